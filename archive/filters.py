@@ -1,0 +1,26 @@
+"""Filters for a category's list of Q&As."""
+
+import django_filters
+
+from archive.models import Question
+
+SORTS = {"newest": ("-published_at", "-id"), "title": ("title", "id")}
+
+
+class QuestionFilter(django_filters.FilterSet):
+    words = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label="Title contains"
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[("newest", "Newest first"), ("title", "Title A–Z")],
+        method="sort_by",
+        empty_label=None,
+        label="Order",
+    )
+
+    class Meta:
+        model = Question
+        fields = ["words", "sort"]
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value])

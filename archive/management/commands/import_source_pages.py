@@ -1,0 +1,94 @@
+"""Build the seed fixture from the archived source pages."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand, CommandError
+
+from archive import importer
+from archive.models import Category, Question
+from factsheets.models import Factsheet
+
+SOURCE_DIR = settings.BASE_DIR / "fixtures" / "source-pages"
+OUTPUT = settings.BASE_DIR / "fixtures" / "seed.json"
+# The pages carry no dates. Seed Q&As are dated from this moment back, an hour apart, in page
+# order, so that "newest first" keeps the order the archive listed them in.
+SEED_PUBLISHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+class Command(BaseCommand):
+    help = (
+        "Read the archived pages in fixtures/source-pages/ and write the seed fixture "
+        "(categories, Q&As, factsheets) to fixtures/seed.json. Writes a file; touches no database."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source", type=Path, default=SOURCE_DIR)
+        parser.add_argument("--output", type=Path, default=OUTPUT)
+
+    def handle(self, *args, source, output, **options):
+        pages = importer.read_pages(source)
+        if not pages:
+            raise CommandError(f"No .txt pages found in {source}")
+        objects = build_objects(pages, log=self.stdout.write)
+        data = serializers.serialize(
+            "json", objects, indent=2, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
+        output.write_text(data + "\n", encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"Wrote {len(objects)} objects to {output}"))
+
+
+def build_objects(pages, log=print):
+    """Unsaved model instances for every category, Q&A and factsheet the pages hold."""
+    categories = {}
+    known_paths = [p.category_path for p in pages if p.category_path]
+    for path in known_paths:
+        for depth in range(1, len(path) + 1):
+            key = tuple(path[:depth])
+            if key not in categories:
+                parent = categories.get(key[:-1])
+                categories[key] = Category(
+                    name=key[-1][0].upper() + key[-1][1:],
+                    slug=importer.slugify(key[-1]),
+                    parent=parent,
+                )
+    questions, factsheets, slugs = [], [], set()
+    published_at = SEED_PUBLISHED_AT
+    for page in pages:
+        if page.factsheet_condition:
+            factsheets.append(factsheet_from(page))
+            log(f"{page.name}: factsheet on {page.factsheet_condition}")
+            continue
+        path = page.category_path or importer.category_for_content(page, known_paths)
+        for record in page.records:
+            title = importer.title_for(record, page)
+            questions.append(
+                Question(
+                    title=title,
+                    slug=importer.unique_slug(title, slugs),
+                    category=categories[tuple(path)],
+                    question=record.question,
+                    question_preserved=record.question_preserved,
+                    answer=record.answer,
+                    status=Question.Status.PUBLISHED,
+                    published_at=published_at,
+                    created_at=published_at,
+                    updated_at=published_at,
+                    source=page.name,
+                )
+            )
+            published_at -= timedelta(hours=1)
+        log(f"{page.name}: {len(page.records)} Q&As in {' › '.join(path)}")
+    return [*categories.values(), *questions, *factsheets]
+
+
+def factsheet_from(page):
+    return Factsheet(
+        title=page.heading,
+        condition=page.factsheet_condition,
+        slug=importer.slugify(page.factsheet_condition),
+        body="\n\n".join(page.lines[1:]),
+        source=page.name,
+    )

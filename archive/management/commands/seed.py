@@ -1,0 +1,11 @@
+"""Load the seed archive. Safe to run again: existing rows are matched by slug and updated."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Load the seed categories, Q&As and factsheets from fixtures/seed.json (idempotent)."
+
+    def handle(self, *args, **options):
+        call_command("loaddata", "seed", verbosity=options["verbosity"])

@@ -1,0 +1,194 @@
+"""The published archive: a tree of body-area categories and the Q&As filed in them."""
+
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def tree(self):
+        """Return the root categories, each with `.children` and `.total` (published Q&As,
+        descendants included) filled in, from two queries whatever the depth."""
+        categories = list(self.order_by("name"))
+        direct = dict(
+            Question.objects.published()
+            .values_list("category_id")
+            .annotate(n=Count("id"))
+            .values_list("category_id", "n")
+        )
+        by_id = {category.id: category for category in categories}
+        for category in categories:
+            category.children = []
+        roots = []
+        for category in categories:
+            parent = by_id.get(category.parent_id)
+            (parent.children if parent else roots).append(category)
+        for root in roots:
+            _fill_totals(root, direct)
+        return roots
+
+    def subtree(self, category):
+        """The node for `category` from `tree()`, with its children and totals."""
+        todo = self.tree()
+        while todo:
+            node = todo.pop()
+            if node.id == category.id:
+                return node
+            todo.extend(node.children)
+        raise self.model.DoesNotExist(category.slug)
+
+
+def _fill_totals(category, direct_counts):
+    category.total = direct_counts.get(category.id, 0) + sum(
+        _fill_totals(child, direct_counts) for child in category.children
+    )
+    return category.total
+
+
+class Category(models.Model):
+    """A body area, such as "Muscles and bones" > "Back / spine" > "Lower back pain"."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The category's address.")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subcategories",
+        help_text="Leave empty for a top-level body area.",
+    )
+    description = models.TextField(blank=True)
+
+    objects = CategoryManager()
+
+    class Meta:
+        verbose_name_plural = "categories"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="category_name_unique_in_parent"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="category_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return " › ".join(c.name for c in self.ancestry())
+
+    def get_absolute_url(self):
+        return reverse("archive:category", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def ancestry(self):
+        """This category's path from the root, itself last."""
+        path = [self]
+        while path[0].parent_id:
+            path.insert(0, path[0].parent)
+        return path
+
+    def descendant_ids(self):
+        """Ids of this category and everything below it (the tree is small: one query)."""
+        children = {}
+        for pk, parent_id in Category.objects.values_list("id", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        ids, todo = [], [self.id]
+        while todo:
+            pk = todo.pop()
+            ids.append(pk)
+            todo.extend(children.get(pk, []))
+        return ids
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_category(self, category):
+        """Q&As filed in the category or any of its subcategories."""
+        return self.filter(category_id__in=category.descendant_ids())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+
+class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Question(models.Model):
+    """One question and the expert panel's answer to it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The Q&A's permanent address. Do not change it once published.",
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
+    question = models.TextField(
+        blank=True, help_text="The question as published, without the asker's personal details."
+    )
+    question_preserved = models.BooleanField(
+        default=True, help_text="Untick when only the answer survives and the question was lost."
+    )
+    answer = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    source = models.CharField(
+        max_length=200, blank=True, help_text="Where this Q&A came from, e.g. an archived page."
+    )
+
+    objects = QuestionManager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            # The category page and home page: published Q&As, newest first.
+            models.Index(
+                fields=["category", "status", "-published_at"], name="question_category_newest"
+            ),
+            models.Index(fields=["status", "-published_at"], name="question_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | (Q(published_at__isnull=False) & ~Q(answer="")),
+                name="published_question_has_answer_and_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(question_preserved=False) | ~Q(question=""),
+                name="preserved_question_has_text",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archive:question", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["archive.category"]
+
+    def related(self, limit=5):
+        """Other published Q&As from the same category, newest first."""
+        return (
+            Question.objects.published()
+            .filter(category_id=self.category_id)
+            .exclude(pk=self.pk)
+            .newest_first()[:limit]
+        )

@@ -1,0 +1,119 @@
+"""Browsing the archive: home, category pages, Q&A pages."""
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Question
+from tests.factories import make_category, make_question
+
+
+def test_home_shows_the_tree_with_counts(client, seeded):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'Muscles and bones</a>\n    <span class="count">(12 answers)' in html
+    assert 'Back / spine</a>\n    <span class="count">(12 answers)' in html
+    assert 'Lower back pain</a>\n    <span class="count">(7 answers)' in html
+
+
+def test_home_lists_the_newest_answers(client, seeded):
+    response = client.get("/")
+    newest = Question.objects.published().newest_first()[:5]
+    assert list(response.context["newest"]) == list(newest)
+    assert newest[0].title in response.content.decode()
+
+
+def test_category_page_has_breadcrumb_subcategories_and_pages(client, seeded):
+    response = client.get(reverse("archive:category", args=["back-spine"]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="/archive/muscles-and-bones/">Muscles and bones</a>' in html
+    assert '<span aria-current="page">Back / spine</span>' in html
+    assert "Lower back pain</a>" in html
+    assert "12 answers" in html
+    assert "Page 1 of 2" in html
+    assert len(response.context["page"].object_list) == 10
+
+
+def test_category_second_page_holds_the_rest(client, seeded):
+    response = client.get("/archive/back-spine/", {"page": 2})
+    assert "Page 2 of 2" in response.content.decode()
+    assert len(response.context["page"].object_list) == 2
+
+
+def test_category_page_sorts_a_to_z(client, seeded):
+    response = client.get("/archive/lower-back-pain/", {"sort": "title"})
+    titles = [q.title for q in response.context["page"].object_list]
+    assert titles == sorted(titles)
+    assert len(titles) == 7
+
+
+def test_category_page_filters_by_title_words_and_keeps_the_filter_in_page_links(client, db):
+    area = make_category()
+    for n in range(12):
+        make_question(area, title=f"Needles and sciatica {n}")
+    make_question(area, title="Something else")
+    response = client.get(area.get_absolute_url(), {"words": "sciatica"})
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 12
+    assert "?words=sciatica&amp;page=2" in html
+
+
+def test_category_page_ignores_a_bad_sort_or_page(client, seeded):
+    response = client.get("/archive/back-spine/", {"sort": "nonsense", "page": "x"})
+    assert response.status_code == 200
+    assert "Page 1 of 2" in response.content.decode()
+
+
+def test_category_page_query_count_does_not_grow_with_questions(
+    client, db, django_assert_max_num_queries
+):
+    area = make_category()
+    for _ in range(10):
+        make_question(area)
+    with django_assert_max_num_queries(7):
+        client.get(area.get_absolute_url())
+
+
+def test_question_page_shows_question_answer_breadcrumb_and_related(client, seeded):
+    question = Question.objects.get(source__startswith="001")
+    response = client.get(question.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Pain after acupuncture for lower back pain</h1>" in html
+    assert "I had an acupuncture session to help with my lower back pain" in html
+    assert "lighter gauge needles, shallower insertions" in html
+    assert '<a href="/archive/lower-back-pain/">Lower back pain</a>' in html
+    assert len(response.context["question"].related()) == 5
+    for furniture in ("Find an acupuncturist", "Post a question", "Browse the facts"):
+        assert furniture not in html
+
+
+def test_question_page_says_when_the_question_was_lost(client, seeded):
+    question = Question.objects.get(question_preserved=False, source__startswith="002")
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "was not preserved" in html
+
+
+def test_every_seeded_question_has_its_own_page(client, seeded):
+    for question in Question.objects.all():
+        assert client.get(question.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/questions/no-such-answer/", "/archive/no-such-area/"])
+def test_unknown_slugs_are_real_404s(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_a_draft_is_not_shown(client, db):
+    draft = make_question(make_category(), published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_text_typed_into_answers_is_escaped(client, db):
+    question = make_question(make_category(), answer="<script>alert(1)</script>")
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html

@@ -1,0 +1,15 @@
+"""Shared test fixtures. Every test runs against a real PostgreSQL test database."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed archive, loaded as `make run` loads it."""
+    call_command("seed", verbosity=0)

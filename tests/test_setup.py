@@ -1,0 +1,76 @@
+"""Configuration and set-up commands."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from archive.models import Category, Question
+from factsheets.models import Factsheet
+
+
+def import_settings(**env):
+    """Import the settings module in a fresh interpreter with only `env` set."""
+    base = {"PATH": os.environ["PATH"]}
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        env=base | env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_is_the_default_and_needs_a_secret_key():
+    result = import_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_needs_a_database_url():
+    result = import_settings(SECRET_KEY="x" * 50)
+    assert "DATABASE_URL must be set in production" in result.stderr
+
+
+def test_a_bad_boolean_is_an_error_not_a_guess():
+    result = import_settings(ENVIRONMENT="local", DEBUG="maybe", DATABASE_URL="postgres://x/y")
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_production_with_its_variables_starts_with_debug_off():
+    result = subprocess.run(
+        [sys.executable, "-c", "from config import settings; print(settings.DEBUG)"],
+        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://h/db"},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_seeding_twice_changes_nothing(db):
+    call_command("seed", verbosity=0)
+    first = list(Question.objects.values_list("id", "slug", "answer").order_by("id"))
+    call_command("seed", verbosity=0)
+    assert list(Question.objects.values_list("id", "slug", "answer").order_by("id")) == first
+    assert (Category.objects.count(), Question.objects.count(), Factsheet.objects.count()) == (
+        3,
+        12,
+        1,
+    )
+
+
+def test_the_demo_editor_is_created_and_can_log_in(db, client, capsys):
+    call_command("create_demo_editor")
+    username, password = capsys.readouterr().out.strip().rsplit(" ", 3)[-3::2]
+    assert client.login(username=username, password=password)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_demo_editor_is_refused_outside_local_mode(db, settings):
+    settings.LOCAL = False
+    with pytest.raises(CommandError, match="only in local mode"):
+        call_command("create_demo_editor")
