@@ -9,4 +9,4 @@ from factsheets.models import Factsheet
 class FactsheetAdmin(admin.ModelAdmin):
     list_display = ["condition", "title"]
     prepopulated_fields = {"slug": ["condition"]}
-    search_fields = ["condition", "title", "body"]
+    search_fields = ["condition", "title", "summary"]

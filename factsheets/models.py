@@ -3,6 +3,19 @@
 from django.db import models
 from django.urls import reverse
 
+# The sections of every factsheet, in the order readers see them: (field name, heading).
+SECTIONS = [
+    ("what_it_is", "What it is"),
+    ("symptoms", "Symptoms"),
+    ("causes", "Causes"),
+    ("how_acupuncture_may_help", "How acupuncture may help"),
+    ("evidence", "What the evidence says"),
+    ("references", "References"),
+]
+SECTION_HELP = (
+    "Plain text. Start a line with '- ' for a bulleted list; leave a blank line between paragraphs."
+)
+
 
 class FactsheetManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -10,12 +23,32 @@ class FactsheetManager(models.Manager):
 
 
 class Factsheet(models.Model):
-    """A factsheet about one condition."""
+    """A factsheet about one condition, in fixed, ordered sections."""
 
-    title = models.CharField(max_length=200)
-    condition = models.CharField(max_length=100, unique=True)
+    condition = models.CharField(max_length=100, unique=True, help_text="e.g. Sciatica")
+    title = models.CharField(max_length=200, help_text="e.g. Acupuncture for sciatica")
     slug = models.SlugField(max_length=100, unique=True)
-    body = models.TextField()
+    summary = models.TextField(
+        blank=True, help_text="Two or three sentences for the top of the page."
+    )
+    what_it_is = models.TextField("what it is", blank=True, help_text=SECTION_HELP)
+    symptoms = models.TextField(blank=True, help_text=SECTION_HELP)
+    causes = models.TextField(blank=True, help_text=SECTION_HELP)
+    how_acupuncture_may_help = models.TextField(
+        "how acupuncture may help", blank=True, help_text=SECTION_HELP
+    )
+    evidence = models.TextField("what the evidence says", blank=True, help_text=SECTION_HELP)
+    references = models.TextField(blank=True, help_text=SECTION_HELP)
+    author = models.CharField(max_length=200, blank=True)
+    reviewer = models.CharField(max_length=200, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review = models.DateField(null=True, blank=True)
+    questions = models.ManyToManyField(
+        "archive.Question",
+        blank=True,
+        related_name="factsheets",
+        help_text="Archive Q&As about this condition.",
+    )
     source = models.CharField(max_length=200, blank=True)
 
     objects = FactsheetManager()

@@ -134,9 +134,9 @@ def test_categories_come_from_headers_and_content(seed_objects):
 def test_the_factsheet_keeps_its_text_but_not_the_testimonial(seed_objects):
     (factsheet,) = [o["fields"] for o in seed_objects if o["model"] == "factsheets.factsheet"]
     assert factsheet["condition"] == "Sciatica"
-    assert "Sciatica is caused by irritation of the sciatic nerve." in factsheet["body"]
-    assert "It has cured my sciatica" not in factsheet["body"]
-    assert "image of pain down leg" not in factsheet["body"]
+    assert "Sciatica is caused by irritation of the sciatic nerve." in factsheet["what_it_is"]
+    assert "It has cured my sciatica" not in factsheet["what_it_is"]
+    assert "image of pain down leg" not in factsheet["what_it_is"]
 
 
 def test_regenerating_the_fixture_gives_the_committed_file(tmp_path: Path):

@@ -1,5 +1,6 @@
 """Build the seed fixture from the archived source pages."""
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,11 +34,26 @@ class Command(BaseCommand):
         if not pages:
             raise CommandError(f"No .txt pages found in {source}")
         objects = build_objects(pages, log=self.stdout.write)
-        data = serializers.serialize(
-            "json", objects, indent=2, use_natural_foreign_keys=True, use_natural_primary_keys=True
-        )
-        output.write_text(data + "\n", encoding="utf-8")
+        output.write_text(to_fixture(objects), encoding="utf-8")
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(objects)} objects to {output}"))
+
+
+def to_fixture(objects):
+    """JSON for loaddata, keyed by slugs so that loading again updates rather than duplicates."""
+    rows = []
+    for model in dict.fromkeys(type(obj) for obj in objects):
+        # Unsaved objects have no many-to-many values yet: serialize concrete fields only.
+        fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+        rows += json.loads(
+            serializers.serialize(
+                "json",
+                [obj for obj in objects if type(obj) is model],
+                fields=fields,
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=True,
+            )
+        )
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def build_objects(pages, log=print):
@@ -89,6 +105,6 @@ def factsheet_from(page):
         title=page.heading,
         condition=page.factsheet_condition,
         slug=importer.slugify(page.factsheet_condition),
-        body="\n\n".join(page.lines[1:]),
+        what_it_is="\n\n".join(page.lines[1:]),
         source=page.name,
     )
