@@ -1,5 +1,8 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -115,6 +118,28 @@ class QuestionQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
+
+    def search(self, query):
+        """Q&As matching a visitor's search words, best match first, annotated with `rank`."""
+        search_query = SearchQuery(query, config="english", search_type="websearch")
+        return self._ranked(search_query)
+
+    def similar_to(self, text):
+        """Q&As sharing words with a longer text (a new question), best match first."""
+        words = re.findall(r"\w{3,}", text.lower())[:50]
+        if not words:
+            return self.none()
+        return self._ranked(SearchQuery(" | ".join(words), config="english", search_type="raw"))
+
+    def _ranked(self, search_query):
+        vector = SearchVector("title", weight="A", config="english") + SearchVector(
+            "question", "answer", weight="B", config="english"
+        )
+        return (
+            self.annotate(rank=SearchRank(vector, search_query))
+            .filter(rank__gt=0)
+            .order_by("-rank", "-published_at")
+        )
 
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
