@@ -1,10 +1,36 @@
-"""The site's URLs: one include per app."""
+"""The site's URLs: one include per app, plus the site-wide files."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from archive.feeds import NewAnswersFeed
+from archive.sitemaps import CategorySitemap, QuestionSitemap
+from config.views import healthz
+from factsheets.sitemaps import FactsheetSitemap
+
+sitemaps = {
+    "questions": QuestionSitemap,
+    "categories": CategorySitemap,
+    "factsheets": FactsheetSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("factsheets/", include("factsheets.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("feed/", NewAnswersFeed(), name="feed"),
+    path(
+        "urgent-help/",
+        TemplateView.as_view(template_name="urgent_help.html"),
+        name="urgent_help",
+    ),
     path("", include("archive.urls")),
 ]

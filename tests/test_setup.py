@@ -11,6 +11,13 @@ from django.core.management import CommandError, call_command
 from archive.models import Category, Question
 from factsheets.models import Factsheet
 
+# The variables README's Deploy section lists as required in production.
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-of-more-than-fifty-characters-0123456789",
+    "DATABASE_URL": "postgresql://answers@db.internal:5432/answers",
+    "ALLOWED_HOSTS": "answers.example.org",
+}
+
 
 def import_settings(**env):
     """Import the settings module in a fresh interpreter with only `env` set."""
@@ -30,8 +37,13 @@ def test_production_is_the_default_and_needs_a_secret_key():
     assert "SECRET_KEY must be set in production" in result.stderr
 
 
+def test_production_needs_its_host_names():
+    result = import_settings(SECRET_KEY="x" * 50, DATABASE_URL="postgres://h/db")
+    assert "ALLOWED_HOSTS must name the site's host(s)" in result.stderr
+
+
 def test_production_needs_a_database_url():
-    result = import_settings(SECRET_KEY="x" * 50)
+    result = import_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="answers.example")
     assert "DATABASE_URL must be set in production" in result.stderr
 
 
@@ -43,12 +55,24 @@ def test_a_bad_boolean_is_an_error_not_a_guess():
 def test_production_with_its_variables_starts_with_debug_off():
     result = subprocess.run(
         [sys.executable, "-c", "from config import settings; print(settings.DEBUG)"],
-        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://h/db"},
+        env={"PATH": os.environ["PATH"]} | PRODUCTION_ENV,
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_check_deploy_is_silent_with_the_documented_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={"PATH": os.environ["PATH"]} | PRODUCTION_ENV,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
 
 
 def test_seeding_twice_changes_nothing(db):
