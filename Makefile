@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
 
-.PHONY: run test lint install manage clean-db
+.PHONY: run test e2e chromium lint install manage clean-db
 
 $(BIN)/.installed: pyproject.toml
 	@echo "==> Creating $(VENV) and installing dependencies"
@@ -31,6 +31,18 @@ test: install lint
 	$(MANAGE) makemigrations --check --dry-run
 	@echo "==> Running the test suite"
 	ENVIRONMENT=local $(BIN)/pytest
+
+# End-to-end tests in headless Chromium (Debian's package; installed here if missing).
+# Screenshots of failures land in test-artifacts/.
+e2e: install
+	@command -v chromium >/dev/null || $(MAKE) chromium
+	@echo "==> Running the browser tests"
+	ENVIRONMENT=local $(BIN)/pytest -m e2e tests/e2e
+
+chromium:
+	@echo "==> Installing Debian's chromium package"
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
 lint: install
 	$(BIN)/ruff check .
