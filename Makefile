@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
 
-.PHONY: run test e2e chromium lint install manage clean-db
+.PHONY: run serve test e2e chromium lint audit install manage clean-db
 
 $(BIN)/.installed: pyproject.toml
 	@echo "==> Creating $(VENV) and installing dependencies"
@@ -25,6 +25,14 @@ run: install
 	$(MANAGE) create_demo_editor
 	@echo "==> Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the site and its database)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production stack on this machine: collected static files, gunicorn, production settings.
+serve: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed
+	DEBUG=0 $(MANAGE) collectstatic --no-input -v0
+	@echo "==> gunicorn on http://127.0.0.1:$(PORT)/"
+	ENVIRONMENT=local DEBUG=0 PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
 test: install lint
 	@echo "==> Checking for missing migrations"
@@ -47,6 +55,10 @@ chromium:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Known vulnerabilities in the installed dependencies (needs PyPI's vulnerability API).
+audit: install
+	$(BIN)/pip-audit --progress-spinner off --local
 
 # Any manage.py command against the local database: make manage ARGS="createsuperuser"
 manage: install

@@ -158,14 +158,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Locally, serve straight from static/ without collectstatic.
-WHITENOISE_AUTOREFRESH = LOCAL
-WHITENOISE_USE_FINDERS = LOCAL
+WHITENOISE_AUTOREFRESH = LOCAL and DEBUG
+WHITENOISE_USE_FINDERS = LOCAL and DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names let whitenoise send far-future cache headers; compressed copies save bandwidth.
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if LOCAL
+            if LOCAL and DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
