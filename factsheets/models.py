@@ -24,8 +24,6 @@ SECTIONS = [
 SECTION_HELP = (
     "Plain text. Start a line with '- ' for a bulleted list; leave a blank line between paragraphs."
 )
-
-
 # How far ahead editors plan reviews: "due for review" means within this many days.
 REVIEW_NOTICE_DAYS = 30
 
@@ -145,10 +143,11 @@ class Factsheet(models.Model):
         return not self.last_reviewed or not self.next_review or self.next_review < today
 
     def is_due_for_review(self, days=REVIEW_NOTICE_DAYS, today=None):
+        """True when the next review falls within `days` and is not yet overdue."""
         today = today or timezone.localdate()
-        return not self.is_review_overdue(today) and self.next_review <= today + timedelta(
-            days=days
-        )
+        if self.is_review_overdue(today):
+            return False
+        return self.next_review <= today + timedelta(days=days)
 
     def published_questions(self):
         """The linked Q&As that readers can open, newest first."""
