@@ -1,7 +1,16 @@
 """Condition factsheets: what a condition is and what acupuncture may do for it."""
 
+from datetime import timedelta
+from typing import NamedTuple
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
+
+from archive.models import Question
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
 SECTIONS = [
@@ -15,9 +24,47 @@ SECTIONS = [
 SECTION_HELP = (
     "Plain text. Start a line with '- ' for a bulleted list; leave a blank line between paragraphs."
 )
+# How far ahead editors plan reviews: "due for review" means within this many days.
+REVIEW_NOTICE_DAYS = 30
 
 
-class FactsheetManager(models.Manager):
+class Section(NamedTuple):
+    """One filled-in section of a factsheet, as readers see it."""
+
+    name: str
+    heading: str
+    text: str
+
+
+def _overdue(today):
+    # Never reviewed, or no next review planned, counts as overdue: readers cannot tell how
+    # current such a page is.
+    return Q(last_reviewed__isnull=True) | Q(next_review__isnull=True) | Q(next_review__lt=today)
+
+
+class FactsheetQuerySet(models.QuerySet):
+    def a_to_z(self):
+        """Ordered by condition name, whatever its case."""
+        return self.order_by(Lower("condition"), "id")
+
+    def by_letter(self):
+        """[(letter, [factsheets])] for an A–Z index, in one query."""
+        groups = {}
+        for factsheet in self.a_to_z():
+            groups.setdefault(factsheet.index_letter, []).append(factsheet)
+        return list(groups.items())
+
+    def review_overdue(self, today=None):
+        """Factsheets past their next review date, or never reviewed at all."""
+        return self.filter(_overdue(today or timezone.localdate()))
+
+    def due_for_review(self, days=REVIEW_NOTICE_DAYS, today=None):
+        """Factsheets not yet overdue whose next review falls within `days` from today."""
+        today = today or timezone.localdate()
+        return self.exclude(_overdue(today)).filter(next_review__lte=today + timedelta(days=days))
+
+
+class FactsheetManager(models.Manager.from_queryset(FactsheetQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -64,3 +111,73 @@ class Factsheet(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        today = timezone.localdate()
+        if self.last_reviewed and self.last_reviewed > today:
+            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
+        if self.last_reviewed and not self.next_review:
+            raise ValidationError(
+                {"next_review": "Set when this factsheet should next be reviewed."}
+            )
+        if self.last_reviewed and self.next_review and self.next_review <= self.last_reviewed:
+            raise ValidationError({"next_review": "The next review must come after the last."})
+
+    @property
+    def index_letter(self):
+        """The letter this factsheet is filed under in the A–Z index ('#' for a digit etc.)."""
+        first = self.condition[:1].upper()
+        return first if first.isalpha() else "#"
+
+    def sections(self):
+        """The filled-in sections, in page order."""
+        return [
+            Section(name, heading, text)
+            for name, heading in SECTIONS
+            if (text := getattr(self, name).strip())
+        ]
+
+    def is_review_overdue(self, today=None):
+        """True when readers should be told this page may be out of date."""
+        today = today or timezone.localdate()
+        return not self.last_reviewed or not self.next_review or self.next_review < today
+
+    def is_due_for_review(self, days=REVIEW_NOTICE_DAYS, today=None):
+        """True when the next review falls within `days` and is not yet overdue."""
+        today = today or timezone.localdate()
+        if self.is_review_overdue(today):
+            return False
+        return self.next_review <= today + timedelta(days=days)
+
+    def published_questions(self):
+        """The linked Q&As that readers can open, newest first."""
+        return self.questions.published().newest_first().select_related("category")
+
+    def suggested_questions(self, limit=10):
+        """Published Q&As that mention this condition and are not linked yet, best first.
+
+        Only the condition's name is searched: the rest of a factsheet is full of words such as
+        "acupuncture" and "pain" that every Q&A shares."""
+        questions = Question.objects.published().similar_to(self.condition)
+        if self.pk:
+            questions = questions.exclude(factsheets=self)
+        return questions.select_related("category")[:limit]
+
+    def structured_data(self, url):
+        """schema.org MedicalWebPage data about this page, for search engines (JSON-LD)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "url": url,
+            "name": self.title,
+            "about": {"@type": "MedicalCondition", "name": self.condition},
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.reviewer:
+            data["reviewedBy"] = {"@type": "Person", "name": self.reviewer}
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author}
+        return data

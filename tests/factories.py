@@ -5,6 +5,7 @@ import itertools
 from django.utils import timezone
 
 from archive.models import Category, Question
+from factsheets.models import Factsheet
 
 _numbers = itertools.count(1)
 
@@ -26,3 +27,10 @@ def make_question(category, title=None, published=True, **fields):
     if published:
         defaults |= {"status": Question.Status.PUBLISHED, "published_at": timezone.now()}
     return Question.objects.create(category=category, **(defaults | fields))
+
+
+def make_factsheet(condition=None, **fields):
+    n = next(_numbers)
+    condition = condition or f"Condition {n}"
+    defaults = {"title": f"Acupuncture for {condition}", "slug": f"condition-{n}"}
+    return Factsheet.objects.create(condition=condition, **(defaults | fields))

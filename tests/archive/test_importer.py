@@ -131,12 +131,13 @@ def test_categories_come_from_headers_and_content(seed_objects):
     assert filed["002"] == ["back-spine"]
 
 
-def test_the_factsheet_keeps_its_text_but_not_the_testimonial(seed_objects):
+def test_the_factsheet_keeps_its_text_in_sections_but_not_the_testimonial(seed_objects):
     (factsheet,) = [o["fields"] for o in seed_objects if o["model"] == "factsheets.factsheet"]
     assert factsheet["condition"] == "Sciatica"
-    assert "Sciatica is caused by irritation of the sciatic nerve." in factsheet["what_it_is"]
-    assert "It has cured my sciatica" not in factsheet["what_it_is"]
-    assert "image of pain down leg" not in factsheet["what_it_is"]
+    assert "Sciatica is caused by irritation of the sciatic nerve." in factsheet["causes"]
+    text = " ".join(v for v in factsheet.values() if isinstance(v, str))
+    assert "It has cured my sciatica" not in text
+    assert "image of pain down leg" not in text
 
 
 def test_regenerating_the_fixture_gives_the_committed_file(tmp_path: Path):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive import importer
 from archive.models import Category, Question
+from factsheets import importer as factsheet_importer
 from factsheets.models import Factsheet
 
 SOURCE_DIR = settings.BASE_DIR / "fixtures" / "source-pages"
@@ -33,31 +34,40 @@ class Command(BaseCommand):
         pages = importer.read_pages(source)
         if not pages:
             raise CommandError(f"No .txt pages found in {source}")
-        objects = build_objects(pages, log=self.stdout.write)
-        output.write_text(to_fixture(objects), encoding="utf-8")
+        objects, many_to_many = build_objects(pages, log=self.stdout.write)
+        output.write_text(to_fixture(objects, many_to_many), encoding="utf-8")
         self.stdout.write(self.style.SUCCESS(f"Wrote {len(objects)} objects to {output}"))
 
 
-def to_fixture(objects):
-    """JSON for loaddata, keyed by slugs so that loading again updates rather than duplicates."""
+def to_fixture(objects, many_to_many=None):
+    """JSON for loaddata, keyed by slugs so that loading again updates rather than duplicates.
+
+    Unsaved objects cannot hold many-to-many values, so `many_to_many` carries them:
+    {(model, natural key): {field name: [related objects]}}, written as natural keys."""
+    many_to_many = many_to_many or {}
     rows = []
     for model in dict.fromkeys(type(obj) for obj in objects):
-        # Unsaved objects have no many-to-many values yet: serialize concrete fields only.
         fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
-        rows += json.loads(
+        of_model = [obj for obj in objects if type(obj) is model]
+        model_rows = json.loads(
             serializers.serialize(
                 "json",
-                [obj for obj in objects if type(obj) is model],
+                of_model,
                 fields=fields,
                 use_natural_foreign_keys=True,
                 use_natural_primary_keys=True,
             )
         )
+        for obj, row in zip(of_model, model_rows, strict=True):
+            for name, related in many_to_many.get((model, obj.natural_key()), {}).items():
+                row["fields"][name] = [r.natural_key() for r in related]
+        rows += model_rows
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def build_objects(pages, log=print):
-    """Unsaved model instances for every category, Q&A and factsheet the pages hold."""
+    """Unsaved model instances for every category, Q&A and factsheet the pages hold, and the
+    factsheets' links to the Q&As about their condition (see `to_fixture`)."""
     categories = {}
     known_paths = [p.category_path for p in pages if p.category_path]
     for path in known_paths:
@@ -74,7 +84,7 @@ def build_objects(pages, log=print):
     published_at = SEED_PUBLISHED_AT
     for page in pages:
         if page.factsheet_condition:
-            factsheets.append(factsheet_from(page))
+            factsheets.append(factsheet_importer.factsheet_from_page(page))
             log(f"{page.name}: factsheet on {page.factsheet_condition}")
             continue
         path = page.category_path or importer.category_for_content(page, known_paths)
@@ -97,14 +107,9 @@ def build_objects(pages, log=print):
             )
             published_at -= timedelta(hours=1)
         log(f"{page.name}: {len(page.records)} Q&As in {' › '.join(path)}")
-    return [*categories.values(), *questions, *factsheets]
-
-
-def factsheet_from(page):
-    return Factsheet(
-        title=page.heading,
-        condition=page.factsheet_condition,
-        slug=importer.slugify(page.factsheet_condition),
-        what_it_is="\n\n".join(page.lines[1:]),
-        source=page.name,
-    )
+    many_to_many = {}
+    for factsheet in factsheets:
+        about = factsheet_importer.questions_about(factsheet, questions)
+        many_to_many[Factsheet, factsheet.natural_key()] = {"questions": about}
+        log(f"{factsheet.condition}: linked to {len(about)} Q&As that mention it")
+    return [*categories.values(), *questions, *factsheets], many_to_many

@@ -1,0 +1,164 @@
+"""The editors' tool: sections in page order, review filters, suggested links, preview."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from factsheets.models import SECTIONS, Factsheet
+from tests.factories import make_category, make_factsheet, make_question
+
+CHANGELIST = reverse("admin:factsheets_factsheet_changelist")
+
+
+def change_url(factsheet):
+    return reverse("admin:factsheets_factsheet_change", args=[factsheet.pk])
+
+
+def preview_url(factsheet):
+    return reverse("admin:factsheets_factsheet_preview", args=[factsheet.pk])
+
+
+def form_data(factsheet, **changes):
+    """What the change form posts for `factsheet`, with `changes` typed in."""
+    data = {
+        name: getattr(factsheet, name) or ""
+        for name in ["condition", "title", "slug", "summary", "author", "reviewer", "source"]
+    }
+    data |= {name: getattr(factsheet, name) for name, _ in SECTIONS}
+    data |= {
+        "last_reviewed": factsheet.last_reviewed or "",
+        "next_review": factsheet.next_review or "",
+        "questions": [q.pk for q in factsheet.questions.all()] if factsheet.pk else [],
+    }
+    return data | changes
+
+
+def shown(response):
+    return {f.condition for f in response.context["cl"].result_list}
+
+
+@pytest.fixture
+def review_states(db):
+    today = timezone.localdate()
+    year = timedelta(days=365)
+    return {
+        "never": make_factsheet("Never reviewed"),
+        "late": make_factsheet(
+            "Late", last_reviewed=today - year, next_review=today - timedelta(days=1)
+        ),
+        "soon": make_factsheet(
+            "Soon", last_reviewed=today - year, next_review=today + timedelta(days=10)
+        ),
+        "fine": make_factsheet("Fine", last_reviewed=today, next_review=today + year),
+    }
+
+
+def test_the_changelist_shows_review_status_and_linked_counts(admin_client, review_states):
+    review_states["fine"].questions.add(make_question(make_category()))
+    response = admin_client.get(CHANGELIST)
+    html = response.content.decode()
+    assert shown(response) == {"Never reviewed", "Late", "Soon", "Fine"}
+    for status in ["Overdue", "Due soon", "Up to date"]:
+        assert f'<td class="field-review_status">{status}</td>' in html
+    assert '<td class="field-linked_questions">1</td>' in html
+
+
+def test_the_review_filter_picks_out_overdue_factsheets(admin_client, review_states):
+    response = admin_client.get(CHANGELIST, {"review": "overdue"})
+    assert shown(response) == {"Never reviewed", "Late"}
+
+
+def test_the_review_filter_lists_those_due_in_the_next_30_days(admin_client, review_states):
+    response = admin_client.get(CHANGELIST, {"review": "due"})
+    assert shown(response) == {"Soon"}
+    assert "Due in the next 30 days" in response.content.decode()
+
+
+def test_the_change_form_has_the_sections_in_page_order_under_reader_headings(
+    admin_client, review_states
+):
+    html = admin_client.get(change_url(review_states["fine"])).content.decode()
+    positions = [html.index(f'id="id_{name}"') for name, _ in SECTIONS]
+    assert positions == sorted(positions)
+    for _, heading in SECTIONS:
+        assert f">{heading}:</label>" in html
+    assert "View on site" in html
+    assert 'formaction="{}"'.format(preview_url(review_states["fine"])) in html
+
+
+def test_the_change_form_suggests_unlinked_qas_and_ticking_links_them(admin_client, db):
+    area = make_category()
+    linked = make_question(area, title="Linked", answer="Sciatica eased.")
+    suggested = make_question(area, title="Suggested", question="Is my sciatica back?")
+    make_question(area, title="Unrelated", question="Is my knee worse?")
+    factsheet = make_factsheet("Sciatica")
+    factsheet.questions.add(linked)
+
+    html = admin_client.get(change_url(factsheet)).content.decode()
+    assert f'value="{suggested.pk}"' in html
+    assert "Suggested (" in html
+    assert "Unrelated" not in html
+    assert f'name="link_suggested" value="{linked.pk}"' not in html
+
+    response = admin_client.post(
+        change_url(factsheet), form_data(factsheet, link_suggested=[suggested.pk])
+    )
+    assert response.status_code == 302
+    assert set(factsheet.questions.all()) == {linked, suggested}
+
+
+def test_an_editor_can_add_a_factsheet_without_suggestions(admin_client, db):
+    add_url = reverse("admin:factsheets_factsheet_add")
+    assert "link_suggested" not in admin_client.get(add_url).content.decode()
+    data = form_data(Factsheet(condition="Shingles", title="Shingles", slug="shingles"))
+    assert admin_client.post(add_url, data).status_code == 302
+    assert Factsheet.objects.get(slug="shingles").is_review_overdue()
+
+
+def test_preview_shows_unsaved_edits_and_saves_nothing(admin_client, db):
+    area = make_category()
+    question = make_question(area, title="Sciatica on long walks")
+    factsheet = make_factsheet("Sciatica", symptoms="- old symptom")
+    data = form_data(factsheet, symptoms="- tingling\n- numbness", questions=[question.pk])
+
+    response = admin_client.post(preview_url(factsheet), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview of unsaved changes." in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<ul><li>tingling</li><li>numbness</li></ul>" in html
+    assert "Sciatica on long walks" in html
+    factsheet.refresh_from_db()
+    assert factsheet.symptoms == "- old symptom"
+    assert not factsheet.questions.exists()
+
+
+def test_preview_of_a_new_factsheet(admin_client, db):
+    data = form_data(Factsheet(condition="Shingles", title="Shingles", slug="shingles"))
+    data["what_it_is"] = "A painful rash."
+    response = admin_client.post(reverse("admin:factsheets_factsheet_preview_add"), data)
+    assert "<p>A painful rash.</p>" in response.content.decode()
+    assert not Factsheet.objects.exists()
+
+
+def test_preview_explains_what_must_be_fixed_first(admin_client, db):
+    factsheet = make_factsheet()
+    data = form_data(factsheet, title="", last_reviewed="2025-01-01", next_review="")
+    response = admin_client.post(preview_url(factsheet), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Title: This field is required." in html
+    assert "Next review: Set when this factsheet should next be reviewed." in html
+
+
+def test_preview_is_for_staff_only_and_only_by_post(client, admin_client, django_user_model, db):
+    factsheet = make_factsheet()
+    assert admin_client.get(preview_url(factsheet)).status_code == 405
+    response = client.post(preview_url(factsheet), form_data(factsheet))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    visitor = django_user_model.objects.create_user("visitor", password="pw-visitor-1")
+    client.force_login(visitor)
+    assert client.post(preview_url(factsheet), form_data(factsheet)).status_code == 302
