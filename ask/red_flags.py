@@ -149,7 +149,8 @@ RED_FLAGS = (
         name="fall_or_accident",
         label="Back pain that started after a fall, car accident or other injury",
         advice="If you were hurt in a serious accident, such as a car crash, call 999 or go to "
-        f"A&E now. After a fall or a smaller accident: {URGENT}",
+        "A&E now. After a fall or a smaller accident, call NHS 111, or ask your GP surgery for an "
+        "urgent appointment today.",
         patterns=(
             r"\b(fell|fallen|falling|fall) (off|down|from|over|onto|backwards|forwards|out of"
             r"|heavily|awkwardly|hard|in the (bath|shower)|on (my|the|to|some|a|an) )",

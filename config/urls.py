@@ -6,5 +6,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("factsheets/", include("factsheets.urls")),
+    path("ask/", include("ask.urls")),
     path("", include("archive.urls")),
 ]
