@@ -218,7 +218,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="urgent", ordering="-urgent")
     def urgency(self, obj):
-        return format_html("<strong>URGENT</strong>") if obj.urgent else ""
+        return format_html("<strong>{}</strong>", "URGENT") if obj.urgent else ""
 
     @admin.display(description="question")
     def short_question(self, obj):
