@@ -257,7 +257,8 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="received")
     def received(self, obj):
-        return f"{obj.created_at:%d %B %Y, %H:%M} ({timesince(obj.created_at)} ago)"
+        received = timezone.localtime(obj.created_at)
+        return f"{received:%d %B %Y, %H:%M} ({timesince(obj.created_at)} ago)"
 
     @admin.display(description="warning signs")
     def warning_signs(self, obj):
@@ -280,7 +281,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     @admin.display(description="asker")
     def asker(self, obj):
         if obj.personal_data_erased_at:
-            return f"Erased on {obj.personal_data_erased_at:%d %B %Y}"
+            return f"Erased on {timezone.localtime(obj.personal_data_erased_at):%d %B %Y}"
         return format_html(
             "{}<br>{}",
             obj.name or "No name given",
