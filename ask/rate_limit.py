@@ -6,14 +6,19 @@ when the cache is down, and we want the opposite."""
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
 
 def client_address(request):
-    """The client's address as the app server sees it. Behind a reverse proxy, that proxy must
-    pass the real address on as REMOTE_ADDR (e.g. gunicorn behind nginx with proxy_protocol)."""
+    """The visitor's address: with TRUSTED_PROXIES reverse proxies in front, the one the outermost
+    proxy saw, from X-Forwarded-For (entries further left are the client's to invent)."""
+    proxies = settings.TRUSTED_PROXIES
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 

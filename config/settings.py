@@ -157,6 +157,9 @@ SITE_URL = envstr(
 # Ask an expert: questions one client may send per hour, and how long askers' names and e-mail
 # addresses are kept after their question is closed.
 ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For; the
+# rate limit counts by the address the outermost of them saw. 0: count by the connection's address.
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", 0 if LOCAL else 1)
 ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
 
 LOGGING = {

@@ -173,3 +173,13 @@ def test_the_thank_you_page_never_shows_the_askers_name_or_address(client):
 
 def test_the_form_refuses_other_methods(client):
     assert client.put("/ask/").status_code == 405
+
+
+def test_behind_a_proxy_the_limit_counts_by_the_address_the_proxy_saw(client, settings):
+    settings.ASK_SUBMISSIONS_PER_HOUR, settings.TRUSTED_PROXIES = 1, 1
+    first = {"HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.5"}
+    assert client.post("/ask/", GOOD, **first).status_code == 302
+    spoofed = {"HTTP_X_FORWARDED_FOR": "198.51.100.99, 203.0.113.5"}
+    assert client.post("/ask/", GOOD, **spoofed).status_code == 429
+    other = {"HTTP_X_FORWARDED_FOR": "203.0.113.6"}
+    assert client.post("/ask/", GOOD, **other).status_code == 302
