@@ -212,6 +212,8 @@ class Submission(models.Model):
     objects = SubmissionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "question from a visitor"
+        verbose_name_plural = "questions from visitors"
         ordering = ["-urgent", "created_at", "id"]
         indexes = [
             # The editors' queue: waiting submissions, urgent first then oldest first.

@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from archive.models import Question
@@ -257,3 +259,17 @@ def test_another_editor_can_take_over_a_question_in_review(client, editor):
     client.force_login(other)
     press(client, submission, "assign")
     assert Submission.objects.get().assigned_to == other
+
+
+def test_the_queue_takes_the_same_queries_however_long_it_is(editor_client, editor, area):
+    def queue_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(QUEUE).status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        services.assign(submission=make_submission(category=area), editor=editor)
+    few = queue_queries()
+    for _ in range(10):
+        services.assign(submission=make_submission(category=area), editor=editor)
+    assert queue_queries() == few

@@ -183,3 +183,11 @@ def test_behind_a_proxy_the_limit_counts_by_the_address_the_proxy_saw(client, se
     assert client.post("/ask/", GOOD, **spoofed).status_code == 429
     other = {"HTTP_X_FORWARDED_FOR": "203.0.113.6"}
     assert client.post("/ask/", GOOD, **other).status_code == 302
+
+
+def test_an_oversized_body_gets_a_clear_page_not_a_server_error(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = client.post("/ask/", GOOD | {"question": "x" * 20_000})
+    assert response.status_code == 400
+    assert "shorten it to 5,000 characters" in response.content.decode()
+    assert not Submission.objects.exists()
