@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from archive.models import Question
 from ask import red_flags
 
 logger = logging.getLogger(__name__)
@@ -281,8 +282,6 @@ class Submission(models.Model):
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
-        from archive.models import Question
-
         return Question.objects.published().similar_to(self.question)[:limit]
 
 
