@@ -172,6 +172,47 @@ STORAGES = {
     },
 }
 
+# The cache holds the ask form's rate-limit counters, so it must be shared by every app server:
+# Redis in production. Short timeouts keep a Redis outage from stalling requests.
+REDIS_URL = envstr("REDIS_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# E-mail to askers goes through an outbox (ask.OutgoingEmail), so an SMTP failure is retried by
+# `manage.py send_pending_emails`, never raised at anyone.
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if LOCAL
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Acupuncture Answers <answers@localhost>")
+# The site's own address, for links in e-mails (which are written outside any request).
+SITE_URL = envstr(
+    "SITE_URL",
+    "http://127.0.0.1:8000" if LOCAL else f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "",
+).rstrip("/")
+
+# Ask an expert: questions one client may send per hour, and how long askers' names and e-mail
+# addresses are kept after their question is closed.
+ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
+ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
+
 # Logs go to stdout: one JSON object per line in production (for a log collector), plain locally.
 LOG_FORMAT = envstr("LOG_FORMAT", "plain" if LOCAL else "json")
 LOGGING = {

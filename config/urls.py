@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from archive.feeds import NewAnswersFeed
 from archive.sitemaps import CategorySitemap, QuestionSitemap
+from ask.views import urgent_help
 from config.views import healthz
 from factsheets.sitemaps import FactsheetSitemap
 
@@ -19,6 +20,7 @@ sitemaps = {
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("factsheets/", include("factsheets.urls")),
+    path("ask/", include("ask.urls")),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
@@ -27,10 +29,6 @@ urlpatterns = [
         name="robots",
     ),
     path("feed/", NewAnswersFeed(), name="feed"),
-    path(
-        "urgent-help/",
-        TemplateView.as_view(template_name="urgent_help.html"),
-        name="urgent_help",
-    ),
+    path("urgent-help/", urgent_help, name="urgent_help"),
     path("", include("archive.urls")),
 ]

@@ -90,13 +90,6 @@ def test_seeding_twice_changes_nothing(db):
     )
 
 
-def test_the_demo_editor_is_created_and_can_log_in(db, client, capsys):
-    call_command("create_demo_editor")
-    username, password = capsys.readouterr().out.strip().rsplit(" ", 3)[-3::2]
-    client.post("/admin/login/", {"username": username, "password": password})
-    assert client.get("/admin/").status_code == 200
-
-
 def test_the_demo_editor_is_refused_outside_local_mode(db, settings):
     settings.LOCAL = False
     with pytest.raises(CommandError, match="only in local mode"):

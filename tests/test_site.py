@@ -2,8 +2,10 @@
 
 import pytest
 from django.db import OperationalError
+from django.utils.html import escape
 
 from archive.models import Question
+from ask.red_flags import RED_FLAGS
 from tests.factories import make_category, make_question
 
 
@@ -77,3 +79,9 @@ def test_the_urgent_help_page_gives_999_and_111(client, db):
     html = client.get("/urgent-help/").content.decode()
     assert "Call 999 or go to A&amp;E now" in html
     assert "NHS 111" in html
+
+
+def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, db):
+    html = client.get("/urgent-help/").content.decode()
+    for flag in RED_FLAGS:
+        assert escape(flag.label) in html

@@ -1,0 +1,384 @@
+"""Visitors' questions to the expert panel, their path through the editors' queue, and the
+e-mails sent to askers."""
+
+import logging
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.mail import send_mail
+from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from archive.models import Question
+from ask import red_flags
+
+logger = logging.getLogger(__name__)
+
+QUESTION_MIN_LENGTH = 20
+QUESTION_MAX_LENGTH = 5000
+ANSWER_MAX_LENGTH = 20000
+NAME_MAX_LENGTH = 100
+
+# Control characters other than tab, line feed and carriage return: invisible, they break
+# e-mail headers and terminals, and nobody types them on purpose.
+no_control_characters = RegexValidator(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]",
+    inverse_match=True,
+    message="Please remove the invisible control characters from this text "
+    "(they can come from copying and pasting).",
+    code="control_characters",
+)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def new_reference():
+    """A short reference for the asker, random so it says nothing about other submissions."""
+    return "Q-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def queue(self):
+        """The editors' queue order: urgent first, then oldest first."""
+        return self.order_by("-urgent", "created_at", "id")
+
+    def waiting(self):
+        """Submissions still to be answered or closed."""
+        return self.filter(state__in=Submission.WAITING_STATES)
+
+    def personal_data_due_for_erasure(self, days):
+        """Closed at least `days` ago and still holding a name or e-mail address."""
+        return self.filter(closed_at__lte=timezone.now() - timedelta(days=days)).exclude(
+            name="", email=""
+        )
+
+
+class State(models.TextChoices):
+    """Where a submission is in the editors' queue."""
+
+    NEW = "new", "New"
+    IN_REVIEW = "in_review", "In review"
+    ANSWERED = "answered", "Answered"
+    PUBLISHED = "published", "Published"
+    CLOSED_DUPLICATE = "closed_duplicate", "Closed as a duplicate"
+    REJECTED = "rejected", "Rejected"
+
+
+# The only moves between states; services enforce them. Reassigning keeps it in review.
+TRANSITIONS = {
+    State.NEW: {State.IN_REVIEW, State.CLOSED_DUPLICATE, State.REJECTED},
+    State.IN_REVIEW: {
+        State.IN_REVIEW,
+        State.ANSWERED,
+        State.CLOSED_DUPLICATE,
+        State.REJECTED,
+    },
+    State.ANSWERED: {State.PUBLISHED},
+}
+WAITING_STATES = [State.NEW, State.IN_REVIEW]
+# States that close a submission: the asker's name and e-mail are no longer needed (see
+# `closed_at`). A private answer (no consent to publish) closes it too, once answered.
+CLOSING_STATES = [State.PUBLISHED, State.CLOSED_DUPLICATE, State.REJECTED]
+
+
+class Submission(models.Model):
+    """A question sent by a visitor, with the editors' answer as it is worked on."""
+
+    State = State
+    TRANSITIONS = TRANSITIONS
+    WAITING_STATES = WAITING_STATES
+    CLOSING_STATES = CLOSING_STATES
+
+    reference = models.CharField(max_length=11, unique=True, default=new_reference, editable=False)
+    state = models.CharField(max_length=20, choices=State, default=State.NEW, editable=False)
+    created_at = models.DateTimeField("received", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # What the asker sent.
+    question = models.TextField(
+        "question as asked",
+        max_length=QUESTION_MAX_LENGTH,
+        validators=[
+            MinLengthValidator(QUESTION_MIN_LENGTH),
+            MaxLengthValidator(QUESTION_MAX_LENGTH),
+            no_control_characters,
+        ],
+    )
+    category = models.ForeignKey(
+        "archive.Category",
+        verbose_name="body area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
+        help_text="Where the answer will be filed when published.",
+    )
+    name = models.CharField(
+        "asker's name",
+        max_length=NAME_MAX_LENGTH,
+        blank=True,
+        validators=[no_control_characters],
+        help_text="Never published. Erased a set time after the question is closed.",
+    )
+    email = models.EmailField(
+        "asker's e-mail",
+        blank=True,
+        validators=[no_control_characters],
+        help_text="For telling the asker about the answer. Never published.",
+    )
+    consent_to_store = models.BooleanField("agreed to us storing the question", default=False)
+    consent_to_publish = models.BooleanField(
+        "may be published",
+        default=False,
+        help_text="Only a question whose asker agreed may be published (without personal details).",
+    )
+    red_flags_ticked = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
+        verbose_name="warning signs ticked by the asker",
+    )
+    red_flags_in_text = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
+        verbose_name="warning signs found in the words",
+    )
+    urgent = models.BooleanField(
+        default=False, editable=False, help_text="The question shows a red-flag sign."
+    )
+
+    # The editors' work.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="editor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assigned_submissions",
+    )
+    title = models.CharField(
+        "title for the archive",
+        max_length=200,
+        blank=True,
+        validators=[no_control_characters],
+        help_text="A short, plain title, e.g. “Is it normal to feel tired after acupuncture?”",
+    )
+    edited_question = models.TextField(
+        "question for the archive",
+        blank=True,
+        max_length=QUESTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(QUESTION_MAX_LENGTH), no_control_characters],
+        help_text="The question as it will be published: remove names, places, ages and anything "
+        "else that could identify the asker.",
+    )
+    answer = models.TextField(
+        blank=True,
+        max_length=ANSWER_MAX_LENGTH,
+        validators=[MaxLengthValidator(ANSWER_MAX_LENGTH), no_control_characters],
+        help_text="The expert's answer. Sent to the asker, and published with the question if "
+        "they agreed.",
+    )
+    duplicate_of = models.ForeignKey(
+        "archive.Question",
+        verbose_name="already answered by",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicate_submissions",
+        help_text="To close as a duplicate: the published Q&A that answers this question.",
+    )
+    published_question = models.OneToOneField(
+        "archive.Question",
+        verbose_name="published as",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="submission",
+    )
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the asker's personal details stopped being needed.",
+    )
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "question from a visitor"
+        verbose_name_plural = "questions from visitors"
+        ordering = ["-urgent", "created_at", "id"]
+        indexes = [
+            # The editors' queue: waiting submissions, urgent first then oldest first.
+            models.Index(fields=["state", "-urgent", "created_at"], name="submission_queue"),
+            # erase_personal_data: submissions closed before a date.
+            models.Index(fields=["closed_at"], name="submission_closed_at"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=State.values), name="submission_state"),
+            models.CheckConstraint(
+                condition=Q(consent_to_store=True),
+                name="submission_has_consent_to_store",
+                violation_error_message="We can only keep a question whose asker agreed to us storing it.",
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent=False, red_flags_ticked=[], red_flags_in_text=[])
+                | (Q(urgent=True) & (~Q(red_flags_ticked=[]) | ~Q(red_flags_in_text=[]))),
+                name="submission_urgent_iff_red_flags",
+                violation_error_message="A submission is urgent exactly when it shows a red-flag sign.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=[State.NEW, State.REJECTED, State.CLOSED_DUPLICATE])
+                | Q(assigned_to__isnull=False),
+                name="submission_in_review_has_editor",
+                violation_error_message="A submission in review or answered needs an editor.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=[State.ANSWERED, State.PUBLISHED]) | ~Q(answer=""),
+                name="submission_answered_has_answer",
+                violation_error_message="An answered submission needs its answer.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=State.PUBLISHED, published_question__isnull=False)
+                | Q(~Q(state=State.PUBLISHED), published_question__isnull=True),
+                name="submission_published_iff_linked",
+                violation_error_message="A published submission is linked to its archive Q&A, and only then.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=State.PUBLISHED) | Q(consent_to_publish=True),
+                name="submission_published_with_consent",
+                violation_error_message="Only a question whose asker agreed may be published.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=State.CLOSED_DUPLICATE) | Q(duplicate_of__isnull=False),
+                name="submission_duplicate_has_original",
+                violation_error_message="A duplicate needs the published Q&A that answers it.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=[State.NEW, State.IN_REVIEW]) | Q(closed_at__isnull=True),
+                name="submission_waiting_not_closed",
+                violation_error_message="A submission still waiting cannot be closed.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def can_move_to(self, state):
+        return state in self.TRANSITIONS.get(self.state, set())
+
+    @property
+    def red_flags(self):
+        """The RedFlag rules this submission showed, ticked or in its words."""
+        return red_flags.flags_named([*self.red_flags_ticked, *self.red_flags_in_text])
+
+    def similar_questions(self, limit=5):
+        """Published Q&As most like this question, for the editor to start from."""
+        return Question.objects.published().similar_to(self.question)[:limit]
+
+
+class Transition(models.Model):
+    """One move of a submission from one state to another: who, when and why."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="history")
+    from_state = models.CharField(max_length=20, choices=Submission.State, blank=True)
+    to_state = models.CharField(max_length=20, choices=Submission.State)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text="Empty for the asker sending the question.",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000), no_control_characters],
+        help_text="Why, in a few words (optional).",
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [
+            # A submission's history, oldest first, on its admin page.
+            models.Index(fields=["submission", "at"], name="transition_history"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_state_display() or 'sent'} → {self.get_to_state_display()}"
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def pending(self):
+        """Not yet sent, and not given up on."""
+        return self.filter(sent_at__isnull=True, attempts__lt=OutgoingEmail.MAX_ATTEMPTS)
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail waiting to be sent, or sent. Written in the same transaction as the change that
+    causes it, so it is never lost; sent after commit and retried by `send_pending_emails`."""
+
+    MAX_ATTEMPTS = 50
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
+    )
+    to = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "outgoing e-mail"
+        indexes = [
+            # send_pending_emails: unsent e-mails, oldest first.
+            models.Index(
+                fields=["created_at"],
+                name="outgoing_email_pending",
+                condition=Q(sent_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    def send(self):
+        """Send it unless already sent (or being sent by another process); record the outcome.
+        Returns True when sent. Never raises for a mail server failure."""
+        with transaction.atomic():
+            email = (
+                OutgoingEmail.objects.select_for_update(skip_locked=True)
+                .filter(pk=self.pk, sent_at__isnull=True)
+                .first()
+            )
+            if email is None:
+                return False
+            email.attempts += 1
+            try:
+                send_mail(email.subject, email.body, None, [email.to])
+            except Exception as error:  # whatever the mail server did, record it and retry later
+                email.last_error = f"{type(error).__name__}: {error}"[:2000]
+                logger.warning(
+                    "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error
+                )
+                email.save(update_fields=["attempts", "last_error"])
+                return False
+            email.sent_at = timezone.now()
+            email.last_error = ""
+            email.save(update_fields=["attempts", "sent_at", "last_error"])
+            self.sent_at = email.sent_at
+            return True

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ask import views
+
+app_name = "ask"
+urlpatterns = [
+    path("", views.ask, name="ask"),
+    path("thanks/<str:token>/", views.thanks, name="thanks"),
+    path("similar/", views.similar, name="similar"),
+]

@@ -1,0 +1,148 @@
+"""The public side of Ask an expert: the form, the thank-you page and similar answers."""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from archive.models import Question
+from ask import rate_limit, red_flags
+from ask.forms import AskForm, typed_question
+from ask.models import Submission
+from ask.services import submit_question
+from config.client_ip import client_ip
+
+logger = logging.getLogger(__name__)
+
+SIMILAR_SHOWN = 5
+THANKS_SALT = "ask.thanks"
+THANKS_MAX_AGE = 24 * 60 * 60
+
+
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    """Show the form; on "Check for similar answers" show it again with matches; on "Send" store
+    the question. If the database is down, say so and give back what was typed."""
+    try:
+        if request.method == "GET":
+            return _form_page(request, AskForm())
+        if request.POST.get("action") == "check":
+            return _check_similar(request)
+        return _send(request)
+    except DatabaseError:
+        logger.exception("Ask form: database unavailable")
+        return _try_again(request)
+
+
+def _check_similar(request):
+    text = typed_question(request.POST)
+    form = AskForm.keeping(request.POST)
+    return _form_page(
+        request,
+        form,
+        checked=True,
+        similar=_similar(text),
+        warning_signs=_warning_signs(text, request.POST.getlist("red_flags_ticked")),
+    )
+
+
+def _send(request):
+    form = AskForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form)
+    if not rate_limit.allow(request, scope="ask", limit=settings.ASK_SUBMISSIONS_PER_HOUR):
+        form.add_error(
+            None,
+            "You have sent several questions in the last hour. Please wait an hour and send this "
+            "one again; your text is kept below.",
+        )
+        return _form_page(request, form, status=429)
+    if form.is_spam:
+        logger.info("Ask form: honeypot filled by %s", client_ip(request))
+        return render(request, "ask/thanks.html", {"submission": None})
+    submission = submit_question(**form.submission_fields())
+    return redirect(thanks_url(submission))
+
+
+def _form_page(request, form, status=200, **context):
+    context |= {
+        "form": form,
+        "all_signs": red_flags.RED_FLAGS,
+        "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
+    }
+    return render(request, "ask/ask.html", context, status=status)
+
+
+def _try_again(request):
+    """The "please try again" page: needs no database, and holds what was typed."""
+    fields = AskForm.base_fields
+    kept = [
+        (name, value)
+        for name in request.POST
+        if name in fields and name != "question"
+        for value in request.POST.getlist(name)
+    ]
+    text = typed_question(request.POST)
+    return render(
+        request,
+        "ask/try_again.html",
+        {
+            "question": text,
+            "kept": kept,
+            "warning_signs": _warning_signs(text, request.POST.getlist("red_flags_ticked")),
+        },
+        status=503,
+    )
+
+
+@require_GET
+def thanks(request, token):
+    try:
+        reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+        submission = Submission.objects.get(reference=reference)
+    except (signing.BadSignature, Submission.DoesNotExist):
+        raise Http404("No such question, or the link has expired.") from None
+    return render(request, "ask/thanks.html", {"submission": submission})
+
+
+@require_GET
+def similar(request):
+    """The similar answers as an HTML fragment, for the form's script to show while typing."""
+    text = request.GET.get("q", "")[:1000]
+    try:
+        matches = _similar(text)
+    except DatabaseError:
+        logger.exception("Similar answers: database unavailable")
+        return HttpResponse(status=503)
+    return render(request, "ask/_similar.html", {"similar": matches, "checked": True})
+
+
+def _similar(text):
+    return list(
+        Question.objects.published().similar_to(text).select_related("category")[:SIMILAR_SHOWN]
+    )
+
+
+def _warning_signs(text, ticked):
+    return red_flags.flags_named([*ticked, *red_flags.found_in(text)])
+
+
+def thanks_url(submission):
+    """The thank-you page of a just-sent submission: a signed, expiring link, so that nobody can
+    look up someone else's submission by guessing references."""
+    return reverse("ask:thanks", args=[signing.dumps(submission.reference, salt=THANKS_SALT)])
+
+
+@require_GET
+def urgent_help(request):
+    """When to get urgent help, from the same red-flag rules the ask form applies."""
+    return render(
+        request,
+        "ask/urgent_help.html",
+        {"emergency": red_flags.emergency_signs(), "urgent": red_flags.other_urgent_signs()},
+    )

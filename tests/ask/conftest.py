@@ -1,0 +1,43 @@
+"""Fixtures for Ask an expert: editors in the Editors group, submissions, a clean cache."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+
+from ask import services
+from tests.factories import make_category
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_editor(username="editor"):
+    user = User.objects.create_user(username=username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_editor()
+
+
+@pytest.fixture
+def area(db):
+    return make_category("Lower back pain")
+
+
+def make_submission(**fields):
+    defaults = {
+        "question": "Is it normal to feel tired after acupuncture for my lower back?",
+        "consent_to_store": True,
+        "consent_to_publish": True,
+        "name": "Ann Example",
+        "email": "ann@example.org",
+    }
+    return services.submit_question(**(defaults | fields))

@@ -1,0 +1,276 @@
+"""The editors' side: the Editors group, the queue in admin, and the whole path from the public
+form to a published, searchable Q&A, driven through the pages an editor uses."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from archive.models import Question
+from ask import services
+from ask.models import Submission
+from tests.ask.conftest import make_editor, make_submission
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+QUEUE = "/admin/ask/submission/"
+
+
+def change_url(submission):
+    return f"{QUEUE}{submission.pk}/change/"
+
+
+def form_data(response, **changes):
+    """What the browser would send back from an admin change page, with `changes` applied."""
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        value = form[name].value()
+        if value not in (None, False):
+            data[name] = "on" if value is True else value
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+    return data | changes
+
+
+def press(client, submission, button, **changes):
+    """Open the submission's page, change fields, press a button; return the page after."""
+    page = client.get(change_url(submission))
+    name, value = button if isinstance(button, tuple) else ("_transition", button)
+    return client.post(
+        change_url(submission), form_data(page, **changes) | {name: value}, follow=True
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
+    codenames = set(
+        Group.objects.get(name="Editors").permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+    assert codenames == {
+        ("ask", "view_submission"),
+        ("ask", "change_submission"),
+        ("ask", "view_transition"),
+        ("archive", "view_question"),
+        ("archive", "add_question"),
+        ("archive", "change_question"),
+        ("archive", "view_category"),
+    }
+
+
+def test_an_editor_cannot_delete_submissions_or_touch_user_accounts(editor_client):
+    submission = make_submission()
+    assert editor_client.get(f"{QUEUE}{submission.pk}/delete/").status_code == 403
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+    assert editor_client.get(f"{QUEUE}add/").status_code == 403
+
+
+def test_the_queue_shows_waiting_questions_urgent_first_then_oldest(editor_client, editor):
+    now = timezone.now()
+    plain_old, plain_new = make_submission(), make_submission()
+    urgent_new = make_submission(question="I have had a fever for two days and my back aches")
+    done = make_submission()
+    Submission.objects.filter(pk=plain_old.pk).update(created_at=now - timedelta(days=9))
+
+    services.reject(submission=done, by=editor)
+    response = editor_client.get(QUEUE)
+    assert list(response.context["cl"].result_list) == [urgent_new, plain_old, plain_new]
+    assert "URGENT" in response.content.decode()
+
+
+def test_the_queue_filters_by_state_urgency_body_area_and_age(editor_client, editor, area):
+    old = make_submission(category=area)
+    other = make_submission(red_flags_ticked=["fever"])
+    services.assign(submission=other, editor=editor)
+    Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    by = {
+        "category__id__exact": area.pk,
+        "age": "older",
+        "urgent__exact": 0,
+        "state": "new",
+    }
+    assert list(editor_client.get(QUEUE, {"state": "in_review"}).context["cl"].result_list) == [
+        other
+    ]
+    for name, value in by.items():
+        result = editor_client.get(QUEUE, {name: value}).context["cl"].result_list
+        assert list(result) == [old], name
+    assert len(editor_client.get(QUEUE, {"state": "rejected"}).context["cl"].result_list) == 0
+
+
+def test_the_queue_searches_reference_and_words(editor_client):
+    wanted = make_submission(question="Can acupuncture help my frozen shoulder at night?")
+    make_submission()
+    for words in (wanted.reference, "frozen shoulder"):
+        assert list(editor_client.get(QUEUE, {"q": words}).context["cl"].result_list) == [wanted]
+
+
+def test_the_whole_path_from_the_form_to_a_published_searchable_qa(
+    client, editor_client, area, django_capture_on_commit_callbacks, mailoutbox
+):
+    make_question(area, title="Tiredness after treatment", answer="Tiredness usually passes.")
+    client.post(
+        "/ask/",
+        {
+            "question": "My name is Ann. Is it normal to feel tired after acupuncture treatment?",
+            "email": "ann@example.org",
+            "name": "Ann Example",
+            "consent_to_store": "on",
+            "consent_to_publish": "on",
+            "category": area.pk,
+            "action": "send",
+        },
+    )
+    submission = Submission.objects.get()
+
+    page = press(editor_client, submission, "assign").content.decode()
+    assert "In review" in page
+    assert "Tiredness after treatment</a>" in page  # similar answers shown while answering
+
+    press(editor_client, submission, ("_start_from", Question.objects.get().pk))
+    submission.refresh_from_db()
+    assert submission.answer == "Tiredness usually passes."
+
+    press(
+        editor_client,
+        submission,
+        "answer",
+        title="Feeling tired after acupuncture",
+        edited_question="Is it normal to feel tired after acupuncture treatment?",
+        answer="Yes: tiredness after a session is common and usually passes within a day.",
+        note="Started from an earlier answer",
+    )
+    submission.refresh_from_db()
+    assert submission.state == State.ANSWERED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = press(editor_client, submission, "publish").content.decode()
+    submission.refresh_from_db()
+    published = submission.published_question
+    assert submission.state == State.PUBLISHED
+    assert f'href="{published.get_absolute_url()}"' in page
+
+    public = client.get(published.get_absolute_url()).content.decode()
+    assert "tiredness after a session is common" in public
+    assert "Ann" not in public and "ann@example.org" not in public
+    assert published in Question.objects.published().search("tired acupuncture")
+    assert [m.to for m in mailoutbox] == [["ann@example.org"]]
+    steps = [(t.to_state, t.by) for t in submission.history.all()]
+    assert [s for s, _ in steps] == [State.NEW, State.IN_REVIEW, State.ANSWERED, State.PUBLISHED]
+    assert submission.history.get(to_state=State.ANSWERED).note == "Started from an earlier answer"
+
+
+def test_closing_as_a_duplicate_through_the_admin(editor_client, area):
+    original = make_question(area, title="Sciatica and needles")
+    submission = make_submission()
+    page = press(editor_client, submission, "duplicate", duplicate_of=original.pk)
+    submission.refresh_from_db()
+    assert (submission.state, submission.duplicate_of) == (State.CLOSED_DUPLICATE, original)
+    assert "Closed as a duplicate" in page.content.decode()
+
+
+def test_closing_as_a_duplicate_without_choosing_the_qa_is_refused_with_a_reason(editor_client):
+    submission = make_submission()
+    page = press(editor_client, submission, "duplicate").content.decode()
+    assert "Not done: Choose the published Q&amp;A that answers it." in page
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_rejecting_spam_from_the_queue_list(editor_client):
+    spam = make_submission(question="Buy cheap watches at this site, best prices for you")
+    editor_client.post(QUEUE, {"action": "reject_selected", "_selected_action": [spam.pk]})
+    assert Submission.objects.get().state == State.REJECTED
+
+
+def test_a_move_the_submission_cannot_make_is_refused_even_if_posted(editor_client):
+    submission = make_submission()
+    page = press(editor_client, submission, "publish").content.decode()
+    assert "Not done" in page and "cannot be moved" in page
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_only_the_moves_a_submission_can_make_are_offered(editor_client, editor):
+    submission = make_submission()
+    buttons = re.findall(r'name="_transition" value="(\w+)"', press_page(editor_client, submission))
+    assert buttons == ["assign", "duplicate", "reject"]
+    services.assign(submission=submission, editor=editor)
+    buttons = re.findall(r'name="_transition" value="(\w+)"', press_page(editor_client, submission))
+    assert buttons == ["answer", "duplicate", "reject"]
+
+
+def press_page(client, submission):
+    return client.get(change_url(submission)).content.decode()
+
+
+def test_a_private_question_offers_no_publish_button(editor_client, editor):
+    submission = make_submission(consent_to_publish=False)
+    services.assign(submission=submission, editor=editor)
+    services.mark_answered(submission=submission, by=editor, answer="Privately answered.")
+    html = press_page(editor_client, submission)
+    assert 'value="publish"' not in html
+    assert "NOT to be published" in html
+
+
+def test_visitor_text_is_escaped_in_the_queue_and_on_the_submission_page(editor_client):
+    submission = make_submission(
+        question="<script>alert('q')</script> Is acupuncture safe for sciatica?",
+        name="<img src=x onerror=alert(1)>",
+    )
+    for html in (editor_client.get(QUEUE).content.decode(), press_page(editor_client, submission)):
+        assert "<script>alert(" not in html
+        assert "<img src=x" not in html
+        assert "&lt;script&gt;alert(" in html
+
+
+def test_the_demo_editor_is_an_editor_not_a_superuser_and_can_work_the_queue(client, capsys, area):
+    call_command("create_demo_editor")
+    username, password = capsys.readouterr().out.strip().rsplit(" ", 3)[-3::2]
+    logged_in = client.post("/admin/login/", {"username": username, "password": password})
+    assert logged_in.status_code == 302
+    demo = User.objects.get(username=username)
+    assert not demo.is_superuser
+    assert demo.groups.filter(name="Editors").exists()
+    submission = make_submission(category=area)
+    assert client.get(QUEUE).status_code == 200
+    press(client, submission, "assign")
+    press(client, submission, "answer", title="T", answer="An answer.")
+    press(client, submission, "publish")
+    assert Submission.objects.get().state == State.PUBLISHED
+
+
+def test_another_editor_can_take_over_a_question_in_review(client, editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    other = make_editor("other")
+    client.force_login(other)
+    press(client, submission, "assign")
+    assert Submission.objects.get().assigned_to == other
+
+
+def test_the_queue_takes_the_same_queries_however_long_it_is(editor_client, editor, area):
+    def queue_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(QUEUE).status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        services.assign(submission=make_submission(category=area), editor=editor)
+    few = queue_queries()
+    for _ in range(10):
+        services.assign(submission=make_submission(category=area), editor=editor)
+    assert queue_queries() == few

@@ -1,0 +1,76 @@
+"""The outbox retry and the personal-data retention commands."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ask import services
+from ask.models import OutgoingEmail, Submission
+from tests.ask.conftest import make_submission
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """SMTP to a port nobody listens on: the connection is refused at once."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+
+
+def close_as_duplicate(editor, area, **submission_fields):
+    submission = make_submission(**submission_fields)
+    services.close_as_duplicate(submission=submission, by=editor, duplicate_of=make_question(area))
+    return submission
+
+
+def test_a_mail_server_failure_is_recorded_not_raised_and_the_command_sends_it_later(
+    editor, area, mail_server_down, django_capture_on_commit_callbacks, settings, mailoutbox, capsys
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = close_as_duplicate(editor, area)
+    email = OutgoingEmail.objects.get()
+    assert submission.state == Submission.State.CLOSED_DUPLICATE
+    assert (email.sent_at, email.attempts) == (None, 1)
+    assert "Connection" in email.last_error
+
+    call_command("send_pending_emails")
+    assert OutgoingEmail.objects.get().attempts == 2
+    assert "Sent 0 e-mail(s); 1 still waiting" in capsys.readouterr().out
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_pending_emails")
+    assert "Sent 1 e-mail(s); 0 still waiting" in capsys.readouterr().out
+    assert [m.to for m in mailoutbox] == [["ann@example.org"]]
+    call_command("send_pending_emails")
+    assert len(mailoutbox) == 1  # sent once only
+
+
+def test_erasing_blanks_names_and_addresses_only_once_closed_long_enough(editor, area, capsys):
+    old = close_as_duplicate(editor, area)
+    recent = close_as_duplicate(editor, area)
+    waiting = make_submission()
+    Submission.objects.filter(pk=old.pk).update(closed_at=timezone.now() - timedelta(days=31))
+    Submission.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(days=99))
+
+    call_command("erase_personal_data", days=30)
+
+    assert "Erased the name and e-mail address of 1 asker(s)" in capsys.readouterr().out
+    old.refresh_from_db()
+    assert (old.name, old.email) == ("", "")
+    assert old.personal_data_erased_at is not None
+    assert not OutgoingEmail.objects.filter(submission=old).exists()
+    for kept in (recent, waiting):
+        kept.refresh_from_db()
+        assert (kept.name, kept.email) == ("Ann Example", "ann@example.org")
+
+
+def test_erasing_uses_the_configured_number_of_days_by_default(editor, area, settings):
+    settings.ASK_ERASE_AFTER_DAYS = 0
+    submission = close_as_duplicate(editor, area)
+    call_command("erase_personal_data")
+    submission.refresh_from_db()
+    assert submission.email == ""

@@ -1,0 +1,121 @@
+"""The red-flag rules: each sign in the words askers use, and everyday phrasing that must not
+raise a false alarm. Add a phrase here with any change to ask/red_flags.py."""
+
+import pytest
+
+from ask import red_flags
+
+SHOWS = {
+    "saddle_numbness": [
+        "I have numbness around my genitals since yesterday",
+        "There's tingling around my back passage",
+        "My bottom and inner thighs feel numb",
+        "I can't feel anything when I wipe my bottom, it's numb around my back passage",
+        "pins and needles in my groin and down one leg",
+        "I think I have saddle numbness",
+        "Numbness between my legs started this morning",
+        "I have lost sensation around my anus",
+    ],
+    "bladder_bowel": [
+        "Since last night I can't pee properly",
+        "I'm having difficulty passing urine",
+        "I have lost control of my bladder",
+        "I can not control when I pee",
+        "I wet myself twice today without noticing",
+        "New bowel problems along with the sciatica",
+        "I've become incontinent",
+        "I can\u2019t tell when I need to go to the toilet, I can't tell when I need to pee",
+    ],
+    "both_legs": [
+        "Both my legs feel weak",
+        "I have numbness in both legs",
+        "Weakness in both of my legs since this morning",
+        "My legs keep giving way when I stand up",
+        "My legs are numb from the knees down",
+        "I have sciatica down both legs",
+        "I have tingling in my legs and feet",
+    ],
+    "rapidly_worsening": [
+        "The numbness is getting worse quickly",
+        "My symptoms are getting quickly worse",
+        "The pain is getting worse by the hour",
+        "It suddenly got much worse this afternoon",
+        "The weakness has been rapidly getting worse",
+    ],
+    "fever": [
+        "I have a fever and my back is killing me",
+        "I've been feeling feverish with the back pain",
+        "I'm running a temperature",
+        "My temperature is 38.5",
+        "I feel hot and shivery and my lower back hurts",
+        "I had a high temperature last night",
+    ],
+    "fall_or_accident": [
+        "I fell down the stairs last week and now my back hurts",
+        "My back pain started after a fall on the ice",
+        "I had a car accident on Monday",
+        "I slipped on a wet floor at work",
+        "I was hit by a car while cycling",
+        "I had a nasty fall in the garden",
+        "The pain began after I fell off a ladder",
+    ],
+}
+
+EVERYDAY = [
+    "My leg feels weak after a long walk",
+    "I get numb fingers when typing",
+    "I fell asleep during my acupuncture session, is that normal?",
+    "I keep falling asleep in the afternoon",
+    "I have a slipped disc in my lower back",
+    "Does hay fever make back pain worse?",
+    "The pain is worse in the morning and eases during the day",
+    "My back pain has been getting worse over the years",
+    "It gets a bit worse after sitting for a long time",
+    "My legs feel tired after gardening",
+    "Both legs ache after a long day on my feet",
+    "I felt a tingling in my left leg after the needles went in",
+    "Numbness down the back of my right thigh to my foot",
+    "I get pins and needles in my buttock when I sit on a hard chair",
+    "I drink a lot of water so I pee quite often",
+    "Is acupuncture safe during pregnancy? I fell pregnant in the spring",
+    "I booked by accident two sessions on one day",
+    "The bottom of my foot tingles",
+    "My appointment fell on the same day as my scan",
+    "I turned quickly and my back twinged",
+    "The room temperature in the clinic was a bit cold",
+    "Can acupuncture help sciatica in my left leg?",
+]
+
+
+@pytest.mark.parametrize(
+    ("sign", "text"), [(sign, text) for sign, texts in SHOWS.items() for text in texts]
+)
+def test_each_sign_is_found_in_the_words_askers_use(sign, text):
+    assert sign in red_flags.found_in(text)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_phrasing_raises_no_false_alarm(text):
+    assert red_flags.found_in(text) == []
+
+
+def test_every_sign_has_phrases_that_show_it():
+    assert set(SHOWS) == {flag.name for flag in red_flags.RED_FLAGS}
+
+
+def test_a_denied_sign_still_shows_its_advice_because_a_false_alarm_is_the_safer_mistake():
+    assert red_flags.found_in("I don't have a fever") == ["fever"]
+
+
+def test_several_signs_in_one_question_are_all_found_in_a_fixed_order():
+    text = "Since my fall I have a fever and I can't control my bladder"
+    assert red_flags.found_in(text) == ["bladder_bowel", "fever", "fall_or_accident"]
+
+
+def test_every_sign_gives_advice_naming_who_to_call():
+    for flag in red_flags.RED_FLAGS:
+        assert "999" in flag.advice or "111" in flag.advice, flag.name
+
+
+def test_flags_named_skips_names_that_are_no_longer_rules():
+    assert [f.name for f in red_flags.flags_named(["fever", "retired_rule"])] == ["fever"]

@@ -1,0 +1,213 @@
+"""The submission's path through the queue: allowed moves, the log, publishing, e-mail."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+
+from archive.models import Question
+from ask import services
+from ask.models import OutgoingEmail, Submission
+from tests.ask.conftest import make_submission
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+
+
+def answered(submission, editor, answer="Mild tiredness after a session is common."):
+    services.assign(submission=submission, editor=editor)
+    return services.mark_answered(submission=submission, by=editor, answer=answer)
+
+
+def ready_to_publish(submission, editor, area):
+    submission.category = area
+    submission.title = "Tired after acupuncture"
+    submission.save()
+    return answered(submission, editor)
+
+
+def test_a_sent_question_is_new_logged_and_not_urgent_without_signs():
+    submission = make_submission()
+    assert submission.state == State.NEW
+    assert not submission.urgent
+    assert [(t.from_state, t.to_state, t.by) for t in submission.history.all()] == [
+        ("", State.NEW, None)
+    ]
+    assert submission.reference.startswith("Q-")
+
+
+def test_signs_in_the_words_and_ticked_boxes_make_it_urgent_and_are_kept_apart():
+    submission = make_submission(
+        question="Since yesterday I cannot control my bladder and my back hurts",
+        red_flags_ticked=["fever", "not_a_rule"],
+    )
+    assert submission.urgent
+    assert submission.red_flags_ticked == ["fever"]
+    assert submission.red_flags_in_text == ["bladder_bowel"]
+
+
+def test_a_question_without_consent_to_store_is_refused():
+    with pytest.raises(ValidationError):
+        make_submission(consent_to_store=False)
+    assert not Submission.objects.exists()
+
+
+def test_each_move_is_logged_with_who_and_the_note(editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor, note="Mine")
+    services.reject(submission=submission, by=editor, note="Not a question")
+    steps = [(t.from_state, t.to_state, t.by, t.note) for t in submission.history.all()]
+    assert steps[1:] == [
+        (State.NEW, State.IN_REVIEW, editor, "Mine"),
+        (State.IN_REVIEW, State.REJECTED, editor, "Not a question"),
+    ]
+    assert submission.closed_at is not None
+
+
+def test_assigning_copies_the_question_for_the_editor_to_anonymise(editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    assert submission.assigned_to == editor
+    assert submission.edited_question == submission.question
+
+
+@pytest.mark.parametrize(
+    ("setup", "move"),
+    [
+        ("new", "answer"),
+        ("new", "publish"),
+        ("answered", "assign"),
+        ("answered", "reject"),
+        ("rejected", "assign"),
+        ("rejected", "reject"),
+    ],
+)
+def test_moves_that_are_not_allowed_are_refused_and_leave_no_trace(editor, area, setup, move):
+    submission = make_submission()
+    if setup == "answered":
+        ready_to_publish(submission, editor, area)
+    elif setup == "rejected":
+        services.reject(submission=submission, by=editor)
+    state, steps = submission.state, submission.history.count()
+    moves = {
+        "assign": lambda: services.assign(submission=submission, editor=editor),
+        "answer": lambda: services.mark_answered(submission=submission, by=editor, answer="x"),
+        "publish": lambda: services.publish(submission=submission, by=editor),
+        "reject": lambda: services.reject(submission=submission, by=editor),
+    }
+    with pytest.raises(ValidationError, match="cannot be moved"):
+        moves[move]()
+    submission.refresh_from_db()
+    assert (submission.state, submission.history.count()) == (state, steps)
+
+
+def test_someone_outside_the_editors_group_cannot_move_a_submission(db):
+    visitor = User.objects.create_user("visitor", is_staff=True)
+    submission = make_submission()
+    with pytest.raises(PermissionDenied):
+        services.assign(submission=submission, editor=visitor)
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_the_database_refuses_a_published_submission_without_consent(editor, area):
+    submission = ready_to_publish(make_submission(), editor, area)
+    Submission.objects.filter(pk=submission.pk).update(consent_to_publish=False)
+    with pytest.raises(IntegrityError):
+        Submission.objects.filter(pk=submission.pk).update(state=State.PUBLISHED)
+
+
+def test_the_database_refuses_an_urgent_flag_without_a_sign():
+    submission = make_submission()
+    with pytest.raises(IntegrityError):
+        Submission.objects.filter(pk=submission.pk).update(urgent=True)
+
+
+def test_marking_answered_needs_an_answer(editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    with pytest.raises(ValidationError, match="Write the answer"):
+        services.mark_answered(submission=submission, by=editor, answer="  ")
+
+
+def test_publishing_creates_a_findable_qa_without_the_askers_details(
+    editor, area, django_capture_on_commit_callbacks, mailoutbox
+):
+    submission = ready_to_publish(
+        make_submission(question="My name is Ann Example. Is tiredness after needling normal?"),
+        editor,
+        area,
+    )
+    submission.edited_question = "Is tiredness after needling normal?"
+    submission.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(submission=submission, by=editor)
+    question = submission.published_question
+    assert submission.state == State.PUBLISHED
+    assert (question.title, question.question, question.category) == (
+        "Tired after acupuncture",
+        "Is tiredness after needling normal?",
+        area,
+    )
+    assert "Ann" not in question.question + question.answer + question.title
+    assert list(Question.objects.published().search("tiredness needling")) == [question]
+    (mail,) = mailoutbox
+    assert mail.to == ["ann@example.org"]
+    assert question.get_absolute_url() in mail.body
+    assert OutgoingEmail.objects.get().sent_at is not None
+
+
+def test_publishing_twice_the_same_title_gives_distinct_addresses(editor, area):
+    first = services.publish(
+        submission=ready_to_publish(make_submission(), editor, area), by=editor
+    )
+    second = services.publish(
+        submission=ready_to_publish(make_submission(), editor, area), by=editor
+    )
+    assert first.published_question.slug != second.published_question.slug
+
+
+def test_a_question_without_consent_is_answered_privately_and_cannot_be_published(
+    editor, area, django_capture_on_commit_callbacks, mailoutbox
+):
+    submission = make_submission(consent_to_publish=False)
+    submission.category, submission.title = area, "Private"
+    submission.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        answered(submission, editor, answer="Rest, and tell your practitioner.")
+    assert submission.state == State.ANSWERED
+    assert submission.closed_at is not None
+    (mail,) = mailoutbox
+    assert "Rest, and tell your practitioner." in mail.body
+    with pytest.raises(ValidationError):
+        services.publish(submission=submission, by=editor)
+    assert not Question.objects.exists()
+
+
+def test_with_consent_the_asker_hears_only_once_published(editor, area, mailoutbox):
+    ready_to_publish(make_submission(), editor, area)
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_closing_as_duplicate_links_the_qa_and_sends_its_address(
+    editor, area, django_capture_on_commit_callbacks, mailoutbox
+):
+    original = make_question(area, title="Tiredness after acupuncture")
+    submission = make_submission()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+    assert (submission.state, submission.duplicate_of) == (State.CLOSED_DUPLICATE, original)
+    assert original.get_absolute_url() in mailoutbox[0].body
+
+
+def test_a_draft_qa_cannot_be_the_original_of_a_duplicate(editor, area):
+    draft = make_question(area, published=False)
+    with pytest.raises(ValidationError, match="published Q&A"):
+        services.close_as_duplicate(submission=make_submission(), by=editor, duplicate_of=draft)
+
+
+def test_no_email_is_queued_for_an_asker_without_an_address(editor, area):
+    services.publish(
+        submission=ready_to_publish(make_submission(email=""), editor, area), by=editor
+    )
+    assert not OutgoingEmail.objects.exists()
