@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
 
-.PHONY: run serve test e2e chromium lint audit install manage clean-db
+.PHONY: run serve test e2e chromium lint audit loadtest faults install manage clean-db
 
 $(BIN)/.installed: pyproject.toml
 	@echo "==> Creating $(VENV) and installing dependencies"
@@ -55,6 +55,16 @@ chromium:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Many visitors at once, the same server's ceiling, then two app servers sharing one PostgreSQL and
+# one Redis; and PostgreSQL, Redis and the mail server going away under load. Both start servers of
+# their own on spare loopback ports, stop them at the end, and write docs/load-and-faults.md.
+# Too heavy for CI. Options: make loadtest ARGS="--duration 30".
+loadtest: install
+	ENVIRONMENT=local $(BIN)/python -m loadtest load $(ARGS)
+
+faults: install
+	ENVIRONMENT=local $(BIN)/python -m loadtest faults $(ARGS)
 
 # Known vulnerabilities in the installed dependencies (needs PyPI's vulnerability API).
 audit: install
