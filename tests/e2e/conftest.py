@@ -3,11 +3,13 @@
 import os
 import re
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
@@ -54,10 +56,22 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def archive(transactional_db, django_db_serialized_rollback):
-    """The seed archive in a database the live server can see (rows made by migrations, such as
-    the Editors group, are restored after each test)."""
+def archive(transactional_db):
+    """The seed archive, and the Editors group, in a database the live server can see."""
     call_command("seed", verbosity=0)
+    restore_editors_group()
+
+
+def restore_editors_group():
+    """The group its migration makes: browser tests commit their data, so the database is
+    emptied after each one, migration-made rows included."""
+    editors = import_module("ask.migrations.0002_editors_group")
+    group, _ = Group.objects.get_or_create(name=editors.GROUP)
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=label, codename=codename)
+        for label, codenames in editors.PERMISSIONS.items()
+        for codename in codenames
+    )
 
 
 def open_page(chromium, live_server, request, **options):
