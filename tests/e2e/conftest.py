@@ -3,11 +3,14 @@
 import os
 import re
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -53,19 +56,51 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def page(chromium, live_server, request):
+def archive(transactional_db):
+    """The seed archive, and the Editors group, in a database the live server can see."""
+    call_command("seed", verbosity=0)
+    restore_editors_group()
+
+
+def restore_editors_group():
+    """The group its migration makes: browser tests commit their data, so the database is
+    emptied after each one, migration-made rows included."""
+    editors = import_module("ask.migrations.0002_editors_group")
+    group, _ = Group.objects.get_or_create(name=editors.GROUP)
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=label, codename=codename)
+        for label, codenames in editors.PERMISSIONS.items()
+        for codename in codenames
+    )
+
+
+def open_page(chromium, live_server, request, **options):
     """A fresh browser page at the live server; a screenshot is saved if the test fails."""
     context = chromium.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, **options
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
-    yield page
+    request.addfinalizer(lambda: _close(page, context, request))
+    return page
+
+
+def _close(page, context, request):
     if getattr(request.node, "failed_in_call", False):
         ARTIFACTS.mkdir(exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def page(chromium, live_server, request):
+    return open_page(chromium, live_server, request)
+
+
+@pytest.fixture
+def page_without_javascript(chromium, live_server, request):
+    return open_page(chromium, live_server, request, java_script_enabled=False)
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,8 @@
 """A patient browses the archive in a real browser, on a desktop and on a small phone."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.e2e.conftest import serious_violations
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def archive(transactional_db):
-    call_command("seed", verbosity=0)
 
 
 def test_a_patient_browses_the_tree_to_an_answer(page, archive):
@@ -53,7 +45,15 @@ def test_pages_still_fit_at_200_percent_zoom(page, archive):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/archive/back-spine/", "/factsheets/", "/factsheets/sciatica/", "/urgent-help/"]
+    "url",
+    [
+        "/",
+        "/archive/back-spine/",
+        "/factsheets/",
+        "/factsheets/sciatica/",
+        "/urgent-help/",
+        "/ask/",
+    ],
 )
 def test_main_pages_have_no_serious_accessibility_violations(page, archive, axe, url):
     page.goto(url)
