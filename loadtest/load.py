@@ -34,7 +34,7 @@ def run(*, clients, duration, think, ceiling_seconds, scaleout_seconds, syntheti
         site.use_database(env)
         editor = site.prepare(env, synthetic=synthetic, say=say)
         pool = site.pool()
-        synthetic_total = site.synthetic_count()
+        synthetic_total, postgres_version = site.synthetic_count(), site.postgres_version()
         site.close_connections()
 
         first = AppServer(free_port(), env, "a")
@@ -44,8 +44,9 @@ def run(*, clients, duration, think, ceiling_seconds, scaleout_seconds, syntheti
         visitors = [Visitor(n, first.url, pool, None, think=think) for n in range(clients)]
         cpu_before = _cpu_seconds()
 
-        say(f"Warming up for {WARM_UP_SECONDS} s (not counted)")
-        asyncio.run(_phase("warm-up", visitors, _browse, WARM_UP_SECONDS, Recorder(), say))
+        say(f"Warming up for {WARM_UP_SECONDS} s (not timed)")
+        warm_up = Recorder()
+        asyncio.run(_phase("warm-up", visitors, _browse, WARM_UP_SECONDS, warm_up, say))
         mix = Recorder()
         say(f"Mix: {clients} visitors for {duration} s")
         mix_seconds = asyncio.run(_phase("mix", visitors, _browse, duration, mix, say))
@@ -71,7 +72,7 @@ def run(*, clients, duration, think, ceiling_seconds, scaleout_seconds, syntheti
         limit_statuses = asyncio.run(_rate_limit_across(first, second, pool, clients))
         session = asyncio.run(_session_across(first, second, pool, clients, editor))
 
-        submissions = mix.submissions + both.submissions
+        submissions = warm_up.submissions + mix.submissions + both.submissions
         stored = site.stored_submissions([s.text for s in submissions])
         site.close_connections()
         logs = {server.name: server.log.read_text() for server in (first, second)}
@@ -83,11 +84,12 @@ def run(*, clients, duration, think, ceiling_seconds, scaleout_seconds, syntheti
         mix_seconds=mix_seconds,
         ceiling=ceiling,
         ceiling_seconds=ceiling_seconds,
-        submissions=mix.submissions,
+        submissions=warm_up.submissions + mix.submissions,
         stored=stored,
         client_cpu=client_cpu,
         synthetic_total=synthetic_total,
         pool=pool,
+        postgres_version=postgres_version,
         log=logs["a"],
     )
     report.write_section("load", load_markdown)
@@ -234,6 +236,7 @@ def _load_section(
     client_cpu,
     synthetic_total,
     pool,
+    postgres_version,
     log,
 ):
     kinds = ["home", "category", "question", "search", "ask form", "ask send", "ask thanks"]
@@ -256,16 +259,20 @@ def _load_section(
             "",
             f"- Archive: {synthetic_total:,} synthetic Q&As (category “Synthetic benchmark data”, "
             "slugs `synthetic-N`, from the search benchmark's generator) plus the seed archive, in "
-            "a database of the run's own (`loadtest` on a PostgreSQL cluster in `.loadtest/`).",
+            f"a database of the run's own (`loadtest` on a PostgreSQL {postgres_version} cluster "
+            "with default settings, in `.loadtest/`).",
             "- Site: one gunicorn with `config/gunicorn.py` (sync workers, 2 per core + 1), "
             "`DEBUG` off, collected static files, Redis for the rate limit.",
             f"- Visitors: {clients} at once, each with its own loopback address and cookies, "
             f"pausing 0–{2 * think:g} s (mean {think:g} s) between pages; what they do next, by "
-            f"weight: {weights}. Category pages: half the first page, most within the first ten, "
+            f"weight: {weights}. Each reads about two pages a second, far faster than a person "
+            "(who stays tens of seconds on a page), so they stand for many hundreds of people "
+            "at once. Category pages: half the first page, most within the first ten, "
             f"one in ten any page. Q&A pages: a random {len(pool.questions):,} of all. Searches: "
             f"{len(pool.searches)} queries (some misspelt), one in ten asking for page 2. About "
             "half of those who open the ask form send a unique question (at most two each).",
-            f"- After a {WARM_UP_SECONDS} s warm-up, {mix_seconds:.0f} s of the mix:",
+            f"- After a {WARM_UP_SECONDS} s warm-up, {mix_seconds:.0f} s of the mix (questions "
+            "sent during the warm-up are counted below too):",
             "",
             report.latency_table(mix.samples, mix_seconds, kinds=kinds),
             "",

@@ -138,6 +138,14 @@ def synthetic_count():
     return Question.objects.filter(slug__startswith="synthetic-").count()
 
 
+def postgres_version():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return cursor.fetchone()[0]
+
+
 def stored_submissions(texts):
     """{text: reference} for the questions with these texts that are in the database."""
     from ask.models import Submission
