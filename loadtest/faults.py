@@ -17,6 +17,7 @@ from loadtest.traffic import Recorder, Visitor, question_text, run_visitors
 DATABASE = "faults"
 STEADY_SECONDS = 5  # normal traffic before each outage and after each recovery
 RECOVERY_LIMIT_SECONDS = 60
+RECOVERY_TARGET_SECONDS = 5  # "answers again within seconds"
 BACKGROUND_LIMIT_SECONDS = 600  # the background visitors stop by then whatever happens
 RATE_LIMIT = 5  # ASK_SUBMISSIONS_PER_HOUR in site_env
 CACHE_WARNING = "Rate limit for ask not checked"
@@ -234,11 +235,13 @@ class FaultRun:
                 f"- Fast shutdown at {pg['down_at']:.1f} s, started again at {pg['up_at']:.1f} s. "
                 f"Meanwhile: {self.window(pg['down_at'], pg['up_at'])}.",
                 f"- A question sent while it was down: **{pg['send_status']}**, the “please try "
-                f"again” page, holding the typed text: **{pg['text_kept']}**. `/healthz`: "
+                f"again” page, holding the typed text: "
+                f"{report.verdict(pg['send_status'] == 503 and pg['text_kept'])}. `/healthz`: "
                 f"{pg['healthz_status']}.",
                 f"- The site answered again **{recovered:.1f} s** after PostgreSQL was back, with "
                 "the same gunicorn processes; "
-                f"{self.window(pg['up_at'], back)} in between."
+                f"{self.window(pg['up_at'], back)} in between. Within "
+                f"{RECOVERY_TARGET_SECONDS} s: {report.verdict(recovered < RECOVERY_TARGET_SECONDS)}."
                 if recovered is not None
                 else f"- The site did NOT answer within {RECOVERY_LIMIT_SECONDS} s.",
                 f"- The same visitor pressed “Send my question again”: {pg['resend'][0]}, "
