@@ -1,5 +1,7 @@
 """Condition factsheets: what a condition is and what acupuncture may do for it."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -17,7 +19,20 @@ SECTION_HELP = (
 )
 
 
-class FactsheetManager(models.Manager):
+class FactsheetQuerySet(models.QuerySet):
+    def matching(self, prepared, *, any_words=False):
+        """Factsheets matching a prepared search (`archive.search.prepare`), annotated with
+        `rank` on the same scale as `Question.objects.matching`, best first."""
+        if prepared.is_empty:
+            return self.none()
+        return (
+            self.filter(search_vector=prepared.tsquery(any_words=any_words))
+            .annotate(rank=prepared.rank("search_vector"))
+            .order_by("-rank", "condition")
+        )
+
+
+class FactsheetManager(models.Manager.from_queryset(FactsheetQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -50,11 +65,26 @@ class Factsheet(models.Model):
         help_text="Archive Q&As about this condition.",
     )
     source = models.CharField(max_length=200, blank=True)
+    # Kept by PostgreSQL whenever the row is written: title and condition count most, then the
+    # summary, then the sections.
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", "condition", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector(*(name for name, _ in SECTIONS), weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = FactsheetManager()
 
     class Meta:
         ordering = ["condition"]
+        indexes = [
+            # Site search: the factsheets whose words match a query (search_vector @@ tsquery).
+            GinIndex(fields=["search_vector"], name="factsheet_search_vector"),
+        ]
 
     def __str__(self):
         return self.condition

@@ -42,8 +42,11 @@ def to_fixture(objects):
     """JSON for loaddata, keyed by slugs so that loading again updates rather than duplicates."""
     rows = []
     for model in dict.fromkeys(type(obj) for obj in objects):
-        # Unsaved objects have no many-to-many values yet: serialize concrete fields only.
-        fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+        # Unsaved objects have no many-to-many values yet: serialize concrete fields only;
+        # the database computes generated ones (search vectors) itself.
+        fields = [
+            f.name for f in model._meta.concrete_fields if not f.primary_key and not f.generated
+        ]
         rows += json.loads(
             serializers.serialize(
                 "json",
