@@ -49,10 +49,10 @@ WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # Only words of this length or more are corrected: shorter ones have too many look-alikes.
 MIN_CORRECTED_LENGTH = 4
-# A known word is still corrected when a close look-alike is found in this many times more
-# documents (the archive itself has "acupunture" in two answers), but "pins" stays "pins".
-RARER_BY = 4
-KNOWN_WORD_SIMILARITY = 0.5
+# A known but rare word (in at most 2 documents or 0.1% of them) is still corrected when a close
+# look-alike is found in this many times more documents: the archive itself has "acupunture" in
+# two answers. "pins" stays "pins" (not close enough to "pains").
+RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 # ts_rank normalisation 1: divide by 1 + log(document length), so that long answers do not win
 # by length alone.
 RANK_NORMALISATION = 1
@@ -63,15 +63,18 @@ MARK_START, MARK_STOP = "\ue000", "\ue001"
 
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word, stem.documents, corpus.documents
-FROM unnest(%s::text[], %s::boolean[]) AS q(word, correct)
+FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
+CROSS JOIN archive_search_corpus AS corpus
 LEFT JOIN archive_search_word AS known ON known.word = q.word
 LEFT JOIN LATERAL (
     SELECT w.word FROM archive_search_word AS w
     WHERE q.correct
+      AND (known.word IS NULL
+           OR known.documents <= greatest(%(rare)s, corpus.documents * %(rare_share)s))
       AND w.word %% q.word
       AND (known.word IS NULL
-           OR (w.documents >= %s * known.documents
-               AND similarity(w.word, q.word) >= %s))
+           OR (w.documents >= %(rarer_by)s * known.documents
+               AND similarity(w.word, q.word) >= %(known_similarity)s))
       AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
@@ -80,7 +83,6 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', coalesce(fix.word, q.word))))
     AS lexeme(word) ON true
 LEFT JOIN archive_search_stem AS stem ON stem.word = lexeme.word
-CROSS JOIN archive_search_corpus AS corpus
 """
 
 
@@ -161,7 +163,7 @@ class Words:
         correct = [correct_spelling and word in query_words and correctable(word) for word in words]
         found = cls()
         with connection.cursor() as cursor:
-            cursor.execute(CORRECTION_SQL, [words, correct, RARER_BY, KNOWN_WORD_SIMILARITY])
+            cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
             for word, fix, lexeme, documents, corpus in cursor.fetchall():
                 if fix:
                     found.fixes[word] = fix
@@ -173,12 +175,13 @@ class Words:
         return found
 
     def idf(self, alternatives):
-        """BM25's inverse document frequency for a concept: rare concepts weigh more."""
+        """BM25's inverse document frequency for a concept (alternatives, each a list of its
+        words' lexemes): rare concepts weigh more."""
         documents = min(
             self.corpus,
             sum(
-                min(self.documents[lexeme] for lexemes, _ in phrase for lexeme in lexemes)
-                for phrase in alternatives
+                min(self.documents[lexeme] for lexemes in words for lexeme in lexemes)
+                for words in alternatives
             ),
         )
         return math.log(1 + (self.corpus - documents + 0.5) / (documents + 0.5))
@@ -198,20 +201,27 @@ def synonym_terms():
     ]
 
 
-def phrase_of(words, known):
-    """[(lexemes, position)] for words in order, stop words only taking up positions."""
-    phrase = [(known.lexemes[word], n) for n, word in enumerate(words) if known.lexemes[word]]
-    return [(lexemes, n - phrase[0][1]) for lexemes, n in phrase]
-
-
-def phrase_tsquery(phrase):
-    parts, previous = [], 0
-    for lexemes, position in phrase:
+def item_query(item, known):
+    """The item's tsquery text and its lexemes, or None when it holds only stop words. A quoted
+    phrase needs its words in order (stop words only taking up places); other words, synonym
+    terms included, need only be present: that needs no re-reading of each matching row."""
+    placed = [(known.lexemes[word], n) for n, word in enumerate(item.words) if known.lexemes[word]]
+    if not placed:
+        return None
+    parts, previous = [], placed[0][1]
+    for lexemes, position in placed:
         text = " & ".join(quote(lexeme) for lexeme in lexemes)
         text = f"({text})" if len(lexemes) > 1 else text
-        parts.append(text if not parts else f"<{position - previous}> {text}")
+        if parts:
+            distance = position - previous
+            text = (
+                f"{'<->' if distance == 1 else f'<{distance}>'} {text}"
+                if item.phrase
+                else f"& {text}"
+            )
+        parts.append(text)
         previous = position
-    return " ".join(parts).replace("<1>", "<->")
+    return " ".join(parts), [lexemes for lexemes, _ in placed]
 
 
 @dataclass
@@ -278,21 +288,14 @@ def prepare(text, *, correct_spelling=True, syntax=True):
     )
     prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
     for group in widen(groups, synonyms, known):
-        if group[0].negated:
-            phrase = phrase_of(group[0].words, known)
-            if phrase:
-                prepared.negations.append(phrase_tsquery(phrase))
+        queries = dict(q for item in group if (q := item_query(item, known)))
+        if not queries:
             continue
-        phrases = [p for item in group if (p := phrase_of(item.words, known))]
-        alternatives = list({phrase_tsquery(p): p for p in phrases}.items())
-        tsquery = " | ".join(text for text, _ in alternatives)
-        if alternatives and tsquery not in {c.tsquery for c in prepared.concepts}:
-            prepared.concepts.append(
-                Concept(
-                    tsquery=tsquery,
-                    idf=known.idf([phrase for _, phrase in alternatives]),
-                )
-            )
+        tsquery = " | ".join(queries)
+        if group[0].negated:
+            prepared.negations.append(tsquery)
+        elif tsquery not in {concept.tsquery for concept in prepared.concepts}:
+            prepared.concepts.append(Concept(tsquery, idf=known.idf(queries.values())))
     return prepared
 
 
@@ -322,7 +325,7 @@ def widen(groups, synonyms, known):
                     matched.append(row)
         if matched:
             terms = list(dict.fromkeys(tuple(term) for row in matched for term in row))
-            widened.append([Item(list(term), phrase=True) for term in terms])
+            widened.append([Item(list(term)) for term in terms])
             start += length
         else:
             widened.append(groups[start])
@@ -444,6 +447,7 @@ class Results:
             for question in (
                 self.questions.model.objects.filter(pk__in=wanted["question"])
                 .select_related("category")
+                .only("title", "slug", "category__name", "category__slug")
                 .annotate(
                     snippet=self._headline(
                         Concat("question", Value("\n"), "answer", output_field=TextField())
@@ -456,9 +460,11 @@ class Results:
 
             sections = (part for name, _ in SECTIONS for part in (Value("\n"), name))
             text = Concat("summary", *sections, output_field=TextField())
-            for factsheet in self.factsheets.model.objects.filter(
-                pk__in=wanted["factsheet"]
-            ).annotate(snippet=self._headline(text)):
+            for factsheet in (
+                self.factsheets.model.objects.filter(pk__in=wanted["factsheet"])
+                .only("title", "slug")
+                .annotate(snippet=self._headline(text))
+            ):
                 found["factsheet", factsheet.pk] = Hit(factsheet, highlighted(factsheet.snippet))
         return [found[row["kind"], row["pk"]] for row in rows]
 

@@ -17,7 +17,8 @@ blocking searches.
 from django.contrib.postgres.operations import CreateExtension, TrigramExtension
 from django.db import migrations
 
-PUBLISHED = "status = 'published' AND published_at <= now()"
+# The refresh statement's own time (now() would be its transaction's start).
+PUBLISHED = "status = 'published' AND published_at <= statement_timestamp()"
 FACTSHEET_TEXT = (
     "concat_ws(' ', title, condition, summary, what_it_is, symptoms, causes, "
     'how_acupuncture_may_help, evidence, "references")'

@@ -12,7 +12,6 @@ SYNONYMS = [
     ("bottom", "buttock, buttocks"),
     ("pins and needles", "tingling, paraesthesia, paresthesia"),
     ("trapped nerve", "nerve impingement, pinched nerve, nerve compression, radiculopathy"),
-    ("pain down the leg", "sciatica, radiating pain"),
     ("sciatic", "sciatica"),
     ("shooting pain", "radiating pain, neuralgia"),
     ("lower back", "lumbar, lumbar spine"),
