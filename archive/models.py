@@ -193,6 +193,15 @@ class Question(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The title and question alone: a small index in which broad searches find candidates.
+    title_question_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("question", weight="B", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = QuestionManager()
 
@@ -206,6 +215,8 @@ class Question(models.Model):
             models.Index(fields=["status", "-published_at"], name="question_newest"),
             # Search: the Q&As whose words match a query (search_vector @@ tsquery).
             GinIndex(fields=["search_vector"], name="question_search_vector"),
+            # Broad searches: the Q&As whose title or question matches (see archive.search).
+            GinIndex(fields=["title_question_vector"], name="question_title_question_vector"),
         ]
         constraints = [
             models.CheckConstraint(

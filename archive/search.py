@@ -32,6 +32,8 @@ from django.utils.safestring import mark_safe
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
 RESULTS_PER_PAGE = 10
+# A query that may match more Q&As than this is first looked for in titles and questions.
+FOCUS_FROM = 500
 # Counting stops here: past it the page says "more than 1,000" and pages stop at 100.
 MAX_COUNTED = 1000
 # Searches offered when a query finds nothing or has no words to look for.
@@ -56,6 +58,7 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 # ts_rank normalisation 1: divide by 1 + log(document length), so that long answers do not win
 # by length alone.
 RANK_NORMALISATION = 1
+KINDS = ["question", "factsheet"]
 LEXICON_VIEWS = ["archive_search_word", "archive_search_stem", "archive_search_corpus"]
 # Start and stop marks for highlighted words: characters no text holds, so that the snippet can
 # be escaped first and the marks then turned into <mark> tags.
@@ -174,9 +177,9 @@ class Words:
                 found.corpus = corpus
         return found
 
-    def idf(self, alternatives):
-        """BM25's inverse document frequency for a concept (alternatives, each a list of its
-        words' lexemes): rare concepts weigh more."""
+    def concept(self, tsquery, alternatives):
+        """A concept (alternatives, each a list of its words' lexemes) weighed by BM25's inverse
+        document frequency: rare concepts weigh more."""
         documents = min(
             self.corpus,
             sum(
@@ -184,7 +187,8 @@ class Words:
                 for words in alternatives
             ),
         )
-        return math.log(1 + (self.corpus - documents + 0.5) / (documents + 0.5))
+        idf = math.log(1 + (self.corpus - documents + 0.5) / (documents + 0.5))
+        return Concept(tsquery, idf=idf, documents=documents)
 
 
 def correctable(word):
@@ -193,11 +197,11 @@ def correctable(word):
 
 def synonym_terms():
     """Each synonym row as a list of terms, each term a list of words."""
-    from archive.models import Synonym
+    from archive.models import Synonym, split_terms
 
     return [
-        [WORD.findall(term.lower()) for term in synonym.terms()]
-        for synonym in Synonym.objects.all()
+        [WORD.findall(term.lower()) for term in [lay, *split_terms(clinical)]]
+        for lay, clinical in Synonym.objects.values_list("lay_term", "clinical_terms")
     ]
 
 
@@ -226,10 +230,12 @@ def item_query(item, known):
 
 @dataclass
 class Concept:
-    """One thing the visitor asked for, with its alternatives (synonyms, `or`)."""
+    """One thing the visitor asked for, with its alternatives (synonyms, `or`), its weight and
+    (about) how many documents hold it."""
 
     tsquery: str
     idf: float
+    documents: int
 
 
 @dataclass
@@ -249,6 +255,11 @@ class PreparedSearch:
     @property
     def has_several_concepts(self):
         return len(self.concepts) > 1
+
+    def most_matches(self, *, any_words=False):
+        """An upper bound on the documents matching (from the lexicon's counts)."""
+        counts = [concept.documents for concept in self.concepts]
+        return sum(counts) if any_words else min(counts)
 
     def tsquery(self, *, any_words=False):
         """All the concepts (or any of them), none of the negated words."""
@@ -295,7 +306,7 @@ def prepare(text, *, correct_spelling=True, syntax=True):
         if group[0].negated:
             prepared.negations.append(tsquery)
         elif tsquery not in {concept.tsquery for concept in prepared.concepts}:
-            prepared.concepts.append(Concept(tsquery, idf=known.idf(queries.values())))
+            prepared.concepts.append(known.concept(tsquery, queries.values()))
     return prepared
 
 
@@ -384,49 +395,66 @@ class Results:
 
     All the concepts must match; when fewer than a page of hits do, pages matching some of the
     concepts follow those that match all of them.
+
+    Ranking reads every candidate's search vector, so its cost grows with the number of
+    candidates. When the lexicon says a query may match more than FOCUS_FROM Q&As, candidates
+    are the Q&As whose title or question matches, found and ranked on a small vector of their
+    own; only when fewer than a page of those match are all Q&As candidates.
     """
 
     def __init__(self, prepared, *, questions, factsheets=None):
         self.prepared = prepared
         self.questions = questions
         self.factsheets = factsheets
-        self.all_words = True
-        self.count = self._count(any_words=False)
+        self._choose(any_words=False)
         if self.count < RESULTS_PER_PAGE and prepared.has_several_concepts:
-            self.all_words = False
-            self.count = self._count(any_words=True)
+            self._choose(any_words=True)
+
+    def _choose(self, *, any_words):
+        self.all_words = not any_words
+        self.focused = self.prepared.most_matches(any_words=any_words) > FOCUS_FROM
+        self.count = self._count()
+        if self.focused and self.count < RESULTS_PER_PAGE:
+            self.focused = False
+            self.count = self._count()
 
     @property
     def more_than_counted(self):
         return self.count > MAX_COUNTED
 
-    def _sources(self):
-        sources = [(self.questions, "question")]
+    def _candidates(self):
+        """(queryset, kind) for each source, filtered to the candidates."""
+        tsquery = self.prepared.tsquery(any_words=not self.all_words)
+        question_field = "title_question_vector" if self.focused else "search_vector"
+        sources = [(self.questions.filter(**{question_field: tsquery}), "question")]
         if self.factsheets is not None:
-            sources.append((self.factsheets, "factsheet"))
+            sources.append((self.factsheets.filter(search_vector=tsquery), "factsheet"))
         return sources
 
-    def _count(self, *, any_words):
-        tsquery = self.prepared.tsquery(any_words=any_words)
-        parts = [qs.filter(search_vector=tsquery).values("pk") for qs, _ in self._sources()]
+    def _count(self):
+        parts = [qs.order_by().values("pk") for qs, _ in self._candidates()]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         return union[: MAX_COUNTED + 1].count()
 
     def ranked(self):
         """All hits as dicts (kind, pk, rank), best first."""
         strict = self.prepared.tsquery()
+        all_words = (
+            Value(True)
+            if self.all_words
+            else ExpressionWrapper(Q(search_vector=strict), BooleanField())
+        )
+        # Focused candidates are ranked on their title and question too: reading each one's
+        # whole search vector (stored out of line) would cost as much as not focusing.
+        question_vector = "title_question_vector" if self.focused else "search_vector"
         parts = [
-            qs.matching(self.prepared, any_words=not self.all_words)
-            .order_by()
-            .values(
+            qs.order_by().values(
                 "pk",
-                "rank",
+                rank=self.prepared.rank(question_vector if kind == "question" else "search_vector"),
                 kind=Value(kind),
-                all_words=ExpressionWrapper(Q(search_vector=strict), BooleanField())
-                if not self.all_words
-                else Value(True),
+                all_words=all_words,
             )
-            for qs, kind in self._sources()
+            for qs, kind in self._candidates()
         ]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         return union.order_by("-all_words", "-rank", "kind", "-pk")
@@ -439,9 +467,7 @@ class Results:
         return page
 
     def hits(self, rows):
-        wanted = {
-            kind: [row["pk"] for row in rows if row["kind"] == kind] for _, kind in self._sources()
-        }
+        wanted = {kind: [row["pk"] for row in rows if row["kind"] == kind] for kind in KINDS}
         found = {}
         if wanted["question"]:
             for question in (
@@ -455,7 +481,7 @@ class Results:
                 )
             ):
                 found["question", question.pk] = Hit(question, highlighted(question.snippet))
-        if wanted.get("factsheet"):
+        if wanted["factsheet"]:
             from factsheets.models import SECTIONS
 
             sections = (part for name, _ in SECTIONS for part in (Value("\n"), name))

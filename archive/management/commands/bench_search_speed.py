@@ -82,7 +82,7 @@ class TextGenerator:
 
     def __init__(self, rng, topics, vocabulary, overall):
         self.rng = rng
-        self.topics = topics  # per seed Q&A: (title words, word ids, probabilities)
+        self.topics = topics  # per seed Q&A: its word probabilities
         self.vocabulary = vocabulary
         self.words = list(vocabulary)
         self.overall = overall
@@ -92,16 +92,14 @@ class TextGenerator:
         seed = list(Question.objects.published().exclude(category__slug=SYNTHETIC_SLUG))
         if not seed:
             raise CommandError("The benchmark database has no seed Q&As: run `seed` first.")
-        vocabulary, counts, topics = {}, [], []
+        vocabulary, counts = {}, []
         for question in seed:
             ids = [
                 vocabulary.setdefault(w, len(vocabulary))
                 for w in WORD.findall(f"{question.question} {question.answer}".lower())
             ]
             counts.append(ids)
-        for question, ids in zip(seed, counts, strict=True):
-            topic = rng_free_distribution(ids, len(vocabulary))
-            topics.append((WORD.findall(question.title), topic))
+        topics = [rng_free_distribution(ids, len(vocabulary)) for ids in counts]
         overall = rng_free_distribution([i for ids in counts for i in ids], len(vocabulary))
         return cls(rng, topics, vocabulary, overall)
 
@@ -119,14 +117,11 @@ class TextGenerator:
         )
 
     def question(self, n):
-        title_words, topic = self.topics[int(self.rng.integers(len(self.topics)))]
-        shuffled = list(title_words)
-        self.rng.shuffle(shuffled)
-        return (
-            f"[Synthetic {n}] {' '.join(shuffled)}",
-            self.text(topic, *QUESTION_WORDS),
-            self.text(topic, *ANSWER_WORDS),
-        )
+        """Title, question and answer; the title is the question's start, as on the site."""
+        topic = self.topics[int(self.rng.integers(len(self.topics)))]
+        question = self.text(topic, *QUESTION_WORDS)
+        title = " ".join(question.split()[: int(self.rng.integers(6, 14))]).rstrip(".")
+        return f"[Synthetic {n}] {title}", question, self.text(topic, *ANSWER_WORDS)
 
 
 def rng_free_distribution(ids, size):
@@ -219,4 +214,15 @@ def report(rows, queries, version):
     ]
     for size, words, p50, p95, median in rows:
         lines.append(f"| {size:,} | {words} | {p50:.1f} | {p95:.1f} | {median:,} |")
+    sizes = sorted({row[0] for row in rows})
+    if len(sizes) > 1:
+        lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} Q&As:", ""]
+        for words in WORDS_PER_QUERY:
+            by_size = {row[0]: row for row in rows if row[1] == words}
+            small, large = by_size[sizes[0]], by_size[sizes[-1]]
+            lines.append(
+                f"- {words}-word queries: p50 {small[2]:.1f} → {large[2]:.1f} ms, "
+                f"p95 {small[3]:.1f} → {large[3]:.1f} ms "
+                f"(×{large[3] / small[3]:.1f} for ×{sizes[-1] // sizes[0]} the Q&As)."
+            )
     return "\n".join(lines) + "\n"
