@@ -12,6 +12,9 @@ refreshed by `archive.search.refresh_lexicon()` whenever those change:
 Views rather than tables: they can only ever hold what the archive says (nothing to keep in
 step by hand, nothing from drafts), and REFRESH ... CONCURRENTLY swaps in a new version without
 blocking searches.
+
+ts_stat runs its query text at refresh time, and PostgreSQL 17+ refreshes with a search_path of
+pg_catalog only: the tables in that text are therefore named with their schema.
 """
 
 from django.contrib.postgres.operations import CreateExtension, TrigramExtension
@@ -24,13 +27,13 @@ FACTSHEET_TEXT = (
     'how_acupuncture_may_help, evidence, "references")'
 )
 
-CREATE = f"""
+CREATE = """
 CREATE MATERIALIZED VIEW archive_search_word AS
 SELECT word, ndoc AS documents FROM ts_stat($$
     SELECT to_tsvector('simple', concat_ws(' ', title, question, answer))
-      FROM archive_question WHERE {PUBLISHED}
+      FROM {schema}.archive_question WHERE {published}
     UNION ALL
-    SELECT to_tsvector('simple', {FACTSHEET_TEXT}) FROM factsheets_factsheet
+    SELECT to_tsvector('simple', {factsheet_text}) FROM {schema}.factsheets_factsheet
 $$)
 WHERE word ~ '^[[:alpha:]]{{3,}}$';
 CREATE UNIQUE INDEX archive_search_word_word ON archive_search_word (word);
@@ -39,16 +42,16 @@ CREATE INDEX archive_search_word_trigram ON archive_search_word USING gin (word 
 
 CREATE MATERIALIZED VIEW archive_search_stem AS
 SELECT word, ndoc AS documents FROM ts_stat($$
-    SELECT search_vector FROM archive_question WHERE {PUBLISHED}
+    SELECT search_vector FROM {schema}.archive_question WHERE {published}
     UNION ALL
-    SELECT search_vector FROM factsheets_factsheet
+    SELECT search_vector FROM {schema}.factsheets_factsheet
 $$);
 -- Ranking: the document count of each stem in a query.
 CREATE UNIQUE INDEX archive_search_stem_word ON archive_search_stem (word);
 
 CREATE MATERIALIZED VIEW archive_search_corpus AS
 SELECT 1 AS id,
-       (SELECT count(*) FROM archive_question WHERE {PUBLISHED})
+       (SELECT count(*) FROM {schema}.archive_question WHERE {published})
        + (SELECT count(*) FROM factsheets_factsheet) AS documents;
 -- REFRESH ... CONCURRENTLY needs a unique index.
 CREATE UNIQUE INDEX archive_search_corpus_id ON archive_search_corpus (id);
@@ -61,6 +64,20 @@ DROP MATERIALIZED VIEW archive_search_word;
 """
 
 
+def create_views(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT current_schema()")
+        schema = schema_editor.quote_name(cursor.fetchone()[0])
+        cursor.execute(
+            CREATE.format(schema=schema, published=PUBLISHED, factsheet_text=FACTSHEET_TEXT)
+        )
+
+
+def drop_views(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(DROP)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("archive", "0002_question_search_vector_and_synonyms"),
@@ -70,5 +87,5 @@ class Migration(migrations.Migration):
     operations = [
         TrigramExtension(),
         CreateExtension("fuzzystrmatch"),
-        migrations.RunSQL(CREATE, DROP),
+        migrations.RunPython(create_views, drop_views),
     ]
