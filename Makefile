@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
 
-.PHONY: run serve test e2e chromium lint audit loadtest faults install manage clean-db
+.PHONY: run serve test e2e chromium lint audit bench loadtest faults install manage clean-db
 
 $(BIN)/.installed: pyproject.toml
 	@echo "==> Creating $(VENV) and installing dependencies"
@@ -69,6 +69,19 @@ faults: install
 # Known vulnerabilities in the installed dependencies (needs PyPI's vulnerability API).
 audit: install
 	$(BIN)/pip-audit --progress-spinner off --local
+
+# Search relevance and speed, in a separate database (archive_bench on the same server), written
+# to docs/benchmarks.md; progress is shown here. Takes several minutes (100,000 synthetic Q&As).
+bench: install
+	@echo "==> Benchmarking search; the report goes to docs/benchmarks.md"
+	@set -e; { \
+		echo "# Search benchmarks"; echo; \
+		echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d), on a $$(nproc)-core machine; \
+	the numbers are from that run. Both parts run in a database of their own (\`archive_bench\`), never the archive's."; \
+		echo; $(MANAGE) bench_search_relevance; echo; $(MANAGE) bench_search_speed; \
+	} > docs/benchmarks.md.tmp
+	@mv docs/benchmarks.md.tmp docs/benchmarks.md
+	@echo "==> Wrote docs/benchmarks.md"
 
 # Any manage.py command against the local database: make manage ARGS="createsuperuser"
 manage: install

@@ -1,8 +1,10 @@
 """The archive in Django admin, for editors."""
 
 from django.contrib import admin
+from django.db import transaction
 
-from archive.models import Category, Question
+from archive.models import Category, Question, Synonym
+from archive.search import refresh_lexicon
 
 
 @admin.register(Category)
@@ -30,3 +32,22 @@ class QuestionAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "source", "created_at", "updated_at"]},
         ),
     ]
+
+    # Saving or deleting changes the words search knows (typo correction, word weights).
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(refresh_lexicon, robust=True)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(refresh_lexicon, robust=True)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(refresh_lexicon, robust=True)
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["lay_term", "clinical_terms"]
+    search_fields = ["lay_term", "clinical_terms"]

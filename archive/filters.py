@@ -1,8 +1,9 @@
-"""Filters for a category's list of Q&As."""
+"""Filters for lists of Q&As: a category's page and the search results."""
 
 import django_filters
+from django import forms
 
-from archive.models import Question
+from archive.models import Category, Question
 
 SORTS = {"newest": ("-published_at", "-id"), "title": ("title", "id")}
 
@@ -24,3 +25,38 @@ class QuestionFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    """Body areas by their own names (their full paths would cost a query each)."""
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class CategoryFilter(django_filters.ModelChoiceFilter):
+    field_class = CategoryChoiceField
+
+
+class SearchFilter(django_filters.FilterSet):
+    """Narrows search results to a body area (and what lies below it)."""
+
+    category = CategoryFilter(
+        queryset=Category.objects.order_by("name"),
+        to_field_name="slug",
+        method="in_category",
+        label="Body area",
+        empty_label="All answers and factsheets",
+    )
+
+    class Meta:
+        model = Question
+        fields = ["category"]
+
+    def in_category(self, queryset, name, value):
+        return queryset.in_category(value)
+
+    @property
+    def narrows(self):
+        """True when a body area is chosen (factsheets then stay out: they have none)."""
+        return self.is_valid() and self.form.cleaned_data.get("category") is not None

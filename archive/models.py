@@ -1,10 +1,10 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
-import re
-
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -119,26 +119,33 @@ class QuestionQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
-    def search(self, query):
-        """Q&As matching a visitor's search words, best match first, annotated with `rank`."""
-        search_query = SearchQuery(query, config="english", search_type="websearch")
-        return self._ranked(search_query)
+    def search(self, query, *, correct_spelling=True):
+        """Q&As matching a visitor's search words, best match first, annotated with `rank`.
+
+        Typos are corrected and lay words widened to their clinical synonyms (see
+        `archive.search`). Q&As holding all the words come back; when none does, those
+        holding some of them.
+        """
+        from archive import search
+
+        prepared = search.prepare(query, correct_spelling=correct_spelling)
+        all_words = self.matching(prepared)
+        return all_words if all_words.exists() else self.matching(prepared, any_words=True)
 
     def similar_to(self, text):
         """Q&As sharing words with a longer text (a new question), best match first."""
-        words = re.findall(r"\w{3,}", text.lower())[:50]
-        if not words:
-            return self.none()
-        return self._ranked(SearchQuery(" | ".join(words), config="english", search_type="raw"))
+        from archive import search
 
-    def _ranked(self, search_query):
-        vector = SearchVector("title", weight="A", config="english") + SearchVector(
-            "question", "answer", weight="B", config="english"
-        )
+        return self.matching(search.prepare(text, syntax=False), any_words=True)
+
+    def matching(self, prepared, *, any_words=False):
+        """Q&As matching a prepared search (all its words, or any), annotated with `rank`."""
+        if prepared.is_empty:
+            return self.none()
         return (
-            self.annotate(rank=SearchRank(vector, search_query))
-            .filter(rank__gt=0)
-            .order_by("-rank", "-published_at")
+            self.filter(search_vector=prepared.tsquery(any_words=any_words))
+            .annotate(rank=prepared.rank("search_vector"))
+            .order_by("-rank", "-published_at", "-id")
         )
 
 
@@ -175,6 +182,26 @@ class Question(models.Model):
     source = models.CharField(
         max_length=200, blank=True, help_text="Where this Q&A came from, e.g. an archived page."
     )
+    # Kept by PostgreSQL itself whenever the row is written, however it is written (admin,
+    # loaddata, bulk inserts): the title counts most, then the question, then the answer.
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("question", weight="B", config="english")
+            + SearchVector("answer", weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # The title and question alone: a small index in which broad searches find candidates.
+    title_question_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("question", weight="B", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = QuestionManager()
 
@@ -186,6 +213,10 @@ class Question(models.Model):
                 fields=["category", "status", "-published_at"], name="question_category_newest"
             ),
             models.Index(fields=["status", "-published_at"], name="question_newest"),
+            # Search: the Q&As whose words match a query (search_vector @@ tsquery).
+            GinIndex(fields=["search_vector"], name="question_search_vector"),
+            # Broad searches: the Q&As whose title or question matches (see archive.search).
+            GinIndex(fields=["title_question_vector"], name="question_title_question_vector"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -217,3 +248,37 @@ class Question(models.Model):
             .exclude(pk=self.pk)
             .newest_first()[:limit]
         )
+
+
+class Synonym(models.Model):
+    """A patient's words for something the experts call otherwise ("slipped disc" for
+    "herniated disc"). Search treats the lay term and its clinical terms as one, both ways."""
+
+    lay_term = models.CharField(
+        max_length=100, help_text="How patients say it, e.g. “slipped disc” or “dizzy”."
+    )
+    clinical_terms = models.CharField(
+        max_length=300,
+        help_text="What the answers may call it, separated by commas, "
+        "e.g. “herniated disc, prolapsed disc”.",
+    )
+
+    class Meta:
+        ordering = ["lay_term"]
+        constraints = [
+            models.UniqueConstraint(Lower("lay_term"), name="synonym_lay_term_unique"),
+            models.CheckConstraint(
+                condition=~Q(lay_term="") & ~Q(clinical_terms=""), name="synonym_has_both_sides"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lay_term} ~ {self.clinical_terms}"
+
+    def terms(self):
+        """The lay term and each clinical term, in that order."""
+        return [self.lay_term.strip(), *split_terms(self.clinical_terms)]
+
+
+def split_terms(text):
+    return [term.strip() for term in text.split(",") if term.strip()]

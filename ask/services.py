@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.models import Question
+from archive.search import refresh_lexicon
 from ask import red_flags
 from ask.models import OutgoingEmail, Submission, Transition
 
@@ -99,6 +100,8 @@ def publish(*, submission, by, note=""):
         )
         question.full_clean()
         question.save()
+        # Teach search the new answer's words (typo correction, word weights) once it is in.
+        transaction.on_commit(refresh_lexicon, robust=True)
         locked.published_question = question
         locked.closed_at = now
         _queue_email(

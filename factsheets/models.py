@@ -3,6 +3,8 @@
 from datetime import timedelta
 from typing import NamedTuple
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -63,6 +65,17 @@ class FactsheetQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.exclude(_overdue(today)).filter(next_review__lte=today + timedelta(days=days))
 
+    def matching(self, prepared, *, any_words=False):
+        """Factsheets matching a prepared search (`archive.search.prepare`), annotated with
+        `rank` on the same scale as `Question.objects.matching`, best first."""
+        if prepared.is_empty:
+            return self.none()
+        return (
+            self.filter(search_vector=prepared.tsquery(any_words=any_words))
+            .annotate(rank=prepared.rank("search_vector"))
+            .order_by("-rank", "condition")
+        )
+
 
 class FactsheetManager(models.Manager.from_queryset(FactsheetQuerySet)):
     def get_by_natural_key(self, slug):
@@ -97,11 +110,26 @@ class Factsheet(models.Model):
         help_text="Archive Q&As about this condition.",
     )
     source = models.CharField(max_length=200, blank=True)
+    # Kept by PostgreSQL whenever the row is written: title and condition count most, then the
+    # summary, then the sections.
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", "condition", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector(*(name for name, _ in SECTIONS), weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = FactsheetManager()
 
     class Meta:
         ordering = ["condition"]
+        indexes = [
+            # Site search: the factsheets whose words match a query (search_vector @@ tsquery).
+            GinIndex(fields=["search_vector"], name="factsheet_search_vector"),
+        ]
 
     def __str__(self):
         return self.condition

@@ -157,6 +157,18 @@ def test_publishing_creates_a_findable_qa_without_the_askers_details(
     assert OutgoingEmail.objects.get().sent_at is not None
 
 
+def test_a_published_answers_own_words_are_found_even_misspelled(
+    editor, area, django_capture_on_commit_callbacks
+):
+    submission = ready_to_publish(make_submission(), editor, area)
+    submission.edited_question = "Does acupuncture help piriformis syndrome?"
+    submission.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(submission=submission, by=editor)
+    found = Question.objects.published().search("pirifomis")
+    assert list(found) == [submission.published_question]
+
+
 def test_publishing_twice_the_same_title_gives_distinct_addresses(editor, area):
     first = services.publish(
         submission=ready_to_publish(make_submission(), editor, area), by=editor

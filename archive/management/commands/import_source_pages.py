@@ -47,7 +47,10 @@ def to_fixture(objects, many_to_many=None):
     many_to_many = many_to_many or {}
     rows = []
     for model in dict.fromkeys(type(obj) for obj in objects):
-        fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+        # The database computes generated fields (search vectors) itself.
+        fields = [
+            f.name for f in model._meta.concrete_fields if not f.primary_key and not f.generated
+        ]
         of_model = [obj for obj in objects if type(obj) is model]
         model_rows = json.loads(
             serializers.serialize(

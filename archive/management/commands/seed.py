@@ -1,7 +1,10 @@
-"""Load the seed archive. Safe to run again: existing rows are matched by slug and updated."""
+"""Load the seed archive. Safe to run again: existing rows are matched by slug and updated.
+The search lexicon is refreshed afterwards, as after any import."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from archive.search import refresh_lexicon
 
 
 class Command(BaseCommand):
@@ -9,3 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("loaddata", "seed", verbosity=options["verbosity"])
+        refresh_lexicon()

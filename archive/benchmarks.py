@@ -1,0 +1,54 @@
+"""Shared pieces of the search benchmarks (`manage.py bench_search_relevance`,
+`manage.py bench_search_speed`). Both run in a database of their own, never the archive's."""
+
+import statistics
+import sys
+from contextlib import contextmanager
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connections
+
+BENCH_DATABASE = "archive_bench"
+
+
+@contextmanager
+def bench_database(name=BENCH_DATABASE):
+    """Point the default connection at database `name` on the same server, creating and
+    migrating it first, and back at the real one afterwards."""
+    connection = connections["default"]
+    real_name = connection.settings_dict["NAME"]
+    if real_name == name:
+        raise CommandError(f"The site's own database is called {name!r}; pick another name.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            progress(f"Creating database {name}")
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        call_command("migrate", verbosity=0)
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = real_name
+
+
+def progress(message):
+    """Progress goes to stderr, so that stdout holds only the report."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentile(values, fraction):
+    """The value below which `fraction` of `values` fall (inclusive method)."""
+    return statistics.quantiles(values, n=100, method="inclusive")[round(fraction * 100) - 1]
+
+
+def stem_words(text):
+    """Lower-cased, Snowball-stemmed words, as the BM25 baseline sees a text."""
+    import snowballstemmer
+
+    from archive.search import WORD
+
+    return snowballstemmer.stemmer("english").stemWords(WORD.findall(text.lower()))

@@ -1,0 +1,508 @@
+"""Search in patients' own words, over the published Q&As and the factsheets.
+
+A query is prepared in three steps before PostgreSQL runs it against the stored, weighted
+search vectors (`Question.search_vector`, `Factsheet.search_vector`):
+
+1. Parse: web-search syntax as people expect it: "quoted phrase", -word, `or`.
+2. Correct: a word the archive does not know, or far rarer than a word that looks like it, is
+   replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein),
+   from the lexicon of the archive's own words (see migration archive/0003 and `refresh_lexicon`).
+3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
+   English stem so that "slipped discs" finds "herniated disc".
+
+The result, `PreparedSearch`, writes tsqueries from lexemes PostgreSQL produced itself and ranks
+with ts_rank weighted by each concept's rarity (BM25's IDF), since ts_rank alone gives a word
+found in every answer ("acupuncture") as much weight as the word that matters ("stenosis").
+`Results` runs it: pages holding all the concepts first; when too few do, pages holding some.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 50
+RESULTS_PER_PAGE = 10
+# A query that may match more Q&As than this is first looked for in titles and questions.
+FOCUS_FROM = 500
+# Counting stops here: past it the page says "more than 1,000" and pages stop at 100.
+MAX_COUNTED = 1000
+# Searches offered when a query finds nothing or has no words to look for.
+EXAMPLE_SEARCHES = [
+    "sciatica",
+    "pain after acupuncture",
+    "spinal stenosis",
+    "dizzy after treatment",
+    "slipped disc",
+    "pins and needles",
+]
+
+WORD = re.compile(r"[^\W_]+")
+# A quoted phrase (optionally negated, the closing quote optional) or any other run of text.
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Only words of this length or more are corrected: shorter ones have too many look-alikes.
+MIN_CORRECTED_LENGTH = 4
+# A known but rare word (in at most 2 documents or 0.1% of them) is still corrected when a close
+# look-alike is found in this many times more documents: the archive itself has "acupunture" in
+# two answers. "pins" stays "pins" (not close enough to "pains").
+RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
+# ts_rank normalisation 1: divide by 1 + log(document length), so that long answers do not win
+# by length alone.
+RANK_NORMALISATION = 1
+KINDS = ["question", "factsheet"]
+LEXICON_VIEWS = ["archive_search_word", "archive_search_stem", "archive_search_corpus"]
+# Start and stop marks for highlighted words: characters no text holds, so that the snippet can
+# be escaped first and the marks then turned into <mark> tags.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+
+CORRECTION_SQL = """
+SELECT q.word, fix.word, lexeme.word, stem.documents, corpus.documents
+FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
+CROSS JOIN archive_search_corpus AS corpus
+LEFT JOIN archive_search_word AS known ON known.word = q.word
+LEFT JOIN LATERAL (
+    SELECT w.word FROM archive_search_word AS w
+    WHERE q.correct
+      AND (known.word IS NULL
+           OR known.documents <= greatest(%(rare)s, corpus.documents * %(rare_share)s))
+      AND w.word %% q.word
+      AND (known.word IS NULL
+           OR (w.documents >= %(rarer_by)s * known.documents
+               AND similarity(w.word, q.word) >= %(known_similarity)s))
+      AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
+      AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
+    ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
+    LIMIT 1
+) AS fix ON true
+LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', coalesce(fix.word, q.word))))
+    AS lexeme(word) ON true
+LEFT JOIN archive_search_stem AS stem ON stem.word = lexeme.word
+"""
+
+
+def refresh_lexicon():
+    """Bring the lexicon up to date with the published archive. Call it after Q&As or factsheets
+    are saved, imported, published or deleted: searches go on meanwhile (CONCURRENTLY). New text
+    is searchable at once without it; only typo correction and word weights wait for it."""
+    with connection.cursor() as cursor:
+        for view in LEXICON_VIEWS:
+            cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
+
+
+class LexemeQuery(SearchQuery):
+    """A tsquery written from lexemes PostgreSQL already produced, used as is."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="raw")
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)::tsquery")
+
+
+@dataclass
+class Item:
+    """A word, or a quoted phrase, as the visitor typed it."""
+
+    words: list[str]
+    phrase: bool = False
+    negated: bool = False
+
+
+def parse(text, *, syntax=True):
+    """The query as groups of items: groups must all match, items of a group are alternatives
+    (joined by `or`). Without `syntax`, quotes, `-` and `or` are plain text."""
+    if not syntax:
+        return [[Item([word])] for word in WORD.findall(text.lower())[:MAX_WORDS]]
+    groups, join_next = [], False
+    for match in TOKEN.finditer(text.lower()):
+        negated_phrase, phrase, chunk = match.groups()
+        if phrase is not None:
+            words = WORD.findall(phrase)
+            items = [Item(words, phrase=True, negated=bool(negated_phrase))] if words else []
+        elif chunk == "or":
+            join_next = bool(groups)
+            continue
+        else:
+            words = WORD.findall(chunk)
+            if chunk.startswith("-") and words:
+                items = [Item(words, phrase=len(words) > 1, negated=True)]
+            else:
+                items = [Item([word]) for word in words]
+        for item in items:
+            if join_next and not item.negated and not groups[-1][0].negated:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+            join_next = False
+    return groups[:MAX_WORDS]
+
+
+def quote(lexeme):
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+@dataclass
+class Words:
+    """What the database knows of the words in play: corrections, lexemes, document counts."""
+
+    fixes: dict[str, str] = field(default_factory=dict)
+    lexemes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    documents: dict[str, int] = field(default_factory=dict)
+    corpus: int = 0
+
+    @classmethod
+    def look_up(cls, query_words, other_words, *, correct_spelling):
+        """One query: corrections for `query_words`, lexemes and counts for all."""
+        words = list(dict.fromkeys([*query_words, *other_words]))
+        correct = [correct_spelling and word in query_words and correctable(word) for word in words]
+        found = cls()
+        with connection.cursor() as cursor:
+            cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
+            for word, fix, lexeme, documents, corpus in cursor.fetchall():
+                if fix:
+                    found.fixes[word] = fix
+                found.lexemes.setdefault(word, ())
+                if lexeme:
+                    found.lexemes[word] += (lexeme,)
+                    found.documents[lexeme] = documents or 0
+                found.corpus = corpus
+        return found
+
+    def concept(self, tsquery, alternatives):
+        """A concept (alternatives, each a list of its words' lexemes) weighed by BM25's inverse
+        document frequency: rare concepts weigh more."""
+        documents = min(
+            self.corpus,
+            sum(
+                min(self.documents[lexeme] for lexemes in words for lexeme in lexemes)
+                for words in alternatives
+            ),
+        )
+        idf = math.log(1 + (self.corpus - documents + 0.5) / (documents + 0.5))
+        return Concept(tsquery, idf=idf, documents=documents)
+
+
+def correctable(word):
+    return len(word) >= MIN_CORRECTED_LENGTH and word.isalpha()
+
+
+def synonym_terms():
+    """Each synonym row as a list of terms, each term a list of words."""
+    from archive.models import Synonym, split_terms
+
+    return [
+        [WORD.findall(term.lower()) for term in [lay, *split_terms(clinical)]]
+        for lay, clinical in Synonym.objects.values_list("lay_term", "clinical_terms")
+    ]
+
+
+def item_query(item, known):
+    """The item's tsquery text and its lexemes, or None when it holds only stop words. A quoted
+    phrase needs its words in order (stop words only taking up places); other words, synonym
+    terms included, need only be present: that needs no re-reading of each matching row."""
+    placed = [(known.lexemes[word], n) for n, word in enumerate(item.words) if known.lexemes[word]]
+    if not placed:
+        return None
+    parts, previous = [], placed[0][1]
+    for lexemes, position in placed:
+        text = " & ".join(quote(lexeme) for lexeme in lexemes)
+        text = f"({text})" if len(lexemes) > 1 else text
+        if parts:
+            distance = position - previous
+            text = (
+                f"{'<->' if distance == 1 else f'<{distance}>'} {text}"
+                if item.phrase
+                else f"& {text}"
+            )
+        parts.append(text)
+        previous = position
+    return " ".join(parts), [lexemes for lexemes, _ in placed]
+
+
+@dataclass
+class Concept:
+    """One thing the visitor asked for, with its alternatives (synonyms, `or`), its weight and
+    (about) how many documents hold it."""
+
+    tsquery: str
+    idf: float
+    documents: int
+
+
+@dataclass
+class PreparedSearch:
+    """A visitor's query made ready for PostgreSQL."""
+
+    text: str
+    corrected_text: str = ""
+    concepts: list[Concept] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        """True when the query held nothing to look for (no words, only common words)."""
+        return not self.concepts
+
+    @property
+    def has_several_concepts(self):
+        return len(self.concepts) > 1
+
+    def most_matches(self, *, any_words=False):
+        """An upper bound on the documents matching (from the lexicon's counts)."""
+        counts = [concept.documents for concept in self.concepts]
+        return sum(counts) if any_words else min(counts)
+
+    def tsquery(self, *, any_words=False):
+        """All the concepts (or any of them), none of the negated words."""
+        joiner = " | " if any_words else " & "
+        wanted = joiner.join(f"({concept.tsquery})" for concept in self.concepts)
+        return LexemeQuery(" & ".join([f"({wanted})", *(f"!({n})" for n in self.negations)]))
+
+    def rank(self, vector_field):
+        """Sum over concepts of rarity × ts_rank (title above question above answer)."""
+        ranks = [
+            Value(concept.idf)
+            * SearchRank(
+                F(vector_field), LexemeQuery(concept.tsquery), normalization=RANK_NORMALISATION
+            )
+            for concept in self.concepts
+        ]
+        total = ranks[0]
+        for rank in ranks[1:]:
+            total = total + rank
+        return total
+
+    def highlight_query(self):
+        return LexemeQuery(" | ".join(f"({concept.tsquery})" for concept in self.concepts))
+
+
+def prepare(text, *, correct_spelling=True, syntax=True):
+    """Parse, correct and widen a query (three small queries to the database)."""
+    groups = parse(text, syntax=syntax)
+    query_words = [word for group in groups for item in group for word in item.words]
+    if not query_words:
+        return PreparedSearch(text)
+    synonyms = synonym_terms()
+    known = Words.look_up(
+        query_words,
+        [word for terms in synonyms for term in terms for word in term],
+        correct_spelling=correct_spelling,
+    )
+    prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
+    for group in widen(groups, synonyms, known):
+        queries = dict(q for item in group if (q := item_query(item, known)))
+        if not queries:
+            continue
+        tsquery = " | ".join(queries)
+        if group[0].negated:
+            prepared.negations.append(tsquery)
+        elif tsquery not in {concept.tsquery for concept in prepared.concepts}:
+            prepared.concepts.append(known.concept(tsquery, queries.values()))
+    return prepared
+
+
+def corrected(text, fixes):
+    """The query as typed with its misspelt words replaced, or '' when none was."""
+    if not fixes:
+        return ""
+    return WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
+
+
+def widen(groups, synonyms, known):
+    """Replace runs of plain words that say a synonym term by a group of all its terms."""
+    # Each plain word's lexemes ('' for a stop word); None where no term may run through.
+    stems = [
+        " ".join(known.lexemes[group[0].words[0]]) if is_plain(group) else None for group in groups
+    ]
+    keyed_terms = [(key, row) for row in synonyms for term in row if (key := stem_key(term, known))]
+    widened, start = [], 0
+    while start < len(groups):
+        matched, length = [], 0
+        for key, row in keyed_terms:
+            end = start + len(key)
+            if tuple(stems[start:end]) == key:
+                if len(key) > length:
+                    matched, length = [], len(key)
+                if len(key) == length and row not in matched:
+                    matched.append(row)
+        if matched:
+            terms = list(dict.fromkeys(tuple(term) for row in matched for term in row))
+            widened.append([Item(list(term)) for term in terms])
+            start += length
+        else:
+            widened.append(groups[start])
+            start += 1
+    return widened
+
+
+def is_plain(group):
+    item = group[0]
+    return len(group) == 1 and len(item.words) == 1 and not item.phrase and not item.negated
+
+
+def stem_key(words, known):
+    """A word sequence as lexemes, '' for stop words, trimmed: how synonym terms are compared."""
+    key = [" ".join(known.lexemes[word]) for word in words]
+    while key and not key[-1]:
+        key.pop()
+    while key and not key[0]:
+        key.pop(0)
+    return tuple(key)
+
+
+class Hit:
+    """One search result: a Q&A or a factsheet, with its highlighted snippet."""
+
+    def __init__(self, obj, snippet):
+        self.object = obj
+        self.snippet = snippet
+        self.is_factsheet = obj._meta.model_name == "factsheet"
+
+    @property
+    def label(self):
+        return "Factsheet" if self.is_factsheet else self.object.category.name
+
+
+def highlighted(text):
+    """Escape a ts_headline result, then turn its marks into <mark> tags."""
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped on the line above
+
+
+class CountedPaginator(Paginator):
+    """A Paginator told its count, which `Results` works out capped at MAX_COUNTED."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+class Results:
+    """The Q&As (and, unless `factsheets` is None, factsheets) matching a prepared search.
+
+    All the concepts must match; when fewer than a page of hits do, pages matching some of the
+    concepts follow those that match all of them.
+
+    Ranking reads every candidate's search vector, so its cost grows with the number of
+    candidates. When the lexicon says a query may match more than FOCUS_FROM Q&As, candidates
+    are the Q&As whose title or question matches, found and ranked on a small vector of their
+    own; only when fewer than a page of those match are all Q&As candidates.
+    """
+
+    def __init__(self, prepared, *, questions, factsheets=None):
+        self.prepared = prepared
+        self.questions = questions
+        self.factsheets = factsheets
+        self._choose(any_words=False)
+        if self.count < RESULTS_PER_PAGE and prepared.has_several_concepts:
+            self._choose(any_words=True)
+
+    def _choose(self, *, any_words):
+        self.all_words = not any_words
+        self.focused = self.prepared.most_matches(any_words=any_words) > FOCUS_FROM
+        self.count = self._count()
+        if self.focused and self.count < RESULTS_PER_PAGE:
+            self.focused = False
+            self.count = self._count()
+
+    @property
+    def more_than_counted(self):
+        return self.count > MAX_COUNTED
+
+    def _candidates(self):
+        """(queryset, kind) for each source, filtered to the candidates."""
+        tsquery = self.prepared.tsquery(any_words=not self.all_words)
+        question_field = "title_question_vector" if self.focused else "search_vector"
+        sources = [(self.questions.filter(**{question_field: tsquery}), "question")]
+        if self.factsheets is not None:
+            sources.append((self.factsheets.filter(search_vector=tsquery), "factsheet"))
+        return sources
+
+    def _count(self):
+        parts = [qs.order_by().values("pk") for qs, _ in self._candidates()]
+        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        return union[: MAX_COUNTED + 1].count()
+
+    def ranked(self):
+        """All hits as dicts (kind, pk, rank), best first."""
+        strict = self.prepared.tsquery()
+        all_words = (
+            Value(True)
+            if self.all_words
+            else ExpressionWrapper(Q(search_vector=strict), BooleanField())
+        )
+        # Focused candidates are ranked on their title and question too: reading each one's
+        # whole search vector (stored out of line) would cost as much as not focusing.
+        question_vector = "title_question_vector" if self.focused else "search_vector"
+        parts = [
+            qs.order_by().values(
+                "pk",
+                rank=self.prepared.rank(question_vector if kind == "question" else "search_vector"),
+                kind=Value(kind),
+                all_words=all_words,
+            )
+            for qs, kind in self._candidates()
+        ]
+        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        return union.order_by("-all_words", "-rank", "kind", "-pk")
+
+    def page(self, number):
+        """A page of `Hit`s, with snippets worked out for that page only."""
+        count = min(self.count, MAX_COUNTED)
+        page = CountedPaginator(self.ranked(), RESULTS_PER_PAGE, count=count).get_page(number)
+        page.object_list = self.hits(list(page.object_list))
+        return page
+
+    def hits(self, rows):
+        wanted = {kind: [row["pk"] for row in rows if row["kind"] == kind] for kind in KINDS}
+        found = {}
+        if wanted["question"]:
+            for question in (
+                self.questions.model.objects.filter(pk__in=wanted["question"])
+                .select_related("category")
+                .only("title", "slug", "category__name", "category__slug")
+                .annotate(
+                    snippet=self._headline(
+                        Concat("question", Value("\n"), "answer", output_field=TextField())
+                    )
+                )
+            ):
+                found["question", question.pk] = Hit(question, highlighted(question.snippet))
+        if wanted["factsheet"]:
+            from factsheets.models import SECTIONS
+
+            sections = (part for name, _ in SECTIONS for part in (Value("\n"), name))
+            text = Concat("summary", *sections, output_field=TextField())
+            for factsheet in (
+                self.factsheets.model.objects.filter(pk__in=wanted["factsheet"])
+                .only("title", "slug")
+                .annotate(snippet=self._headline(text))
+            ):
+                found["factsheet", factsheet.pk] = Hit(factsheet, highlighted(factsheet.snippet))
+        return [found[row["kind"], row["pk"]] for row in rows]
+
+    def _headline(self, text):
+        return SearchHeadline(
+            text,
+            self.prepared.highlight_query(),
+            config="english",
+            start_sel=MARK_START,
+            stop_sel=MARK_STOP,
+            max_words=30,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )

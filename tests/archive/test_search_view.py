@@ -1,0 +1,184 @@
+"""The search page at /search/: results, snippets, spelling notice, filter, help, bad input."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from archive import search
+from tests.factories import make_category, make_question
+
+SEARCH = reverse("archive:search")
+
+
+def results_html(response):
+    html = response.content.decode()
+    match = re.search(r'<ol id="results".*?</ol>', html, re.S)
+    return match[0] if match else ""
+
+
+def test_results_are_a_ranked_list_of_links_titles_categories_and_snippets(client, seeded):
+    response = client.get(SEARCH, {"q": "spinal stenosis"})
+    html = results_html(response)
+    assert response.status_code == 200
+    first = html.split("<li>")[1]
+    assert (
+        '<a href="/questions/i-have-been-diagnosed-with-spinal-stenosis-which-gives-me-'
+        'intermittent/">I have been diagnosed with Spinal Stenosis' in first
+    )
+    assert '<span class="meta">Back / spine</span>' in first
+    assert "<mark>stenosis</mark>" in first
+    assert '<h2 id="results-heading">' in response.content.decode()
+
+
+def test_a_factsheet_is_labelled_as_one(client, seeded):
+    html = results_html(client.get(SEARCH, {"q": "slipped disc"}))
+    assert '<a href="/factsheets/sciatica/">Acupuncture for Sciatica</a>' in html
+    assert '<span class="meta">Factsheet</span>' in html
+
+
+def test_the_snippet_highlights_the_query_words(client, db):
+    make_question(
+        make_category(), question="", question_preserved=False, answer="Rest eases sciatica."
+    )
+    search.refresh_lexicon()
+    html = results_html(client.get(SEARCH, {"q": "sciatica"}))
+    assert '<p class="snippet">Rest eases <mark>sciatica</mark></p>' in html
+
+
+def test_expert_text_in_snippets_is_escaped_before_highlighting(client, db):
+    make_question(
+        make_category(),
+        question="",
+        question_preserved=False,
+        answer='Sciatica & "pain" < 3 days, it\'s <script>alert(1)</script> worse',
+    )
+    search.refresh_lexicon()
+    html = results_html(client.get(SEARCH, {"q": "sciatica"}))
+    assert "<script>" not in html
+    assert (
+        '<p class="snippet"><mark>Sciatica</mark> &amp; &quot;pain&quot; &lt; 3 days, it&#x27;s'
+        in html
+    )
+
+
+def test_the_query_is_shown_back_escaped(client, seeded):
+    html = client.get(SEARCH, {"q": '<script>"sciatica'}).content.decode()
+    assert "<script>" not in html
+    assert 'value="&lt;script&gt;&quot;sciatica"' in html
+
+
+def test_a_corrected_query_says_what_it_searched_for_and_links_the_original(client, seeded):
+    html = client.get(SEARCH, {"q": "acupunture for sciatca"}).content.decode()
+    assert "Showing results for <strong>acupuncture for sciatica</strong>." in html
+    assert (
+        '<a href="/search/?q=acupunture+for+sciatca&amp;as_typed=1">'
+        "Search instead for acupunture for sciatca</a>" in html
+    )
+
+
+def test_the_original_words_can_be_searched_as_typed(client, seeded):
+    response = client.get(SEARCH, {"q": "acupunture for sciatca", "as_typed": "1"})
+    html = response.content.decode()
+    assert "Showing results for" not in html
+    assert not response.context["prepared"].corrected_text
+
+
+def test_the_category_filter_keeps_the_query_and_leaves_out_factsheets(client, seeded):
+    response = client.get(SEARCH, {"q": "sciatica", "category": "lower-back-pain"})
+    html = results_html(response)
+    assert "/factsheets/" not in html
+    assert '<span class="meta">Lower back pain</span>' in html
+    assert '<option value="lower-back-pain" selected>' in response.content.decode()
+    assert 'value="sciatica"' in response.content.decode()
+
+
+def test_an_unknown_category_is_ignored_not_an_error(client, seeded):
+    response = client.get(SEARCH, {"q": "sciatica", "category": "no-such-area"})
+    assert response.status_code == 200
+    assert "/factsheets/sciatica/" in results_html(response)
+
+
+def test_results_are_counted_and_paginated_keeping_the_query(client, db):
+    area = make_category()
+    for n in range(12):
+        make_question(area, title=f"Sciatica question {n}")
+    response = client.get(SEARCH, {"q": "sciatica"})
+    html = response.content.decode()
+    assert "12 results</h2>" in html
+    assert html.count("<li>\n      <a href") == 10
+    assert "?q=sciatica&amp;page=2" in html
+    second = client.get(SEARCH, {"q": "sciatica", "page": "2"}).content.decode()
+    assert '<ol id="results" class="results" start="11">' in second
+
+
+def test_an_empty_search_gets_help_examples_and_the_tree(client, seeded):
+    html = client.get(SEARCH).content.decode()
+    assert "How to search" in html
+    assert '<a href="/search/?q=pins%20and%20needles">pins and needles</a>' in html
+    assert '<a href="/archive/lower-back-pain/">Lower back pain</a>' in html
+
+
+def test_a_query_of_common_words_gets_help(client, seeded):
+    response = client.get(SEARCH, {"q": "the and of"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "has no words to search for" in html
+    assert '<a href="/archive/back-spine/">Back / spine</a>' in html
+
+
+def test_a_query_that_finds_nothing_gets_help(client, seeded):
+    response = client.get(SEARCH, {"q": "qwxzvb"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "0 results" in html
+    assert "No answer or factsheet matches “qwxzvb”" in html
+    assert '<a href="/search/?q=sciatica">sciatica</a>' in html
+
+
+def test_every_example_search_finds_something(client, seeded):
+    for example in search.EXAMPLE_SEARCHES:
+        assert client.get(SEARCH, {"q": example}).context["results"].count, example
+
+
+def test_an_overlong_query_gets_a_clear_message(client, seeded):
+    response = client.get(SEARCH, {"q": "sciatica " * 30})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please shorten your search to 200 characters or fewer (it has 269)" in html
+    assert 'aria-describedby="search-q-error"' in html
+
+
+@pytest.mark.parametrize("query", ["sciatica\x00", "\x1b[31msciatica", "back\x7fpain"])
+def test_control_characters_get_a_clear_message(client, seeded, query):
+    response = client.get(SEARCH, {"q": query})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "invisible control characters" in html
+    assert "\x00" not in html and "\x1b" not in html
+
+
+def test_tabs_and_line_breaks_count_as_spaces(client, seeded):
+    assert client.get(SEARCH, {"q": "spinal\tstenosis\n"}).status_code == 200
+
+
+def test_a_bad_page_number_shows_the_first_page(client, seeded):
+    response = client.get(SEARCH, {"q": "sciatica", "page": "x"})
+    assert response.status_code == 200
+    assert response.context["page"].number == 1
+
+
+def test_search_only_answers_get_and_head(client, db):
+    assert client.post(SEARCH, {"q": "sciatica"}).status_code == 405
+
+
+def test_the_results_page_query_count_does_not_grow_with_results(
+    client, db, django_assert_max_num_queries
+):
+    area = make_category()
+    for n in range(25):
+        make_question(area, title=f"Sciatica {n}", answer="Sciatica and needles.")
+    search.refresh_lexicon()
+    with django_assert_max_num_queries(8):
+        response = client.get(SEARCH, {"q": "sciatca needles"})
+    assert len(response.context["page"].object_list) == 10
