@@ -208,11 +208,14 @@ class Question(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [
-            # The category page and home page: published Q&As, newest first.
+            # newest_first() in a category (category page, related Q&As) and overall (home page,
+            # feed). The id breaks ties in the same order as newest_first(), so that Q&As
+            # published at the same moment (an import) need no sort.
             models.Index(
-                fields=["category", "status", "-published_at"], name="question_category_newest"
+                fields=["category", "status", "-published_at", "-id"],
+                name="question_category_newest",
             ),
-            models.Index(fields=["status", "-published_at"], name="question_newest"),
+            models.Index(fields=["status", "-published_at", "-id"], name="question_newest"),
             # Search: the Q&As whose words match a query (search_vector @@ tsquery).
             GinIndex(fields=["search_vector"], name="question_search_vector"),
             # Broad searches: the Q&As whose title or question matches (see archive.search).
