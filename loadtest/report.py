@@ -6,7 +6,6 @@ Each kind of run owns one section of that file, between marker comments, and rew
 import os
 import platform
 import re
-import statistics
 import subprocess
 import time
 from collections import defaultdict
@@ -18,10 +17,12 @@ DOC = ROOT / "docs" / "load-and-faults.md"
 
 
 def percentile(values, fraction):
-    """The value below which `fraction` of `values` fall (inclusive method)."""
+    """The search benchmark's percentile, also for the one-sample lists a short run can give."""
+    from archive.benchmarks import percentile
+
     if len(values) < 2:
         return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[round(fraction * 100) - 1]
+    return percentile(values, fraction)
 
 
 def is_server_error(status):
