@@ -7,6 +7,7 @@ The outages hit servers the run started itself; gunicorn is never restarted.
 import asyncio
 import contextlib
 import html
+import os
 import sys
 import time
 
@@ -65,6 +66,7 @@ class FaultRun:
     def __init__(self, app, postgres, redis, mail, env, pool, outage_seconds, say):
         self.app, self.postgres, self.redis, self.mail = app, postgres, redis, mail
         self.env, self.pool, self.outage_seconds, self.say = env, pool, outage_seconds, say
+        self.load_before = os.getloadavg()
         self.background = Recorder()
         self.probes = Recorder(started=self.background.started)
         self.found = {}
@@ -222,7 +224,7 @@ class FaultRun:
                 "",
                 f"```sh\n{command}\n```",
                 "",
-                report.environment_line(),
+                report.environment_line(self.load_before),
                 "",
                 f"One gunicorn (`config/gunicorn.py`, `DEBUG` off) on a fresh `faults` database "
                 f"(seed archive). Throughout, {clients} visitors browse and send questions as in "

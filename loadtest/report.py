@@ -76,20 +76,23 @@ def verdict(ok):
     return "**met**" if ok else "**NOT met**"
 
 
-def environment_line():
-    """Where and on what the figures were measured."""
+def environment_line(load_before):
+    """Where and on what the figures were measured; `load_before` is os.getloadavg() at the
+    start, since other work on the machine slows everything down."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
         cwd=ROOT,
         capture_output=True,
         text=True,
     ).stdout.strip()
-    load = " / ".join(f"{n:.1f}" for n in os.getloadavg())
+    before, after = (
+        " / ".join(f"{n:.1f}" for n in load) for load in (load_before, os.getloadavg())
+    )
     return (
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{commit or 'unknown'}`, "
         f"{len(os.sched_getaffinity(0))} cores ({platform.machine()}), Python "
         f"{platform.python_version()}; the visitors, gunicorn and PostgreSQL share the machine "
-        f"(load average when the report was written, 1/5/15 min: {load})."
+        f"(load average 1/5/15 min at the start: {before}; at the end: {after})."
     )
 
 
