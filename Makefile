@@ -5,15 +5,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
+# Exact versions of every dependency, used by every install; `make lock` renews it.
+LOCK := requirements.lock
 
-.PHONY: run serve test e2e chromium lint audit bench loadtest faults install manage clean-db
+.PHONY: run serve test e2e chromium lint audit bench loadtest faults install lock manage clean-db
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml $(LOCK)
 	@echo "==> Creating $(VENV) and installing dependencies"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --progress-bar off -c $(LOCK) -e '.[dev]'
 	touch $@
+
+# Resolve pyproject.toml's ranges afresh, in a throw-away environment, into $(LOCK).
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --progress-bar off -e '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable > $(LOCK)
+	rm -rf .lock-venv
 
 install: $(BIN)/.installed
 
@@ -66,9 +76,9 @@ loadtest: install
 faults: install
 	ENVIRONMENT=local $(BIN)/python -m loadtest faults $(ARGS)
 
-# Known vulnerabilities in the installed dependencies (needs PyPI's vulnerability API).
+# Known vulnerabilities in the locked dependencies (asks PyPI's vulnerability API).
 audit: install
-	$(BIN)/pip-audit --progress-spinner off --local
+	$(BIN)/pip-audit --progress-spinner off --no-deps --disable-pip -r $(LOCK)
 
 # Search relevance and speed, in a separate database (archive_bench on the same server), written
 # to docs/benchmarks.md; progress is shown here. Takes several minutes (100,000 synthetic Q&As).

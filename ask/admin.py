@@ -101,6 +101,18 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
+# What the asker sent and where it stands: shown, never edited.
+QUESTION_FIELDS = [
+    "reference",
+    "state",
+    "editor",
+    "received",
+    "warning_signs",
+    "question",
+    "asker",
+    "consents",
+]
+
 # The buttons on a submission's page: (move, label), offered when the move is possible.
 MOVES = {
     "assign": "Assign to me",
@@ -132,18 +144,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "reject_selected"]
     autocomplete_fields = ["duplicate_of"]
     inlines = [TransitionInline]
-    readonly_fields = [
-        "reference",
-        "state",
-        "editor",
-        "received",
-        "warning_signs",
-        "question",
-        "asker",
-        "consents",
-        "similar_answers",
-        "published_as",
-    ]
+    readonly_fields = [*QUESTION_FIELDS, "similar_answers", "published_as"]
 
     def get_fieldsets(self, request, obj=None):
         answer_fields = ["category", "title", "edited_question", "answer"]
@@ -152,18 +153,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         fieldsets = [
             (
                 "The question",
-                {
-                    "fields": [
-                        "reference",
-                        "state",
-                        "editor",
-                        "received",
-                        "warning_signs",
-                        "question",
-                        "asker",
-                        "consents",
-                    ]
-                },
+                {"fields": QUESTION_FIELDS},
             ),
             (
                 "The answer",

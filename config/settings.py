@@ -128,14 +128,15 @@ TEMPLATES = [
 def _database() -> dict:
     url = envstr("DATABASE_URL")
     if url:
-        return dj_database_url.parse(
-            url, conn_max_age=envint("DB_CONN_MAX_AGE", 60), conn_health_checks=True
-        )
-    if not LOCAL:
-        raise ImproperlyConfigured("DATABASE_URL must be set in production.")
-    from config.embedded_db import database_settings
+        database = dj_database_url.parse(url)
+    elif LOCAL:
+        from config.embedded_db import database_settings
 
-    return database_settings()
+        database = database_settings()
+    else:
+        raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+    # Reuse each connection for a while, checking it still works before each request.
+    return database | {"CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60), "CONN_HEALTH_CHECKS": True}
 
 
 DATABASES = {"default": _database()}
