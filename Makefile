@@ -8,7 +8,7 @@ MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
 # Exact versions of every dependency, used by every install; `make lock` renews it.
 LOCK := requirements.lock
 
-.PHONY: run serve test e2e chromium lint audit bench install lock manage clean-db
+.PHONY: run serve test e2e chromium lint audit bench loadtest faults install lock manage clean-db
 
 $(BIN)/.installed: pyproject.toml $(LOCK)
 	@echo "==> Creating $(VENV) and installing dependencies"
@@ -65,6 +65,16 @@ chromium:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Many visitors at once, the same server's ceiling, then two app servers sharing one PostgreSQL and
+# one Redis; and PostgreSQL, Redis and the mail server going away under load. Both start servers of
+# their own on spare loopback ports, stop them at the end, and write docs/load-and-faults.md.
+# Too heavy for CI. Options: make loadtest ARGS="--duration 30".
+loadtest: install
+	ENVIRONMENT=local $(BIN)/python -m loadtest load $(ARGS)
+
+faults: install
+	ENVIRONMENT=local $(BIN)/python -m loadtest faults $(ARGS)
 
 # Known vulnerabilities in the locked dependencies (asks PyPI's vulnerability API).
 audit: install

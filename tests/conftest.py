@@ -1,7 +1,14 @@
 """Shared test fixtures. Every test runs against a real PostgreSQL test database."""
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def fresh_local_cache():
+    """Counts remembered by one test must not leak into the next."""
+    caches["local"].clear()
 
 
 @pytest.fixture(autouse=True)

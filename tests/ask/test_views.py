@@ -1,6 +1,7 @@
 """The public form: what a worried asker, a robot and a careless paste each get."""
 
 import pytest
+from django.conf import settings
 from django.db import OperationalError, connection
 from django.test import override_settings
 
@@ -122,7 +123,7 @@ def test_a_client_sending_too_many_questions_is_asked_to_wait_and_keeps_the_text
     assert other.status_code == 302
 
 
-REDIS_DOWN = {
+REDIS_DOWN = settings.CACHES | {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
