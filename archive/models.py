@@ -209,7 +209,13 @@ class Question(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # The title and question alone: a small index in which broad searches find candidates.
+    # Smaller vectors in which broad searches find and rank their candidates (archive.search):
+    # the title alone, and the title with the question.
+    title_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     title_question_vector = models.GeneratedField(
         expression=(
             SearchVector("title", weight="A", config="english")
@@ -234,7 +240,8 @@ class Question(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="question_newest"),
             # Search: the Q&As whose words match a query (search_vector @@ tsquery).
             GinIndex(fields=["search_vector"], name="question_search_vector"),
-            # Broad searches: the Q&As whose title or question matches (see archive.search).
+            # Broad searches: the Q&As whose title, or title and question, match (archive.search).
+            GinIndex(fields=["title_vector"], name="question_title_vector"),
             GinIndex(fields=["title_question_vector"], name="question_title_question_vector"),
         ]
         constraints = [

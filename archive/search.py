@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, TextField, Value
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -32,8 +32,12 @@ from django.utils.safestring import mark_safe
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
 RESULTS_PER_PAGE = 10
-# A query that may match more Q&As than this is first looked for in titles and questions.
+# A query that may match more Q&As than this is first looked for in smaller vectors, narrowest
+# first (`Results`): the title alone, then the title and question, then all the text.
 FOCUS_FROM = 500
+VECTORS = ["title_vector", "title_question_vector", "search_vector"]
+# What the page says a focused search looked in.
+LOOKED_IN = {"title_vector": "title", "title_question_vector": "title or question"}
 # Counting stops here: past it the page says "more than 1,000" and pages stop at 100.
 MAX_COUNTED = 1000
 # Searches offered when a query finds nothing or has no words to look for.
@@ -144,6 +148,10 @@ def parse(text, *, syntax=True):
                 groups.append([item])
             join_next = False
     return groups[:MAX_WORDS]
+
+
+# A lexeme as `quote` writes it.
+QUOTED_LEXEME = re.compile(r"'(?:[^'\\]|\\.|'')*'")
 
 
 def quote(lexeme):
@@ -281,8 +289,12 @@ class PreparedSearch:
             total = total + rank
         return total
 
-    def highlight_query(self):
-        return LexemeQuery(" | ".join(f"({concept.tsquery})" for concept in self.concepts))
+    def highlight_query(self, *, weight=""):
+        """Any of the concepts; with `weight` ("B": the question), only in that part."""
+        text = " | ".join(f"({concept.tsquery})" for concept in self.concepts)
+        if weight:
+            text = QUOTED_LEXEME.sub(lambda m: f"{m[0]}:{weight}", text)
+        return LexemeQuery(text)
 
 
 def prepare(text, *, correct_spelling=True, syntax=True):
@@ -397,9 +409,10 @@ class Results:
     concepts follow those that match all of them.
 
     Ranking reads every candidate's search vector, so its cost grows with the number of
-    candidates. When the lexicon says a query may match more than FOCUS_FROM Q&As, candidates
-    are the Q&As whose title or question matches, found and ranked on a small vector of their
-    own; only when fewer than a page of those match are all Q&As candidates.
+    candidates and the size of their vectors. When the lexicon says a query may match more than
+    FOCUS_FROM Q&As, candidates are looked for in small vectors first (VECTORS: titles, then
+    titles and questions), and the first with a page of hits is used to find and rank them;
+    only when none has are all Q&As candidates.
     """
 
     def __init__(self, prepared, *, questions, factsheets=None):
@@ -412,52 +425,66 @@ class Results:
 
     def _choose(self, *, any_words):
         self.all_words = not any_words
-        self.focused = self.prepared.most_matches(any_words=any_words) > FOCUS_FROM
-        self.count = self._count()
-        if self.focused and self.count < RESULTS_PER_PAGE:
-            self.focused = False
+        self.broad = self.prepared.most_matches(any_words=any_words) > FOCUS_FROM
+        for vector in VECTORS if self.broad else VECTORS[-1:]:
+            self.vector = vector
             self.count = self._count()
+            if self.count >= RESULTS_PER_PAGE:
+                break
+
+    @property
+    def looked_in(self):
+        """Where a focused search found its Q&As ("title", "title or question"), else None."""
+        return LOOKED_IN.get(self.vector)
 
     @property
     def more_than_counted(self):
         return self.count > MAX_COUNTED
 
     def _candidates(self):
-        """(queryset, kind) for each source, filtered to the candidates."""
+        """(queryset, kind, vector found in, vector ranked in) for each source.
+
+        Q&As are ranked in the vector they were found in, but for a broad query found only in
+        their whole text: reading each candidate's whole search vector (stored out of line)
+        would cost more than the rest of the page, so those are ranked by title and question
+        (and then newest first).
+        """
         tsquery = self.prepared.tsquery(any_words=not self.all_words)
-        question_field = "title_question_vector" if self.focused else "search_vector"
-        sources = [(self.questions.filter(**{question_field: tsquery}), "question")]
-        if self.factsheets is not None:
-            sources.append((self.factsheets.filter(search_vector=tsquery), "factsheet"))
-        return sources
+        whole_text = self.broad and self.vector == "search_vector"
+        sources = [
+            (self.questions, "question", self.vector, VECTORS[1] if whole_text else self.vector),
+            (self.factsheets, "factsheet", "search_vector", "search_vector"),
+        ]
+        return [
+            (qs.filter(**{found_in: tsquery}), kind, found_in, ranked_in)
+            for qs, kind, found_in, ranked_in in sources
+            if qs is not None
+        ]
 
     def _count(self):
-        parts = [qs.order_by().values("pk") for qs, _ in self._candidates()]
+        parts = [qs.order_by().values("pk") for qs, *_ in self._candidates()]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         return union[: MAX_COUNTED + 1].count()
 
     def ranked(self):
         """All hits as dicts (kind, pk, rank), best first."""
-        strict = self.prepared.tsquery()
-        all_words = (
-            Value(True)
-            if self.all_words
-            else ExpressionWrapper(Q(search_vector=strict), BooleanField())
-        )
-        # Focused candidates are ranked on their title and question too: reading each one's
-        # whole search vector (stored out of line) would cost as much as not focusing.
-        question_vector = "title_question_vector" if self.focused else "search_vector"
         parts = [
             qs.order_by().values(
                 "pk",
-                rank=self.prepared.rank(question_vector if kind == "question" else "search_vector"),
+                rank=self.prepared.rank(ranked_in),
                 kind=Value(kind),
-                all_words=all_words,
+                all_words=self._all(found_in),
             )
-            for qs, kind in self._candidates()
+            for qs, kind, found_in, ranked_in in self._candidates()
         ]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         return union.order_by("-all_words", "-rank", "kind", "-pk")
+
+    def _all(self, vector):
+        """Whether a candidate holds all the concepts (always so unless any will do)."""
+        if self.all_words:
+            return Value(True)
+        return ExpressionWrapper(Q(**{vector: self.prepared.tsquery()}), BooleanField())
 
     def page(self, number):
         """A page of `Hit`s, with snippets worked out for that page only."""
@@ -474,11 +501,7 @@ class Results:
                 self.questions.model.objects.filter(pk__in=wanted["question"])
                 .select_related("category")
                 .only("title", "slug", "category__name", "category__slug")
-                .annotate(
-                    snippet=self._headline(
-                        Concat("question", Value("\n"), "answer", output_field=TextField())
-                    )
-                )
+                .annotate(snippet=self._question_snippet())
             ):
                 found["question", question.pk] = Hit(question, highlighted(question.snippet))
         if wanted["factsheet"]:
@@ -493,6 +516,15 @@ class Results:
             ):
                 found["factsheet", factsheet.pk] = Hit(factsheet, highlighted(factsheet.snippet))
         return [found[row["kind"], row["pk"]] for row in rows]
+
+    def _question_snippet(self):
+        """The question's matching words when it has any: parsing the whole answer too would
+        cost more than anything else on the page. Otherwise the answer's."""
+        question_matches = Q(title_question_vector=self.prepared.highlight_query(weight="B"))
+        return Case(
+            When(question_matches, then=self._headline("question")),
+            default=self._headline("answer"),
+        )
 
     def _headline(self, text):
         return SearchHeadline(

@@ -168,3 +168,78 @@ def test_similar_to_reads_quotes_and_minus_signs_as_plain_text(seeded):
 
 def test_search_reaches_factsheets_too(seeded):
     assert urls("slipped disc")[0] == "/factsheets/sciatica/"
+
+
+def results_for(query):
+    prepared = search.prepare(query)
+    return search.Results(prepared, questions=Question.objects.published())
+
+
+def make_questions(area, count, **fields):
+    return [make_question(area, **fields) for _ in range(count)]
+
+
+@pytest.fixture
+def broad(monkeypatch):
+    """Every query counts as broad: it may match more Q&As than are worth ranking in full."""
+    monkeypatch.setattr(search, "FOCUS_FROM", 0)
+
+
+def test_a_narrow_query_is_looked_for_in_the_whole_text(area):
+    in_answers = make_questions(area, 3, answer="Stenosis eased.")
+    search.refresh_lexicon()
+    results = results_for("stenosis")
+    assert (results.vector, results.looked_in, results.count) == ("search_vector", None, 3)
+    assert {hit.object for hit in results.page(1).object_list} == set(in_answers)
+
+
+def test_a_broad_query_with_a_page_of_title_matches_lists_only_those(area, broad):
+    in_titles = make_questions(area, search.RESULTS_PER_PAGE, title="Stenosis and needles")
+    make_questions(area, 2, answer="Stenosis eased.")
+    search.refresh_lexicon()
+    results = results_for("stenosis")
+    assert (results.looked_in, results.count) == ("title", search.RESULTS_PER_PAGE)
+    assert {hit.object for hit in results.page(1).object_list} == set(in_titles)
+
+
+def test_a_broad_query_with_few_title_matches_looks_in_questions_too(area, broad):
+    in_title = make_question(area, title="Stenosis and needles")
+    in_questions = make_questions(area, search.RESULTS_PER_PAGE, question="Is it stenosis?")
+    make_question(area, answer="Stenosis eased.")
+    search.refresh_lexicon()
+    results = results_for("stenosis")
+    assert (results.looked_in, results.count) == ("title or question", 11)
+    assert results.page(1).object_list[0].object == in_title
+    assert {hit.object for hit in results.page(2).object_list} <= {in_title, *in_questions}
+
+
+def test_a_broad_query_with_few_title_or_question_matches_looks_in_answers(area, broad):
+    in_question = make_question(area, question="Is it stenosis?")
+    in_answers = make_questions(area, search.RESULTS_PER_PAGE, answer="Stenosis eased.")
+    search.refresh_lexicon()
+    results = results_for("stenosis")
+    assert (results.looked_in, results.count) == (None, 11)
+    hits = [hit.object for hit in results.page(1).object_list]
+    assert hits[0] == in_question
+    assert set(hits[1:]) <= set(in_answers)
+
+
+def test_the_page_says_where_a_broad_search_looked(client, area, broad):
+    make_questions(area, search.RESULTS_PER_PAGE, title="Stenosis and needles")
+    search.refresh_lexicon()
+    html = client.get("/search/", {"q": "stenosis"}).content.decode()
+    assert "these are the questions with them in their title" in html
+
+
+def test_the_snippet_comes_from_the_question_when_it_holds_the_words(area):
+    make_question(area, question="Is my stenosis worse?", answer="Stenosis often eases.")
+    search.refresh_lexicon()
+    [hit] = results_for("stenosis").page(1).object_list
+    assert hit.snippet == "<mark>stenosis</mark> worse"
+
+
+def test_the_snippet_comes_from_the_answer_when_only_it_holds_the_words(area):
+    make_question(area, title="Stenosis", question="Is it bad?", answer="Stenosis often eases.")
+    search.refresh_lexicon()
+    [hit] = results_for("stenosis").page(1).object_list
+    assert hit.snippet == "<mark>Stenosis</mark> often eases"
