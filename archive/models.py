@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 TOTALS_CACHE_SECONDS = 60
+# Where each process remembers the synonym list for search (archive.search.synonym_lexicon);
+# saving or deleting a synonym forgets it in that process, the others within the same minute.
+SYNONYM_LEXICON_CACHE_KEY = "archive:synonym-lexicon"
 
 
 class CategoryManager(models.Manager):
@@ -300,6 +303,15 @@ class Synonym(models.Model):
 
     def __str__(self):
         return f"{self.lay_term} ~ {self.clinical_terms}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
+        return deleted
 
     def terms(self):
         """The lay term and each clinical term, in that order."""

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.paginator import Paginator
+from django.core.cache import caches
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
@@ -38,7 +39,7 @@ FOCUS_FROM = 500
 VECTORS = ["title_vector", "title_question_vector", "search_vector"]
 # What the page says a focused search looked in.
 LOOKED_IN = {"title_vector": "title", "title_question_vector": "title or question"}
-# Counting stops here: past it the page says "more than 1,000" and pages stop at 100.
+# Past this many hits the page says "more than 1,000", and pages stop at 100.
 MAX_COUNTED = 1000
 # Searches offered when a query finds nothing or has no words to look for.
 EXAMPLE_SEARCHES = [
@@ -72,7 +73,8 @@ CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word, stem.documents, corpus.documents
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 CROSS JOIN archive_search_corpus AS corpus
-LEFT JOIN archive_search_word AS known ON known.word = q.word
+-- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
+LEFT JOIN archive_search_word AS known ON known.word >= q.word AND known.word <= q.word
 LEFT JOIN LATERAL (
     SELECT w.word FROM archive_search_word AS w
     WHERE q.correct
@@ -168,10 +170,10 @@ class Words:
     corpus: int = 0
 
     @classmethod
-    def look_up(cls, query_words, other_words, *, correct_spelling):
-        """One query: corrections for `query_words`, lexemes and counts for all."""
-        words = list(dict.fromkeys([*query_words, *other_words]))
-        correct = [correct_spelling and word in query_words and correctable(word) for word in words]
+    def look_up(cls, words, *, correct_spelling):
+        """One query: corrections (if asked for), lexemes and document counts for `words`."""
+        words = list(dict.fromkeys(words))
+        correct = [correct_spelling and correctable(word) for word in words]
         found = cls()
         with connection.cursor() as cursor:
             cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
@@ -184,6 +186,15 @@ class Words:
                     found.documents[lexeme] = documents or 0
                 found.corpus = corpus
         return found
+
+    def including(self, other):
+        """What these words and `other`'s are known by, these first."""
+        return Words(
+            self.fixes,
+            other.lexemes | self.lexemes,
+            other.documents | self.documents,
+            self.corpus or other.corpus,
+        )
 
     def concept(self, tsquery, alternatives):
         """A concept (alternatives, each a list of its words' lexemes) weighed by BM25's inverse
@@ -203,14 +214,21 @@ def correctable(word):
     return len(word) >= MIN_CORRECTED_LENGTH and word.isalpha()
 
 
-def synonym_terms():
-    """Each synonym row as a list of terms, each term a list of words."""
-    from archive.models import Synonym, split_terms
+def synonym_lexicon():
+    """The synonym list, each row a list of terms and each term a list of words, with what the
+    database knows of those words. Every search needs it and it rarely changes, so each process
+    remembers it for a minute (new word counts after `refresh_lexicon` wait as long)."""
+    from archive.models import SYNONYM_LEXICON_CACHE_KEY, TOTALS_CACHE_SECONDS, Synonym
 
-    return [
-        [WORD.findall(term.lower()) for term in [lay, *split_terms(clinical)]]
-        for lay, clinical in Synonym.objects.values_list("lay_term", "clinical_terms")
-    ]
+    def look_up():
+        rows = [
+            [WORD.findall(term.lower()) for term in synonym.terms()]
+            for synonym in Synonym.objects.all()
+        ]
+        words = [word for terms in rows for term in terms for word in term]
+        return rows, Words.look_up(words, correct_spelling=False)
+
+    return caches["local"].get_or_set(SYNONYM_LEXICON_CACHE_KEY, look_up, TOTALS_CACHE_SECONDS)
 
 
 def item_query(item, known):
@@ -298,17 +316,13 @@ class PreparedSearch:
 
 
 def prepare(text, *, correct_spelling=True, syntax=True):
-    """Parse, correct and widen a query (three small queries to the database)."""
+    """Parse, correct and widen a query (one small query to the database)."""
     groups = parse(text, syntax=syntax)
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:
         return PreparedSearch(text)
-    synonyms = synonym_terms()
-    known = Words.look_up(
-        query_words,
-        [word for terms in synonyms for term in terms for word in term],
-        correct_spelling=correct_spelling,
-    )
+    synonyms, synonym_words = synonym_lexicon()
+    known = Words.look_up(query_words, correct_spelling=correct_spelling).including(synonym_words)
     prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
     for group in widen(groups, synonyms, known):
         queries = dict(q for item in group if (q := item_query(item, known)))
@@ -371,6 +385,16 @@ def stem_key(words, known):
     return tuple(key)
 
 
+def page_number(text):
+    """The page number asked for: 1 unless it is a whole number, capped where pages stop."""
+    try:
+        number = int(text)
+    except (TypeError, ValueError):
+        return 1
+    last = MAX_COUNTED // RESULTS_PER_PAGE
+    return last if number < 1 else min(number, last)
+
+
 class Hit:
     """One search result: a Q&A or a factsheet, with its highlighted snippet."""
 
@@ -391,10 +415,10 @@ def highlighted(text):
 
 
 class CountedPaginator(Paginator):
-    """A Paginator told its count, which `Results` works out capped at MAX_COUNTED."""
+    """A Paginator told its count: `Results` has it from the query that ranks."""
 
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
+    def __init__(self, per_page, *, count):
+        super().__init__([], per_page)
         self.known_count = count
 
     @cached_property
@@ -402,8 +426,17 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
+# A page of ranked hits and, from the same query, how many there are in all.
+RANKED_PAGE_SQL = """
+SELECT pk, kind, count(*) OVER () AS total FROM ({hits}) AS hit
+ORDER BY all_words DESC, rank DESC, kind, pk DESC
+LIMIT %s OFFSET %s
+"""
+
+
 class Results:
-    """The Q&As (and, unless `factsheets` is None, factsheets) matching a prepared search.
+    """A page of the Q&As (and, unless `factsheets` is None, factsheets) matching a prepared
+    search, best first, and how many there are.
 
     All the concepts must match; when fewer than a page of hits do, pages matching some of the
     concepts follow those that match all of them.
@@ -412,25 +445,31 @@ class Results:
     candidates and the size of their vectors. When the lexicon says a query may match more than
     FOCUS_FROM Q&As, candidates are looked for in small vectors first (VECTORS: titles, then
     titles and questions), and the first with a page of hits is used to find and rank them;
-    only when none has are all Q&As candidates.
+    only when none has are all Q&As candidates. Each try is one query that ranks and counts,
+    and a try that fails had fewer than a page of candidates, so it was cheap.
     """
 
-    def __init__(self, prepared, *, questions, factsheets=None):
+    def __init__(self, prepared, *, questions, factsheets=None, page=1):
         self.prepared = prepared
         self.questions = questions
         self.factsheets = factsheets
-        self._choose(any_words=False)
-        if self.count < RESULTS_PER_PAGE and prepared.has_several_concepts:
-            self._choose(any_words=True)
-
-    def _choose(self, *, any_words):
-        self.all_words = not any_words
-        self.broad = self.prepared.most_matches(any_words=any_words) > FOCUS_FROM
-        for vector in VECTORS if self.broad else VECTORS[-1:]:
-            self.vector = vector
-            self.count = self._count()
+        number = page_number(page)
+        for place in self._places():
+            self.all_words, self.broad, self.vector = place
+            shown, rows = self._rows(number)
+            self.count = rows[0][2] if rows else 0
             if self.count >= RESULTS_PER_PAGE:
                 break
+        paginator = CountedPaginator(RESULTS_PER_PAGE, count=min(self.count, MAX_COUNTED))
+        self.page = Page(self.hits(rows), shown, paginator)
+
+    def _places(self):
+        """(all words?, broad?, vector) to look in, in order: all the concepts, then any of
+        them if there are several; for a broad query, the narrowest vector first."""
+        for all_words in [True, False][: 1 + self.prepared.has_several_concepts]:
+            broad = self.prepared.most_matches(any_words=not all_words) > FOCUS_FROM
+            for vector in VECTORS if broad else VECTORS[-1:]:
+                yield all_words, broad, vector
 
     @property
     def looked_in(self):
@@ -461,13 +500,19 @@ class Results:
             if qs is not None
         ]
 
-    def _count(self):
-        parts = [qs.order_by().values("pk") for qs, *_ in self._candidates()]
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return union[: MAX_COUNTED + 1].count()
+    def _rows(self, number):
+        """(page number, rows): page `number`, or the last page if it is past the end."""
+        rows = self._ranked_rows(number)
+        if rows or number == 1:
+            return number, rows
+        first = self._ranked_rows(1)
+        if not first:
+            return 1, first
+        last = CountedPaginator(RESULTS_PER_PAGE, count=min(first[0][2], MAX_COUNTED)).num_pages
+        return last, self._ranked_rows(last)
 
-    def ranked(self):
-        """All hits as dicts (kind, pk, rank), best first."""
+    def _ranked_rows(self, number):
+        """Page `number` of the hits as (pk, kind, how many hits in all) rows, best first."""
         parts = [
             qs.order_by().values(
                 "pk",
@@ -478,7 +523,11 @@ class Results:
             for qs, kind, found_in, ranked_in in self._candidates()
         ]
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return union.order_by("-all_words", "-rank", "kind", "-pk")
+        hits, params = union.query.sql_with_params()
+        offset = (number - 1) * RESULTS_PER_PAGE
+        with connection.cursor() as cursor:
+            cursor.execute(RANKED_PAGE_SQL.format(hits=hits), [*params, RESULTS_PER_PAGE, offset])
+            return cursor.fetchall()
 
     def _all(self, vector):
         """Whether a candidate holds all the concepts (always so unless any will do)."""
@@ -486,15 +535,8 @@ class Results:
             return Value(True)
         return ExpressionWrapper(Q(**{vector: self.prepared.tsquery()}), BooleanField())
 
-    def page(self, number):
-        """A page of `Hit`s, with snippets worked out for that page only."""
-        count = min(self.count, MAX_COUNTED)
-        page = CountedPaginator(self.ranked(), RESULTS_PER_PAGE, count=count).get_page(number)
-        page.object_list = self.hits(list(page.object_list))
-        return page
-
     def hits(self, rows):
-        wanted = {kind: [row["pk"] for row in rows if row["kind"] == kind] for kind in KINDS}
+        wanted = {kind: [pk for pk, of_kind, _ in rows if of_kind == kind] for kind in KINDS}
         found = {}
         if wanted["question"]:
             for question in (
@@ -515,7 +557,7 @@ class Results:
                 .annotate(snippet=self._headline(text))
             ):
                 found["factsheet", factsheet.pk] = Hit(factsheet, highlighted(factsheet.snippet))
-        return [found[row["kind"], row["pk"]] for row in rows]
+        return [found[kind, pk] for pk, kind, _ in rows]
 
     def _question_snippet(self):
         """The question's matching words when it has any: parsing the whole answer too would

@@ -64,8 +64,9 @@ def search_results(request):
         prepared,
         questions=question_filter.qs,
         factsheets=None if question_filter.narrows else Factsheet.objects.all(),
+        page=request.GET.get("page"),
     )
-    context |= {"results": results, "page": results.page(request.GET.get("page"))}
+    context |= {"results": results, "page": results.page}
     if not results.count:
         context |= help_context()
     return render(request, "archive/search.html", context)

@@ -72,7 +72,7 @@ def site_ranking(query):
     results = search.Results(
         prepared, questions=Question.objects.published(), factsheets=Factsheet.objects.all()
     )
-    return [hit.object.get_absolute_url() for hit in results.page(1).object_list][:DEPTH]
+    return [hit.object.get_absolute_url() for hit in results.page.object_list][:DEPTH]
 
 
 def reciprocal_rank(expected, ranking):
