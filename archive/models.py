@@ -163,7 +163,7 @@ class QuestionQuerySet(models.QuerySet):
             return self.none()
         return (
             self.filter(search_vector=prepared.tsquery(any_words=any_words))
-            .annotate(rank=prepared.rank("search_vector"))
+            .annotate(rank=prepared.rank(self.model, "search_vector"))
             .order_by("-rank", "-published_at", "-id")
         )
 
