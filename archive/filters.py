@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 
-from archive.models import Category, Question
+from archive.models import Category, Question, category_choices
 
 SORTS = {"newest": ("-published_at", "-id"), "title": ("title", "id")}
 
@@ -28,10 +28,12 @@ class QuestionFilter(django_filters.FilterSet):
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
-    """Body areas by their own names (their full paths would cost a query each)."""
+    """Body areas by their own names (their full paths would cost a query each), listed from
+    the process's memory of them: the list is on every search page."""
 
-    def label_from_instance(self, obj):
-        return obj.name
+    @property
+    def choices(self):
+        return [("", self.empty_label), *category_choices()]
 
 
 class CategoryFilter(django_filters.ModelChoiceFilter):

@@ -64,6 +64,16 @@ def published_per_category():
     )
 
 
+def category_choices():
+    """(slug, name) of every body area, by name. Each process remembers them for
+    TOTALS_CACHE_SECONDS, like the totals: a new body area shows in lists within a minute."""
+    return caches["local"].get_or_set(
+        "archive:category-choices",
+        lambda: list(Category.objects.order_by("name").values_list("slug", "name")),
+        TOTALS_CACHE_SECONDS,
+    )
+
+
 def _fill_totals(category, direct_counts):
     category.total = direct_counts.get(category.id, 0) + sum(
         _fill_totals(child, direct_counts) for child in category.children
