@@ -33,7 +33,6 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
-from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -408,6 +407,12 @@ def page_number(text):
     return last if number < 1 else min(number, last)
 
 
+def pages(count):
+    """A Paginator for `count` hits (shown up to MAX_COUNTED): only its numbers are used, the
+    rows of a page come from the query that ranks."""
+    return Paginator(range(min(count, MAX_COUNTED)), RESULTS_PER_PAGE)
+
+
 class Hit:
     """One search result: a Q&A or a factsheet, with its highlighted snippet."""
 
@@ -425,18 +430,6 @@ def highlighted(text):
     """Escape a ts_headline result, then turn its marks into <mark> tags."""
     html = escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped on the line above
-
-
-class CountedPaginator(Paginator):
-    """A Paginator told its count: `Results` has it from the query that ranks."""
-
-    def __init__(self, per_page, *, count):
-        super().__init__([], per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
 
 
 # A page of ranked hits and, from the same query, how many there are in all.
@@ -473,8 +466,7 @@ class Results:
             self.count = rows[0][2] if rows else 0
             if self.count >= RESULTS_PER_PAGE:
                 break
-        paginator = CountedPaginator(RESULTS_PER_PAGE, count=min(self.count, MAX_COUNTED))
-        self.page = Page(self.hits(rows), shown, paginator)
+        self.page = Page(self.hits(rows), shown, pages(self.count))
 
     def _places(self):
         """(all words?, broad?, vector) to look in, in order: all the concepts, then any of
@@ -521,7 +513,7 @@ class Results:
         first = self._ranked_rows(1)
         if not first:
             return 1, first
-        last = CountedPaginator(RESULTS_PER_PAGE, count=min(first[0][2], MAX_COUNTED)).num_pages
+        last = pages(first[0][2]).num_pages
         return last, self._ranked_rows(last)
 
     def _ranked_rows(self, number):
@@ -554,6 +546,7 @@ class Results:
         if wanted["question"]:
             for question in (
                 self.questions.model.objects.filter(pk__in=wanted["question"])
+                .order_by()
                 .select_related("category")
                 .only("title", "slug", "category__name", "category__slug")
                 .annotate(snippet=self._question_snippet())
@@ -564,6 +557,7 @@ class Results:
 
             for factsheet in (
                 self.factsheets.model.objects.filter(pk__in=wanted["factsheet"])
+                .order_by()
                 .only("title", "slug")
                 .annotate(snippet=self._snippet("summary", *(name for name, _ in SECTIONS)))
             ):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.test import Client, override_settings
 
 from archive.benchmarks import BENCH_DATABASE, bench_database, percentile, progress
@@ -170,8 +170,7 @@ def write_out_changes():
     needs a superuser or pg_checkpoint; without, the timing may be noisier)."""
     with connection.cursor() as cursor:
         try:
-            with transaction.atomic():
-                cursor.execute("CHECKPOINT")
+            cursor.execute("CHECKPOINT")
         except DatabaseError as error:
             progress(f"  no checkpoint ({error}); timings may include the server writing")
 
