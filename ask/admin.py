@@ -234,8 +234,15 @@ MOVES = {
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     form = SubmissionAdminForm
-    list_display = ["reference", "urgency", "short_question", "body_area", "state", "age", "editor"]
-    list_display_links = ["reference", "short_question"]
+    list_display = [
+        "reference_and_urgency",
+        "short_question",
+        "body_area",
+        "state",
+        "age",
+        "editor",
+    ]
+    list_display_links = ["reference_and_urgency", "short_question"]
     list_filter = [
         WaitingFirstStateFilter,
         EditorFilter,
@@ -321,10 +328,12 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     # The list
 
-    @admin.display(description="urgent", ordering="-urgent")
-    def urgency(self, obj):
-        # A labelled badge: urgency must not rest on colour or weight alone.
-        return format_html('<span class="badge-urgent">{}</span>', "Urgent") if obj.urgent else ""
+    @admin.display(description="reference", ordering="reference")
+    def reference_and_urgency(self, obj):
+        # A labelled badge under the reference: urgency must not rest on colour or weight alone.
+        if not obj.urgent:
+            return obj.reference
+        return format_html('{}<br><span class="badge-urgent">Urgent</span>', obj.reference)
 
     @admin.display(description="question")
     def short_question(self, obj):

@@ -139,7 +139,13 @@ class FactsheetAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(question_count=Count("questions"))
+        # A count keeps no default order: give it back for autocomplete's pages.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(question_count=Count("questions"))
+            .order_by(*self.model._meta.ordering)
+        )
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # nothing to suggest before the factsheet exists
