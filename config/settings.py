@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "axes",
     "archive",
     "factsheets",
+    "search",
     "ask",
 ]
 
