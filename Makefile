@@ -23,7 +23,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --progress-bar off -e '.[dev]'
-	.lock-venv/bin/python -m pip freeze --exclude-editable > $(LOCK)
+	.lock-venv/bin/python -m pip freeze --all --exclude pip --exclude-editable > $(LOCK)
 	rm -rf .lock-venv
 
 install: $(BIN)/.installed
