@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0008_question_review_dates_and_links'),
+        ('archive', '0009_question_review_dates_and_links'),
         ('ask', '0002_editors_group'),
         ('factsheets', '0002_factsheet_search_vector'),
     ]

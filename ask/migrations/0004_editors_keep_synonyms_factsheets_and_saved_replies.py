@@ -49,8 +49,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("ask", "0003_submission_links_and_saved_replies"),
         ("ask", "0002_editors_group"),
-        ("archive", "0008_question_review_dates_and_links"),
+        ("archive", "0009_question_review_dates_and_links"),
         ("factsheets", "0002_factsheet_search_vector"),
+        ("search", "0001_synonym_moved_from_archive"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

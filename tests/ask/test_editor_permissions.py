@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from archive.models import Synonym
 from ask.models import SavedReply
+from search.models import Synonym
 from tests.factories import make_category, make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +28,13 @@ def factsheet(db):
 
 def test_an_editor_keeps_the_synonym_list(editor_client):
     response = editor_client.post(
-        "/admin/archive/synonym/add/",
+        "/admin/search/synonym/add/",
         {"lay_term": "wobbly knees", "clinical_terms": "knee instability"},
     )
     assert response.status_code == 302
     synonym = Synonym.objects.get(lay_term="wobbly knees")
     response = editor_client.post(
-        f"/admin/archive/synonym/{synonym.pk}/change/",
+        f"/admin/search/synonym/{synonym.pk}/change/",
         {"lay_term": "wobbly knees", "clinical_terms": "knee instability, giving way"},
     )
     assert response.status_code == 302
@@ -75,11 +75,11 @@ def test_an_editor_keeps_the_saved_replies(editor_client):
 
 @pytest.mark.parametrize(
     "model_url",
-    ["archive/synonym", "factsheets/factsheet", "archive/question", "ask/savedreply"],
+    ["search/synonym", "factsheets/factsheet", "archive/question", "ask/savedreply"],
 )
 def test_an_editor_cannot_delete_anything(editor_client, model_url, factsheet):
     objects = {
-        "archive/synonym": lambda: Synonym.objects.create(
+        "search/synonym": lambda: Synonym.objects.create(
             lay_term="wobbly knees", clinical_terms="knee instability"
         ),
         "factsheets/factsheet": lambda: factsheet,

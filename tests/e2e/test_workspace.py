@@ -200,7 +200,7 @@ def choose(page, field, typed, option):
 def test_an_editor_keeps_synonyms_and_reviews_factsheets_but_cannot_delete_or_see_accounts(page):
     editor = make_editor()
     log_in(page, editor)
-    page.goto("/admin/archive/synonym/add/")
+    page.goto("/admin/search/synonym/add/")
     page.get_by_label("Lay term").fill("wobbly knees")
     page.get_by_label("Clinical terms").fill("knee instability")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -255,7 +255,7 @@ ADMIN_PAGES = [
     "/admin/ask/savedreply/add/",
     "/admin/archive/question/",
     "/admin/archive/question/?review=due",
-    "/admin/archive/synonym/add/",
+    "/admin/search/synonym/add/",
     "factsheet",
 ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_question_title_vector'),
+        ('archive', '0008_synonym_moved_to_search'),
     ]
 
     operations = [
