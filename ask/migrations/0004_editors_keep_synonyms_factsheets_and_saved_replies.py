@@ -1,5 +1,6 @@
 """What the README gives editors besides the queue: they keep the search synonyms and the saved
-replies, and edit factsheets (marking them reviewed is an edit). Still no deleting and nothing
+replies, see the searches that found little, and edit factsheets (marking them reviewed is an
+edit). Still no deleting and nothing
 about user accounts: those stay with superusers."""
 
 from django.contrib.auth.management import create_permissions
@@ -11,6 +12,7 @@ CODENAMES = [
     "view_synonym",
     "add_synonym",
     "change_synonym",
+    "view_searchgap",
     "view_factsheet",
     "change_factsheet",
     "view_savedreply",
@@ -51,7 +53,7 @@ class Migration(migrations.Migration):
         ("ask", "0002_editors_group"),
         ("archive", "0009_question_review_dates_and_links"),
         ("factsheets", "0002_factsheet_search_vector"),
-        ("search", "0001_synonym_moved_from_archive"),
+        ("search", "0002_search_gaps"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

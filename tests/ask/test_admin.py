@@ -72,6 +72,7 @@ def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
         "view_synonym",
         "add_synonym",
         "change_synonym",
+        "view_searchgap",
         "view_factsheet",
         "change_factsheet",
         "view_savedreply",

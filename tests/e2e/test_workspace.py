@@ -1,6 +1,9 @@
 """The editors' workspace at a laptop's 1280 px, driven as an editor: what waits on the admin
 index, the queue fitting the screen, assigning, previewing, saved replies, linking, what the
-Editors group may do, keeping answers current, and the admin pages' accessibility."""
+Editors group may do, keeping answers current, the searches that found little, and the admin
+pages' accessibility."""
+
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -10,6 +13,7 @@ from archive.models import Category, Question
 from ask import services
 from ask.models import SavedReply, Submission
 from factsheets.models import Factsheet
+from search.models import SearchGap
 from tests.ask.conftest import make_editor, make_submission
 from tests.e2e.conftest import serious_violations
 
@@ -248,6 +252,22 @@ def test_an_editor_marks_every_answer_with_a_phrase_for_review_and_readers_see_a
     expect(page.locator("#review-note")).to_have_count(0)
 
 
+def test_an_editor_sees_what_patients_looked_for_and_did_not_find_and_runs_it(page):
+    for words in ("frozen shoulder", "Frozen shoulder", "tennis elbow"):
+        page.goto("/")
+        page.get_by_label("Search the answers").fill(words)
+        page.get_by_label("Search the answers").press("Enter")
+        expect(page.locator("#search-q")).to_have_value(words)
+    log_in(page, make_editor())
+    page.get_by_role("link", name="Searches that found little").click()
+    rows = page.locator(".search-gaps tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first.locator("th")).to_have_text("frozen shoulder")
+    expect(rows.first.locator("td").first).to_have_text("2")
+    rows.first.get_by_role("link", name="Run this search").click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=frozen\+shoulder$"))
+
+
 ADMIN_PAGES = [
     "/admin/",
     "/admin/ask/submission/",
@@ -256,6 +276,7 @@ ADMIN_PAGES = [
     "/admin/archive/question/",
     "/admin/archive/question/?review=due",
     "/admin/search/synonym/add/",
+    "/admin/search/searchgap/",
     "factsheet",
 ]
 
@@ -265,6 +286,7 @@ def test_the_admin_pages_editors_use_have_no_serious_accessibility_violations(pa
     editor = make_editor()
     fill_the_queue(named_editor("ana", "Ana", "Holder"))
     SavedReply.objects.create(title="See your GP first", text="Please see your GP first.")
+    SearchGap.objects.record("frozen shoulder", 0)
     if url == "submission":
         held = Submission.objects.filter(assigned_to__username="ana").first()
         url = f"/admin/ask/submission/{held.pk}/change/"
