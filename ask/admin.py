@@ -11,7 +11,6 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -24,6 +23,7 @@ from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
 from ask.models import OutgoingEmail, SavedReply, Submission, Transition
+from factsheets.admin import preview_errors
 
 State = Submission.State
 
@@ -160,6 +160,17 @@ class AnswerWidget(forms.Textarea):
         )
 
 
+# What editors write while answering; read-only once the submission is closed.
+ANSWER_FIELDS = [
+    "category",
+    "title",
+    "edited_question",
+    "answer",
+    "factsheets",
+    "linked_questions",
+]
+
+
 class SubmissionAdminForm(forms.ModelForm):
     note = forms.CharField(
         label="Note for the history",
@@ -171,15 +182,7 @@ class SubmissionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Submission
-        fields = [
-            "category",
-            "title",
-            "edited_question",
-            "answer",
-            "factsheets",
-            "linked_questions",
-            "duplicate_of",
-        ]
+        fields = [*ANSWER_FIELDS, "duplicate_of"]
         widgets = {"answer": AnswerWidget}
 
 
@@ -198,16 +201,6 @@ class TransitionInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
-
-# What editors write while answering; read-only once the submission is closed.
-ANSWER_FIELDS = [
-    "category",
-    "title",
-    "edited_question",
-    "answer",
-    "factsheets",
-    "linked_questions",
-]
 
 # What the asker sent and where it stands: shown, never edited.
 QUESTION_FIELDS = [
@@ -358,7 +351,11 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Assign the selected questions to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        held = [s for s in queryset if s.assigned_to_id not in (None, request.user.pk)]
+        held = [
+            s
+            for s in queryset
+            if s.state == State.IN_REVIEW and s.assigned_to_id != request.user.pk
+        ]
         for submission in held:
             self.message_user(
                 request,
@@ -509,16 +506,8 @@ class SubmissionAdmin(admin.ModelAdmin):
             for name in ("category", "title", "answer"):
                 if not form.cleaned_data[name]:
                     form.add_error(name, "Fill this in to see the preview.")
-        if not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "title": "This answer cannot be previewed yet",
-                "form": form,
-            }
-            return TemplateResponse(
-                request, "factsheets/admin/preview_errors.html", context, status=400
-            )
+        if form.errors:
+            return preview_errors(self, request, form, "This answer cannot be previewed yet")
         data = form.cleaned_data
         question = Question(
             title=data["title"],

@@ -20,6 +20,8 @@ def at_a_glance(context):
 
 
 def _item(count, label, url, *, urgent=False, detail=""):
+    """One count; `label` has "{s}" where a plural takes an "s"."""
+    label = label.format(s="" if count == 1 else "s")
     return {"count": count, "label": label, "url": url, "urgent": urgent, "detail": detail}
 
 
@@ -38,13 +40,13 @@ def _queue(user):
     return [
         _item(
             counts["waiting"],
-            "questions waiting (new or in review)",
+            "question{s} waiting (new or in review)",
             f"{queue}?state=waiting",
             detail=f"oldest: {timesince(oldest, depth=1)}" if oldest else "",
         ),
         _item(
             counts["urgent"],
-            "urgent questions waiting",
+            "urgent question{s} waiting",
             f"{queue}?state=waiting&urgent__exact=1",
             urgent=counts["urgent"] > 0,
         ),
@@ -61,10 +63,10 @@ def _factsheets(user):
     )
     factsheets = reverse("admin:factsheets_factsheet_changelist")
     return [
-        _item(counts["overdue"], "factsheets overdue for review", f"{factsheets}?review=overdue"),
+        _item(counts["overdue"], "factsheet{s} overdue for review", f"{factsheets}?review=overdue"),
         _item(
             counts["due"],
-            f"factsheets due for review within {REVIEW_NOTICE_DAYS} days",
+            f"factsheet{{s}} due for review within {REVIEW_NOTICE_DAYS} days",
             f"{factsheets}?review=due",
         ),
     ]
@@ -74,4 +76,4 @@ def _answers(user):
     if not user.has_perm("archive.view_question"):
         return []
     url = reverse("admin:archive_question_changelist") + "?review=due"
-    return [_item(Question.objects.due_for_review().count(), "Q&As due for review", url)]
+    return [_item(Question.objects.due_for_review().count(), "Q&A{s} due for review", url)]
