@@ -24,6 +24,7 @@ from archive.views import render_question
 from ask import services
 from ask.models import OutgoingEmail, SavedReply, Submission, Transition
 from factsheets.admin import preview_errors
+from factsheets.models import Factsheet
 
 State = Submission.State
 
@@ -254,11 +255,12 @@ class SubmissionAdmin(admin.ModelAdmin):
     action_form = AssignActionForm
     autocomplete_fields = ["duplicate_of", "factsheets", "linked_questions"]
     inlines = [TransitionInline]
-    readonly_fields = [*QUESTION_FIELDS, "similar_answers", "published_as"]
+    readonly_fields = [*QUESTION_FIELDS, "mentioned_factsheets", "similar_answers", "published_as"]
 
     def get_fieldsets(self, request, obj=None):
         answer_fields = list(ANSWER_FIELDS)
         if obj and obj.state == State.IN_REVIEW:
+            answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")
             answer_fields.append("similar_answers")
         fieldsets = [
             (
@@ -441,6 +443,14 @@ class SubmissionAdmin(admin.ModelAdmin):
         if obj.consent_to_publish:
             return "May be published in the archive (without personal details)."
         return "Answer privately only: NOT to be published."
+
+    @admin.display(description="factsheets the question names")
+    def mentioned_factsheets(self, obj):
+        mentioned = Factsheet.objects.mentioned_in(obj.question).values_list("condition", flat=True)
+        if not mentioned:
+            return "None: search for one under “Factsheets” if the answer should link to it."
+        them = "it" if len(mentioned) == 1 else "them"
+        return f"{', '.join(mentioned)}: choose {them} under “Factsheets” to link the answer."
 
     @admin.display(description="similar answered questions")
     def similar_answers(self, obj):

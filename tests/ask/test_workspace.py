@@ -249,6 +249,16 @@ def test_the_answer_carries_its_chosen_links_into_the_archive(
     assert published.get_absolute_url() in client.get(sciatica.get_absolute_url()).text
 
 
+def test_the_answer_form_names_the_factsheets_the_question_mentions(editor_client, editor):
+    make_factsheet("Sciatica", slug="sciatica")
+    make_factsheet("Frozen shoulder", slug="frozen-shoulder")
+    submission = make_submission(question="My SCIATICA flared after my second session. Normal?")
+    services.assign(submission=submission, editor=editor)
+    page = editor_client.get(change_url(submission)).text
+    assert "Sciatica: choose it under “Factsheets” to link the answer." in page
+    assert "Frozen shoulder:" not in page
+
+
 def test_only_published_qas_can_be_linked(editor_client, editor, area):
     draft = make_question(area, published=False)
     submission = make_submission(category=area)

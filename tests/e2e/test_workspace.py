@@ -167,6 +167,7 @@ def test_an_editor_answers_with_a_saved_reply_links_previews_and_publishes(page)
     )
     expect(answer).to_be_focused()
 
+    expect(page.locator(".field-mentioned_factsheets")).to_contain_text("Sciatica: choose it")
     choose(page, "factsheets", "Sciatica", "Sciatica")
     choose(page, "linked_questions", "sciatica", earlier.title)
 
