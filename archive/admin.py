@@ -67,6 +67,15 @@ class QuestionAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Admin's date and time boxes carry no label of their own: name each for screen readers.
+        if "published_at" in form.base_fields:
+            date, time = form.base_fields["published_at"].widget.widgets
+            date.attrs["aria-label"] = "Published: date"
+            time.attrs["aria-label"] = "Published: time"
+        return form
+
     @admin.display(description="review")
     def review(self, question):
         if question.is_due_for_review():

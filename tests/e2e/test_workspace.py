@@ -279,6 +279,7 @@ ADMIN_PAGES = [
     "/admin/search/synonym/add/",
     "/admin/search/searchgap/",
     "factsheet",
+    "question",
 ]
 
 
@@ -293,6 +294,8 @@ def test_the_admin_pages_editors_use_have_no_serious_accessibility_violations(pa
         url = f"/admin/ask/submission/{held.pk}/change/"
     if url == "factsheet":
         url = f"/admin/factsheets/factsheet/{Factsheet.objects.first().pk}/change/"
+    if url == "question":
+        url = f"/admin/archive/question/{Question.objects.first().pk}/change/"
     log_in(page, editor)
     page.goto(url)
     assert serious_violations(axe, page) == []
