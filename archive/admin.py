@@ -23,13 +23,24 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["title", "question", "answer"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["original_title", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category"]}),
+        (None, {"fields": ["title", "original_title", "slug", "category"]}),
         ("Question and answer", {"fields": ["question", "question_preserved", "answer"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "source", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "from_archive",
+                    "last_reviewed",
+                    "reviewed_by",
+                    "source",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

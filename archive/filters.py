@@ -3,9 +3,9 @@
 import django_filters
 from django import forms
 
-from archive.models import Category, Question, category_choices
+from archive.models import NEWEST_FIRST, Category, Question, category_choices
 
-SORTS = {"newest": ("-published_at", "-id"), "title": ("title", "id")}
+SORTS = {"newest": NEWEST_FIRST, "title": ("title", "id")}
 
 
 class QuestionFilter(django_filters.FilterSet):

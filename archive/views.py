@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from archive import search
 from archive.filters import QuestionFilter, SearchFilter
 from archive.forms import SearchForm
-from archive.models import Category, Question
+from archive.models import EXPERT_PANEL, Category, Question
 from factsheets.models import Factsheet
 
 QUESTIONS_PER_PAGE = 10
@@ -45,7 +45,16 @@ def question_detail(request, slug):
     question = get_object_or_404(
         Question.objects.published().select_related("category__parent"), slug=slug
     )
-    return render(request, "archive/question.html", {"question": question})
+    url = request.build_absolute_uri(question.get_absolute_url())
+    return render(
+        request,
+        "archive/question.html",
+        {
+            "question": question,
+            "expert_panel": EXPERT_PANEL,
+            "structured_data": question.structured_data(url),
+        },
+    )
 
 
 @require_safe
