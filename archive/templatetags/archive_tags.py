@@ -30,6 +30,13 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308 - escaped above
 
 
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """The path as a full address on this site: printed pages show each link's target as
+    written (CSS attr(href)), and a bare path means nothing on paper."""
+    return context["request"].build_absolute_uri(path)
+
+
 @register.inclusion_tag("archive/_answered.html")
 def answered(question):
     """When a Q&A was answered, or, for an archived one with no recorded date, that it is not

@@ -70,6 +70,10 @@ def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
         ("archive", "add_question"),
         ("archive", "change_question"),
         ("archive", "view_category"),
+        ("flatpages", "view_flatpage"),
+        ("flatpages", "change_flatpage"),
+        ("feedback", "view_feedbackpage"),
+        ("feedback", "view_dailyfeedback"),
     }
 
 
