@@ -121,5 +121,5 @@ def build_objects(pages, log=print):
         log(f"Merged {line}")
     for line in report.skipped:
         log(f"Skipped {line}")
-    log(f"{report.summary()} {len(factsheets)} factsheets.")
+    log(f"{report.summary()} Factsheets: {len(factsheets)}.")
     return [*categories.values(), *questions, *factsheets], many_to_many

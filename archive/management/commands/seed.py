@@ -2,6 +2,8 @@
 left as they are, so that editors' corrections survive every deploy; only missing ones are
 added. The search lexicon is refreshed afterwards, as after any import."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
@@ -18,10 +20,13 @@ class Command(BaseCommand):
         "does not hold yet; rows already there, editors' changes included, stay as they are."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--fixture", type=Path, default=SEED)
+
+    def handle(self, *args, fixture, **options):
         added = kept = 0
-        with transaction.atomic(), SEED.open(encoding="utf-8") as fixture:
-            for row in serializers.deserialize("json", fixture, handle_forward_references=True):
+        with transaction.atomic(), fixture.open(encoding="utf-8") as rows:
+            for row in serializers.deserialize("json", rows):
                 # Natural keys found in the database give the object its primary key.
                 if row.object.pk is not None:
                     kept += 1
