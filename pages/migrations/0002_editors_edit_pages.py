@@ -1,10 +1,12 @@
 """Editors change the site's pages' text in admin, and see which pages readers found least
 helpful."""
 
-from django.contrib.auth.management import create_permissions
+from importlib import import_module
+
 from django.db import migrations
 
-GROUP = "Editors"
+EDITORS = import_module("ask.migrations.0002_editors_group")
+GROUP = EDITORS.GROUP
 PERMISSIONS = {
     "flatpages": ["view_flatpage", "change_flatpage"],
     "feedback": ["view_feedbackpage", "view_dailyfeedback"],
@@ -12,22 +14,7 @@ PERMISSIONS = {
 
 
 def grant(apps, schema_editor):
-    # On a fresh database permissions are only made after all migrations; make them now.
-    for label in PERMISSIONS:
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        *(
-            Permission.objects.get(content_type__app_label=label, codename=codename)
-            for label, codenames in PERMISSIONS.items()
-            for codename in codenames
-        )
-    )
+    EDITORS.grant_editors(apps, PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
