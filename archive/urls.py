@@ -9,5 +9,4 @@ urlpatterns = [
     path("archive/<slug:slug>/", views.category_detail, name="category"),
     path("archive/<slug:slug>/feed/", BodyAreaFeed(), name="category_feed"),
     path("questions/<slug:slug>/", views.question_detail, name="question"),
-    path("search/", views.search_results, name="search"),
 ]

@@ -6,7 +6,8 @@ import functools
 from django.conf import settings
 from markdown_it import MarkdownIt
 
-SECURITY_MD = settings.BASE_DIR / "SECURITY.md"
+# The repository's copy, or in an installed wheel the one the config package carries.
+SECURITY_MD = settings.SITE_FILES_DIR / "SECURITY.md"
 SECTION = "## What personal data the site keeps"
 
 

@@ -10,8 +10,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
-from archive.management.commands.import_source_pages import IMPORTED_AT
 from archive.models import EXPERT_PANEL, Question
+from factsheets.management.commands.import_source_pages import IMPORTED_AT
 from tests.factories import make_category, make_question
 
 ATOM = "{http://www.w3.org/2005/Atom}"

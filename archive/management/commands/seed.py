@@ -9,9 +9,9 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from archive.search import refresh_lexicon
+from archive.lexicon import refresh_lexicon
 
-SEED = settings.BASE_DIR / "fixtures" / "seed.json"
+SEED = settings.SITE_FILES_DIR / "fixtures" / "seed.json"
 
 
 class Command(BaseCommand):

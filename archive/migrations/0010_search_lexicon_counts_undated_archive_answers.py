@@ -28,7 +28,7 @@ def create_views(published):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0008_question_provenance_review_and_original_title")]
+    dependencies = [("archive", "0009_question_provenance_review_and_original_title")]
 
     operations = [
         migrations.RunPython(create_views(PUBLISHED), create_views(LEXICON.PUBLISHED)),

@@ -13,7 +13,7 @@ def forget_invented_archive_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_question_title_vector'),
+        ('archive', '0008_synonym_moved_to_search'),
     ]
 
     operations = [
