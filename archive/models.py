@@ -172,9 +172,12 @@ class Question(models.Model):
     title = models.CharField(
         max_length=200, help_text="The title readers see: correct its spelling here."
     )
+    # Defaults in the database too, for rows written in bulk outside the ORM (tools/synthetic.py).
     original_title = models.CharField(
         max_length=200,
         blank=True,
+        default="",
+        db_default="",
         help_text="The title as the source page gave it, typos included; kept for provenance "
         "and never shown to readers.",
     )
@@ -200,6 +203,7 @@ class Question(models.Model):
     )
     from_archive = models.BooleanField(
         default=False,
+        db_default=False,
         help_text="Imported from the earlier archive rather than answered here. Readers are "
         "told so, and told when its date was not recorded.",
     )
@@ -207,7 +211,11 @@ class Question(models.Model):
         null=True, blank=True, help_text="When the panel last checked this answer."
     )
     reviewed_by = models.CharField(
-        max_length=200, blank=True, help_text="Who last checked it, e.g. “The expert panel”."
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Who last checked it, e.g. “The expert panel”.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='question',
             name='from_archive',
-            field=models.BooleanField(default=False, help_text='Imported from the earlier archive rather than answered here. Readers are told so, and told when its date was not recorded.'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Imported from the earlier archive rather than answered here. Readers are told so, and told when its date was not recorded.'),
         ),
         migrations.AddField(
             model_name='question',
@@ -46,12 +46,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='question',
             name='original_title',
-            field=models.CharField(blank=True, help_text='The title as the source page gave it, typos included; kept for provenance and never shown to readers.', max_length=200),
+            field=models.CharField(blank=True, db_default='', default='', help_text='The title as the source page gave it, typos included; kept for provenance and never shown to readers.', max_length=200),
         ),
         migrations.AddField(
             model_name='question',
             name='reviewed_by',
-            field=models.CharField(blank=True, help_text='Who last checked it, e.g. “The expert panel”.', max_length=200),
+            field=models.CharField(blank=True, db_default='', default='', help_text='Who last checked it, e.g. “The expert panel”.', max_length=200),
         ),
         migrations.AlterField(
             model_name='question',
