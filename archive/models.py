@@ -291,11 +291,6 @@ class Question(models.Model):
 
     natural_key.dependencies = ["archive.category"]
 
-    @property
-    def date_unknown(self):
-        """True for an archived answer whose date was never recorded: readers are told so."""
-        return self.published_at is None
-
     def structured_data(self, url):
         """schema.org MedicalWebPage data about this page, for search engines (JSON-LD), as for
         factsheets: the panel as author, and dates only where the site knows them. (Not a

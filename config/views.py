@@ -28,5 +28,5 @@ def healthz(request):
 @require_GET
 def favicon(request):
     """Browsers ask for /favicon.ico whatever a page's <link rel="icon"> says: send them to the
-    static file (its hashed name in production)."""
-    return redirect(static("favicon.ico"), permanent=True)
+    static file. Not a permanent redirect: its hashed name in production changes with the icon."""
+    return redirect(static("favicon.ico"))

@@ -94,7 +94,7 @@ def test_there_is_a_favicon_and_favicon_ico_answers(client, db):
     html = client.get("/urgent-help/").content.decode()
     assert '<link rel="icon" href="/static/favicon.ico" sizes="32x32">' in html
     response = client.get("/favicon.ico")
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == "/static/favicon.ico"
     icon = Path(settings.BASE_DIR, "static", "favicon.ico").read_bytes()
     assert icon[:4] == b"\x00\x00\x01\x00"  # an ICO file
