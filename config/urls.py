@@ -1,6 +1,7 @@
 """The site's URLs: one include per app, plus the site-wide files."""
 
 from django.contrib import admin
+from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -16,6 +17,7 @@ sitemaps = {
     "questions": QuestionSitemap,
     "categories": CategorySitemap,
     "factsheets": FactsheetSitemap,
+    "pages": FlatPageSitemap,
 }
 
 urlpatterns = [

@@ -88,6 +88,9 @@ def test_sitemaps_and_feeds_link_to_the_host_in_site_url(client, db, settings):
     from django.contrib.sites.models import Site
 
     assert Site.objects.get(pk=settings.SITE_ID).domain == settings.SITE_URL.split("://")[1]
+    xml = client.get("/sitemap.xml").content.decode()
+    for url in PAGES:
+        assert f"<loc>{settings.SITE_URL}{url}</loc>" in xml
 
 
 def test_there_is_a_favicon_and_favicon_ico_answers(client, db):
