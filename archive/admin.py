@@ -1,9 +1,7 @@
 """The archive in Django admin, for editors."""
 
 from django.contrib import admin
-from django.db import transaction
 
-from archive.lexicon import refresh_lexicon
 from archive.models import Category, Question
 
 
@@ -32,16 +30,3 @@ class QuestionAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "source", "created_at", "updated_at"]},
         ),
     ]
-
-    # Saving or deleting changes the words search knows (typo correction, word weights).
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(refresh_lexicon, robust=True)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        transaction.on_commit(refresh_lexicon, robust=True)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        transaction.on_commit(refresh_lexicon, robust=True)

@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from archive.lexicon import refresh_lexicon
 from archive.models import Question
 from ask import red_flags
 from ask.models import OutgoingEmail, Submission, Transition
@@ -100,8 +99,6 @@ def publish(*, submission, by, note=""):
         )
         question.full_clean()
         question.save()
-        # Teach search the new answer's words (typo correction, word weights) once it is in.
-        transaction.on_commit(refresh_lexicon, robust=True)
         locked.published_question = question
         locked.closed_at = now
         _queue_email(

@@ -1,10 +1,7 @@
-"""Load the seed archive. Safe to run again: existing rows are matched by slug and updated.
-The search lexicon is refreshed afterwards, as after any import."""
+"""Load the seed archive. Safe to run again: existing rows are matched by slug and updated."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-
-from archive.lexicon import refresh_lexicon
 
 
 class Command(BaseCommand):
@@ -12,4 +9,3 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("loaddata", "seed", verbosity=options["verbosity"])
-        refresh_lexicon()
