@@ -5,7 +5,7 @@ import pytest
 from search.models import Synonym
 from search.query import prepare
 from search.results import Results, similar_questions
-from tests.factories import make_category, make_question
+from tests.factories import make_category, make_factsheet, make_question
 from tests.searching import found
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +187,47 @@ def test_similar_to_finds_questions_sharing_words_with_a_long_text(seeded):
 
 def test_similar_to_ignores_text_without_words(seeded):
     assert similar_questions("?! ..") == []
+
+
+def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
+    make_question(area, answer="Acupuncture when pregnant is safe with a trained practitioner.")
+    assert prepare("is it safe when pregnant").corrected_text == ""
+
+
+def test_a_snippet_starts_at_the_start_of_a_sentence(area):
+    make_question(
+        area,
+        question="",
+        question_preserved=False,
+        answer="Most people feel nothing. The needles may bruise the skin a little.",
+    )
+    [hit] = results_for("bruise").page.object_list
+    assert hit.snippet == "The needles may <mark>bruise</mark> the skin a little."
+
+
+def test_a_long_sentence_is_cut_at_a_phrase_boundary_before_the_word(area):
+    start = " ".join(["word"] * 25)
+    answer = f"{start}, and then, after many weeks, the stenosis eased {'more ' * 20}in time."
+    make_question(area, question="", question_preserved=False, answer=answer)
+    [hit] = results_for("stenosis").page.object_list
+    assert hit.snippet == f"the <mark>stenosis</mark> eased {'more ' * 20}in time."
+
+
+def test_a_factsheet_snippet_says_a_sentence_once_and_drops_list_dashes():
+    make_factsheet(
+        "Sciatica",
+        summary="Sciatica is pain along the sciatic nerve.",
+        what_it_is="Sciatica is pain along the sciatic nerve.\n- Numbness in the leg\n- Sciatica flares",
+    )
+    [hit] = Results(prepare("sciatica")).page.object_list
+    assert hit.snippet == (
+        "<mark>Sciatica</mark> is pain along the <mark>sciatic</mark> nerve. … "
+        "<mark>Sciatica</mark> flares"
+    )
+
+
+def test_a_long_sentence_is_cut_short_after_its_words(area):
+    answer = f"The stenosis eased {'slowly ' * 40}in the end."
+    make_question(area, question="", question_preserved=False, answer=answer)
+    [hit] = results_for("stenosis").page.object_list
+    assert hit.snippet == f"The <mark>stenosis</mark> eased {'slowly ' * 26}slowly…"

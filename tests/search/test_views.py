@@ -188,3 +188,14 @@ def test_the_results_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(6):
         response = client.get(SEARCH, {"q": "sciatca needles"})
     assert len(response.context["page"].object_list) == 10
+
+
+@pytest.mark.parametrize("query", ["sciatica", "qwxzvb"])
+def test_results_and_no_results_offer_the_expert_panel_with_the_query(client, seeded, query):
+    html = client.get(SEARCH, {"q": query}).content.decode()
+    assert f'<a href="/ask/?question={query}">Ask the expert panel</a>' in html
+
+
+def test_the_ask_form_starts_from_the_searched_words(client, db):
+    html = client.get("/ask/", {"question": "is it safe when pregnant"}).content.decode()
+    assert "\nis it safe when pregnant</textarea>" in html
