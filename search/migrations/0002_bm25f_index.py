@@ -367,9 +367,10 @@ $$;
 --
 -- Candidates come from the top of each stem's impact-ordered list (`depth` postings, by index
 -- only): the impacts seen there give a page a first score, and the `rescored` best by that
--- score are scored exactly (their impact for every stem, by index) and ranked. A page in the
--- true top k has a high impact for at least one stem, so it is almost always among them;
--- `make bench` measures how often (recall@10 against exact BM25F). Each list's last impact
+-- score are scored exactly (their impact for every stem, by index) and ranked. For one word
+-- that is exact; for several, a page of the true top k with only middling impacts for each
+-- word can be missed, the more so the longer the lists: `make bench` measures how often
+-- (recall@10 against exact BM25F, docs/benchmarks.md). Each list's last impact
 -- read bounds what an unseen page can score: when the k-th exact score is at least that
 -- bound (`proven`), the top k is exact. While filters (body area, phrases, minus words) leave
 -- fewer than k candidates, the lists are read four times deeper, to their end if need be.
