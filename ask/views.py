@@ -170,7 +170,7 @@ def withdraw(request, token):
     nothing."""
     submission = _from_link(token, salt=services.WITHDRAW_SALT)
     if request.method == "POST":
-        services.withdraw(submission=submission, note="Withdrawn by the asker.")
+        services.withdraw(submission=submission)
         submission.refresh_from_db()
     return render(request, "ask/withdraw.html", {"submission": submission})
 

@@ -107,3 +107,10 @@ def test_the_asker_pages_are_not_cached_or_indexed(client):
         response = client.get("/" + url)
         assert "no-cache" in response.headers["Cache-Control"]
         assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_an_urgent_askers_receipt_repeats_the_urgent_advice():
+    submission = make_submission(question="I have numbness around my genitals since yesterday")
+    body = receipt(submission).body
+    assert "Please do not wait for our answer" in body
+    assert "Call 999 or go to A&E now." in body
