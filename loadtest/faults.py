@@ -259,8 +259,8 @@ class FaultRun:
                 "",
                 f"- Hanging (the process stopped with SIGSTOP: connections accepted, no answers) "
                 f"for {self.outage_seconds} s: {self.window(rd['frozen_at'], rd['down_at'])}. "
-                f"Questions from three new addresses: {frozen_sends} (each waits once for the "
-                "1 s Redis timeout).",
+                f"Questions from three new addresses: {frozen_sends} (sending a question does "
+                "not touch Redis).",
                 f"- Stopped: {self.window(rd['down_at'], rd['up_at'])}. Questions from three "
                 f"new addresses: {redis_sends}.",
                 f"- The ask form's allowance counts in PostgreSQL, not Redis: one address sending "
