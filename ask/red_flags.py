@@ -20,8 +20,7 @@ Decisions a reviewer should know about:
 import re
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from archive.templatetags.call_links import call_links
 
 EMERGENCY = "Call 999 or go to A&E now."
 URGENT = "Call NHS 111, or ask your GP surgery for an urgent appointment today."
@@ -73,7 +72,7 @@ class RedFlag:
     @property
     def advice_html(self):
         """The advice with its phone numbers as tap-to-call links."""
-        return with_call_links(self.advice)
+        return call_links(self.advice)
 
     @property
     def is_emergency(self):
@@ -318,15 +317,3 @@ def emergency_signs():
 def other_urgent_signs():
     """The signs that need same-day help but not an ambulance."""
     return [flag for flag in RED_FLAGS if not flag.is_emergency]
-
-
-CALL_NUMBERS = re.compile(r"\b(NHS 111|999)\b")
-
-
-def with_call_links(text):
-    """`text`, escaped, with "999" and "NHS 111" made tap-to-call links."""
-    return mark_safe(  # noqa: S308 - escaped above; the links are ours
-        CALL_NUMBERS.sub(
-            lambda m: f'<a href="tel:{m[1].removeprefix("NHS ")}">{m[1]}</a>', escape(text)
-        )
-    )
