@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive.lexicon import refresh_lexicon
 from archive.models import Question
-from archive.search import refresh_lexicon
 from ask import red_flags
 from ask.models import OPEN_STATES, WAITING_STATES, OutgoingEmail, Submission, Transition
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from archive.models import Question
 from ask import rate_limit, red_flags, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
 from config.client_ip import client_ip
+from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
 
@@ -135,9 +135,7 @@ def similar(request):
 
 
 def _similar(text):
-    return list(
-        Question.objects.published().similar_to(text).select_related("category")[:SIMILAR_SHOWN]
-    )
+    return similar_questions(text, limit=SIMILAR_SHOWN)
 
 
 def _warning_signs(text, ticked):

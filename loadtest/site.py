@@ -84,8 +84,8 @@ def _fill_synthetic(size, say):
     import numpy
     from django.db import connection
 
-    from archive.management.commands import bench_search_speed as synthetic
     from archive.models import Category, Question
+    from tools import synthetic
 
     category, _ = Category.objects.get_or_create(
         slug=synthetic.SYNTHETIC_SLUG, defaults={"name": "Synthetic benchmark data"}
