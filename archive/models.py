@@ -156,6 +156,11 @@ class QuestionQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
+    def due_for_review(self, today=None):
+        """Published Q&As an editor marked for review, or past their review-by date."""
+        today = today or timezone.localdate()
+        return self.published().filter(Q(marked_for_review=True) | Q(review_by__lte=today))
+
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
     def get_by_natural_key(self, slug):
@@ -189,6 +194,31 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     source = models.CharField(
         max_length=200, blank=True, help_text="Where this Q&A came from, e.g. an archived page."
+    )
+    # Keeping answers current: readers see a note while a Q&A is marked for review or past its
+    # review-by date, until an editor reviews it.
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When an editor last checked the answer against current advice.",
+    )
+    review_by = models.DateField(
+        "review by",
+        null=True,
+        blank=True,
+        help_text="Optional: when the answer must be checked again (after it, readers see a note).",
+    )
+    marked_for_review = models.BooleanField(
+        default=False,
+        help_text="Readers see a note that the answer is being reviewed until an editor reviews it.",
+    )
+    linked_questions = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="linked_from",
+        verbose_name="linked Q&As",
+        help_text="Other Q&As the answer points readers to.",
     )
     # Kept by PostgreSQL itself whenever the row is written, however it is written (admin,
     # loaddata, bulk inserts): the title counts most, then the question, then the answer.
@@ -245,6 +275,13 @@ class Question(models.Model):
                 condition=Q(question_preserved=False) | ~Q(question=""),
                 name="preserved_question_has_text",
             ),
+            models.CheckConstraint(
+                condition=Q(review_by__isnull=True)
+                | Q(last_reviewed__isnull=True)
+                | Q(review_by__gt=F("last_reviewed")),
+                name="question_review_by_after_last_review",
+                violation_error_message="The review-by date must come after the last review.",
+            ),
         ]
 
     def __str__(self):
@@ -271,3 +308,15 @@ class Question(models.Model):
             .exclude(pk=self.pk)
             .newest_first()[:limit]
         )
+
+    def is_due_for_review(self, today=None):
+        """True while readers should be told the answer is being reviewed."""
+        today = today or timezone.localdate()
+        return self.marked_for_review or bool(self.review_by and self.review_by <= today)
+
+    def mark_reviewed(self, today=None):
+        """An editor checked the answer today: the note goes, and a passed review-by date with it."""
+        self.last_reviewed = today or timezone.localdate()
+        self.marked_for_review = False
+        if self.review_by and self.review_by <= self.last_reviewed:
+            self.review_by = None

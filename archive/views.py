@@ -41,4 +41,18 @@ def question_detail(request, slug):
     question = get_object_or_404(
         Question.objects.published().select_related("category__parent"), slug=slug
     )
-    return render(request, "archive/question.html", {"question": question})
+    return render_question(
+        request,
+        question,
+        factsheets=question.factsheets.all(),
+        linked=question.linked_questions.published().select_related("category"),
+    )
+
+
+def render_question(request, question, *, factsheets, linked, preview=False):
+    """The Q&A page; admin's preview renders an answer not yet published through it too."""
+    return render(
+        request,
+        "archive/question.html",
+        {"question": question, "factsheets": factsheets, "linked": linked, "preview": preview},
+    )

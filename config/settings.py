@@ -232,6 +232,9 @@ ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
 ASK_CLOSE_AFTER_DAYS = envint("ASK_CLOSE_AFTER_DAYS", 180)
 ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
 
+# Search: days the counts of searches that found little are kept (prune_search_gaps).
+SEARCH_GAPS_KEEP_DAYS = envint("SEARCH_GAPS_KEEP_DAYS", 180)
+
 # Logs go to stdout: one JSON object per line in production (for a log collector), plain locally.
 LOG_FORMAT = envstr("LOG_FORMAT", "plain" if LOCAL else "json")
 LOGGING = {

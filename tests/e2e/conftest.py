@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -72,6 +73,8 @@ def restore_editors_group():
         for label, codenames in editors.PERMISSIONS.items()
         for codename in codenames
     )
+    more = import_module("ask.migrations.0004_editors_keep_synonyms_factsheets_and_saved_replies")
+    group.permissions.add(*more.editor_permissions(django_apps))
 
 
 def open_page(chromium, live_server, request, **options):
