@@ -59,7 +59,9 @@ def submit_question(
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
-    submission.full_clean()
+    # The token's uniqueness is the database's to decide (below): a check here could pass for
+    # two racing requests, or fail for the second with an error instead of the first's reference.
+    submission.full_clean(exclude=["form_token"])
     try:
         with transaction.atomic():
             submission.save()

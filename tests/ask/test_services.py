@@ -223,3 +223,27 @@ def test_no_email_is_queued_for_an_asker_without_an_address(editor, area):
         submission=ready_to_publish(make_submission(email=""), editor, area), by=editor
     )
     assert not OutgoingEmail.objects.exists()
+
+
+def test_a_send_racing_another_with_the_same_form_token_returns_the_first(monkeypatch):
+    first = services.submit_question(
+        question="Is it normal to ache after acupuncture?", consent_to_store=True, form_token="t1"
+    )
+    # As if the other request stored its question just after this one looked for it.
+    looked = []
+    real_filter = Submission.objects.filter
+
+    def filter_missing_the_first_time(*args, **kwargs):
+        found = real_filter(*args, **kwargs)
+        if kwargs.get("form_token") and not looked:
+            looked.append(True)
+            return found.none()
+        return found
+
+    monkeypatch.setattr(Submission.objects, "filter", filter_missing_the_first_time)
+    again = services.submit_question(
+        question="Is it normal to ache after acupuncture?", consent_to_store=True, form_token="t1"
+    )
+    assert again.pk == first.pk
+    assert looked
+    assert Submission.objects.count() == 1
