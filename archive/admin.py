@@ -44,10 +44,10 @@ class QuestionAdmin(admin.ModelAdmin):
     actions = ["mark_for_review", "mark_reviewed"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["original_title", "created_at", "updated_at"]
     autocomplete_fields = ["linked_questions"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category"]}),
+        (None, {"fields": ["title", "original_title", "slug", "category"]}),
         (
             "Question and answer",
             {"fields": ["question", "question_preserved", "answer", "linked_questions"]},
@@ -58,12 +58,21 @@ class QuestionAdmin(admin.ModelAdmin):
                 "description": "While a Q&A is marked for review or past its review-by date, "
                 "readers see a note that it is being reviewed. “Mark as reviewed today” in the "
                 "list clears both.",
-                "fields": ["last_reviewed", "review_by", "marked_for_review"],
+                "fields": ["last_reviewed", "reviewed_by", "review_by", "marked_for_review"],
             },
         ),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "source", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "from_archive",
+                    "source",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from archive.filters import QuestionFilter
-from archive.models import Category, Question
+from archive.models import EXPERT_PANEL, Category, Question
 
 QUESTIONS_PER_PAGE = 10
 
@@ -50,9 +50,22 @@ def question_detail(request, slug):
 
 
 def render_question(request, question, *, factsheets, linked, preview=False):
-    """The Q&A page; admin's preview renders an answer not yet published through it too."""
+    """The Q&A page; admin's preview renders an answer not yet published through it too (with no
+    address yet, so without structured data)."""
+    structured_data = None
+    if not preview:
+        structured_data = question.structured_data(
+            request.build_absolute_uri(question.get_absolute_url())
+        )
     return render(
         request,
         "archive/question.html",
-        {"question": question, "factsheets": factsheets, "linked": linked, "preview": preview},
+        {
+            "question": question,
+            "factsheets": factsheets,
+            "linked": linked,
+            "preview": preview,
+            "expert_panel": EXPERT_PANEL,
+            "structured_data": structured_data,
+        },
     )

@@ -87,13 +87,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "django_filters",
     "axes",
     "archive",
     "factsheets",
     "search",
     "ask",
+    "pages",
+    "feedback",
 ]
+# The one Site (django.contrib.sites) that flat pages belong to; its domain, from SITE_URL, is
+# what sitemaps and feeds link to.
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

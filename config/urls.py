@@ -1,6 +1,8 @@
 """The site's URLs: one include per app, plus the site-wide files."""
 
 from django.contrib import admin
+from django.contrib.flatpages.sitemaps import FlatPageSitemap
+from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -8,13 +10,14 @@ from django.views.generic import TemplateView
 from archive.feeds import NewAnswersFeed
 from archive.sitemaps import CategorySitemap, QuestionSitemap
 from ask.views import urgent_help
-from config.views import healthz
+from config.views import favicon, healthz
 from factsheets.sitemaps import FactsheetSitemap
 
 sitemaps = {
     "questions": QuestionSitemap,
     "categories": CategorySitemap,
     "factsheets": FactsheetSitemap,
+    "pages": FlatPageSitemap,
 }
 
 urlpatterns = [
@@ -30,6 +33,18 @@ urlpatterns = [
         name="robots",
     ),
     path("feed/", NewAnswersFeed(), name="feed"),
+    path("feedback/", include("feedback.urls")),
+    path("favicon.ico", favicon, name="favicon"),
+    # The site's own pages, written by editors in admin (flat pages; see pages/migrations).
+    path("about/panel/", flatpage, {"url": "/about/panel/"}, name="about_panel"),
+    path(
+        "about/editorial-policy/",
+        flatpage,
+        {"url": "/about/editorial-policy/"},
+        name="editorial_policy",
+    ),
+    path("about/privacy/", flatpage, {"url": "/about/privacy/"}, name="privacy"),
+    path("about/contact/", flatpage, {"url": "/about/contact/"}, name="contact"),
     path("urgent-help/", urgent_help, name="urgent_help"),
     path("", include("archive.urls")),
 ]

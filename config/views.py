@@ -4,6 +4,8 @@ import logging
 
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -21,3 +23,10 @@ def healthz(request):
         logger.exception("Health check: the database did not answer")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page's <link rel="icon"> says: send them to the
+    static file. Not a permanent redirect: its hashed name in production changes with the icon."""
+    return redirect(static("favicon.ico"))
