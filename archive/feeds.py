@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from archive.models import Category, Question
@@ -21,10 +22,12 @@ class NewAnswersFeed(Feed):
         return newest(Question.objects.published())
 
     def item_title(self, question):
-        return question.title
+        return question.title  # Atom titles are plain text: the XML writer escapes them once
 
     def item_description(self, question):
-        return Truncator(question.answer).words(60)
+        # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that
+        # "<5 sessions" shows as written (the XML writer's escaping is undone by the reader).
+        return escape(Truncator(question.answer).words(60))
 
     def item_pubdate(self, question):
         # None for an archived answer whose date was never recorded: the entry then has no

@@ -1,5 +1,7 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
+import re
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
@@ -78,6 +80,16 @@ def _fill_totals(category, direct_counts):
         _fill_totals(child, direct_counts) for child in category.children
     )
     return category.total
+
+
+# Words that make a page about back pain or sciatica: such a page carries a short "When to get
+# urgent help" box, as NHS condition pages do. A false positive costs a box, a miss costs more.
+BACK_PAIN_WORDS = re.compile(r"\b(back|backs|spin\w*|sciatic\w*|lumbar|lumbago|dis[ck]s?)\b", re.I)
+
+
+def is_about_back_pain(*texts):
+    """Whether any of `texts` is about the back, the spine or sciatica."""
+    return any(BACK_PAIN_WORDS.search(text) for text in texts)
 
 
 class Category(models.Model):
@@ -307,6 +319,11 @@ class Question(models.Model):
         return (self.slug,)
 
     natural_key.dependencies = ["archive.category"]
+
+    @property
+    def is_about_back_pain(self):
+        """Filed under a back or spine area, or titled so: the page shows when to get help."""
+        return is_about_back_pain(self.title, *(c.name for c in self.category.ancestry()))
 
     def structured_data(self, url):
         """schema.org MedicalWebPage data about this page, for search engines (JSON-LD), as for

@@ -215,15 +215,6 @@ QUESTION_FIELDS = [
     "consents",
 ]
 
-# The buttons on a submission's page: (move, label), offered when the move is possible.
-MOVES = {
-    "assign": "Assign to me",
-    "answer": "Save and mark answered",
-    "publish": "Save and publish in the archive",
-    "duplicate": "Close as a duplicate of the chosen Q&A",
-    "reject": "Reject",
-}
-
 
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
@@ -294,7 +285,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        if obj and obj.state not in [*Submission.WAITING_STATES, State.ANSWERED]:
+        if obj and not obj.is_open:
             return [*self.readonly_fields, *ANSWER_FIELDS]
         return self.readonly_fields
 
@@ -537,48 +528,26 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
-        extra_context = (extra_context or {}) | {"moves": self._moves(request, obj)}
+        moves = [] if obj is None else services.moves_offered(obj, request.user)
+        extra_context = (extra_context or {}) | {"moves": moves}
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _moves(self, request, obj):
-        if obj is None or not self.has_change_permission(request, obj):
-            return []
-        possible = []
-        if obj.state == State.NEW or (
-            obj.state == State.IN_REVIEW and obj.assigned_to_id != request.user.pk
-        ):
-            possible.append("assign")
-        if obj.state == State.IN_REVIEW:
-            possible.append("answer")
-        if (
-            obj.state == State.ANSWERED
-            and obj.consent_to_publish
-            and request.user.has_perm("archive.add_question")
-        ):
-            possible.append("publish")
-        if obj.state in Submission.WAITING_STATES:
-            possible += ["duplicate", "reject"]
-        return [(move, MOVES[move]) for move in possible]
+    def save_model(self, request, obj, form, change):
+        # Through the services, under the row lock; only the fields the editor changed. The
+        # many-to-many links (factsheets, Q&As) are saved by save_related, as usual.
+        own = {field.name for field in Submission._meta.concrete_fields}
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name in own}
+        if fields:
+            services.save_draft(submission=obj, by=request.user, **fields)
 
     def response_change(self, request, obj):
         if "_start_from" in request.POST:
             return self._start_from(request, obj, request.POST["_start_from"])
         move = request.POST.get("_transition")
-        if move not in MOVES:
+        if move is None:
             return super().response_change(request, obj)
-        note = self._note(request)
         try:
-            {
-                "assign": lambda: services.assign(submission=obj, editor=request.user, note=note),
-                "answer": lambda: services.mark_answered(
-                    submission=obj, by=request.user, note=note
-                ),
-                "publish": lambda: services.publish(submission=obj, by=request.user, note=note),
-                "duplicate": lambda: services.close_as_duplicate(
-                    submission=obj, by=request.user, note=note
-                ),
-                "reject": lambda: services.reject(submission=obj, by=request.user, note=note),
-            }[move]()
+            services.make_move(move, submission=obj, by=request.user, note=self._note(request))
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
         else:
@@ -589,12 +558,18 @@ class SubmissionAdmin(admin.ModelAdmin):
         return request.POST.get("note", "").strip()  # validated with the Transition it goes in
 
     def _start_from(self, request, obj, question_id):
-        question = Question.objects.published().filter(pk=question_id).first()
-        if question is None or obj.state != State.IN_REVIEW:
-            self.message_user(request, "That answer cannot be used here.", messages.ERROR)
+        question = (
+            Question.objects.published().filter(pk=question_id).first()
+            if question_id.isdigit()
+            else None
+        )
+        try:
+            if question is None:
+                raise ValidationError("That answer cannot be used here.")
+            services.start_from_answer(submission=obj, by=request.user, question=question)
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
         else:
-            obj.answer = question.answer
-            obj.save(update_fields=["answer", "updated_at"])
             self.message_user(
                 request,
                 f"The answer now starts from “{question.title}”. Edit it for this asker.",

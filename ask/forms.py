@@ -1,6 +1,9 @@
 """The public question form."""
 
+import secrets
+
 from django import forms
+from django.core import signing
 
 from archive.models import Category
 from ask import red_flags
@@ -22,8 +25,20 @@ class AskForm(forms.ModelForm):
         "answer it.",
         error_messages={"required": "Please tick this box so that we may keep your question."},
     )
+    send_without_reply = forms.BooleanField(
+        required=False,
+        label="Send it anyway: I understand that I will not get an answer",
+    )
     # A trap for form-filling robots: hidden from people (and screen readers) by the template.
     website = forms.CharField(required=False, label="Leave this box empty", max_length=200)
+    # The page's one-time token: the same form sent twice stores one question.
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    NO_REPLY_WARNING = (
+        "With no e-mail address and no permission to publish, we have no way to give you "
+        "the answer. Add your e-mail address, allow us to publish it (without your name), or "
+        "tick “Send it anyway”."
+    )
 
     class Meta:
         model = Submission
@@ -75,6 +90,7 @@ class AskForm(forms.ModelForm):
             (node.pk, " › ".join(names)) for node, names in _tree_order(Category.objects.tree())
         ]
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["form_token"].initial = new_form_token()
 
     @classmethod
     def keeping(cls, data):
@@ -85,7 +101,26 @@ class AskForm(forms.ModelForm):
             name: field.widget.value_from_datadict(data, {}, form.add_prefix(name))
             for name, field in form.fields.items()
         }
+        if form_token_value(form.initial["form_token"]) is None:
+            form.initial["form_token"] = new_form_token()
         return form
+
+    def clean(self):
+        cleaned = super().clean()
+        token = form_token_value(cleaned.get("form_token"))
+        if token is None:
+            self.add_error(
+                None,
+                "This page was open for too long to be sent safely. Please press “Send my "
+                "question” again: your text is kept.",
+            )
+            self.data = self.data.copy()  # shown again with a token that will be accepted
+            self.data[self.add_prefix("form_token")] = new_form_token()
+        cleaned["form_token"] = token
+        no_way_to_reply = not cleaned.get("email") and not cleaned.get("consent_to_publish")
+        if no_way_to_reply and not cleaned.get("send_without_reply") and "email" not in self.errors:
+            self.add_error("send_without_reply", self.NO_REPLY_WARNING)
+        return cleaned
 
     @property
     def is_spam(self):
@@ -94,7 +129,26 @@ class AskForm(forms.ModelForm):
 
     def submission_fields(self):
         """Keyword arguments for ask.services.submit_question."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields = [*self.Meta.fields, "form_token"]
+        return {name: self.cleaned_data[name] for name in fields}
+
+
+FORM_TOKEN_SALT = "ask.form-token"  # noqa: S105 - a signing salt, not a secret
+# Long enough to write a question in several sittings; a page older than this gets a new token.
+FORM_TOKEN_MAX_AGE = 2 * 24 * 60 * 60
+
+
+def new_form_token():
+    """A signed, random token for one ask form page."""
+    return signing.dumps(secrets.token_urlsafe(24), salt=FORM_TOKEN_SALT)
+
+
+def form_token_value(signed):
+    """The random part of a form token this site issued and that has not expired, else None."""
+    try:
+        return signing.loads(signed or "", salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
 
 
 def _tree_order(nodes, names=()):

@@ -33,6 +33,23 @@ no_control_characters = RegexValidator(
     code="control_characters",
 )
 
+# Characters that change how text is shown without being seen: bidirectional overrides and
+# isolates (which can make a name or question read differently to an editor) and zero-width
+# characters (which hide words from search and from the red-flag rules).
+no_invisible_formatting = RegexValidator(
+    "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
+    inverse_match=True,
+    message="Please remove the invisible formatting characters from this text "
+    "(they can come from copying and pasting).",
+    code="invisible_formatting",
+)
+one_line = RegexValidator(
+    r"[\r\n\t\u2028\u2029\x85]",
+    inverse_match=True,
+    message="Please write this on one line.",
+    code="line_break",
+)
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
 
@@ -50,14 +67,24 @@ class SubmissionQuerySet(models.QuerySet):
         """Submissions still to be answered or closed."""
         return self.filter(state__in=Submission.WAITING_STATES)
 
+    def still_open(self):
+        """Not yet closed: waiting for the panel, or answered and waiting to be published."""
+        return self.filter(closed_at__isnull=True)
+
+    def open_longer_than(self, days):
+        """Received at least `days` ago and still not closed."""
+        return self.still_open().filter(created_at__lte=timezone.now() - timedelta(days=days))
+
     def to_publish(self):
-        """Answered, with the asker's consent to publish, and not yet published."""
-        return self.filter(state=Submission.State.ANSWERED, consent_to_publish=True)
+        """Answered, with the asker's consent to publish, and neither published nor closed
+        without publishing."""
+        return self.still_open().filter(state=Submission.State.ANSWERED, consent_to_publish=True)
 
     def personal_data_due_for_erasure(self, days):
-        """Closed at least `days` ago and still holding a name or e-mail address."""
-        return self.filter(closed_at__lte=timezone.now() - timedelta(days=days)).exclude(
-            name="", email=""
+        """Closed at least `days` ago and not yet erased."""
+        return self.filter(
+            closed_at__lte=timezone.now() - timedelta(days=days),
+            personal_data_erased_at__isnull=True,
         )
 
 
@@ -70,32 +97,23 @@ class State(models.TextChoices):
     PUBLISHED = "published", "Published"
     CLOSED_DUPLICATE = "closed_duplicate", "Closed as a duplicate"
     REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn by the asker"
+    EXPIRED = "expired", "Closed unanswered: too old"
 
 
-# The only moves between states; services enforce them. Reassigning keeps it in review.
-TRANSITIONS = {
-    State.NEW: {State.IN_REVIEW, State.CLOSED_DUPLICATE, State.REJECTED},
-    State.IN_REVIEW: {
-        State.IN_REVIEW,
-        State.ANSWERED,
-        State.CLOSED_DUPLICATE,
-        State.REJECTED,
-    },
-    State.ANSWERED: {State.PUBLISHED},
-}
 WAITING_STATES = [State.NEW, State.IN_REVIEW]
-# States that close a submission: the asker's name and e-mail are no longer needed (see
-# `closed_at`). A private answer (no consent to publish) closes it too, once answered.
-CLOSING_STATES = [State.PUBLISHED, State.CLOSED_DUPLICATE, State.REJECTED]
+# States a submission can be in without being closed (see `closed_at`): an answered one stays
+# open until it is published or its answer goes to the asker privately. Every other state is
+# closed. The moves between states are one table, ask.services.MOVES.
+OPEN_STATES = [State.NEW, State.IN_REVIEW, State.ANSWERED]
 
 
 class Submission(models.Model):
     """A question sent by a visitor, with the editors' answer as it is worked on."""
 
     State = State
-    TRANSITIONS = TRANSITIONS
     WAITING_STATES = WAITING_STATES
-    CLOSING_STATES = CLOSING_STATES
+    OPEN_STATES = OPEN_STATES
 
     reference = models.CharField(max_length=11, unique=True, default=new_reference, editable=False)
     state = models.CharField(max_length=20, choices=State, default=State.NEW, editable=False)
@@ -110,6 +128,7 @@ class Submission(models.Model):
             MinLengthValidator(QUESTION_MIN_LENGTH),
             MaxLengthValidator(QUESTION_MAX_LENGTH),
             no_control_characters,
+            no_invisible_formatting,
         ],
     )
     category = models.ForeignKey(
@@ -125,7 +144,7 @@ class Submission(models.Model):
         "asker's name",
         max_length=NAME_MAX_LENGTH,
         blank=True,
-        validators=[no_control_characters],
+        validators=[no_control_characters, no_invisible_formatting, one_line],
         help_text="Never published. Erased a set time after the question is closed.",
     )
     email = models.EmailField(
@@ -226,6 +245,9 @@ class Submission(models.Model):
         help_text="When the asker's personal details stopped being needed.",
     )
     personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The one-time token of the form page it was sent from: a double click or a browser's retry
+    # posts the same token, and finds this submission instead of making a second one.
+    form_token = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -238,6 +260,12 @@ class Submission(models.Model):
             models.Index(fields=["state", "-urgent", "created_at"], name="submission_queue"),
             # erase_personal_data: submissions closed before a date.
             models.Index(fields=["closed_at"], name="submission_closed_at"),
+            # erase_personal_data: submissions still open, received before a date.
+            models.Index(
+                fields=["created_at"],
+                name="submission_open_received",
+                condition=Q(closed_at__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="submission_state"),
@@ -252,14 +280,30 @@ class Submission(models.Model):
                 name="submission_urgent_iff_red_flags",
                 violation_error_message="A submission is urgent exactly when it shows a red-flag sign.",
             ),
+            models.UniqueConstraint(
+                fields=["form_token"],
+                condition=~Q(form_token=""),
+                name="submission_form_token_once",
+                violation_error_message="This form has already been sent.",
+            ),
             models.CheckConstraint(
-                condition=Q(state__in=[State.NEW, State.REJECTED, State.CLOSED_DUPLICATE])
+                condition=Q(
+                    state__in=[
+                        State.NEW,
+                        State.REJECTED,
+                        State.CLOSED_DUPLICATE,
+                        State.WITHDRAWN,
+                        State.EXPIRED,
+                    ]
+                )
                 | Q(assigned_to__isnull=False),
                 name="submission_in_review_has_editor",
                 violation_error_message="A submission in review or answered needs an editor.",
             ),
             models.CheckConstraint(
-                condition=~Q(state__in=[State.ANSWERED, State.PUBLISHED]) | ~Q(answer=""),
+                condition=~Q(state__in=[State.ANSWERED, State.PUBLISHED])
+                | ~Q(answer="")
+                | Q(personal_data_erased_at__isnull=False),
                 name="submission_answered_has_answer",
                 violation_error_message="An answered submission needs its answer.",
             ),
@@ -284,13 +328,26 @@ class Submission(models.Model):
                 name="submission_waiting_not_closed",
                 violation_error_message="A submission still waiting cannot be closed.",
             ),
+            models.CheckConstraint(
+                condition=Q(state__in=OPEN_STATES) | Q(closed_at__isnull=False),
+                name="submission_closed_states_closed",
+                violation_error_message="A published, withdrawn, rejected or expired submission "
+                "is closed.",
+            ),
+            models.CheckConstraint(
+                condition=Q(personal_data_erased_at__isnull=True) | Q(closed_at__isnull=False),
+                name="submission_erased_only_when_closed",
+                violation_error_message="Personal data is erased only once a submission is closed.",
+            ),
         ]
 
     def __str__(self):
         return self.reference
 
-    def can_move_to(self, state):
-        return state in self.TRANSITIONS.get(self.state, set())
+    @property
+    def is_open(self):
+        """Still waiting for the panel, or answered and waiting to be published."""
+        return self.closed_at is None
 
     @property
     def red_flags(self):
@@ -422,3 +479,28 @@ class OutgoingEmail(models.Model):
             email.save(update_fields=["attempts", "sent_at", "last_error"])
             self.sent_at = email.sent_at
             return True
+
+
+class RateLimitCount(models.Model):
+    """How many requests of one kind a client address made in one window of time (the ask form's
+    hourly allowance). Kept in PostgreSQL so that every worker of every app server counts into
+    the same row; rows of past windows are deleted by `erase_personal_data`."""
+
+    scope = models.CharField(max_length=20)
+    client = models.CharField(max_length=45)  # an IPv4 or IPv6 address
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "client", "window_start"], name="rate_limit_count_once"
+            ),
+        ]
+        indexes = [
+            # erase_personal_data: the rows of windows that have ended.
+            models.Index(fields=["window_start"], name="rate_limit_count_window"),
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.client} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -1,27 +1,40 @@
-"""Per-client rate limiting on Django's cache (Redis in production, so the count holds across app
-servers). A fixed window per client address: simple, and enough to stop a script flooding the
-queue. Django has no rate limiter of its own; the libraries that add one fail closed (or raise)
-when the cache is down, and we want the opposite."""
+"""Per-client rate limiting, counted in PostgreSQL.
 
-import logging
-import time
+The count must hold across every worker of every app server, so it lives where they all look: one
+row per client and window in ask.RateLimitCount, raised by a single atomic upsert. PostgreSQL,
+not the cache: the ask form needs the database to store a question anyway, so counting there adds
+no new way to fail, and it works the same with or without Redis. A fixed window per client address:
+simple, and enough to stop a script flooding the queue."""
 
-from django.core.cache import cache
+from datetime import UTC, datetime, timedelta
 
+from django.db import connection
+from django.utils import timezone
+
+from ask.models import RateLimitCount
 from config.client_ip import client_ip
 
-logger = logging.getLogger(__name__)
+UPSERT = f"""
+    INSERT INTO {RateLimitCount._meta.db_table} (scope, client, window_start, count)
+    VALUES (%s, %s, %s, 1)
+    ON CONFLICT (scope, client, window_start)
+        DO UPDATE SET count = {RateLimitCount._meta.db_table}.count + 1
+    RETURNING count
+"""  # noqa: S608 - the table name is the model's own, the values are parameters
 
 
 def allow(request, *, scope, limit, window=3600):
     """Count this request against its client's allowance for `scope`; False once more than
-    `limit` were made in the current `window` seconds. If the cache fails, the request is
-    allowed and the failure logged: better a form without a limit than no form."""
-    key = f"rate:{scope}:{client_ip(request)}:{int(time.time() // window)}"
-    try:
-        cache.add(key, 0, timeout=window)
-        count = cache.incr(key)
-    except Exception:
-        logger.warning("Rate limit for %s not checked: the cache failed", scope, exc_info=True)
-        return True
+    `limit` were made in the current `window` seconds."""
+    now = timezone.now().timestamp()
+    window_start = datetime.fromtimestamp(now - now % window, tz=UTC)
+    with connection.cursor() as cursor:
+        cursor.execute(UPSERT, [scope, client_ip(request), window_start])
+        (count,) = cursor.fetchone()
     return count <= limit
+
+
+def forget_ended_windows(window=3600):
+    """Delete the counts of windows that have ended (they hold client addresses)."""
+    ended = timezone.now() - timedelta(seconds=window)
+    return RateLimitCount.objects.filter(window_start__lt=ended).delete()[0]

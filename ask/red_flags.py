@@ -12,11 +12,15 @@ Decisions a reviewer should know about:
 - Everyday phrasing is kept out by the patterns themselves and by `ignore` patterns that remove
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
   tests/ask/test_red_flags.py list phrases that must and must not match; add to them with any change.
-- The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome.
+- The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome: every
+  item on their "call 999 or go to A&E" and "urgent GP appointment or NHS 111" lists is one of the
+  rules below (tests/ask/test_red_flags.py names the item each phrase stands for).
 """
 
 import re
 from dataclasses import dataclass, field
+
+from archive.templatetags.call_links import call_links
 
 EMERGENCY = "Call 999 or go to A&E now."
 URGENT = "Call NHS 111, or ask your GP surgery for an urgent appointment today."
@@ -37,6 +41,9 @@ LEG_WEAKNESS = (
     r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
+# Askers write about themselves, a relative, or (copying the NHS) "you".
+WHO = r"(i|you|he|she|they|we)"
+WHOSE = r"(my|your|his|her|their|our|the)"
 QUICKLY = r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour)"
 
 
@@ -61,6 +68,15 @@ class RedFlag:
                 [re.compile(p) for p in self.ignore],
             ),
         )
+
+    @property
+    def advice_html(self):
+        """The advice with its phone numbers as tap-to-call links."""
+        return call_links(self.advice)
+
+    @property
+    def is_emergency(self):
+        return self.advice.startswith(EMERGENCY)
 
     def matches(self, normalised_text):
         patterns, ignore = self._compiled
@@ -93,18 +109,22 @@ RED_FLAGS = (
             r" (pee|peeing|wee|weeing|urinat\w*|pass(ing)? (urine|water)|empty (my )?bladder)\b",
             r"\b(lost|loss of|losing|lose|no|poor|cannot) control (of|over)? ?(my |the |when i )?"
             r"(bladder|bowels?|pee|wee|urine|poo|toilet)",
-            r"\bcannot control (when|whether|if) i (pee|wee|poo|go)",
+            rf"\bcannot control (when|whether|if) {WHO} (pee|wee|poo|go)",
+            r"\b(hard|difficult|struggl\w*|trouble|cannot) (to )?(start|starting) (to )?"
+            r"(pee|peeing|wee|weeing|urinat\w*)",
+            rf"\b(cannot|don't|do not|didn't|did not) (feel|tell|notice|know) (when|if) {WHO} "
+            r"(need|needs|have|has|want|needed) to (pee|wee|go|poo)",
             r"\bincontinen\w*",
             r"\b(wet|wetting|soiled|soiling) (myself|the bed|my (pants|underwear|trousers))",
             r"\b(leak\w*|dribbl\w*) (urine|pee|wee)|\b(urine|pee|wee) leak\w*",
             r"\b(bladder|bowel)s? (problems?|trouble|issues?|changes?|dysfunction|accidents?)",
-            r"\b(cannot|don't|do not) (feel|tell) (when|if) i (need|have) to (pee|wee|go|poo)",
             r"\b(urinary|urine) retention|\bretaining urine",
         ),
     ),
     RedFlag(
         name="both_legs",
-        label="Weakness or numbness in both legs, or sciatica in both legs",
+        label="Weakness or numbness in both legs, sciatica in both legs, or being unsteady on "
+        "your feet",
         advice=f"{EMERGENCY} Weakness or numbness in both legs can mean the spinal cord or the "
         "nerves at the base of the spine are being squashed.",
         patterns=(
@@ -114,6 +134,33 @@ RED_FLAGS = (
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
+            r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
+            r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
+            r"\b(cannot|unable to|not able to) (walk|stand up)\b",
+        ),
+    ),
+    RedFlag(
+        name="chest_pain",
+        label="Chest pain",
+        advice=f"{EMERGENCY} Chest pain with back pain can come from the heart or the large blood "
+        "vessels, and needs checking at once.",
+        patterns=(
+            r"\bchest (pain|pains|ache|aches|tightness|hurts|is (tight|painful|sore))\b",
+            r"\b(pain|pains|ache|tightness|pressure) (in|across|around) (my|the|his|her) chest\b",
+            r"\btight (chest|feeling in my chest)\b",
+        ),
+    ),
+    RedFlag(
+        name="sexual_function",
+        label="New problems getting an erection, or no feeling during sex",
+        advice=f"{EMERGENCY} A new change in sexual function with back pain can mean the nerves "
+        "at the base of the spine are being squashed (cauda equina syndrome).",
+        patterns=(
+            r"\b(cannot|unable to|trouble|difficulty|problems?|struggl\w*( to)?|not able to) "
+            r"(get|getting|keep|keeping|maintain\w*) (an |my )?erections?\b",
+            r"\berectile\b",
+            r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
+            r"(during|when having|in) (sex|intercourse)\b",
         ),
     ),
     RedFlag(
@@ -146,6 +193,69 @@ RED_FLAGS = (
         ignore=(r"\b(hay|cabin|glandular|scarlet) fever\b", r"\bfever pitch\b"),
     ),
     RedFlag(
+        name="weight_loss",
+        label="Losing weight without trying",
+        advice=f"{URGENT} Back pain with weight loss you cannot explain needs checking.",
+        patterns=(
+            r"\b(unexplained|unintentional|unintended|unexpected|sudden|rapid) weight loss",
+            r"\b(lost|losing|lose|dropped|dropping) (\w+ ){0,4}?(weight|pounds|stone|kilos?|kg)\b"
+            r"[^.!?\n]{0,30}?(without (trying|meaning to|dieting)|for no (obvious )?reason"
+            r"|not trying|unexplained|no idea why)",
+            r"\bweight (is |has been )?(dropping|falling) off\b",
+        ),
+    ),
+    RedFlag(
+        name="back_lump",
+        label="A lump or swelling in your back, or your back has changed shape",
+        advice=f"{URGENT} A new lump, swelling or change in the shape of your back needs checking.",
+        patterns=(
+            rf"\b(lump|lumps|swelling|swollen|bulge|bulging|growth)\b{NEAR}\b(back|spine)\b",
+            rf"\b(back|spine)\b{NEAR}\b(lump|lumps|swelling|swollen|bulge|bulging|growth)\b",
+            r"\b(back|spine) (has |is )?(changed|changing) (its )?shape",
+            r"\bchanges? (in|to|of) the shape of (my|the|his|her) (back|spine)",
+            r"\b(back|spine) (looks|is|has become|became) (deformed|crooked|bent)",
+        ),
+        ignore=(r"\bbulg\w* dis[ck]s?\b", r"\bdis[ck]s? (is |are )?bulg\w*"),
+    ),
+    RedFlag(
+        name="night_or_rest_pain",
+        label="Pain that is worse at night, does not ease when you rest, or stops you sleeping",
+        advice=f"{URGENT} Back pain that rest does not ease, or that is worse at night, needs "
+        "checking.",
+        patterns=(
+            r"\b(worse|worst|unbearable|agony|excruciating) (at|during the|in the|every) night",
+            r"\bwakes? me (up )?(at night|in the night|every night)",
+            r"\bnight pain\b",
+            r"\b(does not|doesn't|won't|will not|never|not) (improve|ease|get better|go away"
+            r"|settle)\w* (\w+ )?(with|after|when|even when) (i )?(rest|resting|lie down|lying)",
+            r"\b(even )?(when|while) (i am |i'm )?resting\b[^.!?\n]{0,20}?\b(worse|hurts|pain)",
+            r"\b(cannot|unable to|struggl\w*( to)?|trouble|problems?|difficulty) "
+            r"(get to |getting to |going to )?sleep(ing)?\b",
+            r"\b(keeps?|keeping|kept) me (up|awake)\b",
+        ),
+    ),
+    RedFlag(
+        name="cough_sneeze_pain",
+        label="Pain that is worse when you sneeze, cough or poo",
+        advice=f"{URGENT} Back pain made worse by sneezing, coughing or pooing needs checking.",
+        patterns=(
+            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting) (\w+ ){0,4}?(when|if|as) "
+            rf"({WHO} )?(cough|sneeze|poo|strain)\w*",
+            rf"\b(coughing|sneezing|straining)\b(?! fits?\b){NEAR}\b(hurts|pain\w*|worse|agony)",
+        ),
+    ),
+    RedFlag(
+        name="upper_back",
+        label="Pain at the top of your back, between your shoulders, rather than low down",
+        advice=f"{URGENT} Pain at the top of the back is less often from the muscles than low "
+        "back pain, and needs checking.",
+        patterns=(
+            rf"\b(upper|top of {WHOSE}) back\b",
+            rf"\bbetween {WHOSE} shoulders?( blades?)?\b",
+            r"\bthoracic\b",
+        ),
+    ),
+    RedFlag(
         name="fall_or_accident",
         label="Back pain that started after a fall, car accident or other injury",
         advice="If you were hurt in a serious accident, such as a car crash, call 999 or go to "
@@ -159,6 +269,8 @@ RED_FLAGS = (
             r"\b(crash|crashed|collision|whiplash|rear.ended)\b",
             r"\b(hit|knocked over|knocked down) by a (car|bus|van|lorry|truck|bike|cyclist|vehicle)",
             r"\b(slipped|tripped) (on|over|and|down|up)\b",
+            r"\b(after|since|from) (an|a|my|the) injury\b",
+            r"\binjured (my|his|her|the) (back|spine|neck)\b",
         ),
         ignore=(
             r"\b(fell|fall|falling|fallen) asleep\b",
@@ -199,9 +311,9 @@ def flags_named(names):
 
 def emergency_signs():
     """The signs whose advice is to call 999 now."""
-    return [flag for flag in RED_FLAGS if flag.advice.startswith(EMERGENCY)]
+    return [flag for flag in RED_FLAGS if flag.is_emergency]
 
 
 def other_urgent_signs():
     """The signs that need same-day help but not an ambulance."""
-    return [flag for flag in RED_FLAGS if not flag.advice.startswith(EMERGENCY)]
+    return [flag for flag in RED_FLAGS if not flag.is_emergency]

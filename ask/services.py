@@ -1,22 +1,30 @@
-"""Everything that changes a submission: the asker sending it, and each editor's move through the
-queue. Each move is checked against Submission.TRANSITIONS, made under a row lock, logged as a
-Transition with who and when, and any e-mail to the asker is queued in the same transaction."""
+"""Everything that changes a submission: the asker sending or withdrawing it, each editor's move
+through the queue, and the retention that closes and erases it. Each move is checked against one
+table (MOVES, at the end), made under a row lock, logged as a Transition with who and when, and any
+e-mail to the asker is queued in the same transaction."""
 
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.models import Question
 from ask import red_flags
-from ask.models import OutgoingEmail, Submission, Transition
+from ask.models import OPEN_STATES, WAITING_STATES, OutgoingEmail, Submission, Transition
 
 State = Submission.State
 EDIT_PERMISSION = "ask.change_submission"
+# Salts of the asker's signed links (receipt e-mail): each kind of link opens only its own page.
+STATUS_SALT = "ask.status"
+WITHDRAW_SALT = "ask.withdraw"
 
 
 def submit_question(
@@ -28,9 +36,16 @@ def submit_question(
     name="",
     email="",
     red_flags_ticked=(),
+    form_token=None,
 ):
-    """Store a visitor's question, marked urgent if it shows a red-flag sign. It is committed
-    before this returns; nothing else (e-mail, search) is attempted here."""
+    """Store a visitor's question, marked urgent if it shows a red-flag sign, and queue the
+    receipt e-mail if they gave an address. It is committed before this returns.
+
+    `form_token` is the one-time token of the form page: if a submission with it exists (a double
+    click, a browser's retry, even one racing this call), that submission is returned instead of
+    storing a second one."""
+    if form_token and (sent := Submission.objects.filter(form_token=form_token).first()):
+        return sent
     submission = Submission(
         question=question,
         category=category,
@@ -40,45 +55,111 @@ def submit_question(
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
         red_flags_in_text=red_flags.found_in(question),
+        form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
-    with transaction.atomic():
-        submission.full_clean()
-        submission.save()
-        _log(submission, from_state="", by=None, note="")
+    # The token's uniqueness is the database's to decide (below): a check here could pass for
+    # two racing requests, or fail for the second with an error instead of the first's reference.
+    submission.full_clean(exclude=["form_token"])
+    try:
+        with transaction.atomic():
+            submission.save()
+            _log(submission, from_state="", by=None, note="")
+            _queue_email(
+                submission,
+                "receipt",
+                subject="We have your question",
+                status_url=settings.SITE_URL + status_url(submission),
+                withdraw_url=settings.SITE_URL + withdraw_url(submission),
+            )
+    except IntegrityError:
+        if form_token and (sent := Submission.objects.filter(form_token=form_token).first()):
+            return sent  # the same form, stored by a request that got there first
+        raise
     return submission
+
+
+def status_url(submission):
+    """The asker's signed link to where their question stands (no log-in, no expiry)."""
+    return reverse("ask:status", args=[signing.dumps(submission.reference, salt=STATUS_SALT)])
+
+
+def withdraw_url(submission):
+    """The asker's signed link to withdraw their question and erase their details."""
+    return reverse("ask:withdraw", args=[signing.dumps(submission.reference, salt=WITHDRAW_SALT)])
+
+
+def submission_from_link(token, *, salt, max_age=None):
+    """The submission a signed link names, or None if the link is forged or expired."""
+    try:
+        reference = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Submission.objects.filter(reference=reference).first()
 
 
 def assign(*, submission, editor, by=None, note=""):
     """Put a new (or someone else's) submission in review with `editor`; `by` is who assigns it
     (the editor themselves unless given), and the editor must be one who may work the queue."""
     _require(editor, EDIT_PERMISSION)
-    with _moving(submission, State.IN_REVIEW, by=by or editor, note=note) as locked:
+    with _moving(submission, "assign", by=by or editor, note=note) as locked:
         locked.assigned_to = editor
         if not locked.edited_question:
             locked.edited_question = locked.question
     return locked
 
 
+def save_draft(*, submission, by, **fields):
+    """Save an editor's changes to the answer's fields (title, answer, body area...) under the
+    row lock, while the submission is open. Not a move: no history entry."""
+    _require(by, EDIT_PERMISSION)
+    with transaction.atomic():
+        locked = _locked(submission)
+        if not locked.is_open:
+            raise ValidationError("This question is closed; its answer can no longer change.")
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.full_clean()
+        locked.save()
+    submission.refresh_from_db()
+    return locked
+
+
+def start_from_answer(*, submission, by, question, note=""):
+    """Replace the draft answer with a published Q&A's answer, for the editor to adapt."""
+    if not Question.objects.published().filter(pk=question.pk).exists():
+        raise ValidationError("Only a published answer can be used.")
+    note = note or f"Started the answer from “{question.title}”."
+    with _moving(submission, "start_from", by=by, note=note) as locked:
+        locked.answer = question.answer
+    return locked
+
+
 def mark_answered(*, submission, by, answer=None, note=""):
     """Record the expert's answer. Without consent to publish, this closes the submission and the
     answer is e-mailed to the asker; with consent, the asker hears when it is published."""
-    with _moving(submission, State.ANSWERED, by=by, note=note) as locked:
+    with _moving(submission, "answer", by=by, note=note) as locked:
         if answer is not None:
             locked.answer = answer
         if not locked.answer.strip():
             raise ValidationError({"answer": "Write the answer before marking it answered."})
         if not locked.consent_to_publish:
-            locked.closed_at = timezone.now()
-            _queue_email(locked, "answered_privately", subject="Your question has been answered")
+            _send_privately(locked)
+    return locked
+
+
+def close_unpublished(*, submission, by, note=""):
+    """Close an answered submission without publishing it (the asker allowed publishing, but
+    the editors decided against it): the answer goes to the asker privately."""
+    with _moving(submission, "close_unpublished", by=by, note=note) as locked:
+        _send_privately(locked)
     return locked
 
 
 def publish(*, submission, by, note=""):
     """Publish an answered submission as a new archive Q&A from its edited title, question and
     answer, in its body area. The asker's name and e-mail are never copied."""
-    _require(by, "archive.add_question")
-    with _moving(submission, State.PUBLISHED, by=by, note=note) as locked:
+    with _moving(submission, "publish", by=by, note=note) as locked:
         if not locked.consent_to_publish:
             raise ValidationError("The asker did not agree to publishing; answer privately only.")
         missing = {
@@ -117,7 +198,7 @@ def publish(*, submission, by, note=""):
 
 def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
     """Close a submission that a published Q&A already answers, and send the asker its link."""
-    with _moving(submission, State.CLOSED_DUPLICATE, by=by, note=note) as locked:
+    with _moving(submission, "duplicate", by=by, note=note) as locked:
         if duplicate_of is not None:
             locked.duplicate_of = duplicate_of
         original = locked.duplicate_of
@@ -136,25 +217,63 @@ def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
 
 def reject(*, submission, by, note=""):
     """Close a submission without an answer (spam, not a question, outside what we answer)."""
-    with _moving(submission, State.REJECTED, by=by, note=note) as locked:
+    with _moving(submission, "reject", by=by, note=note) as locked:
         locked.closed_at = timezone.now()
     return locked
 
 
-def erase_personal_data(*, days):
-    """Blank askers' names and e-mail addresses on submissions closed at least `days` ago, and
-    delete the e-mails sent to them. Returns how many submissions were erased."""
+def withdraw(*, submission, by=None, note=""):
+    """The asker (through their signed link, `by` None) or an editor at their request withdraws
+    the question: an open one is closed as withdrawn, and in every state the personal data is
+    erased at once. A published Q&A stays published: it holds nothing of the asker's."""
+    if by is not None:
+        _require(by, EDIT_PERMISSION)
     with transaction.atomic():
-        due = list(
-            Submission.objects.personal_data_due_for_erasure(days)
-            .select_for_update()
-            .values_list("pk", flat=True)
-        )
-        Submission.objects.filter(pk__in=due).update(
-            name="", email="", personal_data_erased_at=timezone.now()
-        )
-        OutgoingEmail.objects.filter(submission_id__in=due).delete()
-    return len(due)
+        locked = _locked(submission)
+        if locked.is_open:
+            _log_move(locked, "withdraw", by=by, note=note)
+            locked.closed_at = timezone.now()
+            locked.full_clean()
+            locked.save()
+        if locked.personal_data_erased_at is None:
+            _erase(locked)
+    submission.refresh_from_db()
+    return locked
+
+
+def close_stale(*, days):
+    """Close every submission still open `days` after it was received, so that its personal data
+    has an end too: an answered one sends its answer privately, any other is closed as expired.
+    Returns how many were closed."""
+    stale = list(Submission.objects.open_longer_than(days).values_list("pk", flat=True))
+    for pk in stale:
+        with transaction.atomic():
+            locked = Submission.objects.select_for_update().get(pk=pk)
+            if not locked.is_open:
+                continue  # closed meanwhile
+            move = "close_unpublished" if locked.state == State.ANSWERED else "expire"
+            _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.")
+            if move == "expire":
+                locked.closed_at = timezone.now()
+            else:
+                _send_privately(locked)
+            locked.full_clean()
+            locked.save()
+    return len(stale)
+
+
+def erase_personal_data(*, days):
+    """Erase the personal data of every submission closed at least `days` ago (see `_erase`).
+    Returns how many submissions were erased."""
+    due = Submission.objects.personal_data_due_for_erasure(days)
+    erased = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            locked = Submission.objects.select_for_update().get(pk=pk)
+            if locked.personal_data_erased_at is None:
+                _erase(locked)
+                erased += 1
+    return erased
 
 
 def send_pending_emails():
@@ -168,25 +287,156 @@ def send_pending_emails():
     return sent, failed
 
 
+def _erase(locked):
+    """Blank everything of the asker's on a locked, closed submission: name, e-mail address,
+    the question as they typed it, the history notes (which may quote them), the e-mails sent
+    to them, and, unless it was published, the edited question, title and answer."""
+    locked.name = locked.email = locked.question = ""
+    if locked.state != State.PUBLISHED:
+        locked.edited_question = locked.title = locked.answer = ""
+    locked.personal_data_erased_at = timezone.now()
+    # Not full_clean(): a blank question is what erasing means.
+    locked.save()
+    locked.history.update(note="")
+    locked.emails.all().delete()
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move of a submission: the states it starts from and the state it leads to, and, for
+    the editors' page, the button that makes it. `run(submission=, by=, note=)` makes it."""
+
+    name: str
+    sources: tuple
+    target: str
+    run: Callable | None = None
+    button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
+    permission: str = EDIT_PERMISSION
+    offered_when: Callable = lambda submission, user: True  # noqa: E731
+
+    def offered(self, submission, user):
+        """Whether the editors' page shows this move's button to `user`."""
+        return bool(
+            self.button
+            and submission.state in self.sources
+            and user.has_perm(self.permission)
+            and self.offered_when(submission, user)
+        )
+
+
+def _not_already_theirs(submission, user):
+    return not (submission.state == State.IN_REVIEW and submission.assigned_to_id == user.pk)
+
+
+# Every move a submission can make, in the order its buttons appear. _moving checks each move
+# against this table; the admin draws its buttons from it.
+MOVES = {
+    move.name: move
+    for move in [
+        Move(
+            "assign",
+            (State.NEW, State.IN_REVIEW),
+            State.IN_REVIEW,
+            lambda submission, by, note: assign(submission=submission, editor=by, note=note),
+            button="Assign to me",
+            offered_when=_not_already_theirs,
+        ),
+        Move("start_from", (State.IN_REVIEW,), State.IN_REVIEW),
+        Move(
+            "answer",
+            (State.IN_REVIEW,),
+            State.ANSWERED,
+            mark_answered,
+            button="Save and mark answered",
+        ),
+        Move(
+            "publish",
+            (State.ANSWERED,),
+            State.PUBLISHED,
+            publish,
+            button="Save and publish in the archive",
+            permission="archive.add_question",
+            offered_when=lambda submission, user: (
+                submission.consent_to_publish and submission.is_open
+            ),
+        ),
+        Move(
+            "close_unpublished",
+            (State.ANSWERED,),
+            State.ANSWERED,
+            close_unpublished,
+            button="Close without publishing (e-mail the answer to the asker)",
+            offered_when=lambda submission, user: submission.is_open,
+        ),
+        Move(
+            "duplicate",
+            tuple(WAITING_STATES),
+            State.CLOSED_DUPLICATE,
+            close_as_duplicate,
+            button="Close as a duplicate of the chosen Q&A",
+        ),
+        Move("reject", tuple(WAITING_STATES), State.REJECTED, reject, button="Reject"),
+        Move(
+            "withdraw",
+            tuple(OPEN_STATES),
+            State.WITHDRAWN,
+            withdraw,
+            button="Withdraw at the asker's request and erase their details",
+            offered_when=lambda submission, user: submission.is_open,
+        ),
+        Move("expire", tuple(WAITING_STATES), State.EXPIRED),
+    ]
+}
+
+
+def make_move(name, *, submission, by, note=""):
+    """Make the move called `name` (an admin button's value)."""
+    move = MOVES.get(name)
+    if move is None or move.run is None:
+        raise ValidationError(f"There is no move called “{name}”.")
+    return move.run(submission=submission, by=by, note=note)
+
+
+def moves_offered(submission, user):
+    """The moves whose buttons `user` sees on the submission's page."""
+    return [move for move in MOVES.values() if move.offered(submission, user)]
+
+
 @contextmanager
-def _moving(submission, to_state, *, by, note):
+def _moving(submission, move_name, *, by, note):
     """One move: lock the row, check the move and the editor's right to make it, let the caller
     change the locked copy, then validate, save and log it, all in one transaction."""
+    _require(by, MOVES[move_name].permission)
     _require(by, EDIT_PERMISSION)
     with transaction.atomic():
-        locked = Submission.objects.select_for_update().get(pk=submission.pk)
-        if not locked.can_move_to(to_state):
-            raise ValidationError(
-                f"A submission that is “{locked.get_state_display()}” cannot be moved to "
-                f"“{State(to_state).label}”."
-            )
-        from_state = locked.state
-        locked.state = to_state
+        locked = _locked(submission)
+        _log_move(locked, move_name, by=by, note=note)
         yield locked
         locked.full_clean()
         locked.save()
-        _log(locked, from_state=from_state, by=by, note=note)
     submission.refresh_from_db()
+
+
+def _locked(submission):
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+def _log_move(locked, move_name, *, by, note):
+    """Check the move against MOVES, set the new state and log it (the save is the caller's)."""
+    move = MOVES[move_name]
+    if locked.state not in move.sources or (locked.state == State.ANSWERED and not locked.is_open):
+        raise ValidationError(
+            f"A submission that is “{locked.get_state_display()}” cannot be moved to "
+            f"“{State(move.target).label}”."
+        )
+    from_state = locked.state
+    locked.state = move.target
+    _log(locked, from_state=from_state, by=by, note=note)
+
+
+def _send_privately(locked):
+    locked.closed_at = timezone.now()
+    _queue_email(locked, "answered_privately", subject="Your question has been answered")
 
 
 def _log(submission, *, from_state, by, note):

@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.ask, name="ask"),
     path("thanks/<str:token>/", views.thanks, name="thanks"),
     path("similar/", views.similar, name="similar"),
+    path("status/<str:token>/", views.status, name="status"),
+    path("withdraw/<str:token>/", views.withdraw, name="withdraw"),
 ]

@@ -8,12 +8,12 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
-from ask import rate_limit, red_flags
-from ask.forms import AskForm, typed_question
+from ask import rate_limit, red_flags, services
+from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
-from ask.services import submit_question
 from config.client_ip import client_ip
 from search.results import similar_questions
 
@@ -24,12 +24,12 @@ THANKS_SALT = "ask.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request):
     """Show the form; on "Check for similar answers" show it again with matches; on "Send" store
     the question. If the database is down, say so and give back what was typed."""
     try:
-        if request.method == "GET":
+        if request.method != "POST":
             # A search's words come along from the search page ("Ask the expert panel").
             return _form_page(request, AskForm(initial={"question": typed_question(request.GET)}))
         if request.POST.get("action") == "check":
@@ -53,6 +53,9 @@ def _check_similar(request):
 
 
 def _send(request):
+    token = form_token_value(request.POST.get("form_token"))
+    if token and (sent := Submission.objects.filter(form_token=token).first()):
+        return redirect(thanks_url(sent))  # the same form again: a double click or a retry
     form = AskForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form)
@@ -66,15 +69,17 @@ def _send(request):
     if form.is_spam:
         logger.info("Ask form: honeypot filled by %s", client_ip(request))
         return render(request, "ask/thanks.html", {"submission": None})
-    submission = submit_question(**form.submission_fields())
+    submission = services.submit_question(**form.submission_fields())
     return redirect(thanks_url(submission))
 
 
 def _form_page(request, form, status=200, **context):
+    context.setdefault("warning_signs", [])
     context |= {
         "form": form,
         "all_signs": red_flags.RED_FLAGS,
         "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
+        "close_after_days": settings.ASK_CLOSE_AFTER_DAYS,
     }
     return render(request, "ask/ask.html", context, status=status)
 
@@ -101,7 +106,7 @@ def _try_again(request):
     )
 
 
-@require_GET
+@require_safe
 def thanks(request, token):
     try:
         reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
@@ -111,16 +116,23 @@ def thanks(request, token):
     return render(request, "ask/thanks.html", {"submission": submission})
 
 
-@require_GET
+@require_safe
 def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing."""
     text = request.GET.get("q", "")[:1000]
+    signs = _warning_signs(text, request.GET.getlist("red_flags_ticked"))
     try:
         matches = _similar(text)
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
-        return HttpResponse(status=503)
-    return render(request, "ask/_similar.html", {"similar": matches, "checked": True})
+        matches = None  # the urgent advice matters more than the matches: show it anyway
+        if not signs:
+            return HttpResponse(status=503)
+    return render(
+        request,
+        "ask/_similar.html",
+        {"similar": matches, "checked": matches is not None, "signs": signs, "urgent": bool(signs)},
+    )
 
 
 def _similar(text):
@@ -137,7 +149,39 @@ def thanks_url(submission):
     return reverse("ask:thanks", args=[signing.dumps(submission.reference, salt=THANKS_SALT)])
 
 
-@require_GET
+@never_cache
+@require_safe
+def status(request, token):
+    """Where the asker's question stands, from the signed link in their receipt e-mail."""
+    submission = _from_link(token, salt=services.STATUS_SALT)
+    return render(
+        request,
+        "ask/status.html",
+        {"submission": submission, "withdraw_url": services.withdraw_url(submission)},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def withdraw(request, token):
+    """Withdraw a question and erase the asker's details, from the signed link in their receipt
+    e-mail. The link opens a page with one button: a mail scanner that follows links changes
+    nothing."""
+    submission = _from_link(token, salt=services.WITHDRAW_SALT)
+    if request.method == "POST":
+        services.withdraw(submission=submission)
+        submission.refresh_from_db()
+    return render(request, "ask/withdraw.html", {"submission": submission})
+
+
+def _from_link(token, *, salt):
+    submission = services.submission_from_link(token, salt=salt)
+    if submission is None:
+        raise Http404("No such question, or the link is not complete.")
+    return submission
+
+
+@require_safe
 def urgent_help(request):
     """When to get urgent help, from the same red-flag rules the ask form applies."""
     return render(

@@ -1,6 +1,13 @@
 """Template context shared by every page."""
 
+from ask import red_flags
+
 
 def canonical_url(request):
     """The page's address without its query string, for <link rel="canonical"> and Open Graph."""
     return {"canonical_url": request.build_absolute_uri(request.path)}
+
+
+def emergency_signs(request):
+    """The signs that need 999, for the "When to get urgent help" box on back-pain pages."""
+    return {"emergency_signs": red_flags.emergency_signs}

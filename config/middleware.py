@@ -2,7 +2,9 @@
 
 import logging
 
-from django.db import InterfaceError, OperationalError
+from django.core.exceptions import ValidationError
+from django.db import DataError, InterfaceError, OperationalError
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
@@ -30,3 +32,44 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "unavailable.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class RefuseTraceMiddleware:
+    """TRACE echoes a request back (cookies and all) and no page here needs it: refuse it
+    everywhere, before any view sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "TRACE":
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return self.get_response(request)
+
+
+class AdminFilterErrorMiddleware:
+    """Django admin turns any field lookup in a list page's query string into a filter, and some
+    values only fail when the query runs (a NUL byte PostgreSQL refuses, a year Python's dates
+    cannot hold). On a list page or an autocomplete, which change nothing, such a failure can
+    only come from the query string: answer 400 rather than 500."""
+
+    READ_ONLY_VIEWS = ("autocomplete",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        match = request.resolver_match
+        if (
+            request.method not in ("GET", "HEAD")
+            or match is None
+            or "admin" not in match.namespaces
+            or not (match.url_name or "").endswith(("_changelist", *self.READ_ONLY_VIEWS))
+            or not isinstance(exception, ValueError | OverflowError | DataError | ValidationError)
+        ):
+            return None
+        logger.info("Admin list refused a filter value: %s", exception)
+        return HttpResponseBadRequest("This filter value cannot be used.")

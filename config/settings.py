@@ -104,6 +104,7 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.RefuseTraceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.AdminFilterErrorMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -131,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.canonical_url",
+                "config.context_processors.emergency_signs",
             ],
         },
     },
@@ -187,8 +190,9 @@ STORAGES = {
     },
 }
 
-# The cache holds the ask form's rate-limit counters, so it must be shared by every app server:
-# Redis in production. Short timeouts keep a Redis outage from stalling requests.
+# The shared cache: Redis when REDIS_URL is set, else each process's memory. Nothing that must
+# hold across processes lives here (the ask form's rate limit counts in PostgreSQL). Short
+# timeouts keep a Redis outage from stalling requests.
 REDIS_URL = envstr("REDIS_URL")
 CACHES = {
     "default": (
@@ -226,9 +230,13 @@ SITE_URL = envstr(
     "http://127.0.0.1:8000" if LOCAL else f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "",
 ).rstrip("/")
 
-# Ask an expert: questions one client may send per hour, and how long askers' names and e-mail
-# addresses are kept after their question is closed.
+# Ask an expert: questions one client may send per hour (counted in PostgreSQL, so the allowance
+# holds across every worker and app server); and the retention `manage.py erase_personal_data`
+# enforces: a question still open ASK_CLOSE_AFTER_DAYS after it was sent is closed, and a closed
+# question's personal data is erased ASK_ERASE_AFTER_DAYS after closing. Nothing of an asker's is
+# kept longer than the two added together.
 ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
+ASK_CLOSE_AFTER_DAYS = envint("ASK_CLOSE_AFTER_DAYS", 180)
 ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
 
 # Search: days the counts of searches that found little are kept (prune_search_gaps).

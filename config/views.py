@@ -7,13 +7,13 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Say whether the database answers; 503 when it does not, so a load balancer can act."""
     try:
@@ -25,7 +25,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico whatever a page's <link rel="icon"> says: send them to the
     static file. Not a permanent redirect: its hashed name in production changes with the icon."""

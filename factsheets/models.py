@@ -17,7 +17,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from archive.models import Question
+from archive.models import Question, is_about_back_pain
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
 SECTIONS = [
@@ -148,6 +148,11 @@ class Factsheet(models.Model):
             )
         if self.last_reviewed and self.next_review and self.next_review <= self.last_reviewed:
             raise ValidationError({"next_review": "The next review must come after the last."})
+
+    @property
+    def is_about_back_pain(self):
+        """A factsheet on a back or sciatica condition shows when to get urgent help."""
+        return is_about_back_pain(self.condition, self.title)
 
     @property
     def index_letter(self):

@@ -281,7 +281,8 @@ def _load_section(
             f"a database of the run's own (`loadtest` on a PostgreSQL {postgres_version} cluster "
             "with default settings, in `.loadtest/`).",
             "- Site: one gunicorn with `config/gunicorn.py` (sync workers, 2 per core + 1), "
-            "`DEBUG` off, collected static files, Redis for the rate limit.",
+            "`DEBUG` off, collected static files, Redis as the shared cache; the ask form's "
+            "allowance counts in PostgreSQL.",
             f"- Visitors: {clients} at once, each with its own loopback address and cookies, "
             f"pausing 0–{2 * think:g} s (mean {think:g} s) between pages; what they do next, by "
             f"weight: {weights}. Each opens a page every {think:g} s or so, several times faster "

@@ -22,6 +22,7 @@ MAX_REQUESTS_PER_VISITOR = 20_000
 MIX = {"home": 8, "category": 22, "question": 40, "search": 25, "ask": 5}
 SUBMISSIONS_PER_VISITOR = 2
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
 REFERENCE = re.compile(r"<strong>(Q-[A-Z0-9]{8})</strong>")
 # Every question a run sends starts with this, so that it can be found (and told apart) later.
 SYNTHETIC_MARK = "[synthetic load-test question]"
@@ -184,6 +185,7 @@ class Visitor:
         thank-you page for the reference number. Returns the recorded Submission."""
         text = text or question_text()
         token = CSRF_TOKEN.search(form_page)
+        form_token = FORM_TOKEN.search(form_page)
         fields = {
             "question": text,
             "consent_to_store": "on",
@@ -191,6 +193,7 @@ class Visitor:
             "email": f"visitor{self.number}@example.invalid",
             "action": "send",
             "csrfmiddlewaretoken": token.group(1) if token else "",
+            "form_token": form_token.group(1) if form_token else "",
         }
         if self.rng.random() < 0.5:
             fields["consent_to_publish"] = "on"

@@ -68,6 +68,13 @@ def test_pages_refuse_framing_and_limit_referrers(client, db):
         (1, "6.6.6.6, 1.1.1.1", "1.1.1.1"),
         (2, "6.6.6.6, 1.1.1.1, 172.16.0.2", "1.1.1.1"),
         (1, "", "10.0.0.1"),
+        (1, "unknown", "10.0.0.1"),
+        (1, "1.1.1.1, unix:", "10.0.0.1"),
+        (1, "1.1.1.1, " + "9" * 300, "10.0.0.1"),
+        (1, "1.1.1.1:8080", "10.0.0.1"),
+        (1, "fe80::1%eth0", "10.0.0.1"),
+        (1, " 2001:db8::1 ", "2001:db8::1"),
+        (2, "1.1.1.1", "10.0.0.1"),  # fewer entries than proxies: the header was not theirs
     ],
 )
 def test_the_client_address_cannot_be_forged_past_the_trusted_proxies(
@@ -76,3 +83,79 @@ def test_the_client_address_cannot_be_forged_past_the_trusted_proxies(
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+HOSTILE_FORWARDED = ["unknown", "unix:", "x" * 300, "1.2.3.4:80", "1.1.1.1, \x00", "fe80::1%eth0"]
+
+
+@pytest.mark.parametrize("forwarded", HOSTILE_FORWARDED)
+def test_admin_log_in_never_fails_on_a_malformed_forwarded_address(
+    client, editor, settings, forwarded
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for password in ("wrong", "right-password"):
+        response = client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "editor", "password": password},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+        assert response.status_code in (200, 302), password
+
+
+@pytest.mark.parametrize("url", ["/", "/ask/", "/healthz", "/admin/login/", "/urgent-help/"])
+def test_trace_is_refused_everywhere(client, db, url):
+    assert client.generic("TRACE", url).status_code == 405
+
+
+def test_head_works_on_the_health_check(client, db):
+    response = client.head("/healthz")
+    assert response.status_code == 200 and response.content == b""
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    client.force_login(get_user_model().objects.create_superuser("root", "r@example.org", "pw"))
+    return client
+
+
+ADMIN_LISTS = [
+    "/admin/ask/submission/",
+    "/admin/archive/question/",
+    "/admin/factsheets/factsheet/",
+    "/admin/ask/outgoingemail/",
+]
+HOSTILE_FILTERS = [
+    {"status__exact": "\x00"},
+    {"question__exact": "a\x00b"},
+    {"created_at__year": "99999"},
+    {"created_at__year": "0"},
+    {"last_reviewed__year": "-1"},
+    {"category__id__exact": "\x00"},
+    {"q": "\x00"},
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_LISTS)
+@pytest.mark.parametrize("params", HOSTILE_FILTERS)
+def test_admin_lists_answer_hostile_filter_values_without_failing(superuser_client, url, params):
+    superuser_client.raise_request_exception = False
+    response = superuser_client.get(url, params)
+    assert response.status_code in (200, 302, 400), response.status_code
+
+
+@pytest.mark.parametrize("term", ["\x00", "a\x00b", "x" * 3000])
+def test_admin_autocomplete_answers_hostile_terms_without_failing(superuser_client, term):
+    superuser_client.raise_request_exception = False
+    response = superuser_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": term,
+            "app_label": "ask",
+            "model_name": "submission",
+            "field_name": "duplicate_of",
+        },
+    )
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        assert response.json()["results"] == []

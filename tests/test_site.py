@@ -1,12 +1,15 @@
 """Site-wide endpoints and what every page carries for search engines and readers."""
 
+import html
+from xml.etree import ElementTree
+
 import pytest
 from django.db import OperationalError
 from django.utils.html import escape
 
 from archive.models import Question
 from ask.red_flags import RED_FLAGS
-from tests.factories import make_category, make_question
+from tests.factories import make_category, make_factsheet, make_question
 
 
 def test_healthz_says_the_database_answers(client, db):
@@ -78,11 +81,48 @@ def test_a_question_page_is_an_article_with_its_own_title_and_the_urgent_help_no
 
 def test_the_urgent_help_page_gives_999_and_111(client, db):
     html = client.get("/urgent-help/").content.decode()
-    assert "Call 999 or go to A&amp;E now" in html
-    assert "NHS 111" in html
+    assert 'Call <a href="tel:999">999</a> or go to A&amp;E now' in html
+    assert '<a href="tel:111">NHS 111</a>' in html
 
 
 def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, db):
     html = client.get("/urgent-help/").content.decode()
     for flag in RED_FLAGS:
         assert escape(flag.label) in html
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feed_summaries_are_escaped_exactly_once(client, db):
+    area = make_category("Lower back pain")
+    make_question(
+        area, title="Sessions <needed>", answer="Most people need <5 sessions & <b>rest</b>."
+    )
+    feed = ElementTree.fromstring(client.get("/feed/").content)  # noqa: S314 - our own feed
+    summary = feed.find(f"{ATOM}entry/{ATOM}summary")
+    title = feed.find(f"{ATOM}entry/{ATOM}title")
+    # A reader parses an html summary as HTML: what it then shows is the answer as written.
+    assert summary.get("type") == "html"
+    assert html.unescape(summary.text) == "Most people need <5 sessions & <b>rest</b>."
+    assert summary.text == "Most people need &lt;5 sessions &amp; &lt;b&gt;rest&lt;/b&gt;."
+    assert title.text == "Sessions <needed>"  # a text title is shown as it stands
+
+
+def test_back_pain_pages_carry_the_when_to_get_urgent_help_box(client, db):
+    back = make_category("Back / spine")
+    knee = make_category("Knee")
+    back_question = make_question(back, title="Stiff in the mornings")
+    knee_question = make_question(knee, title="Knee pain after running")
+    sciatica = make_factsheet("Sciatica")
+    migraine = make_factsheet("Migraine")
+    for page in (back_question, sciatica):
+        body = client.get(page.get_absolute_url()).content.decode()
+        assert "When to get urgent help</h2>" in body, page
+        assert 'href="tel:999"' in body and 'href="tel:111"' in body
+        assert '/urgent-help/">See every warning sign</a>' in body
+    for page in (knee_question, migraine):
+        assert (
+            "When to get urgent help</h2>"
+            not in client.get(page.get_absolute_url()).content.decode()
+        )

@@ -41,3 +41,8 @@ def make_submission(**fields):
         "email": "ann@example.org",
     }
     return services.submit_question(**(defaults | fields))
+
+
+def receipt(submission):
+    """The receipt e-mail queued when the question was sent."""
+    return submission.emails.get(subject__startswith="We have your question")

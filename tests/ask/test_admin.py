@@ -10,9 +10,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from archive.models import Question
 from ask import services
+from ask.forms import new_form_token
 from ask.models import Submission
 from tests.ask.conftest import make_editor, make_submission
 from tests.factories import make_question
@@ -148,6 +150,7 @@ def test_the_whole_path_from_the_form_to_a_published_searchable_qa(
             "consent_to_publish": "on",
             "category": area.pk,
             "action": "send",
+            "form_token": new_form_token(),
         },
     )
     submission = Submission.objects.get()
@@ -185,7 +188,14 @@ def test_the_whole_path_from_the_form_to_a_published_searchable_qa(
     assert published in found("tired acupuncture")
     assert [m.to for m in mailoutbox] == [["ann@example.org"]]
     steps = [(t.to_state, t.by) for t in submission.history.all()]
-    assert [s for s, _ in steps] == [State.NEW, State.IN_REVIEW, State.ANSWERED, State.PUBLISHED]
+    assert [s for s, _ in steps] == [
+        State.NEW,
+        State.IN_REVIEW,
+        State.IN_REVIEW,  # started from the earlier answer
+        State.ANSWERED,
+        State.PUBLISHED,
+    ]
+    assert "Tiredness after treatment" in submission.history.all()[2].note
     assert submission.history.get(to_state=State.ANSWERED).note == "Started from an earlier answer"
 
 
@@ -221,10 +231,48 @@ def test_a_move_the_submission_cannot_make_is_refused_even_if_posted(editor_clie
 def test_only_the_moves_a_submission_can_make_are_offered(editor_client, editor):
     submission = make_submission()
     buttons = re.findall(r'name="_transition" value="(\w+)"', press_page(editor_client, submission))
-    assert buttons == ["assign", "duplicate", "reject"]
+    assert buttons == ["assign", "duplicate", "reject", "withdraw"]
     services.assign(submission=submission, editor=editor)
     buttons = re.findall(r'name="_transition" value="(\w+)"', press_page(editor_client, submission))
-    assert buttons == ["answer", "duplicate", "reject"]
+    assert buttons == ["answer", "duplicate", "reject", "withdraw"]
+    services.mark_answered(submission=submission, by=editor, answer="An answer.")
+    buttons = re.findall(r'name="_transition" value="(\w+)"', press_page(editor_client, submission))
+    assert buttons == ["publish", "close_unpublished", "withdraw"]
+
+
+def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, editor):
+    submission = make_submission()
+    html = press_page(editor_client, submission)
+    for move in services.moves_offered(submission, editor):
+        assert f'value="{move.name}" class="button">{escape(move.button)}</button>' in html
+
+
+def test_an_answered_question_nobody_publishes_can_be_closed_and_its_answer_sent(
+    editor_client, editor, django_capture_on_commit_callbacks, mailoutbox
+):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    with django_capture_on_commit_callbacks(execute=True):
+        press(editor_client, submission, "close_unpublished", note="Too personal to publish")
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.ANSWERED, False)
+    assert "Rest, then move gently." in mailoutbox[-1].body
+    assert submission.history.last().note == "Too personal to publish"
+    assert 'value="publish"' not in press_page(editor_client, submission)
+
+
+def test_starting_from_an_answer_is_a_locked_logged_move(editor_client, editor, area):
+    used = make_question(area, title="Earlier answer", answer="An earlier answer.")
+    submission = make_submission()
+    press(editor_client, submission, ("_start_from", used.pk))
+    assert Submission.objects.get().answer == ""  # not in review: refused
+    services.assign(submission=submission, editor=editor)
+    press(editor_client, submission, ("_start_from", "not-a-number"))
+    press(editor_client, submission, ("_start_from", used.pk))
+    submission.refresh_from_db()
+    assert submission.answer == "An earlier answer."
+    assert "Earlier answer" in submission.history.last().note
 
 
 def press_page(client, submission):

@@ -1,5 +1,9 @@
 """The red-flag rules: each sign in the words askers use, and everyday phrasing that must not
-raise a false alarm. Add a phrase here with any change to ask/red_flags.py."""
+raise a false alarm. Add a phrase here with any change to ask/red_flags.py.
+
+NHS_ITEMS is every item of the NHS urgent-advice lists for back pain, sciatica and cauda equina
+syndrome ("call 999 or go to A&E" and "urgent GP appointment or NHS 111"), each in the NHS's own
+plain words, with the rule that must catch it."""
 
 import pytest
 
@@ -25,6 +29,8 @@ SHOWS = {
         "New bowel problems along with the sciatica",
         "I've become incontinent",
         "I can\u2019t tell when I need to go to the toilet, I can't tell when I need to pee",
+        "I find it hard to start peeing",
+        "I don't notice when I need to poo any more",
     ],
     "both_legs": [
         "Both my legs feel weak",
@@ -34,6 +40,19 @@ SHOWS = {
         "My legs are numb from the knees down",
         "I have sciatica down both legs",
         "I have tingling in my legs and feet",
+        "I have sciatica on both sides",
+        "I feel unsteady on my feet since the weekend",
+        "I am having difficulty walking",
+    ],
+    "chest_pain": [
+        "I have back pain and chest pain",
+        "There is a tightness across my chest",
+        "I get pains in my chest when the back spasms",
+    ],
+    "sexual_function": [
+        "Since the back pain started I can't get an erection",
+        "I have erectile problems since my back went",
+        "I have lost feeling during sex",
     ],
     "rapidly_worsening": [
         "The numbness is getting worse quickly",
@@ -50,6 +69,36 @@ SHOWS = {
         "I feel hot and shivery and my lower back hurts",
         "I had a high temperature last night",
     ],
+    "weight_loss": [
+        "I have lost a lot of weight without trying",
+        "My GP mentioned unexplained weight loss",
+        "I've lost two stone in weight for no reason",
+        "The weight is falling off me",
+    ],
+    "back_lump": [
+        "There is a lump on my lower back",
+        "My spine has a swelling near the bottom",
+        "My back has changed shape",
+        "I noticed a change in the shape of my back",
+    ],
+    "night_or_rest_pain": [
+        "The pain is worse at night",
+        "It wakes me up at night",
+        "The pain does not improve when I rest",
+        "I can't sleep because of the pain",
+        "The pain keeps me awake",
+    ],
+    "cough_sneeze_pain": [
+        "It hurts when I cough",
+        "The pain is much worse when I sneeze",
+        "Pain shoots down my leg when I strain on the toilet",
+        "Coughing makes the pain worse",
+    ],
+    "upper_back": [
+        "The pain is in my upper back",
+        "I have pain between my shoulder blades",
+        "It hurts at the top of my back",
+    ],
     "fall_or_accident": [
         "I fell down the stairs last week and now my back hurts",
         "My back pain started after a fall on the ice",
@@ -58,7 +107,38 @@ SHOWS = {
         "I was hit by a car while cycling",
         "I had a nasty fall in the garden",
         "The pain began after I fell off a ladder",
+        "It started after an injury at the gym",
+        "I injured my back lifting a wardrobe",
     ],
+}
+
+# Every item of the NHS lists, worded as the NHS words it, and the rule that catches it.
+NHS_ITEMS = {
+    # Sciatica: go to A&E or call 999.
+    "you have sciatica on both sides": "both_legs",
+    "weakness or numbness in both legs that's severe or getting worse": "both_legs",
+    "numbness around or under your genitals, or around your bottom (anus)": "saddle_numbness",
+    "you find it hard to start peeing, cannot pee or cannot control when you pee": "bladder_bowel",
+    "you do not notice when you need to poo or cannot control when you poo": "bladder_bowel",
+    # Back pain: A&E or 999.
+    "numbness or tingling around your genitals or bottom": "saddle_numbness",
+    "you cannot pee or cannot control when you pee": "bladder_bowel",
+    "you cannot control when you poo": "bladder_bowel",
+    "chest pain": "chest_pain",
+    "loss of feeling in both legs": "both_legs",
+    "weakness in both legs": "both_legs",
+    "you are unsteady on your feet": "both_legs",
+    # Cauda equina syndrome: also sexual function.
+    "you cannot get an erection": "sexual_function",
+    # Back pain: urgent GP appointment or NHS 111.
+    "you have a very high temperature or feel hot and shivery": "fever",
+    "you have unexplained weight loss": "weight_loss",
+    "a swelling or a change in the shape of your back": "back_lump",
+    "the pain does not improve after resting or is worse at night": "night_or_rest_pain",
+    "the pain started after a fall or injury": "fall_or_accident",
+    "the pain is so bad you're having problems sleeping": "night_or_rest_pain",
+    "the pain is worse when you sneeze, cough or poo": "cough_sneeze_pain",
+    "the pain is coming from the top of your back, between your shoulders": "upper_back",
 }
 
 EVERYDAY = [
@@ -84,6 +164,18 @@ EVERYDAY = [
     "I turned quickly and my back twinged",
     "The room temperature in the clinic was a bit cold",
     "Can acupuncture help sciatica in my left leg?",
+    "Can acupuncture make me dizzy and unsteady after treatment?",
+    "I lifted a chest of drawers and hurt my lower back",
+    "Is it safe to have sex after acupuncture?",
+    "I want to lose weight with acupuncture",
+    "I lost weight on a diet and my back feels better",
+    "I have a bulging disc in my lower back",
+    "I have swelling in my ankle",
+    "I sleep well after acupuncture",
+    "I have a cough and a cold, can I still have acupuncture?",
+    "My lower back is stiff in the morning",
+    "Pain in my shoulder after gardening",
+    "I had a sports injury years ago",
 ]
 
 
@@ -97,6 +189,11 @@ def test_each_sign_is_found_in_the_words_askers_use(sign, text):
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_phrasing_raises_no_false_alarm(text):
     assert red_flags.found_in(text) == []
+
+
+@pytest.mark.parametrize(("item", "sign"), NHS_ITEMS.items())
+def test_every_item_on_the_nhs_urgent_lists_is_caught(item, sign):
+    assert sign in red_flags.found_in(item)
 
 
 def test_every_sign_has_phrases_that_show_it():

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from archive.models import Question
 from ask import services
 from ask.models import OutgoingEmail, Submission
-from tests.ask.conftest import make_submission
+from tests.ask.conftest import make_submission, receipt
 from tests.factories import make_question
 from tests.searching import found
 
@@ -155,7 +155,7 @@ def test_publishing_creates_a_findable_qa_without_the_askers_details(
     (mail,) = mailoutbox
     assert mail.to == ["ann@example.org"]
     assert question.get_absolute_url() in mail.body
-    assert OutgoingEmail.objects.get().sent_at is not None
+    assert OutgoingEmail.objects.exclude(pk=receipt(submission).pk).get().sent_at is not None
 
 
 def test_a_published_answers_own_words_are_found_even_misspelled(
@@ -197,8 +197,8 @@ def test_a_question_without_consent_is_answered_privately_and_cannot_be_publishe
 
 
 def test_with_consent_the_asker_hears_only_once_published(editor, area, mailoutbox):
-    ready_to_publish(make_submission(), editor, area)
-    assert not OutgoingEmail.objects.exists()
+    submission = ready_to_publish(make_submission(), editor, area)
+    assert list(OutgoingEmail.objects.all()) == [receipt(submission)]
 
 
 def test_closing_as_duplicate_links_the_qa_and_sends_its_address(
@@ -223,3 +223,27 @@ def test_no_email_is_queued_for_an_asker_without_an_address(editor, area):
         submission=ready_to_publish(make_submission(email=""), editor, area), by=editor
     )
     assert not OutgoingEmail.objects.exists()
+
+
+def test_a_send_racing_another_with_the_same_form_token_returns_the_first(monkeypatch):
+    first = services.submit_question(
+        question="Is it normal to ache after acupuncture?", consent_to_store=True, form_token="t1"
+    )
+    # As if the other request stored its question just after this one looked for it.
+    looked = []
+    real_filter = Submission.objects.filter
+
+    def filter_missing_the_first_time(*args, **kwargs):
+        found = real_filter(*args, **kwargs)
+        if kwargs.get("form_token") and not looked:
+            looked.append(True)
+            return found.none()
+        return found
+
+    monkeypatch.setattr(Submission.objects, "filter", filter_missing_the_first_time)
+    again = services.submit_question(
+        question="Is it normal to ache after acupuncture?", consent_to_store=True, form_token="t1"
+    )
+    assert again.pk == first.pk
+    assert looked
+    assert Submission.objects.count() == 1

@@ -1,11 +1,14 @@
 """The public form: what a worried asker, a robot and a careless paste each get."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connection
 from django.test import override_settings
 
-from ask.models import Submission
+from ask.forms import new_form_token
+from ask.models import RateLimitCount, Submission
 from ask.views import thanks_url
 from tests.ask.conftest import make_submission
 from tests.factories import make_question
@@ -14,19 +17,26 @@ pytestmark = pytest.mark.django_db
 
 GOOD = {
     "question": "Is it normal to feel very tired the day after acupuncture for sciatica?",
+    "email": "ann@example.org",
     "consent_to_store": "on",
     "action": "send",
 }
 
 
+def good(**changes):
+    """The form as a browser sends it from a freshly opened page: GOOD with a new form token."""
+    return GOOD | {"form_token": new_form_token()} | changes
+
+
 def test_the_form_opens_with_emergency_guidance(client):
     html = client.get("/ask/").content.decode()
     assert html.index("Is this an emergency?") < html.index('name="question"')
-    assert "Call 999 or go to A&amp;E" in html
+    assert 'Call <a href="tel:999">999</a> or go to A&amp;E' in html
+    assert '<a href="tel:111">NHS 111</a>' in html
 
 
 def test_a_good_question_is_stored_and_the_thank_you_page_gives_its_reference(client, area):
-    response = client.post("/ask/", GOOD | {"category": area.pk, "consent_to_publish": "on"})
+    response = client.post("/ask/", good() | {"category": area.pk, "consent_to_publish": "on"})
     submission = Submission.objects.get()
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).content.decode()
@@ -37,15 +47,17 @@ def test_a_good_question_is_stored_and_the_thank_you_page_gives_its_reference(cl
 
 def test_an_urgent_question_gets_urgent_advice_at_once_and_is_marked_urgent(client):
     question = "My legs keep giving way and I have numbness around my back passage since today"
-    response = client.post("/ask/", GOOD | {"question": question}, follow=True)
+    response = client.post("/ask/", good() | {"question": question}, follow=True)
     html = response.content.decode()
     assert "Get medical help now" in html
-    assert "Call 999 or go to A&amp;E now" in html
+    assert 'Call <a href="tel:999">999</a> or go to A&amp;E now' in html
+    # The urgent advice leads the page, above the thanks.
+    assert html.index("Get medical help now") < html.index("Thank you")
     assert Submission.objects.get().red_flags_in_text == ["saddle_numbness", "both_legs"]
 
 
 def test_a_ticked_sign_alone_gets_the_advice(client):
-    response = client.post("/ask/", GOOD | {"red_flags_ticked": "fever"}, follow=True)
+    response = client.post("/ask/", good() | {"red_flags_ticked": "fever"}, follow=True)
     assert "Back pain with a fever can be a sign of an infection" in response.content.decode()
     assert Submission.objects.get().urgent
 
@@ -78,6 +90,14 @@ def test_the_similar_answers_fragment_for_the_script(client, area):
         ("question", "Is this normal\x00 after acupuncture?", "Null characters are not allowed"),
         ("question", "Is this normal\x1b[31m after acupuncture?", "invisible control characters"),
         ("name", "Ann\x07", "invisible control characters"),
+        ("name", "Ann\nBcc: victim@example.org", "write this on one line"),
+        ("name", "Ann\u202eelpmaxe", "invisible formatting characters"),
+        ("name", "An\u200bn", "invisible formatting characters"),
+        (
+            "question",
+            "Is this normal \u2066after\u2069 acupuncture for my back?",
+            "invisible formatting",
+        ),
         ("email", "not-an-address", "check your e-mail address"),
         ("consent_to_store", "", "so that we may keep your question"),
     ],
@@ -85,7 +105,7 @@ def test_the_similar_answers_fragment_for_the_script(client, area):
 def test_bad_input_gets_a_clear_message_by_the_field_and_keeps_the_text(
     client, field, value, message
 ):
-    response = client.post("/ask/", GOOD | {field: value})
+    response = client.post("/ask/", good() | {field: value})
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html
@@ -96,7 +116,7 @@ def test_bad_input_gets_a_clear_message_by_the_field_and_keeps_the_text(
 
 def test_html_is_stored_as_typed_and_shown_escaped(client):
     question = "<script>alert(1)</script> Is acupuncture safe for my back?"
-    client.post("/ask/", GOOD | {"question": question, "name": "<b>Ann</b>"})
+    client.post("/ask/", good() | {"question": question, "name": "<b>Ann</b>"})
     submission = Submission.objects.get()
     assert submission.question == question
     page = client.get(thanks_url(submission)).content.decode()
@@ -104,7 +124,7 @@ def test_html_is_stored_as_typed_and_shown_escaped(client):
 
 
 def test_the_honeypot_catches_robots_without_telling_them(client):
-    response = client.post("/ask/", GOOD | {"website": "http://spam.example"})
+    response = client.post("/ask/", good() | {"website": "http://spam.example"})
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
     assert not Submission.objects.exists()
@@ -113,13 +133,13 @@ def test_the_honeypot_catches_robots_without_telling_them(client):
 def test_a_client_sending_too_many_questions_is_asked_to_wait_and_keeps_the_text(client, settings):
     settings.ASK_SUBMISSIONS_PER_HOUR = 2
     for _ in range(2):
-        assert client.post("/ask/", GOOD).status_code == 302
-    response = client.post("/ask/", GOOD)
+        assert client.post("/ask/", good()).status_code == 302
+    response = client.post("/ask/", good())
     assert response.status_code == 429
     assert "Please wait an hour" in response.content.decode()
     assert GOOD["question"] in response.content.decode()
     assert Submission.objects.count() == 2
-    other = client.post("/ask/", GOOD, REMOTE_ADDR="192.0.2.7")
+    other = client.post("/ask/", good(), REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 302
 
 
@@ -132,19 +152,19 @@ REDIS_DOWN = settings.CACHES | {
 }
 
 
-def test_when_the_cache_fails_questions_are_still_accepted(client, caplog):
+def test_with_the_cache_down_questions_are_accepted_and_the_allowance_still_holds(client, settings):
+    settings.ASK_SUBMISSIONS_PER_HOUR = 1
     with override_settings(CACHES=REDIS_DOWN):
-        response = client.post("/ask/", GOOD)
-    assert response.status_code == 302
+        assert client.post("/ask/", good()).status_code == 302
+        assert client.post("/ask/", good()).status_code == 429
     assert Submission.objects.count() == 1
-    assert "Rate limit for ask not checked" in caplog.text
 
 
 def test_when_the_database_is_down_the_asker_gets_a_try_again_page_holding_their_text(client, area):
     def database_down(execute, sql, params, many, context):
         raise OperationalError("server closed the connection unexpectedly")
 
-    data = GOOD | {
+    data = good() | {
         "question": "Is <this> normal after acupuncture? I fell off a ladder",
         "name": "Ann",
     }
@@ -179,16 +199,139 @@ def test_the_form_refuses_other_methods(client):
 def test_behind_a_proxy_the_limit_counts_by_the_address_the_proxy_saw(client, settings):
     settings.ASK_SUBMISSIONS_PER_HOUR, settings.TRUSTED_PROXY_COUNT = 1, 1
     first = {"HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.5"}
-    assert client.post("/ask/", GOOD, **first).status_code == 302
+    assert client.post("/ask/", good(), **first).status_code == 302
     spoofed = {"HTTP_X_FORWARDED_FOR": "198.51.100.99, 203.0.113.5"}
-    assert client.post("/ask/", GOOD, **spoofed).status_code == 429
+    assert client.post("/ask/", good(), **spoofed).status_code == 429
     other = {"HTTP_X_FORWARDED_FOR": "203.0.113.6"}
-    assert client.post("/ask/", GOOD, **other).status_code == 302
+    assert client.post("/ask/", good(), **other).status_code == 302
 
 
 def test_an_oversized_body_gets_a_clear_page_not_a_server_error(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
-    response = client.post("/ask/", GOOD | {"question": "x" * 20_000})
+    response = client.post("/ask/", good() | {"question": "x" * 20_000})
     assert response.status_code == 400
     assert "shorten it to 5,000 characters" in response.content.decode()
     assert not Submission.objects.exists()
+
+
+URGENT_TEXT = (
+    "I suddenly can't control my bladder and have numbness around my bottom, with sciatica in "
+    "both legs. Can acupuncture help my back pain?"
+)
+
+
+def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send(client, area):
+    make_question(
+        area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
+    )
+    html = client.get("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    assert 'role="alert"' in html
+    assert html.index("Get medical help now") < html.index("Acupuncture for back pain</a>")
+    assert '<a href="tel:999">999</a>' in html
+    assert "need not send" not in html and "Already answered" not in html
+
+
+def test_the_live_box_gives_the_advice_of_a_ticked_box_too(client):
+    html = client.get("/ask/similar/", {"q": "", "red_flags_ticked": "chest_pain"}).content
+    assert "Chest pain with back pain" in html.decode()
+
+
+def test_the_live_box_still_gives_urgent_advice_when_the_search_fails(client):
+    def database_down(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(database_down):
+        response = client.get("/ask/similar/", {"q": URGENT_TEXT})
+    assert response.status_code == 200
+    assert "Get medical help now" in response.content.decode()
+
+
+def test_a_calm_question_still_hears_it_need_not_be_sent(client, area):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    html = client.get("/ask/similar/", {"q": "do needles help sciatica"}).content.decode()
+    assert "you need not send it" in html
+    assert "Get medical help now" not in html
+
+
+def test_checking_without_javascript_puts_urgent_advice_first_and_never_says_need_not_send(
+    client, area
+):
+    make_question(
+        area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
+    )
+    response = client.post("/ask/", {"question": URGENT_TEXT, "action": "check"})
+    html = response.content.decode()
+    assert html.index('role="alert"') < html.index("Acupuncture for back pain</a>")
+    assert html.index("Get medical help now") < html.index("Is this an emergency?")
+    assert "need not send" not in html
+
+
+def test_a_question_nobody_could_answer_is_held_back_before_it_is_sent(client):
+    response = client.post("/ask/", good(email=""))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "we have no way to give you the answer" in html
+    assert GOOD["question"] in html
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"email": "ann@example.org"}, {"consent_to_publish": "on"}, {"send_without_reply": "on"}],
+    ids=["an address", "publishing allowed", "sent anyway"],
+)
+def test_a_question_with_a_way_to_the_answer_or_sent_knowingly_is_stored(client, changes):
+    response = client.post("/ask/", good(email="") | changes)
+    assert response.status_code == 302
+    assert Submission.objects.count() == 1
+
+
+def test_the_warning_about_no_answer_is_on_the_form_before_sending(client):
+    html = client.get("/ask/").content.decode()
+    assert "we will have no way to give you the answer" in html
+    assert 'name="send_without_reply"' in html
+
+
+def test_the_same_form_posted_twice_stores_one_question_and_shows_one_reference(client):
+    data = good()
+    first = client.post("/ask/", data)
+    again = client.post("/ask/", data)
+    assert first.status_code == again.status_code == 302
+    assert Submission.objects.count() == 1
+    reference = Submission.objects.get().reference
+    for response in (first, again):
+        assert reference in client.get(response.headers["Location"]).content.decode()
+
+
+def test_a_repeated_post_does_not_use_up_the_allowance(client, settings):
+    settings.ASK_SUBMISSIONS_PER_HOUR = 1
+    data = good()
+    for _ in range(3):
+        assert client.post("/ask/", data).status_code == 302
+    assert RateLimitCount.objects.get().count == 1
+
+
+@pytest.mark.parametrize("token", ["", "made-up", "Zm9v:1abc:forged"])
+def test_a_form_without_a_token_we_issued_is_kept_and_given_a_fresh_one(client, token):
+    response = client.post("/ask/", good(form_token=token))
+    html = response.content.decode()
+    assert "open for too long" in html
+    assert GOOD["question"] in html
+    fresh = re.search(r'name="form_token" value="([^"]+)"', html)[1]
+    assert client.post("/ask/", good(form_token=fresh)).status_code == 302
+    assert Submission.objects.count() == 1
+
+
+def test_the_allowance_is_counted_in_the_database(client, settings):
+    settings.ASK_SUBMISSIONS_PER_HOUR = 2
+    for _ in range(3):
+        client.post("/ask/", good())
+    assert RateLimitCount.objects.get().count == 3
+    assert Submission.objects.count() == 2
+
+
+def test_head_works_wherever_get_does(client, db):
+    for url in ("/ask/", "/urgent-help/"):
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response.content == b""

@@ -1,6 +1,7 @@
 """A worried patient asks a question, with JavaScript on and with it off."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ask.models import Submission
 
@@ -16,9 +17,10 @@ URGENT_QUESTION = (
 )
 
 
-def fill_and_send(page, question):
+def fill_and_send(page, question, email="ann@example.org"):
     page.goto("/ask/")
     page.get_by_label("Your question").fill(question)
+    page.get_by_label("Your e-mail address").fill(email)
     page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
     page.get_by_role("button", name="Send my question").click()
 
@@ -71,6 +73,11 @@ def test_an_urgent_question_gets_emergency_advice_at_once(request, fixture):
     alert = page.get_by_role("alert")
     assert "Get medical help now" in alert.inner_text()
     assert "Call 999 or go to A&E now" in alert.inner_text()
+    # The urgent advice leads the page, above the thanks.
+    headings = page.locator("main h1, main h2").all_inner_texts()
+    assert headings.index("Get medical help now: do not wait for our answer") < headings.index(
+        "Thank you: your question has been sent"
+    )
     reference = page.locator(".reference strong").inner_text()
     assert Submission.objects.get(reference=reference).urgent
 
@@ -83,3 +90,87 @@ def test_a_missing_consent_stops_the_send_and_keeps_the_text(page):
     assert consent.evaluate("box => box.validity.valueMissing")
     assert page.get_by_label("Your question").input_value() == QUESTION
     assert not Submission.objects.exists()
+
+
+RED_FLAG_TYPING = (
+    "I suddenly can't control my bladder and have numbness around my bottom, with sciatica in "
+    "both legs. Can acupuncture help my lower back pain?"
+)
+
+
+def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(page):
+    page.goto("/ask/")
+    page.get_by_label("Your question").press_sequentially(RED_FLAG_TYPING, delay=2)
+    box = page.locator("#similar-answers")
+    alert = box.get_by_role("alert")
+    expect(alert).to_contain_text("Get medical help now")
+    expect(alert).to_contain_text("Call 999 or go to A&E now")
+    assert box.get_attribute("aria-live") == "polite"
+    text = box.inner_text()
+    assert "need not send" not in text and "Already answered" not in text
+    if "Answered questions on similar subjects" in text:
+        assert text.index("Get medical help now") < text.index("Answered questions on similar")
+    assert alert.get_by_role("link", name="999").first.get_attribute("href") == "tel:999"
+
+
+def test_ticking_a_warning_sign_shows_its_advice_at_once(page):
+    page.goto("/ask/")
+    page.get_by_label("Chest pain").check()
+    expect(page.locator("#similar-answers").get_by_role("alert")).to_contain_text(
+        "Chest pain with back pain"
+    )
+
+
+def test_checking_without_javascript_puts_urgent_advice_first(page_without_javascript):
+    page = page_without_javascript
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(RED_FLAG_TYPING)
+    page.get_by_role("button", name="Check for similar answers").click()
+    main = page.locator("main").inner_text()
+    assert main.index("Get medical help now") < main.index("Is this an emergency?")
+    assert "need not send" not in main
+    assert page.get_by_label("Your question").input_value() == RED_FLAG_TYPING
+
+
+@pytest.mark.parametrize("url", ["/ask/", "/urgent-help/", "/factsheets/sciatica/"])
+def test_999_and_111_are_tap_to_call_links(page, url):
+    page.goto(url)
+    for number, href in (("999", "tel:999"), ("NHS 111", "tel:111")):
+        link = page.locator("main").get_by_role("link", name=number, exact=True).first
+        expect(link).to_be_visible()
+        assert link.get_attribute("href") == href
+
+
+def test_with_javascript_the_no_answer_warning_shows_only_while_it_applies(page):
+    page.goto("/ask/")
+    warning = page.locator("#no-reply")
+    expect(warning).to_be_visible()
+    page.get_by_label("Your e-mail address").fill("ann@example.org")
+    expect(warning).to_be_hidden()
+    page.get_by_label("Your e-mail address").fill("")
+    expect(warning).to_be_visible()
+    page.get_by_label("You may publish my question and its answer in the archive").check()
+    expect(warning).to_be_hidden()
+
+
+@pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
+def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture):
+    page = request.getfixturevalue(fixture)
+    fill_and_send(page, QUESTION, email="")
+    expect(page.get_by_role("alert")).to_contain_text("we have no way to give you the answer")
+    assert not Submission.objects.exists()
+    assert page.get_by_label("Your question").input_value() == QUESTION
+    page.get_by_label("Send it anyway").check()
+    page.get_by_role("button", name="Send my question").click()
+    reference = page.locator(".reference strong").inner_text()
+    assert Submission.objects.get(reference=reference).email == ""
+
+
+def test_a_double_click_on_send_stores_one_question(page):
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(QUESTION)
+    page.get_by_label("Your e-mail address").fill("ann@example.org")
+    page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
+    page.get_by_role("button", name="Send my question").dblclick()
+    reference = page.locator(".reference strong").inner_text()
+    assert list(Submission.objects.values_list("reference", flat=True)) == [reference]

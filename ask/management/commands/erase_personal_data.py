@@ -1,16 +1,18 @@
-"""Erase askers' names and e-mail addresses once their question has been closed long enough."""
+"""Retention: close questions left open too long, erase askers' personal data once their question
+has been closed long enough, and forget rate-limit counts of past hours. Run it daily."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ask.services import erase_personal_data
+from ask import rate_limit, services
 
 
 class Command(BaseCommand):
     help = (
-        "Blank the name and e-mail address of every asker whose question was closed (published, "
-        "answered privately, closed as a duplicate or rejected) at least --days days ago, and "
-        "delete the e-mails sent to them."
+        "Close every question still open --close-after days after it was sent (an answered one "
+        "has its answer e-mailed privately, any other is closed as expired); erase the name, "
+        "e-mail address, question text, history notes and e-mails of every question closed at "
+        "least --days days ago; delete the rate-limit counts of hours that have ended."
     )
 
     def add_arguments(self, parser):
@@ -20,12 +22,21 @@ class Command(BaseCommand):
             default=settings.ASK_ERASE_AFTER_DAYS,
             help="Days after closing (default: ASK_ERASE_AFTER_DAYS, %(default)s).",
         )
+        parser.add_argument(
+            "--close-after",
+            type=int,
+            default=settings.ASK_CLOSE_AFTER_DAYS,
+            help="Days after sending (default: ASK_CLOSE_AFTER_DAYS, %(default)s).",
+        )
 
-    def handle(self, *args, days, **options):
-        if days < 0:
-            raise CommandError("--days must be 0 or more.")
-        erased = erase_personal_data(days=days)
+    def handle(self, *args, days, close_after, **options):
+        if days < 0 or close_after < 0:
+            raise CommandError("--days and --close-after must be 0 or more.")
+        closed = services.close_stale(days=close_after)
+        erased = services.erase_personal_data(days=days)
+        counts = rate_limit.forget_ended_windows()
         self.stdout.write(
-            f"Erased the name and e-mail address of {erased} asker(s) "
-            f"whose question was closed {days} or more days ago."
+            f"Closed {closed} question(s) still open after {close_after} days. "
+            f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
+            f"more days ago. Deleted {counts} rate-limit count(s) of past hours."
         )

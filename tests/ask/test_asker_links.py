@@ -1,0 +1,116 @@
+"""The asker's receipt e-mail and its two signed links: where the question stands, and
+withdrawing it with its personal data. No log-in; a link cannot be made from a reference."""
+
+import re
+
+import pytest
+
+from ask import services
+from ask.models import Submission
+from tests.ask.conftest import make_submission, receipt
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+
+
+def links(submission):
+    body = receipt(submission).body
+    status = re.search(r"https?://\S+/ask/status/\S+/", body)[0]
+    withdraw = re.search(r"https?://\S+/ask/withdraw/\S+/", body)[0]
+    return status.split("://", 1)[1].split("/", 1)[1], withdraw.split("://", 1)[1].split("/", 1)[1]
+
+
+def test_the_receipt_gives_the_reference_what_happens_next_and_both_links(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = make_submission()
+    (mail,) = mailoutbox
+    assert mail.to == ["ann@example.org"]
+    assert submission.reference in mail.subject and submission.reference in mail.body
+    assert "usually takes a few weeks" in mail.body
+    status, withdraw = links(submission)
+    assert status.startswith("ask/status/") and withdraw.startswith("ask/withdraw/")
+
+
+def test_no_receipt_without_an_address():
+    submission = make_submission(email="")
+    assert not submission.emails.exists()
+
+
+def test_the_status_page_follows_the_question_through_the_queue(client, editor, area):
+    submission = make_submission()
+    status, _ = links(submission)
+    assert "Received." in client.get("/" + status).content.decode()
+    services.assign(submission=submission, editor=editor)
+    assert "Being answered." in client.get("/" + status).content.decode()
+    submission.category, submission.title = area, "Tired after acupuncture"
+    submission.save()
+    services.mark_answered(submission=submission, by=editor, answer="It usually passes.")
+    services.publish(submission=submission, by=editor)
+    html = client.get("/" + status).content.decode()
+    assert "Answered and published." in html
+    assert submission.published_question.get_absolute_url() in html
+    assert "Ann" not in html and "ann@example.org" not in html
+
+
+def test_a_private_answer_is_shown_on_the_status_page(client, editor):
+    submission = make_submission(consent_to_publish=False)
+    services.assign(submission=submission, editor=editor)
+    services.mark_answered(submission=submission, by=editor, answer="Rest <and> move gently.")
+    html = client.get("/" + links(submission)[0]).content.decode()
+    assert "Answered privately." in html
+    assert "Rest &lt;and&gt; move gently." in html
+
+
+def test_a_duplicate_links_to_the_answer(client, editor, area):
+    original = make_question(area, title="Tiredness after acupuncture")
+    submission = make_submission()
+    services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+    html = client.get("/" + links(submission)[0]).content.decode()
+    assert original.get_absolute_url() in html
+
+
+def test_the_withdraw_link_asks_first_then_withdraws_and_erases_at_once(client):
+    submission = make_submission()
+    status, withdraw = links(submission)
+    page = client.get("/" + withdraw)
+    assert "Withdraw my question and erase my details" in page.content.decode()
+    assert Submission.objects.get().state == State.NEW  # a link checker changes nothing
+
+    done = client.post("/" + withdraw).content.decode()
+    assert "Your question is withdrawn" in done
+    submission.refresh_from_db()
+    assert submission.state == State.WITHDRAWN
+    assert (submission.name, submission.email, submission.question) == ("", "", "")
+    assert not submission.emails.exists()
+    assert "Withdrawn." in client.get("/" + status).content.decode()
+    client.post("/" + withdraw)  # again: nothing more to do, and no error
+    assert Submission.objects.get().state == State.WITHDRAWN
+
+
+def test_links_cannot_be_made_from_a_reference_or_swapped(client):
+    submission = make_submission()
+    status, withdraw = links(submission)
+    assert client.get(f"/ask/status/{submission.reference}/").status_code == 404
+    assert client.post(f"/ask/withdraw/{submission.reference}/").status_code == 404
+    swapped = withdraw.replace("ask/withdraw/", "ask/status/")
+    assert client.get("/" + swapped).status_code == 404
+    assert client.post("/" + status.replace("ask/status/", "ask/withdraw/")).status_code == 404
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_the_asker_pages_are_not_cached_or_indexed(client):
+    status, withdraw = links(make_submission())
+    for url in (status, withdraw):
+        response = client.get("/" + url)
+        assert "no-cache" in response.headers["Cache-Control"]
+        assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_an_urgent_askers_receipt_repeats_the_urgent_advice():
+    submission = make_submission(question="I have numbness around my genitals since yesterday")
+    body = receipt(submission).body
+    assert "Please do not wait for our answer" in body
+    assert "Call 999 or go to A&E now." in body

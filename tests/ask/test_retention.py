@@ -1,0 +1,152 @@
+"""Personal data always ends: every state has a way out, and `erase_personal_data` erases the
+asker's name, address, words and the history notes in every one of them, on a documented clock."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ask import services
+from ask.forms import new_form_token
+from ask.models import OPEN_STATES, OutgoingEmail, RateLimitCount, Submission, Transition
+from tests.ask.conftest import make_submission
+from tests.factories import make_question
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+NOTE = "Carl from Leeds, 54, rang about this"
+CLOSE_AFTER, ERASE_AFTER = 180, 90
+
+
+def in_review(editor):
+    submission = make_submission(name="Carl", email="carl@example.org")
+    services.assign(submission=submission, editor=editor, note=NOTE)
+    return submission
+
+
+def answered(editor, **fields):
+    submission = in_review(editor)
+    if fields:
+        Submission.objects.filter(pk=submission.pk).update(**fields)
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    return submission
+
+
+def published(editor, area):
+    submission = answered(editor, category_id=area.pk, title="Tired after acupuncture")
+    services.publish(submission=submission, by=editor, note=NOTE)
+    return submission
+
+
+def one_in_every_state(editor, area):
+    """A submission in each state (and both kinds of answered), each with a name, an e-mail
+    address and a history note."""
+    return {
+        "new": make_submission(name="Carl", email="carl@example.org"),
+        "in review": in_review(editor),
+        "answered, waiting to be published": answered(editor),
+        "answered privately": answered(editor, consent_to_publish=False),
+        "published": published(editor, area),
+        "closed as duplicate": services.close_as_duplicate(
+            submission=in_review(editor), by=editor, duplicate_of=make_question(area), note=NOTE
+        ),
+        "rejected": services.reject(submission=in_review(editor), by=editor, note=NOTE),
+        "withdrawn": services.withdraw(submission=in_review(editor), by=editor, note=NOTE),
+    }
+
+
+def days_pass(days):
+    """Move every date back `days` days, as if that much time had gone by."""
+    earlier = timedelta(days=days)
+    for submission in Submission.objects.all():
+        Submission.objects.filter(pk=submission.pk).update(
+            created_at=submission.created_at - earlier,
+            closed_at=submission.closed_at and submission.closed_at - earlier,
+        )
+
+
+def erase():
+    call_command("erase_personal_data", days=ERASE_AFTER, close_after=CLOSE_AFTER)
+
+
+def test_every_state_is_closed_and_erased_within_the_documented_maximum(editor, area):
+    submissions = one_in_every_state(editor, area)
+    assert {s.state for s in submissions.values()} == set(State) - {State.EXPIRED}
+
+    days_pass(CLOSE_AFTER - 1)
+    erase()
+    assert Submission.objects.still_open().count() == 3  # new, in review, waiting to publish
+
+    days_pass(1)  # now CLOSE_AFTER days old: what was still open is closed
+    erase()
+    assert not Submission.objects.still_open().exists()
+    assert Submission.objects.filter(state=State.EXPIRED).count() == 2
+
+    days_pass(ERASE_AFTER)  # the longest anything of an asker's is kept
+    erase()
+    for label, submission in submissions.items():
+        submission.refresh_from_db()
+        assert submission.personal_data_erased_at is not None, label
+        assert (submission.name, submission.email, submission.question) == ("", "", ""), label
+        if submission.state != State.PUBLISHED:
+            assert (submission.edited_question, submission.answer) == ("", ""), label
+    assert not Transition.objects.exclude(note="").exists()
+    assert not OutgoingEmail.objects.exists()
+    assert not Submission.objects.exclude(personal_data_erased_at__isnull=False).exists()
+
+
+def test_the_published_qa_stays_public_when_the_askers_data_is_erased(editor, area):
+    submission = published(editor, area)
+    services.withdraw(submission=submission)
+    submission.refresh_from_db()
+    assert submission.state == State.PUBLISHED
+    assert submission.published_question.answer == "Rest, then move gently."
+    assert submission.published_question.status == "published"
+
+
+def test_every_open_state_has_a_way_out_that_needs_nobody(editor):
+    """close_stale closes each open state without an editor; a state it could not close would
+    keep its asker's data for ever."""
+    for state in OPEN_STATES:
+        ways_out = [
+            move
+            for move in services.MOVES.values()
+            if state in move.sources and move.name in ("expire", "close_unpublished")
+        ]
+        assert ways_out, state
+
+
+def test_an_editor_can_withdraw_a_question_at_the_askers_request(editor):
+    submission = in_review(editor)
+    services.withdraw(submission=submission, by=editor, note=NOTE)
+    submission.refresh_from_db()
+    assert submission.state == State.WITHDRAWN
+    assert (submission.name, submission.email, submission.question) == ("", "", "")
+    assert list(submission.history.values_list("note", flat=True)) == ["", "", ""]
+
+
+def test_an_editor_without_the_right_may_not_withdraw(django_user_model):
+    submission = make_submission()
+    visitor = django_user_model.objects.create_user("visitor")
+    with pytest.raises(services.PermissionDenied):
+        services.withdraw(submission=submission, by=visitor)
+    assert Submission.objects.get().name == "Ann Example"
+
+
+def test_old_rate_limit_counts_are_forgotten(client):
+    client.post(
+        "/ask/",
+        {
+            "question": "Is it normal to feel tired after acupuncture?",
+            "email": "ann@example.org",
+            "consent_to_store": "on",
+            "form_token": new_form_token(),
+        },
+    )
+    assert RateLimitCount.objects.count() == 1
+    erase()
+    assert RateLimitCount.objects.count() == 1  # this hour's count is still needed
+    RateLimitCount.objects.update(window_start=timezone.now() - timedelta(hours=2))
+    erase()
+    assert not RateLimitCount.objects.exists()
