@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import caches
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -114,9 +114,20 @@ def refresh_lexicon():
     """Bring the lexicon up to date with the published archive. Call it after Q&As or factsheets
     are saved, imported, published or deleted: searches go on meanwhile (CONCURRENTLY). New text
     is searchable at once without it; only typo correction and word weights wait for it."""
+    from archive.models import ContentVersion
+
     with connection.cursor() as cursor:
         for view in LEXICON_VIEWS:
             cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
+    ContentVersion.bump()  # corrections and word weights changed: cached result pages did too
+
+
+def reading_connection():
+    """The connection search's own SQL reads through: where the database router sends reads of
+    the archive (a replica on public pages, when there is one; see config.db_router)."""
+    from archive.models import Question
+
+    return connections[router.db_for_read(Question)]
 
 
 class LexemeQuery(SearchQuery):
@@ -190,7 +201,7 @@ class Words:
         words = list(dict.fromkeys(words))
         correct = [correct_spelling and correctable(word) for word in words]
         found = cls()
-        with connection.cursor() as cursor:
+        with reading_connection().cursor() as cursor:
             cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
             for word, fix, lexeme, documents, corpus in cursor.fetchall():
                 if fix:
@@ -530,7 +541,7 @@ class Results:
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         hits, params = union.query.sql_with_params()
         offset = (number - 1) * RESULTS_PER_PAGE
-        with connection.cursor() as cursor:
+        with reading_connection().cursor() as cursor:
             cursor.execute(RANKED_PAGE_SQL.format(hits=hits), [*params, RESULTS_PER_PAGE, offset])
             return cursor.fetchall()
 

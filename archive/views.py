@@ -1,10 +1,12 @@
 """Pages for browsing and searching the archive: the tree, a category, a Q&A, search."""
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from archive import search
+from archive.caching import public_page
 from archive.filters import QuestionFilter, SearchFilter
 from archive.forms import SearchForm
 from archive.models import Category, Question
@@ -13,6 +15,7 @@ from factsheets.models import Factsheet
 QUESTIONS_PER_PAGE = 10
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -24,30 +27,40 @@ def home(request):
     )
 
 
+@public_page
 def category_detail(request, slug):
-    category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
+    """A body area's Q&As, a page at a time, counted from the remembered totals unless title
+    words narrow them: a category of 100,000 is not counted again on every view."""
+    try:
+        category = Category.objects.node(slug)
+    except Category.DoesNotExist:
+        raise Http404("No such body area.") from None
     questions = Question.objects.published().in_category(category).newest_first()
     question_filter = QuestionFilter(request.GET, queryset=questions.select_related("category"))
-    page = Paginator(question_filter.qs, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(question_filter.qs, QUESTIONS_PER_PAGE)
+    if not question_filter.narrows:
+        paginator.count = category.total
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "archive/category.html",
         {
             "category": category,
-            "subcategories": Category.objects.subtree(category).children,
+            "subcategories": category.children,
             "filter": question_filter,
             "page": page,
         },
     )
 
 
+@public_page
 def question_detail(request, slug):
-    question = get_object_or_404(
-        Question.objects.published().select_related("category__parent"), slug=slug
-    )
-    return render(request, "archive/question.html", {"question": question})
+    question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
+    trail = Category.objects.node(question.category.slug).ancestry()
+    return render(request, "archive/question.html", {"question": question, "trail": trail})
 
 
+@public_page
 @require_safe
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none."""

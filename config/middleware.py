@@ -3,7 +3,11 @@
 import logging
 
 from django.db import InterfaceError, OperationalError
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+
+from archive.caching import carries_secrets
 
 logger = logging.getLogger(__name__)
 
@@ -30,3 +34,30 @@ class DatabaseUnavailableMiddleware:
         response = render(request, "unavailable.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class PrivateSecretsMiddleware:
+    """A response holding something for one visitor alone (a CSRF token, their session, a cookie
+    being set: the ask form, admin, the thank-you page) is marked private and not to be stored,
+    unless its view said otherwise, so no browser cache, proxy or CDN keeps or shares it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control") and carries_secrets(request, response):
+            add_never_cache_headers(response)
+        return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """gzip for pages marked public (archive.caching) only. A compressed response that also
+    reflects what a visitor sent and holds a secret can leak the secret through its size (BREACH),
+    so anything private (the ask form's CSRF token, admin) goes out uncompressed; static files
+    come compressed from whitenoise already."""
+
+    def process_response(self, request, response):
+        if "public" not in response.get("Cache-Control", ""):
+            return response
+        return super().process_response(request, response)
