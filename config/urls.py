@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from archive.feeds import NewAnswersFeed
 from archive.sitemaps import CategorySitemap, QuestionSitemap
 from ask.views import urgent_help
-from config.views import healthz
+from config.views import favicon, healthz
 from factsheets.sitemaps import FactsheetSitemap
 
 sitemaps = {
@@ -28,6 +28,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", favicon, name="favicon"),
     path("feed/", NewAnswersFeed(), name="feed"),
     path("urgent-help/", urgent_help, name="urgent_help"),
     path("", include("archive.urls")),

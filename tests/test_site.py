@@ -85,3 +85,17 @@ def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, d
     html = client.get("/urgent-help/").content.decode()
     for flag in RED_FLAGS:
         assert escape(flag.label) in html
+
+
+def test_favicon_is_answered_without_a_404_page(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code in (204, 302)
+    assert b"Not found" not in response.content
+    assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_favicon_points_to_the_static_icon_when_there_is_one(client, db, monkeypatch):
+    monkeypatch.setattr("config.views.finders.find", lambda path: f"/static/{path}")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith("favicon.ico")
