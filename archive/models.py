@@ -1,9 +1,11 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
@@ -21,15 +23,18 @@ SYNONYM_LEXICON_CACHE_KEY = "archive:synonym-lexicon"
 
 
 _held_version = ContextVar("held_content_version", default=None)
+# {database alias: (the version read there, time.monotonic() when)}: this process's last look.
+_last_read = {}
 
 
 class ContentVersion(models.Model):
     """The version of everything the public pages show: one row that PostgreSQL moves on itself,
     through triggers on every table of public content (see the migration
     `0008_content_version`), in the same transaction as the change, however it is written
-    (admin, publishing, loaddata, bulk updates). Every app server reads it from the database,
-    so a change shows on all of them at once: it keys the page cache, the remembered counts,
-    and the ETag and Last-Modified that browsers and CDNs revalidate with."""
+    (admin, publishing, loaddata, bulk updates). Every app server reads it from the database
+    (at most once per CONTENT_VERSION_SECONDS and database), so a change shows on all of them
+    within that time: it keys the page cache, the remembered counts, and the ETag and
+    Last-Modified that browsers and CDNs revalidate with."""
 
     version = models.BigIntegerField(default=1)
     changed_at = models.DateTimeField(default=timezone.now)
@@ -59,7 +64,18 @@ class ContentVersion(models.Model):
 
     @classmethod
     def _read(cls):
-        return cls.objects.filter(pk=1).first() or cls(pk=1, version=0, changed_at=EPOCH)
+        """The version in the database this request reads (the replica's own on public pages:
+        its data and its version are replayed together), looked up again once this process's
+        last look is CONTENT_VERSION_SECONDS old. Each look costs a round trip to PostgreSQL,
+        which is most of what a cached page costs."""
+        database = router.db_for_read(cls)
+        version, read_at = _last_read.get(database, (None, 0.0))
+        now = time.monotonic()
+        if version is None or now - read_at >= settings.CONTENT_VERSION_SECONDS:
+            version = cls.objects.using(database).filter(pk=1).first()
+            version = version or cls(pk=1, version=0, changed_at=EPOCH)
+            _last_read[database] = (version, now)
+        return version
 
     @classmethod
     def bump(cls, using=None):

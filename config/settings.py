@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import envbool, envint, envlist, envstr
+from config.env import envbool, envfloat, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -231,6 +231,9 @@ CACHES = {
 # say). RELEASE (e.g. the deployed commit) enters every ETag and page key, so a deploy that
 # changes templates is seen at once too.
 PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
+# How long each process may use the content version it last read before reading it again: a
+# change reaches every app server within this many seconds. Locally (and in tests), at once.
+CONTENT_VERSION_SECONDS = envfloat("CONTENT_VERSION_SECONDS", 0 if LOCAL else 1)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 RELEASE = envstr("RELEASE", "")
 

@@ -191,3 +191,15 @@ def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
     response = client.get(archive["question"].get_absolute_url())
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
+
+
+def test_each_process_reads_the_version_at_most_once_per_configured_interval(
+    archive, settings, django_assert_num_queries
+):
+    settings.CONTENT_VERSION_SECONDS = 60
+    ContentVersion.current()
+    with django_assert_num_queries(0):
+        remembered = ContentVersion.current()
+    make_question(archive["area"])  # moves the version on, seen at the next look
+    settings.CONTENT_VERSION_SECONDS = 0
+    assert ContentVersion.current().version > remembered.version
