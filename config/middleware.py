@@ -36,17 +36,22 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
-class PrivateSecretsMiddleware:
-    """A response holding something for one visitor alone (a CSRF token, their session, a cookie
-    being set: the ask form, admin, the thank-you page) is marked private and not to be stored,
-    unless its view said otherwise, so no browser cache, proxy or CDN keeps or shares it."""
+class PrivateByDefaultMiddleware:
+    """Pages are private unless their view marked them public (archive.caching.public_page): an
+    HTML response without Cache-Control (the ask form, the thank-you page, error pages), and any
+    response holding something for one visitor alone (a CSRF token, their session, a cookie
+    being set), is marked private and not to be stored, so no browser cache, proxy or CDN keeps
+    or shares it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not response.has_header("Cache-Control") and carries_secrets(request, response):
+        if not response.has_header("Cache-Control") and (
+            response.get("Content-Type", "").startswith("text/html")
+            or carries_secrets(request, response)
+        ):
             add_never_cache_headers(response)
         return response
 

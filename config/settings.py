@@ -96,7 +96,7 @@ MIDDLEWARE = [
     # Compresses public pages only (BREACH); set GZIP_HTML=0 where the proxy compresses instead.
     *(["config.middleware.PublicGZipMiddleware"] if envbool("GZIP_HTML", True) else []),
     # Outside the session and CSRF middleware, to see the cookies they set.
-    "config.middleware.PrivateSecretsMiddleware",
+    "config.middleware.PrivateByDefaultMiddleware",
     "config.db_router.ReadRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

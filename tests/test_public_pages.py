@@ -152,9 +152,20 @@ def test_public_pages_are_compressed_but_not_pages_with_a_csrf_token(client, arc
     page = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert page["Content-Encoding"] == "gzip"
     assert b"Acupuncture Answers" in gzip.decompress(page.content)
+    assert page["ETag"].startswith('W/"')  # the compressed bytes differ; the page does not
+    again = client.get("/", headers={"Accept-Encoding": "gzip", "If-None-Match": page["ETag"]})
+    assert again.status_code == 304
     form = client.get("/ask/", headers={"Accept-Encoding": "gzip"})
     assert "csrfmiddlewaretoken" in form.content.decode()
     assert not form.has_header("Content-Encoding")
+
+
+def test_pages_not_marked_public_are_private_whatever_they_hold(client, archive):
+    missing = client.get("/questions/no-such-answer/")
+    assert missing.status_code == 404
+    assert "private" in missing["Cache-Control"] and "no-store" in missing["Cache-Control"]
+    robots = client.get("/robots.txt")
+    assert not robots.has_header("Cache-Control")  # not HTML, holds nothing private
 
 
 def test_the_ask_form_and_its_answers_are_private_and_never_stored(client, archive):
