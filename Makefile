@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := ENVIRONMENT=local $(BIN)/python manage.py
+BENCH := ENVIRONMENT=local $(BIN)/python -m tools.bench
 # Exact versions of every dependency, used by every install; `make lock` renews it.
 LOCK := requirements.lock
 
@@ -22,7 +23,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --progress-bar off -e '.[dev]'
-	.lock-venv/bin/python -m pip freeze --exclude-editable > $(LOCK)
+	.lock-venv/bin/python -m pip freeze --all --exclude pip --exclude-editable > $(LOCK)
 	rm -rf .lock-venv
 
 install: $(BIN)/.installed
@@ -88,7 +89,7 @@ bench: install
 		echo "# Search benchmarks"; echo; \
 		echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d), on a $$(nproc)-core machine; \
 	the numbers are from that run. Both parts run in a database of their own (\`archive_bench\`), never the archive's."; \
-		echo; $(MANAGE) bench_search_relevance; echo; $(MANAGE) bench_search_speed; \
+		echo; $(BENCH) relevance; echo; $(BENCH) speed; \
 	} > docs/benchmarks.md.tmp
 	@mv docs/benchmarks.md.tmp docs/benchmarks.md
 	@echo "==> Wrote docs/benchmarks.md"

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db import transaction
 
-from archive.models import Category, Question, Synonym
-from archive.search import refresh_lexicon
+from archive.lexicon import refresh_lexicon
+from archive.models import Category, Question
 
 
 @admin.register(Category)
@@ -45,9 +45,3 @@ class QuestionAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         transaction.on_commit(refresh_lexicon, robust=True)
-
-
-@admin.register(Synonym)
-class SynonymAdmin(admin.ModelAdmin):
-    list_display = ["lay_term", "clinical_terms"]
-    search_fields = ["lay_term", "clinical_terms"]

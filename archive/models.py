@@ -11,15 +11,11 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
 from django.db import connections, models, router
 from django.db.models import Count, F, Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
 TOTALS_CACHE_SECONDS = 60
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-# Where each process remembers the synonym list for search (archive.search.synonym_lexicon);
-# saving or deleting a synonym forgets it in that process, the others within the same minute.
-SYNONYM_LEXICON_CACHE_KEY = "archive:synonym-lexicon"
 
 
 _held_version = ContextVar("held_content_version", default=None)
@@ -30,7 +26,7 @@ _last_read = {}
 class ContentVersion(models.Model):
     """The version of everything the public pages show: one row that PostgreSQL moves on itself,
     through triggers on every table of public content (see the migration
-    `0008_content_version`), in the same transaction as the change, however it is written
+    `0009_content_version`), in the same transaction as the change, however it is written
     (admin, publishing, loaddata, bulk updates). Every app server reads it from the database
     (at most once per CONTENT_VERSION_SECONDS and database), so a change shows on all of them
     within that time: it keys the page cache, the remembered counts, and the ETag and
@@ -220,35 +216,6 @@ class QuestionQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-id")
 
-    def search(self, query, *, correct_spelling=True):
-        """Q&As matching a visitor's search words, best match first, annotated with `rank`.
-
-        Typos are corrected and lay words widened to their clinical synonyms (see
-        `archive.search`). Q&As holding all the words come back; when none does, those
-        holding some of them.
-        """
-        from archive import search
-
-        prepared = search.prepare(query, correct_spelling=correct_spelling)
-        all_words = self.matching(prepared)
-        return all_words if all_words.exists() else self.matching(prepared, any_words=True)
-
-    def similar_to(self, text):
-        """Q&As sharing words with a longer text (a new question), best match first."""
-        from archive import search
-
-        return self.matching(search.prepare(text, syntax=False), any_words=True)
-
-    def matching(self, prepared, *, any_words=False):
-        """Q&As matching a prepared search (all its words, or any), annotated with `rank`."""
-        if prepared.is_empty:
-            return self.none()
-        return (
-            self.filter(search_vector=prepared.tsquery(any_words=any_words))
-            .annotate(rank=prepared.rank(self.model, "search_vector"))
-            .order_by("-rank", "-published_at", "-id")
-        )
-
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
     def get_by_natural_key(self, slug):
@@ -360,46 +327,3 @@ class Question(models.Model):
             .exclude(pk=self.pk)
             .newest_first()[:limit]
         )
-
-
-class Synonym(models.Model):
-    """A patient's words for something the experts call otherwise ("slipped disc" for
-    "herniated disc"). Search treats the lay term and its clinical terms as one, both ways."""
-
-    lay_term = models.CharField(
-        max_length=100, help_text="How patients say it, e.g. “slipped disc” or “dizzy”."
-    )
-    clinical_terms = models.CharField(
-        max_length=300,
-        help_text="What the answers may call it, separated by commas, "
-        "e.g. “herniated disc, prolapsed disc”.",
-    )
-
-    class Meta:
-        ordering = ["lay_term"]
-        constraints = [
-            models.UniqueConstraint(Lower("lay_term"), name="synonym_lay_term_unique"),
-            models.CheckConstraint(
-                condition=~Q(lay_term="") & ~Q(clinical_terms=""), name="synonym_has_both_sides"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.lay_term} ~ {self.clinical_terms}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        deleted = super().delete(*args, **kwargs)
-        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
-        return deleted
-
-    def terms(self):
-        """The lay term and each clinical term, in that order."""
-        return [self.lay_term.strip(), *split_terms(self.clinical_terms)]
-
-
-def split_terms(text):
-    return [term.strip() for term in text.split(",") if term.strip()]

@@ -7,5 +7,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("archive/<slug:slug>/", views.category_detail, name="category"),
     path("questions/<slug:slug>/", views.question_detail, name="question"),
-    path("search/", views.search_results, name="search"),
 ]

@@ -1,16 +1,12 @@
-"""Pages for browsing and searching the archive: the tree, a category, a Q&A, search."""
+"""Pages for browsing the archive: the tree, a category, a Q&A."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
 
-from archive import search
 from archive.caching import public_page
-from archive.filters import QuestionFilter, SearchFilter
-from archive.forms import SearchForm
+from archive.filters import QuestionFilter
 from archive.models import Category, Question
-from factsheets.models import Factsheet
 
 QUESTIONS_PER_PAGE = 10
 
@@ -59,32 +55,3 @@ def question_detail(request, slug):
     trail = Category.objects.node(question.category.slug).ancestry()
     return render(request, "archive/question.html", {"question": question, "trail": trail})
 
-
-@public_page
-@require_safe
-def search_results(request):
-    """Q&As and factsheets matching the visitor's words; help instead when there are none."""
-    form = SearchForm(request.GET)
-    question_filter = SearchFilter(request.GET, queryset=Question.objects.published())
-    context = {"form": form, "filter": question_filter, "query": form.shown_query()}
-    if not form.is_valid():
-        return render(request, "archive/search.html", context | help_context(), status=400)
-    prepared = form.prepared()
-    context["prepared"] = prepared
-    if prepared.is_empty:
-        return render(request, "archive/search.html", context | help_context())
-    results = search.Results(
-        prepared,
-        questions=question_filter.qs,
-        factsheets=None if question_filter.narrows else Factsheet.objects.all(),
-        page=request.GET.get("page"),
-    )
-    context |= {"results": results, "page": results.page}
-    if not results.count:
-        context |= help_context()
-    return render(request, "archive/search.html", context)
-
-
-def help_context():
-    """What a searcher who found nothing is offered: example searches and the tree."""
-    return {"examples": search.EXAMPLE_SEARCHES, "tree": Category.objects.tree()}

@@ -13,8 +13,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from archive.models import Question
 from ask import red_flags
+from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ class Submission(models.Model):
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
-        return Question.objects.published().similar_to(self.question)[:limit]
+        return similar_questions(self.question, limit=limit)
 
 
 class Transition(models.Model):

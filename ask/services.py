@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive.lexicon import refresh_lexicon
 from archive.models import Question
-from archive.search import refresh_lexicon
 from ask import red_flags
 from ask.models import OutgoingEmail, Submission, Transition
 

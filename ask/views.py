@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from archive.models import Question
 from ask import rate_limit, red_flags
 from ask.forms import AskForm, typed_question
 from ask.models import Submission
 from ask.services import submit_question
 from config.client_ip import client_ip
+from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
 
@@ -123,9 +123,7 @@ def similar(request):
 
 
 def _similar(text):
-    return list(
-        Question.objects.published().similar_to(text).select_related("category")[:SIMILAR_SHOWN]
-    )
+    return similar_questions(text, limit=SIMILAR_SHOWN)
 
 
 def _warning_signs(text, ticked):

@@ -14,6 +14,10 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import envbool, envfloat, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# templates/, static/ and fixtures/ sit at the top of the repository; an installed wheel carries
+# them inside this package instead (see setup.py), so the copy here wins when there is one.
+_CONFIG_DIR = Path(__file__).resolve().parent
+SITE_FILES_DIR = _CONFIG_DIR if (_CONFIG_DIR / "templates").is_dir() else BASE_DIR
 
 ENVIRONMENT = envstr("ENVIRONMENT", "production")
 if ENVIRONMENT not in ("production", "local"):
@@ -87,6 +91,7 @@ INSTALLED_APPS = [
     "axes",
     "archive",
     "factsheets",
+    "search",
     "ask",
 ]
 
@@ -116,7 +121,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_FILES_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -173,11 +178,12 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+FIXTURE_DIRS = [SITE_FILES_DIR / "fixtures"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Where collectstatic writes and whitenoise serves from.
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(SITE_FILES_DIR / "staticfiles")))
+STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 # Locally, serve straight from static/ without collectstatic.
 WHITENOISE_AUTOREFRESH = LOCAL and DEBUG
 WHITENOISE_USE_FINDERS = LOCAL and DEBUG

@@ -13,8 +13,8 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from archive.lexicon import refresh_lexicon
 from archive.models import Question
-from archive.search import refresh_lexicon
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
 

@@ -4,7 +4,12 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -64,17 +69,6 @@ class FactsheetQuerySet(models.QuerySet):
         """Factsheets not yet overdue whose next review falls within `days` from today."""
         today = today or timezone.localdate()
         return self.exclude(_overdue(today)).filter(next_review__lte=today + timedelta(days=days))
-
-    def matching(self, prepared, *, any_words=False):
-        """Factsheets matching a prepared search (`archive.search.prepare`), annotated with
-        `rank` on the same scale as `Question.objects.matching`, best first."""
-        if prepared.is_empty:
-            return self.none()
-        return (
-            self.filter(search_vector=prepared.tsquery(any_words=any_words))
-            .annotate(rank=prepared.rank(self.model, "search_vector"))
-            .order_by("-rank", "condition")
-        )
 
 
 class FactsheetManager(models.Manager.from_queryset(FactsheetQuerySet)):
@@ -186,7 +180,12 @@ class Factsheet(models.Model):
 
         Only the condition's name is searched: the rest of a factsheet is full of words such as
         "acupuncture" and "pain" that every Q&A shares."""
-        questions = Question.objects.published().similar_to(self.condition)
+        words = SearchQuery(self.condition, config="english")
+        questions = (
+            Question.objects.published()
+            .filter(search_vector=words)
+            .order_by(SearchRank("search_vector", words).desc(), "-published_at", "-id")
+        )
         if self.pk:
             questions = questions.exclude(factsheets=self)
         return questions.select_related("category")[:limit]

@@ -18,7 +18,7 @@ DOC = ROOT / "docs" / "load-and-faults.md"
 
 def percentile(values, fraction):
     """The search benchmark's percentile, also for the one-sample lists a short run can give."""
-    from archive.benchmarks import percentile
+    from tools.bench.common import percentile
 
     if len(values) < 2:
         return values[0] if values else 0.0

@@ -88,8 +88,8 @@ def _fill_synthetic(size, say):
     import numpy
     from django.db import connection
 
-    from archive.management.commands import bench_search_speed as synthetic
     from archive.models import Category, Question
+    from tools import synthetic
 
     category, _ = Category.objects.get_or_create(
         slug=synthetic.SYNTHETIC_SLUG, defaults={"name": "Synthetic benchmark data"}
@@ -217,9 +217,9 @@ def outbox():
 
 def flat_out_pages(pool):
     """The pages measured flat out against /robots.txt (loadtest.pages), in order."""
-    from archive.management.commands.bench_search_speed import SYNTHETIC_SLUG
     from archive.models import Category
     from loadtest.pages import Page
+    from tools.synthetic import SYNTHETIC_SLUG
 
     nodes, todo = [], list(Category.objects.tree())
     while todo:

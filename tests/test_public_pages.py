@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from archive import search
+from archive.lexicon import refresh_lexicon
 from archive.models import ContentVersion, Question
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
@@ -24,7 +24,7 @@ def archive():
     questions = [make_question(area, title=f"Sciatica and needles {n}") for n in range(12)]
     factsheet = make_factsheet("Sciatica", summary="Leg pain from the back.")
     factsheet.questions.add(*questions[:3])
-    search.refresh_lexicon()
+    refresh_lexicon()
     return {"area": area, "question": questions[0], "factsheet": factsheet}
 
 
@@ -143,7 +143,7 @@ def test_every_table_of_public_content_moves_the_version_in_the_same_transaction
     archive["area"].description = "Changed."
     archive["area"].save()
     versions.append(ContentVersion.current().version)
-    search.refresh_lexicon()  # corrections and word weights change what search shows
+    refresh_lexicon()  # corrections and word weights change what search shows
     versions.append(ContentVersion.current().version)
     assert versions == sorted(set(versions))
 

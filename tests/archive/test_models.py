@@ -81,18 +81,3 @@ def test_ancestry_runs_from_the_root():
         "Lower back pain",
     ]
     assert str(bottom) == "Muscles and bones › Back / spine › Lower back pain"
-
-
-def test_search_puts_the_best_match_first(seeded):
-    results = list(Question.objects.published().search("spinal stenosis"))
-    assert results[0].title.startswith("I have been diagnosed with Spinal Stenosis")
-
-
-def test_similar_to_finds_questions_sharing_words_with_a_long_text(seeded):
-    text = "After my acupuncture session I feel dizzy and everything moves when I bend down."
-    titles = [q.title for q in Question.objects.published().similar_to(text)[:3]]
-    assert "Can acupuncture for lower back pain cause imbalance and dizziness" in titles
-
-
-def test_similar_to_ignores_text_without_words(seeded):
-    assert list(Question.objects.similar_to("?! ..")) == []

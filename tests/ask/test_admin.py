@@ -16,6 +16,7 @@ from ask import services
 from ask.models import Submission
 from tests.ask.conftest import make_editor, make_submission
 from tests.factories import make_question
+from tests.searching import found
 
 pytestmark = pytest.mark.django_db
 State = Submission.State
@@ -168,7 +169,7 @@ def test_the_whole_path_from_the_form_to_a_published_searchable_qa(
     public = client.get(published.get_absolute_url()).content.decode()
     assert "tiredness after a session is common" in public
     assert "Ann" not in public and "ann@example.org" not in public
-    assert published in Question.objects.published().search("tired acupuncture")
+    assert published in found("tired acupuncture")
     assert [m.to for m in mailoutbox] == [["ann@example.org"]]
     steps = [(t.to_state, t.by) for t in submission.history.all()]
     assert [s for s, _ in steps] == [State.NEW, State.IN_REVIEW, State.ANSWERED, State.PUBLISHED]

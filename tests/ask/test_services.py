@@ -10,6 +10,7 @@ from ask import services
 from ask.models import OutgoingEmail, Submission
 from tests.ask.conftest import make_submission
 from tests.factories import make_question
+from tests.searching import found
 
 pytestmark = pytest.mark.django_db
 State = Submission.State
@@ -150,7 +151,7 @@ def test_publishing_creates_a_findable_qa_without_the_askers_details(
         area,
     )
     assert "Ann" not in question.question + question.answer + question.title
-    assert list(Question.objects.published().search("tiredness needling")) == [question]
+    assert found("tiredness needling") == [question]
     (mail,) = mailoutbox
     assert mail.to == ["ann@example.org"]
     assert question.get_absolute_url() in mail.body
@@ -165,8 +166,7 @@ def test_a_published_answers_own_words_are_found_even_misspelled(
     submission.save()
     with django_capture_on_commit_callbacks(execute=True):
         services.publish(submission=submission, by=editor)
-    found = Question.objects.published().search("pirifomis")
-    assert list(found) == [submission.published_question]
+    assert found("pirifomis") == [submission.published_question]
 
 
 def test_publishing_twice_the_same_title_gives_distinct_addresses(editor, area):

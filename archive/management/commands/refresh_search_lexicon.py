@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from archive.search import refresh_lexicon
+from archive.lexicon import refresh_lexicon
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ The search lexicon is refreshed afterwards, as after any import."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from archive.search import refresh_lexicon
+from archive.lexicon import refresh_lexicon
 
 
 class Command(BaseCommand):

@@ -1,15 +1,18 @@
-"""Shared pieces of the search benchmarks (`manage.py bench_search_relevance`,
-`manage.py bench_search_speed`). Both run in a database of their own, never the archive's."""
+"""Shared pieces of the search benchmarks (`python -m tools.bench`). They run in a database of
+their own, never the archive's."""
 
 import statistics
 import sys
 from contextlib import contextmanager
 
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connections
 
 BENCH_DATABASE = "archive_bench"
+
+
+class BenchError(Exception):
+    """A benchmark cannot run as asked."""
 
 
 @contextmanager
@@ -19,7 +22,7 @@ def bench_database(name=BENCH_DATABASE):
     connection = connections["default"]
     real_name = connection.settings_dict["NAME"]
     if real_name == name:
-        raise CommandError(f"The site's own database is called {name!r}; pick another name.")
+        raise BenchError(f"The site's own database is called {name!r}; pick another name.")
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if not cursor.fetchone():
@@ -49,6 +52,6 @@ def stem_words(text):
     """Lower-cased, Snowball-stemmed words, as the BM25 baseline sees a text."""
     import snowballstemmer
 
-    from archive.search import WORD
+    from search.query import WORD
 
     return snowballstemmer.stemmer("english").stemWords(WORD.findall(text.lower()))

@@ -2,25 +2,29 @@
 
 import pytest
 
-from archive import search
-from archive.models import Question, Synonym
+from archive.lexicon import refresh_lexicon
+from archive.models import Question
 from factsheets.models import Factsheet
+from search.models import Synonym
+from search.query import prepare
+from search.results import RESULTS_PER_PAGE, Results, similar_questions
 from tests.factories import make_category, make_question
+from tests.searching import found
 
 pytestmark = pytest.mark.django_db
 
 
 def urls(query, **kwargs):
     """The pages /search/ lists for a query, best first."""
-    prepared = search.prepare(query, **kwargs)
-    results = search.Results(
+    prepared = prepare(query, **kwargs)
+    results = Results(
         prepared, questions=Question.objects.published(), factsheets=Factsheet.objects.all()
     )
     return [hit.object.get_absolute_url() for hit in results.page.object_list]
 
 
-def titles(queryset):
-    return [q.title for q in queryset]
+def titles(questions):
+    return [q.title for q in questions]
 
 
 @pytest.fixture
@@ -31,26 +35,21 @@ def area():
 def test_a_title_match_ranks_above_a_match_in_the_answer(area):
     in_answer = make_question(area, title="Needles and nerves", answer="It helped my stenosis.")
     in_title = make_question(area, title="Stenosis and needles")
-    search.refresh_lexicon()
-    assert list(Question.objects.search("stenosis")) == [in_title, in_answer]
+    refresh_lexicon()
+    assert list(found("stenosis")) == [in_title, in_answer]
 
 
 def test_a_rare_word_outweighs_a_common_one(area):
     for n in range(6):
         make_question(area, title=f"Acupuncture session {n}", answer="Acupuncture acupuncture.")
     rare = make_question(area, title="Back treatment", answer="Acupuncture for my stenosis.")
-    search.refresh_lexicon()
-    results = list(Question.objects.search("acupuncture stenosis"))
+    refresh_lexicon()
+    results = list(found("acupuncture stenosis"))
     assert results[0] == rare
 
 
-def test_search_results_carry_a_rank_best_first(seeded):
-    ranks = [q.rank for q in Question.objects.published().search("sciatica")]
-    assert ranks and ranks == sorted(ranks, reverse=True)
-
-
 def test_search_falls_back_to_some_of_the_words_when_no_qa_has_all(seeded):
-    results = titles(Question.objects.published().search("epidural vertigo"))
+    results = titles(found("epidural vertigo"))
     assert "I had an epidural when Ihad my son over 2yrs ago" in results
 
 
@@ -64,7 +63,7 @@ def test_search_falls_back_to_some_of_the_words_when_no_qa_has_all(seeded):
     ],
 )
 def test_misspelt_words_are_corrected_towards_the_archives_own_words(seeded, typed, corrected):
-    assert search.prepare(typed).corrected_text == corrected
+    assert prepare(typed).corrected_text == corrected
 
 
 def test_a_typo_still_finds_the_sciatica_pages(seeded):
@@ -84,27 +83,27 @@ def test_a_misspelt_word_finds_its_page_in_the_top_three(seeded, typed, expected
 
 
 def test_correctly_spelt_words_are_left_alone(seeded):
-    assert search.prepare("pins and needles").corrected_text == ""
-    assert search.prepare("sciatic nerve").corrected_text == ""
+    assert prepare("pins and needles").corrected_text == ""
+    assert prepare("sciatic nerve").corrected_text == ""
 
 
 def test_searching_as_typed_corrects_nothing(seeded):
-    prepared = search.prepare("sciatca", correct_spelling=False)
+    prepared = prepare("sciatca", correct_spelling=False)
     assert prepared.corrected_text == ""
     assert urls("sciatca", correct_spelling=False) == []
 
 
 def test_words_only_in_drafts_are_never_offered_as_corrections(area):
     make_question(area, published=False, answer="Zygapophyseal joints.")
-    search.refresh_lexicon()
-    assert search.prepare("zygapophyseel").corrected_text == ""
+    refresh_lexicon()
+    assert prepare("zygapophyseel").corrected_text == ""
 
 
 def test_the_lexicon_learns_new_words_when_refreshed(area):
     make_question(area, answer="Acupuncture for coccydynia.")
-    assert search.prepare("coccydinia").corrected_text == ""
-    search.refresh_lexicon()
-    assert search.prepare("coccydinia").corrected_text == "coccydynia"
+    assert prepare("coccydinia").corrected_text == ""
+    refresh_lexicon()
+    assert prepare("coccydinia").corrected_text == "coccydynia"
 
 
 @pytest.mark.parametrize(
@@ -120,54 +119,54 @@ def test_the_lexicon_learns_new_words_when_refreshed(area):
 def test_lay_words_find_clinical_ones_and_back(area, lay, clinical):
     says_clinical = make_question(area, title="One", answer=f"Acupuncture for {clinical}.")
     says_lay = make_question(area, title="Two", answer=f"Acupuncture for {lay}.")
-    search.refresh_lexicon()
-    assert says_clinical in Question.objects.search(lay)
-    assert says_lay in Question.objects.search(clinical)
+    refresh_lexicon()
+    assert says_clinical in found(lay)
+    assert says_lay in found(clinical)
 
 
 def test_synonyms_editors_add_or_delete_are_used_at_once(area):
     stiff_neck = make_question(area, answer="Acupuncture may ease torticollis.")
-    search.refresh_lexicon()
-    assert list(Question.objects.search("crick in the neck")) == []
+    refresh_lexicon()
+    assert list(found("crick in the neck")) == []
     synonym = Synonym.objects.create(
         lay_term="crick in the neck", clinical_terms="torticollis, wry neck"
     )
-    assert list(Question.objects.search("crick in the neck")) == [stiff_neck]
+    assert list(found("crick in the neck")) == [stiff_neck]
     synonym.delete()
-    assert list(Question.objects.search("crick in the neck")) == []
+    assert list(found("crick in the neck")) == []
 
 
 def test_quoted_words_must_stand_together(area):
     together = make_question(area, answer="Pain in the lower back.")
     make_question(area, answer="The back of the lower leg.")
-    search.refresh_lexicon()
-    assert list(Question.objects.search('"lower back"')) == [together]
+    refresh_lexicon()
+    assert list(found('"lower back"')) == [together]
 
 
 def test_a_minus_word_leaves_out_pages_with_it(area):
     kept = make_question(area, answer="Sciatica in the leg.")
     make_question(area, answer="Sciatica in pregnancy.")
-    search.refresh_lexicon()
-    assert list(Question.objects.search("sciatica -pregnancy")) == [kept]
+    refresh_lexicon()
+    assert list(found("sciatica -pregnancy")) == [kept]
 
 
 def test_or_finds_either_word(area):
     epidural = make_question(area, answer="After an epidural.")
     vertigo = make_question(area, answer="Vertigo after treatment.")
     make_question(area, answer="Nothing of the kind.")
-    search.refresh_lexicon()
-    assert set(Question.objects.search("epidural or vertigo")) == {epidural, vertigo}
+    refresh_lexicon()
+    assert set(found("epidural or vertigo")) == {epidural, vertigo}
 
 
 @pytest.mark.parametrize("query", ["", "   ", "the and of", "?! ...", "-sciatica"])
 def test_a_query_with_nothing_to_look_for_is_empty(seeded, query):
-    assert search.prepare(query).is_empty
-    assert list(Question.objects.search(query)) == []
+    assert prepare(query).is_empty
+    assert list(found(query)) == []
 
 
 def test_similar_to_reads_quotes_and_minus_signs_as_plain_text(seeded):
     text = 'My "lower back" hurts - is it normal - or not?'
-    assert Question.objects.similar_to(text).exists()
+    assert similar_questions(text)
 
 
 def test_search_reaches_factsheets_too(seeded):
@@ -175,8 +174,8 @@ def test_search_reaches_factsheets_too(seeded):
 
 
 def results_for(query, page=1):
-    prepared = search.prepare(query)
-    return search.Results(prepared, questions=Question.objects.published(), page=page)
+    prepared = prepare(query)
+    return Results(prepared, questions=Question.objects.published(), page=page)
 
 
 def make_questions(area, count, **fields):
@@ -186,31 +185,31 @@ def make_questions(area, count, **fields):
 @pytest.fixture
 def broad(monkeypatch):
     """Every query counts as broad: it may match more Q&As than are worth ranking in full."""
-    monkeypatch.setattr(search, "FOCUS_FROM", 0)
+    monkeypatch.setattr("search.results.FOCUS_FROM", 0)
 
 
 def test_a_narrow_query_is_looked_for_in_the_whole_text(area):
     in_answers = make_questions(area, 3, answer="Stenosis eased.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     results = results_for("stenosis")
     assert (results.vector, results.looked_in, results.count) == ("search_vector", None, 3)
     assert {hit.object for hit in results.page.object_list} == set(in_answers)
 
 
 def test_a_broad_query_with_a_page_of_title_matches_lists_only_those(area, broad):
-    in_titles = make_questions(area, search.RESULTS_PER_PAGE, title="Stenosis and needles")
+    in_titles = make_questions(area, RESULTS_PER_PAGE, title="Stenosis and needles")
     make_questions(area, 2, answer="Stenosis eased.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     results = results_for("stenosis")
-    assert (results.looked_in, results.count) == ("title", search.RESULTS_PER_PAGE)
+    assert (results.looked_in, results.count) == ("title", RESULTS_PER_PAGE)
     assert {hit.object for hit in results.page.object_list} == set(in_titles)
 
 
 def test_a_broad_query_with_few_title_matches_looks_in_questions_too(area, broad):
     in_title = make_question(area, title="Stenosis and needles")
-    in_questions = make_questions(area, search.RESULTS_PER_PAGE, question="Is it stenosis?")
+    in_questions = make_questions(area, RESULTS_PER_PAGE, question="Is it stenosis?")
     make_question(area, answer="Stenosis eased.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     results = results_for("stenosis")
     assert (results.looked_in, results.count) == ("title or question", 11)
     assert results.page.object_list[0].object == in_title
@@ -220,8 +219,8 @@ def test_a_broad_query_with_few_title_matches_looks_in_questions_too(area, broad
 
 def test_a_broad_query_with_few_title_or_question_matches_looks_in_answers(area, broad):
     in_question = make_question(area, question="Is it stenosis?")
-    in_answers = make_questions(area, search.RESULTS_PER_PAGE, answer="Stenosis eased.")
-    search.refresh_lexicon()
+    in_answers = make_questions(area, RESULTS_PER_PAGE, answer="Stenosis eased.")
+    refresh_lexicon()
     results = results_for("stenosis")
     assert (results.looked_in, results.count) == (None, 11)
     hits = [hit.object for hit in results.page.object_list]
@@ -230,21 +229,36 @@ def test_a_broad_query_with_few_title_or_question_matches_looks_in_answers(area,
 
 
 def test_the_page_says_where_a_broad_search_looked(client, area, broad):
-    make_questions(area, search.RESULTS_PER_PAGE, title="Stenosis and needles")
-    search.refresh_lexicon()
+    make_questions(area, RESULTS_PER_PAGE, title="Stenosis and needles")
+    refresh_lexicon()
     html = client.get("/search/", {"q": "stenosis"}).content.decode()
     assert "these are the questions with them in their title" in html
 
 
 def test_the_snippet_comes_from_the_question_when_it_holds_the_words(area):
     make_question(area, question="Is my stenosis worse?", answer="Stenosis often eases.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     [hit] = results_for("stenosis").page.object_list
     assert hit.snippet == "<mark>stenosis</mark> worse"
 
 
 def test_the_snippet_comes_from_the_answer_when_only_it_holds_the_words(area):
     make_question(area, title="Stenosis", question="Is it bad?", answer="Stenosis often eases.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     [hit] = results_for("stenosis").page.object_list
     assert hit.snippet == "<mark>Stenosis</mark> often eases"
+
+
+def test_search_puts_the_best_match_first(seeded):
+    results = found("spinal stenosis")
+    assert results[0].title.startswith("I have been diagnosed with Spinal Stenosis")
+
+
+def test_similar_to_finds_questions_sharing_words_with_a_long_text(seeded):
+    text = "After my acupuncture session I feel dizzy and everything moves when I bend down."
+    titles = [q.title for q in similar_questions(text, limit=3)]
+    assert "Can acupuncture for lower back pain cause imbalance and dizziness" in titles
+
+
+def test_similar_to_ignores_text_without_words(seeded):
+    assert similar_questions("?! ..") == []

@@ -1,11 +1,11 @@
-"""Forms for what visitors type into the archive's pages."""
+"""The search form: what visitors type to search the archive."""
 
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from archive import search
+from search.query import MAX_QUERY_LENGTH, prepare
 
 # Tabs and line breaks in pasted text are harmless: they count as spaces.
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}
@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label="Search the answers",
         required=False,
-        max_length=search.MAX_QUERY_LENGTH,
+        max_length=MAX_QUERY_LENGTH,
         validators=[reject_control_characters],
         error_messages={
             "max_length": (
@@ -44,10 +44,8 @@ class SearchForm(forms.Form):
     as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def prepared(self):
-        """The valid query made ready for the database (`archive.search.prepare`)."""
-        return search.prepare(
-            self.cleaned_data["q"], correct_spelling=not self.cleaned_data["as_typed"]
-        )
+        """The valid query made ready for the database (`search.query.prepare`)."""
+        return prepare(self.cleaned_data["q"], correct_spelling=not self.cleaned_data["as_typed"])
 
     def shown_query(self):
         """The query to show back in the search box: as typed when valid; otherwise without
@@ -55,4 +53,4 @@ class SearchForm(forms.Form):
         if self.is_valid():
             return self.cleaned_data["q"]
         text = "".join(c for c in self.data.get("q", "") if not has_control_characters(c))
-        return " ".join(text.split())[: search.MAX_QUERY_LENGTH]
+        return " ".join(text.split())[:MAX_QUERY_LENGTH]

@@ -4,50 +4,41 @@ import json
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
 
-from archive import search
-from archive.benchmarks import BENCH_DATABASE, bench_database, progress, stem_words
 from archive.models import Question
 from factsheets.models import SECTIONS, Factsheet
+from search.query import prepare
+from search.results import Results
+from tools.bench.common import bench_database, progress, stem_words
 
 RELEVANCE_SET = settings.BASE_DIR / "fixtures" / "search-relevance.json"
 DEPTH = 10  # results looked at per query (a reciprocal rank past this counts as 0)
 
 
-class Command(BaseCommand):
-    help = (
-        "Load the seed archive into a separate benchmark database and report hits@1, hits@3 "
-        "and MRR of the site's search and of an Okapi BM25 baseline (rank-bm25, Snowball "
-        "stemmed) over fixtures/search-relevance.json, as Markdown on stdout."
-    )
+def run(*, database):
+    """Load the seed archive into the benchmark database and return hits@1, hits@3 and MRR of
+    the site's search and of an Okapi BM25 baseline (rank-bm25, Snowball stemmed) over
+    fixtures/search-relevance.json, as Markdown."""
+    from rank_bm25 import BM25Okapi
 
-    def add_arguments(self, parser):
-        parser.add_argument("--database", default=BENCH_DATABASE)
-
-    def handle(self, *args, database, **options):
-        try:
-            from rank_bm25 import BM25Okapi
-        except ImportError as error:
-            raise CommandError("Needs the dev extra: pip install -e '.[dev]'") from error
-        cases = json.loads(RELEVANCE_SET.read_text(encoding="utf-8"))["queries"]
-        with bench_database(database):
-            progress(f"Loading the seed archive into {database}")
-            Question.objects.all().delete()
-            Factsheet.objects.all().delete()
-            call_command("seed", verbosity=0)
-            documents = corpus()
-            bm25 = BM25Okapi([stem_words(text) for text in documents.values()])
-            urls = list(documents)
-            rows = []
-            for n, case in enumerate(cases, 1):
-                progress(f"  [{n}/{len(cases)}] {case['query']}")
-                scores = bm25.get_scores(stem_words(case["query"]))
-                baseline = [
-                    url for _, url in sorted(zip(scores, urls, strict=True), key=lambda p: -p[0])
-                ]
-                rows.append((case, site_ranking(case["query"]), baseline[:DEPTH]))
-        self.stdout.write(report(rows, len(documents)))
+    cases = json.loads(RELEVANCE_SET.read_text(encoding="utf-8"))["queries"]
+    with bench_database(database):
+        progress(f"Loading the seed archive into {database}")
+        Question.objects.all().delete()
+        Factsheet.objects.all().delete()
+        call_command("seed", verbosity=0)
+        documents = corpus()
+        bm25 = BM25Okapi([stem_words(text) for text in documents.values()])
+        urls = list(documents)
+        rows = []
+        for n, case in enumerate(cases, 1):
+            progress(f"  [{n}/{len(cases)}] {case['query']}")
+            scores = bm25.get_scores(stem_words(case["query"]))
+            baseline = [
+                url for _, url in sorted(zip(scores, urls, strict=True), key=lambda p: -p[0])
+            ]
+            rows.append((case, site_ranking(case["query"]), baseline[:DEPTH]))
+    return report(rows, len(documents))
 
 
 def corpus():
@@ -66,10 +57,10 @@ def corpus():
 
 def site_ranking(query):
     """The URLs /search/ lists for the query, in its order."""
-    prepared = search.prepare(query)
+    prepared = prepare(query)
     if prepared.is_empty:
         return []
-    results = search.Results(
+    results = Results(
         prepared, questions=Question.objects.published(), factsheets=Factsheet.objects.all()
     )
     return [hit.object.get_absolute_url() for hit in results.page.object_list][:DEPTH]

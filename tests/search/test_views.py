@@ -5,10 +5,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from archive import search
+from archive.lexicon import refresh_lexicon
+from search.results import EXAMPLE_SEARCHES
 from tests.factories import make_category, make_question
 
-SEARCH = reverse("archive:search")
+SEARCH = reverse("search:search")
 
 
 def results_html(response):
@@ -41,7 +42,7 @@ def test_the_snippet_highlights_the_query_words(client, db):
     make_question(
         make_category(), question="", question_preserved=False, answer="Rest eases sciatica."
     )
-    search.refresh_lexicon()
+    refresh_lexicon()
     html = results_html(client.get(SEARCH, {"q": "sciatica"}))
     assert '<p class="snippet">Rest eases <mark>sciatica</mark></p>' in html
 
@@ -53,7 +54,7 @@ def test_expert_text_in_snippets_is_escaped_before_highlighting(client, db):
         question_preserved=False,
         answer='Sciatica & "pain" < 3 days, it\'s <script>alert(1)</script> worse',
     )
-    search.refresh_lexicon()
+    refresh_lexicon()
     html = results_html(client.get(SEARCH, {"q": "sciatica"}))
     assert "<script>" not in html
     assert (
@@ -137,7 +138,7 @@ def test_a_query_that_finds_nothing_gets_help(client, seeded):
 
 
 def test_every_example_search_finds_something(client, seeded):
-    for example in search.EXAMPLE_SEARCHES:
+    for example in EXAMPLE_SEARCHES:
         assert client.get(SEARCH, {"q": example}).context["results"].count, example
 
 
@@ -187,7 +188,7 @@ def test_the_results_page_query_count_does_not_grow_with_results(
     area = make_category()
     for n in range(25):
         make_question(area, title=f"Sciatica {n}", answer="Sciatica and needles.")
-    search.refresh_lexicon()
+    refresh_lexicon()
     # Nothing remembered yet: synonyms, corrections (2), the content version, the body areas and
     # their counts, the ranked page and its snippets.
     with django_assert_max_num_queries(8):

@@ -1,0 +1,41 @@
+"""The search page."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from archive.caching import public_page
+from archive.models import Category, Question
+from factsheets.models import Factsheet
+from search.filters import SearchFilter
+from search.forms import SearchForm
+from search.results import EXAMPLE_SEARCHES, Results
+
+
+@public_page
+@require_safe
+def search_results(request):
+    """Q&As and factsheets matching the visitor's words; help instead when there are none."""
+    form = SearchForm(request.GET)
+    question_filter = SearchFilter(request.GET, queryset=Question.objects.published())
+    context = {"form": form, "filter": question_filter, "query": form.shown_query()}
+    if not form.is_valid():
+        return render(request, "search/search.html", context | help_context(), status=400)
+    prepared = form.prepared()
+    context["prepared"] = prepared
+    if prepared.is_empty:
+        return render(request, "search/search.html", context | help_context())
+    results = Results(
+        prepared,
+        questions=question_filter.qs,
+        factsheets=None if question_filter.narrows else Factsheet.objects.all(),
+        page=request.GET.get("page"),
+    )
+    context |= {"results": results, "page": results.page}
+    if not results.count:
+        context |= help_context()
+    return render(request, "search/search.html", context)
+
+
+def help_context():
+    """What a searcher who found nothing is offered: example searches and the tree."""
+    return {"examples": EXAMPLE_SEARCHES, "tree": Category.objects.tree()}

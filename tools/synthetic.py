@@ -1,0 +1,127 @@
+"""A synthetic archive for benchmarks and load tests: Q&As written from the seed archive's own
+words and frequencies, in their own clearly named category."""
+
+import io
+import time
+from datetime import UTC, datetime
+
+from django.db import DatabaseError, connection
+
+from archive.lexicon import refresh_lexicon
+from archive.models import Category, Question
+from search.query import WORD
+from tools.bench.common import progress
+
+SYNTHETIC_SLUG = "synthetic-benchmark"
+# Each synthetic Q&A takes most of its words from one seed Q&A (its topic) and the rest from
+# the whole seed archive, so that words keep the company they keep in real answers.
+TOPIC_SHARE = 0.7
+QUESTION_WORDS = (20, 150)
+ANSWER_WORDS = (200, 650)
+COPY_BATCH = 5000
+COLUMNS = [
+    "title", "slug", "category_id", "question", "question_preserved", "answer", "status",
+    "published_at", "created_at", "updated_at", "source",
+]  # fmt: skip
+
+
+class SyntheticDataError(Exception):
+    """The database holds nothing to build synthetic Q&As from."""
+
+
+class TextGenerator:
+    """Synthetic Q&A text from the seed archive's own words and frequencies."""
+
+    def __init__(self, rng, topics, vocabulary, overall):
+        self.rng = rng
+        self.topics = topics  # per seed Q&A: its word probabilities
+        self.vocabulary = vocabulary
+        self.words = list(vocabulary)
+        self.overall = overall
+
+    @classmethod
+    def from_archive(cls, rng):
+        seed = list(Question.objects.published().exclude(category__slug=SYNTHETIC_SLUG))
+        if not seed:
+            raise SyntheticDataError("The database has no seed Q&As: run `seed` first.")
+        vocabulary, counts = {}, []
+        for question in seed:
+            ids = [
+                vocabulary.setdefault(w, len(vocabulary))
+                for w in WORD.findall(f"{question.question} {question.answer}".lower())
+            ]
+            counts.append(ids)
+        topics = [rng_free_distribution(ids, len(vocabulary)) for ids in counts]
+        overall = rng_free_distribution([i for ids in counts for i in ids], len(vocabulary))
+        return cls(rng, topics, vocabulary, overall)
+
+    def text(self, topic, low, high):
+        size = int(self.rng.integers(low, high))
+        from_topic = int(size * TOPIC_SHARE)
+        ids = [
+            *self.rng.choice(len(self.words), from_topic, p=topic),
+            *self.rng.choice(len(self.words), size - from_topic, p=self.overall),
+        ]
+        self.rng.shuffle(ids)
+        sentences = [ids[i : i + 16] for i in range(0, len(ids), 16)]
+        return " ".join(
+            " ".join(self.words[i] for i in sentence).capitalize() + "." for sentence in sentences
+        )
+
+    def question(self, n):
+        """Title, question and answer; the title is the question's start, as on the site."""
+        topic = self.topics[int(self.rng.integers(len(self.topics)))]
+        question = self.text(topic, *QUESTION_WORDS)
+        title = " ".join(question.split()[: int(self.rng.integers(6, 14))]).rstrip(".")
+        return f"[Synthetic {n}] {title}", question, self.text(topic, *ANSWER_WORDS)
+
+
+def rng_free_distribution(ids, size):
+    """Word probabilities from word occurrences (a tiny floor keeps every word possible)."""
+    import numpy
+
+    counts = numpy.bincount(ids, minlength=size).astype(float) + 0.01
+    return counts / counts.sum()
+
+
+def reset_synthetic_data():
+    category, _ = Category.objects.get_or_create(
+        slug=SYNTHETIC_SLUG, defaults={"name": "Synthetic benchmark data"}
+    )
+    Question.objects.filter(category=category).delete()
+    return category
+
+
+def fill(category, size, generator):
+    """Top the synthetic Q&As up to `size` with COPY, then refresh statistics and lexicon."""
+    have = Question.objects.filter(category=category).count()
+    now = datetime.now(UTC).isoformat()
+    started = time.monotonic()
+    for start in range(have, size, COPY_BATCH):
+        buffer = io.StringIO()
+        for n in range(start, min(start + COPY_BATCH, size)):
+            title, question, answer = generator.question(n)
+            values = [title, f"synthetic-{n}", str(category.pk), question, "t", answer]
+            values += ["published", now, now, now, "synthetic benchmark data"]
+            buffer.write("\t".join(v.replace("\\", "\\\\") for v in values) + "\n")
+        buffer.seek(0)
+        with connection.cursor() as cursor:
+            cursor.copy_expert(f"COPY archive_question ({', '.join(COLUMNS)}) FROM STDIN", buffer)
+        done = min(start + COPY_BATCH, size)
+        progress(f"  {done:,}/{size:,} synthetic Q&As ({time.monotonic() - started:.0f} s)")
+    progress(f"Refreshing statistics and the search lexicon for {size:,} Q&As")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE archive_question")
+    refresh_lexicon()
+    write_out_changes()
+    progress(f"  ready in {time.monotonic() - started:.0f} s")
+
+
+def write_out_changes():
+    """A checkpoint, so that the server writing out the fill does not overlap the timing (it
+    needs a superuser or pg_checkpoint; without, the timing may be noisier)."""
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute("CHECKPOINT")
+        except DatabaseError as error:
+            progress(f"  no checkpoint ({error}); timings may include the server writing")
