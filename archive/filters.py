@@ -30,4 +30,3 @@ class QuestionFilter(django_filters.FilterSet):
         """True when title words narrow the list (its count is then not the category's)."""
         self.is_valid()
         return bool(self.form.cleaned_data.get("words"))
-

@@ -54,4 +54,3 @@ def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
     trail = Category.objects.node(question.category.slug).ancestry()
     return render(request, "archive/question.html", {"question": question, "trail": trail})
-
