@@ -239,7 +239,6 @@ def flat_out_pages(pool):
         large_page,
     ]
     return [
-        Page("/robots.txt", ["/robots.txt"]),
         *as_asked,
         Page(
             f"/search/ ({len(pool.searches)} rotating queries, rendered)",
