@@ -51,12 +51,20 @@ test: install lint
 	@echo "==> Running the test suite"
 	ENVIRONMENT=local $(BIN)/pytest
 
-# End-to-end tests in headless Chromium (Debian's package; installed here if missing).
-# Screenshots of failures land in test-artifacts/.
-e2e: install
+# End-to-end tests in headless Chromium (Debian's package; installed here if missing), and the
+# Nu HTML checker (npm's vnu-jar, run by Java) over the main pages. Screenshots of failures land
+# in test-artifacts/.
+VNU_VERSION := 26.9.27
+VNU_JAR := .e2e-tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR):
+	@echo "==> Installing the Nu HTML checker (vnu-jar $(VNU_VERSION)) into .e2e-tools/"
+	npm install --prefix .e2e-tools --no-save --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+
+e2e: install $(VNU_JAR)
 	@command -v chromium >/dev/null || $(MAKE) chromium
 	@echo "==> Running the browser tests"
-	ENVIRONMENT=local $(BIN)/pytest -m e2e tests/e2e
+	ENVIRONMENT=local VNU_JAR=$(abspath $(VNU_JAR)) $(BIN)/pytest -m e2e tests/e2e
 
 chromium:
 	@echo "==> Installing Debian's chromium package"

@@ -11,7 +11,7 @@ from setuptools import find_packages, setup
 
 # The site's code: config and the apps, each with its subpackages (migrations, management commands,
 # template tags). Tests and tooling (tests/, loadtest/, tools/) are not part of the site.
-SITE = ["config", "archive", "factsheets", "search", "ask"]
+SITE = ["config", "archive", "factsheets", "search", "ask", "pages", "feedback"]
 FOLDERS = {
     "config.templates": "templates",
     "config.static": "static",
@@ -24,6 +24,9 @@ setup(
     # Exactly the files named here: nothing else that happens to sit in a package folder.
     include_package_data=False,
     package_data={
+        # The privacy page shows SECURITY.md's section on personal data (pages/privacy.py);
+        # config/SECURITY.md is a link to the repository's copy.
+        "config": ["SECURITY.md"],
         "config.templates": ["**/*"],
         "config.static": ["**/*"],
         "config.fixtures": ["seed.json"],

@@ -1,7 +1,8 @@
 """The archive in Django admin, for editors."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
+from django.utils import timezone
 
 from archive.lexicon import refresh_lexicon
 from archive.models import Category, Question
@@ -15,23 +16,104 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Due for review"), ("never", "Never reviewed")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.due_for_review()
+        if self.value() == "never":
+            return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "published_at"]
-    list_filter = ["status", "category", "question_preserved"]
+    list_display = ["title", "category", "status", "published_at", "review"]
+    list_filter = [ReviewFilter, "status", "category", "question_preserved"]
     list_select_related = ["category"]
     search_fields = ["title", "question", "answer"]
+    search_help_text = (
+        "Finds Q&As whose title, question or answer contains every word; put a phrase in quotes, "
+        "e.g. “NICE guideline”. Then tick them all and mark them for review."
+    )
+    actions = ["mark_for_review", "mark_reviewed"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["original_title", "created_at", "updated_at"]
+    autocomplete_fields = ["linked_questions"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category"]}),
-        ("Question and answer", {"fields": ["question", "question_preserved", "answer"]}),
+        (None, {"fields": ["title", "original_title", "slug", "category"]}),
+        (
+            "Question and answer",
+            {"fields": ["question", "question_preserved", "answer", "linked_questions"]},
+        ),
+        (
+            "Keeping it current",
+            {
+                "description": "While a Q&A is marked for review or past its review-by date, "
+                "readers see a note that it is being reviewed. “Mark as reviewed today” in the "
+                "list clears both.",
+                "fields": ["last_reviewed", "reviewed_by", "review_by", "marked_for_review"],
+            },
+        ),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "source", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "from_archive",
+                    "source",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Admin's date and time boxes carry no label of their own: name each for screen readers.
+        if "published_at" in form.base_fields:
+            date, time = form.base_fields["published_at"].widget.widgets
+            date.attrs["aria-label"] = "Published: date"
+            time.attrs["aria-label"] = "Published: time"
+        return form
+
+    @admin.display(description="review")
+    def review(self, question):
+        if question.is_due_for_review():
+            return "Due"
+        if question.last_reviewed:
+            return f"Reviewed {question.last_reviewed:%d %b %Y}"
+        return "Never reviewed"
+
+    @admin.action(description="Mark the selected Q&As for review", permissions=["change"])
+    def mark_for_review(self, request, queryset):
+        count = queryset.update(marked_for_review=True, updated_at=timezone.now())
+        self.message_user(
+            request,
+            f"{count} Q&A(s) marked for review: readers see a note until you review them.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Mark the selected Q&As as reviewed today", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        questions = list(queryset)
+        for question in questions:
+            question.mark_reviewed()
+            question.updated_at = timezone.now()
+        Question.objects.bulk_update(
+            questions, ["last_reviewed", "marked_for_review", "review_by", "updated_at"]
+        )
+        self.message_user(
+            request, f"{len(questions)} Q&A(s) marked as reviewed today.", messages.SUCCESS
+        )
 
     # Saving or deleting changes the words search knows (typo correction, word weights).
     def save_model(self, request, obj, form, change):

@@ -1,11 +1,14 @@
-"""An Atom feed of newly published answers."""
+"""Atom feeds of answers: the whole archive's, and one per body area."""
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
-from archive.models import Question
+from archive.models import Category, Question
+
+FEED_LENGTH = 20
 
 
 class NewAnswersFeed(Feed):
@@ -15,7 +18,7 @@ class NewAnswersFeed(Feed):
     link = reverse_lazy("archive:home")
 
     def items(self):
-        return Question.objects.published().newest_first().select_related("category")[:20]
+        return newest(Question.objects.published())
 
     def item_title(self, question):
         return question.title
@@ -24,10 +27,35 @@ class NewAnswersFeed(Feed):
         return Truncator(question.answer).words(60)
 
     def item_pubdate(self, question):
+        # None for an archived answer whose date was never recorded: the entry then has no
+        # <published>, which Atom allows.
         return question.published_at
 
     def item_updateddate(self, question):
+        # Atom requires <updated> on every entry. This is when the record last changed on this
+        # site (an edit, or its import from the earlier archive): a date the site knows, unlike
+        # an archived answer's original date.
         return question.updated_at
 
     def item_categories(self, question):
         return [question.category.name]
+
+
+class BodyAreaFeed(NewAnswersFeed):
+    """New answers in one body area and the areas below it."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, category):
+        return f"Acupuncture Answers: new answers about {category.name.lower()}"
+
+    def link(self, category):
+        return category.get_absolute_url()
+
+    def items(self, category):
+        return newest(Question.objects.published().in_category(category))
+
+
+def newest(questions):
+    return questions.newest_first().select_related("category")[:FEED_LENGTH]

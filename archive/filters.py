@@ -2,9 +2,9 @@
 
 import django_filters
 
-from archive.models import Question
+from archive.models import NEWEST_FIRST, Question
 
-SORTS = {"newest": ("-published_at", "-id"), "title": ("title", "id")}
+SORTS = {"newest": NEWEST_FIRST, "title": ("title", "id")}
 
 
 class QuestionFilter(django_filters.FilterSet):

@@ -1,9 +1,10 @@
-"""Turn the archived "Ask an expert" pages into Q&As, categories and a factsheet.
+"""Turn the archived "Ask an expert" pages into Q&As, categories and factsheets.
 
-The pages are plain-text captures of a real site: they carry its navigation, odd spacing,
-answers without an `A:` label and answers whose question was lost. This module removes the
-site's furniture and splits what is left into records; the text itself is left as the experts
-wrote it.
+The pages are plain-text captures of a real site: category listings (one page of many),
+single-Q&A pages and factsheets. They carry its navigation, odd spacing, answers without an
+`A:` label and answers whose question was lost; one Q&A may be captured on a listing and on its
+own page. This module removes the site's furniture, splits what is left into records and
+gathers each Q&A's captures into one entry; the text itself is left as the experts wrote it.
 """
 
 import re
@@ -23,6 +24,13 @@ FURNITURE_LINES = {
     "Browse the facts",
     "Please click here",
 }
+# The site's menus, bulleted or not, wherever a capture put them (compared without case).
+NAVIGATION = {
+    "home", "about", "about us", "member login", "members", "login", "log in", "contact",
+    "contact us", "site search", "search", "find an acupuncturist", "ask an expert",
+    "factsheets", "bacc factsheets", "news", "research", "sitemap", "privacy", "cookies",
+}  # fmt: skip
+MENU_BULLET = re.compile(r"^[•·*]\s*")
 FURNITURE_PATTERNS = [
     re.compile(r"^Page \d+ of \d+$"),
     re.compile(r"^\d+ questions?$"),
@@ -36,6 +44,7 @@ HEADER = re.compile(r"^Ask an expert - (?P<path>.+)$")
 LABEL = re.compile(r"^(?P<label>[QA]):\s*(?P<text>.*)$")
 SENTENCE_END = re.compile(r"(?<=[.?!])\s")
 TITLE_LENGTH = 90
+ANSWER_ONLY = "Answer only: "  # how a title taken from the answer says so
 
 
 @dataclass
@@ -63,6 +72,7 @@ class Page:
     heading: str
     records: list[Record]
     lines: list[str]
+    unanswered: int = 0  # questions captured without any answer: skipped
 
     @property
     def factsheet_condition(self) -> str:
@@ -79,7 +89,12 @@ def clean_line(line: str) -> str:
 
 
 def is_furniture(line: str) -> bool:
-    return line in FURNITURE_LINES or any(p.match(line) for p in FURNITURE_PATTERNS)
+    item = MENU_BULLET.sub("", line).rstrip(".… ").casefold()
+    return (
+        line in FURNITURE_LINES
+        or item in NAVIGATION
+        or any(p.match(line) for p in FURNITURE_PATTERNS)
+    )
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
@@ -148,6 +163,7 @@ def parse_page(name: str, text: str) -> Page:
         heading=heading_lines[0] if heading_lines else "",
         records=[r for r in records if r.answer_paragraphs],
         lines=[line for line in lines if line],
+        unanswered=sum(not r.answer_paragraphs for r in records),
     )
 
 
@@ -162,14 +178,37 @@ def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def names_its_question(page: Page, record: Record) -> bool:
+    """True on a Q&A's own page whose heading is a title, not a truncated copy of the question."""
+    return bool(
+        page.heading and len(page.records) == 1 and not record.question.startswith(page.heading)
+    )
+
+
 def title_for(record: Record, page: Page) -> str:
-    """The page's own heading when it names this Q&A, else the question's first sentence, else
-    (question lost) the answer's first sentence, said plainly."""
-    if page.heading and len(page.records) == 1 and not record.question.startswith(page.heading):
+    """The title as the source gives it: the page's own heading when it names this Q&A, else the
+    question's first sentence, else (question lost) the answer's first sentence, said plainly."""
+    if names_its_question(page, record):
         return page.heading
     if record.question_preserved:
         return shorten(first_sentence(record.question).rstrip(" ."))
-    return "Answer only: " + shorten(first_sentence(record.answer).rstrip(" ."), TITLE_LENGTH - 13)
+    limit = TITLE_LENGTH - len(ANSWER_ONLY)
+    return ANSWER_ONLY + shorten(first_sentence(record.answer).rstrip(" ."), limit)
+
+
+# "I' ve", "don 't": an apostrophe with a stray space inside a word.
+SPLIT_APOSTROPHE = re.compile(r"(?<=[A-Za-z])(?: ['’]|['’] )(?=(?:ve|s|t|m|d|re|ll)\b)")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:?!)])")
+
+
+def tidy_title(title: str) -> str:
+    """The source's title with its whitespace and punctuation tidied, and without the "Answer
+    only" label (pages say that in words of their own); its words, typos included, are left for
+    editors to correct."""
+    title = title.removeprefix(ANSWER_ONLY)
+    title = SPLIT_APOSTROPHE.sub("'", " ".join(title.split()))
+    title = SPACE_BEFORE_PUNCTUATION.sub("", title).rstrip(" .,;:")
+    return title[:1].upper() + title[1:]
 
 
 def unique_slug(title: str, taken: set[str], limit: int = 70) -> str:
@@ -194,3 +233,72 @@ def category_for_content(page: Page, known_paths: list[list[str]]) -> list[str]:
 
 def read_pages(folder: Path) -> list[Page]:
     return [parse_page(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+
+
+def identity(record: Record) -> str:
+    """What makes two captures the same Q&A: its question (or, if lost, its answer), with
+    spacing and case ignored."""
+    return " ".join((record.question or record.answer).split()).casefold()
+
+
+@dataclass
+class Entry:
+    """One Q&A and every page it was captured on."""
+
+    record: Record
+    captures: list[Page]
+    category_path: list[str]
+
+    @property
+    def sources(self) -> str:
+        return ", ".join(page.name for page in self.captures)
+
+    @property
+    def original_title(self) -> str:
+        """From its own page when one was captured (that page's heading names it)."""
+        own = [page for page in self.captures if names_its_question(page, self.record)]
+        return title_for(self.record, (own or self.captures)[0])
+
+
+@dataclass
+class Report:
+    """What an import did with the pages: Q&As imported, captures merged, things skipped."""
+
+    imported: list[Entry] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"Imported {len(self.imported)} Q&As; merged {len(self.merged)} captured twice; "
+            f"skipped {len(self.skipped)}."
+        )
+
+
+def gather(pages: list[Page]) -> Report:
+    """Every Q&A the pages hold, once each, filed under the category a page names (or, where no
+    capture names one, the deepest known category its page mentions)."""
+    known_paths = [p.category_path for p in pages if p.category_path]
+    report = Report()
+    by_identity: dict[str, Entry] = {}
+    for page in pages:
+        if page.unanswered:
+            report.skipped.append(f"{page.name}: {page.unanswered} question(s) with no answer")
+        if not page.records and not page.factsheet_condition:
+            report.skipped.append(f"{page.name}: no Q&A and no factsheet found")
+        for record in page.records:
+            entry = by_identity.get(identity(record))
+            if entry is None:
+                entry = by_identity[identity(record)] = Entry(record, [page], page.category_path)
+                report.imported.append(entry)
+                continue
+            report.merged.append(
+                f"{page.name}: “{shorten(record.question or record.answer, 60)}”, "
+                f"also captured on {entry.sources}"
+            )
+            entry.captures.append(page)
+            entry.category_path = entry.category_path or page.category_path
+    for entry in report.imported:
+        if not entry.category_path:
+            entry.category_path = category_for_content(entry.captures[0], known_paths)
+    return report

@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 TOTALS_CACHE_SECONDS = 60
+# Newest first: Q&As from the earlier archive, whose dates were never recorded, come after every
+# dated one; the id breaks ties, so the order is the same on every page and every database.
+NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -26,7 +29,7 @@ _last_read = {}
 class ContentVersion(models.Model):
     """The version of everything the public pages show: one row that PostgreSQL moves on itself,
     through triggers on every table of public content (see the migration
-    `0009_content_version`), in the same transaction as the change, however it is written
+    `0012_content_version`), in the same transaction as the change, however it is written
     (admin, publishing, loaddata, bulk updates). Every app server reads it from the database
     (at most once per CONTENT_VERSION_SECONDS and database), so a change shows on all of them
     within that time: it keys the page cache, the remembered counts, and the ETag and
@@ -205,16 +208,30 @@ class Category(models.Model):
         return ids
 
 
+# Who answers every Q&A: named on each page, described on the panel's own page.
+EXPERT_PANEL = "The Acupuncture Answers expert panel"
+
+
 class QuestionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Question.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Q&As readers can open: published, and not scheduled for later. An archived Q&A with
+        no recorded date is published (a constraint allows no other undated one)."""
+        return self.filter(
+            Q(published_at__lte=timezone.now()) | Q(published_at__isnull=True),
+            status=Question.Status.PUBLISHED,
+        )
 
     def in_category(self, category):
         """Q&As filed in the category or any of its subcategories."""
         return self.filter(category_id__in=category.descendant_ids())
 
     def newest_first(self):
-        return self.order_by("-published_at", "-id")
+        return self.order_by(*NEWEST_FIRST)
+
+    def due_for_review(self, today=None):
+        """Published Q&As an editor marked for review, or past their review-by date."""
+        today = today or timezone.localdate()
+        return self.published().filter(Q(marked_for_review=True) | Q(review_by__lte=today))
 
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
@@ -229,7 +246,18 @@ class Question(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(
+        max_length=200, help_text="The title readers see: correct its spelling here."
+    )
+    # Defaults in the database too, for rows written in bulk outside the ORM (tools/synthetic.py).
+    original_title = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The title as the source page gave it, typos included; kept for provenance "
+        "and never shown to readers.",
+    )
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -244,11 +272,54 @@ class Question(models.Model):
     )
     answer = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it was published on this site. Empty only for an answer from the "
+        "earlier archive whose date was never recorded.",
+    )
+    from_archive = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Imported from the earlier archive rather than answered here. Readers are "
+        "told so, and told when its date was not recorded.",
+    )
+    reviewed_by = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Who last checked it, e.g. “The expert panel”.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     source = models.CharField(
         max_length=200, blank=True, help_text="Where this Q&A came from, e.g. an archived page."
+    )
+    # Keeping answers current: readers see a note while a Q&A is marked for review or past its
+    # review-by date, until an editor reviews it.
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When an editor last checked the answer against current advice.",
+    )
+    review_by = models.DateField(
+        "review by",
+        null=True,
+        blank=True,
+        help_text="Optional: when the answer must be checked again (after it, readers see a note).",
+    )
+    marked_for_review = models.BooleanField(
+        default=False,
+        help_text="Readers see a note that the answer is being reviewed until an editor reviews it.",
+    )
+    linked_questions = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="linked_from",
+        verbose_name="linked Q&As",
+        help_text="Other Q&As the answer points readers to.",
     )
     # Kept by PostgreSQL itself whenever the row is written, however it is written (admin,
     # loaddata, bulk inserts): the title counts most, then the question, then the answer.
@@ -280,16 +351,14 @@ class Question(models.Model):
     objects = QuestionManager()
 
     class Meta:
-        ordering = ["-published_at", "-id"]
+        ordering = NEWEST_FIRST
         indexes = [
             # newest_first() in a category (category page, related Q&As) and overall (home page,
-            # feed). The id breaks ties in the same order as newest_first(), so that Q&As
-            # published at the same moment (an import) need no sort.
+            # feed), in its exact order (undated archive Q&As last), so that no list is sorted.
             models.Index(
-                fields=["category", "status", "-published_at", "-id"],
-                name="question_category_newest",
+                F("category"), F("status"), *NEWEST_FIRST, name="question_category_newest"
             ),
-            models.Index(fields=["status", "-published_at", "-id"], name="question_newest"),
+            models.Index(F("status"), *NEWEST_FIRST, name="question_newest"),
             # Search: the Q&As whose words match a query (search_vector @@ tsquery).
             GinIndex(fields=["search_vector"], name="question_search_vector"),
             # Broad searches: the Q&As whose title, or title and question, match (archive.search).
@@ -298,12 +367,22 @@ class Question(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft") | (Q(published_at__isnull=False) & ~Q(answer="")),
+                condition=Q(status="draft")
+                | (~Q(answer="") & (Q(published_at__isnull=False) | Q(from_archive=True))),
                 name="published_question_has_answer_and_date",
+                violation_error_message="A published answer needs its text and a date (only "
+                "an answer from the earlier archive may have none).",
             ),
             models.CheckConstraint(
                 condition=Q(question_preserved=False) | ~Q(question=""),
                 name="preserved_question_has_text",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_by__isnull=True)
+                | Q(last_reviewed__isnull=True)
+                | Q(review_by__gt=F("last_reviewed")),
+                name="question_review_by_after_last_review",
+                violation_error_message="The review-by date must come after the last review.",
             ),
         ]
 
@@ -318,6 +397,26 @@ class Question(models.Model):
 
     natural_key.dependencies = ["archive.category"]
 
+    def structured_data(self, url):
+        """schema.org MedicalWebPage data about this page, for search engines (JSON-LD), as for
+        factsheets: the panel as author, and dates only where the site knows them. (Not a
+        QAPage: readers cannot post answers here.)"""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "url": url,
+            "name": self.title,
+            "author": {"@type": "Organization", "name": EXPERT_PANEL},
+        }
+        if self.published_at:
+            data["datePublished"] = self.published_at.isoformat()
+        if self.last_reviewed:
+            data["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.reviewed_by:
+            kind = "Organization" if self.reviewed_by == EXPERT_PANEL else "Person"
+            data["reviewedBy"] = {"@type": kind, "name": self.reviewed_by}
+        return data
+
     def related(self, limit=5):
         """Other published Q&As from the same category, newest first."""
         return (
@@ -327,3 +426,15 @@ class Question(models.Model):
             .exclude(pk=self.pk)
             .newest_first()[:limit]
         )
+
+    def is_due_for_review(self, today=None):
+        """True while readers should be told the answer is being reviewed."""
+        today = today or timezone.localdate()
+        return self.marked_for_review or bool(self.review_by and self.review_by <= today)
+
+    def mark_reviewed(self, today=None):
+        """An editor checked the answer today: the note goes, and a passed review-by date with it."""
+        self.last_reviewed = today or timezone.localdate()
+        self.marked_for_review = False
+        if self.review_by and self.review_by <= self.last_reviewed:
+            self.review_by = None

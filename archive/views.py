@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from archive.caching import public_page
 from archive.filters import QuestionFilter
-from archive.models import Category, Question
+from archive.models import EXPERT_PANEL, Category, Question
 
 QUESTIONS_PER_PAGE = 10
 
@@ -52,5 +52,33 @@ def category_detail(request, slug):
 @public_page
 def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
-    trail = Category.objects.node(question.category.slug).ancestry()
-    return render(request, "archive/question.html", {"question": question, "trail": trail})
+    return render_question(
+        request,
+        question,
+        factsheets=question.factsheets.all(),
+        linked=question.linked_questions.published().select_related("category"),
+    )
+
+
+def render_question(request, question, *, factsheets, linked, preview=False):
+    """The Q&A page; admin's preview renders an answer not yet published through it too (with no
+    address yet, so without structured data)."""
+    structured_data = None
+    if not preview:
+        structured_data = question.structured_data(
+            request.build_absolute_uri(question.get_absolute_url())
+        )
+    return render(
+        request,
+        "archive/question.html",
+        {
+            "question": question,
+            # The body areas above it, from the remembered tree: no query per level.
+            "trail": Category.objects.node(question.category.slug).ancestry(),
+            "factsheets": factsheets,
+            "linked": linked,
+            "preview": preview,
+            "expert_panel": EXPERT_PANEL,
+            "structured_data": structured_data,
+        },
+    )

@@ -1,21 +1,30 @@
 """The editors' queue in Django admin: submissions urgent first, then oldest first, with a button
-for each move the submission can make next."""
+for each move the submission can make next, a preview of the answer as readers will see it, and the
+saved replies editors insert into answers."""
 
 from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
+from django.views.decorators.http import require_POST
 
 from archive.models import Category, Question
+from archive.views import render_question
 from ask import services
-from ask.models import OutgoingEmail, Submission, Transition
+from ask.models import OutgoingEmail, SavedReply, Submission, Transition
+from factsheets.admin import preview_errors
+from factsheets.models import Factsheet
 
 State = Submission.State
 
@@ -27,7 +36,12 @@ class WaitingFirstStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("waiting", "Waiting (new or in review)"), *State.choices, ("all", "All")]
+        return [
+            ("waiting", "Waiting (new or in review)"),
+            ("to_publish", "Answered, to publish"),
+            *State.choices,
+            ("all", "All"),
+        ]
 
     def choices(self, changelist):
         current = self.value() or "waiting"
@@ -42,8 +56,29 @@ class WaitingFirstStateFilter(admin.SimpleListFilter):
         value = self.value() or "waiting"
         if value == "waiting":
             return queryset.waiting()
+        if value == "to_publish":
+            return queryset.to_publish()
         if value in State.values:
             return queryset.filter(state=value)
+        return queryset
+
+
+class EditorFilter(admin.SimpleListFilter):
+    """Whose questions: mine, nobody's yet, or another editor's."""
+
+    title = "editor"
+    parameter_name = "editor"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "Mine"), ("nobody", "Nobody yet"), ("others", "Another editor's")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        if self.value() == "others":
+            return queryset.filter(assigned_to__isnull=False).exclude(assigned_to=request.user)
         return queryset
 
 
@@ -71,6 +106,72 @@ class AgeFilter(admin.SimpleListFilter):
         return queryset
 
 
+def editors():
+    """Active accounts that may work the queue, by name."""
+    return (
+        get_user_model()
+        .objects.with_perm(
+            services.EDIT_PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class EditorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class AssignActionForm(ActionForm):
+    """The queue's action bar, with the editor that "Assign to the chosen editor" gives to."""
+
+    editor = EditorChoiceField(
+        queryset=get_user_model().objects.none(), required=False, label="Editor"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["editor"].queryset = editors()
+
+
+class AnswerWidget(forms.Textarea):
+    """The answer's text box, with a button per saved reply that inserts it at the cursor."""
+
+    class Media:
+        js = ["js/saved-replies.js"]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        textarea = super().render(name, value, attrs, renderer)
+        replies = SavedReply.objects.all()
+        if not replies:
+            return textarea
+        answer_id = (attrs or {}).get("id", "")
+        return textarea + format_html(
+            '<div class="saved-replies" role="group" aria-label="Saved replies">'
+            "<span>Insert a saved reply at the cursor:</span> {}</div>",
+            format_html_join(
+                " ",
+                '<button type="button" class="button saved-reply" data-for="{}" '
+                'data-text="{}" title="{}">{}</button>',
+                (
+                    (answer_id, reply.text, Truncator(reply.text).chars(200), reply.title)
+                    for reply in replies
+                ),
+            ),
+        )
+
+
+# What editors write while answering; read-only once the submission is closed.
+ANSWER_FIELDS = [
+    "category",
+    "title",
+    "edited_question",
+    "answer",
+    "factsheets",
+    "linked_questions",
+]
+
+
 class SubmissionAdminForm(forms.ModelForm):
     note = forms.CharField(
         label="Note for the history",
@@ -82,7 +183,8 @@ class SubmissionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Submission
-        fields = ["category", "title", "edited_question", "answer", "duplicate_of"]
+        fields = [*ANSWER_FIELDS, "duplicate_of"]
+        widgets = {"answer": AnswerWidget}
 
 
 class TransitionInline(admin.TabularInline):
@@ -126,10 +228,18 @@ MOVES = {
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     form = SubmissionAdminForm
-    list_display = ["reference", "urgency", "short_question", "category", "state", "age", "editor"]
-    list_display_links = ["reference", "short_question"]
+    list_display = [
+        "reference_and_urgency",
+        "short_question",
+        "body_area",
+        "state",
+        "age",
+        "editor",
+    ]
+    list_display_links = ["reference_and_urgency", "short_question"]
     list_filter = [
         WaitingFirstStateFilter,
+        EditorFilter,
         "urgent",
         ("category", admin.RelatedOnlyFieldListFilter),
         AgeFilter,
@@ -141,14 +251,16 @@ class SubmissionAdmin(admin.ModelAdmin):
     )
     ordering = ["-urgent", "created_at", "id"]
     list_per_page = 50
-    actions = ["assign_to_me", "reject_selected"]
-    autocomplete_fields = ["duplicate_of"]
+    actions = ["assign_to_me", "assign_to_chosen_editor", "reject_selected"]
+    action_form = AssignActionForm
+    autocomplete_fields = ["duplicate_of", "factsheets", "linked_questions"]
     inlines = [TransitionInline]
-    readonly_fields = [*QUESTION_FIELDS, "similar_answers", "published_as"]
+    readonly_fields = [*QUESTION_FIELDS, "mentioned_factsheets", "similar_answers", "published_as"]
 
     def get_fieldsets(self, request, obj=None):
-        answer_fields = ["category", "title", "edited_question", "answer"]
+        answer_fields = list(ANSWER_FIELDS)
         if obj and obj.state == State.IN_REVIEW:
+            answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")
             answer_fields.append("similar_answers")
         fieldsets = [
             (
@@ -183,12 +295,12 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.state not in [*Submission.WAITING_STATES, State.ANSWERED]:
-            return [*self.readonly_fields, "category", "title", "edited_question", "answer"]
+            return [*self.readonly_fields, *ANSWER_FIELDS]
         return self.readonly_fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        for name in ("category", "duplicate_of"):
+        for name in ("category", "duplicate_of", "factsheets", "linked_questions"):
             if name in form.base_fields:
                 widget = form.base_fields[name].widget
                 widget.can_add_related = widget.can_change_related = False
@@ -201,22 +313,37 @@ class SubmissionAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Category.objects.select_related("parent__parent")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "linked_questions":
+            kwargs["queryset"] = Question.objects.published()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def has_add_permission(self, request):
         return False  # submissions come only from the public form
 
     # The list
 
-    @admin.display(description="urgent", ordering="-urgent")
-    def urgency(self, obj):
-        return format_html("<strong>{}</strong>", "URGENT") if obj.urgent else ""
+    @admin.display(description="reference", ordering="reference")
+    def reference_and_urgency(self, obj):
+        # A labelled badge under the reference: urgency must not rest on colour or weight alone.
+        if not obj.urgent:
+            return obj.reference
+        return format_html('{}<br><span class="badge-urgent">Urgent</span>', obj.reference)
 
     @admin.display(description="question")
     def short_question(self, obj):
-        return Truncator(obj.question).chars(90)
+        # Two lines at most in the list (see admin.css); the whole text is on its page.
+        return format_html(
+            '<span class="queue-question">{}</span>', Truncator(obj.question).chars(200)
+        )
+
+    @admin.display(description="body area", ordering="category__name")
+    def body_area(self, obj):
+        return obj.category.name if obj.category else "–"
 
     @admin.display(description="received", ordering="created_at")
     def age(self, obj):
-        return f"{timesince(obj.created_at)} ago"
+        return timesince(obj.created_at, depth=1)
 
     @admin.display(description="editor", ordering="assigned_to__username")
     def editor(self, obj):
@@ -226,7 +353,40 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Assign the selected questions to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        self._each(request, queryset, lambda s: services.assign(submission=s, editor=request.user))
+        held = [
+            s
+            for s in queryset
+            if s.state == State.IN_REVIEW and s.assigned_to_id != request.user.pk
+        ]
+        for submission in held:
+            self.message_user(
+                request,
+                f"{submission}: {self.editor(submission)} holds it; open it to take it over.",
+                messages.WARNING,
+            )
+        self._each(
+            request,
+            queryset.exclude(pk__in=[s.pk for s in held]),
+            lambda s: services.assign(submission=s, editor=request.user),
+        )
+
+    @admin.action(
+        description="Assign the selected questions to the editor chosen below",
+        permissions=["change"],
+    )
+    def assign_to_chosen_editor(self, request, queryset):
+        try:
+            editor = AssignActionForm().fields["editor"].clean(request.POST.get("editor"))
+        except ValidationError:
+            editor = None
+        if editor is None:
+            self.message_user(request, "Choose the editor to assign them to.", messages.ERROR)
+            return
+        self._each(
+            request,
+            queryset,
+            lambda s: services.assign(submission=s, editor=editor, by=request.user),
+        )
 
     @admin.action(description="Reject the selected questions (e.g. spam)", permissions=["change"])
     def reject_selected(self, request, queryset):
@@ -284,6 +444,14 @@ class SubmissionAdmin(admin.ModelAdmin):
             return "May be published in the archive (without personal details)."
         return "Answer privately only: NOT to be published."
 
+    @admin.display(description="factsheets the question names")
+    def mentioned_factsheets(self, obj):
+        mentioned = Factsheet.objects.mentioned_in(obj.question).values_list("condition", flat=True)
+        if not mentioned:
+            return "None: search for one under “Factsheets” if the answer should link to it."
+        them = "it" if len(mentioned) == 1 else "them"
+        return f"{', '.join(mentioned)}: choose {them} under “Factsheets” to link the answer."
+
     @admin.display(description="similar answered questions")
     def similar_answers(self, obj):
         similar = obj.similar_questions()
@@ -308,6 +476,64 @@ class SubmissionAdmin(admin.ModelAdmin):
     def published_as(self, obj):
         question = obj.published_question
         return format_html('<a href="{}">{}</a>', question.get_absolute_url(), question.title)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["held_by"] = self._held_by(request, obj)
+        context["can_preview"] = obj is not None and "answer" in context["adminform"].form.fields
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _held_by(self, request, obj):
+        """(editor, since) when another editor holds this question, for a warning."""
+        if obj is None or obj.assigned_to_id in (None, request.user.pk):
+            return None
+        if obj.state not in (State.IN_REVIEW, State.ANSWERED):
+            return None
+        since = obj.history.filter(to_state=State.IN_REVIEW).order_by("-at").first()
+        return {"editor": self.editor(obj), "since": since.at if since else obj.updated_at}
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/change/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="ask_submission_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(require_POST)
+    def preview_view(self, request, object_id):
+        """The Q&A page built from the change form's unsaved answer; nothing is saved."""
+        submission = self.get_object(request, unquote(object_id))
+        if submission is None:
+            raise Http404("No such question.")
+        if not self.has_change_permission(request, submission):
+            raise PermissionDenied
+        form = self.get_form(request, submission, change=True)(request.POST, instance=submission)
+        if "answer" not in form.fields:
+            raise PermissionDenied("This question is closed: there is no answer to preview.")
+        if form.is_valid():
+            for name in ("category", "title", "answer"):
+                if not form.cleaned_data[name]:
+                    form.add_error(name, "Fill this in to see the preview.")
+        if form.errors:
+            return preview_errors(self, request, form, "This answer cannot be previewed yet")
+        data = form.cleaned_data
+        question = Question(
+            title=data["title"],
+            category=data["category"],
+            question=data["edited_question"],
+            answer=data["answer"],
+            status=Question.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+        return render_question(
+            request,
+            question,
+            factsheets=data["factsheets"],
+            linked=data["linked_questions"].select_related("category"),
+            preview=True,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -396,3 +622,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SavedReply)
+class SavedReplyAdmin(admin.ModelAdmin):
+    """Passages editors insert into answers with one click, kept by the editors themselves."""
+
+    list_display = ["title", "text"]
+    search_fields = ["title", "text"]

@@ -50,6 +50,10 @@ class SubmissionQuerySet(models.QuerySet):
         """Submissions still to be answered or closed."""
         return self.filter(state__in=Submission.WAITING_STATES)
 
+    def to_publish(self):
+        """Answered, with the asker's consent to publish, and not yet published."""
+        return self.filter(state=Submission.State.ANSWERED, consent_to_publish=True)
+
     def personal_data_due_for_erasure(self, days):
         """Closed at least `days` ago and still holding a name or e-mail address."""
         return self.filter(closed_at__lte=timezone.now() - timedelta(days=days)).exclude(
@@ -184,6 +188,19 @@ class Submission(models.Model):
         help_text="The expert's answer. Sent to the asker, and published with the question if "
         "they agreed.",
     )
+    factsheets = models.ManyToManyField(
+        "factsheets.Factsheet",
+        blank=True,
+        related_name="+",
+        help_text="Factsheets the published Q&A will link to (and be listed on).",
+    )
+    linked_questions = models.ManyToManyField(
+        "archive.Question",
+        blank=True,
+        related_name="+",
+        verbose_name="linked Q&As",
+        help_text="Published Q&As the answer will point readers to.",
+    )
     duplicate_of = models.ForeignKey(
         "archive.Question",
         verbose_name="already answered by",
@@ -283,6 +300,29 @@ class Submission(models.Model):
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
         return similar_questions(self.question, limit=limit)
+
+
+class SavedReply(models.Model):
+    """A passage editors often need in answers ("see your GP first"), inserted with one click."""
+
+    title = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="A few words on its button, e.g. “See your GP first”.",
+    )
+    text = models.TextField(
+        max_length=2000,
+        validators=[MaxLengthValidator(2000), no_control_characters],
+        help_text="Inserted into the answer where the cursor is.",
+    )
+
+    class Meta:
+        verbose_name = "saved reply"
+        verbose_name_plural = "saved replies"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
 
 
 class Transition(models.Model):

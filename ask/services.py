@@ -50,9 +50,11 @@ def submit_question(
     return submission
 
 
-def assign(*, submission, editor, note=""):
-    """Put a new (or someone else's) submission in review with `editor`."""
-    with _moving(submission, State.IN_REVIEW, by=editor, note=note) as locked:
+def assign(*, submission, editor, by=None, note=""):
+    """Put a new (or someone else's) submission in review with `editor`; `by` is who assigns it
+    (the editor themselves unless given), and the editor must be one who may work the queue."""
+    _require(editor, EDIT_PERMISSION)
+    with _moving(submission, State.IN_REVIEW, by=by or editor, note=note) as locked:
         locked.assigned_to = editor
         if not locked.edited_question:
             locked.edited_question = locked.question
@@ -97,9 +99,12 @@ def publish(*, submission, by, note=""):
             status=Question.Status.PUBLISHED,
             published_at=now,
             source="Ask an expert",
+            last_reviewed=timezone.localdate(now),
         )
         question.full_clean()
         question.save()
+        question.factsheets.set(locked.factsheets.all())
+        question.linked_questions.set(locked.linked_questions.all())
         # Teach search the new answer's words (typo correction, word weights) once it is in.
         transaction.on_commit(refresh_lexicon, robust=True)
         locked.published_question = question

@@ -87,13 +87,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "django_filters",
     "axes",
     "archive",
     "factsheets",
     "search",
     "ask",
+    "pages",
+    "feedback",
 ]
+# The one Site (django.contrib.sites) that flat pages belong to; its domain, from SITE_URL, is
+# what sitemaps and feeds link to.
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -268,6 +275,9 @@ SITE_URL = envstr(
 # addresses are kept after their question is closed.
 ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
 ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
+
+# Search: days the counts of searches that found little are kept (prune_search_gaps).
+SEARCH_GAPS_KEEP_DAYS = envint("SEARCH_GAPS_KEEP_DAYS", 180)
 
 # Logs go to stdout: one JSON object per line in production (for a log collector), plain locally.
 LOG_FORMAT = envstr("LOG_FORMAT", "plain" if LOCAL else "json")

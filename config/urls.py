@@ -1,6 +1,8 @@
 """The site's URLs: one include per app, plus the site-wide files."""
 
 from django.contrib import admin
+from django.contrib.flatpages.sitemaps import FlatPageSitemap
+from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -15,6 +17,7 @@ sitemaps = {
     "questions": QuestionSitemap,
     "categories": CategorySitemap,
     "factsheets": FactsheetSitemap,
+    "pages": FlatPageSitemap,
 }
 
 urlpatterns = [
@@ -31,6 +34,17 @@ urlpatterns = [
     ),
     path("favicon.ico", favicon, name="favicon"),
     path("feed/", NewAnswersFeed(), name="feed"),
+    path("feedback/", include("feedback.urls")),
+    # The site's own pages, written by editors in admin (flat pages; see pages/migrations).
+    path("about/panel/", flatpage, {"url": "/about/panel/"}, name="about_panel"),
+    path(
+        "about/editorial-policy/",
+        flatpage,
+        {"url": "/about/editorial-policy/"},
+        name="editorial_policy",
+    ),
+    path("about/privacy/", flatpage, {"url": "/about/privacy/"}, name="privacy"),
+    path("about/contact/", flatpage, {"url": "/about/contact/"}, name="contact"),
     path("urgent-help/", urgent_help, name="urgent_help"),
     path("", include("archive.urls")),
 ]

@@ -19,6 +19,17 @@ from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
 
 
+def preview_errors(model_admin, request, form, title):
+    """The page that says what to fix in the editing tab before a preview can be shown."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": title,
+        "form": form,
+    }
+    return TemplateResponse(request, "factsheets/admin/preview_errors.html", context, status=400)
+
+
 class ReviewFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
@@ -139,7 +150,13 @@ class FactsheetAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(question_count=Count("questions"))
+        # A count keeps no default order: give it back for autocomplete's pages.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(question_count=Count("questions"))
+            .order_by(*self.model._meta.ordering)
+        )
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # nothing to suggest before the factsheet exists
@@ -195,15 +212,7 @@ class FactsheetAdmin(admin.ModelAdmin):
             request.POST, instance=factsheet
         )
         if not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "opts": self.opts,
-                "title": "This factsheet cannot be previewed yet",
-                "form": form,
-            }
-            return TemplateResponse(
-                request, "factsheets/admin/preview_errors.html", context, status=400
-            )
+            return preview_errors(self, request, form, "This factsheet cannot be previewed yet")
         chosen = [*form.cleaned_data["questions"], *form.cleaned_data.get("link_suggested", [])]
         questions = (
             Question.objects.filter(pk__in=[q.pk for q in chosen])

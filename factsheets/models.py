@@ -12,7 +12,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -64,6 +64,10 @@ class FactsheetQuerySet(models.QuerySet):
     def review_overdue(self, today=None):
         """Factsheets past their next review date, or never reviewed at all."""
         return self.filter(_overdue(today or timezone.localdate()))
+
+    def mentioned_in(self, text):
+        """Factsheets whose condition the text names (in any case), e.g. in a new question."""
+        return self.alias(text=Value(text)).filter(text__icontains=F("condition"))
 
     def due_for_review(self, days=REVIEW_NOTICE_DAYS, today=None):
         """Factsheets not yet overdue whose next review falls within `days` from today."""

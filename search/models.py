@@ -1,9 +1,14 @@
-"""What search keeps of its own: the synonym list editors maintain."""
+"""What search keeps of its own: the synonym list editors maintain, and the searches that
+found little, counted for editors."""
+
+import re
+from datetime import timedelta
 
 from django.core.cache import caches
-from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models.functions import Least, Lower
+from django.utils import timezone
 
 # Where each process remembers the synonym list (search.query.synonym_lexicon); saving or
 # deleting a synonym forgets it in that process, the others within SYNONYM_LEXICON_SECONDS.
@@ -52,3 +57,78 @@ class Synonym(models.Model):
 
 def split_terms(text):
     return [term.strip() for term in text.split(",") if term.strip()]
+
+
+# A search showing at most this many results "found little" and is counted for editors.
+FEW_RESULTS = 3
+# Searches holding something like an e-mail address or a phone or NHS number are not kept: a
+# visitor may type their own details, and the counts must hold no personal data.
+LOOKS_PERSONAL = re.compile(r"@|\d[\d\s-]{5,}\d")
+
+
+def normalise(text):
+    """The form a search is counted under: lower case, single spaces, no quotes or minus signs
+    around words, so that "Sciatica " and "sciatica" count as one."""
+    words = (word.strip("\"'-+") for word in text.casefold().split())
+    return " ".join(word for word in words if word)
+
+
+class SearchGapQuerySet(models.QuerySet):
+    def record(self, text, results):
+        """Count one search of `text` that showed `results` results, today. Nothing about the
+        visitor is kept: no address, no session, no time of day."""
+        query = normalise(text)
+        if not query or results > FEW_RESULTS or LOOKS_PERSONAL.search(query):
+            return
+        today = timezone.localdate()
+        found = {"searches": F("searches") + 1, "fewest_results": Least("fewest_results", results)}
+        if self.filter(query=query, day=today).update(**found):
+            return
+        try:
+            with transaction.atomic():
+                self.create(query=query, day=today, fewest_results=results)
+        except IntegrityError:  # another request counted the first one meanwhile
+            self.filter(query=query, day=today).update(**found)
+
+    def older_than(self, days):
+        return self.filter(day__lt=timezone.localdate() - timedelta(days=days))
+
+    def most_frequent(self):
+        """One row per query: searches summed over the days kept, most searched first."""
+        return (
+            self.values("query")
+            .annotate(
+                searches_total=Sum("searches"),
+                days=Count("day"),
+                fewest=Min("fewest_results"),
+                last_day=Max("day"),
+            )
+            .order_by("-searches_total", "-last_day", "query")
+        )
+
+
+class SearchGap(models.Model):
+    """How many times, on one day, a search found nothing or only a few results."""
+
+    query = models.CharField(max_length=200, help_text="The search, normalised.")
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=1)
+    fewest_results = models.PositiveSmallIntegerField(
+        help_text="The fewest results any of these searches showed."
+    )
+
+    objects = SearchGapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "search that found little"
+        verbose_name_plural = "searches that found little"
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="search_gap_one_row_a_day"),
+        ]
+        indexes = [
+            # prune_search_gaps: the days older than the retention period.
+            models.Index(fields=["day"], name="search_gap_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"

@@ -8,6 +8,7 @@ from archive.models import Category, Question
 from factsheets.models import Factsheet
 from search.filters import SearchFilter
 from search.forms import SearchForm
+from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
 
 
@@ -31,6 +32,9 @@ def search_results(request):
         page=request.GET.get("page"),
     )
     context |= {"results": results, "page": results.page}
+    # Editors see which whole searches found little; a filter or a later page is not one.
+    if not question_filter.narrows and request.GET.get("page", "1") in ("", "1"):
+        SearchGap.objects.record(form.cleaned_data["q"], results.count)
     if not results.count:
         context |= help_context()
     return render(request, "search/search.html", context)

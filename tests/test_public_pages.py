@@ -44,7 +44,7 @@ def pages(archive):
 QUERIES = {
     "home": 2,  # the content version, the newest Q&As
     "category": 2,  # the version, a page of Q&As (the count is the remembered total)
-    "question": 4,  # the version, the Q&A, its factsheets, the related Q&As
+    "question": 5,  # the version, the Q&A, its factsheets, the Q&As it links, the related Q&As
     "factsheets": 2,  # the version, the factsheets
     "factsheet": 3,  # the version, the factsheet, its Q&As
     "search": 4,  # the version, corrections, the ranked page, its snippets

@@ -90,6 +90,18 @@ def test_seeding_twice_changes_nothing(db):
     )
 
 
+def test_seeding_again_keeps_editors_corrections_and_every_value(db):
+    call_command("seed", verbosity=0)
+    question = Question.objects.get(
+        slug="i-have-had-twp-sessions-of-acupucture-to-help-me-with-lower-back-pain"
+    )
+    question.title = "I have had two sessions of acupuncture to help me with lower back pain"
+    question.save()
+    before = list(Question.objects.order_by("id").values())
+    call_command("seed", verbosity=0)
+    assert list(Question.objects.order_by("id").values()) == before
+
+
 def test_the_demo_editor_is_refused_outside_local_mode(db, settings):
     settings.LOCAL = False
     with pytest.raises(CommandError, match="only in local mode"):

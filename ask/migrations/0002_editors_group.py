@@ -12,8 +12,14 @@ PERMISSIONS = {
 
 
 def create_editors_group(apps, schema_editor):
+    grant_editors(apps, PERMISSIONS)
+
+
+def grant_editors(apps, permissions):
+    """Give the Editors group (made if missing) `permissions`: {app label: [codenames]}. Later
+    migrations that give editors more call this too."""
     # On a fresh database permissions are only made after all migrations; make them now.
-    for label in PERMISSIONS:
+    for label in permissions:
         app_config = apps.get_app_config(label)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
@@ -21,10 +27,12 @@ def create_editors_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=label, codename=codename)
-        for label, codenames in PERMISSIONS.items()
-        for codename in codenames
+    group.permissions.add(
+        *(
+            Permission.objects.get(content_type__app_label=label, codename=codename)
+            for label, codenames in permissions.items()
+            for codename in codenames
+        )
     )
 
 

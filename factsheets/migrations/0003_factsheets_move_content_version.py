@@ -5,7 +5,7 @@ from archive.db import content_version_trigger
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0009_content_version"),
+        ("archive", "0012_content_version"),
         ("factsheets", "0002_factsheet_search_vector"),
     ]
 

@@ -1,17 +1,11 @@
-"""Rendering factsheet text and structured data safely."""
-
-import json
+"""Rendering factsheet text safely."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 LIST_ITEM = "- "
-# As Django's json_script: no text inside the data can end the <script> element early.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def text_blocks(text):
@@ -48,10 +42,3 @@ def _block_html(kind, lines):
         items = format_html_join("", "<li>{}</li>", ((line[2:].strip(),) for line in lines))
         return format_html("<ul>{}</ul>", items)
     return format_html("<p>{}</p>", " ".join(lines))
-
-
-@register.simple_tag
-def json_ld(data):
-    """A <script type="application/ld+json"> element holding `data`."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308 - escaped above

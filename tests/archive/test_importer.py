@@ -70,10 +70,15 @@ def test_answers_whose_question_was_lost_are_kept_and_marked(pages):
 
 
 def test_lost_questions_get_an_honest_title_from_the_answer(seed_objects):
-    titles = [q["title"] for q in questions_in(seed_objects) if not q["question_preserved"]]
-    assert titles == [
+    lost = [q for q in questions_in(seed_objects) if not q["question_preserved"]]
+    assert [q["original_title"] for q in lost] == [
         "Answer only: A great deal depends on the extent of the spinal injuries",
         "Answer only: In theory acupuncture treatment for your lower back should have no harmful…",
+    ]
+    # Pages say "question not preserved" in words of their own (see test_provenance).
+    assert [q["title"] for q in lost] == [
+        "A great deal depends on the extent of the spinal injuries",
+        "In theory acupuncture treatment for your lower back should have no harmful…",
     ]
 
 

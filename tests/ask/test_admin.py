@@ -67,10 +67,23 @@ def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
         ("ask", "view_submission"),
         ("ask", "change_submission"),
         ("ask", "view_transition"),
+        ("ask", "view_savedreply"),
+        ("ask", "add_savedreply"),
+        ("ask", "change_savedreply"),
         ("archive", "view_question"),
         ("archive", "add_question"),
         ("archive", "change_question"),
         ("archive", "view_category"),
+        ("search", "view_synonym"),
+        ("search", "add_synonym"),
+        ("search", "change_synonym"),
+        ("search", "view_searchgap"),
+        ("factsheets", "view_factsheet"),
+        ("factsheets", "change_factsheet"),
+        ("flatpages", "view_flatpage"),
+        ("flatpages", "change_flatpage"),
+        ("feedback", "view_feedbackpage"),
+        ("feedback", "view_dailyfeedback"),
     }
 
 
@@ -91,7 +104,7 @@ def test_the_queue_shows_waiting_questions_urgent_first_then_oldest(editor_clien
     services.reject(submission=done, by=editor)
     response = editor_client.get(QUEUE)
     assert list(response.context["cl"].result_list) == [urgent_new, plain_old, plain_new]
-    assert "URGENT" in response.content.decode()
+    assert '<span class="badge-urgent">Urgent</span>' in response.text
 
 
 def test_the_queue_filters_by_state_urgency_body_area_and_age(editor_client, editor, area):

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
+
+from pages.apps import sync_site
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 # The flags keep a headless Chromium quiet on a machine with no outside network.
@@ -57,21 +60,32 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def archive(transactional_db):
-    """The seed archive, and the Editors group, in a database the live server can see."""
+    """The seed archive, the site's pages and the Editors group, in a database the live server
+    can see."""
     call_command("seed", verbosity=0)
     restore_editors_group()
+    restore_site_pages()
 
 
 def restore_editors_group():
-    """The group its migration makes: browser tests commit their data, so the database is
+    """The group its migrations make: browser tests commit their data, so the database is
     emptied after each one, migration-made rows included."""
     editors = import_module("ask.migrations.0002_editors_group")
+    pages = import_module("pages.migrations.0002_editors_edit_pages")
     group, _ = Group.objects.get_or_create(name=editors.GROUP)
     group.permissions.set(
         Permission.objects.get(content_type__app_label=label, codename=codename)
-        for label, codenames in editors.PERMISSIONS.items()
+        for label, codenames in [*editors.PERMISSIONS.items(), *pages.PERMISSIONS.items()]
         for codename in codenames
     )
+    more = import_module("ask.migrations.0004_editors_keep_synonyms_factsheets_and_saved_replies")
+    group.permissions.add(*more.editor_permissions(django_apps))
+
+
+def restore_site_pages():
+    """The Site and the flat pages that migrate makes (emptied like the group)."""
+    sync_site()
+    import_module("pages.migrations.0001_about_pages").create_pages(django_apps, None)
 
 
 def open_page(chromium, live_server, request, **options):

@@ -100,7 +100,8 @@ def test_the_factsheet_lists_its_published_qas_and_each_links_back(client, db):
 
     html = page(client, factsheet)
     assert "Questions others asked about Sciatica" in html
-    assert f'<a href="{linked.get_absolute_url()}">{linked.title}</a>' in html
+    # Absolute, so that a printed factsheet shows where each answer is.
+    assert f'<a href="http://testserver{linked.get_absolute_url()}">{linked.title}</a>' in html
     assert draft.title not in html
 
     qa_html = client.get(linked.get_absolute_url()).content.decode()

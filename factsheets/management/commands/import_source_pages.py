@@ -1,7 +1,7 @@
 """Build the seed fixture from the archived source pages."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -15,9 +15,11 @@ from factsheets.models import Factsheet
 
 SOURCE_DIR = settings.BASE_DIR / "fixtures" / "source-pages"
 OUTPUT = settings.BASE_DIR / "fixtures" / "seed.json"
-# The pages carry no dates. Seed Q&As are dated from this moment back, an hour apart, in page
-# order, so that "newest first" keeps the order the archive listed them in.
-SEED_PUBLISHED_AT = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+# The pages carry no dates, so the Q&As have no publication date ("from the earlier archive, date
+# not recorded"). Their records were made here when this fixture was built from the pages: that
+# is the one date the site knows about them (admin's "created" and "updated", the feeds'
+# <updated>, the sitemap's lastmod). Set it to the day you rebuild the fixture from new pages.
+IMPORTED_AT = datetime(2026, 11, 30, tzinfo=UTC)
 
 
 class Command(BaseCommand):
@@ -71,48 +73,53 @@ def to_fixture(objects, many_to_many=None):
 def build_objects(pages, log=print):
     """Unsaved model instances for every category, Q&A and factsheet the pages hold, and the
     factsheets' links to the Q&As about their condition (see `to_fixture`)."""
-    categories = {}
-    known_paths = [p.category_path for p in pages if p.category_path]
-    for path in known_paths:
-        for depth in range(1, len(path) + 1):
-            key = tuple(path[:depth])
+    report = importer.gather(pages)
+    categories, category_slugs = {}, set()
+    for entry in report.imported:
+        for depth in range(1, len(entry.category_path) + 1):
+            key = tuple(entry.category_path[:depth])
             if key not in categories:
-                parent = categories.get(key[:-1])
                 categories[key] = Category(
                     name=key[-1][0].upper() + key[-1][1:],
-                    slug=importer.slugify(key[-1]),
-                    parent=parent,
+                    slug=importer.unique_slug(key[-1], category_slugs),
+                    parent=categories.get(key[:-1]),
                 )
-    questions, factsheets, slugs = [], [], set()
-    published_at = SEED_PUBLISHED_AT
+    questions, slugs = [], set()
+    for entry in report.imported:
+        original_title = entry.original_title
+        questions.append(
+            Question(
+                title=importer.tidy_title(original_title),
+                original_title=original_title,
+                # From the source's own title, so that addresses stay as they were.
+                slug=importer.unique_slug(original_title, slugs),
+                category=categories[tuple(entry.category_path)],
+                question=entry.record.question,
+                question_preserved=entry.record.question_preserved,
+                answer=entry.record.answer,
+                status=Question.Status.PUBLISHED,
+                from_archive=True,
+                published_at=None,
+                created_at=IMPORTED_AT,
+                updated_at=IMPORTED_AT,
+                source=entry.sources,
+            )
+        )
+    factsheets = []
     for page in pages:
         if page.factsheet_condition:
             factsheets.append(factsheet_importer.factsheet_from_page(page))
             log(f"{page.name}: factsheet on {page.factsheet_condition}")
-            continue
-        path = page.category_path or importer.category_for_content(page, known_paths)
-        for record in page.records:
-            title = importer.title_for(record, page)
-            questions.append(
-                Question(
-                    title=title,
-                    slug=importer.unique_slug(title, slugs),
-                    category=categories[tuple(path)],
-                    question=record.question,
-                    question_preserved=record.question_preserved,
-                    answer=record.answer,
-                    status=Question.Status.PUBLISHED,
-                    published_at=published_at,
-                    created_at=published_at,
-                    updated_at=published_at,
-                    source=page.name,
-                )
-            )
-            published_at -= timedelta(hours=1)
-        log(f"{page.name}: {len(page.records)} Q&As in {' › '.join(path)}")
+        elif page.records:
+            log(f"{page.name}: {len(page.records)} Q&As")
     many_to_many = {}
     for factsheet in factsheets:
         about = factsheet_importer.questions_about(factsheet, questions)
         many_to_many[Factsheet, factsheet.natural_key()] = {"questions": about}
         log(f"{factsheet.condition}: linked to {len(about)} Q&As that mention it")
+    for line in report.merged:
+        log(f"Merged {line}")
+    for line in report.skipped:
+        log(f"Skipped {line}")
+    log(f"{report.summary()} Factsheets: {len(factsheets)}.")
     return [*categories.values(), *questions, *factsheets], many_to_many

@@ -9,7 +9,7 @@ from archive.db import BUMP_FUNCTION, DROP_BUMP_FUNCTION, content_version_trigge
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0008_synonym_moved_to_search'),
+        ('archive', '0011_search_lexicon_counts_undated_archive_answers'),
     ]
 
     operations = [
@@ -27,4 +27,5 @@ class Migration(migrations.Migration):
         migrations.RunSQL(BUMP_FUNCTION, DROP_BUMP_FUNCTION),
         content_version_trigger("archive_category"),
         content_version_trigger("archive_question"),
+        content_version_trigger("archive_question_linked_questions"),
     ]

@@ -5,8 +5,8 @@ from archive.db import content_version_trigger
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0009_content_version"),
-        ("search", "0001_synonym_moved_from_archive"),
+        ("archive", "0012_content_version"),
+        ("search", "0002_search_gaps"),
     ]
 
     operations = [content_version_trigger("search_synonym")]

@@ -1,0 +1,44 @@
+"""Template helpers for every app's pages: machine-readable dates, structured data, answer dates."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As Django's json_script: no text inside the data can end the <script> element early.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def machine_datetime(value):
+    """A moment for <time datetime>, in the site's time zone, to the second: HTML allows at most
+    three decimal places, and Django's 'c' format writes six when the time has microseconds."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def json_ld(data):
+    """A <script type="application/ld+json"> element holding `data`."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308 - escaped above
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """The path as a full address on this site: printed pages show each link's target as
+    written (CSS attr(href)), and a bare path means nothing on paper."""
+    return context["request"].build_absolute_uri(path)
+
+
+@register.inclusion_tag("archive/_answered.html")
+def answered(question):
+    """When a Q&A was answered, or, for an archived one with no recorded date, that it is not
+    known."""
+    return {"question": question}

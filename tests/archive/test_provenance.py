@@ -1,0 +1,211 @@
+"""Pages state only dates the site knows: archived answers say their date was not recorded;
+answers published here show theirs, to the second; the panel and reviews are named."""
+
+import json
+import re
+from datetime import date, timedelta
+from xml.etree import ElementTree
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone
+
+from archive.models import EXPERT_PANEL, Question
+from factsheets.management.commands.import_source_pages import IMPORTED_AT
+from tests.factories import make_category, make_question
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NO_DATE = "From the earlier archive, date not recorded"
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def xml_of(client, url):
+    return ElementTree.fromstring(client.get(url).content)  # noqa: S314 - the site's own XML
+
+
+def structured_data(html):
+    (payload,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    return json.loads(payload)
+
+
+def time_values(html):
+    return re.findall(r'<time datetime="([^"]*)"', html)
+
+
+@pytest.fixture
+def archived(seeded):
+    return Question.objects.get(slug="i-ve-got-pain-in-my-back-l4-l5")
+
+
+def test_seed_answers_have_no_invented_date(seeded):
+    assert not Question.objects.filter(published_at__isnull=False).exists()
+    assert Question.objects.filter(from_archive=True).count() == 12
+
+
+def test_an_archived_answer_says_its_date_was_not_recorded(client, archived):
+    html = html_of(client, archived.get_absolute_url())
+    assert NO_DATE in html
+    assert "<time" not in html.split('<article class="qa">')[1].split("</dl>")[0]
+
+
+@pytest.mark.parametrize("url", ["/", "/archive/back-spine/", "/archive/lower-back-pain/"])
+def test_lists_say_archived_dates_were_not_recorded_and_state_none(client, seeded, url):
+    html = html_of(client, url)
+    assert NO_DATE in html
+    assert "2026" not in html
+
+
+def test_archived_json_ld_has_no_date_but_names_the_panel(client, archived):
+    data = structured_data(html_of(client, archived.get_absolute_url()))
+    assert data["@type"] == "MedicalWebPage"
+    assert data["author"] == {"@type": "Organization", "name": EXPERT_PANEL}
+    assert "datePublished" not in data
+    assert "lastReviewed" not in data
+    assert "reviewedBy" not in data
+
+
+def test_a_qa_names_the_panel_and_when_it_was_last_reviewed(client, archived):
+    html = html_of(client, archived.get_absolute_url())
+    assert f'<a href="http://testserver/about/panel/">{EXPERT_PANEL}</a>' in html
+    assert "Not reviewed since it was archived" in html
+    archived.last_reviewed = date(2026, 11, 20)
+    archived.reviewed_by = EXPERT_PANEL
+    archived.save()
+    html = html_of(client, archived.get_absolute_url())
+    assert f'<time datetime="2026-11-20">20 November 2026</time> by {EXPERT_PANEL}' in html
+    data = structured_data(html)
+    assert data["lastReviewed"] == "2026-11-20"
+    assert data["reviewedBy"] == {"@type": "Organization", "name": EXPERT_PANEL}
+
+
+def test_a_reviewer_named_in_person_is_a_person_in_json_ld(client, db):
+    question = make_question(make_category(), last_reviewed=date(2026, 1, 5), reviewed_by="Dr A")
+    data = structured_data(html_of(client, question.get_absolute_url()))
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A"}
+
+
+def test_an_answer_published_here_shows_its_date_to_the_second(client, db):
+    area = make_category()
+    question = make_question(area)
+    assert question.published_at.microsecond  # a fresh answer has microseconds
+    local = timezone.localtime(question.published_at)
+    expected = local.isoformat(timespec="seconds")
+    for url in ["/", area.get_absolute_url(), question.get_absolute_url()]:
+        html = html_of(client, url)
+        assert expected in time_values(html), url
+        assert all(not re.search(r"\.\d{4,}", value) for value in time_values(html)), url
+    data = structured_data(html_of(client, question.get_absolute_url()))
+    assert data["datePublished"] == question.published_at.isoformat()
+
+
+def test_machine_datetime_keeps_no_more_than_seconds():
+    moment = timezone.now().replace(microsecond=123456)
+    rendered = Template("{% load archive_tags %}{{ moment|machine_datetime }}").render(
+        Context({"moment": moment})
+    )
+    assert rendered == timezone.localtime(moment).isoformat(timespec="seconds")
+    assert "123" not in rendered
+
+
+def test_json_ld_cannot_close_its_script_element():
+    html = Template("{% load archive_tags %}{% json_ld data %}").render(
+        Context({"data": {"name": "</script><script>alert(1)</script>"}})
+    )
+    assert html.count("</script>") == 1
+    assert html.startswith('<script type="application/ld+json">')
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_newest_first_puts_dated_answers_before_undated_ones_then_by_id(seeded):
+    area = make_category()
+    older = make_question(area, published_at=timezone.now() - timedelta(days=2))
+    newer = make_question(area, published_at=timezone.now() - timedelta(days=1))
+    order = list(Question.objects.published().newest_first())
+    assert order[:2] == [newer, older]
+    undated = order[2:]
+    assert [q.id for q in undated] == sorted((q.id for q in undated), reverse=True)
+    assert all(q.published_at is None for q in undated)
+
+
+def test_only_an_archived_answer_may_be_published_without_a_date(db):
+    question = make_question(make_category(), published_at=None, from_archive=True)
+    assert question in Question.objects.published()
+
+
+def test_feed_entries_state_no_unknown_date(client, seeded):
+    fresh = make_question(Question.objects.first().category)
+    feed = xml_of(client, "/feed/")
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 13
+    first, *archived = entries
+    assert first.find(f"{ATOM}title").text == fresh.title
+    assert first.find(f"{ATOM}published") is not None
+    for entry in archived:
+        assert entry.find(f"{ATOM}published") is None
+        # Atom requires <updated>: when the record last changed here (its import).
+        assert entry.find(f"{ATOM}updated").text == IMPORTED_AT.isoformat()
+
+
+def test_sitemap_lastmod_is_when_the_record_last_changed_here(client, seeded, settings):
+    sitemap = xml_of(client, "/sitemap.xml")
+    modified = {
+        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod")
+        for url in sitemap.findall(f"{SITEMAP}url")
+    }
+    for question in Question.objects.published():
+        lastmod = modified[f"{settings.SITE_URL}{question.get_absolute_url()}"]
+        assert lastmod.text == IMPORTED_AT.date().isoformat()
+
+
+def test_each_body_area_has_a_feed_linked_from_its_page(client, seeded):
+    html = html_of(client, "/archive/lower-back-pain/")
+    link = '<link rel="alternate" type="application/atom+xml" title="New answers about lower back pain" href="/archive/lower-back-pain/feed/">'
+    assert link in html
+    assert '<a href="/archive/lower-back-pain/feed/">' in html
+    feed = xml_of(client, "/archive/lower-back-pain/feed/")
+    titles = {e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")}
+    expected = Question.objects.published().filter(category__slug="lower-back-pain")
+    assert titles == {q.title for q in expected}
+    assert len(titles) == 7
+    assert client.get("/archive/no-such-area/feed/").status_code == 404
+
+
+def test_a_parent_areas_feed_holds_its_subareas_answers(client, seeded):
+    feed = xml_of(client, "/archive/back-spine/feed/")
+    assert len(feed.findall(f"{ATOM}entry")) == 12
+    assert "back / spine" in feed.find(f"{ATOM}title").text
+
+
+def test_pages_show_the_editors_title_never_the_original(client, archived):
+    assert archived.original_title == "I' ve got pain in my back L4 & L5"
+    assert archived.title == "I've got pain in my back L4 & L5"
+    archived.title = "I've got pain in my back at L4 and L5"
+    archived.save()
+    html = html_of(client, archived.get_absolute_url())
+    assert "<h1>I&#x27;ve got pain in my back at L4 and L5</h1>" in html
+    assert "<title>I&#x27;ve got pain in my back at L4 and L5 ·" in html
+    listing = html_of(client, "/archive/lower-back-pain/")
+    assert "I&#x27;ve got pain in my back at L4 and L5</a>" in listing
+    # The asker's own words keep their spacing; only the title was the editor's to correct.
+    assert "L4 &amp; L5</a>" not in listing
+
+
+def test_an_answer_only_qa_is_marked_in_lists(client, seeded):
+    html = html_of(client, "/archive/back-spine/?sort=title")
+    assert "A great deal depends on the extent of the spinal injuries</a>" in html
+    assert "answer only, question not preserved" in html
+
+
+def test_editors_correct_the_title_in_admin_beside_the_original(admin_client, archived):
+    url = f"/admin/archive/question/{archived.pk}/change/"
+    html = admin_client.get(url).content.decode()
+    assert 'name="title" value="I&#x27;ve got pain in my back L4 &amp; L5"' in html
+    assert "I&#x27; ve got pain in my back L4 &amp; L5" in html  # the original, read-only
+    assert 'name="original_title"' not in html
+    assert 'name="last_reviewed"' in html and 'name="reviewed_by"' in html

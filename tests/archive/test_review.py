@@ -1,0 +1,92 @@
+"""Keeping answers current: review dates on published Q&As, marking many for review from a phrase
+search, the note readers see, and the "due for review" list."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from archive.models import Question
+from tests.ask.conftest import make_editor
+from tests.factories import make_category, make_question
+
+pytestmark = pytest.mark.django_db
+LIST = "/admin/archive/question/"
+
+
+@pytest.fixture
+def area(db):
+    return make_category("Lower back pain")
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor())
+    return client
+
+
+def test_due_for_review_means_marked_or_past_the_review_by_date(area):
+    today = timezone.localdate()
+    marked = make_question(area, marked_for_review=True)
+    past = make_question(area, review_by=today - timedelta(days=1))
+    due_today = make_question(area, review_by=today)
+    make_question(area, review_by=today + timedelta(days=1))
+    make_question(area)
+    make_question(area, published=False, marked_for_review=True)
+    assert set(Question.objects.due_for_review()) == {marked, past, due_today}
+
+
+def test_readers_see_a_note_while_a_qa_is_due_for_review(client, area):
+    question = make_question(area, last_reviewed=timezone.localdate() - timedelta(days=700))
+    assert 'id="review-note"' not in client.get(question.get_absolute_url()).text
+    Question.objects.update(marked_for_review=True)
+    page = client.get(question.get_absolute_url()).text
+    assert "This answer is being reviewed." in page
+    assert "last checked" in page
+
+
+def test_a_review_by_date_must_come_after_the_last_review(area):
+    today = timezone.localdate()
+    with pytest.raises(IntegrityError):
+        make_question(area, last_reviewed=today, review_by=today)
+
+
+def test_an_editor_marks_every_qa_with_a_phrase_for_review_in_one_action(editor_client, area):
+    citing = [
+        make_question(area, answer="The NICE guideline on low back pain suggests exercise."),
+        make_question(area, answer="See the NICE guideline for sciatica."),
+    ]
+    other = make_question(area, answer="Acupuncture may help.")
+    found = editor_client.get(LIST, {"q": '"NICE guideline"'}).context["cl"].result_list
+    assert set(found) == set(citing)
+
+    response = editor_client.post(
+        LIST + '?q="NICE guideline"',
+        {"action": "mark_for_review", "_selected_action": [q.pk for q in found]},
+        follow=True,
+    )
+    assert "2 Q&amp;A(s) marked for review" in response.text
+    assert set(Question.objects.due_for_review()) == set(citing)
+    other.refresh_from_db()
+    assert not other.marked_for_review
+    due_list = editor_client.get(LIST, {"review": "due"}).context["cl"].result_list
+    assert set(due_list) == set(citing)
+
+
+def test_reviewing_clears_the_mark_and_a_passed_date_and_records_the_day(editor_client, area):
+    today = timezone.localdate()
+    marked = make_question(area, marked_for_review=True, review_by=today - timedelta(days=3))
+    planned = make_question(area, review_by=today + timedelta(days=90))
+    editor_client.post(
+        LIST, {"action": "mark_reviewed", "_selected_action": [marked.pk, planned.pk]}
+    )
+    marked.refresh_from_db()
+    planned.refresh_from_db()
+    assert (marked.last_reviewed, marked.marked_for_review, marked.review_by) == (
+        today,
+        False,
+        None,
+    )
+    assert (planned.last_reviewed, planned.review_by) == (today, today + timedelta(days=90))
+    assert not Question.objects.due_for_review().exists()

@@ -1,0 +1,267 @@
+"""The editors' workspace around the queue: the admin index's counts, the "mine" filter,
+assigning to another editor, the warning on a question someone else holds, the preview of the
+Q&A page, saved replies and the links an answer carries into the archive."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import timezone
+
+from archive.models import Question
+from ask import services
+from ask.models import SavedReply, Submission
+from tests.ask.conftest import make_editor, make_submission
+from tests.ask.test_admin import QUEUE, change_url, form_data, press
+from tests.factories import make_factsheet, make_question
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def glance(client):
+    """The admin index's counts as {label: (count, link)}."""
+    items = client.get("/admin/").context["items"]
+    return {item["label"]: (item["count"], item["url"]) for item in items}
+
+
+def test_the_index_counts_what_waits_each_linking_to_its_list(editor_client, editor, area):
+    make_submission()
+    make_submission(question="Sudden numbness in my groin and I cannot pee properly since today")
+    answered = make_submission()
+    services.assign(submission=answered, editor=editor)
+    services.mark_answered(submission=answered, by=editor, answer="It usually passes.")
+    today = timezone.localdate()
+    make_factsheet(last_reviewed=today - timedelta(days=400), next_review=today - timedelta(days=1))
+    make_factsheet(
+        last_reviewed=today - timedelta(days=300), next_review=today + timedelta(days=10)
+    )
+    make_factsheet(last_reviewed=today, next_review=today + timedelta(days=300))
+    make_question(area, marked_for_review=True)
+    make_question(area, review_by=today)
+    make_question(area)
+
+    counts = glance(editor_client)
+    assert counts["questions waiting (new or in review)"][0] == 2
+    assert counts["urgent question waiting"][0] == 1
+    assert counts["answered, not yet published"][0] == 1
+    assert counts["factsheet overdue for review"][0] == 1
+    assert counts["factsheet due for review within 30 days"][0] == 1
+    assert counts["Q&As due for review"][0] == 2
+    for count, url in counts.values():
+        listed = editor_client.get(url).context["cl"].result_count
+        assert listed == count, url
+
+
+def test_the_index_says_how_long_the_oldest_question_has_waited(editor_client):
+    make_submission()
+    Submission.objects.update(created_at=timezone.now() - timedelta(days=3, hours=2))
+    assert "oldest: 3\xa0days" in editor_client.get("/admin/").text
+
+
+def test_the_index_counts_take_a_handful_of_queries_however_much_waits(
+    editor_client, area, django_assert_max_num_queries
+):
+    def index_queries():
+        with django_assert_max_num_queries(8) as captured:
+            assert editor_client.get("/admin/").status_code == 200
+        return len(captured)
+
+    make_submission()
+    few = index_queries()
+    for _ in range(10):
+        make_submission()
+        make_question(area, marked_for_review=True)
+        make_factsheet()
+    assert index_queries() == few
+
+
+def test_the_index_shows_no_counts_to_staff_who_may_not_see_the_work(client, django_user_model):
+    user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    client.force_login(user)
+    assert "Waiting for editors" not in client.get("/admin/").text
+
+
+def test_the_mine_filter_shows_the_questions_i_hold(editor_client, editor):
+    mine, theirs, nobodys = make_submission(), make_submission(), make_submission()
+    services.assign(submission=mine, editor=editor)
+    services.assign(submission=theirs, editor=make_editor("other"))
+    listed = {
+        value: list(editor_client.get(QUEUE, {"editor": value}).context["cl"].result_list)
+        for value in ("mine", "nobody", "others")
+    }
+    assert listed == {"mine": [mine], "nobody": [nobodys], "others": [theirs]}
+
+
+def test_a_question_can_be_assigned_to_any_editor_with_who_did_it_in_its_history(
+    editor_client, editor
+):
+    other = make_editor("other")
+    submission = make_submission()
+    editor_client.post(
+        QUEUE,
+        {
+            "action": "assign_to_chosen_editor",
+            "_selected_action": [submission.pk],
+            "editor": other.pk,
+        },
+    )
+    submission.refresh_from_db()
+    assert submission.assigned_to == other
+    assert submission.history.last().by == editor
+
+
+def test_only_an_editor_can_be_chosen_to_hold_a_question(editor_client, django_user_model):
+    outsider = django_user_model.objects.create_user("outsider", password="pw", is_staff=True)
+    submission = make_submission()
+    response = editor_client.post(
+        QUEUE,
+        {
+            "action": "assign_to_chosen_editor",
+            "_selected_action": [submission.pk],
+            "editor": outsider.pk,
+        },
+        follow=True,
+    )
+    offered = response.context["action_form"].fields["editor"].queryset
+    assert outsider not in offered and list(offered) == [User.objects.get(username="editor")]
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_assigning_to_the_chosen_editor_without_choosing_one_says_so(editor_client):
+    submission = make_submission()
+    response = editor_client.post(
+        QUEUE,
+        {"action": "assign_to_chosen_editor", "_selected_action": [submission.pk]},
+        follow=True,
+    )
+    assert "Choose the editor to assign them to." in response.text
+    assert Submission.objects.get().state == State.NEW
+
+
+def test_assigning_several_to_me_leaves_those_another_editor_holds(editor_client, editor):
+    held, free = make_submission(), make_submission()
+    services.assign(submission=held, editor=make_editor("other"))
+    response = editor_client.post(
+        QUEUE, {"action": "assign_to_me", "_selected_action": [held.pk, free.pk]}, follow=True
+    )
+    assert "other holds it" in response.text
+    held.refresh_from_db()
+    free.refresh_from_db()
+    assert (held.assigned_to.username, free.assigned_to) == ("other", editor)
+
+
+def test_a_question_another_editor_holds_says_who_and_since_when(editor_client, editor):
+    submission = make_submission()
+    other = make_editor("other")
+    other.first_name, other.last_name = "Olu", "Other"
+    other.save()
+    services.assign(submission=submission, editor=other)
+    page = editor_client.get(change_url(submission)).text
+    assert "Olu Other holds this question</strong>, since" in page
+    services.assign(submission=submission, editor=editor)
+    assert "holds this question" not in editor_client.get(change_url(submission)).text
+
+
+def test_the_preview_shows_the_unsaved_answer_on_the_qa_page_not_indexable(
+    editor_client, editor, area
+):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    page = editor_client.get(change_url(submission))
+    response = editor_client.post(
+        change_url(submission) + "preview/",
+        form_data(
+            page,
+            category=area.pk,
+            title="Tired after acupuncture",
+            answer="Tiredness after a first session is common.",
+        ),
+    )
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "archive/question.html"
+    assert "Preview: not published yet." in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert "Tiredness after a first session is common." in response.text
+    assert Submission.objects.get().answer == ""  # nothing saved
+    assert not Question.objects.exists()
+
+
+def test_the_preview_says_what_is_missing(editor_client, editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    page = editor_client.get(change_url(submission))
+    response = editor_client.post(change_url(submission) + "preview/", form_data(page))
+    assert response.status_code == 400
+    assert "Fill this in to see the preview." in response.text
+
+
+def test_the_preview_is_only_for_editors_and_only_by_post(editor_client, editor):
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    assert editor_client.get(change_url(submission) + "preview/").status_code == 405
+    response = Client().post(change_url(submission) + "preview/", {})
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_saved_replies_are_offered_under_the_answer(editor_client, editor):
+    SavedReply.objects.create(title="See your GP first", text="Please see your GP <first>.")
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    page = editor_client.get(change_url(submission)).text
+    assert 'data-for="id_answer" data-text="Please see your GP &lt;first&gt;."' in page
+    assert ">See your GP first</button>" in page
+    assert "js/saved-replies.js" in page
+
+
+def test_the_answer_carries_its_chosen_links_into_the_archive(
+    client, editor_client, editor, area, django_capture_on_commit_callbacks
+):
+    sciatica = make_factsheet("Sciatica", slug="sciatica")
+    earlier = make_question(area, title="Sciatica after a session")
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    press(
+        editor_client,
+        submission,
+        "answer",
+        title="Sciatica flaring after acupuncture",
+        answer="A flare for a day or two is common.",
+        factsheets=[sciatica.pk],
+        linked_questions=[earlier.pk],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        press(editor_client, submission, "publish")
+    published = Submission.objects.get().published_question
+    assert list(published.factsheets.all()) == [sciatica]
+    assert list(published.linked_questions.all()) == [earlier]
+    assert published.last_reviewed == timezone.localdate()
+    page = client.get(published.get_absolute_url()).text
+    assert f'href="{sciatica.get_absolute_url()}"' in page
+    assert f'{earlier.get_absolute_url()}">' in page
+    assert published.get_absolute_url() in client.get(sciatica.get_absolute_url()).text
+
+
+def test_the_answer_form_names_the_factsheets_the_question_mentions(editor_client, editor):
+    make_factsheet("Sciatica", slug="sciatica")
+    make_factsheet("Frozen shoulder", slug="frozen-shoulder")
+    submission = make_submission(question="My SCIATICA flared after my second session. Normal?")
+    services.assign(submission=submission, editor=editor)
+    page = editor_client.get(change_url(submission)).text
+    assert "Sciatica: choose it under “Factsheets” to link the answer." in page
+    assert "Frozen shoulder:" not in page
+
+
+def test_only_published_qas_can_be_linked(editor_client, editor, area):
+    draft = make_question(area, published=False)
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    response = press(editor_client, submission, ("_continue", "1"), linked_questions=[draft.pk])
+    assert "Select a valid choice" in response.text

@@ -1,0 +1,120 @@
+"""Searches that found nothing or little: counted per normalised search and day, with nothing
+about the visitor, kept for a bounded time, listed for editors most searched first."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from search.models import SearchGap, normalise
+from tests.ask.conftest import make_editor
+from tests.factories import make_category, make_question
+
+pytestmark = pytest.mark.django_db
+GAPS = "/admin/search/searchgap/"
+
+
+@pytest.fixture
+def answers(db):
+    area = make_category("Lower back pain")
+    for n in range(5):
+        make_question(area, title=f"Sciatica and acupuncture {n}", answer="Sciatica often eases.")
+    return area
+
+
+def counted():
+    return {
+        (gap.query, gap.day, gap.searches, gap.fewest_results) for gap in SearchGap.objects.all()
+    }
+
+
+def test_a_search_that_finds_nothing_is_counted_under_its_normalised_words(client, answers):
+    today = timezone.localdate()
+    client.get("/search/", {"q": "Frozen  Shoulder"})
+    client.get("/search/", {"q": '"frozen shoulder"'})
+    assert counted() == {("frozen shoulder", today, 2, 0)}
+
+
+def test_a_search_with_plenty_of_results_is_not_counted(client, answers):
+    client.get("/search/", {"q": "sciatica"})
+    assert not SearchGap.objects.exists()
+
+
+def test_a_later_page_or_a_narrowed_search_is_not_counted_again(client, answers):
+    client.get("/search/", {"q": "frozen shoulder", "page": "2"})
+    client.get("/search/", {"q": "frozen shoulder", "category": answers.slug})
+    assert not SearchGap.objects.exists()
+
+
+def test_nothing_about_the_visitor_is_kept(client, answers):
+    client.get("/search/", {"q": "frozen shoulder"}, REMOTE_ADDR="203.0.113.9")
+    fields = {field.name for field in SearchGap._meta.get_fields()}
+    assert fields == {"id", "query", "day", "searches", "fewest_results"}
+
+
+@pytest.mark.parametrize(
+    "query", ["ann@example.org knee", "call 07700 900123", "nhs 943 476 5919 results"]
+)
+def test_a_search_holding_contact_details_or_numbers_is_not_kept(client, answers, query):
+    client.get("/search/", {"q": query})
+    assert not SearchGap.objects.exists()
+
+
+def test_each_day_has_its_own_count_and_old_days_are_pruned(db, settings):
+    settings.SEARCH_GAPS_KEEP_DAYS = 30
+    today = timezone.localdate()
+    SearchGap.objects.create(
+        query="frozen shoulder", day=today - timedelta(days=31), fewest_results=0
+    )
+    SearchGap.objects.create(
+        query="frozen shoulder", day=today - timedelta(days=30), fewest_results=1
+    )
+    SearchGap.objects.record("frozen shoulder", 0)
+    assert SearchGap.objects.count() == 3
+    call_command("prune_search_gaps", stdout=io.StringIO())
+    assert sorted(gap.day for gap in SearchGap.objects.all()) == [today - timedelta(days=30), today]
+
+
+def test_normalising_keeps_the_words_and_drops_case_spacing_and_search_syntax():
+    assert normalise("  Pins   and -Needles ") == "pins and needles"
+    assert normalise('"Slipped Disc"') == "slipped disc"
+
+
+def test_editors_see_the_gaps_most_searched_first_each_with_a_link_to_run_it(client, db):
+    today = timezone.localdate()
+    SearchGap.objects.create(query="tennis elbow", day=today, searches=2, fewest_results=1)
+    SearchGap.objects.create(query="frozen shoulder", day=today, searches=3, fewest_results=0)
+    SearchGap.objects.create(
+        query="frozen shoulder", day=today - timedelta(days=1), searches=4, fewest_results=0
+    )
+    client.force_login(make_editor())
+    response = client.get(GAPS)
+    rows = [(row["query"], row["searches_total"], row["days"]) for row in response.context["page"]]
+    assert rows == [("frozen shoulder", 7, 2), ("tennis elbow", 2, 1)]
+    assert 'href="/search/?q=frozen+shoulder"' in response.text
+    assert 'href="/admin/search/synonym/add/?lay_term=frozen+shoulder"' in response.text
+
+
+def test_the_gap_list_takes_the_same_queries_however_long_it_is(
+    client, db, django_assert_max_num_queries
+):
+    client.force_login(make_editor())
+    today = timezone.localdate()
+    for n in range(60):
+        SearchGap.objects.create(query=f"words {n}", day=today, fewest_results=0)
+    with django_assert_max_num_queries(8):
+        assert client.get(GAPS).status_code == 200
+
+
+def test_editors_cannot_change_or_delete_the_counts(client, db):
+    gap = SearchGap.objects.create(
+        query="frozen shoulder", day=timezone.localdate(), fewest_results=0
+    )
+    client.force_login(make_editor())
+    client.post(f"{GAPS}{gap.pk}/change/", {"query": "x", "day": "2026-01-01", "searches": 99})
+    gap.refresh_from_db()
+    assert (gap.query, gap.searches) == ("frozen shoulder", 1)
+    assert client.get(f"{GAPS}{gap.pk}/delete/").status_code == 403
+    assert client.get(f"{GAPS}add/").status_code == 403
