@@ -1,10 +1,8 @@
 """The archive in Django admin, for editors."""
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils import timezone
 
-from archive.lexicon import refresh_lexicon
 from archive.models import Category, Question
 
 
@@ -114,16 +112,3 @@ class QuestionAdmin(admin.ModelAdmin):
         self.message_user(
             request, f"{len(questions)} Q&A(s) marked as reviewed today.", messages.SUCCESS
         )
-
-    # Saving or deleting changes the words search knows (typo correction, word weights).
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(refresh_lexicon, robust=True)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        transaction.on_commit(refresh_lexicon, robust=True)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        transaction.on_commit(refresh_lexicon, robust=True)

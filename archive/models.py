@@ -322,7 +322,8 @@ class Question(models.Model):
         help_text="Other Q&As the answer points readers to.",
     )
     # Kept by PostgreSQL itself whenever the row is written, however it is written (admin,
-    # loaddata, bulk inserts): the title counts most, then the question, then the answer.
+    # loaddata, bulk inserts), with the title, question and answer told apart by weight (A, B,
+    # C): the search app's index reads each field's words from it.
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("title", weight="A", config="english")
@@ -332,22 +333,6 @@ class Question(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # Smaller vectors in which broad searches find and rank their candidates (archive.search):
-    # the title alone, and the title with the question.
-    title_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config="english"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-    title_question_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("question", weight="B", config="english")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-
     objects = QuestionManager()
 
     class Meta:
@@ -359,11 +344,9 @@ class Question(models.Model):
                 F("category"), F("status"), *NEWEST_FIRST, name="question_category_newest"
             ),
             models.Index(F("status"), *NEWEST_FIRST, name="question_newest"),
-            # Search: the Q&As whose words match a query (search_vector @@ tsquery).
+            # The Q&As whose words match a query (search_vector @@ tsquery): a factsheet's
+            # suggested Q&As.
             GinIndex(fields=["search_vector"], name="question_search_vector"),
-            # Broad searches: the Q&As whose title, or title and question, match (archive.search).
-            GinIndex(fields=["title_vector"], name="question_title_vector"),
-            GinIndex(fields=["title_question_vector"], name="question_title_question_vector"),
         ]
         constraints = [
             models.CheckConstraint(

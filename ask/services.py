@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from archive.lexicon import refresh_lexicon
 from archive.models import Question
 from ask import red_flags
 from ask.models import OutgoingEmail, Submission, Transition
@@ -105,8 +104,6 @@ def publish(*, submission, by, note=""):
         question.save()
         question.factsheets.set(locked.factsheets.all())
         question.linked_questions.set(locked.linked_questions.all())
-        # Teach search the new answer's words (typo correction, word weights) once it is in.
-        transaction.on_commit(refresh_lexicon, robust=True)
         locked.published_question = question
         locked.closed_at = now
         _queue_email(

@@ -30,7 +30,8 @@ def ask(request):
     the question. If the database is down, say so and give back what was typed."""
     try:
         if request.method == "GET":
-            return _form_page(request, AskForm())
+            # A search's words come along from the search page ("Ask the expert panel").
+            return _form_page(request, AskForm(initial={"question": typed_question(request.GET)}))
         if request.POST.get("action") == "check":
             return _check_similar(request)
         return _send(request)

@@ -4,7 +4,6 @@ suggested links and a preview of unsaved edits."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Case, Count, When
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -13,7 +12,6 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from archive.lexicon import refresh_lexicon
 from archive.models import Question
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
@@ -184,8 +182,6 @@ class FactsheetAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.questions.add(*form.cleaned_data.get("link_suggested", []))
-        # The factsheet's words join search's lexicon (typo correction, word weights).
-        transaction.on_commit(refresh_lexicon, robust=True)
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

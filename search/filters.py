@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 
 from archive.models import Category, Question, category_choices
 
@@ -20,12 +21,13 @@ class CategoryFilter(django_filters.ModelChoiceFilter):
 
 
 class SearchFilter(django_filters.FilterSet):
-    """Narrows search results to a body area (and what lies below it)."""
+    """The body area search results may be narrowed to (with what lies below it). Only its form
+    and `categories` are used: the ranking filters by category itself. An unknown body area is
+    ignored, as the filter would."""
 
     category = CategoryFilter(
         queryset=Category.objects.order_by("name"),
         to_field_name="slug",
-        method="in_category",
         label="Body area",
         empty_label="All answers and factsheets",
     )
@@ -34,10 +36,14 @@ class SearchFilter(django_filters.FilterSet):
         model = Question
         fields = ["category"]
 
-    def in_category(self, queryset, name, value):
-        return queryset.in_category(value)
+    @cached_property
+    def categories(self):
+        """The ids of the chosen body area and those below it, or None when none is chosen
+        (factsheets are then searched too: they have no body area)."""
+        category = self.form.cleaned_data.get("category") if self.is_valid() else None
+        return category.descendant_ids() if category else None
 
     @property
     def narrows(self):
-        """True when a body area is chosen (factsheets then stay out: they have none)."""
-        return self.is_valid() and self.form.cleaned_data.get("category") is not None
+        """True when a body area is chosen."""
+        return self.categories is not None

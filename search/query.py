@@ -7,19 +7,16 @@
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
-The result, `PreparedSearch`, holds tsqueries written from lexemes PostgreSQL produced itself,
-each concept weighed by its rarity (BM25's IDF).
+The result, `PreparedSearch`, holds the English stems to rank by (as PostgreSQL produced them),
+grouped into concepts with their alternatives, and what a page must also match (quoted phrases,
+minus words) as tsquery text written from those stems.
 """
 
-import math
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery
 from django.core.cache import caches
 from django.db import connections, router
-from django.db.models import FloatField
-from django.db.models.expressions import RawSQL
 
 from search.models import SYNONYM_LEXICON_CACHE_KEY, SYNONYM_LEXICON_SECONDS, Synonym
 
@@ -35,30 +32,31 @@ MIN_CORRECTED_LENGTH = 4
 # look-alike is found in this many times more documents: the archive itself has "acupunture" in
 # two answers. "pins" stays "pins" (not close enough to "pains").
 RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
-# ts_rank normalisation 1: divide by 1 + log(document length), so that long answers do not win
-# by length alone.
-RANK_NORMALISATION = 1
 
 CORRECTION_SQL = """
-SELECT q.word, fix.word, lexeme.word, stem.documents, corpus.documents
+SELECT q.word, fix.word, lexeme.word
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
-CROSS JOIN archive_search_corpus AS corpus
+CROSS JOIN search_corpus AS corpus
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
 LEFT JOIN LATERAL (
-    SELECT word, documents FROM archive_search_word
+    SELECT word, documents FROM search_word
     WHERE word >= q.word AND word <= q.word
     LIMIT 1
 ) AS known ON true
 LEFT JOIN LATERAL (
-    SELECT w.word FROM archive_search_word AS w
+    SELECT w.word FROM search_word AS w
     WHERE q.correct
       AND (known.word IS NULL
            OR known.documents <= greatest(%(rare)s, corpus.documents * %(rare_share)s))
       AND w.word %% q.word
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
-               AND similarity(w.word, q.word) >= %(known_similarity)s))
+               AND similarity(w.word, q.word) >= %(known_similarity)s
+               -- A known word is never made another form of itself ("pregnant", "pregnancy"):
+               -- the two may differ only in their last three letters.
+               AND left(w.word, least(length(w.word), length(q.word)) - 3)
+                   <> left(q.word, least(length(w.word), length(q.word)) - 3)))
       AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
@@ -66,7 +64,6 @@ LEFT JOIN LATERAL (
 ) AS fix ON true
 LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', coalesce(fix.word, q.word))))
     AS lexeme(word) ON true
-LEFT JOIN archive_search_stem AS stem ON stem.word = lexeme.word
 """
 
 
@@ -76,16 +73,6 @@ def reading_connection():
     from archive.models import Question
 
     return connections[router.db_for_read(Question)]
-
-
-class LexemeQuery(SearchQuery):
-    """A tsquery written from lexemes PostgreSQL already produced, used as is."""
-
-    def __init__(self, text):
-        super().__init__(text, search_type="raw")
-
-    def as_sql(self, compiler, connection, function=None, template=None):
-        return super().as_sql(compiler, connection, template="(%(expressions)s)::tsquery")
 
 
 @dataclass
@@ -126,62 +113,36 @@ def parse(text, *, syntax=True):
     return groups[:MAX_WORDS]
 
 
-# A lexeme as `quote` writes it.
-QUOTED_LEXEME = re.compile(r"'(?:[^'\\]|\\.|'')*'")
-
-
 def quote(lexeme):
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 @dataclass
 class Words:
-    """What the database knows of the words in play: corrections, lexemes, document counts."""
+    """What the database knows of the words in play: corrections and English stems."""
 
     fixes: dict[str, str] = field(default_factory=dict)
     lexemes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    documents: dict[str, int] = field(default_factory=dict)
-    corpus: int = 0
 
     @classmethod
     def look_up(cls, words, *, correct_spelling):
-        """One query: corrections (if asked for), lexemes and document counts for `words`."""
+        """One query: corrections (if asked for) and lexemes for `words`."""
         words = list(dict.fromkeys(words))
         correct = [correct_spelling and correctable(word) for word in words]
         found = cls()
         with reading_connection().cursor() as cursor:
             cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
-            for word, fix, lexeme, documents, corpus in cursor.fetchall():
+            for word, fix, lexeme in cursor.fetchall():
                 if fix:
                     found.fixes[word] = fix
                 found.lexemes.setdefault(word, ())
                 if lexeme:
                     found.lexemes[word] += (lexeme,)
-                    found.documents[lexeme] = documents or 0
-                found.corpus = corpus
         return found
 
     def including(self, other):
         """What these words and `other`'s are known by, these first."""
-        return Words(
-            self.fixes,
-            other.lexemes | self.lexemes,
-            other.documents | self.documents,
-            self.corpus or other.corpus,
-        )
-
-    def concept(self, tsquery, alternatives):
-        """A concept (alternatives, each a list of its words' lexemes) weighed by BM25's inverse
-        document frequency: rare concepts weigh more."""
-        documents = min(
-            self.corpus,
-            sum(
-                min(self.documents[lexeme] for lexemes in words for lexeme in lexemes)
-                for words in alternatives
-            ),
-        )
-        idf = math.log(1 + (self.corpus - documents + 0.5) / (documents + 0.5))
-        return Concept(tsquery, idf=idf, documents=documents)
+        return Words(self.fixes, other.lexemes | self.lexemes)
 
 
 def correctable(word):
@@ -191,7 +152,7 @@ def correctable(word):
 def synonym_lexicon():
     """The synonym list, each row a list of terms and each term a list of words, with what the
     database knows of those words. Every search needs it and it rarely changes, so each process
-    remembers it for a minute (new word counts after `refresh_lexicon` wait as long)."""
+    remembers it for a minute."""
 
     def look_up():
         rows = [
@@ -229,12 +190,13 @@ def item_query(item, known):
 
 @dataclass
 class Concept:
-    """One thing the visitor asked for, with its alternatives (synonyms, `or`), its weight and
-    (about) how many documents hold it."""
+    """One thing the visitor asked for: its alternatives (synonyms, `or`), each the English
+    stems of its words, and as a tsquery. A page scores its best alternative's BM25F."""
 
     tsquery: str
-    idf: float
-    documents: int
+    alternatives: list[tuple[str, ...]]
+    # Holds a quoted phrase: its words must stand together, not only score.
+    phrase: bool = False
 
 
 @dataclass
@@ -251,38 +213,27 @@ class PreparedSearch:
         """True when the query held nothing to look for (no words, only common words)."""
         return not self.concepts
 
-    @property
-    def has_several_concepts(self):
-        return len(self.concepts) > 1
+    def terms(self):
+        """The stems to rank by as three parallel lists: stem, concept number, alternative
+        number (search_top's arguments)."""
+        rows = [
+            (lexeme, n, m)
+            for n, concept in enumerate(self.concepts)
+            for m, lexemes in enumerate(concept.alternatives)
+            for lexeme in lexemes
+        ]
+        return [list(column) for column in zip(*rows, strict=True)] if rows else [[], [], []]
 
-    def most_matches(self, *, any_words=False):
-        """An upper bound on the documents matching (from the lexicon's counts)."""
-        counts = [concept.documents for concept in self.concepts]
-        return sum(counts) if any_words else min(counts)
+    def must(self):
+        """What a page must also match, as tsquery text (quoted phrases in order, no minus
+        words), or None when ranking alone decides."""
+        parts = [f"({concept.tsquery})" for concept in self.concepts if concept.phrase]
+        parts += [f"!({negation})" for negation in self.negations]
+        return " & ".join(parts) or None
 
-    def tsquery(self, *, any_words=False):
-        """All the concepts (or any of them), none of the negated words."""
-        joiner = " | " if any_words else " & "
-        wanted = joiner.join(f"({concept.tsquery})" for concept in self.concepts)
-        return LexemeQuery(" & ".join([f"({wanted})", *(f"!({n})" for n in self.negations)]))
-
-    def rank(self, model, vector_field):
-        """Sum over concepts of rarity × ts_rank (title above question above answer). Written
-        as one SQL expression: built for every search, it compiles faster than a tree of
-        Django expressions (the field name is never the visitor's)."""
-        column = f'"{model._meta.db_table}"."{vector_field}"'
-        rank = f"%s * ts_rank({column}, %s::tsquery, {RANK_NORMALISATION})"
-        params = [value for concept in self.concepts for value in (concept.idf, concept.tsquery)]
-        sql = " + ".join([rank] * len(self.concepts))
-        return RawSQL(sql, params, FloatField())  # noqa: S611 - values are parameters
-
-    def highlight_query(self, *, weight=""):
-        """Any of the concepts, as tsquery text; with `weight` ("B": the question), only in
-        that part."""
-        text = " | ".join(f"({concept.tsquery})" for concept in self.concepts)
-        if weight:
-            text = QUOTED_LEXEME.sub(lambda m: f"{m[0]}:{weight}", text)
-        return text
+    def highlight_query(self):
+        """Any of the concepts, as tsquery text."""
+        return " | ".join(f"({concept.tsquery})" for concept in self.concepts)
 
 
 def prepare(text, *, correct_spelling=True, syntax=True):
@@ -295,14 +246,19 @@ def prepare(text, *, correct_spelling=True, syntax=True):
     known = Words.look_up(query_words, correct_spelling=correct_spelling).including(synonym_words)
     prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
     for group in widen(groups, synonyms, known):
-        queries = dict(q for item in group if (q := item_query(item, known)))
+        queries = {q[0]: (item, q[1]) for item in group if (q := item_query(item, known))}
         if not queries:
             continue
         tsquery = " | ".join(queries)
         if group[0].negated:
             prepared.negations.append(tsquery)
         elif tsquery not in {concept.tsquery for concept in prepared.concepts}:
-            prepared.concepts.append(known.concept(tsquery, queries.values()))
+            alternatives = [
+                tuple(dict.fromkeys(lexeme for lexemes in placed for lexeme in lexemes))
+                for _, placed in queries.values()
+            ]
+            phrase = any(item.phrase for item, _ in queries.values())
+            prepared.concepts.append(Concept(tsquery, alternatives, phrase))
     return prepared
 
 

@@ -1,24 +1,24 @@
 """Ranking a prepared search over the published Q&As and the factsheets: a page of hits with
 highlighted snippets and how many there are. The one ranking path of the site: the search page,
-the ask form's similar questions and the tests all go through `Results`."""
+the ask form's similar questions and the tests all go through `ranked`.
+
+The ranking itself is `search_top()` in PostgreSQL (migration search/0002): exact BM25F over
+each page's whole text, from impact-ordered posting lists with a threshold algorithm.
+"""
+
+import re
 
 from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, Case, ExpressionWrapper, Q, TextField, Value, When
+from django.db.models import Case, TextField, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.models import Question
-from factsheets.models import SECTIONS
+from factsheets.models import SECTIONS, Factsheet
 from search.query import prepare, reading_connection
 
 RESULTS_PER_PAGE = 10
-# A query that may match more Q&As than this is first looked for in smaller vectors, narrowest
-# first (`Results`): the title alone, then the title and question, then all the text.
-FOCUS_FROM = 500
-VECTORS = ["title_vector", "title_question_vector", "search_vector"]
-# What the page says a focused search looked in.
-LOOKED_IN = {"title_vector": "title", "title_question_vector": "title or question"}
 # Past this many hits the page says "more than 1,000", and pages stop at 100.
 MAX_COUNTED = 1000
 # Searches offered when a query finds nothing or has no words to look for.
@@ -30,28 +30,52 @@ EXAMPLE_SEARCHES = [
     "slipped disc",
     "pins and needles",
 ]
-KINDS = ["question", "factsheet"]
 # Start and stop marks for highlighted words: characters no text holds, so that the snippet can
 # be escaped first and the marks then turned into <mark> tags.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
-HEADLINE_OPTIONS = (
-    f"StartSel='{MARK_START}', StopSel='{MARK_STOP}', MaxWords=30, MinWords=12, MaxFragments=2, "
-    "FragmentDelimiter=' … '"
-)
+HEADLINE_OPTIONS = f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_STOP}"
+# A snippet's sentences are cut to about this many words each.
+SNIPPET_WORDS = 30
+FRAGMENT_DELIMITER = " … "
+# Where a phrase ends inside a sentence: a snippet that cannot start at its sentence's start
+# starts after one of these.
+PHRASE_END = re.compile(r"[,;:)]$|^[–—-]$")
+
+# search_top is a set-returning PL/pgSQL function: Django has no expression for calling one.
+TOP_SQL = """
+SELECT question_id, factsheet_id, score, total
+FROM search_top(%s::text[], %s::int[], %s::int[], %s, %s::bigint[], %s, %s::tsquery, %s)
+"""
+
+
+def ranked(prepared, *, k, categories=None, questions_only=False, count_up_to=0):
+    """The `k` best pages for a prepared search, best first, as (question id, factsheet id,
+    score) rows, and how many pages match, counted up to `count_up_to` + 1 (0: not counted).
+    With `categories` (ids), only Q&As filed in them; with `questions_only`, no factsheets."""
+    if prepared.is_empty:
+        return [], 0
+    lexemes, concepts, alternatives = prepared.terms()
+    arguments = [lexemes, concepts, alternatives, k, categories, questions_only, prepared.must()]
+    with reading_connection().cursor() as cursor:
+        cursor.execute(TOP_SQL, [*arguments, count_up_to])
+        rows = cursor.fetchall()
+    return [row[:3] for row in rows], (rows[0][3] or 0) if rows else 0
+
+
+def in_order(queryset, ids):
+    """The rows of `queryset` with these ids, in the ids' order."""
+    if not ids:
+        return []
+    order = Case(*(When(pk=pk, then=n) for n, pk in enumerate(ids)))
+    return list(queryset.filter(pk__in=ids).order_by(order))
 
 
 def similar_questions(text, *, limit=5):
     """Published Q&As sharing words with a longer text (a new question), best match first, as
     whole Q&As with their categories. Quotes and minus signs are plain text here."""
-    prepared = prepare(text, syntax=False)
-    if prepared.is_empty:
-        return []
-    ranked = Results(prepared, questions=Question.objects.published()).page.object_list
-    ids = [hit.object.pk for hit in ranked[:limit]]
-    if not ids:
-        return []
-    best_first = Case(*(When(pk=pk, then=rank) for rank, pk in enumerate(ids)))
-    return list(Question.objects.filter(pk__in=ids).select_related("category").order_by(best_first))
+    rows, _ = ranked(prepare(text, syntax=False), k=limit, questions_only=True)
+    ids = [question_id for question_id, _, _ in rows]
+    return in_order(Question.objects.select_related("category"), ids)
 
 
 def page_number(text):
@@ -66,17 +90,18 @@ def page_number(text):
 
 def pages(count):
     """A Paginator for `count` hits (shown up to MAX_COUNTED): only its numbers are used, the
-    rows of a page come from the query that ranks."""
+    rows of a page come from the ranking."""
     return Paginator(range(min(count, MAX_COUNTED)), RESULTS_PER_PAGE)
 
 
 class Hit:
-    """One search result: a Q&A or a factsheet, with its highlighted snippet."""
+    """One search result: a Q&A or a factsheet, with its score and highlighted snippet."""
 
-    def __init__(self, obj, snippet):
+    def __init__(self, obj, score):
         self.object = obj
-        self.snippet = snippet
-        self.is_factsheet = obj._meta.model_name == "factsheet"
+        self.score = score
+        self.is_factsheet = isinstance(obj, Factsheet)
+        self.snippet = highlighted(obj.snippet or "")
 
     @property
     def label(self):
@@ -84,157 +109,96 @@ class Hit:
 
 
 def highlighted(text):
-    """Escape a ts_headline result, then turn its marks into <mark> tags."""
-    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    """Escape a snippet, cut its sentences short, and turn its marks into <mark> tags."""
+    fragments = [trimmed(fragment) for fragment in text.split(FRAGMENT_DELIMITER)]
+    html = escape(FRAGMENT_DELIMITER.join(fragments))
+    html = html.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped on the line above
 
 
-# A page of ranked hits and, from the same query, how many there are in all.
-RANKED_PAGE_SQL = """
-SELECT pk, kind, count(*) OVER () AS total FROM ({hits}) AS hit
-ORDER BY all_words DESC, rank DESC, kind, pk DESC
-LIMIT %s OFFSET %s
-"""
+def trimmed(sentence):
+    """A sentence cut to about SNIPPET_WORDS words, kept from its start when its first marked
+    word is near enough, else from the end of the phrase before that word."""
+    words = sentence.split()
+    if len(words) <= SNIPPET_WORDS:
+        return sentence
+    first_mark = next((n for n, word in enumerate(words) if MARK_START in word), 0)
+    start = 0
+    if first_mark >= SNIPPET_WORDS * 2 // 3:
+        ends = [n + 1 for n, word in enumerate(words[:first_mark]) if PHRASE_END.search(word)]
+        start = ends[-1] if ends else 0
+    kept = words[start : start + SNIPPET_WORDS]
+    if MARK_START not in " ".join(kept):
+        kept = words[start : first_mark + 1]
+    return " ".join(kept).rstrip(",;:") + ("…" if start + len(kept) < len(words) else "")
+
+
+def snippet(*sources, highlight_query, fallback):
+    """The sentences of the first source (columns joined by line breaks) that holds the query's
+    words, marked; or the first sentence of `fallback` when none does (the words were in the
+    title alone). Raw SQL: search_snippet is a function of the search migration."""
+    parts = []
+    for columns in sources:
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        text = f"concat_ws(chr(10), {quoted})" if len(columns) > 1 else quoted
+        parts.append(f"search_snippet({text}, %s::tsquery, %s)")
+    sql = f"coalesce({', '.join(parts)}, substring({fallback} from '^[^.!?]*[.!?]?'))"
+    params = [highlight_query, HEADLINE_OPTIONS] * len(sources)
+    return RawSQL(sql, params, TextField())  # noqa: S611 - values are parameters
 
 
 class Results:
-    """A page of the Q&As (and, unless `factsheets` is None, factsheets) matching a prepared
-    search, best first, and how many there are.
+    """Page `page` of the published Q&As (in `categories`, when given) and factsheets (unless
+    `factsheets` is False) matching a prepared search, best first, and how many there are."""
 
-    All the concepts must match; when fewer than a page of hits do, pages matching some of the
-    concepts follow those that match all of them.
-
-    Ranking reads every candidate's search vector, so its cost grows with the number of
-    candidates and the size of their vectors. When the lexicon says a query may match more than
-    FOCUS_FROM Q&As, candidates are looked for in small vectors first (VECTORS: titles, then
-    titles and questions), and the first with a page of hits is used to find and rank them;
-    only when none has are all Q&As candidates. Each try is one query that ranks and counts,
-    and a try that fails had fewer than a page of candidates, so it was cheap.
-    """
-
-    def __init__(self, prepared, *, questions, factsheets=None, page=1):
+    def __init__(self, prepared, *, categories=None, factsheets=True, page=1):
         self.prepared = prepared
-        self.questions = questions
-        self.factsheets = factsheets
         number = page_number(page)
-        for place in self._places():
-            self.all_words, self.broad, self.vector = place
-            shown, rows = self._rows(number)
-            self.count = rows[0][2] if rows else 0
-            if self.count >= RESULTS_PER_PAGE:
-                break
-        self.page = Page(self.hits(rows), shown, pages(self.count))
-
-    def _places(self):
-        """(all words?, broad?, vector) to look in, in order: all the concepts, then any of
-        them if there are several; for a broad query, the narrowest vector first."""
-        for all_words in [True, False][: 1 + self.prepared.has_several_concepts]:
-            broad = self.prepared.most_matches(any_words=not all_words) > FOCUS_FROM
-            for vector in VECTORS if broad else VECTORS[-1:]:
-                yield all_words, broad, vector
-
-    @property
-    def looked_in(self):
-        """Where a focused search found its Q&As ("title", "title or question"), else None."""
-        return LOOKED_IN.get(self.vector)
+        rows, self.count = ranked(
+            prepared,
+            k=number * RESULTS_PER_PAGE,
+            categories=categories,
+            questions_only=not factsheets,
+            count_up_to=MAX_COUNTED,
+        )
+        paginator = pages(self.count)
+        # Past the end: the last page, whose rows were ranked too.
+        number = min(number, paginator.num_pages)
+        shown = rows[(number - 1) * RESULTS_PER_PAGE : number * RESULTS_PER_PAGE]
+        self.page = Page(self.hits(shown), number, paginator)
 
     @property
     def more_than_counted(self):
         return self.count > MAX_COUNTED
 
-    def _candidates(self):
-        """(queryset, kind, vector found in, vector ranked in) for each source.
-
-        Q&As are ranked in the vector they were found in, but for a broad query found only in
-        their whole text: reading each candidate's whole search vector (stored out of line)
-        would cost more than the rest of the page, so those are ranked by title and question
-        (and then newest first).
-        """
-        tsquery = self.prepared.tsquery(any_words=not self.all_words)
-        whole_text = self.broad and self.vector == "search_vector"
-        sources = [
-            (self.questions, "question", self.vector, VECTORS[1] if whole_text else self.vector),
-            (self.factsheets, "factsheet", "search_vector", "search_vector"),
-        ]
-        return [
-            (qs.filter(**{found_in: tsquery}), kind, found_in, ranked_in)
-            for qs, kind, found_in, ranked_in in sources
-            if qs is not None
-        ]
-
-    def _rows(self, number):
-        """(page number, rows): page `number`, or the last page if it is past the end."""
-        rows = self._ranked_rows(number)
-        if rows or number == 1:
-            return number, rows
-        first = self._ranked_rows(1)
-        if not first:
-            return 1, first
-        last = pages(first[0][2]).num_pages
-        return last, self._ranked_rows(last)
-
-    def _ranked_rows(self, number):
-        """Page `number` of the hits as (pk, kind, how many hits in all) rows, best first."""
-        parts = [
-            qs.order_by().values(
-                "pk",
-                rank=self.prepared.rank(qs.model, ranked_in),
-                kind=Value(kind),
-                all_words=self._all(found_in),
-            )
-            for qs, kind, found_in, ranked_in in self._candidates()
-        ]
-        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        hits, params = union.query.sql_with_params()
-        offset = (number - 1) * RESULTS_PER_PAGE
-        with reading_connection().cursor() as cursor:
-            cursor.execute(RANKED_PAGE_SQL.format(hits=hits), [*params, RESULTS_PER_PAGE, offset])
-            return cursor.fetchall()
-
-    def _all(self, vector):
-        """Whether a candidate holds all the concepts (always so unless any will do)."""
-        if self.all_words:
-            return Value(True)
-        return ExpressionWrapper(Q(**{vector: self.prepared.tsquery()}), BooleanField())
-
     def hits(self, rows):
-        wanted = {kind: [pk for pk, of_kind, _ in rows if of_kind == kind] for kind in KINDS}
-        found = {}
-        if wanted["question"]:
-            for question in (
-                self.questions.model.objects.filter(pk__in=wanted["question"])
-                .order_by()
-                .select_related("category")
-                .only("title", "slug", "category__name", "category__slug")
-                .annotate(snippet=self._question_snippet())
-            ):
-                found["question", question.pk] = Hit(question, highlighted(question.snippet))
-        if wanted["factsheet"]:
-            for factsheet in (
-                self.factsheets.model.objects.filter(pk__in=wanted["factsheet"])
-                .order_by()
-                .only("title", "slug")
-                .annotate(snippet=self._snippet("summary", *(name for name, _ in SECTIONS)))
-            ):
-                found["factsheet", factsheet.pk] = Hit(factsheet, highlighted(factsheet.snippet))
-        return [found[kind, pk] for pk, kind, _ in rows]
-
-    def _question_snippet(self):
-        """The question's matching words when it has any: parsing the whole answer too would
-        cost more than anything else on the page. Otherwise the answer's."""
-        question, answer = self._snippet("question"), self._snippet("answer")
-        sql = (
-            f"CASE WHEN title_question_vector @@ %s::tsquery THEN {question.sql} "
-            f"ELSE {answer.sql} END"
+        """The rows' Q&As and factsheets with their snippets: one query for each kind."""
+        words = self.prepared.highlight_query()
+        questions = in_order(
+            Question.objects.select_related("category")
+            .only("title", "slug", "category__name", "category__slug")
+            .annotate(
+                snippet=snippet(
+                    ("question",),
+                    ("answer",),
+                    highlight_query=words,
+                    fallback="""coalesce(nullif("question", ''), "answer")""",
+                )
+            ),
+            [question_id for question_id, _, _ in rows if question_id],
         )
-        params = [self.prepared.highlight_query(weight="B"), *question.params, *answer.params]
-        return RawSQL(sql, params, TextField())  # noqa: S611 - values are parameters
-
-    def _snippet(self, *columns):
-        """The columns' text (joined by line breaks) around the query's words, which are
-        marked. Raw SQL: it is built for every search, and compiles faster than expressions."""
-        quoted = [f'"{column}"' for column in columns]
-        text = f"concat_ws(chr(10), {', '.join(quoted)})" if len(quoted) > 1 else quoted[0]
-        sql = f"ts_headline('english', {text}, %s::tsquery, %s)"
-        params = [self.prepared.highlight_query(), HEADLINE_OPTIONS]
-        return RawSQL(sql, params, TextField())  # noqa: S611 - values are parameters
+        factsheets = in_order(
+            Factsheet.objects.only("title", "slug").annotate(
+                snippet=snippet(
+                    ("summary", *(name for name, _ in SECTIONS)),
+                    highlight_query=words,
+                    fallback='"summary"',
+                )
+            ),
+            [factsheet_id for _, factsheet_id, _ in rows if factsheet_id],
+        )
+        found = {("q", q.pk): q for q in questions} | {("f", f.pk): f for f in factsheets}
+        return [
+            Hit(found["q", question_id] if question_id else found["f", factsheet_id], score)
+            for question_id, factsheet_id, score in rows
+        ]

@@ -5,7 +5,6 @@ from django.views.decorators.http import require_safe
 
 from archive.caching import public_page
 from archive.models import Category, Question
-from factsheets.models import Factsheet
 from search.filters import SearchFilter
 from search.forms import SearchForm
 from search.models import SearchGap
@@ -17,7 +16,7 @@ from search.results import EXAMPLE_SEARCHES, Results
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none."""
     form = SearchForm(request.GET)
-    question_filter = SearchFilter(request.GET, queryset=Question.objects.published())
+    question_filter = SearchFilter(request.GET, queryset=Question.objects.none())
     context = {"form": form, "filter": question_filter, "query": form.shown_query()}
     if not form.is_valid():
         return render(request, "search/search.html", context | help_context(), status=400)
@@ -27,8 +26,8 @@ def search_results(request):
         return render(request, "search/search.html", context | help_context())
     results = Results(
         prepared,
-        questions=question_filter.qs,
-        factsheets=None if question_filter.narrows else Factsheet.objects.all(),
+        categories=question_filter.categories,
+        factsheets=question_filter.categories is None,
         page=request.GET.get("page"),
     )
     context |= {"results": results, "page": results.page}

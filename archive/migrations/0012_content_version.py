@@ -9,7 +9,7 @@ from archive.db import BUMP_FUNCTION, DROP_BUMP_FUNCTION, content_version_trigge
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0011_search_lexicon_counts_undated_archive_answers'),
+        ('archive', '0011_question_title_vectors_removed'),
     ]
 
     operations = [

@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
         ("ask", "0002_editors_group"),
         ("archive", "0009_question_review_dates_and_links"),
         ("factsheets", "0002_factsheet_search_vector"),
-        ("search", "0002_search_gaps"),
+        ("search", "0003_search_gaps"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from archive.lexicon import refresh_lexicon
 from search.results import EXAMPLE_SEARCHES
 from tests.factories import make_category, make_question
 
@@ -42,9 +41,8 @@ def test_the_snippet_highlights_the_query_words(client, db):
     make_question(
         make_category(), question="", question_preserved=False, answer="Rest eases sciatica."
     )
-    refresh_lexicon()
     html = results_html(client.get(SEARCH, {"q": "sciatica"}))
-    assert '<p class="snippet">Rest eases <mark>sciatica</mark></p>' in html
+    assert '<p class="snippet">Rest eases <mark>sciatica</mark>.</p>' in html
 
 
 def test_expert_text_in_snippets_is_escaped_before_highlighting(client, db):
@@ -54,7 +52,6 @@ def test_expert_text_in_snippets_is_escaped_before_highlighting(client, db):
         question_preserved=False,
         answer='Sciatica & "pain" < 3 days, it\'s <script>alert(1)</script> worse',
     )
-    refresh_lexicon()
     html = results_html(client.get(SEARCH, {"q": "sciatica"}))
     assert "<script>" not in html
     assert (
@@ -188,9 +185,19 @@ def test_the_results_page_query_count_does_not_grow_with_results(
     area = make_category()
     for n in range(25):
         make_question(area, title=f"Sciatica {n}", answer="Sciatica and needles.")
-    refresh_lexicon()
-    # Nothing remembered yet: synonyms, corrections (2), the content version, the body areas and
-    # their counts, the ranked page and its snippets.
+    # Nothing remembered yet: the content version, synonyms, corrections (2), the body areas and
+    # their counts (the filter's list), the ranked page and its rows.
     with django_assert_max_num_queries(8):
         response = client.get(SEARCH, {"q": "sciatca needles"})
     assert len(response.context["page"].object_list) == 10
+
+
+@pytest.mark.parametrize("query", ["sciatica", "qwxzvb"])
+def test_results_and_no_results_offer_the_expert_panel_with_the_query(client, seeded, query):
+    html = client.get(SEARCH, {"q": query}).content.decode()
+    assert f'<a href="/ask/?question={query}">Ask the expert panel</a>' in html
+
+
+def test_the_ask_form_starts_from_the_searched_words(client, db):
+    html = client.get("/ask/", {"question": "is it safe when pregnant"}).content.decode()
+    assert "\nis it safe when pregnant</textarea>" in html

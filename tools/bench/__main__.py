@@ -12,7 +12,8 @@ def main():
     relevance = commands.add_parser("relevance", help="hits@k and MRR on the seed archive")
     speed = commands.add_parser("speed", help="latency over synthetic Q&As")
     speed.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    speed.add_argument("--queries", type=int, default=150, help="timed per query length")
+    speed.add_argument("--queries", type=int, default=100, help="timed per query length")
+    speed.add_argument("--repeats", type=int, default=3, help="passes; figures are medians")
     speed.add_argument("--seed", type=int, default=4)
     for command in (relevance, speed):
         command.add_argument("--database", default="archive_bench")

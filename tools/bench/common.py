@@ -16,14 +16,16 @@ class BenchError(Exception):
 
 
 @contextmanager
-def bench_database(name=BENCH_DATABASE):
-    """Point the default connection at database `name` on the same server, creating and
-    migrating it first, and back at the real one afterwards."""
+def bench_database(name=BENCH_DATABASE, *, fresh=False):
+    """Point the default connection at database `name` on the same server, creating (afresh
+    if `fresh`) and migrating it first, and back at the real one afterwards."""
     connection = connections["default"]
     real_name = connection.settings_dict["NAME"]
     if real_name == name:
         raise BenchError(f"The site's own database is called {name!r}; pick another name.")
     with connection.cursor() as cursor:
+        if fresh:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if not cursor.fetchone():
             progress(f"Creating database {name}")

@@ -22,7 +22,7 @@ def run(*, database):
     from rank_bm25 import BM25Okapi
 
     cases = json.loads(RELEVANCE_SET.read_text(encoding="utf-8"))["queries"]
-    with bench_database(database):
+    with bench_database(database, fresh=True):
         progress(f"Loading the seed archive into {database}")
         Question.objects.all().delete()
         Factsheet.objects.all().delete()
@@ -60,9 +60,7 @@ def site_ranking(query):
     prepared = prepare(query)
     if prepared.is_empty:
         return []
-    results = Results(
-        prepared, questions=Question.objects.published(), factsheets=Factsheet.objects.all()
-    )
+    results = Results(prepared)
     return [hit.object.get_absolute_url() for hit in results.page.object_list][:DEPTH]
 
 

@@ -1,12 +1,33 @@
-"""Search latency through the full Django view, over N synthetic Q&As in a separate database."""
+"""Search speed and exactness against tantivy, over N synthetic Q&As in a separate database.
 
+For each size, the same queries go, interleaved, to three things: the site's full `/search/`
+request (Django's test client: middleware, view, template), the site's ranking statement alone
+(`search.results.ranked`: top 10 and the capped count, the query already prepared), and tantivy
+(the `tantivy` package: BM25 over the same three fields, with the same field weights as boosts,
+any word, top 10 and its count). Each figure is the median of `repeats` passes over the queries;
+the load average is taken at the start of each pass.
+
+Recall@10 is the share of the exact BM25F top 10 that a ranking lists in its own top 10. The
+exact ranking is worked out here in numpy, from each page's own term frequencies (read from its
+stored search vector) and field lengths, with the formula of search/index.py, for the same
+prepared query (typo corrections and synonym alternatives included): it checks the index's
+impacts and the threshold algorithm's pruning together.
+"""
+
+import os
 import re
+import statistics
+import tempfile
 import time
+from dataclasses import dataclass
 
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 
+from search import index
+from search.query import prepare
+from search.results import MAX_COUNTED, ranked
 from tools.bench.common import BenchError, bench_database, percentile, progress
 from tools.synthetic import (
     ANSWER_WORDS,
@@ -27,16 +48,25 @@ QUERY_TERMS = [
     "impingement", "bacteria", "GP", "NICE", "vertebrae", "haematoma", "stiffness", "migraines",
 ]  # fmt: skip
 WORDS_PER_QUERY = [1, 2, 4]
+DEPTH = 10
+FIELDS = list(index.FIELD_WEIGHTS)
+# Targets at the largest size.
+REQUEST_P95_MS = 20
+SQL_TO_TANTIVY = 5
+RECALL = 0.9
 
 
-def run(*, database, sizes, queries, seed):
-    """Fill the benchmark database with N synthetic Q&As for each size and return /search/
-    latency p50/p95 for 1-, 2- and 4-word queries, as Markdown."""
+def run(*, database, sizes, queries, repeats, seed):
+    """Fill the benchmark database to each size in turn and return the Markdown report."""
     import numpy
 
     rng = numpy.random.default_rng(seed)
-    rows = []
-    with bench_database(database):
+    texts = {
+        words: [" ".join(rng.choice(QUERY_TERMS, words, replace=False)) for _ in range(queries)]
+        for words in WORDS_PER_QUERY
+    }
+    rows, builds = [], []
+    with bench_database(database, fresh=True):
         call_command("seed", verbosity=0)
         generator = TextGenerator.from_archive(rng)
         missing = [t for t in QUERY_TERMS if t.lower() not in generator.vocabulary]
@@ -44,41 +74,250 @@ def run(*, database, sizes, queries, seed):
             raise BenchError(f"Query terms missing from the seed archive: {missing}")
         category = reset_synthetic_data()
         for size in sorted(sizes):
-            fill(category, size, generator)
-            client = Client(HTTP_HOST="localhost")
-            for words in WORDS_PER_QUERY:
-                texts = [
-                    " ".join(rng.choice(QUERY_TERMS, words, replace=False)) for _ in range(queries)
-                ]
-                rows.append((size, words, *time_queries(client, texts, size)))
+            build_seconds = fill(category, size, generator)
+            with tempfile.TemporaryDirectory() as directory:
+                engine, tantivy_seconds = Tantivy.build(directory)
+                builds.append((size, build_seconds, tantivy_seconds, index_megabytes()))
+                exact = ExactBM25F.load([prepare(t) for ts in texts.values() for t in ts])
+                for words, batch in texts.items():
+                    progress(f"  N={size:,}, {words}-word queries")
+                    rows.append(measure(size, words, batch, engine, exact, repeats))
         version = postgres_version()
-    return report(rows, queries, version)
+    return report(rows, builds, queries, repeats, version)
+
+
+@dataclass
+class Row:
+    size: int
+    words: int
+    request: tuple  # (p50, p95) ms, medians of the repeats
+    sql: tuple
+    tantivy: tuple
+    ratio: tuple  # SQL / tantivy, p50 and p95
+    recall: float
+    tantivy_recall: float
+    load: tuple  # load averages (1 min) seen at the start of each repeat
+    counted: int  # median count the site reports (MAX_COUNTED + 1 for "more than")
 
 
 @override_settings(DEBUG=False)
-def time_queries(client, texts, size):
-    """Milliseconds per request for each query text, after one untimed warm-up pass."""
-    for text in texts[:20]:
+def measure(size, words, texts, engine, exact, repeats):
+    """Time every query on the three paths, interleaved, `repeats` times over."""
+    client = Client(HTTP_HOST="localhost")
+    prepared = [prepare(text) for text in texts]
+    for text, query in zip(texts[:10], prepared[:10], strict=True):  # warm-up
         client.get("/search/", {"q": text})
-    timings, results = [], []
-    for n, text in enumerate(texts, 1):
-        started = time.perf_counter()
-        response = client.get("/search/", {"q": text})
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise BenchError(f"/search/?q={text} answered {response.status_code}")
-        results.append(shown_count(response.content.decode()))
-        if n % 50 == 0:
-            progress(f"  N={size:,}, {len(text.split())}-word queries: {n}/{len(texts)}")
-    return percentile(timings, 0.5), percentile(timings, 0.95), sorted(results)[len(results) // 2]
+        ranked(query, k=DEPTH, count_up_to=MAX_COUNTED)
+        engine.search(text)
+    passes, loads = [], []
+    for _ in range(repeats):
+        loads.append(os.getloadavg()[0])
+        timings = {"request": [], "sql": [], "tantivy": []}
+        for n, (text, query) in enumerate(zip(texts, prepared, strict=True)):
+            steps = [
+                ("request", lambda text=text: check(client.get("/search/", {"q": text}), text)),
+                ("sql", lambda query=query: ranked(query, k=DEPTH, count_up_to=MAX_COUNTED)),
+                ("tantivy", lambda text=text: engine.search(text)),
+            ]
+            for name, step in steps[n % 3 :] + steps[: n % 3]:  # each goes first in turn
+                started = time.perf_counter()
+                step()
+                timings[name].append((time.perf_counter() - started) * 1000)
+        passes.append(timings)
+    site = [ranked(query, k=DEPTH, count_up_to=MAX_COUNTED) for query in prepared]
+    best = [exact.top(query) for query in prepared]
+    theirs = [engine.search(text)[0] for text in texts]
+    ours = [[(q, f) for q, f, _ in rows] for rows, _ in site]
+
+    def figure(name):
+        return tuple(
+            statistics.median(percentile(p[name], fraction) for p in passes)
+            for fraction in (0.5, 0.95)
+        )
+
+    sql, tantivy = figure("sql"), figure("tantivy")
+    return Row(
+        size=size,
+        words=words,
+        request=figure("request"),
+        sql=sql,
+        tantivy=tantivy,
+        ratio=(sql[0] / tantivy[0], sql[1] / tantivy[1]),
+        recall=recall(ours, best),
+        tantivy_recall=recall(theirs, best),
+        load=tuple(loads),
+        counted=int(statistics.median(total for _, total in site)),
+    )
 
 
-def shown_count(html):
-    """The result count the page shows (1,001 for "more than 1,000")."""
-    if "More than 1,000 results" in html:
-        return 1001
-    match = re.search(r"(\d+) results?</h2>", html)
-    return int(match[1]) if match else 0
+def check(response, text):
+    if response.status_code != 200:
+        raise BenchError(f"/search/?q={text} answered {response.status_code}")
+
+
+def recall(rankings, exact):
+    """Mean share of each exact top 10 found in the ranking's top 10 (queries with hits)."""
+    shares = [
+        len(set(mine[:DEPTH]) & set(best)) / len(best)
+        for mine, best in zip(rankings, exact, strict=True)
+        if best
+    ]
+    return sum(shares) / len(shares)
+
+
+class Tantivy:
+    """A tantivy index of the same pages: title, question and answer (a factsheet's title and
+    condition, summary, sections), English-stemmed, searched with the same field weights."""
+
+    def __init__(self, index):
+        self.index = index
+        self.searcher = index.searcher()
+
+    @classmethod
+    def build(cls, directory):
+        import tantivy
+
+        schema = tantivy.SchemaBuilder()
+        schema.add_integer_field("question_id", stored=True)
+        schema.add_integer_field("factsheet_id", stored=True)
+        for name in FIELDS:
+            schema.add_text_field(name, tokenizer_name="en_stem")
+        engine = tantivy.Index(schema.build(), path=directory)
+        started = time.monotonic()
+        writer = engine.writer(heap_size=256_000_000)
+        for question_id, factsheet_id, *texts in pages():
+            writer.add_document(
+                tantivy.Document(
+                    question_id=question_id or 0,
+                    factsheet_id=factsheet_id or 0,
+                    **dict(zip(FIELDS, texts, strict=True)),
+                )
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        engine.reload()
+        return cls(engine), time.monotonic() - started
+
+    def search(self, text):
+        """The top 10 as (question id, factsheet id) and the count of matches."""
+        query = self.index.parse_query(
+            re.sub(r"[^\w\s]", " ", text), FIELDS, field_boosts=index.FIELD_WEIGHTS
+        )
+        found = self.searcher.search(query, DEPTH, count=True)
+        hits = []
+        for _, address in found.hits:
+            doc = self.searcher.doc(address)
+            hits.append((doc["question_id"][0] or None, doc["factsheet_id"][0] or None))
+        return hits, found.count
+
+
+def pages():
+    """Every published Q&A and factsheet: ids, then the three fields' text."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, NULL, title, question, answer FROM archive_question "
+            "WHERE status = 'published' UNION ALL "
+            "SELECT NULL, id, concat_ws(' ', title, condition), summary, concat_ws(' ', "
+            'what_it_is, symptoms, causes, how_acupuncture_may_help, evidence, "references") '
+            "FROM factsheets_factsheet"
+        )
+        yield from cursor
+
+
+# Each page's term frequency per field (weights A, B, C of its stored vector) for some stems.
+TF_SQL = """
+SELECT p.question_id, p.factsheet_id, u.lexeme,
+       count(*) FILTER (WHERE w = 'A'), count(*) FILTER (WHERE w = 'B'),
+       count(*) FILTER (WHERE w = 'C')
+FROM (SELECT id AS question_id, NULL::bigint AS factsheet_id, search_vector FROM archive_question
+      WHERE status = 'published'
+      UNION ALL SELECT NULL, id, search_vector FROM factsheets_factsheet) AS p,
+     unnest(p.search_vector) AS u, unnest(u.weights) AS w
+WHERE u.lexeme = ANY(%s)
+GROUP BY 1, 2, 3
+"""
+
+
+class ExactBM25F:
+    """BM25F computed page by page for every page, no index, no pruning."""
+
+    def __init__(self, keys, lengths, postings):
+        import numpy
+
+        self.keys = keys
+        self.position = {key: n for n, key in enumerate(keys)}
+        averages = lengths.mean(axis=0)
+        b = index.B
+        self.norms = (1 - b + b * lengths / numpy.maximum(averages, 1)).T  # per field, page
+        self.postings = postings  # stem: (pages, tf per field)
+
+    @classmethod
+    def load(cls, queries):
+        import numpy
+
+        progress("  reading term frequencies for the exact ranking")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT question_id, factsheet_id, title_length, question_length, "
+                "answer_length FROM search_document ORDER BY id"
+            )
+            documents = cursor.fetchall()
+            keys = [(q, f) for q, f, *_ in documents]
+            lengths = numpy.array([row[2:] for row in documents], dtype=float)
+            stems = sorted({s for query in queries for s in query.terms()[0]})
+            cursor.execute(TF_SQL, [stems])
+            rows = cursor.fetchall()
+        exact = cls(keys, lengths, {})
+        by_stem = {}
+        for question_id, factsheet_id, stem, *tf in rows:
+            by_stem.setdefault(stem, []).append((exact.position[question_id, factsheet_id], tf))
+        for stem, found in by_stem.items():
+            exact.postings[stem] = (
+                numpy.array([n for n, _ in found]),
+                numpy.array([tf for _, tf in found], dtype=float).T,
+            )
+        return exact
+
+    def impact(self, stem):
+        """(pages, idf x BM25F weight) for a stem."""
+        import numpy
+
+        pages, tf = self.postings.get(stem, (numpy.array([], dtype=int), numpy.zeros((3, 0))))
+        weighted = sum(
+            index.FIELD_WEIGHTS[field] * tf[n] / self.norms[n][pages]
+            for n, field in enumerate(FIELDS)
+        )
+        k1 = index.K1
+        idf = numpy.log(1 + (len(self.keys) - len(pages) + 0.5) / (len(pages) + 0.5))
+        return pages, idf * weighted * (k1 + 1) / (k1 + weighted)
+
+    def top(self, query):
+        """The 10 best pages' keys for a prepared query (the concepts' best alternatives)."""
+        import numpy
+
+        total = numpy.zeros(len(self.keys))
+        for concept in query.concepts:
+            best = numpy.zeros(len(self.keys))
+            for stems in concept.alternatives:
+                # An alternative counts only in pages holding all its stems.
+                score, holding = numpy.zeros(len(self.keys)), numpy.zeros(len(self.keys))
+                for stem in dict.fromkeys(stems):
+                    pages, impact = self.impact(stem)
+                    score[pages] += impact
+                    holding[pages] += 1
+                best = numpy.maximum(best, numpy.where(holding == len(set(stems)), score, 0))
+            total += best
+        order = numpy.argsort(-total, kind="stable")[:DEPTH]
+        return [self.keys[n] for n in order if total[n] > 0]
+
+
+def index_megabytes():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sum(pg_total_relation_size(c)) / 1e6 FROM unnest(ARRAY['search_posting', "
+            "'search_document', 'search_term', 'search_word']::regclass[]) AS c"
+        )
+        return float(cursor.fetchone()[0])
 
 
 def postgres_version():
@@ -87,33 +326,74 @@ def postgres_version():
         return cursor.fetchone()[0]
 
 
-def report(rows, queries, version):
+def report(rows, builds, queries, repeats, version):
     lines = [
-        "## Speed",
+        "## Speed and exactness against tantivy",
         "",
-        f"Full `/search/` requests through Django's test client (middleware, view, template; "
-        f"DEBUG off), PostgreSQL {version} on the same machine. Each row: {queries} queries "
-        f"of that many words drawn at random from {len(QUERY_TERMS)} terms, after 20 untimed "
-        "warm-up requests. Synthetic Q&As are built from the seed archive's words "
+        f"PostgreSQL {version} on the same machine as the benchmark; tantivy in-process. "
+        f"Each row: {queries} queries of that many words drawn at random from "
+        f"{len(QUERY_TERMS)} terms, the same queries at every size. Every query goes, "
+        "interleaved, to the full `/search/` request (Django's test client, DEBUG off), to "
+        "the site's ranking statement alone (top 10 and the count up to 1,000, the query "
+        "prepared) and to tantivy (top 10 and its count). Each time is the median of "
+        f"{repeats} passes; the load average (1 minute) at the start of each pass is shown "
+        "beside it. Synthetic Q&As are built from the seed archive's words "
         f"({int(TOPIC_SHARE * 100)}% from one seed Q&A, the rest from all), "
         f"{QUESTION_WORDS[0]}–{QUESTION_WORDS[1]}-word questions and "
-        f"{ANSWER_WORDS[0]}–{ANSWER_WORDS[1]}-word answers, like the real ones. "
-        "Median results is the median count shown on the page (capped at 1,001).",
+        f"{ANSWER_WORDS[0]}–{ANSWER_WORDS[1]}-word answers.",
         "",
-        "| Q&As | Words | p50 (ms) | p95 (ms) | Median results |",
-        "| --: | --: | --: | --: | --: |",
+        "Recall@10: the share of the exact BM25F top 10 (computed page by page in numpy, see "
+        "`tools/bench/speed.py`) listed in the ranking's own top 10. tantivy's BM25 is per "
+        "field with field boosts (not BM25F) and its field lengths are stored coarsely, so its "
+        "recall shows how far a different BM25 lands, not a target.",
+        "",
+        "| Q&As | Words | Request p50 / p95 (ms) | Ranking SQL p50 / p95 (ms) | tantivy p50 / p95 "
+        "(ms) | SQL ÷ tantivy p50 / p95 | Recall@10 site | Recall@10 tantivy | Median count "
+        "| Load average |",
+        "| --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |",
     ]
-    for size, words, p50, p95, median in rows:
-        lines.append(f"| {size:,} | {words} | {p50:.1f} | {p95:.1f} | {median:,} |")
-    sizes = sorted({row[0] for row in rows})
+    for row in rows:
+        count = "> 1,000" if row.counted > MAX_COUNTED else f"{row.counted:,}"
+        lines.append(
+            f"| {row.size:,} | {row.words} | {row.request[0]:.1f} / {row.request[1]:.1f} "
+            f"| {row.sql[0]:.1f} / {row.sql[1]:.1f} | {row.tantivy[0]:.2f} / {row.tantivy[1]:.2f} "
+            f"| ×{row.ratio[0]:.1f} / ×{row.ratio[1]:.1f} | {row.recall:.3f} "
+            f"| {row.tantivy_recall:.3f} | {count} | {', '.join(f'{x:.1f}' for x in row.load)} |"
+        )
+    lines += [
+        "",
+        "Index builds (the site: `search_rebuild()` after the synthetic Q&As were copied in; "
+        "tantivy: one writer, committed):",
+        "",
+        "| Q&As | Site rebuild (s) | Site index size (MB) | tantivy build (s) |",
+        "| --: | --: | --: | --: |",
+    ]
+    for size, site_seconds, tantivy_seconds, megabytes in builds:
+        lines.append(
+            f"| {size:,} | {site_seconds:.0f} | {megabytes:,.0f} | {tantivy_seconds:.0f} |"
+        )
+    largest = [row for row in rows if row.size == max(r.size for r in rows)]
+    lines += ["", f"Targets at {largest[0].size:,} Q&As:", ""]
+    for row in largest:
+        lines.append(
+            f"- {row.words}-word queries: request p95 {row.request[1]:.1f} ms "
+            f"(target < {REQUEST_P95_MS}: {verdict(row.request[1] < REQUEST_P95_MS)}); "
+            f"ranking SQL ×{row.ratio[1]:.1f} tantivy at p95, ×{row.ratio[0]:.1f} at p50 "
+            f"(target ≤ ×{SQL_TO_TANTIVY}: {verdict(max(row.ratio) <= SQL_TO_TANTIVY)}); "
+            f"recall@10 {row.recall:.3f} (target ≥ {RECALL}: {verdict(row.recall >= RECALL)})."
+        )
+    sizes = sorted({row.size for row in rows})
     if len(sizes) > 1:
-        lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} Q&As:", ""]
+        lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} Q&As (p50 / p95, ms):", ""]
         for words in WORDS_PER_QUERY:
-            by_size = {row[0]: row for row in rows if row[1] == words}
-            small, large = by_size[sizes[0]], by_size[sizes[-1]]
-            lines.append(
-                f"- {words}-word queries: p50 {small[2]:.1f} → {large[2]:.1f} ms, "
-                f"p95 {small[3]:.1f} → {large[3]:.1f} ms "
-                f"(×{large[3] / small[3]:.1f} for ×{sizes[-1] // sizes[0]} the Q&As)."
+            by_size = {row.size: row for row in rows if row.words == words}
+            steps = " → ".join(
+                f"{by_size[s].request[0]:.1f} / {by_size[s].request[1]:.1f}" for s in sizes
             )
+            sql = " → ".join(f"{by_size[s].sql[0]:.1f} / {by_size[s].sql[1]:.1f}" for s in sizes)
+            lines.append(f"- {words}-word queries: request {steps}; ranking SQL {sql}.")
     return "\n".join(lines) + "\n"
+
+
+def verdict(met):
+    return "met" if met else "**missed**"

@@ -1,6 +1,6 @@
 """Load the seed archive. Safe to run again: rows already in the database (matched by slug) are
 left as they are, so that editors' corrections survive every deploy; only missing ones are
-added. The search lexicon is refreshed afterwards, as after any import."""
+added."""
 
 from pathlib import Path
 
@@ -8,8 +8,6 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
-
-from archive.lexicon import refresh_lexicon
 
 SEED = settings.SITE_FILES_DIR / "fixtures" / "seed.json"
 
@@ -33,6 +31,5 @@ class Command(BaseCommand):
                     continue
                 row.save()
                 added += 1
-        refresh_lexicon()
         if options["verbosity"]:
             self.stdout.write(f"Seed: added {added} rows, kept {kept} already there.")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0001_synonym_moved_from_archive'),
+        ('search', '0002_bm25f_index'),
     ]
 
     operations = [

@@ -1,0 +1,201 @@
+"""The search index: kept in step with every write, exact BM25F, true counts."""
+
+import math
+import random
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from archive.models import Question
+from search import index
+from search.query import prepare
+from search.results import ranked
+from tests.factories import make_category, make_factsheet, make_question
+from tests.searching import found
+
+pytestmark = pytest.mark.django_db
+
+# Made-up words that are their own English stems, so that a test can count them itself.
+WORDS = ["zork", "blim", "quax", "frim", "dap", "tov", "wug", "snib"]
+
+
+@pytest.fixture
+def area():
+    return make_category()
+
+
+def fetch(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def index_state():
+    """Everything the index holds that does not depend on row ids."""
+    return {
+        "terms": fetch("SELECT lexeme, documents FROM search_term WHERE documents > 0 ORDER BY 1"),
+        "words": fetch("SELECT word, documents FROM search_word ORDER BY 1"),
+        "corpus": fetch(
+            "SELECT documents, title_length, question_length, answer_length FROM search_corpus"
+        ),
+        "postings": fetch(
+            "SELECT t.lexeme, d.question_id, d.factsheet_id, d.category_id FROM search_posting p "
+            "JOIN search_term t ON t.id = p.term_id JOIN search_document d ON d.id = p.document_id "
+            "ORDER BY 1, 2, 3"
+        ),
+    }
+
+
+def test_the_impact_function_uses_the_documented_bm25f_numbers():
+    [(impact,)] = fetch("SELECT search_impact(2, 1, 3, 5, 20, 100, ARRAY[4, 30, 250]::float8[])")
+    w, b, k1 = index.FIELD_WEIGHTS, index.B, index.K1
+    tf = (
+        w["title"] * 2 / (1 - b + b * 5 / 4)
+        + w["question"] * 1 / (1 - b + b * 20 / 30)
+        + w["answer"] * 3 / (1 - b + b * 100 / 250)
+    )
+    assert impact == pytest.approx(tf * (k1 + 1) / (k1 + tf), rel=1e-6)
+
+
+def test_a_published_qa_is_found_at_once_and_a_draft_never(area):
+    draft = make_question(area, published=False, answer="Zork helps.")
+    published = make_question(area, answer="Zork helps too.")
+    assert found("zork") == [published]
+    draft.status, draft.published_at = Question.Status.PUBLISHED, timezone.now()
+    draft.save()
+    assert set(found("zork")) == {draft, published}
+
+
+def test_an_edit_replaces_the_old_words_with_the_new(area):
+    question = make_question(area, answer="Zork helps.")
+    question.answer = "Blim helps."
+    question.save()
+    assert (found("zork"), found("blim")) == ([], [question])
+
+
+def test_unpublishing_and_deleting_take_a_qa_out(area):
+    kept, unpublished, deleted = (make_question(area, answer="Zork.") for _ in range(3))
+    Question.objects.filter(pk=unpublished.pk).update(status=Question.Status.DRAFT)
+    deleted.delete()
+    assert found("zork") == [kept]
+
+
+def test_a_qa_published_for_later_waits_until_then(area):
+    later = make_question(area, answer="Zork.", published_at=timezone.now().replace(year=2999))
+    assert found("zork") == []
+    Question.objects.filter(pk=later.pk).update(published_at=timezone.now())
+    assert found("zork") == [later]
+
+
+def test_moving_a_qa_to_another_body_area_moves_it_in_search(area):
+    other = make_category()
+    question = make_question(area, answer="Zork.")
+    question.category = other
+    question.save()
+    rows, _ = ranked(prepare("zork"), k=10, categories=[other.pk], count_up_to=10)
+    assert [row[0] for row in rows] == [question.pk]
+    assert ranked(prepare("zork"), k=10, categories=[area.pk]) == ([], 0)
+
+
+def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
+    questions = [
+        make_question(area, title=f"Zork {n}", answer=" ".join(WORDS[: n + 1])) for n in range(6)
+    ]
+    make_question(area, published=False, answer="Snib snib.")
+    factsheet = make_factsheet("Wug", summary="Wug and tov.")
+    questions[0].answer = "Quax frim."
+    questions[0].save()
+    questions[1].delete()
+    Question.objects.filter(pk=questions[2].pk).update(status=Question.Status.DRAFT)
+    factsheet.summary = "Dap."
+    factsheet.save()
+    Question.objects.filter(pk__in=[q.pk for q in questions[3:]]).update(answer="Blim blim zork.")
+    kept = index_state()
+    index.rebuild()
+    assert index_state() == kept
+
+
+def test_the_drift_of_average_lengths_shows_and_a_rebuild_clears_it(area):
+    make_question(area, answer="Zork.")
+    index.rebuild()
+    assert index.drift() == 0
+    make_question(area, answer=" ".join(["blim"] * 200))
+    assert index.drift() > index.DRIFT_LIMIT
+    index.rebuild()
+    assert index.drift() == pytest.approx(0)
+
+
+def brute_force_bm25f(pages, query):
+    """BM25F over (title, question, answer) word lists, as the index defines it, page by page."""
+    fields = list(index.FIELD_WEIGHTS)
+    averages = {f: sum(len(page[f]) for page in pages) / len(pages) for f in fields}
+    scores = []
+    for page in pages:
+        score = 0.0
+        for word in query:
+            df = sum(any(word in p[f] for f in fields) for p in pages)
+            if not df:
+                continue
+            idf = math.log(1 + (len(pages) - df + 0.5) / (df + 0.5))
+            tf = sum(
+                index.FIELD_WEIGHTS[f]
+                * page[f].count(word)
+                / (1 - index.B + index.B * len(page[f]) / averages[f])
+                for f in fields
+            )
+            score += idf * tf * (index.K1 + 1) / (index.K1 + tf) if tf else 0
+        scores.append(score)
+    return scores
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_ranking_is_exact_bm25f_over_the_whole_text(area, seed):
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    weights = [1 / (n + 1) for n in range(len(WORDS))]
+
+    def words(low, high):
+        return rng.choices(WORDS, weights, k=rng.randint(low, high))
+
+    pages = [
+        {"title": words(1, 4), "question": words(3, 12), "answer": words(5, 40)} for _ in range(60)
+    ]
+    ids = [
+        make_question(
+            area,
+            title=" ".join(p["title"]),
+            question=" ".join(p["question"]),
+            answer=" ".join(p["answer"]),
+        ).pk
+        for p in pages
+    ]
+    index.rebuild()
+    for size in (1, 2, 4):
+        query = rng.sample(WORDS, size)
+        expected = brute_force_bm25f(pages, query)
+        rows, total = ranked(prepare(" ".join(query)), k=25, count_up_to=100)
+        best = sorted(expected, reverse=True)[:25]
+        assert [score for _, _, score in rows] == pytest.approx(best, rel=1e-5)
+        assert all(
+            score == pytest.approx(expected[ids.index(pk)], rel=1e-5) for pk, _, score in rows
+        )
+        assert total == sum(score > 0 for score in expected)
+
+
+def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
+    for n in range(12):
+        make_question(area, answer="Zork." if n % 2 else "Blim.")
+    assert ranked(prepare("zork"), k=3, count_up_to=100)[1] == 6
+    assert ranked(prepare("zork blim"), k=3, count_up_to=100)[1] == 12
+    assert ranked(prepare("zork"), k=3, count_up_to=4)[1] == 5
+    assert ranked(prepare("zork blim"), k=3, count_up_to=4)[1] == 5
+    assert ranked(prepare("zork -blim"), k=3, count_up_to=100)[1] == 6
+    assert ranked(prepare("zork"), k=3, categories=[make_category().pk], count_up_to=9) == ([], 0)
+
+
+def test_factsheets_are_ranked_with_the_qas(area):
+    make_question(area, answer="Zork once, in a long answer about other things entirely.")
+    factsheet = make_factsheet("Zork", summary="Zork, zork.")
+    rows, total = ranked(prepare("zork"), k=10, count_up_to=10)
+    assert (rows[0][1], total) == (factsheet.pk, 2)
+    assert ranked(prepare("zork"), k=10, questions_only=True)[0][0][1] is None
