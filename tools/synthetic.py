@@ -21,7 +21,7 @@ ANSWER_WORDS = (200, 650)
 COPY_BATCH = 5000
 COLUMNS = [
     "title", "slug", "category_id", "question", "question_preserved", "answer", "status",
-    "published_at", "created_at", "updated_at", "source",
+    "published_at", "created_at", "updated_at", "source", "marked_for_review",
 ]  # fmt: skip
 
 
@@ -109,7 +109,7 @@ def fill(category, size, generator):
             for n in range(start, min(start + COPY_BATCH, size)):
                 title, question, answer = generator.question(n)
                 values = [title, f"synthetic-{n}", str(category.pk), question, "t", answer]
-                values += ["published", now, now, now, "synthetic benchmark data"]
+                values += ["published", now, now, now, "synthetic benchmark data", "f"]
                 buffer.write("\t".join(v.replace("\\", "\\\\") for v in values) + "\n")
             buffer.seek(0)
             with connection.cursor() as cursor:
