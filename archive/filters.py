@@ -24,3 +24,9 @@ class QuestionFilter(django_filters.FilterSet):
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])
+
+    @property
+    def narrows(self):
+        """True when title words narrow the list (its count is then not the category's)."""
+        self.is_valid()
+        return bool(self.form.cleaned_data.get("words"))

@@ -1,11 +1,16 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +19,69 @@ TOTALS_CACHE_SECONDS = 60
 # Newest first: Q&As from the earlier archive, whose dates were never recorded, come after every
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+_held_version = ContextVar("held_content_version", default=None)
+# {database alias: (the version read there, time.monotonic() when)}: this process's last look.
+_last_read = {}
+
+
+class ContentVersion(models.Model):
+    """The version of everything the public pages show: one row that PostgreSQL moves on itself,
+    through triggers on every table of public content (see the migration
+    `0012_content_version`), in the same transaction as the change, however it is written
+    (admin, publishing, loaddata, bulk updates). Every app server reads it from the database
+    (at most once per CONTENT_VERSION_SECONDS and database), so a change shows on all of them
+    within that time: it keys the page cache, the remembered counts, and the ETag and
+    Last-Modified that browsers and CDNs revalidate with."""
+
+    version = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="content_version_single_row"),
+        ]
+
+    def __str__(self):
+        return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def current(cls):
+        """The version now (one indexed look-up), or the one held for this request."""
+        return _held_version.get() or cls._read()
+
+    @classmethod
+    @contextmanager
+    def held(cls):
+        """Read the version once and use it for everything inside: one page, one version."""
+        token = _held_version.set(cls._read())
+        try:
+            yield _held_version.get()
+        finally:
+            _held_version.reset(token)
+
+    @classmethod
+    def _read(cls):
+        """The version in the database this request reads (the replica's own on public pages:
+        its data and its version are replayed together), looked up again once this process's
+        last look is CONTENT_VERSION_SECONDS old. Each look costs a round trip to PostgreSQL,
+        which is most of what a cached page costs."""
+        database = router.db_for_read(cls)
+        version, read_at = _last_read.get(database, (None, 0.0))
+        now = time.monotonic()
+        if version is None or now - read_at >= settings.CONTENT_VERSION_SECONDS:
+            version = cls.objects.using(database).filter(pk=1).first()
+            version = version or cls(pk=1, version=0, changed_at=EPOCH)
+            _last_read[database] = (version, now)
+        return version
+
+    @classmethod
+    def bump(cls, using=None):
+        """Move the version on for a change no trigger sees (a refreshed materialized view)."""
+        with connections[using or router.db_for_write(cls)].cursor() as cursor:
+            cursor.execute("SELECT archive_bump_content_version()")
 
 
 class CategoryManager(models.Manager):
@@ -21,58 +89,62 @@ class CategoryManager(models.Manager):
         return self.get(slug=slug)
 
     def tree(self):
-        """Return the root categories, each with `.children` and `.total` (published Q&As,
-        descendants included) filled in, from two queries whatever the depth (one while the
-        counts are remembered: see published_per_category)."""
-        categories = list(self.order_by("name"))
-        direct = published_per_category()
+        """Return the root categories, each with `.children`, `.parent` and `.total` (published
+        Q&As, descendants included) filled in, whatever the depth: one query (the content
+        version) while the categories and counts are remembered (see `remembered_archive`)."""
+        categories, direct = remembered_archive()
         by_id = {category.id: category for category in categories}
         for category in categories:
             category.children = []
         roots = []
         for category in categories:
             parent = by_id.get(category.parent_id)
+            category.parent = parent
             (parent.children if parent else roots).append(category)
         for root in roots:
             _fill_totals(root, direct)
         return roots
 
-    def subtree(self, category):
-        """The node for `category` from `tree()`, with its children and totals."""
+    def node(self, slug):
+        """The category with this slug from `tree()`, with its children, ancestors and totals."""
         todo = self.tree()
         while todo:
             node = todo.pop()
-            if node.id == category.id:
+            if node.slug == slug:
                 return node
             todo.extend(node.children)
-        raise self.model.DoesNotExist(category.slug)
+        raise self.model.DoesNotExist(slug)
 
 
-def published_per_category():
-    """{category id: published Q&As filed directly in it}. Counting every published Q&A is the
-    dearest query of the home, category and ask pages, so each app-server process remembers the
-    counts for TOTALS_CACHE_SECONDS: a newly published Q&A shows in the totals within a minute.
-    The memory is the process's own, so a Redis outage cannot slow every page."""
+def remembered_archive():
+    """(every category by name, {category id: published Q&As filed directly in it}).
+
+    Counting every published Q&A is the dearest query of the home, category and ask pages (a
+    scan of a large category), so each app-server process remembers both under the content
+    version: a publish, edit or move anywhere shows at once, since it moves the version on, and
+    each process counts again once per change. The memory is the process's own, so a Redis
+    outage cannot slow every page; TOTALS_CACHE_SECONDS bounds it for Q&As whose publication
+    time was set in the future."""
+    version = ContentVersion.current().version
     return caches["local"].get_or_set(
-        "archive:published-per-category",
-        lambda: dict(
-            Question.objects.published()
-            .values_list("category_id")
-            .annotate(n=Count("id"))
-            .values_list("category_id", "n")
+        f"archive:categories-and-counts:{version}",
+        lambda: (
+            list(Category.objects.order_by("name")),
+            dict(
+                Question.objects.published()
+                .values_list("category_id")
+                .annotate(n=Count("id"))
+                .values_list("category_id", "n")
+            ),
         ),
         TOTALS_CACHE_SECONDS,
     )
 
 
 def category_choices():
-    """(slug, name) of every body area, by name. Each process remembers them for
-    TOTALS_CACHE_SECONDS, like the totals: a new body area shows in lists within a minute."""
-    return caches["local"].get_or_set(
-        "archive:category-choices",
-        lambda: list(Category.objects.order_by("name").values_list("slug", "name")),
-        TOTALS_CACHE_SECONDS,
-    )
+    """(slug, name) of every body area, by name, from the remembered categories."""
+    categories, _ = remembered_archive()
+    return [(category.slug, category.name) for category in categories]
 
 
 def _fill_totals(category, direct_counts):
@@ -136,15 +208,14 @@ class Category(models.Model):
         return path
 
     def descendant_ids(self):
-        """Ids of this category and everything below it (the tree is small: one query)."""
-        children = {}
-        for pk, parent_id in Category.objects.values_list("id", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        ids, todo = [], [self.id]
+        """Ids of this category and everything below it, from the remembered tree (a node of
+        `tree()` knows its children already)."""
+        node = self if hasattr(self, "children") else Category.objects.node(self.slug)
+        ids, todo = [], [node]
         while todo:
-            pk = todo.pop()
-            ids.append(pk)
-            todo.extend(children.get(pk, []))
+            node = todo.pop()
+            ids.append(node.id)
+            todo.extend(node.children)
         return ids
 
 
@@ -322,8 +393,10 @@ class Question(models.Model):
 
     @property
     def is_about_back_pain(self):
-        """Filed under a back or spine area, or titled so: the page shows when to get help."""
-        return is_about_back_pain(self.title, *(c.name for c in self.category.ancestry()))
+        """Filed under a back or spine area, or titled so: the page shows when to get help. The
+        area's path comes from the remembered tree, so the page asks the database nothing more."""
+        trail = Category.objects.node(self.category.slug).ancestry()
+        return is_about_back_pain(self.title, *(c.name for c in trail))
 
     def structured_data(self, url):
         """schema.org MedicalWebPage data about this page, for search engines (JSON-LD), as for
@@ -350,6 +423,7 @@ class Question(models.Model):
         return (
             Question.objects.published()
             .filter(category_id=self.category_id)
+            .select_related("category")
             .exclude(pk=self.pk)
             .newest_first()[:limit]
         )

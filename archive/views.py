@@ -1,14 +1,17 @@
 """Pages for browsing the archive: the tree, a category, a Q&A."""
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from archive.caching import public_page
 from archive.filters import QuestionFilter
 from archive.models import EXPERT_PANEL, Category, Question
 
 QUESTIONS_PER_PAGE = 10
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -20,27 +23,35 @@ def home(request):
     )
 
 
+@public_page
 def category_detail(request, slug):
-    category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
+    """A body area's Q&As, a page at a time, counted from the remembered totals unless title
+    words narrow them: a category of 100,000 is not counted again on every view."""
+    try:
+        category = Category.objects.node(slug)
+    except Category.DoesNotExist:
+        raise Http404("No such body area.") from None
     questions = Question.objects.published().in_category(category).newest_first()
     question_filter = QuestionFilter(request.GET, queryset=questions.select_related("category"))
-    page = Paginator(question_filter.qs, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(question_filter.qs, QUESTIONS_PER_PAGE)
+    if not question_filter.narrows:
+        paginator.count = category.total
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "archive/category.html",
         {
             "category": category,
-            "subcategories": Category.objects.subtree(category).children,
+            "subcategories": category.children,
             "filter": question_filter,
             "page": page,
         },
     )
 
 
+@public_page
 def question_detail(request, slug):
-    question = get_object_or_404(
-        Question.objects.published().select_related("category__parent"), slug=slug
-    )
+    question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
     return render_question(
         request,
         question,
@@ -62,6 +73,8 @@ def render_question(request, question, *, factsheets, linked, preview=False):
         "archive/question.html",
         {
             "question": question,
+            # The body areas above it, from the remembered tree: no query per level.
+            "trail": Category.objects.node(question.category.slug).ancestry(),
             "factsheets": factsheets,
             "linked": linked,
             "preview": preview,

@@ -29,13 +29,21 @@ def envbool(name: str, default: bool) -> bool:
 
 
 def envint(name: str, default: int) -> int:
+    return _envnumber(name, default, int, "a whole number")
+
+
+def envfloat(name: str, default: float) -> float:
+    return _envnumber(name, default, float, "a number")
+
+
+def _envnumber(name, default, kind, described):
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        return kind(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+        raise ImproperlyConfigured(f"{name} must be {described}, not {value!r}") from None
 
 
 def envlist(name: str, default: list[str]) -> list[str]:

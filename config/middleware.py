@@ -5,7 +5,11 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+
+from archive.caching import carries_secrets
 
 logger = logging.getLogger(__name__)
 
@@ -73,3 +77,35 @@ class AdminFilterErrorMiddleware:
             return None
         logger.info("Admin list refused a filter value: %s", exception)
         return HttpResponseBadRequest("This filter value cannot be used.")
+
+
+class PrivateByDefaultMiddleware:
+    """Pages are private unless their view marked them public (archive.caching.public_page): an
+    HTML response without Cache-Control (the ask form, the thank-you page, error pages), and any
+    response holding something for one visitor alone (a CSRF token, their session, a cookie
+    being set), is marked private and not to be stored, so no browser cache, proxy or CDN keeps
+    or shares it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control") and (
+            response.get("Content-Type", "").startswith("text/html")
+            or carries_secrets(request, response)
+        ):
+            add_never_cache_headers(response)
+        return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """gzip for pages marked public (archive.caching) only. A compressed response that also
+    reflects what a visitor sent and holds a secret can leak the secret through its size (BREACH),
+    so anything private (the ask form's CSRF token, admin) goes out uncompressed; static files
+    come compressed from whitenoise already."""
+
+    def process_response(self, request, response):
+        if "public" not in response.get("Cache-Control", ""):
+            return response
+        return super().process_response(request, response)

@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import envbool, envint, envlist, envstr
+from config.env import envbool, envfloat, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # templates/, static/ and fixtures/ sit at the top of the repository; an installed wheel carries
@@ -106,6 +106,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RefuseTraceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses public pages only (BREACH); set GZIP_HTML=0 where the proxy compresses instead.
+    *(["config.middleware.PublicGZipMiddleware"] if envbool("GZIP_HTML", True) else []),
+    # Outside the session and CSRF middleware, to see the cookies they set.
+    "config.middleware.PrivateByDefaultMiddleware",
+    "config.db_router.ReadRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,6 +160,20 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# Scale-out reads: a PostgreSQL streaming replica that public pages and search read from; writes,
+# admin and anyone who has just written read the primary (config.db_router).
+DATABASE_REPLICA_URL = envstr("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL) | {
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
+# After a visitor or editor writes, their reads stay on the primary this long (a cookie), so that
+# they never see the replica's slightly older copy of what they just did.
+READ_PRIMARY_COOKIE_NAME = "read_primary"
+READ_PRIMARY_SECONDS = envint("READ_PRIMARY_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -205,9 +224,35 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
     # Each process's own memory, for values that may be a little stale but must never wait on
-    # Redis (the archive's per-category counts).
+    # Redis (the synonym list) or are keyed by the content version (the per-category counts).
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    # Rendered public pages (archive.caching), keyed by the content version: shared in Redis when
+    # there is one, else each process's own. A slow Redis costs a page at most half a second.
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    ),
 }
+# Public pages: how long a browser, CDN or proxy may keep one before revalidating it, and how long
+# the server keeps a rendered one (a change to the archive replaces it at once, whatever these
+# say). RELEASE (e.g. the deployed commit) enters every ETag and page key, so a deploy that
+# changes templates is seen at once too.
+PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
+# How long each process may use the content version it last read before reading it again: a
+# change reaches every app server within this many seconds. Locally (and in tests), at once.
+CONTENT_VERSION_SECONDS = envfloat("CONTENT_VERSION_SECONDS", 0 if LOCAL else 1)
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+RELEASE = envstr("RELEASE", "")
 
 # E-mail to askers goes through an outbox (ask.OutgoingEmail), so an SMTP failure is retried by
 # `manage.py send_pending_emails`, never raised at anyone.

@@ -32,9 +32,9 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", favicon, name="favicon"),
     path("feed/", NewAnswersFeed(), name="feed"),
     path("feedback/", include("feedback.urls")),
-    path("favicon.ico", favicon, name="favicon"),
     # The site's own pages, written by editors in admin (flat pages; see pages/migrations).
     path("about/panel/", flatpage, {"url": "/about/panel/"}, name="about_panel"),
     path(

@@ -2,13 +2,16 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from archive.caching import public_page
 from factsheets.models import Factsheet
 
 
+@public_page
 def factsheet_index(request):
     return render(request, "factsheets/index.html", {"letters": Factsheet.objects.by_letter()})
 
 
+@public_page
 def factsheet_detail(request, slug):
     factsheet = get_object_or_404(Factsheet, slug=slug)
     return render_factsheet(request, factsheet, factsheet.published_questions())

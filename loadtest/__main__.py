@@ -14,6 +14,9 @@ def main():
     loading.add_argument("--think", type=float, default=2.0, help="mean pause between pages, s")
     loading.add_argument("--flat-out-seconds", type=int, default=15, help="mix without pauses")
     loading.add_argument("--ceiling-seconds", type=int, default=15)
+    loading.add_argument(
+        "--page-seconds", type=int, default=20, help="each page flat out, per round (0: skip)"
+    )
     loading.add_argument("--scaleout-seconds", type=int, default=30)
     loading.add_argument("--synthetic", type=int, default=100_000, help="synthetic Q&As")
     failing = commands.add_parser("faults", help="PostgreSQL, Redis and SMTP outages (make faults)")

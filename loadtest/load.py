@@ -1,5 +1,6 @@
 """`make loadtest`: the site under a realistic mix of visitors, then the same server's ceiling on
-a trivial page, then two app servers sharing one PostgreSQL and one Redis. Results go to
+a trivial page, then each page flat out against that ceiling (wrk), then a streaming replica and
+two app servers reading from it, sharing one primary and one Redis. Results go to
 docs/load-and-faults.md."""
 
 import asyncio
@@ -10,17 +11,36 @@ import shlex
 import sys
 import time
 
-from loadtest import report, site
-from loadtest.stack import WORKDIR, AppServer, MailSink, Postgres, Redis, free_port
+from loadtest import pages, report, site
+from loadtest.stack import WORKDIR, AppServer, MailSink, Postgres, Redis, Replica, free_port
 from loadtest.traffic import CSRF_TOKEN, MIX, Recorder, Visitor, run_visitors
 
 DATABASE = "loadtest"
 SEARCH_P95_TARGET_MS = 150
+# The paced mix's p95 per page before public pages were cached (docs/load-and-faults.md at commit
+# 6004063): it must stay under these.
+EARLIER_P95_MS = {"home": 330, "category": 90, "question": 52, "search": 66, "all": 68}
+# Each page's least share of the /robots.txt ceiling, on the worse of the two rounds.
+PAGE_GOALS = {
+    "Q&A page (": 0.5,
+    "home": 0.5,
+    "category of 100,000 Q&As": 0.3,
+    "/search/": 0.25,
+    "Q&A page, repeated (warm page cache)": 0.8,
+}
 WARM_UP_SECONDS = 5
 
 
 def run(
-    *, clients, duration, think, flat_out_seconds, ceiling_seconds, scaleout_seconds, synthetic
+    *,
+    clients,
+    duration,
+    think,
+    flat_out_seconds,
+    ceiling_seconds,
+    page_seconds,
+    scaleout_seconds,
+    synthetic,
 ):
     say = report.Progress()
     load_before = os.getloadavg()
@@ -67,11 +87,31 @@ def run(
             _phase("ceiling", visitors, _robots, ceiling_seconds, ceiling, say)
         )
         client_cpu = _cpu_seconds() - cpu_before
+        page_rounds = None
+        if page_seconds and pages.wrk_available():
+            say(f"Each page flat out against /robots.txt with wrk, {page_seconds} s each, twice")
+            page_load_before = os.getloadavg()
+            page_list = site.flat_out_pages(pool)
+            site.close_connections()
+            page_rounds = pages.run_rounds(
+                first.url, pages.Page("/robots.txt", ["/robots.txt"]), page_list, page_seconds, say
+            )
+        elif page_seconds:
+            say("wrk is not installed (Debian: apt-get install wrk): pages not measured")
+        first_log = first.log.read_text()
 
-        second = AppServer(free_port(), env, "b")
-        say(f"Scale-out: starting a second gunicorn on {second.url}")
-        second.start()
-        running.callback(second.stop)
+        say("Scale-out: a streaming replica (pg_basebackup) and two gunicorns reading from it")
+        first.stop()
+        replica = Replica(free_port(), postgres)
+        replica.start()
+        running.callback(replica.stop)
+        replica_env = env | {"DATABASE_REPLICA_URL": replica.url(DATABASE)}
+        first = AppServer(free_port(), replica_env, "a")
+        second = AppServer(free_port(), replica_env, "b")
+        for server in (first, second):
+            server.start()
+            running.callback(server.stop)
+        replica_before = site.database_transactions(replica.url("postgres"), DATABASE)
         for visitor in visitors:
             visitor.server = (first.url, second.url)[visitor.number % 2]
             visitor.think = think
@@ -81,13 +121,16 @@ def run(
             _phase("scale-out", visitors, _browse, scaleout_seconds, both, say)
         )
         say("Scale-out: rate limit and session across the two servers")
+        replica_after = site.database_transactions(replica.url("postgres"), DATABASE)
+        replication = site.replication_state(postgres.url(DATABASE))
         limit_statuses = asyncio.run(_rate_limit_across(first, second, pool, clients))
         session = asyncio.run(_session_across(first, second, pool, clients, editor))
+        own_writes = asyncio.run(_own_writes_on_primary(first, second, pool, clients, editor))
 
         submissions = [s for r in (warm_up, mix, flat_out, both) for s in r.submissions]
         stored = site.stored_submissions([s.text for s in submissions])
         site.close_connections()
-        logs = {server.name: server.log.read_text() for server in (first, second)}
+        logs = {"a": first_log}
 
     load_markdown = _load_section(
         clients=clients,
@@ -108,6 +151,10 @@ def run(
         log=logs["a"],
     )
     report.write_section("load", load_markdown)
+    if page_rounds:
+        pages_markdown = _pages_section(page_rounds, page_seconds, page_load_before)
+        report.write_section("pages", pages_markdown)
+        load_markdown += "\n\n" + pages_markdown
     scaleout_markdown = _scaleout_section(
         both=both,
         both_seconds=both_seconds,
@@ -116,6 +163,9 @@ def run(
         stored=stored,
         limit_statuses=limit_statuses,
         session=session,
+        replica_reads=replica_after - replica_before,
+        replication=replication,
+        own_writes=own_writes,
     )
     report.write_section("scaleout", scaleout_markdown)
     say(f"Written to {report.DOC.relative_to(report.ROOT)}")
@@ -212,6 +262,50 @@ async def _session_across(first, second, pool, clients, editor):
     return steps
 
 
+async def _own_writes_on_primary(first, second, pool, clients, editor):
+    """Whoever has just written reads the primary: a visitor's thank-you page straight after
+    sending a question (on either server), and an editor's view of a Q&A the moment it is
+    published. Returns what each step saw."""
+    steps = {}
+    shown = []
+    for n in range(4):  # two questions each from two addresses: under the rate limit
+        asker = Visitor(clients + 1003 + n // 2, (first, second)[n % 2].url, pool, Recorder())
+        async with asker:
+            _, form_page, _ = await asker.get("ask form", "/ask/")
+            submission = await asker.send_question(form_page)
+            thanks_pages = len(asker.recorder.samples) - 2
+            shown.append(bool(submission.reference) and thanks_pages == 1)
+    steps["thank-you page showed the reference on its first load"] = f"{sum(shown)} of {len(shown)}"
+    username, password = editor
+    staff = Visitor(clients + 1005, first.url, pool, Recorder())
+    stranger = Visitor(clients + 1006, second.url, pool, Recorder())
+    async with staff, stranger:
+        _, login_page, _ = await staff.get("admin", "/admin/login/")
+        await staff.request(
+            "admin",
+            "POST",
+            "/admin/login/?next=/admin/",
+            data={
+                "username": username,
+                "password": password,
+                "csrfmiddlewaretoken": CSRF_TOKEN.search(login_page).group(1),
+            },
+            headers={"Referer": first.url + "/admin/login/"},
+        )
+        title = f"Published during the load run {time.time_ns()}"
+        address = await asyncio.to_thread(site.publish_question, title)
+        status, _, _ = await staff.get("question", address)
+        steps["editor's first view of the Q&A just published"] = str(status)
+        started = time.monotonic()
+        status = 0
+        while status != 200 and time.monotonic() - started < 5:
+            status, _, _ = await stranger.get("question", address)
+        steps["an anonymous visitor on b (replica) sees it after"] = (
+            f"{(time.monotonic() - started) * 1000:.0f} ms (status {status})"
+        )
+    return steps
+
+
 def _cpu_seconds():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -235,7 +329,7 @@ def _submission_lines(submissions, stored):
 
 
 def _worker_trouble(log):
-    return log.count("WORKER TIMEOUT"), log.count("Traceback")
+    return log.count("WORKER TIMEOUT"), log.count("Traceback"), log.count("Autorestarting")
 
 
 def _load_section(
@@ -265,7 +359,7 @@ def _load_section(
     mix_rate = len(mix.samples) / mix_seconds
     ceiling_rate = len(ceiling.samples) / ceiling_seconds
     robots_ms = [s.seconds * 1000 for s in ceiling.samples]
-    timeouts, tracebacks = _worker_trouble(log)
+    timeouts, tracebacks, restarts = _worker_trouble(log)
     weights = ", ".join(f"{kind} {weight}" for kind, weight in MIX.items())
     command = "make loadtest  # " + shlex.join(["python", "-m", "loadtest", *sys.argv[1:]])
     return "\n".join(
@@ -309,7 +403,8 @@ def _load_section(
             f"{report.server_errors(ceiling.samples)} failed).",
             "",
             *submission_lines,
-            f"- gunicorn log: {timeouts} worker timeouts, {tracebacks} tracebacks.",
+            f"- gunicorn log (this phase, the ceiling and the pages flat out): {timeouts} worker "
+            f"timeouts, {tracebacks} tracebacks, {restarts} workers recycled by `max_requests`.",
             f"- The visitors' own CPU time: {client_cpu:.0f} s over "
             f"{mix_seconds + flat_out_seconds + ceiling_seconds:.0f} s (they share the two cores "
             "with the site).",
@@ -320,11 +415,70 @@ def _load_section(
             f"- zero lost submissions: {lost} {report.verdict(lost == 0)}",
             f"- search p95 under {SEARCH_P95_TARGET_MS} ms at the paced mix: {search_p95:.0f} ms "
             f"{report.verdict(search_p95 < SEARCH_P95_TARGET_MS)}",
+            *_earlier_p95_lines(mix.samples),
         ]
     )
 
 
-def _scaleout_section(*, both, both_seconds, servers, submissions, stored, limit_statuses, session):
+def _earlier_p95_lines(samples):
+    lines = []
+    for kind, earlier in EARLIER_P95_MS.items():
+        now = report.p95_ms(samples, kind) if kind != "all" else report.p95_ms_all(samples)
+        lines.append(
+            f"- {kind} p95 under the earlier {earlier} ms at the paced mix: {now:.0f} ms "
+            f"{report.verdict(now < earlier)}"
+        )
+    return lines
+
+
+def _pages_section(rounds, seconds, load_before):
+    names = list(rounds[0])
+    goals = {
+        next(name for name in names if name.startswith(prefix)): goal
+        for prefix, goal in PAGE_GOALS.items()
+        if any(name.startswith(prefix) for name in names)
+    }
+    return "\n".join(
+        [
+            "## Each page against the ceiling",
+            "",
+            "Same run, same gunicorn (a, reading the primary only), after the phases above: "
+            f"[wrk](https://github.com/wg/wrk) with {pages.THREADS} threads and "
+            f"{pages.CONNECTIONS} connections asks for one page flat out for {seconds} s, right "
+            f"after `/robots.txt` for {max(1, seconds // 2)} s (the ratio is to that: the "
+            "machine is shared, and its ceiling moves from minute to minute), each page in "
+            "turn, then all again in reverse order. Each page is asked for as visitors ask for it (the page cache answers "
+            "whatever it kept since the run began; Q&A pages rotate over the visitors' sample, "
+            "so most are rendered in the first round) and, in the rows marked *rendered*, with a "
+            "query parameter of its own on every request (`_=…`, read by no view), so that the "
+            "page cache never answers. Search is always measured rendered, rotating over the "
+            'visitors\' queries. "Repeated" asks for one Q&A page again and again: the page '
+            "cache's own cost.",
+            "",
+            report.environment_line(load_before),
+            "",
+            pages.table(rounds, "/robots.txt"),
+            "",
+            "Targets (the worse of the two rounds):",
+            "",
+            *pages.targets(rounds, goals),
+        ]
+    )
+
+
+def _scaleout_section(
+    *,
+    both,
+    both_seconds,
+    servers,
+    submissions,
+    stored,
+    limit_statuses,
+    session,
+    replica_reads,
+    replication,
+    own_writes,
+):
     per_server = [
         f"| {name} | {sum(s.server == url for s in both.samples):,} "
         f"| {sum(s.server == url for s in both.samples) / both_seconds:.0f} "
@@ -342,11 +496,20 @@ def _scaleout_section(*, both, both_seconds, servers, submissions, stored, limit
     )
     return "\n".join(
         [
-            "## Scale-out: two app servers, one PostgreSQL, one Redis",
+            "## Scale-out: two app servers reading a streaming replica, one primary, one Redis",
             "",
-            "Same run, same database: a second gunicorn (b) on another port, the same environment "
-            f"(`SECRET_KEY`, `DATABASE_URL`, `REDIS_URL`); the visitors split between a and b for "
+            "Same run, same database: a streaming replica of the run's PostgreSQL, copied with "
+            "`pg_basebackup --wal-method=stream --write-recovery-conf` (the embedded PostgreSQL's "
+            "own binaries) and started on a port of its own; two gunicorns (a, b) with the same "
+            "environment (`SECRET_KEY`, `DATABASE_URL`, `REDIS_URL`, and "
+            "`DATABASE_REPLICA_URL` naming the replica); the visitors split between a and b for "
             f"{both_seconds:.0f} s.",
+            "",
+            f"- Replication: `{replication[0]}`, replay lag {replication[1]} at the end "
+            "(`pg_stat_replication` on the primary).",
+            f"- Transactions the replica served during the mix: {replica_reads:,} "
+            f"({report.verdict(replica_reads > 0)}: the public pages read it).",
+            *[f"- {step}: {outcome}" for step, outcome in own_writes.items()],
             "",
             "| Server | Requests | Req/s | 5xx or no answer |",
             "| --- | --: | --: | --: |",

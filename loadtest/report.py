@@ -61,6 +61,10 @@ def p95_ms(samples, kind):
     return percentile(ms, 0.95) if ms else float("nan")
 
 
+def p95_ms_all(samples):
+    return percentile([s.seconds * 1000 for s in samples], 0.95) if samples else float("nan")
+
+
 def server_errors(samples):
     return sum(is_server_error(s.status) for s in samples)
 

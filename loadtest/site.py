@@ -6,6 +6,7 @@ database, choosing what visitors will ask for, and counting what arrived.
 
 import os
 import secrets
+from urllib.parse import quote_plus
 
 import psycopg2
 from psycopg2 import sql
@@ -40,6 +41,9 @@ def site_env(*, database_url, redis_url, smtp_port, secret_key=None):
         "EMAIL_TIMEOUT": "5",
         "ASK_SUBMISSIONS_PER_HOUR": "5",
         "LOG_FORMAT": "plain",
+        # As in production (config/settings.py): each process reads the content version at
+        # most once a second.
+        "CONTENT_VERSION_SECONDS": "1",
     }
 
 
@@ -209,3 +213,80 @@ def outbox():
         OutgoingEmail.objects.pending().count(),
         OutgoingEmail.objects.filter(sent_at__isnull=False).count(),
     )
+
+
+def flat_out_pages(pool):
+    """The pages measured flat out against /robots.txt (loadtest.pages), in order."""
+    from archive.models import Category
+    from loadtest.pages import Page
+    from tools.synthetic import SYNTHETIC_SLUG
+
+    nodes, todo = [], list(Category.objects.tree())
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(node.children)
+    small = min(nodes, key=lambda node: (abs(node.total - 7), node.slug))
+    large = next(node for node in nodes if node.slug == SYNTHETIC_SLUG)
+    questions = [f"/questions/{slug}/" for slug in pool.questions]
+    small_page = Page(f"category of {small.total:,} Q&As", [f"/archive/{small.slug}/"])
+    large_page = Page(f"category of {large.total:,} Q&As", [f"/archive/{large.slug}/"])
+    as_asked = [
+        Page(f"Q&A page ({len(questions):,} rotating)", questions),
+        Page("home", ["/"]),
+        Page("/factsheets/", ["/factsheets/"]),
+        small_page,
+        large_page,
+    ]
+    return [
+        *as_asked,
+        Page(
+            f"/search/ ({len(pool.searches)} rotating queries, rendered)",
+            [f"/search/?q={quote_plus(query)}" for query in pool.searches],
+            bust=True,
+        ),
+        Page("Q&A page, repeated (warm page cache)", questions[:1]),
+        *(Page(f"{page.name}, rendered", page.paths, bust=True) for page in as_asked),
+    ]
+
+
+def database_transactions(url, database):
+    """Transactions committed so far in `database` on the server at `url` (pg_stat_database)."""
+    connection = psycopg2.connect(url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xact_commit FROM pg_stat_database WHERE datname = %s", [database])
+        (count,) = cursor.fetchone()
+    connection.close()
+    return count
+
+
+def replication_state(primary_url):
+    """(state, replay lag) of the primary's one streaming replica (pg_stat_replication)."""
+    connection = psycopg2.connect(primary_url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT state, coalesce(replay_lag::text, '0') FROM pg_stat_replication")
+        row = cursor.fetchone()
+    connection.close()
+    return row or ("none", "")
+
+
+def publish_question(title):
+    """Publish a Q&A on the primary, as an editor's publish does; returns its address. (Runs in
+    a thread of its own, whose connection it closes.)"""
+    from django.db import connections
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from archive.models import Category, Question
+
+    question = Question.objects.create(
+        title=title,
+        slug=slugify(title),
+        category=Category.objects.order_by("id").first(),
+        question="Is this published Q&A visible at once?",
+        answer="A synthetic answer from a load run.",
+        status=Question.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    connections.close_all()
+    return question.get_absolute_url()

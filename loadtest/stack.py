@@ -100,6 +100,15 @@ class Postgres:
             self._pg_ctl("-w", "-m", "fast", "stop")
 
     def _init(self) -> None:
+        self._own_data_directory()
+        self._commands.initdb(
+            ["--auth=trust", "--encoding=utf8", "-U", "postgres"],
+            pgdata=self.pgdata,
+            user=self.user,
+        )
+
+    def _own_data_directory(self) -> None:
+        """An empty data directory that the server's user owns."""
         self.pgdata.mkdir(parents=True, exist_ok=True)
         if self.user:
             self._utils.ensure_user_exists(self.user)
@@ -110,14 +119,35 @@ class Postgres:
             self._utils.ensure_folder_permissions(self._bin_path.parent / "lib", 0o044)
             owner = pwd.getpwnam(self.user)
             os.chown(self.pgdata, owner.pw_uid, owner.pw_gid)
-        self._commands.initdb(
-            ["--auth=trust", "--encoding=utf8", "-U", "postgres"],
-            pgdata=self.pgdata,
-            user=self.user,
-        )
+        self.pgdata.chmod(0o700)
 
     def _pg_ctl(self, *args: str) -> None:
         self._commands.pg_ctl(list(args), pgdata=self.pgdata, user=self.user)
+
+
+class Replica(Postgres):
+    """A streaming replica of `primary` on 127.0.0.1:`port`, copied afresh every run with
+    pg_basebackup (the embedded PostgreSQL's own binaries) and removed when it stops."""
+
+    def __init__(self, port: int, primary: Postgres):
+        super().__init__(port)
+        self.pgdata = WORKDIR / "replica"
+        self.primary = primary
+
+    def start(self) -> None:
+        shutil.rmtree(self.pgdata, ignore_errors=True)
+        self._own_data_directory()
+        self._commands.pg_basebackup(
+            ["-D", str(self.pgdata), "-h", "127.0.0.1", "-p", str(self.primary.port)]
+            + ["-U", "postgres", "--wal-method=stream", "--write-recovery-conf"]
+            + ["--checkpoint=fast", "--no-sync"],
+            user=self.user,
+        )
+        super().start()
+
+    def stop(self) -> None:
+        super().stop()
+        shutil.rmtree(self.pgdata, ignore_errors=True)
 
 
 class Redis:

@@ -37,8 +37,11 @@ def drift():
 def rebuild():
     """Index every published Q&A and factsheet afresh, with the final average field lengths.
     Searches wait for it (it holds the index's tables); about a minute per 100,000 Q&As."""
+    from archive.models import ContentVersion
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT search_rebuild()")
+    ContentVersion.bump()  # scores move with the averages: cached result pages do too
 
 
 @contextmanager

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
-from django.db import connection
+from django.db import connections, router
 
 from search.models import SYNONYM_LEXICON_CACHE_KEY, SYNONYM_LEXICON_SECONDS, Synonym
 
@@ -65,6 +65,14 @@ LEFT JOIN LATERAL (
 LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', coalesce(fix.word, q.word))))
     AS lexeme(word) ON true
 """
+
+
+def reading_connection():
+    """The connection search's own SQL reads through: where the database router sends reads of
+    the archive (a replica on public pages, when there is one; see config.db_router)."""
+    from archive.models import Question
+
+    return connections[router.db_for_read(Question)]
 
 
 @dataclass
@@ -122,7 +130,7 @@ class Words:
         words = list(dict.fromkeys(words))
         correct = [correct_spelling and correctable(word) for word in words]
         found = cls()
-        with connection.cursor() as cursor:
+        with reading_connection().cursor() as cursor:
             cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
             for word, fix, lexeme in cursor.fetchall():
                 if fix:

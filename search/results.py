@@ -9,7 +9,6 @@ each page's whole text, from impact-ordered posting lists with a threshold algor
 import re
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Case, TextField, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -17,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from archive.models import Question
 from factsheets.models import SECTIONS, Factsheet
-from search.query import prepare
+from search.query import prepare, reading_connection
 
 RESULTS_PER_PAGE = 10
 # Past this many hits the page says "more than 1,000", and pages stop at 100.
@@ -57,7 +56,7 @@ def ranked(prepared, *, k, categories=None, questions_only=False, count_up_to=0)
         return [], 0
     lexemes, concepts, alternatives = prepared.terms()
     arguments = [lexemes, concepts, alternatives, k, categories, questions_only, prepared.must()]
-    with connection.cursor() as cursor:
+    with reading_connection().cursor() as cursor:
         cursor.execute(TOP_SQL, [*arguments, count_up_to])
         rows = cursor.fetchall()
     return [row[:3] for row in rows], (rows[0][3] or 0) if rows else 0

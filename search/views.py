@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from archive.caching import public_page
 from archive.models import Category, Question
 from search.filters import SearchFilter
 from search.forms import SearchForm
@@ -10,6 +11,7 @@ from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
 
 
+@public_page
 @require_safe
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none."""

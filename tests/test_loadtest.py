@@ -38,3 +38,19 @@ def test_a_run_rewrites_only_its_own_section(tmp_path, monkeypatch):
         "intro\n<!-- load:begin -->\n## Load\nnew figures\n<!-- load:end -->\n"
         "<!-- faults:begin -->\nold faults\n<!-- faults:end -->\n"
     )
+
+
+def test_each_page_is_judged_against_the_ceiling_measured_just_before_it():
+    from loadtest.pages import Figure, table, targets
+
+    def figure(rate, errors=0):
+        return Figure(page="x", rate=rate, p50_ms=1, p99_ms=2, errors=errors, load=1.0)
+
+    rounds = [
+        {"home": (figure(300), figure(600))},  # 0.5
+        {"home": (figure(100), figure(400))},  # 0.25: the ceiling dropped too
+    ]
+    assert "| home | 1 | 300 | 600 | 0.50 |" in table(rounds, "/robots.txt")
+    lines = targets(rounds, {"home": 0.3})
+    assert lines[0] == "- home at least 0.3 of the ceiling: 0.25 **NOT met**"
+    assert lines[1] == "- 0 errors: 0 **met**"

@@ -42,11 +42,25 @@ def test_a_categorys_newest_q_and_as_come_from_an_index_without_a_sort(
     assert "Sort" not in explained
 
 
-def test_the_body_area_totals_are_counted_once_and_then_remembered(django_assert_num_queries):
+def test_the_body_area_totals_are_counted_once_per_content_version(django_assert_num_queries):
     area = make_category()
     make_question(area)
     Category.objects.tree()
-    make_question(area)
-    with django_assert_num_queries(1):  # the categories; the counts are remembered
+    with django_assert_num_queries(1):  # the content version; categories and counts remembered
         (node,) = [n for n in Category.objects.tree() if n.id == area.id]
-    assert node.total == 1  # a new Q&A shows once the remembered counts expire (a minute)
+    assert node.total == 1
+    make_question(area)
+    with django_assert_num_queries(3):  # a new version: the categories and counts again
+        (node,) = [n for n in Category.objects.tree() if n.id == area.id]
+    assert node.total == 2
+
+
+def test_a_large_categorys_page_is_not_counted_on_every_view(client, db, django_assert_num_queries):
+    area = make_category()
+    for _ in range(12):
+        make_question(area)
+    client.get(area.get_absolute_url())
+    with django_assert_num_queries(2):  # the content version and the page of Q&As
+        response = client.get(area.get_absolute_url(), {"page": 2})
+    assert response.context["page"].paginator.count == 12
+    assert len(response.context["page"].object_list) == 2

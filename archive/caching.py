@@ -1,0 +1,120 @@
+"""Caching of the public pages, for visitors who are not logged in and hold no session.
+
+A page marked `@public_page` is the same for every such visitor until the archive changes, and
+`ContentVersion` says when it does. So, for those visitors:
+
+- HTTP: an ETag and Last-Modified from the version, a conditional GET answered 304 without
+  rendering, and `Cache-Control: public` with a short max-age and must-revalidate, so that a CDN
+  or reverse proxy keeps the page a little while and then asks again (cheaply: a 304).
+  `Vary: Cookie, Accept-Encoding` keeps logged-in and compressed copies apart.
+- Server side: the rendered page is kept in the "pages" cache (Redis when REDIS_URL is set, each
+  process's memory otherwise) under the version, so a change anywhere is a new key for every app
+  server at once and the old pages simply expire.
+
+Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
+the page rendered afresh and marked private. A response that turns out to carry a secret (a CSRF
+token, a session, a cookie) is never stored or marked public.
+"""
+
+import hashlib
+import logging
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
+
+from archive.models import ContentVersion
+
+logger = logging.getLogger(__name__)
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def public_page(view):
+    """Mark a view whose page is the same for every anonymous visitor (see the module's doc)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not is_anonymous_read(request):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+        with ContentVersion.held() as version:
+            etag, last_modified = version_etag(version), int(version.changed_at.timestamp())
+            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if response is None:
+                response = _cached_or_rendered(request, version, view, args, kwargs)
+        if response.status_code in (200, 304) and not carries_secrets(request, response):
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(last_modified)
+            patch_cache_control(
+                response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True
+            )
+            patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+        return response
+
+    return cached_view
+
+
+def is_anonymous_read(request):
+    """A GET or HEAD from someone with no session and no pin to the primary database: nothing
+    on the page can be theirs alone."""
+    return request.method in SAFE_METHODS and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or settings.READ_PRIMARY_COOKIE_NAME in request.COOKIES
+    )
+
+
+def carries_secrets(request, response):
+    """True when the response holds something for this visitor alone: it used the CSRF token,
+    read the session or sets a cookie. Such responses are never cached or compressed (BREACH)."""
+    session = getattr(request, "session", None)
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.accessed)
+        or response.cookies
+    )
+
+
+def version_etag(version):
+    """The same for every page of one version of the archive and one release of the code."""
+    return f'"{_version_token(version)}"'
+
+
+def _version_token(version):
+    return f"{settings.RELEASE}.{version.version}.{version.changed_at.timestamp():.6f}"
+
+
+def _cached_or_rendered(request, version, view, args, kwargs):
+    key = _page_key(request, version)
+    cached = _cache_call("get", key)
+    if cached is not None:
+        status, content_type, content = cached
+        return HttpResponse(content, content_type=content_type, status=status)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not carries_secrets(request, response):
+        value = (response.status_code, response["Content-Type"], response.content)
+        _cache_call("set", key, value, settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def _page_key(request, version):
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{_version_token(version)}:{address}"
+
+
+def _cache_call(method, *args):
+    """The pages cache, or nothing when it fails: a Redis outage must not fail a page."""
+    try:
+        return getattr(caches["pages"], method)(*args)
+    except Exception:
+        logger.warning("Page cache %s failed", method, exc_info=True)
+        return None

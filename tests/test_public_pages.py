@@ -1,0 +1,212 @@
+"""The public pages for anonymous visitors: a fixed number of queries whatever the archive's size,
+HTTP caching (ETag, Last-Modified, 304, Cache-Control, Vary), the server's page cache, gzip, and
+a change to the archive showing at once. And never any of it where a page holds a secret."""
+
+import gzip
+
+import pytest
+from django.core.cache import caches
+from django.utils import timezone
+
+from archive.models import ContentVersion, Question
+from tests.ask.conftest import make_editor
+from tests.factories import make_category, make_factsheet, make_question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    """A body area with more Q&As than a page shows, one linked to a factsheet."""
+    top = make_category("Muscles and bones")
+    area = make_category("Lower back pain", parent=top)
+    questions = [make_question(area, title=f"Sciatica and needles {n}") for n in range(12)]
+    factsheet = make_factsheet("Sciatica", summary="Leg pain from the back.")
+    factsheet.questions.add(*questions[:3])
+    return {"area": area, "question": questions[0], "factsheet": factsheet}
+
+
+def pages(archive):
+    return {
+        "home": "/",
+        "category": archive["area"].get_absolute_url() + "?page=2",
+        "question": archive["question"].get_absolute_url(),
+        "factsheets": "/factsheets/",
+        "factsheet": archive["factsheet"].get_absolute_url(),
+        "search": "/search/?q=sciatca+needles",
+    }
+
+
+# Rendering each page once the body areas, their counts and the synonyms are remembered (they
+# are, after the first page of a content version): no query is one per row shown.
+QUERIES = {
+    "home": 2,  # the content version, the newest Q&As
+    "category": 2,  # the version, a page of Q&As (the count is the remembered total)
+    "question": 5,  # the version, the Q&A, its factsheets, the Q&As it links, the related Q&As
+    "factsheets": 2,  # the version, the factsheets
+    "factsheet": 3,  # the version, the factsheet, its Q&As
+    "search": 4,  # the version, corrections, the ranked page, its snippets
+}
+
+
+@pytest.mark.parametrize("page", QUERIES)
+def test_each_public_page_takes_a_fixed_number_of_queries(
+    client, archive, page, django_assert_num_queries
+):
+    url = pages(archive)[page]
+    client.get(url)
+    caches["pages"].clear()  # rendered again, not served from the page cache
+    more = make_category("More", parent=archive["area"])
+    for _ in range(5):  # more rows, the same number of queries
+        make_question(more)
+    client.get(url)
+    caches["pages"].clear()
+    with django_assert_num_queries(QUERIES[page]):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("page", QUERIES)
+def test_a_public_page_is_cacheable_by_a_cdn_for_a_short_while(client, archive, page):
+    response = client.get(pages(archive)[page])
+    assert response["Cache-Control"] == "public, max-age=60, must-revalidate"
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in response["Vary"].split(",")}
+
+
+def test_a_conditional_get_is_answered_304_from_the_version_alone(
+    client, archive, django_assert_num_queries
+):
+    url = archive["question"].get_absolute_url()
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(1):  # the content version
+        response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert "public" in response["Cache-Control"]
+
+
+def test_if_modified_since_is_answered_304_until_the_archive_changes(client, archive):
+    url = "/"
+    last_modified = client.get(url)["Last-Modified"]
+    assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304
+    ContentVersion.objects.filter(pk=1).update(changed_at=timezone.now() + timezone.timedelta(1))
+    assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 200
+
+
+def test_a_cached_page_costs_only_the_version_and_is_the_same_page(
+    client, archive, django_assert_num_queries
+):
+    url = archive["question"].get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(1):
+        again = client.get(url)
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_publishing_changes_the_etag_and_the_cached_page_at_once(client, archive):
+    area = archive["area"]
+    before = client.get(area.get_absolute_url())
+    draft = make_question(area, title="A fresh answer about sciatica", published=False)
+    unchanged_title = client.get(area.get_absolute_url())
+    assert "A fresh answer" not in unchanged_title.content.decode()
+    draft.status, draft.published_at = Question.Status.PUBLISHED, timezone.now()
+    draft.save()
+    after = client.get(area.get_absolute_url(), headers={"If-None-Match": before["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert "A fresh answer about sciatica" in after.content.decode()
+    assert "13 answers" in after.content.decode()
+
+
+def test_unpublishing_and_deleting_take_a_page_away_at_once(client, archive):
+    question = archive["question"]
+    assert client.get(question.get_absolute_url()).status_code == 200
+    Question.objects.filter(pk=question.pk).update(status=Question.Status.DRAFT)
+    assert client.get(question.get_absolute_url()).status_code == 404
+    other = Question.objects.published().first()
+    assert client.get(other.get_absolute_url()).status_code == 200
+    other.delete()
+    assert client.get(other.get_absolute_url()).status_code == 404
+
+
+def test_every_table_of_public_content_moves_the_version_in_the_same_transaction(archive):
+    versions = [ContentVersion.current().version]
+    archive["factsheet"].questions.remove(archive["question"])
+    versions.append(ContentVersion.current().version)
+    archive["factsheet"].summary = "Changed."
+    archive["factsheet"].save()
+    versions.append(ContentVersion.current().version)
+    archive["area"].description = "Changed."
+    archive["area"].save()
+    versions.append(ContentVersion.current().version)
+    assert versions == sorted(set(versions))
+
+
+def test_public_pages_are_compressed_but_not_pages_with_a_csrf_token(client, archive):
+    page = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert page["Content-Encoding"] == "gzip"
+    assert b"Acupuncture Answers" in gzip.decompress(page.content)
+    assert page["ETag"].startswith('W/"')  # the compressed bytes differ; the page does not
+    again = client.get("/", headers={"Accept-Encoding": "gzip", "If-None-Match": page["ETag"]})
+    assert again.status_code == 304
+    form = client.get("/ask/", headers={"Accept-Encoding": "gzip"})
+    assert "csrfmiddlewaretoken" in form.content.decode()
+    assert not form.has_header("Content-Encoding")
+
+
+def test_pages_not_marked_public_are_private_whatever_they_hold(client, archive):
+    missing = client.get("/questions/no-such-answer/")
+    assert missing.status_code == 404
+    assert "private" in missing["Cache-Control"] and "no-store" in missing["Cache-Control"]
+    robots = client.get("/robots.txt")
+    assert not robots.has_header("Cache-Control")  # not HTML, holds nothing private
+
+
+def test_the_ask_form_and_its_answers_are_private_and_never_stored(client, archive):
+    form = client.get("/ask/")
+    assert "private" in form["Cache-Control"] and "no-store" in form["Cache-Control"]
+    assert not form.has_header("ETag")
+    refused = client.post("/ask/", {"question": "", "action": "send"})
+    assert "no-store" in refused["Cache-Control"]
+    assert "public" not in refused["Cache-Control"]
+
+
+def test_an_editor_gets_public_pages_fresh_and_private(client, archive):
+    url = archive["question"].get_absolute_url()
+    client.get(url)  # cached for anonymous visitors
+    client.force_login(make_editor())
+    response = client.get(url)
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert not response.has_header("ETag")
+    assert not response.has_header("Content-Encoding")
+    admin = client.get("/admin/", headers={"Accept-Encoding": "gzip"})
+    assert "private" in admin["Cache-Control"] and "public" not in admin["Cache-Control"]
+    assert not admin.has_header("Content-Encoding")
+
+
+def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
+    settings.CACHES = settings.CACHES | {
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    response = client.get(archive["question"].get_absolute_url())
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+
+
+def test_each_process_reads_the_version_at_most_once_per_configured_interval(
+    archive, settings, django_assert_num_queries
+):
+    settings.CONTENT_VERSION_SECONDS = 60
+    ContentVersion.current()
+    with django_assert_num_queries(0):
+        remembered = ContentVersion.current()
+    make_question(archive["area"])  # moves the version on, seen at the next look
+    settings.CONTENT_VERSION_SECONDS = 0
+    assert ContentVersion.current().version > remembered.version
