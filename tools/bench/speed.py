@@ -21,6 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
@@ -100,7 +101,12 @@ class Row:
     counted: int  # median count the site reports (MAX_COUNTED + 1 for "more than")
 
 
-@override_settings(DEBUG=False)
+# The rendered-page cache is off: each request is ranked and rendered afresh, as a search no one
+# has made before would be (the same queries repeat across passes).
+@override_settings(
+    DEBUG=False,
+    CACHES={**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
+)
 def measure(size, words, texts, engine, exact, repeats):
     """Time every query on the three paths, interleaved, `repeats` times over."""
     client = Client(HTTP_HOST="localhost")
@@ -333,7 +339,7 @@ def report(rows, builds, queries, repeats, version):
         f"PostgreSQL {version} on the same machine as the benchmark; tantivy in-process. "
         f"Each row: {queries} queries of that many words drawn at random from "
         f"{len(QUERY_TERMS)} terms, the same queries at every size. Every query goes, "
-        "interleaved, to the full `/search/` request (Django's test client, DEBUG off), to "
+        "interleaved, to the full `/search/` request (Django's test client, DEBUG off, the rendered-page cache off), to "
         "the site's ranking statement alone (top 10 and the count up to 1,000, the query "
         "prepared) and to tantivy (top 10 and its count). Each time is the median of "
         f"{repeats} passes; the load average (1 minute) at the start of each pass is shown "
