@@ -52,7 +52,7 @@ def public_page(view):
             response = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if response is None:
                 response = _cached_or_rendered(request, version, view, args, kwargs)
-        if response.status_code in (200, 304) and not carries_secrets(request, response):
+        if response.status_code in (200, 304) and is_shareable(request, response):
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
             patch_cache_control(
@@ -84,6 +84,14 @@ def carries_secrets(request, response):
     )
 
 
+def is_shareable(request, response):
+    """The response may be kept and shared: it holds nothing for this visitor alone, and its view
+    did not ask for it to be kept by no cache (`add_never_cache_headers`)."""
+    return not carries_secrets(request, response) and "no-store" not in response.get(
+        "Cache-Control", ""
+    )
+
+
 def version_etag(version):
     """The same for every page of one version of the archive and one release of the code."""
     return f'"{_version_token(version)}"'
@@ -100,7 +108,7 @@ def _cached_or_rendered(request, version, view, args, kwargs):
         status, content_type, content = cached
         return HttpResponse(content, content_type=content_type, status=status)
     response = view(request, *args, **kwargs)
-    if response.status_code == 200 and not carries_secrets(request, response):
+    if response.status_code == 200 and is_shareable(request, response):
         value = (response.status_code, response["Content-Type"], response.content)
         _cache_call("set", key, value, settings.PAGE_CACHE_SECONDS)
     return response

@@ -75,20 +75,21 @@ def normalise(text):
 
 class SearchGapQuerySet(models.QuerySet):
     def record(self, text, results):
-        """Count one search of `text` that showed `results` results, today. Nothing about the
-        visitor is kept: no address, no session, no time of day."""
+        """Count one search of `text` that showed `results` results, today, and say whether it
+        counted. Nothing about the visitor is kept: no address, no session, no time of day."""
         query = normalise(text)
         if not query or results > FEW_RESULTS or LOOKS_PERSONAL.search(query):
-            return
+            return False
         today = timezone.localdate()
         found = {"searches": F("searches") + 1, "fewest_results": Least("fewest_results", results)}
         if self.filter(query=query, day=today).update(**found):
-            return
+            return True
         try:
             with transaction.atomic():
                 self.create(query=query, day=today, fewest_results=results)
         except IntegrityError:  # another request counted the first one meanwhile
             self.filter(query=query, day=today).update(**found)
+        return True
 
     def older_than(self, days):
         return self.filter(day__lt=timezone.localdate() - timedelta(days=days))

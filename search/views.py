@@ -1,6 +1,7 @@
 """The search page."""
 
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from archive.caching import public_page
@@ -32,11 +33,16 @@ def search_results(request):
     )
     context |= {"results": results, "page": results.page}
     # Editors see which whole searches found little; a filter or a later page is not one.
-    if not question_filter.narrows and request.GET.get("page", "1") in ("", "1"):
-        SearchGap.objects.record(form.cleaned_data["q"], results.count)
+    counted = not question_filter.narrows and request.GET.get("page", "1") in ("", "1")
+    counted = counted and SearchGap.objects.record(form.cleaned_data["q"], results.count)
     if not results.count:
         context |= help_context()
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if counted:
+        # Kept by no cache, so that every such search reaches this view and is counted (a few
+        # results are cheap to find again).
+        add_never_cache_headers(response)
+    return response
 
 
 def help_context():

@@ -37,6 +37,15 @@ def test_a_search_that_finds_nothing_is_counted_under_its_normalised_words(clien
     assert counted() == {("frozen shoulder", today, 2, 0)}
 
 
+def test_the_same_search_is_counted_every_time_however_pages_are_cached(client, answers):
+    for _ in range(3):
+        response = client.get("/search/", {"q": "frozen shoulder"})
+        assert "public" not in response["Cache-Control"]
+        assert "ETag" not in response
+    assert counted() == {("frozen shoulder", timezone.localdate(), 3, 0)}
+    assert "public" in client.get("/search/", {"q": "sciatica"})["Cache-Control"]
+
+
 def test_a_search_with_plenty_of_results_is_not_counted(client, answers):
     client.get("/search/", {"q": "sciatica"})
     assert not SearchGap.objects.exists()
