@@ -182,6 +182,34 @@ def test_the_ranking_is_exact_bm25f_over_the_whole_text(area, seed):
         assert total == sum(score > 0 for score in expected)
 
 
+@pytest.mark.parametrize("k", [3, 30, 70])
+def test_one_word_or_words_joined_by_or_rank_exactly_however_deep_the_best_are(area, k):
+    # One concept of one-word alternatives is read from the top of the lists, deeper while what
+    # was read does not prove the top k: here the 60 best pages for "zork" are not visible until
+    # tomorrow. With "or", a page counts at its best word.
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    later = timezone.now() + timezone.timedelta(days=1)
+    pages = [
+        {
+            "title": ["zork"] * 3 if n < 60 else rng.choices(WORDS[1:], k=rng.randint(1, 4)),
+            "question": rng.choices(WORDS, k=rng.randint(3, 12)),
+            "answer": rng.choices(WORDS, k=rng.randint(5, 40)),
+        }
+        for n in range(160)
+    ]
+    for n, page in enumerate(pages):
+        make_question(
+            area, title=" ".join(page["title"]), question=" ".join(page["question"]),
+            answer=" ".join(page["answer"]), **({"published_at": later} if n < 60 else {}),
+        )  # fmt: skip
+    index.rebuild()
+    zork, dap = (brute_force_bm25f(pages, [word])[60:] for word in ("zork", "dap"))
+    for query, visible in [("zork", zork), ("zork or dap", list(map(max, zork, dap)))]:
+        rows, total = ranked(prepare(query), k=k, count_up_to=200)
+        assert [score for _, _, score in rows] == pytest.approx(sorted(visible, reverse=True)[:k])
+        assert total == sum(score > 0 for score in visible)
+
+
 def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
     for n in range(12):
         make_question(area, answer="Zork." if n % 2 else "Blim.")
