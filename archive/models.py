@@ -349,7 +349,7 @@ class Question(models.Model):
     class Meta:
         ordering = NEWEST_FIRST
         indexes = [
-            # newest_first() in a category (category page, related Q&As) and overall (home page,
+            # newest_first() in a category (category page) and overall (home page,
             # feed), in its exact order (undated archive Q&As last), so that no list is sorted.
             models.Index(
                 F("category"), F("status"), *NEWEST_FIRST, name="question_category_newest"
@@ -417,16 +417,6 @@ class Question(models.Model):
             kind = "Organization" if self.reviewed_by == EXPERT_PANEL else "Person"
             data["reviewedBy"] = {"@type": kind, "name": self.reviewed_by}
         return data
-
-    def related(self, limit=5):
-        """Other published Q&As from the same category, newest first."""
-        return (
-            Question.objects.published()
-            .filter(category_id=self.category_id)
-            .select_related("category")
-            .exclude(pk=self.pk)
-            .newest_first()[:limit]
-        )
 
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is being reviewed."""

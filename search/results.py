@@ -78,6 +78,42 @@ def similar_questions(text, *, limit=5):
     return in_order(Question.objects.select_related("category"), ids)
 
 
+# A Q&A's most distinctive words: those of its title and question (weights A and B of its
+# vector) in the fewest other pages. Its similar Q&As are ranked by those words, each a concept
+# of its own (summed, as in a search), by search_top: Django has no expression for calling it.
+SIMILAR_TO_QUESTION_SQL = """
+WITH distinctive AS (
+    SELECT u.lexeme, row_number() OVER (ORDER BY t.documents, u.lexeme) - 1 AS n
+    FROM archive_question AS q, unnest(q.search_vector) AS u
+    JOIN search_term AS t ON t.lexeme = u.lexeme
+    WHERE q.id = %(id)s AND u.weights && '{A,B}'::text[] AND t.documents > 1
+    ORDER BY t.documents, u.lexeme LIMIT %(words)s
+), query AS (
+    SELECT array_agg(lexeme ORDER BY n) AS lexemes, array_agg(0) AS concepts,
+           array_agg(n::int ORDER BY n) AS alternatives
+    FROM distinctive
+)
+SELECT top.question_id FROM query,
+    search_top(query.lexemes, query.concepts, query.alternatives, %(k)s, NULL, true) AS top
+WHERE top.question_id <> %(id)s
+"""
+DISTINCTIVE_WORDS = 4
+
+
+def similar_to_question(question, *, limit=5):
+    """Other published Q&As most like `question` by text (whatever their body area), best
+    first: ranked by the few words of its title and question that the fewest pages hold."""
+    with reading_connection().cursor() as cursor:
+        cursor.execute(
+            SIMILAR_TO_QUESTION_SQL,
+            {"id": question.pk, "words": DISTINCTIVE_WORDS, "k": limit + 1},
+        )
+        ids = [question_id for (question_id,) in cursor.fetchall()][:limit]
+    # A list shows titles and dates: the long texts and the vector stay in the database.
+    listed = Question.objects.published().select_related("category")
+    return in_order(listed.defer("question", "answer", "search_vector"), ids)
+
+
 def page_number(text):
     """The page number asked for: 1 unless it is a whole number, capped where pages stop."""
     try:

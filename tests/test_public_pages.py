@@ -42,7 +42,9 @@ def pages(archive):
 QUERIES = {
     "home": 2,  # the content version, the newest Q&As
     "category": 2,  # the version, a page of Q&As (the count is the remembered total)
-    "question": 5,  # the version, the Q&A, its factsheets, the Q&As it links, the related Q&As
+    # The version, the Q&A, its factsheets, the Q&As it links, and its similar Q&As: ranked, then
+    # loaded with their areas.
+    "question": 6,
     "factsheets": 2,  # the version, the factsheets
     "factsheet": 3,  # the version, the factsheet, its Q&As
     "search": 4,  # the version, corrections, the ranked page, its snippets

@@ -4,8 +4,9 @@
   joined by `or`): a page's score is its best alternative's idf x impact, so the best pages are
   at the top of the lists themselves. They are read a little deeper than k and the top k is
   proven exact by the lists' last impacts read, or read four times deeper.
-- Several concepts: as before (migration 0002), but the first scores are ranked before the
-  pages' filters are looked up, so only the best of them are.
+- Several concepts: as before (migration 0002).
+- In both, candidates are taken best first and each page's filters (visible yet, body area,
+  Q&As only, phrases, minus words) are looked up only until enough pages pass.
 """
 
 import importlib
@@ -15,8 +16,15 @@ from django.db import migrations
 # Single-concept queries: how deep each list is read at first (more when filters may drop pages).
 FIRST_DEPTH, FILTERED_DEPTH = 50, 1000
 BM25F_INDEX = importlib.import_module("search.migrations.0002_bm25f_index")
+# Whether the candidate `best` is shown now under the search's filters: a subquery per
+# candidate, not a join, so that it runs only until the LIMIT has its rows.
+SHOWN = """(
+                    SELECT d.published_at <= statement_timestamp()
+                       AND (NOT filtered OR search_admits(d.question_id, d.factsheet_id,
+                                d.category_id, categories, questions_only, must))
+                    FROM search_document AS d WHERE d.id = best.document_id)"""
 
-SEARCH_TOP = """
+RANKING = """
 -- The k best pages for a query, and (when count_up_to > 0) how many pages match it, counted
 -- up to count_up_to + 1.
 --
@@ -79,21 +87,23 @@ BEGIN
     lists := ARRAY(SELECT DISTINCT unnest(terms));
     single := (SELECT count(DISTINCT c) = 1 AND max(s) = 1 FROM unnest(term_concepts, sizes) AS u(c, s));
     IF single THEN
-        depth := greatest(2 * k, CASE WHEN filtered THEN {filtered_depth} ELSE {first_depth} END);
+        -- Body areas, phrases and minus words may leave out most pages; Q&As only, few.
+        depth := greatest(2 * k, CASE WHEN categories IS NOT NULL OR must IS NOT NULL
+                                      THEN {filtered_depth} ELSE {first_depth} END);
         LOOP
             SELECT array_agg(id ORDER BY score DESC, id DESC), array_agg(score ORDER BY score DESC, id DESC)
             INTO ranked, scores FROM (
-                SELECT d.id, best.score FROM (
+                SELECT best.document_id AS id, best.score FROM (
                     SELECT p.document_id, max(q.weight * p.impact) AS score
                     FROM unnest(terms, weights) AS q(term_id, weight),
                     LATERAL (SELECT p.document_id, p.impact FROM search_posting AS p
                              WHERE p.term_id = q.term_id ORDER BY p.impact DESC LIMIT depth) AS p
-                    GROUP BY p.document_id
-                ) AS best JOIN search_document AS d ON d.id = best.document_id
-                WHERE d.published_at <= statement_timestamp()
-                  AND (NOT filtered OR search_admits(d.question_id, d.factsheet_id, d.category_id,
-                                                     categories, questions_only, must))
-                ORDER BY best.score DESC, d.id DESC LIMIT k
+                    GROUP BY p.document_id ORDER BY score DESC, p.document_id DESC
+                    -- Sorted before the filters, which OFFSET 0 keeps from being pushed down.
+                    OFFSET 0
+                ) AS best
+                WHERE {shown}
+                LIMIT k
             ) AS top;
             -- The best score a page not read yet can have: 0 once every list is read to its end.
             SELECT coalesce(max(q.weight * (
@@ -128,16 +138,11 @@ BEGIN
                     ) AS per_alternative GROUP BY document_id, concept
                 ) AS per_concept GROUP BY document_id
             ), candidate AS (
-                -- Without filters nearly every page passes: only the best first scores are
-                -- looked up (twice as many as are rescored, for pages not visible yet).
-                SELECT d.id FROM (
-                    SELECT document_id, score FROM first ORDER BY score DESC
-                    LIMIT CASE WHEN filtered THEN NULL ELSE 2 * rescored END
-                ) AS best JOIN search_document AS d ON d.id = best.document_id
-                WHERE d.published_at <= statement_timestamp()
-                  AND (NOT filtered OR search_admits(d.question_id, d.factsheet_id, d.category_id,
-                                                     categories, questions_only, must))
-                ORDER BY best.score DESC LIMIT rescored
+                SELECT best.document_id AS id FROM (
+                    SELECT document_id, score FROM first ORDER BY score DESC OFFSET 0
+                ) AS best
+                WHERE {shown}
+                LIMIT rescored
             ), part AS (
                 SELECT c.id, q.concept, sum(q.weight * p.impact) AS score
                 FROM candidate AS c CROSS JOIN q
@@ -208,11 +213,12 @@ $$;
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
-            SEARCH_TOP.format(
+            RANKING.format(
                 depth=BM25F_INDEX.TOP_DEPTH,
                 rescored=BM25F_INDEX.RESCORED,
                 first_depth=FIRST_DEPTH,
                 filtered_depth=FILTERED_DEPTH,
+                shown=SHOWN,
             )
         )
 

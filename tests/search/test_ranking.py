@@ -4,7 +4,7 @@ import pytest
 
 from search.models import Synonym
 from search.query import prepare
-from search.results import Results, similar_questions
+from search.results import Results, similar_questions, similar_to_question
 from tests.factories import make_category, make_factsheet, make_question
 from tests.searching import found
 
@@ -187,6 +187,23 @@ def test_similar_to_finds_questions_sharing_words_with_a_long_text(seeded):
 
 def test_similar_to_ignores_text_without_words(seeded):
     assert similar_questions("?! ..") == []
+
+
+def test_a_qas_similar_questions_share_its_rarest_words_whatever_their_area(area):
+    question = make_question(area, title="Zork and blim", question="Is quax bad?")
+    other_area = make_category()
+    closest = make_question(other_area, title="Zork blim quax", answer="Zork.")
+    close = make_question(area, title="Blim", answer="Zork.")
+    make_question(area, title="Unrelated", answer="Nothing alike.")
+    make_question(area, title="Zork blim quax", published=False)
+    assert similar_to_question(question) == [closest, close]
+    assert similar_to_question(question, limit=1) == [closest]
+
+
+def test_a_qa_with_no_word_in_any_other_page_has_no_similar_questions(area):
+    question = make_question(area, title="Snib", question="Wug?")
+    make_question(area, title="Unrelated", answer="Nothing alike.")
+    assert similar_to_question(question) == []
 
 
 def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
