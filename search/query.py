@@ -36,7 +36,6 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
-CROSS JOIN search_corpus AS corpus
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
 LEFT JOIN LATERAL (
@@ -48,7 +47,10 @@ LEFT JOIN LATERAL (
     SELECT w.word FROM search_word AS w
     WHERE q.correct
       AND (known.word IS NULL
-           OR known.documents <= greatest(%(rare)s, corpus.documents * %(rare_share)s))
+           -- A subquery, not a join: the planner may guess a table never analysed to hold
+           -- hundreds of rows, and JIT-compile the statement for tens of ms.
+           OR known.documents <= greatest(
+               %(rare)s, (SELECT documents FROM search_corpus) * %(rare_share)s))
       AND w.word %% q.word
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
