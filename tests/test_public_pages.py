@@ -45,7 +45,7 @@ QUERIES = {
     "question": 5,  # the version, the Q&A, its factsheets, the Q&As it links, the related Q&As
     "factsheets": 2,  # the version, the factsheets
     "factsheet": 3,  # the version, the factsheet, its Q&As
-    "search": 3,  # the version, corrections, the ranked page with its snippets
+    "search": 2,  # the version, the ranked page with its snippets (its words are remembered)
 }
 
 

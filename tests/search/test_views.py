@@ -190,10 +190,14 @@ def test_the_results_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(7):
         response = client.get(SEARCH, {"q": "sciatca needles"})
     assert len(response.context["page"].object_list) == 10
-    # Then: the content version, corrections, and the page.
+    # Then: the content version, corrections of the new word, and the page.
     with django_assert_max_num_queries(3):
         response = client.get(SEARCH, {"q": "needles sciatica", "page": "2"})
     assert len(response.context["page"].object_list) == 10
+    # Words looked up before are remembered: the content version and the page.
+    with django_assert_max_num_queries(2):
+        response = client.get(SEARCH, {"q": "sciatica needles", "page": "3"})
+    assert len(response.context["page"].object_list) == 5
 
 
 @pytest.mark.parametrize("query", ["sciatica", "qwxzvb"])
