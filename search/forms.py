@@ -5,6 +5,7 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 
+from archive.models import Category, category_choices
 from search.query import MAX_QUERY_LENGTH, prepare
 
 # Tabs and line breaks in pasted text are harmless: they count as spaces.
@@ -23,8 +24,25 @@ def reject_control_characters(text):
         )
 
 
+class BodyAreaField(forms.ChoiceField):
+    """A body area by slug, listed from the process's memory of them (the list is on every
+    search page). An unknown one (an old link) counts as none rather than as an error."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=self.body_areas, required=False, **kwargs)
+
+    @staticmethod
+    def body_areas():
+        return [("", "All answers and factsheets"), *category_choices()]
+
+    def to_python(self, value):
+        slug = super().to_python(value)
+        return slug if any(slug == choice for choice, _ in category_choices()) else ""
+
+
 class SearchForm(forms.Form):
-    """A visitor's search: the words, and whether to search them exactly as typed."""
+    """A visitor's search: the words, whether to search them exactly as typed, and the body
+    area to narrow the results to."""
 
     q = forms.CharField(
         label="Search the answers",
@@ -42,10 +60,17 @@ class SearchForm(forms.Form):
         },
     )
     as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    category = BodyAreaField(label="Body area")
 
     def prepared(self):
         """The valid query made ready for the database (`search.query.prepare`)."""
         return prepare(self.cleaned_data["q"], correct_spelling=not self.cleaned_data["as_typed"])
+
+    def categories(self):
+        """The ids of the chosen body area and those below it, or None when none is chosen
+        (factsheets are then searched too: they have no body area)."""
+        slug = self.cleaned_data["category"]
+        return Category.objects.node(slug).descendant_ids() if slug else None
 
     def shown_query(self):
         """The query to show back in the search box: as typed when valid; otherwise without

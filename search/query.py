@@ -18,10 +18,14 @@ from dataclasses import dataclass, field
 from django.core.cache import caches
 from django.db import connections, router
 
+from archive.models import ContentVersion
 from search.models import SYNONYM_LEXICON_CACHE_KEY, SYNONYM_LEXICON_SECONDS, Synonym
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
+# Words each process remembers what the database said of (see `remembered_words`).
+REMEMBERED_WORDS = 10_000
+_remembered = {"under": None, "words": {}}
 
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (optionally negated, the closing quote optional) or any other run of text.
@@ -36,7 +40,6 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
-CROSS JOIN search_corpus AS corpus
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
 LEFT JOIN LATERAL (
@@ -48,7 +51,10 @@ LEFT JOIN LATERAL (
     SELECT w.word FROM search_word AS w
     WHERE q.correct
       AND (known.word IS NULL
-           OR known.documents <= greatest(%(rare)s, corpus.documents * %(rare_share)s))
+           -- A subquery, not a join: the planner may guess a table never analysed to hold
+           -- hundreds of rows, and JIT-compile the statement for tens of ms.
+           OR known.documents <= greatest(
+               %(rare)s, (SELECT documents FROM search_corpus) * %(rare_share)s))
       AND w.word %% q.word
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
@@ -126,23 +132,49 @@ class Words:
 
     @classmethod
     def look_up(cls, words, *, correct_spelling):
-        """One query: corrections (if asked for) and lexemes for `words`."""
-        words = list(dict.fromkeys(words))
-        correct = [correct_spelling and correctable(word) for word in words]
+        """Corrections (if asked for) and lexemes for `words`: what this process remembers of
+        them, and one query for the others."""
+        keys = [(correct_spelling and correctable(word), word) for word in dict.fromkeys(words)]
+        remembered = remembered_words()
+        missing = [key for key in keys if key not in remembered]
+        if missing:
+            remembered.update(cls.query(missing))
         found = cls()
+        for key in keys:
+            fix, found.lexemes[key[1]] = remembered[key]
+            if fix:
+                found.fixes[key[1]] = fix
+        return found
+
+    @staticmethod
+    def query(keys):
+        """{(correct, word): (its correction or None, its lexemes)} from the database."""
+        correct = {word: c for c, word in keys}
+        found = {key: (None, ()) for key in keys}
         with reading_connection().cursor() as cursor:
-            cursor.execute(CORRECTION_SQL, {"words": words, "correct": correct, **RARE})
+            cursor.execute(
+                CORRECTION_SQL, {"words": list(correct), "correct": list(correct.values()), **RARE}
+            )
             for word, fix, lexeme in cursor.fetchall():
-                if fix:
-                    found.fixes[word] = fix
-                found.lexemes.setdefault(word, ())
-                if lexeme:
-                    found.lexemes[word] += (lexeme,)
+                key = (correct[word], word)
+                found[key] = (fix, found[key][1] + ((lexeme,) if lexeme else ()))
         return found
 
     def including(self, other):
         """What these words and `other`'s are known by, these first."""
         return Words(self.fixes, other.lexemes | self.lexemes)
+
+
+def remembered_words():
+    """What this process has learnt of words, {(corrected, word): (correction, lexemes)}. Most
+    searches repeat words searched before, and what the database says of a word changes only
+    with the archive, that is with the content version: kept while it stays, and forgotten past
+    REMEMBERED_WORDS."""
+    version = ContentVersion.current()
+    under = (version.version, version.changed_at)
+    if _remembered["under"] != under or len(_remembered["words"]) >= REMEMBERED_WORDS:
+        _remembered.update(under=under, words={})
+    return _remembered["words"]
 
 
 def correctable(word):
@@ -237,7 +269,8 @@ class PreparedSearch:
 
 
 def prepare(text, *, correct_spelling=True, syntax=True):
-    """Parse, correct and widen a query (one small query to the database)."""
+    """Parse, correct and widen a query (one small query to the database, none when its words
+    were looked up before)."""
     groups = parse(text, syntax=syntax)
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:

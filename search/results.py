@@ -1,6 +1,7 @@
 """Ranking a prepared search over the published Q&As and the factsheets: a page of hits with
-highlighted snippets and how many there are. The one ranking path of the site: the search page,
-the ask form's similar questions and the tests all go through `ranked`.
+highlighted snippets and how many there are. The one ranking path of the site: the search page
+(`Results`), the ask form's similar questions and the tests (`ranked`) all call search_top
+through `TOP`.
 
 The ranking itself is `search_top()` in PostgreSQL (migration search/0002): exact BM25F over
 each page's whole text, from impact-ordered posting lists with a threshold algorithm.
@@ -9,12 +10,11 @@ each page's whole text, from impact-ordered posting lists with a threshold algor
 import re
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, TextField, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from archive.models import Question
+from archive.models import Category, Question
 from factsheets.models import SECTIONS, Factsheet
 from search.query import prepare, reading_connection
 
@@ -42,10 +42,55 @@ FRAGMENT_DELIMITER = " … "
 PHRASE_END = re.compile(r"[,;:)]$|^[–—-]$")
 
 # search_top is a set-returning PL/pgSQL function: Django has no expression for calling one.
-TOP_SQL = """
-SELECT question_id, factsheet_id, score, total
-FROM search_top(%s::text[], %s::int[], %s::int[], %s, %s::bigint[], %s, %s::tsquery, %s)
-"""
+# Its rows come best first; WITH ORDINALITY numbers them so.
+TOP = """search_top(%(lexemes)s::text[], %(concepts)s::int[], %(alternatives)s::int[], %(k)s,
+    %(categories)s::bigint[], %(questions_only)s, %(must)s::tsquery, %(count_up_to)s)
+    WITH ORDINALITY AS top(document_id, question_id, factsheet_id, score, total, n)"""
+TOP_SQL = f"SELECT question_id, factsheet_id, score, total FROM {TOP} ORDER BY n"  # noqa: S608 - constants
+
+# A snippet: the sentences of the first text that holds the query's words, marked
+# (search_snippet, of the search migration); or the first sentence of the page's first text
+# when none does (the words were in the title alone).
+FIRST_SENTENCE = "'^[^.!?]*[.!?]?'"
+QUESTION_SNIPPET = f"""coalesce(
+    search_snippet(q.question, %(highlight)s::tsquery, %(options)s),
+    search_snippet(q.answer, %(highlight)s::tsquery, %(options)s),
+    substring(coalesce(nullif(q.question, ''), q.answer) from {FIRST_SENTENCE}))"""
+FACTSHEET_TEXT = ", ".join(f'f."{name}"' for name in ("summary", *(name for name, _ in SECTIONS)))
+FACTSHEET_SNIPPET = f"""coalesce(
+    search_snippet(concat_ws(chr(10), {FACTSHEET_TEXT}), %(highlight)s::tsquery, %(options)s),
+    substring(f.summary from {FIRST_SENTENCE}))"""
+
+# One page of a ranking with what the page shows of each hit (title, address, body area,
+# snippet): one statement and no queryset to compile, as every search runs it. The page asked
+# for, or the last one when that lies past the end; snippets are made for its rows alone.
+PAGE_SQL = f"""
+SELECT top.n, top.total, top.score, q.id, q.title, q.slug, c.id, c.name, c.slug,
+       f.id, f.title, f.slug,
+       CASE WHEN q.id IS NOT NULL THEN {QUESTION_SNIPPET} ELSE {FACTSHEET_SNIPPET} END
+FROM {TOP}
+LEFT JOIN archive_question AS q ON q.id = top.question_id
+LEFT JOIN archive_category AS c ON c.id = q.category_id
+LEFT JOIN factsheets_factsheet AS f ON f.id = top.factsheet_id
+WHERE (top.n - 1) / %(per_page)s + 1
+      = least(%(page)s, (least(top.total, %(max_counted)s) + %(per_page)s - 1) / %(per_page)s)
+ORDER BY top.n
+"""  # noqa: S608 - built from constants, the values are parameters
+
+
+def top_arguments(prepared, *, k, categories, questions_only, count_up_to):
+    """search_top's arguments for a prepared search (see `ranked`)."""
+    lexemes, concepts, alternatives = prepared.terms()
+    return {
+        "lexemes": lexemes,
+        "concepts": concepts,
+        "alternatives": alternatives,
+        "k": k,
+        "categories": categories,
+        "questions_only": questions_only,
+        "must": prepared.must(),
+        "count_up_to": count_up_to,
+    }
 
 
 def ranked(prepared, *, k, categories=None, questions_only=False, count_up_to=0):
@@ -54,10 +99,15 @@ def ranked(prepared, *, k, categories=None, questions_only=False, count_up_to=0)
     With `categories` (ids), only Q&As filed in them; with `questions_only`, no factsheets."""
     if prepared.is_empty:
         return [], 0
-    lexemes, concepts, alternatives = prepared.terms()
-    arguments = [lexemes, concepts, alternatives, k, categories, questions_only, prepared.must()]
+    arguments = top_arguments(
+        prepared,
+        k=k,
+        categories=categories,
+        questions_only=questions_only,
+        count_up_to=count_up_to,
+    )
     with reading_connection().cursor() as cursor:
-        cursor.execute(TOP_SQL, [*arguments, count_up_to])
+        cursor.execute(TOP_SQL, arguments)
         rows = cursor.fetchall()
     return [row[:3] for row in rows], (rows[0][3] or 0) if rows else 0
 
@@ -133,11 +183,11 @@ def pages(count):
 class Hit:
     """One search result: a Q&A or a factsheet, with its score and highlighted snippet."""
 
-    def __init__(self, obj, score):
+    def __init__(self, obj, score, snippet):
         self.object = obj
         self.score = score
         self.is_factsheet = isinstance(obj, Factsheet)
-        self.snippet = highlighted(obj.snippet or "")
+        self.snippet = highlighted(snippet or "")
 
     @property
     def label(self):
@@ -169,72 +219,53 @@ def trimmed(sentence):
     return " ".join(kept).rstrip(",;:") + ("…" if start + len(kept) < len(words) else "")
 
 
-def snippet(*sources, highlight_query, fallback):
-    """The sentences of the first source (columns joined by line breaks) that holds the query's
-    words, marked; or the first sentence of `fallback` when none does (the words were in the
-    title alone). Raw SQL: search_snippet is a function of the search migration."""
-    parts = []
-    for columns in sources:
-        quoted = ", ".join(f'"{column}"' for column in columns)
-        text = f"concat_ws(chr(10), {quoted})" if len(columns) > 1 else quoted
-        parts.append(f"search_snippet({text}, %s::tsquery, %s)")
-    sql = f"coalesce({', '.join(parts)}, substring({fallback} from '^[^.!?]*[.!?]?'))"
-    params = [highlight_query, HEADLINE_OPTIONS] * len(sources)
-    return RawSQL(sql, params, TextField())  # noqa: S611 - values are parameters
-
-
 class Results:
     """Page `page` of the published Q&As (in `categories`, when given) and factsheets (unless
     `factsheets` is False) matching a prepared search, best first, and how many there are."""
 
     def __init__(self, prepared, *, categories=None, factsheets=True, page=1):
         self.prepared = prepared
-        number = page_number(page)
-        rows, self.count = ranked(
-            prepared,
-            k=number * RESULTS_PER_PAGE,
-            categories=categories,
-            questions_only=not factsheets,
-            count_up_to=MAX_COUNTED,
-        )
-        paginator = pages(self.count)
-        # Past the end: the last page, whose rows were ranked too.
-        number = min(number, paginator.num_pages)
-        shown = rows[(number - 1) * RESULTS_PER_PAGE : number * RESULTS_PER_PAGE]
-        self.page = Page(self.hits(shown), number, paginator)
+        rows, db = self.shown_rows(page_number(page), categories, not factsheets)
+        self.count = rows[0][1] if rows else 0
+        # The page the rows are on: the last one when the one asked for lies past the end.
+        number = (rows[0][0] - 1) // RESULTS_PER_PAGE + 1 if rows else 1
+        self.page = Page([hit(row[2:], db) for row in rows], number, pages(self.count))
 
     @property
     def more_than_counted(self):
         return self.count > MAX_COUNTED
 
-    def hits(self, rows):
-        """The rows' Q&As and factsheets with their snippets: one query for each kind."""
-        words = self.prepared.highlight_query()
-        questions = in_order(
-            Question.objects.select_related("category")
-            .only("title", "slug", "category__name", "category__slug")
-            .annotate(
-                snippet=snippet(
-                    ("question",),
-                    ("answer",),
-                    highlight_query=words,
-                    fallback="""coalesce(nullif("question", ''), "answer")""",
-                )
-            ),
-            [question_id for question_id, _, _ in rows if question_id],
+    def shown_rows(self, number, categories, questions_only):
+        """PAGE_SQL's rows for page `number`, and the database they were read from."""
+        connection = reading_connection()
+        if self.prepared.is_empty:
+            return [], connection.alias
+        arguments = top_arguments(
+            self.prepared,
+            k=number * RESULTS_PER_PAGE,
+            categories=categories,
+            questions_only=questions_only,
+            count_up_to=MAX_COUNTED,
         )
-        factsheets = in_order(
-            Factsheet.objects.only("title", "slug").annotate(
-                snippet=snippet(
-                    ("summary", *(name for name, _ in SECTIONS)),
-                    highlight_query=words,
-                    fallback='"summary"',
-                )
-            ),
-            [factsheet_id for _, factsheet_id, _ in rows if factsheet_id],
-        )
-        found = {("q", q.pk): q for q in questions} | {("f", f.pk): f for f in factsheets}
-        return [
-            Hit(found["q", question_id] if question_id else found["f", factsheet_id], score)
-            for question_id, factsheet_id, score in rows
-        ]
+        arguments |= {
+            "highlight": self.prepared.highlight_query(),
+            "options": HEADLINE_OPTIONS,
+            "per_page": RESULTS_PER_PAGE,
+            "page": number,
+            "max_counted": MAX_COUNTED,
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(PAGE_SQL, arguments)
+            return cursor.fetchall(), connection.alias
+
+
+def hit(row, db):
+    """The Hit of a row of PAGE_SQL (from its score on), its Q&A or factsheet built as the ORM
+    builds one loaded with only these fields (any other is read from `db` when asked for)."""
+    score, question_id, title, slug, category_id, area, area_slug, *factsheet, snippet = row
+    if question_id is None:
+        page = Factsheet.from_db(db, ["id", "title", "slug"], factsheet)
+    else:
+        page = Question.from_db(db, ["id", "title", "slug"], [question_id, title, slug])
+        page.category = Category.from_db(db, ["id", "name", "slug"], [category_id, area, area_slug])
+    return Hit(page, score, snippet)

@@ -5,8 +5,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from archive.caching import public_page
-from archive.models import Category, Question
-from search.filters import SearchFilter
+from archive.models import Category
 from search.forms import SearchForm
 from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
@@ -17,23 +16,23 @@ from search.results import EXAMPLE_SEARCHES, Results
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none."""
     form = SearchForm(request.GET)
-    question_filter = SearchFilter(request.GET, queryset=Question.objects.none())
-    context = {"form": form, "filter": question_filter, "query": form.shown_query()}
+    context = {"form": form, "query": form.shown_query()}
     if not form.is_valid():
         return render(request, "search/search.html", context | help_context(), status=400)
     prepared = form.prepared()
     context["prepared"] = prepared
     if prepared.is_empty:
         return render(request, "search/search.html", context | help_context())
+    categories = form.categories()
     results = Results(
         prepared,
-        categories=question_filter.categories,
-        factsheets=question_filter.categories is None,
+        categories=categories,
+        factsheets=categories is None,
         page=request.GET.get("page"),
     )
-    context |= {"results": results, "page": results.page}
-    # Editors see which whole searches found little; a filter or a later page is not one.
-    counted = not question_filter.narrows and request.GET.get("page", "1") in ("", "1")
+    context |= {"results": results, "page": results.page, "narrowed": categories is not None}
+    # Editors see which whole searches found little; a body area or a later page is not one.
+    counted = categories is None and request.GET.get("page", "1") in ("", "1")
     counted = counted and SearchGap.objects.record(form.cleaned_data["q"], results.count)
     if not results.count:
         context |= help_context()

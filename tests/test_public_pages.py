@@ -47,7 +47,7 @@ QUERIES = {
     "question": 6,
     "factsheets": 2,  # the version, the factsheets
     "factsheet": 3,  # the version, the factsheet, its Q&As
-    "search": 4,  # the version, corrections, the ranked page, its snippets
+    "search": 2,  # the version, the ranked page with its snippets (its words are remembered)
 }
 
 

@@ -186,10 +186,18 @@ def test_the_results_page_query_count_does_not_grow_with_results(
     for n in range(25):
         make_question(area, title=f"Sciatica {n}", answer="Sciatica and needles.")
     # Nothing remembered yet: the content version, synonyms, corrections (2), the body areas and
-    # their counts (the filter's list), the ranked page and its rows.
-    with django_assert_max_num_queries(8):
+    # their counts (the filter's list), and the ranked page with its rows and snippets.
+    with django_assert_max_num_queries(7):
         response = client.get(SEARCH, {"q": "sciatca needles"})
     assert len(response.context["page"].object_list) == 10
+    # Then: the content version, corrections of the new word, and the page.
+    with django_assert_max_num_queries(3):
+        response = client.get(SEARCH, {"q": "needles sciatica", "page": "2"})
+    assert len(response.context["page"].object_list) == 10
+    # Words looked up before are remembered: the content version and the page.
+    with django_assert_max_num_queries(2):
+        response = client.get(SEARCH, {"q": "sciatica needles", "page": "3"})
+    assert len(response.context["page"].object_list) == 5
 
 
 @pytest.mark.parametrize("query", ["sciatica", "qwxzvb"])
