@@ -27,7 +27,10 @@ COLUMNS = [
 
 # Vacuumed after a fill: the ranking reads the postings by index only, which needs the
 # visibility map up to date.
-ANALYZED = ["archive_question", "search_document", "search_term", "search_posting", "search_word"]
+ANALYZED = [
+    "archive_question", "search_corpus", "search_document", "search_term", "search_posting",
+    "search_word",
+]  # fmt: skip
 
 
 class SyntheticDataError(Exception):
