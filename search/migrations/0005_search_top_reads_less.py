@@ -4,7 +4,8 @@
   joined by `or`): a page's score is its best alternative's idf x impact, so the best pages are
   at the top of the lists themselves. They are read a little deeper than k and the top k is
   proven exact by the lists' last impacts read, or read four times deeper.
-- Several concepts: as before (migration 0002).
+- Several concepts: as before (migration 0002), but candidates are picked by a plainer first
+  score (the impacts seen, summed), and more of them are scored exactly.
 - In both, candidates are taken best first and each page's filters (visible yet, body area,
   Q&As only, phrases, minus words) are looked up only until enough pages pass.
 """
@@ -15,6 +16,8 @@ from django.db import migrations
 
 # Single-concept queries: how deep each list is read at first (more when filters may drop pages).
 FIRST_DEPTH, FILTERED_DEPTH = 50, 1000
+# Several concepts: how many candidates beyond the k asked for are scored exactly.
+RESCORED = 300
 BM25F_INDEX = importlib.import_module("search.migrations.0002_bm25f_index")
 # Whether the candidate `best` is shown now under the search's filters: a subquery per
 # candidate, not a join, so that it runs only until the LIMIT has its rows.
@@ -127,16 +130,10 @@ BEGIN
                 SELECT term_id, CASE WHEN count(*) < depth THEN 0 ELSE min(impact) END AS impact
                 FROM top GROUP BY term_id
             ), first AS (
-                -- A first score from the impacts seen, an alternative counting for the share of
-                -- its stems seen.
-                SELECT document_id, sum(score) AS score FROM (
-                    SELECT document_id, concept, max(score) AS score FROM (
-                        SELECT top.document_id, q.concept,
-                               sum(q.weight * top.impact) * count(*) / q.size AS score
-                        FROM top JOIN q USING (term_id)
-                        GROUP BY top.document_id, q.concept, q.alternative, q.size
-                    ) AS per_alternative GROUP BY document_id, concept
-                ) AS per_concept GROUP BY document_id
+                -- A first score, only to pick the candidates: the impacts seen, summed (a page
+                -- seen for two alternatives of a concept counts both).
+                SELECT top.document_id, sum(q.weight * top.impact) AS score
+                FROM top JOIN q USING (term_id) GROUP BY top.document_id
             ), candidate AS (
                 SELECT best.document_id AS id FROM (
                     SELECT document_id, score FROM first ORDER BY score DESC OFFSET 0
@@ -215,7 +212,7 @@ def create_search_top(apps, schema_editor):
         cursor.execute(
             RANKING.format(
                 depth=BM25F_INDEX.TOP_DEPTH,
-                rescored=BM25F_INDEX.RESCORED,
+                rescored=RESCORED,
                 first_depth=FIRST_DEPTH,
                 filtered_depth=FILTERED_DEPTH,
                 shown=SHOWN,
