@@ -17,12 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def archive():
-    """A body area with more Q&As than a page shows, one linked to a factsheet."""
+    """A body area with more Q&As than a page shows, one linking two others and a factsheet."""
     top = make_category("Muscles and bones")
     area = make_category("Lower back pain", parent=top)
     questions = [make_question(area, title=f"Sciatica and needles {n}") for n in range(12)]
     factsheet = make_factsheet("Sciatica", summary="Leg pain from the back.")
     factsheet.questions.add(*questions[:3])
+    questions[0].linked_questions.add(*questions[1:3])
     return {"area": area, "question": questions[0], "factsheet": factsheet}
 
 
@@ -42,7 +43,7 @@ def pages(archive):
 QUERIES = {
     "home": 2,  # the content version, the newest Q&As
     "category": 2,  # the version, a page of Q&As (the count is the remembered total)
-    "question": 5,  # the version, the Q&A, its factsheets, the Q&As it links, the related Q&As
+    "question": 4,  # the version, the Q&A, its factsheets, the Q&As it links (related: remembered)
     "factsheets": 2,  # the version, the factsheets
     "factsheet": 3,  # the version, the factsheet, its Q&As
     "search": 4,  # the version, corrections, the ranked page, its snippets
@@ -63,6 +64,16 @@ def test_each_public_page_takes_a_fixed_number_of_queries(
     caches["pages"].clear()
     with django_assert_num_queries(QUERIES[page]):
         assert client.get(url).status_code == 200
+
+
+def test_a_q_and_a_with_no_links_or_factsheets_asks_for_neither(
+    client, archive, django_assert_num_queries
+):
+    plain = make_question(archive["area"])
+    client.get(plain.get_absolute_url())  # remembers the body areas and the related Q&As
+    caches["pages"].clear()
+    with django_assert_num_queries(2):  # the version, the Q&A
+        assert client.get(plain.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("page", QUERIES)
@@ -103,6 +114,44 @@ def test_a_cached_page_costs_only_the_version_and_is_the_same_page(
         again = client.get(url)
     assert again.content == first.content
     assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_q_and_a_page_shows_a_new_answer_in_its_body_area_at_once(client, archive):
+    url = archive["question"].get_absolute_url()
+    assert "A fresh answer" not in client.get(url).content.decode()
+    make_question(archive["area"], title="A fresh answer about sciatica")
+    related = client.get(url).context["question"].related()
+    assert related[0].title == "A fresh answer about sciatica"
+    assert len(related) == 5
+    assert archive["question"] not in related
+
+
+def test_a_kept_page_is_answered_before_the_session_csrf_and_view_run_and_is_the_same(
+    client, archive
+):
+    url = archive["question"].get_absolute_url()
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    again = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert hasattr(first.wsgi_request, "session") and hasattr(first.wsgi_request, "user")
+    assert not hasattr(again.wsgi_request, "session")
+    assert not hasattr(again.wsgi_request, "user")
+    assert again.content == first.content
+    assert again.cookies == {}
+    for header in (
+        "Content-Type",
+        "Content-Encoding",
+        "Content-Length",
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+        "Vary",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+    ):
+        assert again[header] == first[header], header
+    plain = client.get(url)  # kept apart from the compressed copy
+    assert not plain.has_header("Content-Encoding")
+    assert gzip.decompress(again.content) == plain.content
 
 
 def test_publishing_changes_the_etag_and_the_cached_page_at_once(client, archive):
@@ -190,7 +239,7 @@ def test_an_editor_gets_public_pages_fresh_and_private(client, archive):
 def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
     settings.CACHES = settings.CACHES | {
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
