@@ -12,7 +12,8 @@ A page marked `@public_page` is the same for every such visitor until the archiv
   set, each process's memory otherwise) under the version, so a change anywhere is a new key for
   every app server at once and the old pages simply expire. A kept page is answered before the
   session, CSRF, authentication and other middleware run, and before the view: it costs about
-  what a static file costs.
+  what a static file costs. A page that another request is rendering just now is waited for,
+  not rendered a second time.
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
 the page rendered afresh and marked private. A response that turns out to carry a secret (a CSRF
@@ -21,6 +22,7 @@ token, a session, a cookie) is never stored or marked public.
 
 import hashlib
 import logging
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -43,6 +45,10 @@ logger = logging.getLogger(__name__)
 
 SAFE_METHODS = ("GET", "HEAD")
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# How long a request waits for another rendering the same page before rendering it itself, and
+# how often it looks in the meantime (a Q&A page renders in a few tens of milliseconds).
+RENDERING_SECONDS = 1
+WAIT_STEP_SECONDS = 0.005
 
 
 def public_page(view):
@@ -128,12 +134,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request, version)
         kept = _cache_call("get", key)
+        if kept is None:
+            kept = _rendered_elsewhere(key)
         if kept is not None:
             return _response_from(kept)
         with ContentVersion.held(version):  # the view renders the version it is kept under
-            response = self.get_response(request)
+            response = self.get_response(request)  # an error below is a response (500, 503)
         if _may_keep(request, response):
             _cache_call("set", key, _kept(response), settings.PAGE_CACHE_SECONDS)
+        else:  # no page will come: those waiting for it render it themselves at once
+            _cache_call("delete", _rendering_key(key))
         return response
 
 
@@ -147,6 +157,26 @@ def _may_be_kept(request):
     except Resolver404:
         return False
     return getattr(match.func, "public_page", False)
+
+
+def _rendered_elsewhere(key):
+    """The page, once kept, when another request (any worker, any server) is rendering it just
+    now; None when this one is to render it. A change to the archive makes every page missing at
+    once, and a busy page would otherwise be rendered by every request for it meanwhile."""
+    rendering = _rendering_key(key)
+    if _cache_call("add", rendering, True, RENDERING_SECONDS) is not False:
+        return None  # this request renders it (or the cache failed: render without it)
+    deadline = time.monotonic() + RENDERING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        found = _cache_call("get_many", [key, rendering]) or {}
+        if key in found or rendering not in found:
+            return found.get(key)  # kept; or rendered without being kept: render it here
+    return None
+
+
+def _rendering_key(key):
+    return f"{key}:rendering"
 
 
 def _may_keep(request, response):

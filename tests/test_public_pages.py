@@ -6,8 +6,10 @@ import gzip
 
 import pytest
 from django.core.cache import caches
+from django.test import RequestFactory
 from django.utils import timezone
 
+from archive import caching
 from archive.models import ContentVersion, Question
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
@@ -152,6 +154,55 @@ def test_a_kept_page_is_answered_before_the_session_csrf_and_view_run_and_is_the
     plain = client.get(url)  # kept apart from the compressed copy
     assert not plain.has_header("Content-Encoding")
     assert gzip.decompress(again.content) == plain.content
+
+
+def kept_page_key(url):
+    return caching._page_key(RequestFactory().get(url), ContentVersion.current())
+
+
+def test_a_page_another_request_is_rendering_is_waited_for_not_rendered_twice(
+    client, archive, monkeypatch, django_assert_num_queries
+):
+    url = archive["question"].get_absolute_url()
+    rendered = client.get(url)
+    key = kept_page_key(url)
+    kept = caches["pages"].get(key)
+    caches["pages"].delete(key)
+    caches["pages"].add(f"{key}:rendering", True)  # another request is rendering it
+
+    def the_other_keeps_it(seconds):
+        caches["pages"].set(key, kept)
+
+    monkeypatch.setattr(caching.time, "sleep", the_other_keeps_it)
+    with django_assert_num_queries(1):  # the version: not rendered again
+        again = client.get(url)
+    assert again.content == rendered.content
+
+
+def test_a_page_that_is_not_kept_leaves_nobody_waiting_for_it(client, archive, monkeypatch):
+    def waits(seconds):
+        raise AssertionError("waited for a page that will not come")
+
+    assert client.get("/questions/no-such-answer/").status_code == 404
+    monkeypatch.setattr(caching.time, "sleep", waits)
+    assert client.get("/questions/no-such-answer/").status_code == 404
+
+
+def test_a_page_the_other_request_did_not_keep_is_rendered_at_once(client, archive, monkeypatch):
+    url = archive["question"].get_absolute_url()
+    key = kept_page_key(url)
+    caches["pages"].add(f"{key}:rendering", True)
+    waits = []
+
+    def the_other_ends_without_keeping_it(seconds):
+        waits.append(seconds)
+        caches["pages"].delete(f"{key}:rendering")
+
+    monkeypatch.setattr(caching.time, "sleep", the_other_ends_without_keeping_it)
+    response = client.get(url)
+    assert len(waits) == 1  # no waiting on for a page that will not come
+    assert response.context["question"] == archive["question"]  # rendered here
+    assert caches["pages"].get(key) is not None
 
 
 def test_publishing_changes_the_etag_and_the_cached_page_at_once(client, archive):
