@@ -48,6 +48,8 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # How long a request waits for another rendering the same page before rendering it itself, and
 # how often it looks in the meantime (a Q&A page renders in a few tens of milliseconds).
 RENDERING_SECONDS = 1
+# What a call to the pages cache gives when the cache fails.
+UNAVAILABLE = object()
 WAIT_STEP_SECONDS = 0.005
 
 
@@ -134,6 +136,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request, version)
         kept = _cache_call("get", key)
+        if kept is UNAVAILABLE:  # rendered without the cache, not waiting on it again
+            with ContentVersion.held(version):
+                return self.get_response(request)
         if kept is None:
             kept = _rendered_elsewhere(key)
         if kept is not None:
@@ -169,7 +174,9 @@ def _rendered_elsewhere(key):
     deadline = time.monotonic() + RENDERING_SECONDS
     while time.monotonic() < deadline:
         time.sleep(WAIT_STEP_SECONDS)
-        found = _cache_call("get_many", [key, rendering]) or {}
+        found = _cache_call("get_many", [key, rendering])
+        if found is UNAVAILABLE:
+            return None
         if key in found or rendering not in found:
             return found.get(key)  # kept; or rendered without being kept: render it here
     return None
@@ -208,9 +215,10 @@ def _page_key(request, version):
 
 
 def _cache_call(method, *args):
-    """The pages cache, or nothing when it fails: a Redis outage must not fail a page."""
+    """The pages cache's answer, or UNAVAILABLE when it fails: a Redis outage must not fail a
+    page."""
     try:
         return getattr(caches["pages"], method)(*args)
     except Exception:
         logger.warning("Page cache %s failed", method, exc_info=True)
-        return None
+        return UNAVAILABLE

@@ -287,7 +287,7 @@ def test_an_editor_gets_public_pages_fresh_and_private(client, archive):
     assert not admin.has_header("Content-Encoding")
 
 
-def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
+def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings, caplog):
     settings.CACHES = settings.CACHES | {
         "pages": {
             "BACKEND": "config.redis_cache.RedisCache",
@@ -298,6 +298,7 @@ def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
     response = client.get(archive["question"].get_absolute_url())
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
+    assert caplog.text.count("Page cache") == 1  # each call would wait on it: asked once
 
 
 def test_each_process_reads_the_version_at_most_once_per_configured_interval(
