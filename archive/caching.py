@@ -7,9 +7,13 @@ A page marked `@public_page` is the same for every such visitor until the archiv
   rendering, and `Cache-Control: public` with a short max-age and must-revalidate, so that a CDN
   or reverse proxy keeps the page a little while and then asks again (cheaply: a 304).
   `Vary: Cookie, Accept-Encoding` keeps logged-in and compressed copies apart.
-- Server side: the rendered page is kept in the "pages" cache (Redis when REDIS_URL is set, each
-  process's memory otherwise) under the version, so a change anywhere is a new key for every app
-  server at once and the old pages simply expire.
+- Server side: `PageCacheMiddleware` keeps the page as it leaves the middleware below it (headers
+  and all, compressed for visitors who take gzip) in the "pages" cache (Redis when REDIS_URL is
+  set, each process's memory otherwise) under the version, so a change anywhere is a new key for
+  every app server at once and the old pages simply expire. A kept page is answered before the
+  session, CSRF, authentication and other middleware run, and before the view: it costs about
+  what a static file costs. A page that another request is rendering just now is waited for,
+  not rendered a second time.
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
 the page rendered afresh and marked private. A response that turns out to carry a secret (a CSRF
@@ -18,11 +22,15 @@ token, a session, a cookie) is never stored or marked public.
 
 import hashlib
 import logging
+import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -36,6 +44,13 @@ from archive.models import ContentVersion
 logger = logging.getLogger(__name__)
 
 SAFE_METHODS = ("GET", "HEAD")
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# How long a request waits for another rendering the same page before rendering it itself, and
+# how often it looks in the meantime (a Q&A page renders in a few tens of milliseconds).
+RENDERING_SECONDS = 1
+# What a call to the pages cache gives when the cache fails.
+UNAVAILABLE = object()
+WAIT_STEP_SECONDS = 0.005
 
 
 def public_page(view):
@@ -51,7 +66,7 @@ def public_page(view):
             etag, last_modified = version_etag(version), int(version.changed_at.timestamp())
             response = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if response is None:
-                response = _cached_or_rendered(request, version, view, args, kwargs)
+                response = view(request, *args, **kwargs)
         if response.status_code in (200, 304) and is_shareable(request, response):
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)
@@ -61,6 +76,7 @@ def public_page(view):
             patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
         return response
 
+    cached_view.public_page = True
     return cached_view
 
 
@@ -101,28 +117,108 @@ def _version_token(version):
     return f"{settings.RELEASE}.{version.version}.{version.changed_at.timestamp():.6f}"
 
 
-def _cached_or_rendered(request, version, view, args, kwargs):
-    key = _page_key(request, version)
-    cached = _cache_call("get", key)
-    if cached is not None:
-        status, content_type, content = cached
-        return HttpResponse(content, content_type=content_type, status=status)
-    response = view(request, *args, **kwargs)
-    if response.status_code == 200 and is_shareable(request, response):
-        value = (response.status_code, response["Content-Type"], response.content)
-        _cache_call("set", key, value, settings.PAGE_CACHE_SECONDS)
-    return response
+class PageCacheMiddleware:
+    """The server's copy of the public pages (see the module's doc). It sits above the session,
+    CSRF, authentication, messages and CSP middleware and below the one routing reads (so the
+    version comes from the database the page is read from) and the one compressing, so that a
+    kept page is the whole response as those made it, answered without running any of them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_be_kept(request):
+            return self.get_response(request)
+        try:
+            version = ContentVersion.current()
+        except (OperationalError, InterfaceError):
+            # The database is down: the page fails below as it would without the cache (503).
+            return self.get_response(request)
+        key = _page_key(request, version)
+        kept = _cache_call("get", key)
+        if kept is UNAVAILABLE:  # rendered without the cache, not waiting on it again
+            with ContentVersion.held(version):
+                return self.get_response(request)
+        if kept is None:
+            kept = _rendered_elsewhere(key)
+        if kept is not None:
+            return _response_from(kept)
+        with ContentVersion.held(version):  # the view renders the version it is kept under
+            response = self.get_response(request)  # an error below is a response (500, 503)
+        if _may_keep(request, response):
+            _cache_call("set", key, _kept(response), settings.PAGE_CACHE_SECONDS)
+        else:  # no page will come: those waiting for it render it themselves at once
+            _cache_call("delete", _rendering_key(key))
+        return response
+
+
+def _may_be_kept(request):
+    """An anonymous, unconditional read of a page marked public. A conditional GET goes on to
+    the view, which answers 304 from the version alone."""
+    if not is_anonymous_read(request) or any(h in request.META for h in CONDITIONAL_HEADERS):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "public_page", False)
+
+
+def _rendered_elsewhere(key):
+    """The page, once kept, when another request (any worker, any server) is rendering it just
+    now; None when this one is to render it. A change to the archive makes every page missing at
+    once, and a busy page would otherwise be rendered by every request for it meanwhile."""
+    rendering = _rendering_key(key)
+    if _cache_call("add", rendering, True, RENDERING_SECONDS) is not False:
+        return None  # this request renders it (or the cache failed: render without it)
+    deadline = time.monotonic() + RENDERING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        found = _cache_call("get_many", [key, rendering])
+        if found is UNAVAILABLE:
+            return None
+        if key in found or rendering not in found:
+            return found.get(key)  # kept; or rendered without being kept: render it here
+    return None
+
+
+def _rendering_key(key):
+    return f"{key}:rendering"
+
+
+def _may_keep(request, response):
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and "public" in response.get("Cache-Control", "")
+        and not carries_secrets(request, response)
+    )
+
+
+def _kept(response):
+    return response.status_code, list(response.items()), response.content
+
+
+def _response_from(kept):
+    status, headers, content = kept
+    return HttpResponse(content, status=status, headers=dict(headers))
 
 
 def _page_key(request, version):
+    """One key per address, version, and compressed or not (Vary: Accept-Encoding)."""
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{_version_token(version)}:{address}"
+    encoding = (
+        "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "plain"
+    )
+    return f"page:{_version_token(version)}:{encoding}:{address}"
 
 
 def _cache_call(method, *args):
-    """The pages cache, or nothing when it fails: a Redis outage must not fail a page."""
+    """The pages cache's answer, or UNAVAILABLE when it fails: a Redis outage must not fail a
+    page."""
     try:
         return getattr(caches["pages"], method)(*args)
     except Exception:
         logger.warning("Page cache %s failed", method, exc_info=True)
-        return None
+        return UNAVAILABLE

@@ -11,7 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
 from django.db import connections, models, router
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +20,9 @@ TOTALS_CACHE_SECONDS = 60
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# The columns a list of Q&As shows: its title and link, body area, date, whether the question
+# survives.
+LISTED_FIELDS = ("title", "slug", "published_at", "question_preserved", "category__name")
 
 
 _held_version = ContextVar("held_content_version", default=None)
@@ -54,9 +57,10 @@ class ContentVersion(models.Model):
 
     @classmethod
     @contextmanager
-    def held(cls):
-        """Read the version once and use it for everything inside: one page, one version."""
-        token = _held_version.set(cls._read())
+    def held(cls, version=None):
+        """Use one version for everything inside: one page, one version. It is `version`, else
+        the one this request already holds (the page cache's), else the one read now."""
+        token = _held_version.set(version or _held_version.get() or cls._read())
         try:
             yield _held_version.get()
         finally:
@@ -238,6 +242,23 @@ class QuestionQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
+
+    def with_list_flags(self):
+        """Each with `has_linked` and `has_factsheets`: whether its page lists any Q&As it links
+        or any factsheets, so that the page of one with neither (most) does not ask for them."""
+        return self.annotate(
+            has_linked=Exists(
+                Question.linked_questions.through.objects.filter(from_question=OuterRef("pk"))
+            ),
+            has_factsheets=Exists(
+                Question.factsheets.through.objects.filter(question=OuterRef("pk"))
+            ),
+        )
+
+    def listed(self):
+        """With only what a list of Q&As shows (archive/_question_list.html), not the texts and
+        their search index, which are most of a row."""
+        return self.select_related("category").only(*LISTED_FIELDS)
 
     def due_for_review(self, today=None):
         """Published Q&As an editor marked for review, or past their review-by date."""

@@ -18,7 +18,7 @@ def home(request):
         "archive/home.html",
         {
             "tree": Category.objects.tree(),
-            "newest": Question.objects.published().newest_first().select_related("category")[:5],
+            "newest": Question.objects.published().newest_first().listed()[:5],
         },
     )
 
@@ -32,7 +32,7 @@ def category_detail(request, slug):
     except Category.DoesNotExist:
         raise Http404("No such body area.") from None
     questions = Question.objects.published().in_category(category).newest_first()
-    question_filter = QuestionFilter(request.GET, queryset=questions.select_related("category"))
+    question_filter = QuestionFilter(request.GET, queryset=questions.listed())
     paginator = Paginator(question_filter.qs, QUESTIONS_PER_PAGE)
     if not question_filter.narrows:
         paginator.count = category.total
@@ -51,12 +51,20 @@ def category_detail(request, slug):
 
 @public_page
 def question_detail(request, slug):
-    question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
+    question = get_object_or_404(
+        Question.objects.published()
+        .select_related("category")
+        .defer("search_vector")
+        .with_list_flags(),
+        slug=slug,
+    )
     return render_question(
         request,
         question,
-        factsheets=question.factsheets.all(),
-        linked=question.linked_questions.published().select_related("category"),
+        factsheets=question.factsheets.only("condition", "slug", "summary")
+        if question.has_factsheets
+        else [],
+        linked=question.linked_questions.published().listed() if question.has_linked else [],
     )
 
 

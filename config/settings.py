@@ -106,11 +106,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RefuseTraceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compresses public pages only (BREACH); set GZIP_HTML=0 where the proxy compresses instead.
-    *(["config.middleware.PublicGZipMiddleware"] if envbool("GZIP_HTML", True) else []),
     # Outside the session and CSRF middleware, to see the cookies they set.
     "config.middleware.PrivateByDefaultMiddleware",
     "config.db_router.ReadRoutingMiddleware",
+    # Inside the read routing (the version is read where the page is) and outside everything
+    # below, which a kept page skips; it keeps pages as they come out compressed.
+    "archive.caching.PageCacheMiddleware",
+    # Compresses public pages only (BREACH); set GZIP_HTML=0 where the proxy compresses instead.
+    *(["config.middleware.PublicGZipMiddleware"] if envbool("GZIP_HTML", True) else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -216,7 +219,7 @@ REDIS_URL = envstr("REDIS_URL")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
@@ -230,7 +233,7 @@ CACHES = {
     # there is one, else each process's own. A slow Redis costs a page at most half a second.
     "pages": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

@@ -159,9 +159,7 @@ def similar_to_question(question, *, limit=5):
             {"id": question.pk, "words": DISTINCTIVE_WORDS, "k": limit + 1},
         )
         ids = [question_id for (question_id,) in cursor.fetchall()][:limit]
-    # A list shows titles and dates: the long texts and the vector stay in the database.
-    listed = Question.objects.published().select_related("category")
-    return in_order(listed.defer("question", "answer", "search_vector"), ids)
+    return in_order(Question.objects.published().listed(), ids)
 
 
 def page_number(text):

@@ -6,8 +6,10 @@ import gzip
 
 import pytest
 from django.core.cache import caches
+from django.test import RequestFactory
 from django.utils import timezone
 
+from archive import caching
 from archive.models import ContentVersion, Question
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
@@ -17,12 +19,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def archive():
-    """A body area with more Q&As than a page shows, one linked to a factsheet."""
+    """A body area with more Q&As than a page shows, one linking two others and a factsheet."""
     top = make_category("Muscles and bones")
     area = make_category("Lower back pain", parent=top)
     questions = [make_question(area, title=f"Sciatica and needles {n}") for n in range(12)]
     factsheet = make_factsheet("Sciatica", summary="Leg pain from the back.")
     factsheet.questions.add(*questions[:3])
+    questions[0].linked_questions.add(*questions[1:3])
     return {"area": area, "question": questions[0], "factsheet": factsheet}
 
 
@@ -67,6 +70,16 @@ def test_each_public_page_takes_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
 
 
+def test_a_q_and_a_with_no_links_or_factsheets_asks_for_neither(
+    client, archive, django_assert_num_queries
+):
+    plain = make_question(archive["area"])
+    client.get(plain.get_absolute_url())  # remembers the body areas
+    caches["pages"].clear()
+    with django_assert_num_queries(4):  # the version, the Q&A, its similar Q&As (two)
+        assert client.get(plain.get_absolute_url()).status_code == 200
+
+
 @pytest.mark.parametrize("page", QUERIES)
 def test_a_public_page_is_cacheable_by_a_cdn_for_a_short_while(client, archive, page):
     response = client.get(pages(archive)[page])
@@ -105,6 +118,91 @@ def test_a_cached_page_costs_only_the_version_and_is_the_same_page(
         again = client.get(url)
     assert again.content == first.content
     assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_q_and_a_page_shows_a_new_similar_answer_at_once(client, archive):
+    url = archive["question"].get_absolute_url()
+    assert "Fresh: sciatica" not in client.get(url).content.decode()
+    make_question(make_category(), title="Fresh: sciatica needles")
+    similar = client.get(url).content.decode().split('id="similar-heading"')[1]
+    assert "Fresh: sciatica needles" in similar
+
+
+def test_a_kept_page_is_answered_before_the_session_csrf_and_view_run_and_is_the_same(
+    client, archive
+):
+    url = archive["question"].get_absolute_url()
+    first = client.get(url, headers={"Accept-Encoding": "gzip"})
+    again = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert hasattr(first.wsgi_request, "session") and hasattr(first.wsgi_request, "user")
+    assert not hasattr(again.wsgi_request, "session")
+    assert not hasattr(again.wsgi_request, "user")
+    assert again.content == first.content
+    assert again.cookies == {}
+    for header in (
+        "Content-Type",
+        "Content-Encoding",
+        "Content-Length",
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+        "Vary",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+    ):
+        assert again[header] == first[header], header
+    plain = client.get(url)  # kept apart from the compressed copy
+    assert not plain.has_header("Content-Encoding")
+    assert gzip.decompress(again.content) == plain.content
+
+
+def kept_page_key(url):
+    return caching._page_key(RequestFactory().get(url), ContentVersion.current())
+
+
+def test_a_page_another_request_is_rendering_is_waited_for_not_rendered_twice(
+    client, archive, monkeypatch, django_assert_num_queries
+):
+    url = archive["question"].get_absolute_url()
+    rendered = client.get(url)
+    key = kept_page_key(url)
+    kept = caches["pages"].get(key)
+    caches["pages"].delete(key)
+    caches["pages"].add(f"{key}:rendering", True)  # another request is rendering it
+
+    def the_other_keeps_it(seconds):
+        caches["pages"].set(key, kept)
+
+    monkeypatch.setattr(caching.time, "sleep", the_other_keeps_it)
+    with django_assert_num_queries(1):  # the version: not rendered again
+        again = client.get(url)
+    assert again.content == rendered.content
+
+
+def test_a_page_that_is_not_kept_leaves_nobody_waiting_for_it(client, archive, monkeypatch):
+    def waits(seconds):
+        raise AssertionError("waited for a page that will not come")
+
+    assert client.get("/questions/no-such-answer/").status_code == 404
+    monkeypatch.setattr(caching.time, "sleep", waits)
+    assert client.get("/questions/no-such-answer/").status_code == 404
+
+
+def test_a_page_the_other_request_did_not_keep_is_rendered_at_once(client, archive, monkeypatch):
+    url = archive["question"].get_absolute_url()
+    key = kept_page_key(url)
+    caches["pages"].add(f"{key}:rendering", True)
+    waits = []
+
+    def the_other_ends_without_keeping_it(seconds):
+        waits.append(seconds)
+        caches["pages"].delete(f"{key}:rendering")
+
+    monkeypatch.setattr(caching.time, "sleep", the_other_ends_without_keeping_it)
+    response = client.get(url)
+    assert len(waits) == 1  # no waiting on for a page that will not come
+    assert response.context["question"] == archive["question"]  # rendered here
+    assert caches["pages"].get(key) is not None
 
 
 def test_publishing_changes_the_etag_and_the_cached_page_at_once(client, archive):
@@ -189,10 +287,10 @@ def test_an_editor_gets_public_pages_fresh_and_private(client, archive):
     assert not admin.has_header("Content-Encoding")
 
 
-def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
+def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings, caplog):
     settings.CACHES = settings.CACHES | {
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -200,6 +298,7 @@ def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings):
     response = client.get(archive["question"].get_absolute_url())
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
+    assert caplog.text.count("Page cache") == 1  # each call would wait on it: asked once
 
 
 def test_each_process_reads_the_version_at_most_once_per_configured_interval(
