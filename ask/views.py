@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from archive.caching import public_page
 from ask import rate_limit, red_flags, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
@@ -181,6 +182,7 @@ def _from_link(token, *, salt):
     return submission
 
 
+@public_page
 @require_safe
 def urgent_help(request):
     """When to get urgent help, from the same red-flag rules the ask form applies."""

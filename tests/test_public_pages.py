@@ -5,6 +5,7 @@ a change to the archive showing at once. And never any of it where a page holds 
 import gzip
 
 import pytest
+from django.contrib.flatpages.models import FlatPage
 from django.core.cache import caches
 from django.test import RequestFactory
 from django.utils import timezone
@@ -87,6 +88,27 @@ def test_a_public_page_is_cacheable_by_a_cdn_for_a_short_while(client, archive, 
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"].endswith("GMT")
     assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in response["Vary"].split(",")}
+
+
+@pytest.mark.parametrize(
+    "url", ["/feed/", "/sitemap.xml", "/about/privacy/", "/about/panel/", "/urgent-help/"]
+)
+def test_feeds_the_sitemap_the_about_pages_and_urgent_help_are_public_too(client, archive, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=60, must-revalidate"
+    assert client.get(url, headers={"If-None-Match": response["ETag"]}).status_code == 304
+
+
+def test_a_body_areas_feed_is_public(client, archive):
+    response = client.get(archive["area"].get_absolute_url() + "feed/")
+    assert response["Cache-Control"] == "public, max-age=60, must-revalidate"
+
+
+def test_an_edited_about_page_is_served_at_once(client, archive):
+    assert "Panel notice" not in client.get("/about/panel/").content.decode()
+    FlatPage.objects.filter(url="/about/panel/").update(content="<p>Panel notice.</p>")
+    assert "Panel notice" in client.get("/about/panel/").content.decode()
 
 
 def test_a_conditional_get_is_answered_304_from_the_version_alone(
