@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from archive.caching import public_page
 from ask import rate_limit, red_flags, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
@@ -182,7 +181,8 @@ def _from_link(token, *, salt):
     return submission
 
 
-@public_page
+# Not a public page: its advice must show while the database is down, and the content version
+# is read from it.
 @require_safe
 def urgent_help(request):
     """When to get urgent help, from the same red-flag rules the ask form applies."""

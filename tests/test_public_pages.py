@@ -90,10 +90,8 @@ def test_a_public_page_is_cacheable_by_a_cdn_for_a_short_while(client, archive, 
     assert {"Cookie", "Accept-Encoding"} <= {v.strip() for v in response["Vary"].split(",")}
 
 
-@pytest.mark.parametrize(
-    "url", ["/feed/", "/sitemap.xml", "/about/privacy/", "/about/panel/", "/urgent-help/"]
-)
-def test_feeds_the_sitemap_the_about_pages_and_urgent_help_are_public_too(client, archive, url):
+@pytest.mark.parametrize("url", ["/feed/", "/sitemap.xml", "/about/privacy/", "/about/panel/"])
+def test_feeds_the_sitemap_and_the_about_pages_are_public_too(client, archive, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60, must-revalidate"
