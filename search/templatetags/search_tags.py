@@ -8,6 +8,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def similar_questions(question, limit=5):
+def similar_to(question, limit=5):
     """Published Q&As most like `question` by text (see search.results.similar_to_question)."""
     return similar_to_question(question, limit=limit)
