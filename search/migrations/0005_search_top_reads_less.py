@@ -207,17 +207,20 @@ $$;
 """
 
 
+def formatted(ranking):
+    """`ranking` (RANKING, or a later migration's change of it) with this migration's numbers."""
+    return ranking.format(
+        depth=BM25F_INDEX.TOP_DEPTH,
+        rescored=RESCORED,
+        first_depth=FIRST_DEPTH,
+        filtered_depth=FILTERED_DEPTH,
+        shown=SHOWN,
+    )
+
+
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(
-            RANKING.format(
-                depth=BM25F_INDEX.TOP_DEPTH,
-                rescored=RESCORED,
-                first_depth=FIRST_DEPTH,
-                filtered_depth=FILTERED_DEPTH,
-                shown=SHOWN,
-            )
-        )
+        cursor.execute(formatted(RANKING))
 
 
 def restore_search_top(apps, schema_editor):

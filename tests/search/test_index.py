@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from archive.models import Question
 from search import index
+from search.models import Synonym
 from search.query import prepare
 from search.results import ranked
 from tests.factories import make_category, make_factsheet, make_question
@@ -219,6 +220,28 @@ def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
     assert ranked(prepare("zork blim"), k=3, count_up_to=4)[1] == 5
     assert ranked(prepare("zork -blim"), k=3, count_up_to=100)[1] == 6
     assert ranked(prepare("zork"), k=3, categories=[make_category().pk], count_up_to=9) == ([], 0)
+
+
+def test_a_several_word_synonym_counts_only_pages_holding_all_of_an_alternative(area):
+    # "zork blim" is one concept whose alternatives need both their words. Each word alone is on
+    # more pages than the count's cap and than the lists are first read (in longer texts, so
+    # lower in them), both on five.
+    Synonym.objects.create(lay_term="zork blim", clinical_terms="quax frim")
+    now = timezone.now()
+    alone = "{} is on this page with other words about other things."
+    texts = ["Zork blim."] * 5 + [alone.format("Zork")] * 1100 + [alone.format("Blim")] * 1100
+    Question.objects.bulk_create(
+        Question(
+            category=area, title=text, slug=f"page-{n}", question=text, answer=text,
+            status=Question.Status.PUBLISHED, published_at=now,
+        )
+        for n, text in enumerate(texts)
+    )  # fmt: skip
+    rows, total = ranked(prepare("zork blim"), k=3, count_up_to=100)
+    assert (len(rows), total) == (3, 5)
+    assert ranked(prepare("quax frim"), k=3, count_up_to=100) == ranked(
+        prepare("zork blim"), k=3, count_up_to=100
+    )
 
 
 def test_factsheets_are_ranked_with_the_qas(area):
