@@ -19,27 +19,11 @@ READS_LESS = importlib.import_module("search.migrations.0005_search_top_reads_le
 
 CHANGES = [
     (
-        """    SELECT array_agg(t.id ORDER BY q.n),
-           array_agg(ln(1 + (c.documents - t.documents + 0.5) / (t.documents + 0.5)) ORDER BY q.n),
-           array_agg(q.concept ORDER BY q.n), array_agg(q.alternative ORDER BY q.n),
-           array_agg(q.size ORDER BY q.n)
-    INTO terms, weights, term_concepts, term_alternatives, sizes
-    FROM (SELECT *, count(*) OVER (PARTITION BY concept, alternative) AS size
-          FROM unnest(lexemes, concepts, alternatives) WITH ORDINALITY AS q(lexeme, concept, alternative, n)) AS q
-    JOIN search_term AS t ON t.lexeme = q.lexeme CROSS JOIN search_corpus AS c
-    WHERE t.documents > 0;""",
-        """    SELECT array_agg(q.id ORDER BY q.n),
-           array_agg(ln(1 + (c.documents - q.documents + 0.5) / (q.documents + 0.5)) ORDER BY q.n),
-           array_agg(q.concept ORDER BY q.n), array_agg(q.alternative ORDER BY q.n),
-           array_agg(q.size ORDER BY q.n)
-    INTO terms, weights, term_concepts, term_alternatives, sizes
-    FROM (SELECT q.*, t.id, t.documents,
-                 count(t.id) OVER (PARTITION BY q.concept, q.alternative) AS known
-          FROM (SELECT *, count(*) OVER (PARTITION BY concept, alternative) AS size
-                FROM unnest(lexemes, concepts, alternatives) WITH ORDINALITY AS q(lexeme, concept, alternative, n)) AS q
-          LEFT JOIN search_term AS t ON t.lexeme = q.lexeme AND t.documents > 0) AS q
-    CROSS JOIN search_corpus AS c
-    WHERE q.known = q.size;""",
+        "    WHERE t.documents > 0;",
+        """    WHERE t.documents > 0 AND NOT EXISTS (
+        SELECT FROM unnest(lexemes, concepts, alternatives) AS o(lexeme, concept, alternative)
+        WHERE (o.concept, o.alternative) = (q.concept, q.alternative) AND NOT EXISTS (
+            SELECT FROM search_term AS u WHERE u.lexeme = o.lexeme AND u.documents > 0));""",
     ),
     (
         "ELSIF NOT filtered AND (SELECT max(documents) FROM search_term WHERE id = ANY(lists))",
