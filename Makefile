@@ -110,8 +110,8 @@ bench: install
 	@echo "==> Wrote docs/benchmarks.md"
 
 # The speed part alone at 1,000,000 Q&As (docs/benchmarks.md has 1,000 to 100,000), written to
-# docs/benchmarks-large.md. About two hours on two cores, most of it the fill and the index
-# build; ~30 GB of disk.
+# docs/benchmarks-large.md. About 70 minutes on two cores, nearly all of it the fill and the
+# index build; ~20 GB of disk.
 bench-large: install
 	@echo "==> Benchmarking search at 1,000,000 Q&As; the report goes to docs/benchmarks-large.md"
 	@set -e; { \
