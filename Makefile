@@ -93,13 +93,13 @@ faults: install
 audit: install
 	$(BIN)/pip-audit --progress-spinner off --no-deps --disable-pip -r $(LOCK)
 
-# Search relevance and speed, in a separate database (archive_bench on the same server), written
-# to docs/benchmarks.md; progress is shown here. Takes several minutes (100,000 synthetic Q&As).
 # A report's opening lines: $(call BENCH_HEADER,title,make target).
 BENCH_HEADER = echo "\# $(1)"; echo; \
 	echo "Written by \`make $(2)\` on $$(date -u +%Y-%m-%d), on a $$(nproc)-core machine; \
 	the numbers are from that run, in a database of its own (\`archive_bench\`), never the archive's."; echo
 
+# Search relevance and speed, in a separate database (archive_bench on the same server), written
+# to docs/benchmarks.md; progress is shown here. Takes several minutes (100,000 synthetic Q&As).
 bench: install
 	@echo "==> Benchmarking search; the report goes to docs/benchmarks.md"
 	@set -e; { \

@@ -24,8 +24,10 @@ def plan(queryset):
     with connection.cursor() as cursor:
         # Tiny test tables make a sequential scan, or a bitmap scan and a sort, cheapest: ask
         # what the indexes can do (a sort still shows when no index gives the order).
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+            "SET LOCAL enable_sort = off"
+        )
     return queryset.explain()
 
 
