@@ -447,7 +447,7 @@ def _pages_section(rounds, seconds, load_before):
             f"{pages.CONNECTIONS} connections asks for one page flat out for {seconds} s, right "
             f"after `/robots.txt` for {max(1, seconds // 2)} s (the ratio is to that: the "
             "machine is shared, and its ceiling moves from minute to minute), each page in "
-            "turn, then all again in reverse order. Each page is asked for as visitors ask for it (the page cache answers "
+            "turn, then all again in reverse order, taking gzip as browsers do. Each page is asked for as visitors ask for it (the page cache answers "
             "whatever it kept since the run began; Q&A pages rotate over the visitors' sample, "
             "so most are rendered in the first round) and, in the rows marked *rendered*, with a "
             "query parameter of its own on every request (`_=…`, read by no view), so that the "
