@@ -129,8 +129,9 @@ def similar_questions(text, *, limit=5):
 
 
 # A Q&A's most distinctive words: those of its title and question (weights A and B of its
-# vector) in the fewest other pages. Its similar Q&As are ranked by those words, each a concept
-# of its own (summed, as in a search), by search_top: Django has no expression for calling it.
+# vector) in the fewest other pages. Its similar Q&As are ranked by those words as alternatives
+# of one concept (as if joined by `or`: a page scores at its best word), which search_top ranks
+# exactly from the top of each word's list; Django has no expression for calling it.
 SIMILAR_TO_QUESTION_SQL = """
 WITH distinctive AS (
     SELECT u.lexeme, row_number() OVER (ORDER BY t.documents, u.lexeme) - 1 AS n
