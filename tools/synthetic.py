@@ -29,7 +29,7 @@ COLUMNS = [
 # visibility map up to date.
 ANALYZED = [
     "archive_question", "search_corpus", "search_document", "search_term", "search_posting",
-    "search_word",
+    "search_word", "search_tier",
 ]  # fmt: skip
 
 

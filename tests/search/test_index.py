@@ -99,6 +99,21 @@ def test_moving_a_qa_to_another_body_area_moves_it_in_search(area):
     assert ranked(prepare("zork"), k=10, categories=[area.pk]) == ([], 0)
 
 
+def tiers():
+    """Each stem's pages per impact tier, as search_tier holds them."""
+    return fetch(
+        "SELECT term_id, tier, documents FROM search_tier WHERE documents <> '{}' ORDER BY 1, 2"
+    )
+
+
+def tiers_from_postings():
+    """The same worked out afresh from the postings."""
+    return fetch(
+        "SELECT term_id, search_tier_of(impact), sort(array_agg(document_id)) FROM search_posting "
+        "GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+
+
 def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
     questions = [
         make_question(area, title=f"Zork {n}", answer=" ".join(WORDS[: n + 1])) for n in range(6)
@@ -113,8 +128,10 @@ def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
     factsheet.save()
     Question.objects.filter(pk__in=[q.pk for q in questions[3:]]).update(answer="Blim blim zork.")
     kept = index_state()
+    assert tiers() == tiers_from_postings()
     index.rebuild()
     assert index_state() == kept
+    assert tiers() == tiers_from_postings()
 
 
 def test_the_drift_of_average_lengths_shows_and_a_rebuild_clears_it(area):
@@ -209,6 +226,34 @@ def test_one_word_or_words_joined_by_or_rank_exactly_however_deep_the_best_are(a
         rows, total = ranked(prepare(query), k=k, count_up_to=200)
         assert [score for _, _, score in rows] == pytest.approx(sorted(visible, reverse=True)[:k])
         assert total == sum(score > 0 for score in visible)
+
+
+def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(area):
+    # 1,100 pages hold each word alone, high up its list (in the title too); the five best
+    # pages hold both, once each in a longer text, below all of those in both lists.
+    now = timezone.now()
+    alone = "{0}. {0} is on this page."
+    both = "Zork and blim are both on this page, with other words about other things."
+    texts = [alone.format("Zork")] * 1100 + [alone.format("Blim")] * 1100 + [both] * 5
+    Question.objects.bulk_create(
+        Question(
+            category=area, title="Other things" if text == both else text, slug=f"page-{n}",
+            question=text, answer=text, status=Question.Status.PUBLISHED, published_at=now,
+        )
+        for n, text in enumerate(texts)
+    )  # fmt: skip
+    both_ids = set(Question.objects.filter(title="Other things").values_list("pk", flat=True))
+    [(deepest,)] = fetch(
+        "SELECT min(place) FROM (SELECT d.question_id, row_number() OVER "
+        "(PARTITION BY p.term_id ORDER BY p.impact DESC) AS place FROM search_posting p "
+        "JOIN search_document d ON d.id = p.document_id JOIN search_term t ON t.id = p.term_id "
+        "WHERE t.lexeme IN ('zork', 'blim')) AS list WHERE question_id = ANY(%s)",
+        [list(both_ids)],
+    )
+    assert deepest > 1100
+    rows, total = ranked(prepare("zork blim"), k=5, count_up_to=5000)
+    assert {question_id for question_id, _, _ in rows} == both_ids
+    assert total == 2205
 
 
 def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
