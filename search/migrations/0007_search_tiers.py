@@ -30,6 +30,10 @@ KNOWN_ALTERNATIVES = importlib.import_module("search.migrations.0006_search_top_
 # tiers leave to score exactly.
 FIRST_DEPTH = 150
 
+FILL_TIERS = """INSERT INTO search_tier (term_id, tier, chunk, documents)
+    SELECT term_id, search_tier_of(impact), document_id >> 16, sort(array_agg(document_id))
+    FROM search_posting GROUP BY 1, 2, 3;"""
+
 TIERS = """
 -- An impact's tier: impacts run from 0 to k1 + 1, so tiers from 0 to 22.
 CREATE FUNCTION search_tier_of(impact real) RETURNS smallint
@@ -58,11 +62,14 @@ CREATE FUNCTION search_exact_scores(
     ) AS per_concept GROUP BY id HAVING sum(best) > 0
 $$;
 
+-- Split by page id into chunks of 65,536 ids, so that indexing a page rewrites arrays of a
+-- bounded size however large the archive grows (new pages land in the last chunk).
 CREATE TABLE search_tier (
     term_id int NOT NULL,
     tier smallint NOT NULL,
+    chunk int NOT NULL,
     documents int[] NOT NULL,
-    PRIMARY KEY (term_id, tier)
+    PRIMARY KEY (term_id, tier, chunk)
 );
 -- Read whole by every two-word search: uncompressed, as a sorted id list hardly compresses.
 ALTER TABLE search_tier ALTER COLUMN documents SET STORAGE EXTERNAL;
@@ -73,10 +80,10 @@ BEGIN
     IF current_setting('search.rebuilding', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    INSERT INTO search_tier AS t (term_id, tier, documents)
-    SELECT term_id, search_tier_of(impact), sort(array_agg(document_id))
-    FROM new_rows GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (term_id, tier) DO UPDATE SET documents = t.documents | excluded.documents;
+    INSERT INTO search_tier AS t (term_id, tier, chunk, documents)
+    SELECT term_id, search_tier_of(impact), document_id >> 16, sort(array_agg(document_id))
+    FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (term_id, tier, chunk) DO UPDATE SET documents = t.documents | excluded.documents;
     RETURN NULL;
 END
 $$;
@@ -84,9 +91,10 @@ $$;
 CREATE FUNCTION search_posting_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE search_tier AS t SET documents = t.documents - o.documents
-    FROM (SELECT term_id, search_tier_of(impact) AS tier, sort(array_agg(document_id)) AS documents
-          FROM old_rows GROUP BY 1, 2) AS o
-    WHERE (t.term_id, t.tier) = (o.term_id, o.tier);
+    FROM (SELECT term_id, search_tier_of(impact) AS tier, document_id >> 16 AS chunk,
+                 sort(array_agg(document_id)) AS documents
+          FROM old_rows GROUP BY 1, 2, 3) AS o
+    WHERE (t.term_id, t.tier, t.chunk) = (o.term_id, o.tier, o.chunk);
     RETURN NULL;
 END
 $$;
@@ -96,8 +104,7 @@ REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_pos
 CREATE TRIGGER search_posting_deleted AFTER DELETE ON search_posting
 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_posting_deleted();
 
-INSERT INTO search_tier (term_id, tier, documents)
-SELECT term_id, search_tier_of(impact), sort(array_agg(document_id)) FROM search_posting GROUP BY 1, 2;
+{fill_tiers}
 """
 
 DROP_TIERS = """
@@ -119,9 +126,7 @@ REBUILD_CHANGES = [
     (
         "    UPDATE search_corpus SET rebuilt_averages = final;",
         """    PERFORM set_config('search.rebuilding', 'off', true);
-    INSERT INTO search_tier (term_id, tier, documents)
-    SELECT term_id, search_tier_of(impact), sort(array_agg(document_id))
-    FROM search_posting GROUP BY 1, 2;
+    {fill_tiers}
     UPDATE search_corpus SET rebuilt_averages = final;""",
     ),
 ]
@@ -173,10 +178,11 @@ RANKING_CHANGES = [
                     WHERE q.concept <> term_concepts[1]);
         reached := '{{}}';
         reached_down_to := 'infinity';
-        FOR step IN SELECT s.documents, q.weight * search_tier_top(s.tier) AS worth FROM search_tier AS s
+        FOR step IN SELECT search_union(s.documents) AS documents, q.weight * search_tier_top(s.tier) AS worth
+                    FROM search_tier AS s
                     JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
                     WHERE q.concept = term_concepts[1] AND q.weight * search_tier_top(s.tier) + highest >= bound
-                    ORDER BY worth LOOP
+                    GROUP BY q.term_id, q.weight, s.tier ORDER BY worth LOOP
             need := bound - step.worth;
             IF need <= 0 THEN
                 candidates := candidates | step.documents;
@@ -228,8 +234,8 @@ def create_tiers(apps, schema_editor):
     ranking = changed(KNOWN_ALTERNATIVES.ranking(), RANKING_CHANGES)
     ranking = ranking.replace("{pair_depth}", str(FIRST_DEPTH))
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(TIERS)
-        cursor.execute(rebuild_function(REBUILD_CHANGES))
+        cursor.execute(TIERS.replace("{fill_tiers}", FILL_TIERS))
+        cursor.execute(rebuild_function(REBUILD_CHANGES).replace("{fill_tiers}", FILL_TIERS))
         cursor.execute(READS_LESS.formatted(ranking))
 
 
