@@ -207,15 +207,27 @@ $$;
 """
 
 
-def formatted(ranking):
-    """`ranking` (RANKING, or a later migration's change of it) with this migration's numbers."""
+def formatted(ranking, **numbers):
+    """`ranking` (RANKING, or a later migration's change of it) with this migration's numbers,
+    and any `numbers` a later change adds."""
     return ranking.format(
         depth=BM25F_INDEX.TOP_DEPTH,
         rescored=RESCORED,
         first_depth=FIRST_DEPTH,
         filtered_depth=FILTERED_DEPTH,
         shown=SHOWN,
+        **numbers,
     )
+
+
+def changed(text, changes):
+    """`text` with each (old, new) of `changes` made, each old found exactly once: a later
+    migration's exact replacements in a function this one (or an earlier one) wrote."""
+    for old, new in changes:
+        if text.count(old) != 1:
+            raise ValueError(f"No single {old[:60]!r} to change")
+        text = text.replace(old, new)
+    return text
 
 
 def create_search_top(apps, schema_editor):

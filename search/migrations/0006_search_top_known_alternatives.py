@@ -35,12 +35,7 @@ CHANGES = [
 
 def ranking():
     """Migration 0005's search_top with CHANGES made."""
-    text = READS_LESS.RANKING
-    for old, new in CHANGES:
-        if text.count(old) != 1:
-            raise ValueError(f"search_top of migration 0005 has no single {old[:60]!r}")
-        text = text.replace(old, new)
-    return text
+    return READS_LESS.changed(READS_LESS.RANKING, CHANGES)
 
 
 def create_search_top(apps, schema_editor):

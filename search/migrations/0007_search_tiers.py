@@ -103,8 +103,6 @@ CREATE TRIGGER search_posting_inserted AFTER INSERT ON search_posting
 REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_posting_inserted();
 CREATE TRIGGER search_posting_deleted AFTER DELETE ON search_posting
 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_posting_deleted();
-
-{fill_tiers}
 """
 
 DROP_TIERS = """
@@ -126,7 +124,9 @@ REBUILD_CHANGES = [
     (
         "    UPDATE search_corpus SET rebuilt_averages = final;",
         """    PERFORM set_config('search.rebuilding', 'off', true);
-    {fill_tiers}
+    """
+        + FILL_TIERS
+        + """
     UPDATE search_corpus SET rebuilt_averages = final;""",
     ),
 ]
@@ -209,15 +209,6 @@ RANKING_CHANGES = [
 ]
 
 
-def changed(text, changes):
-    """`text` with each (old, new) of `changes` made, each old found exactly once."""
-    for old, new in changes:
-        if text.count(old) != 1:
-            raise ValueError(f"No single {old[:60]!r} to change")
-        text = text.replace(old, new)
-    return text
-
-
 def rebuild_function(changes=()):
     """search_rebuild() as migration 0002 created it, with `changes` made."""
     functions = BM25F_INDEX.FUNCTIONS.format(
@@ -226,17 +217,17 @@ def rebuild_function(changes=()):
     )  # fmt: skip
     start = functions.index("CREATE FUNCTION search_rebuild()")
     end = functions.index("$$;", start) + len("$$;")
-    text = changed(functions[start:end], changes)
+    text = READS_LESS.changed(functions[start:end], changes)
     return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
 def create_tiers(apps, schema_editor):
-    ranking = changed(KNOWN_ALTERNATIVES.ranking(), RANKING_CHANGES)
-    ranking = ranking.replace("{pair_depth}", str(FIRST_DEPTH))
+    ranking = READS_LESS.changed(KNOWN_ALTERNATIVES.ranking(), RANKING_CHANGES)
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(TIERS.replace("{fill_tiers}", FILL_TIERS))
-        cursor.execute(rebuild_function(REBUILD_CHANGES).replace("{fill_tiers}", FILL_TIERS))
-        cursor.execute(READS_LESS.formatted(ranking))
+        cursor.execute(TIERS)
+        cursor.execute(FILL_TIERS)
+        cursor.execute(rebuild_function(REBUILD_CHANGES))
+        cursor.execute(READS_LESS.formatted(ranking, pair_depth=FIRST_DEPTH))
 
 
 def drop_tiers(apps, schema_editor):
