@@ -221,13 +221,19 @@ def rebuild_function(changes=()):
     return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
+def ranking(changes=(), pair_depth=FIRST_DEPTH):
+    """Migration 0006's search_top with RANKING_CHANGES, then `changes`, made, its numbers
+    filled in."""
+    changed = READS_LESS.changed(KNOWN_ALTERNATIVES.ranking(), [*RANKING_CHANGES, *changes])
+    return READS_LESS.formatted(changed, pair_depth=pair_depth)
+
+
 def create_tiers(apps, schema_editor):
-    ranking = READS_LESS.changed(KNOWN_ALTERNATIVES.ranking(), RANKING_CHANGES)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(TIERS)
         cursor.execute(FILL_TIERS)
         cursor.execute(rebuild_function(REBUILD_CHANGES))
-        cursor.execute(READS_LESS.formatted(ranking, pair_depth=FIRST_DEPTH))
+        cursor.execute(ranking())
 
 
 def drop_tiers(apps, schema_editor):

@@ -265,6 +265,22 @@ def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(ar
     assert total == 2205
 
 
+def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area):
+    # The best pages for "zork blim" are a Q&A published tomorrow and factsheets: a first k-th
+    # score taken from them would leave out every page that may be shown.
+    later = timezone.now() + timezone.timedelta(days=1)
+    for n in range(3):
+        make_question(area, title="Zork blim", question="Zork blim.", published_at=later)
+        make_factsheet(f"Zork blim {n}", summary="Zork blim, zork blim.")
+    # Answers of one length, holding the words 1 to 4 times each: the more, the better.
+    shown = [
+        make_question(area, title=f"Page {n}", answer="zork blim " * n + "other " * (8 - 2 * n)).pk
+        for n in range(1, 5)
+    ]
+    rows, _ = ranked(prepare("zork blim"), k=3, questions_only=True)
+    assert [question_id for question_id, _, _ in rows] == shown[:0:-1]
+
+
 def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
     for n in range(12):
         make_question(area, answer="Zork." if n % 2 else "Blim.")
