@@ -5,13 +5,16 @@
   two-word search's time (4.7 ms of ranking became 3.3 at 100,000 Q&As).
 - A two-concept search's first k-th score (migration 0007) no longer looks up each impact of
   the pages read at the top of the lists (~300 index probes). A page's score is at least the
-  impact read for it, or, for the concept it was not read for, the bottom of the tier it is in
-  there, found with intarray's intersection of the tiers with the pages read. The k-th such
-  score is never above the true k-th score, so it serves as the bound.
+  impact read for it and, for the other concept, the bottom of the tier it is in there, found
+  by intersecting that concept's tiers with the pages read (intarray). The k-th such score is
+  never above the true k-th score, so it serves as the bound.
 - The pages that can still reach the bound are gathered from the concept in fewer pages and
   walked, tier by tier, in the other. The gathered union is intersected once per walked tier,
-  so gathering the smaller concept makes every intersection shorter ("bruises practitioner"
-  gathered 75,000 page ids from "practitioner" before, a few thousand from "bruises" now).
+  so gathering the smaller concept makes every intersection shorter (at 100,000 Q&As,
+  "bruises practitioner" gathered up to 74,538 page ids from "practitioner" before, and now at
+  most the ~23,000 holding "bruises" or one of its synonyms).
+  The gathered tiers are read best first through one cursor, only as far as the walked tiers
+  need, where a statement per walked tier read them before.
 
 Each change is an exact replacement in migration 0007's function, checked to apply.
 """
@@ -32,6 +35,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tier / 10.0::float8 $$;
 
 DECLARED = """    candidates int[];
     walked int;
+    gathered refcursor;
+    next_tier record;
 """
 
 PAIR_BRANCH = """    ELSIF pair THEN
@@ -46,11 +51,12 @@ PAIR_BRANCH = """    ELSIF pair THEN
                      LIMIT ceil({pair_depth}::float8 / cardinality(array_positions(term_concepts, t.concept)))) AS l
             GROUP BY 1, 2
         ), pages AS (
-            SELECT sort(array_agg(DISTINCT document_id)) AS ids FROM read
+            SELECT concept, sort(array_agg(document_id)) AS ids FROM read GROUP BY concept
         ), tiered AS (
             SELECT u.document_id, q.concept, max(q.weight * search_tier_bottom(s.tier)) AS worth
-            FROM pages, search_tier AS s
-            JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id),
+            FROM search_tier AS s
+            JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
+            JOIN pages ON pages.concept <> q.concept,
             LATERAL unnest(s.documents & pages.ids) AS u(document_id)
             GROUP BY 1, 2
         ), lowest AS (
@@ -71,18 +77,23 @@ PAIR_BRANCH = """    ELSIF pair THEN
                    JOIN search_term AS t ON t.id = q.term_id
                    GROUP BY q.concept ORDER BY sum(t.documents) DESC, q.concept LIMIT 1);
         -- A page's score is at most, per concept, the largest weight x tier top among its
-        -- alternatives' tiers it is in. Every page that can reach the bound is in a tier of the
-        -- gathered concept high enough alone...
-        candidates := (SELECT search_union(s.documents) FROM search_tier AS s
-                       JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
-                       WHERE q.concept <> walked AND q.weight * search_tier_top(s.tier) >= bound);
-        -- ...or in a walked tier worth v, and in gathered tiers worth at least bound - v. As v
-        -- rises that need falls, so the gathered tiers are united once, best first.
-        highest := (SELECT coalesce(max(q.weight * search_tier_top(s.tier)), 0) FROM search_tier AS s
+        -- alternatives' tiers it is in. The gathered concept's tiers are read best first...
+        OPEN gathered FOR SELECT search_union(s.documents) AS documents, q.weight * search_tier_top(s.tier) AS worth
+                    FROM search_tier AS s
                     JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
-                    WHERE q.concept <> walked);
+                    WHERE q.concept <> walked
+                    GROUP BY q.term_id, q.weight, s.tier ORDER BY worth DESC;
+        FETCH gathered INTO next_tier;
+        highest := coalesce(next_tier.worth, 0);
+        -- ...and every page in one worth the bound alone can reach it...
+        candidates := '{{}}';
         reached := '{{}}';
-        reached_down_to := 'infinity';
+        WHILE next_tier.worth >= bound LOOP
+            candidates := candidates | next_tier.documents;
+            FETCH gathered INTO next_tier;
+        END LOOP;
+        -- ...as can a page in a walked tier worth v and in gathered tiers worth at least bound - v.
+        -- As v rises that need falls, so the gathered tiers are read on only as far as it does.
         FOR step IN SELECT search_union(s.documents) AS documents, q.weight * search_tier_top(s.tier) AS worth
                     FROM search_tier AS s
                     JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
@@ -93,16 +104,13 @@ PAIR_BRANCH = """    ELSIF pair THEN
                 candidates := candidates | step.documents;
                 CONTINUE;
             END IF;
-            IF need < reached_down_to THEN
-                reached := reached | (SELECT search_union(s.documents) FROM search_tier AS s
-                    JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
-                    WHERE q.concept <> walked
-                      AND q.weight * search_tier_top(s.tier) >= need
-                      AND q.weight * search_tier_top(s.tier) < reached_down_to);
-                reached_down_to := need;
-            END IF;
+            WHILE next_tier.worth >= need LOOP
+                reached := reached | next_tier.documents;
+                FETCH gathered INTO next_tier;
+            END LOOP;
             candidates := candidates | (step.documents & reached);
         END LOOP;
+        CLOSE gathered;
         SELECT array_agg(id ORDER BY score DESC, id DESC), array_agg(score ORDER BY score DESC, id DESC)
         INTO ranked, scores FROM (
             SELECT id, score FROM search_exact_scores(candidates, terms, weights, term_concepts, questions_only)
@@ -116,6 +124,7 @@ RANKING_CHANGES = [
         "LANGUAGE plpgsql STABLE AS $$",
         "LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$",
     ),
+    ("    reached_down_to float8;\n", ""),
     ("    candidates int[];\n", DECLARED),
     (TIERS.RANKING_CHANGES[2][1], PAIR_BRANCH),
 ]

@@ -281,6 +281,17 @@ def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area)
     assert [question_id for question_id, _, _ in rows] == shown[:0:-1]
 
 
+def test_a_page_holding_one_of_two_words_ranks_by_it_alone(area):
+    # "blim" is in few pages, "zork" in many; the best page for "zork blim" holds only "blim".
+    for n in range(30):
+        make_question(area, answer=f"Zork, among other words about other things {n}.")
+    for n in range(3):
+        make_question(area, answer=f"Zork and blim, among other words about other things {n}.")
+    best = make_question(area, title="Blim", question="Blim, blim.", answer="Blim.").pk
+    rows, _ = ranked(prepare("zork blim"), k=3)
+    assert rows[0][0] == best
+
+
 def test_the_count_is_true_up_to_its_cap_and_says_more_beyond(area):
     for n in range(12):
         make_question(area, answer="Zork." if n % 2 else "Blim.")
