@@ -130,10 +130,16 @@ RANKING_CHANGES = [
 ]
 
 
+def ranking(changes=()):
+    """Migration 0007's search_top with RANKING_CHANGES, then `changes`, made, its numbers
+    filled in."""
+    return TIERS.ranking([*RANKING_CHANGES, *changes], pair_depth=FIRST_DEPTH)
+
+
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(TIER_BOTTOM)
-        cursor.execute(TIERS.ranking(RANKING_CHANGES, pair_depth=FIRST_DEPTH))
+        cursor.execute(ranking())
 
 
 def restore_search_top(apps, schema_editor):

@@ -265,6 +265,39 @@ def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(ar
     assert total == 2205
 
 
+def test_four_words_find_the_pages_holding_all_of_them_below_every_lists_top(area):
+    # 1,100 pages hold each word alone, high up its list; the five best pages hold all four,
+    # once each in a longer text, below all of those in every list.
+    now = timezone.now()
+    words = ["zork", "blim", "quax", "frim"]
+    alone = "{0}. {0} is on this page."
+    every = "Zork, blim, quax and frim are all on this page, with other words about other things."
+    texts = [alone.format(word.title()) for word in words for _ in range(1100)] + [every] * 5
+    Question.objects.bulk_create(
+        Question(
+            category=area, title="Other things" if text == every else text, slug=f"page-{n}",
+            question=text, answer=text, status=Question.Status.PUBLISHED, published_at=now,
+        )
+        for n, text in enumerate(texts)
+    )  # fmt: skip
+    every_ids = set(Question.objects.filter(title="Other things").values_list("pk", flat=True))
+    rows, _ = ranked(prepare(" ".join(words)), k=5)
+    assert {question_id for question_id, _, _ in rows} == every_ids
+
+
+def test_three_words_count_a_several_word_synonym_only_on_pages_holding_all_of_it(area):
+    # "zork" stands for "quax frim" too: pages with "quax" alone score by "blim dap" only.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    make_question(area, answer="Zork, among other words.")
+    partial = [make_question(area, answer=f"Quax, blim and dap {n}.").pk for n in range(3)]
+    whole = [make_question(area, answer=f"Quax frim, blim and dap {n}.").pk for n in range(2)]
+    three = {pk: score for pk, _, score in ranked(prepare("zork blim dap"), k=10)[0]}
+    two = {pk: score for pk, _, score in ranked(prepare("blim dap"), k=10)[0]}
+    assert all(three[pk] == pytest.approx(two[pk]) for pk in partial)
+    assert all(three[pk] > two[pk] for pk in whole)
+    assert set(sorted(three, key=three.get, reverse=True)[:2]) == set(whole)
+
+
 def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area):
     # The best pages for "zork blim" are a Q&A published tomorrow and factsheets: a first k-th
     # score taken from them would leave out every page that may be shown.
