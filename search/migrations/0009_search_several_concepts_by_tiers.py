@@ -5,9 +5,10 @@ at the top of each list (migration 0005). A page of the true top ten usually hol
 with middling impacts, in none of the lists' tops, and 59% of them were missed at 100,000
 Q&As (recall@10 0.41 for four words).
 
-Now the pool of pages considered is wider and better aimed: each concept's best tiers down to
-about 6,000 pages, and the pages in those of at least two concepts (intarray intersections),
-with the top 200 of each concept's lists for pages that one word alone carries. Each pooled
+Now the pool of pages considered is wider and better aimed: each concept's upper pages (per
+alternative, the pages in the best tiers of all its stems, a concept's stems sharing about
+6,500 pages); the pages in the upper pages of at least two concepts (intarray intersections),
+and the top 200 of each concept's lists, for pages that one word alone carries. Each pooled
 page's score is estimated from the tiers it is in (per stem, its tier's middle; an alternative
 of several stems counts only with all of them), and the k + 90 best estimates are scored
 exactly. Still not a proof of the top k, but on the benchmark's four-word searches at 100,000
@@ -28,12 +29,18 @@ from django.db import migrations
 TIERS = importlib.import_module("search.migrations.0007_search_tiers")
 PAIRS = importlib.import_module("search.migrations.0008_search_pairs_read_less")
 
-# Each concept's pages in its best tiers, down to about this many, make its upper pages.
-UPPER_PAGES = 6000
+# A concept's upper pages: per alternative, the pages in the best tiers of all its stems, each
+# stem's tiers read down to about this many pages shared among the concept's stems.
+UPPER_PAGES = 6500
 # How deep each concept's lists are read (shared among its stems) for pages one word carries.
 TOP_PAGES = 200
 # How many pages beyond k are scored exactly, best estimate first.
 RESCORED = 90
+
+INTERSECTION = """
+-- The intersection of sorted int arrays (intarray's `&` over rows).
+CREATE AGGREGATE search_intersection(int[]) (SFUNC = _int_inter, STYPE = int[]);
+"""
 
 EXACT_SCORES = """
 -- The exact scores of pages `ids` shown now (Q&As only, if asked): per concept its best
@@ -64,13 +71,22 @@ SEVERAL_BRANCH = """    ELSIF several THEN
         -- Three or more concepts: pages estimated from their tiers, the best scored exactly
         -- (see migration 0009).
         candidates := ARRAY(
-            WITH tiers AS (
-                SELECT q.concept, s.documents, sum(cardinality(s.documents)) OVER (
-                    PARTITION BY q.concept ORDER BY s.tier DESC, s.term_id, s.chunk) AS reached
-                FROM search_tier AS s JOIN unnest(terms, term_concepts) AS q(term_id, concept) USING (term_id)
+            WITH stems AS (
+                SELECT q.concept, q.alternative, q.term_id, q.share, s.documents,
+                       sum(cardinality(s.documents)) OVER (
+                           PARTITION BY q.concept, q.alternative, q.term_id ORDER BY s.tier DESC, s.chunk
+                       ) AS reached
+                FROM search_tier AS s JOIN (
+                    SELECT *, {upper_pages} / count(*) OVER (PARTITION BY concept) AS share
+                    FROM unnest(terms, term_concepts, term_alternatives) AS q(term_id, concept, alternative)
+                ) AS q USING (term_id)
             ), upper AS (
-                SELECT concept, search_union(documents) AS ids FROM tiers
-                WHERE reached - cardinality(documents) < {upper_pages} GROUP BY concept
+                SELECT concept, search_union(ids) AS ids FROM (
+                    SELECT concept, alternative, search_intersection(ids) AS ids FROM (
+                        SELECT concept, alternative, term_id, search_union(documents) AS ids FROM stems
+                        WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3
+                    ) AS per_stem GROUP BY 1, 2
+                ) AS per_alternative GROUP BY 1
             ), chosen AS (
                 SELECT search_union(a.ids & b.ids) AS ids FROM upper AS a JOIN upper AS b ON a.concept < b.concept
                 UNION ALL
@@ -130,6 +146,7 @@ def tiers_exact_scores():
 
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
+        cursor.execute(INTERSECTION)
         cursor.execute("DROP FUNCTION search_exact_scores")
         cursor.execute(EXACT_SCORES)
         cursor.execute(PAIRS.ranking(RANKING_CHANGES))
@@ -140,6 +157,7 @@ def restore_search_top(apps, schema_editor):
         cursor.execute("DROP FUNCTION search_exact_scores")
         cursor.execute(tiers_exact_scores())
         cursor.execute(PAIRS.ranking())
+        cursor.execute("DROP AGGREGATE search_intersection(int[])")
 
 
 class Migration(migrations.Migration):
