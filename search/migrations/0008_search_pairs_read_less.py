@@ -39,8 +39,8 @@ DECLARED = """    candidates int[];
     next_tier record;
 """
 
-PAIR_BRANCH = """    ELSIF pair THEN
-        -- A first k-th score from the pages at the top of each concept's lists (shared among its
+# The first k-th score, without an index probe per page read.
+FIRST_BOUND = """        -- A first k-th score from the pages at the top of each concept's lists (shared among its
         -- alternatives), each counted at least its impacts read there and, for a concept it
         -- was not read for, the bottom of its best tier there (0 when fewer than k are shown).
         WITH read AS (
@@ -71,8 +71,10 @@ PAIR_BRANCH = """    ELSIF pair THEN
                           AND (NOT questions_only OR d.question_id IS NOT NULL)
                    FROM search_document AS d WHERE d.id = best.document_id)
             LIMIT k) AS first;
-        bound := bound * (1 - 1e-9);  -- rounding must never leave a page out
-        -- The concept in more pages is walked tier by tier; the other's tiers are gathered.
+"""
+
+# The walked and gathered concepts, and the gathered tiers read through a cursor.
+GATHERED = """        -- The concept in more pages is walked tier by tier; the other's tiers are gathered.
         walked := (SELECT q.concept FROM unnest(terms, term_concepts) AS q(term_id, concept)
                    JOIN search_term AS t ON t.id = q.term_id
                    GROUP BY q.concept ORDER BY sum(t.documents) DESC, q.concept LIMIT 1);
@@ -94,30 +96,35 @@ PAIR_BRANCH = """    ELSIF pair THEN
         END LOOP;
         -- ...as can a page in a walked tier worth v and in gathered tiers worth at least bound - v.
         -- As v rises that need falls, so the gathered tiers are read on only as far as it does.
-        FOR step IN SELECT search_union(s.documents) AS documents, q.weight * search_tier_top(s.tier) AS worth
-                    FROM search_tier AS s
-                    JOIN unnest(terms, weights, term_concepts) AS q(term_id, weight, concept) USING (term_id)
-                    WHERE q.concept = walked AND q.weight * search_tier_top(s.tier) + highest >= bound
-                    GROUP BY q.term_id, q.weight, s.tier ORDER BY worth LOOP
-            need := bound - step.worth;
-            IF need <= 0 THEN
-                candidates := candidates | step.documents;
-                CONTINUE;
-            END IF;
-            WHILE next_tier.worth >= need LOOP
+"""
+
+BRANCH = TIERS.RANKING_CHANGES[2][1]  # migration 0007's two-concept branch
+
+
+def between(start, end):
+    """BRANCH's text from `start` up to `end`."""
+    return BRANCH[BRANCH.index(start) : BRANCH.index(end)]
+
+
+# Exact replacements in migration 0007's two-concept branch.
+PAIR_CHANGES = [
+    (between("        -- Two concepts:", "        bound := bound"), FIRST_BOUND),
+    (between("        -- A page's score is at most", "        FOR step IN"), GATHERED),
+    ("WHERE q.concept = term_concepts[1] AND", "WHERE q.concept = walked AND"),
+    (
+        between("            IF need < reached_down_to", "            candidates := candidates | (step"),
+        """            WHILE next_tier.worth >= need LOOP
                 reached := reached | next_tier.documents;
                 FETCH gathered INTO next_tier;
             END LOOP;
-            candidates := candidates | (step.documents & reached);
-        END LOOP;
-        CLOSE gathered;
-        SELECT array_agg(id ORDER BY score DESC, id DESC), array_agg(score ORDER BY score DESC, id DESC)
-        INTO ranked, scores FROM (
-            SELECT id, score FROM search_exact_scores(candidates, terms, weights, term_concepts, questions_only)
-            ORDER BY score DESC, id DESC LIMIT k) AS best;
-    ELSE
-        depth := greatest(2 * k, {depth});
-"""
+""",
+    ),
+    (
+        "            candidates := candidates | (step.documents & reached);\n        END LOOP;\n",
+        "            candidates := candidates | (step.documents & reached);\n        END LOOP;\n"
+        "        CLOSE gathered;\n",
+    ),
+]
 
 RANKING_CHANGES = [
     (
@@ -126,7 +133,7 @@ RANKING_CHANGES = [
     ),
     ("    reached_down_to float8;\n", ""),
     ("    candidates int[];\n", DECLARED),
-    (TIERS.RANKING_CHANGES[2][1], PAIR_BRANCH),
+    *PAIR_CHANGES,
 ]
 
 

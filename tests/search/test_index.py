@@ -236,22 +236,27 @@ def test_one_word_or_words_joined_by_or_rank_exactly_however_deep_the_best_are(a
         assert total == sum(score > 0 for score in visible)
 
 
-def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(area):
-    # 1,100 pages hold each word alone, high up its list (in the title too); the five best
-    # pages hold both, once each in a longer text, below all of those in both lists.
-    start_pages_before_a_tier_chunk_ends()
+def publish_words_alone_and_together(area, words, together):
+    """1,100 pages for each of `words` holding it alone, high up its list (in the title too), and
+    five holding them all once each in `together`, a longer text: below all of those in every
+    list. Returns the five's ids."""
     now = timezone.now()
     alone = "{0}. {0} is on this page."
-    both = "Zork and blim are both on this page, with other words about other things."
-    texts = [alone.format("Zork")] * 1100 + [alone.format("Blim")] * 1100 + [both] * 5
+    texts = [alone.format(word.title()) for word in words for _ in range(1100)] + [together] * 5
     Question.objects.bulk_create(
         Question(
-            category=area, title="Other things" if text == both else text, slug=f"page-{n}",
+            category=area, title="Other things" if text == together else text, slug=f"page-{n}",
             question=text, answer=text, status=Question.Status.PUBLISHED, published_at=now,
         )
         for n, text in enumerate(texts)
     )  # fmt: skip
-    both_ids = set(Question.objects.filter(title="Other things").values_list("pk", flat=True))
+    return set(Question.objects.filter(title="Other things").values_list("pk", flat=True))
+
+
+def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(area):
+    start_pages_before_a_tier_chunk_ends()
+    both = "Zork and blim are both on this page, with other words about other things."
+    both_ids = publish_words_alone_and_together(area, ["zork", "blim"], both)
     [(deepest,)] = fetch(
         "SELECT min(place) FROM (SELECT d.question_id, row_number() OVER "
         "(PARTITION BY p.term_id ORDER BY p.impact DESC) AS place FROM search_posting p "
@@ -266,21 +271,9 @@ def test_two_words_rank_exactly_however_deep_in_both_lists_the_best_pages_are(ar
 
 
 def test_four_words_find_the_pages_holding_all_of_them_below_every_lists_top(area):
-    # 1,100 pages hold each word alone, high up its list; the five best pages hold all four,
-    # once each in a longer text, below all of those in every list.
-    now = timezone.now()
     words = ["zork", "blim", "quax", "frim"]
-    alone = "{0}. {0} is on this page."
     every = "Zork, blim, quax and frim are all on this page, with other words about other things."
-    texts = [alone.format(word.title()) for word in words for _ in range(1100)] + [every] * 5
-    Question.objects.bulk_create(
-        Question(
-            category=area, title="Other things" if text == every else text, slug=f"page-{n}",
-            question=text, answer=text, status=Question.Status.PUBLISHED, published_at=now,
-        )
-        for n, text in enumerate(texts)
-    )  # fmt: skip
-    every_ids = set(Question.objects.filter(title="Other things").values_list("pk", flat=True))
+    every_ids = publish_words_alone_and_together(area, words, every)
     rows, _ = ranked(prepare(" ".join(words)), k=5)
     assert {question_id for question_id, _, _ in rows} == every_ids
 
