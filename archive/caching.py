@@ -10,7 +10,8 @@ A page marked `@public_page` is the same for every such visitor until the archiv
 - Server side: `PageCacheMiddleware` keeps the page as it leaves the middleware below it (headers
   and all, compressed for visitors who take gzip) in the "pages" cache (Redis when REDIS_URL is
   set, each process's memory otherwise) under the version, so a change anywhere is a new key for
-  every app server at once and the old pages simply expire. A kept page is answered before the
+  every app server at once and the old pages simply expire. An address with a query parameter
+  no page reads is rendered but not kept: made-up parameters cannot fill the cache. A kept page is answered before the
   session, CSRF, authentication and other middleware run, and before the view: it costs about
   what a static file costs. A page that another request is rendering just now is waited for,
   not rendered a second time.
@@ -153,9 +154,12 @@ class PageCacheMiddleware:
 
 
 def _may_be_kept(request):
-    """An anonymous, unconditional read of a page marked public. A conditional GET goes on to
-    the view, which answers 304 from the version alone."""
+    """An anonymous, unconditional read of a page marked public, asking with no query parameter
+    that no page reads (settings.PAGE_CACHE_PARAMETERS). A conditional GET goes on to the view,
+    which answers 304 from the version alone."""
     if not is_anonymous_read(request) or any(h in request.META for h in CONDITIONAL_HEADERS):
+        return False
+    if not settings.PAGE_CACHE_PARAMETERS.issuperset(request.GET):
         return False
     try:
         match = resolve(request.path_info)

@@ -255,6 +255,10 @@ PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
 # change reaches every app server within this many seconds. Locally (and in tests), at once.
 CONTENT_VERSION_SECONDS = envfloat("CONTENT_VERSION_SECONDS", 0 if LOCAL else 1)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# The query parameters public pages read (a list's page, a body area's filter, the search form,
+# the feedback form's thanks). A request with any other is rendered but not kept, so that
+# made-up parameters (`?_=1`, `?utm_source=…`) cannot fill the page cache with copies.
+PAGE_CACHE_PARAMETERS = frozenset({"page", "words", "sort", "q", "category", "as_typed", "helpful"})
 RELEASE = envstr("RELEASE", "")
 
 # E-mail to askers goes through an outbox (ask.OutgoingEmail), so an SMTP failure is retried by

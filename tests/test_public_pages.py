@@ -199,6 +199,21 @@ def test_a_page_another_request_is_rendering_is_waited_for_not_rendered_twice(
     assert again.content == rendered.content
 
 
+def test_a_page_asked_for_with_a_parameter_no_page_reads_is_rendered_but_not_kept(
+    client, archive, django_assert_num_queries
+):
+    search = "/search/?q=sciatica&page=1"
+    made_up = archive["question"].get_absolute_url() + "?utm_source=mail"
+    for url in (search, made_up):
+        first = client.get(url)
+        assert first.status_code == 200
+        assert first.has_header("ETag")  # still public for a CDN, which keys by its own rules
+    assert caches["pages"].get(kept_page_key(search)) is not None
+    assert caches["pages"].get(kept_page_key(made_up)) is None
+    with django_assert_num_queries(QUERIES["question"]):  # rendered again
+        client.get(made_up)
+
+
 def test_a_page_that_is_not_kept_leaves_nobody_waiting_for_it(client, archive, monkeypatch):
     def waits(seconds):
         raise AssertionError("waited for a page that will not come")
