@@ -3,8 +3,10 @@ highlighted snippets and how many there are. The one ranking path of the site: t
 (`Results`), the ask form's similar questions and the tests (`ranked`) all call search_top
 through `TOP`.
 
-The ranking itself is `search_top()` in PostgreSQL (migration search/0002): exact BM25F over
-each page's whole text, from impact-ordered posting lists with a threshold algorithm.
+The ranking itself is `search_top()` in PostgreSQL (migrations search/0002 and 0005 to 0009):
+BM25F over each page's whole text, from impact-ordered posting lists and weight tiers. Exact for
+one word (or `or`, or one-word synonyms) and for two; for more, the best of a pool scored
+exactly, which can miss a page (docs/benchmarks.md measures how often).
 """
 
 import re

@@ -230,6 +230,13 @@ def changed(text, changes):
     return text
 
 
+def created(sql, name):
+    """The `CREATE FUNCTION name(...` statement of `sql` (a migration's text creating several),
+    for a later migration to restate or restore one of them."""
+    start = sql.index(f"CREATE FUNCTION {name}(")
+    return sql[start : sql.index("$$;", start) + len("$$;")]
+
+
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(formatted(RANKING))
@@ -239,7 +246,7 @@ def restore_search_top(apps, schema_editor):
     ranking = BM25F_INDEX.RANKING.format(depth=BM25F_INDEX.TOP_DEPTH, rescored=BM25F_INDEX.RESCORED)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("DROP FUNCTION search_top")
-        cursor.execute(ranking[ranking.index("CREATE FUNCTION search_top(") :])
+        cursor.execute(created(ranking, "search_top"))
 
 
 class Migration(migrations.Migration):

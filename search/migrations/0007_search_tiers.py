@@ -215,9 +215,7 @@ def rebuild_function(changes=()):
         posting_indexes=BM25F_INDEX.POSTING_INDEXES, k1=BM25F_INDEX.K1, b=BM25F_INDEX.B,
         **BM25F_INDEX.WEIGHTS,
     )  # fmt: skip
-    start = functions.index("CREATE FUNCTION search_rebuild()")
-    end = functions.index("$$;", start) + len("$$;")
-    text = READS_LESS.changed(functions[start:end], changes)
+    text = READS_LESS.changed(READS_LESS.created(functions, "search_rebuild"), changes)
     return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 

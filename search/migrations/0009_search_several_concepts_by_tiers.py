@@ -26,6 +26,7 @@ import importlib
 
 from django.db import migrations
 
+READS_LESS = importlib.import_module("search.migrations.0005_search_top_reads_less")
 TIERS = importlib.import_module("search.migrations.0007_search_tiers")
 PAIRS = importlib.import_module("search.migrations.0008_search_pairs_read_less")
 
@@ -138,12 +139,6 @@ RANKING_CHANGES = [
 ]
 
 
-def tiers_exact_scores():
-    """search_exact_scores() as migration 0007 created it."""
-    start = TIERS.TIERS.index("CREATE FUNCTION search_exact_scores(")
-    return TIERS.TIERS[start : TIERS.TIERS.index("$$;", start) + len("$$;")]
-
-
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(INTERSECTION)
@@ -155,7 +150,7 @@ def create_search_top(apps, schema_editor):
 def restore_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("DROP FUNCTION search_exact_scores")
-        cursor.execute(tiers_exact_scores())
+        cursor.execute(READS_LESS.created(TIERS.TIERS, "search_exact_scores"))
         cursor.execute(PAIRS.ranking())
         cursor.execute("DROP AGGREGATE search_intersection(int[])")
 
