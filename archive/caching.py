@@ -64,7 +64,7 @@ def public_page(view):
             add_never_cache_headers(response)
             return response
         with ContentVersion.held() as version:
-            etag, last_modified = version_etag(version), int(version.changed_at.timestamp())
+            etag, last_modified = version_etag(version), int(version.shown_since.timestamp())
             response = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if response is None:
                 response = view(request, *args, **kwargs)
@@ -115,7 +115,7 @@ def version_etag(version):
 
 
 def _version_token(version):
-    return f"{settings.RELEASE}.{version.version}.{version.changed_at.timestamp():.6f}"
+    return f"{settings.RELEASE}.{version.version}.{version.shown_since.timestamp():.6f}"
 
 
 class PageCacheMiddleware:

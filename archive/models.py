@@ -11,7 +11,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.cache import caches
 from django.db import connections, models, router
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +51,14 @@ class ContentVersion(models.Model):
     def __str__(self):
         return f"version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"
 
+    @property
+    def shown_since(self):
+        """When what the public pages show last changed: the last write, or later, the time of
+        a Q&A published for later that has come since (no write marks that moment). It keys
+        the page cache, the ETag and Last-Modified."""
+        due = getattr(self, "latest_due", None)
+        return max(self.changed_at, due) if due else self.changed_at
+
     @classmethod
     def current(cls):
         """The version now (one indexed look-up), or the one held for this request."""
@@ -76,7 +85,15 @@ class ContentVersion(models.Model):
         version, read_at = _last_read.get(database, (None, 0.0))
         now = time.monotonic()
         if version is None or now - read_at >= settings.CONTENT_VERSION_SECONDS:
-            version = cls.objects.using(database).filter(pk=1).first()
+            # The newest publication time passed, by the newest-first index: it moves on when a
+            # Q&A published for later comes due.
+            latest_due = Question.objects.filter(published_at__lte=Now()).order_by(*NEWEST_FIRST)
+            version = (
+                cls.objects.using(database)
+                .annotate(latest_due=Subquery(latest_due.values("published_at")[:1]))
+                .filter(pk=1)
+                .first()
+            )
             version = version or cls(pk=1, version=0, changed_at=EPOCH)
             _last_read[database] = (version, now)
         return version
@@ -126,12 +143,12 @@ def remembered_archive():
     Counting every published Q&A is the dearest query of the home, category and ask pages (a
     scan of a large category), so each app-server process remembers both under the content
     version: a publish, edit or move anywhere shows at once, since it moves the version on, and
-    each process counts again once per change. The memory is the process's own, so a Redis
-    outage cannot slow every page; TOTALS_CACHE_SECONDS bounds it for Q&As whose publication
-    time was set in the future."""
-    version = ContentVersion.current().version
+    each process counts again once per change, or once a Q&A published for later comes due
+    (`ContentVersion.shown_since`). The memory is the process's own, so a Redis outage cannot
+    slow every page; TOTALS_CACHE_SECONDS bounds how long an old version's counts hold it."""
+    version = ContentVersion.current()
     return caches["local"].get_or_set(
-        f"archive:categories-and-counts:{version}",
+        f"archive:categories-and-counts:{version.version}:{version.shown_since.timestamp()}",
         lambda: (
             list(Category.objects.order_by("name")),
             dict(

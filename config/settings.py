@@ -254,7 +254,10 @@ PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
 # How long each process may use the content version it last read before reading it again: a
 # change reaches every app server within this many seconds. Locally (and in tests), at once.
 CONTENT_VERSION_SECONDS = envfloat("CONTENT_VERSION_SECONDS", 0 if LOCAL else 1)
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# The page cache's keys change with the content version, so this bounds only how long a page of
+# an old version, or one nobody asks for again, holds memory (Redis evicts the least used first
+# at its memory limit): a page still current is not rendered again every few minutes.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 3600)
 # The query parameters public pages read (a list's page, a body area's filter, the search form,
 # the feedback form's thanks). A request with any other is rendered but not kept, so that
 # made-up parameters (`?_=1`, `?utm_source=…`) cannot fill the page cache with copies.

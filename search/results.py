@@ -131,36 +131,67 @@ def similar_questions(text, *, limit=5):
 # A Q&A's most distinctive words: those of its title and question (weights A and B of its
 # vector) in the fewest other pages. Its similar Q&As are ranked by those words as alternatives
 # of one concept (as if joined by `or`: a page scores at its best word), which search_top ranks
-# exactly from the top of each word's list; Django has no expression for calling it.
+# exactly from the top of each word's list; Django has no expression for calling it. Each comes
+# with what a list of Q&As shows (`QuestionQuerySet.listed`), so that a Q&A page, rendered on
+# every visit the page cache does not answer, costs one statement for them and no queryset.
 SIMILAR_TO_QUESTION_SQL = """
 WITH distinctive AS (
     SELECT u.lexeme, row_number() OVER (ORDER BY t.documents, u.lexeme) - 1 AS n
     FROM archive_question AS q, unnest(q.search_vector) AS u
     JOIN search_term AS t ON t.lexeme = u.lexeme
-    WHERE q.id = %(id)s AND u.weights && '{A,B}'::text[] AND t.documents > 1
+    WHERE q.id = %(id)s AND u.weights && '{{A,B}}'::text[] AND t.documents > 1
     ORDER BY t.documents, u.lexeme LIMIT %(words)s
 ), query AS (
     SELECT array_agg(lexeme ORDER BY n) AS lexemes, array_agg(0) AS concepts,
            array_agg(n::int ORDER BY n) AS alternatives
     FROM distinctive
 )
-SELECT top.question_id FROM query,
-    search_top(query.lexemes, query.concepts, query.alternatives, %(k)s, NULL, true) AS top
-WHERE top.question_id <> %(id)s
+SELECT {listed}, c.name
+FROM (
+    -- Limited here, so that the planner knows how few rows it joins (by index).
+    SELECT top.question_id, top.n FROM query,
+        search_top(query.lexemes, query.concepts, query.alternatives, %(k)s, NULL, true)
+            WITH ORDINALITY AS top(document_id, question_id, factsheet_id, score, total, n)
+    WHERE top.question_id <> %(id)s ORDER BY top.n LIMIT %(limit)s
+) AS top
+JOIN archive_question AS q ON q.id = top.question_id
+JOIN archive_category AS c ON c.id = q.category_id
+ORDER BY top.n
 """
 DISTINCTIVE_WORDS = 4
+# The columns `Question.objects.listed()` loads, in the model's order, as `Model.from_db` takes
+# them.
+LISTED_QUESTION = [
+    field.attname
+    for field in Question._meta.concrete_fields
+    if field.attname in {"id", "title", "slug", "published_at", "question_preserved", "category_id"}
+]
+SIMILAR_TO_QUESTION_SQL = SIMILAR_TO_QUESTION_SQL.format(
+    listed=", ".join(f"q.{name}" for name in LISTED_QUESTION)
+)
 
 
 def similar_to_question(question, *, limit=5):
     """Other published Q&As most like `question` by text (whatever their body area), best
-    first: ranked by the few words of its title and question that the fewest pages hold."""
-    with reading_connection().cursor() as cursor:
+    first: ranked by the few words of its title and question that the fewest pages hold. Each is
+    loaded as `Question.objects.listed()` loads one."""
+    connection = reading_connection()
+    with connection.cursor() as cursor:
         cursor.execute(
             SIMILAR_TO_QUESTION_SQL,
-            {"id": question.pk, "words": DISTINCTIVE_WORDS, "k": limit + 1},
+            {"id": question.pk, "words": DISTINCTIVE_WORDS, "k": limit + 1, "limit": limit},
         )
-        ids = [question_id for (question_id,) in cursor.fetchall()][:limit]
-    return in_order(Question.objects.published().listed(), ids)
+        rows = cursor.fetchall()
+    return [listed_question(connection.alias, row) for row in rows]
+
+
+def listed_question(db, row):
+    """A Q&A from SIMILAR_TO_QUESTION_SQL's row, with its body area's name, built as the ORM
+    builds one loaded with only these fields (any other is read from `db` when asked for)."""
+    *fields, area = row
+    listed = Question.from_db(db, LISTED_QUESTION, fields)
+    listed.category = Category.from_db(db, ["id", "name"], [listed.category_id, area])
+    return listed
 
 
 def page_number(text):
