@@ -291,6 +291,68 @@ def test_three_words_count_a_several_word_synonym_only_on_pages_holding_all_of_i
     assert set(sorted(three, key=three.get, reverse=True)[:2]) == set(whole)
 
 
+def test_a_several_word_synonym_ranks_exactly_however_deep_its_words_are(area):
+    # "zork" stands for "quax frim" too. The five pages holding both lie below 1,100 holding
+    # either alone (which do not count for it) in both lists; above them all in the list of
+    # "quax", ten pages hold "frim" too, once in a long text: they count, but less.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    together = "Quax frim is on this page, with other words about other things."
+    together_ids = publish_words_alone_and_together(area, ["quax", "frim"], together)
+    weaker = "Quax quax quax. " + "Other words about other things. " * 12 + "Frim."
+    for _ in range(10):
+        make_question(area, title="Quax quax", question="Quax quax quax.", answer=weaker)
+    rows, total = ranked(prepare("zork"), k=5, count_up_to=100)
+    assert ({question_id for question_id, _, _ in rows}, total) == (together_ids, 15)
+
+
+def test_two_words_one_with_a_several_word_synonym_rank_exactly_however_deep(area):
+    # The best pages for "zork dap" hold "quax frim" (for "zork") and "dap", each lower in its
+    # list than 1,100 pages holding one of the words alone.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    together = "Quax frim and dap are on this page, with other words about other things."
+    together_ids = publish_words_alone_and_together(area, ["quax", "frim", "dap"], together)
+    rows, _ = ranked(prepare("zork dap"), k=5)
+    assert {question_id for question_id, _, _ in rows} == together_ids
+
+
+# Every page's score from all of its postings, as search_top defines it: per concept its best
+# alternative whose stems the page all holds (their idf x impact, summed), summed.
+SCORED_FROM_POSTINGS = """
+WITH q AS (
+    SELECT t.id AS term_id, q.concept, q.alternative, q.size,
+           ln(1 + (c.documents - t.documents + 0.5) / (t.documents + 0.5)) AS weight
+    FROM (SELECT *, count(*) OVER (PARTITION BY concept, alternative) AS size
+          FROM unnest(%s::text[], %s::int[], %s::int[]) AS q(lexeme, concept, alternative)) AS q
+    JOIN search_term AS t ON t.lexeme = q.lexeme CROSS JOIN search_corpus AS c
+)
+SELECT sum(best) FROM (
+    SELECT id, concept, max(score) AS best FROM (
+        SELECT p.document_id AS id, q.concept, sum(q.weight * p.impact) AS score
+        FROM q JOIN search_posting AS p USING (term_id)
+        GROUP BY 1, 2, q.alternative, q.size HAVING count(*) = q.size
+    ) AS per_alternative GROUP BY 1, 2
+) AS per_concept GROUP BY id ORDER BY 1 DESC LIMIT %s
+"""
+
+
+@pytest.mark.parametrize("k", [3, 10])
+def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, k):
+    # Many pages hold every word, with any impacts: the pages that may reach the k-th score are
+    # more than are scored exactly at once, and are scored best first by their tiers.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    Synonym.objects.create(lay_term="blim", clinical_terms="dap tov wug")
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    for _ in range(400):
+        make_question(
+            area, title=" ".join(rng.choices(WORDS, k=rng.randint(1, 4))),
+            answer=" ".join(rng.choices(WORDS, k=rng.randint(5, 60))),
+        )  # fmt: skip
+    for query in ("zork", "blim", "zork snib", "blim zork"):
+        rows, _ = ranked(prepare(query), k=k)
+        expected = fetch(SCORED_FROM_POSTINGS, [*prepare(query).terms(), k])
+        assert [score for _, _, score in rows] == pytest.approx([s for (s,) in expected])
+
+
 def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area):
     # The best pages for "zork blim" are a Q&A published tomorrow and factsheets: a first k-th
     # score taken from them would leave out every page that may be shown.
