@@ -116,18 +116,16 @@ END
 $$;
 """
 
+# Migration 0008's read of the top of each list, kept per stem instead of per concept.
+READ = PAIRS.FIRST_BOUND[
+    PAIRS.FIRST_BOUND.index("        WITH read AS (") : PAIRS.FIRST_BOUND.index("        ), pages AS (")
+].replace("SELECT l.document_id, t.concept, max(", "SELECT l.document_id, t.term_id, max(")
+
 FIRST_BOUND = """        -- A first k-th score: a page read at the top of a stem's list (each concept's depth
         -- shared among its stems) counts the impact read and, for the other stems, the bottom
         -- of its tier there; an alternative counts only with all its stems found. The 2k best
         -- are scored exactly (0 when fewer than k are shown).
-        WITH read AS (
-            SELECT l.document_id, t.term_id, max(t.weight * l.impact) AS worth
-            FROM unnest(terms, weights, term_concepts) AS t(term_id, weight, concept),
-            LATERAL (SELECT p.document_id, p.impact FROM search_posting AS p WHERE p.term_id = t.term_id
-                     ORDER BY p.impact DESC
-                     LIMIT ceil({pair_depth}::float8 / cardinality(array_positions(term_concepts, t.concept)))) AS l
-            GROUP BY 1, 2
-        ), pages AS (
+""" + READ + """        ), pages AS (
             SELECT q.concept, sort(array_agg(DISTINCT r.document_id)) AS ids
             FROM read AS r JOIN unnest(terms, term_concepts) AS q(term_id, concept) USING (term_id)
             GROUP BY 1
