@@ -13,10 +13,14 @@ Now they take the two-concept path (migrations 0007 and 0008), which one concept
   score by that concept. A one-stem alternative's blocks are its tiers, as before. An
   alternative of several stems has a block per pair of tiers of its two rarest stems, holding
   the pages in both (intarray intersection), worth the two tier tops plus, for any further stem,
-  its best tier top. The gathered and walked tiers of the two-concept search are these blocks.
+  its best tier top; blocks within a tenth of each other are joined. The gathered and walked
+  tiers of the two-concept search are these blocks.
 - The first k-th score: a page read at the top of a stem's list counts the impact read and, for
-  each other stem, the bottom of its tier there; an alternative counts only with all of its
-  stems found. The 2k best such pages are scored exactly, and their k-th score is the bound.
+  each other stem, the bottom of its tier there (a stem in most pages is taken to be there,
+  worth nothing); an alternative counts only with all of its stems found. The 2k best such
+  pages are scored exactly, and their k-th score is the bound.
+- When only pages holding the gathered concept can reach the bound and that concept is in few
+  pages, its blocks' pages are the candidates, without walking the other concept.
 - Many candidates (over 10k) are ordered by the most their tiers allow (search_most()) and
   scored exactly a batch at a time, until the next cannot reach the k-th score.
 
