@@ -85,9 +85,11 @@ class ContentVersion(models.Model):
         version, read_at = _last_read.get(database, (None, 0.0))
         now = time.monotonic()
         if version is None or now - read_at >= settings.CONTENT_VERSION_SECONDS:
-            # The newest publication time passed, by the newest-first index: it moves on when a
-            # Q&A published for later comes due.
-            latest_due = Question.objects.filter(published_at__lte=Now()).order_by(*NEWEST_FIRST)
+            # The newest publication time passed, one entry of the newest-first index (which
+            # starts with the status): it moves on when a Q&A published for later comes due.
+            latest_due = Question.objects.filter(
+                status=Question.Status.PUBLISHED, published_at__lte=Now()
+            ).order_by(*NEWEST_FIRST)
             version = (
                 cls.objects.using(database)
                 .annotate(latest_due=Subquery(latest_due.values("published_at")[:1]))
