@@ -11,9 +11,9 @@ A page marked `@public_page` is the same for every such visitor until the archiv
   and all, compressed for visitors who take gzip) in the "pages" cache (Redis when REDIS_URL is
   set, each process's memory otherwise) under the version, so a change anywhere is a new key for
   every app server at once and the old pages simply expire. An address with a query parameter
-  no page reads is rendered but not kept: made-up parameters cannot fill the cache. A kept page is answered before the
-  session, CSRF, authentication and other middleware run, and before the view: it costs about
-  what a static file costs. A page that another request is rendering just now is waited for,
+  no page reads is rendered but not kept: made-up parameters cannot fill the cache. A kept page
+  is answered before the session, CSRF, authentication and other middleware run, and before the
+  view: it costs about what a static file costs. A page that another request is rendering just now is waited for,
   not rendered a second time.
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets

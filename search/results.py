@@ -16,7 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from archive.models import Category, Question
+from archive.models import LISTED_FIELDS, Category, Question
 from factsheets.models import SECTIONS, Factsheet
 from search.query import prepare, reading_connection
 
@@ -160,12 +160,12 @@ JOIN archive_category AS c ON c.id = q.category_id
 ORDER BY top.n
 """
 DISTINCTIVE_WORDS = 4
-# The columns `Question.objects.listed()` loads, in the model's order, as `Model.from_db` takes
-# them.
+# The columns `Question.objects.listed()` loads (LISTED_FIELDS, the body area by its key), in
+# the model's order, as `Model.from_db` takes them.
 LISTED_QUESTION = [
     field.attname
     for field in Question._meta.concrete_fields
-    if field.attname in {"id", "title", "slug", "published_at", "question_preserved", "category_id"}
+    if field.attname in {"id", "category_id", *LISTED_FIELDS}
 ]
 SIMILAR_TO_QUESTION_SQL = SIMILAR_TO_QUESTION_SQL.format(
     listed=", ".join(f"q.{name}" for name in LISTED_QUESTION)
