@@ -3,6 +3,7 @@
 import argparse
 
 from loadtest import faults, load
+from loadtest.stack import stop_on_terminate
 
 
 def main():
@@ -24,6 +25,7 @@ def main():
     failing.add_argument("--outage-seconds", type=int, default=8)
     args = vars(parser.parse_args())
     command = args.pop("command")
+    stop_on_terminate()
     if command == "load":
         load.run(**args)
     else:

@@ -18,8 +18,11 @@ from loadtest.traffic import CSRF_TOKEN, MIX, Recorder, Visitor, run_visitors
 DATABASE = "loadtest"
 SEARCH_P95_TARGET_MS = 150
 # The paced mix's p95 per page before public pages were cached (docs/load-and-faults.md at commit
-# 6004063): it must stay under these.
+# 6004063), and that run's /robots.txt ceiling. The machine is shared and its speed moves between
+# runs, so a p95 must stay under the earlier one scaled by the ceilings: p95 × ceiling, the p95 in
+# units of the trivial page's cost, is what is compared.
 EARLIER_P95_MS = {"home": 330, "category": 90, "question": 52, "search": 66, "all": 68}
+EARLIER_CEILING_RATE = 550
 # Each page's least share of the /robots.txt ceiling, on the worse of the two rounds.
 PAGE_GOALS = {
     "Q&A page (": 0.5,
@@ -415,18 +418,21 @@ def _load_section(
             f"- zero lost submissions: {lost} {report.verdict(lost == 0)}",
             f"- search p95 under {SEARCH_P95_TARGET_MS} ms at the paced mix: {search_p95:.0f} ms "
             f"{report.verdict(search_p95 < SEARCH_P95_TARGET_MS)}",
-            *_earlier_p95_lines(mix.samples),
+            *_earlier_p95_lines(mix.samples, ceiling_rate),
         ]
     )
 
 
-def _earlier_p95_lines(samples):
+def _earlier_p95_lines(samples, ceiling_rate):
+    """Each page's paced-mix p95 against the earlier one, scaled to this run's ceiling."""
     lines = []
     for kind, earlier in EARLIER_P95_MS.items():
         now = report.p95_ms(samples, kind) if kind != "all" else report.p95_ms_all(samples)
+        limit = earlier * EARLIER_CEILING_RATE / ceiling_rate
         lines.append(
-            f"- {kind} p95 under the earlier {earlier} ms at the paced mix: {now:.0f} ms "
-            f"{report.verdict(now < earlier)}"
+            f"- {kind} p95 under the earlier {earlier} ms at a ceiling of "
+            f"{EARLIER_CEILING_RATE}/s, {limit:.0f} ms at this run's: {now:.0f} ms "
+            f"{report.verdict(now < limit)}"
         )
     return lines
 

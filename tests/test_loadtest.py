@@ -2,8 +2,12 @@
 failures are counted and written down."""
 
 import ipaddress
+import signal
+import subprocess
+import sys
 
-from loadtest import report
+from loadtest import load, report
+from loadtest.stack import ROOT
 from loadtest.traffic import Sample, visitor_address
 
 
@@ -54,3 +58,35 @@ def test_each_page_is_judged_against_the_ceiling_measured_just_before_it():
     lines = targets(rounds, {"home": 0.3})
     assert lines[0] == "- home at least 0.3 of the ceiling: 0.25 **NOT met**"
     assert lines[1] == "- 0 errors: 0 **met**"
+
+
+def test_a_terminated_run_stops_what_it_started():
+    """SIGTERM unwinds a run like Ctrl-C, so its servers' stop callbacks run."""
+    script = (
+        "import contextlib, time\n"
+        "from loadtest.stack import stop_on_terminate\n"
+        "stop_on_terminate()\n"
+        "with contextlib.ExitStack() as running:\n"
+        "    running.callback(print, 'stopped', flush=True)\n"
+        "    print('started', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    ) as run:
+        assert run.stdout.readline() == "started\n"
+        run.send_signal(signal.SIGTERM)
+        assert run.stdout.read() == "stopped\n"
+        assert run.wait(timeout=10) == 128 + signal.SIGTERM
+
+
+def test_the_paced_mix_is_held_to_the_earlier_p95_scaled_by_the_ceilings():
+    samples = [sample("question", 200, ms) for ms in range(1, 61)]  # p95 57 ms
+    earlier_ceiling = load.EARLIER_CEILING_RATE
+    question = lambda rate: next(  # noqa: E731
+        line for line in load._earlier_p95_lines(samples, rate) if line.startswith("- question")
+    )
+    assert question(earlier_ceiling).endswith("57 ms **NOT met**")  # under 52 ms: no
+    assert "52 ms at this run's" in question(earlier_ceiling)
+    # A machine half as fast: the earlier 52 ms stands for 104 ms here.
+    assert "104 ms at this run's: 57 ms **met**" in question(earlier_ceiling / 2)
