@@ -316,23 +316,37 @@ def test_two_words_one_with_a_several_word_synonym_rank_exactly_however_deep(are
 
 
 # Every page's score from all of its postings, as search_top defines it: per concept its best
-# alternative whose stems the page all holds (their idf x impact, summed), summed.
+# alternative whose stems the page all holds (their idf x impact, summed), summed. Pages of
+# body areas `categories` only, unless that is null.
 SCORED_FROM_POSTINGS = """
 WITH q AS (
     SELECT t.id AS term_id, q.concept, q.alternative, q.size,
            ln(1 + (c.documents - t.documents + 0.5) / (t.documents + 0.5)) AS weight
     FROM (SELECT *, count(*) OVER (PARTITION BY concept, alternative) AS size
-          FROM unnest(%s::text[], %s::int[], %s::int[]) AS q(lexeme, concept, alternative)) AS q
+          FROM unnest(%(lexemes)s::text[], %(concepts)s::int[], %(alternatives)s::int[])
+              AS q(lexeme, concept, alternative)) AS q
     JOIN search_term AS t ON t.lexeme = q.lexeme CROSS JOIN search_corpus AS c
 )
-SELECT sum(best) FROM (
+SELECT id, sum(best) FROM (
     SELECT id, concept, max(score) AS best FROM (
         SELECT p.document_id AS id, q.concept, sum(q.weight * p.impact) AS score
         FROM q JOIN search_posting AS p USING (term_id)
+        JOIN search_document AS d ON d.id = p.document_id
+        WHERE %(categories)s::bigint[] IS NULL OR d.category_id = ANY(%(categories)s::bigint[])
         GROUP BY 1, 2, q.alternative, q.size HAVING count(*) = q.size
     ) AS per_alternative GROUP BY 1, 2
-) AS per_concept GROUP BY id ORDER BY 1 DESC LIMIT %s
+) AS per_concept GROUP BY id ORDER BY 2 DESC, 1 DESC
 """
+
+
+def scored_from_postings(query, categories=None):
+    """(search_document id, score) of every page scoring for `query`, best first."""
+    lexemes, concepts, alternatives = prepare(query).terms()
+    return fetch(
+        SCORED_FROM_POSTINGS,
+        {"lexemes": lexemes, "concepts": concepts, "alternatives": alternatives,
+         "categories": categories},
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("k", [3, 10])
@@ -349,8 +363,83 @@ def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, 
         )  # fmt: skip
     for query in ("zork", "blim", "zork snib", "blim zork"):
         rows, _ = ranked(prepare(query), k=k)
-        expected = fetch(SCORED_FROM_POSTINGS, [*prepare(query).terms(), k])
-        assert [score for _, _, score in rows] == pytest.approx([s for (s,) in expected])
+        expected = scored_from_postings(query)[:k]
+        assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected])
+
+
+def list_places(lexeme, question_ids):
+    """Where the pages of these Q&As stand in the list of `lexeme`, best impact first."""
+    return [
+        place
+        for (place,) in fetch(
+            "SELECT place FROM (SELECT d.question_id, row_number() OVER (ORDER BY p.impact DESC) "
+            "AS place FROM search_posting p JOIN search_document d ON d.id = p.document_id "
+            "JOIN search_term t ON t.id = p.term_id WHERE t.lexeme = %s) AS list "
+            "WHERE question_id = ANY(%s)",
+            [lexeme, list(question_ids)],
+        )
+    ]
+
+
+def test_a_small_body_area_ranks_and_counts_exactly_however_deep_its_pages_lie(area):
+    # The small area's best pages for "zork blim" hold both words, below 1,100 pages of another
+    # area holding one of them in both lists; its pages holding "zork" alone stand at the top.
+    small = make_category()
+    together = "Zork and blim are both on this page, with other words about other things."
+    publish_words_alone_and_together(area, ["zork", "blim"], together)
+    strong = [
+        make_question(small, title="Zork", question="Zork zork.", answer="Zork zork.").pk
+        for _ in range(6)
+    ]  # fmt: skip
+    both = [make_question(small, title="Zork, blim", answer=together).pk for _ in range(5)]
+    assert max(list_places("zork", strong)) <= 6
+    assert min(list_places("zork", both) + list_places("blim", both)) > 1100
+    expected = scored_from_postings("zork blim", [small.pk])
+    both_documents = fetch("SELECT id FROM search_document WHERE question_id = ANY(%s)", [both])
+    assert {d for d, _ in expected[:5]} == {d for (d,) in both_documents}
+    rows, total = ranked(prepare("zork blim"), k=5, categories=[small.pk], count_up_to=100)
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected[:5]])
+    assert {question_id for question_id, _, _ in rows} == set(both)
+    assert total == len(expected) == 11
+    # Minus words and phrases are checked on the pages that score.
+    rows, total = ranked(prepare("zork -blim"), k=10, categories=[small.pk], count_up_to=100)
+    assert ({question_id for question_id, _, _ in rows}, total) == (set(strong), 6)
+    rows, total = ranked(prepare('"zork and blim"'), k=10, categories=[small.pk], count_up_to=100)
+    assert ({question_id for question_id, _, _ in rows}, total) == (set(both), 5)
+
+
+def test_a_large_body_area_ranks_two_words_exactly_from_its_own_pages(area):
+    # In an area too large to score whole, the best pages for "zork blim" lie below 1,100 of its
+    # pages holding one of the words in both lists; another area's pages score higher still.
+    elsewhere = make_category()
+    together = "Zork and blim are both on this page, with other words about other things."
+    together_ids = publish_words_alone_and_together(area, ["zork", "blim"], together)
+    for _ in range(10):
+        make_question(elsewhere, title="Zork blim", question="Zork, blim.", answer="Zork, blim.")
+    rows, total = ranked(prepare("zork blim"), k=5, categories=[area.pk], count_up_to=5000)
+    expected = scored_from_postings("zork blim", [area.pk])
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected[:5]])
+    assert ({question_id for question_id, _, _ in rows}, total) == (together_ids, 2205)
+
+
+def test_a_large_body_area_takes_its_first_k_th_score_from_its_own_pages(area):
+    # Another area's pages hold "zork" alone and score more than any page of this one, whose
+    # best pages for "zork blim" hold both words, weakly: a first k-th score taken from the
+    # other area would leave them out.
+    now = timezone.now()
+    Question.objects.bulk_create(
+        Question(category=area, title="Other things", slug=f"other-{n}", question="Other words.",
+                 answer="Other words.",
+                 status=Question.Status.PUBLISHED, published_at=now)
+        for n in range(2100)
+    )  # fmt: skip
+    weak = "Zork and blim are on this page, with many other words about many other things."
+    both = [make_question(area, title="Other things", answer=weak).pk for _ in range(5)]
+    elsewhere = make_category()
+    for _ in range(20):
+        make_question(elsewhere, title="Zork", question="Zork, zork.", answer="Zork, zork.")
+    rows, total = ranked(prepare("zork blim"), k=5, categories=[area.pk], count_up_to=100)
+    assert ({question_id for question_id, _, _ in rows}, total) == (set(both), 5)
 
 
 def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area):
