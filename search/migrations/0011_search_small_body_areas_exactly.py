@@ -19,12 +19,14 @@ concepts, or with a phrase or minus words, a larger area takes migration 0005's 
 
 The count of matches, where no shortcut gives it, no longer reads whole posting lists and
 groups them: each stem's pages come from its tiers as sorted arrays (unions and intersections
-in C), and are looked up only until enough are found that show now and pass the filters. In a
-body area of 100,000 pages on PostgreSQL 15 that took one-word searches from 34 to 10 ms (p50),
-two words from 72 to 22 ms and three from 157 to 41 ms, counted up to 1,000 (with the path
-above for two words). In a body area of 1,997 of those pages, all scored now: one word 159 to 21
-ms, two 469 to 33 ms and four 736 to 61 ms, where the old top ten was the exact one for 1 in 30
-searches of two or four words.
+in C), and are looked up only until enough are found that show now and pass the filters.
+
+Measured on PostgreSQL 15 at 100,000 Q&As, 30 searches each, against migration 0010, counted up
+to 1,000 (p50): in the body area holding all of them, one word 31 to 9 ms, two 86 to 24 ms (the
+old top ten was the exact one for 11 in 30), four 149 to 35 ms; in a body area of 1,997 of them,
+one word 140 to 20 ms, two 522 to 37 ms and four 687 to 57 ms (the old top ten was the exact one
+for 1 in 30 of two or four words). Searches with no body area rank as before, in the same time
+(two words, same run).
 
 Each change is an exact replacement in migration 0010's function, checked to apply.
 """
@@ -73,10 +75,15 @@ FEW = """    few := categories IS NOT NULL AND (
 """.replace("{few_pages}", str(FEW_PAGES))
 
 # A larger body area with one or two concepts and no phrase or minus word takes migration 0010's
-# path: its first k-th score comes from pages of the area alone, and only they are scored.
-IN_AREAS = """CASE WHEN categories IS NULL THEN {ids} ELSE ARRAY(
-                            SELECT d.id FROM search_document AS d
-                            WHERE d.id = ANY({ids}) AND d.category_id = ANY(categories)) END"""
+# path: its first k-th score comes from pages of the area alone, and only they are scored (the
+# candidates are kept in their order, filtered once: a sub-select among search_exact_scores()'s
+# arguments would keep PostgreSQL from inlining it).
+IN_AREAS = """        IF categories IS NOT NULL THEN
+            SELECT array_agg(o.id ORDER BY o.n), array_agg(o.most ORDER BY o.n) INTO ordered, mosts
+            FROM unnest(ordered, mosts) WITH ORDINALITY AS o(id, most, n)
+            JOIN search_document AS d ON d.id = o.id WHERE d.category_id = ANY(categories);
+        END IF;
+"""
 
 # The count: the pages holding a whole alternative, from the tiers rather than the postings.
 COUNT = """        -- Pages holding every stem of some alternative of some concept, from the tiers (each
@@ -118,10 +125,8 @@ RANKING_CHANGES = [
             ORDER BY l.score DESC LIMIT 2 * k) AS first;""",
     ),
     (
-        "                        ordered[n:n + batch - 1], terms,",
-        "                        "
-        + IN_AREAS.replace("{ids}", "ordered[n:n + batch - 1]")
-        + ",\n                        terms,",
+        "        END IF;\n        ranked := '{{}}';\n",
+        "        END IF;\n" + IN_AREAS + "        ranked := '{{}}';\n",
     ),
     (
         SEVERAL_WORD.between(
