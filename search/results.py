@@ -6,9 +6,9 @@ through `TOP`.
 The ranking itself is `search_top()` in PostgreSQL (migrations search/0002 and 0005 to 0011):
 BM25F over each page's whole text, from impact-ordered posting lists and weight tiers. Exact for
 one word and for two, synonyms of any length included, in any body area, and for any words
-within a body area of few pages (every page of it scored); for three words or more, or with a
-phrase or minus words outside such an area, the best of a pool scored exactly, which can miss a
-page (docs/benchmarks.md measures how often for more words).
+within a body area of few pages or with a quoted phrase in few pages (every such page scored);
+otherwise, for three words or more or with minus words, the best of a pool scored exactly, which
+can miss a page (docs/benchmarks.md measures how often for more words).
 """
 
 import re

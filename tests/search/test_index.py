@@ -442,6 +442,34 @@ def test_a_large_body_area_takes_its_first_k_th_score_from_its_own_pages(area):
     assert ({question_id for question_id, _, _ in rows}, total) == (set(both), 5)
 
 
+def test_a_quoted_phrase_ranks_and_counts_exactly_however_deep_its_pages_lie(area):
+    # The best pages holding "zork blim" lie below 1,100 pages holding one of the words in both
+    # lists; pages holding the phrase once in a long text, with "zork" often, stand at the top.
+    together = "Zork blim is on this page, with other words about other things."
+    together_ids = publish_words_alone_and_together(area, ["zork", "blim"], together)
+    strong_text = "Zork zork. " + "Other words about other things. " * 6 + "Zork blim."
+    strong = [
+        make_question(area, title="Zork zork", question="Zork zork zork.", answer=strong_text).pk
+        for _ in range(6)
+    ]
+    assert max(list_places("zork", strong)) <= 6
+    assert min(list_places("zork", together_ids) + list_places("blim", together_ids)) > 1100
+    holding = fetch(
+        "SELECT d.id FROM search_document d JOIN archive_question q ON q.id = d.question_id "
+        "WHERE q.search_vector @@ %s::tsquery",
+        [prepare('"zork blim"').must()],
+    )
+    expected = [(d, score) for d, score in scored_from_postings("zork blim") if (d,) in holding]
+    rows, total = ranked(prepare('"zork blim"'), k=5, count_up_to=100)
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected[:5]])
+    assert ({question_id for question_id, _, _ in rows}, total) == (together_ids, 11)
+    # Narrowed to the body area, a better page holding it in another area is left out.
+    other = make_question(make_category(), title="Zork blim", answer="Zork blim.").pk
+    assert ranked(prepare('"zork blim"'), k=1)[0][0][0] == other
+    rows, total = ranked(prepare('"zork blim"'), k=5, categories=[area.pk], count_up_to=100)
+    assert ({question_id for question_id, _, _ in rows}, total) == (together_ids, 11)
+
+
 def test_two_words_rank_only_what_is_shown_however_well_hidden_pages_score(area):
     # The best pages for "zork blim" are a Q&A published tomorrow and factsheets: a first k-th
     # score taken from them would leave out every page that may be shown.

@@ -1,16 +1,20 @@
-"""Searches within a body area rank exactly: any words in an area of few pages, one or two
-concepts in a larger one.
+"""Searches within a body area, and searches with a quoted phrase, rank exactly: any words in
+an area of few pages or for a phrase in few pages, one or two concepts in a larger area.
 
 A search narrowed to a body area took migration 0005's path whenever it had more than one
 concept, or a phrase or minus words: the pages with the most impacts read at the top of the
 lists, kept if in the body area, scored exactly. The best pages of a small body area usually lie
 far down every list, below pages of other areas, and were missed when a few of the area's pages
-with one word alone stood higher.
+with one word alone stood higher. A quoted phrase took the same path, reading ever deeper (up to
+3.4 s at 100,000 Q&As) and still missing pages.
 
-Now a body area (with the areas under it) of at most FEW_PAGES pages has every one of its pages
-scored exactly, read through a new index on the pages' body area; the phrases and minus words
-are checked on the pages that score. Its ranking and its count are exact, at a cost bounded by
-FEW_PAGES: a page's exact score is one index look-up per stem.
+Now the pages a search may show are scored exactly, every one, when they are few: those of a
+body area (with the areas under it) of at most FEW_PAGES pages, read through a new index on the
+pages' body area, or those holding a quoted phrase when at most PHRASE_PAGES do, found by the
+text search index (GIN) on the Q&As' and factsheets' own vectors, where the words' places are.
+Phrases and minus words are checked on a small area's pages that score. The ranking and the
+count are exact, at a cost bounded by those numbers: a page's exact score is one index look-up
+per stem.
 
 In a larger body area, a search of one or two concepts with no phrase or minus word now takes
 migration 0010's exact path (one concept took an exact path already): the first k-th score is
@@ -21,12 +25,15 @@ The count of matches, where no shortcut gives it, no longer reads whole posting 
 groups them: each stem's pages come from its tiers as sorted arrays (unions and intersections
 in C), and are looked up only until enough are found that show now and pass the filters.
 
-Measured on PostgreSQL 15 at 100,000 Q&As, 30 searches each, against migration 0010, counted up
-to 1,000 (p50): in the body area holding all of them, one word 31 to 9 ms, two 86 to 24 ms (the
-old top ten was the exact one for 11 in 30), four 149 to 35 ms; in a body area of 1,997 of them,
-one word 140 to 20 ms, two 522 to 37 ms and four 687 to 57 ms (the old top ten was the exact one
-for 1 in 30 of two or four words). Searches with no body area rank as before, in the same time
-(two words, same run).
+Measured on PostgreSQL 15 at 100,000 Q&As against migration 0010, counted up to 1,000. Quoted
+phrases: "lower back pain" 3,358 to 550 ms, "pins and needles" 312 to 122 ms, "sciatica pain"
+600 to 264 ms, "how many sessions" 758 to 266 ms; '"back pain" needles', whose phrase 4,062
+pages hold, 519 to 655 ms, exact now. Body areas, p50 of 30 searches each: in the area holding
+all of them, one word 31 to 9 ms, two 86 to 24 ms (the old top ten was the exact one for 11 in
+30), four 149 to 35 ms; in an area of 1,997 of them, one word 140 to 20 ms, two 522 to 37 ms and
+four 687 to 57 ms (the old top ten was the exact one for 1 in 30 of two or four words).
+Searches with neither a body area nor a phrase rank as before, in the same time (two words,
+same run).
 
 Each change is an exact replacement in migration 0010's function, checked to apply.
 """
@@ -43,6 +50,9 @@ SEVERAL_WORD = importlib.import_module(
 
 # A body area with at most this many pages has all of them scored exactly.
 FEW_PAGES = 2000
+# So has a quoted phrase in at most this many pages: finding them costs more than scoring them
+# (each page holding its words is checked for the phrase).
+PHRASE_PAGES = 10000
 
 BODY_AREA_INDEX = """
 -- The pages of a body area (search_top's search within a small one).
@@ -50,19 +60,35 @@ CREATE INDEX search_document_category ON search_document (category_id)
     WHERE category_id IS NOT NULL;
 """
 
-FEW = """    few := categories IS NOT NULL AND (
-        SELECT count(*) FROM (SELECT FROM search_document AS d WHERE d.category_id = ANY(categories)
-                              LIMIT {few_pages} + 1) AS area) <= {few_pages};
+FEW = """    -- The pages a search may show, when they are few: those of a small body area, or those
+    -- holding a quoted phrase (found by the text search index: the phrase's words alone may be
+    -- in many pages, and where they stand is only in each page's own vector). Every one of them
+    -- is scored exactly, so the ranking and the count are exact.
+    IF categories IS NOT NULL THEN
+        shown := ARRAY(SELECT d.id FROM search_document AS d WHERE d.category_id = ANY(categories)
+                       LIMIT {few_pages} + 1);
+        few := cardinality(shown) <= {few_pages};
+    END IF;
+    IF NOT few AND strpos(querytree(must)::text, '<') > 0 THEN
+        shown := ARRAY(
+            SELECT d.id FROM archive_question AS q JOIN search_document AS d ON d.question_id = q.id
+            WHERE q.search_vector @@ must
+            UNION ALL
+            SELECT d.id FROM factsheets_factsheet AS f
+            JOIN search_document AS d ON d.factsheet_id = f.id WHERE f.search_vector @@ must
+            LIMIT {phrase_pages} + 1);
+        few := cardinality(shown) <= {phrase_pages};
+        phrased := few;
+    END IF;
     IF few THEN
-        -- A body area of few pages: every one of them is scored exactly (those shown now, with
-        -- the phrases and minus words), so the ranking and the count are exact.
         WITH scored AS (
             SELECT s.id, s.score FROM search_exact_scores(
-                ARRAY(SELECT d.id FROM search_document AS d WHERE d.category_id = ANY(categories)),
-                terms, weights, term_concepts, term_alternatives, sizes, questions_only) AS s
+                shown, terms, weights, term_concepts, term_alternatives, sizes, questions_only) AS s
             JOIN search_document AS d ON d.id = s.id
-            WHERE must IS NULL OR search_admits(d.question_id, d.factsheet_id, d.category_id,
-                                                categories, questions_only, must)
+            WHERE (categories IS NULL OR d.category_id = ANY(categories))
+              AND (must IS NULL OR phrased OR search_admits(d.question_id, d.factsheet_id,
+                                                            d.category_id, categories,
+                                                            questions_only, must))
         ), best AS (
             SELECT id, score FROM scored ORDER BY score DESC, id DESC LIMIT k
         )
@@ -72,7 +98,7 @@ FEW = """    few := categories IS NOT NULL AND (
         INTO ranked, scores, seen;
         complete := true;
     ELSIF single THEN
-""".replace("{few_pages}", str(FEW_PAGES))
+""".replace("{few_pages}", str(FEW_PAGES)).replace("{phrase_pages}", str(PHRASE_PAGES))
 
 # A larger body area with one or two concepts and no phrase or minus word takes migration 0010's
 # path: its first k-th score comes from pages of the area alone, and only they are scored (the
@@ -86,9 +112,9 @@ IN_AREAS = """        IF categories IS NOT NULL THEN
 """
 
 # The count: the pages holding a whole alternative, from the tiers rather than the postings.
-COUNT = """        -- Pages holding every stem of some alternative of some concept, from the tiers (each
-        -- stem's pages as sorted arrays: unions and intersections in C), looked up one by one
-        -- only until enough are found that show now and pass the filters.
+COUNT = """        -- Pages holding every stem of some alternative of some concept, from the tiers
+        -- (each stem's pages as sorted arrays: unions and intersections in C), looked up one
+        -- by one only until enough are found that show now and pass the filters.
         SELECT count(*) INTO counted FROM (
             SELECT 1 FROM unnest((
                 SELECT search_union(ids) FROM (
@@ -111,7 +137,11 @@ COUNT = """        -- Pages holding every stem of some alternative of some conce
 """
 
 RANKING_CHANGES = [
-    ("    several boolean;\n", "    several boolean;\n    few boolean;\n"),
+    (
+        "    several boolean;\n",
+        "    several boolean;\n    few boolean := false;\n    shown int[];\n"
+        "    phrased boolean := false;\n",
+    ),
     ("    IF single THEN\n", FEW),
     (
         "    pair := NOT single AND categories IS NULL AND must IS NULL\n",
