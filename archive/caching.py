@@ -13,8 +13,8 @@ A page marked `@public_page` is the same for every such visitor until the archiv
   every app server at once and the old pages simply expire. An address with a query parameter
   no page reads is rendered but not kept: made-up parameters cannot fill the cache. A kept page
   is answered before the session, CSRF, authentication and other middleware run, and before the
-  view: it costs about what a static file costs. A page that another request is rendering just now is waited for,
-  not rendered a second time.
+  view: it costs about what a static file costs. A page that another request is rendering just
+  now is waited for, not rendered a second time.
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
 the page rendered afresh and marked private. A response that turns out to carry a secret (a CSRF

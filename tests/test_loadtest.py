@@ -83,9 +83,11 @@ def test_a_terminated_run_stops_what_it_started():
 def test_the_paced_mix_is_held_to_the_earlier_p95_scaled_by_the_ceilings():
     samples = [sample("question", 200, ms) for ms in range(1, 61)]  # p95 57 ms
     earlier_ceiling = load.EARLIER_CEILING_RATE
-    question = lambda rate: next(  # noqa: E731
-        line for line in load._earlier_p95_lines(samples, rate) if line.startswith("- question")
-    )
+
+    def question(rate):
+        lines = load._earlier_p95_lines(samples, rate)
+        return next(line for line in lines if line.startswith("- question"))
+
     assert question(earlier_ceiling).endswith("57 ms **NOT met**")  # under 52 ms: no
     assert "52 ms at this run's" in question(earlier_ceiling)
     # A machine half as fast: the earlier 52 ms stands for 104 ms here.

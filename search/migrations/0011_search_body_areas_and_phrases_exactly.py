@@ -73,6 +73,7 @@ FEW = """    -- The pages a search may show, when they are few: those of a small
                        LIMIT {few_pages} + 1);
         few := cardinality(shown) <= {few_pages};
     END IF;
+    -- A phrase operator (<-> or <N>) in what of `must` an index can look up: a quoted phrase.
     IF NOT few AND strpos(querytree(must)::text, '<') > 0 THEN
         shown := ARRAY(
             SELECT d.id FROM archive_question AS q JOIN search_document AS d ON d.question_id = q.id
@@ -149,7 +150,8 @@ STEMS = """    CROSS JOIN LATERAL (SELECT t.id, t.documents FROM search_term AS 
     WHERE NOT EXISTS (
         SELECT FROM unnest(lexemes, concepts, alternatives) AS o(lexeme, concept, alternative)
         WHERE (o.concept, o.alternative) = (q.concept, q.alternative)
-          AND coalesce((SELECT u.documents FROM search_term AS u WHERE u.lexeme = o.lexeme), 0) = 0);
+          AND coalesce((SELECT u.documents FROM search_term AS u WHERE u.lexeme = o.lexeme),
+                       0) = 0);
 """
 
 RANKING_CHANGES = [
