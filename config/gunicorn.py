@@ -30,3 +30,11 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+
+def post_worker_init(worker):
+    """Each new worker renders the main pages once before it accepts connections
+    (config.warmup): the costs of a process's first requests fall on no visitor."""
+    from config.warmup import warm_up
+
+    warm_up(worker.wsgi)
