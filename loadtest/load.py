@@ -381,8 +381,9 @@ def _load_section(
             "`DEBUG` off, collected static files, Redis as the shared cache; the ask form's "
             "allowance counts in PostgreSQL.",
             f"- Visitors: {clients} at once, each with its own loopback address and cookies, "
-            f"pausing 0–{2 * think:g} s (mean {think:g} s) between pages; what they do next, by "
-            f"weight: {weights}. Each opens a page every {think:g} s or so, several times faster "
+            f"pausing 0–{2 * think:g} s (mean {think:g} s) before each page, the first of a phase "
+            "included, so that they do not all ask at the same instant when a phase starts; what "
+            f"they do next, by weight: {weights}. Each opens a page every {think:g} s or so, several times faster "
             "than a person reading the answers, so they stand for a few hundred people at once. "
             "Category pages: half the first page, most within the first ten, "
             f"one in ten any page. Q&A pages: a random {len(pool.questions):,} of all. Searches: "

@@ -215,7 +215,8 @@ class MailSink:
 
 
 class AppServer:
-    """gunicorn with the repository's config/gunicorn.py on 127.0.0.1:`port`."""
+    """gunicorn with the repository's config/gunicorn.py on 127.0.0.1:`port`; started once every
+    worker has warmed up (config.warmup), as a server is put in service."""
 
     def __init__(self, port: int, env: dict, name: str):
         self.port = port
@@ -236,7 +237,7 @@ class AppServer:
             start_new_session=True,
         )
         wait_until(
-            lambda: self._alive() and http_status(f"{self.url}/healthz") == 200,
+            lambda: self._alive() and http_status(f"{self.url}/healthz") == 200 and self._warm(),
             timeout=60,
             what=f"gunicorn {self.name}",
         )
@@ -244,6 +245,11 @@ class AppServer:
     def stop(self) -> None:
         _end(self.process, grace=35)
         self.process = None
+
+    def _warm(self) -> bool:
+        """Every worker booted so far has rendered the main pages (config.warmup)."""
+        log = self.log.read_text()
+        return log.count("Warmed up in") >= log.count("Booting worker")
 
     def _alive(self) -> bool:
         if self.process.poll() is not None:

@@ -133,15 +133,16 @@ class Visitor:
 
     async def browse(self, deadline, *, mix=MIX):
         """Visit pages from `mix` until `deadline` (time.monotonic()), pausing `think` seconds on
-        average between them."""
+        average before each, the first included: visitors who start together do not all ask at
+        the same instant, as no real visitors do."""
         kinds, weights = list(mix), list(mix.values())
         for _ in range(MAX_REQUESTS_PER_VISITOR):
+            if self.think:
+                await asyncio.sleep(self.rng.uniform(0, 2 * self.think))
             if time.monotonic() >= deadline:
                 return
             kind = self.rng.choices(kinds, weights)[0]
             await getattr(self, f"visit_{kind}")()
-            if self.think:
-                await asyncio.sleep(self.rng.uniform(0, 2 * self.think))
 
     async def hammer(self, kind, path, deadline):
         """Ask for one path again and again until `deadline`, without pausing."""

@@ -1,14 +1,16 @@
 """The load and fault runs' own pieces that can go wrong quietly: where traffic goes, and how
 failures are counted and written down."""
 
+import asyncio
 import ipaddress
 import signal
 import subprocess
 import sys
+import time
 
 from loadtest import load, report
-from loadtest.stack import ROOT
-from loadtest.traffic import Sample, visitor_address
+from loadtest.stack import ROOT, AppServer
+from loadtest.traffic import MIX, Sample, Visitor, visitor_address
 
 
 def test_every_visitor_has_its_own_loopback_address():
@@ -92,3 +94,31 @@ def test_the_paced_mix_is_held_to_the_earlier_p95_scaled_by_the_ceilings():
     assert "52 ms at this run's" in question(earlier_ceiling)
     # A machine half as fast: the earlier 52 ms stands for 104 ms here.
     assert "104 ms at this run's: 57 ms **met**" in question(earlier_ceiling / 2)
+
+
+def test_an_app_server_is_in_service_once_every_worker_has_warmed_up(tmp_path, monkeypatch):
+    monkeypatch.setattr("loadtest.stack.WORKDIR", tmp_path)
+    server = AppServer(8000, {}, "a")
+    booted = "[INFO] Booting worker with pid: 1\n[INFO] Booting worker with pid: 2\n"
+    server.log.write_text(booted + "INFO config.warmup Warmed up in 600 ms: / 200\n")
+    assert not server._warm()
+    server.log.write_text(booted + "INFO config.warmup Warmed up in 600 ms: / 200\n" * 2)
+    assert server._warm()
+
+
+def test_visitors_pause_before_their_first_page_so_a_phase_does_not_start_in_lockstep(monkeypatch):
+    events = []
+
+    async def pause(seconds):
+        events.append("pause")
+
+    async def visit():
+        events.append("visit")
+
+    monkeypatch.setattr("loadtest.traffic.asyncio.sleep", pause)
+    visitor = Visitor(0, "http://127.0.0.1:1", None, None, think=2.0)
+    for kind in MIX:
+        monkeypatch.setattr(visitor, f"visit_{kind}", visit)
+    asyncio.run(visitor.browse(time.monotonic() + 0.05))
+    assert events[:2] == ["pause", "visit"]
+    assert "visit" in events
