@@ -456,7 +456,7 @@ def _pages_section(rounds, seconds, load_before):
             "machine is shared, and its ceiling moves from minute to minute), each page in "
             "turn, then all again in reverse order, taking gzip as browsers do. Each page is asked for as visitors ask for it (the page cache answers "
             "whatever it kept since the run began; Q&A pages rotate over the visitors' sample, "
-            "so most are rendered in the first round) and, in the rows marked *rendered*, with a "
+            "each wrk thread from its own place in it, so most are rendered in the first round) and, in the rows marked *rendered*, with a "
             "query parameter of its own on every request (`_=…`, read by no page), so that the "
             "page cache neither answers nor keeps them. Search is always measured rendered, rotating over the "
             'visitors\' queries. "Repeated" asks for one Q&A page again and again: the page '

@@ -19,11 +19,12 @@ from loadtest.stack import WORKDIR
 
 CONNECTIONS = 16
 THREADS = 2
-# What wrk sends: each thread walks its own list of paths in turn, adding `_=thread-count`
-# when asked to, taking gzip as browsers do, and reports its figures as one line of JSON.
+# What wrk sends: each thread walks its own list of paths in turn (`thread_paths`), adding
+# `_=thread-count` when asked to, taking gzip as browsers do, and reports its figures as one line
+# of JSON.
 SCRIPT = """
 wrk.headers["Accept-Encoding"] = "gzip"
-local paths = {%(paths)s}
+local lists = {%(lists)s}
 local bust = %(bust)s
 local threads = 0
 function setup(thread)
@@ -32,6 +33,7 @@ function setup(thread)
 end
 function init(args)
   count = 0
+  paths = lists[id]
 end
 function request()
   count = count + 1
@@ -77,8 +79,11 @@ def wrk_available():
 def measure(base_url, page, seconds):
     """One page flat out for `seconds`: a Figure."""
     script = WORKDIR / "wrk-page.lua"
-    paths = ", ".join(json.dumps(path) for path in page.paths)
-    script.write_text(SCRIPT % {"paths": paths, "bust": "true" if page.bust else "false"})
+    lists = ", ".join(
+        "{" + ", ".join(json.dumps(path) for path in paths) + "}"
+        for paths in thread_paths(page.paths, THREADS)
+    )
+    script.write_text(SCRIPT % {"lists": lists, "bust": "true" if page.bust else "false"})
     result = subprocess.run(  # noqa: S603
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "-s", str(script)]  # noqa: S607
         + ["--timeout", "10s", base_url],
@@ -95,6 +100,16 @@ def measure(base_url, page, seconds):
         errors=figures["socket_errors"] + figures["bad_status"],
         load=os.getloadavg()[0],
     )
+
+
+def thread_paths(paths, threads):
+    """Each wrk thread's list: all the paths, each thread starting at its own place, so that
+    two threads do not ask for the same page at the same moment (one would wait for the other's
+    rendering: archive.caching), as visitors going through many pages do not."""
+    return [
+        paths[n * len(paths) // threads :] + paths[: n * len(paths) // threads]
+        for n in range(threads)
+    ]
 
 
 def run_rounds(base_url, reference, pages, seconds, say):

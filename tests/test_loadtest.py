@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from loadtest import load, report
+from loadtest import load, pages, report
 from loadtest.stack import ROOT, AppServer
 from loadtest.traffic import MIX, Sample, Visitor, visitor_address
 
@@ -122,3 +122,12 @@ def test_visitors_pause_before_their_first_page_so_a_phase_does_not_start_in_loc
     asyncio.run(visitor.browse(time.monotonic() + 0.05))
     assert events[:2] == ["pause", "visit"]
     assert "visit" in events
+
+
+def test_wrk_threads_walk_the_pages_from_different_places():
+    paths = [f"/questions/q-{n}/" for n in range(10)]
+    first, second = pages.thread_paths(paths, 2)
+    assert sorted(first) == sorted(second) == paths
+    assert first[0] == "/questions/q-0/"
+    assert second[0] == "/questions/q-5/"
+    assert pages.thread_paths(["/"], 2) == [["/"], ["/"]]
