@@ -375,6 +375,34 @@ def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, 
         assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected])
 
 
+@pytest.mark.parametrize("k", [3, 10])
+def test_two_single_words_read_as_pairs_of_tiers_rank_as_every_page_scored_would(area, k):
+    # Two words of one stem each, both in more pages than are gathered one by one, with any
+    # impacts: pairs of their tiers are read best first. "blim" is on nearly every page, worth
+    # little; a few short pages hold "zork" alone and score more than those holding both: each
+    # is in a pair of one block.
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    now = timezone.now()
+    texts = ["Zork zork zork"] * 6
+    for n in range(6100):
+        words = rng.choices(WORDS[2:], k=rng.randint(20, 80)) + ["blim"]
+        if n < 3100:
+            words += ["zork"] * rng.choice([1, 1, 2])
+        rng.shuffle(words)
+        texts.append(" ".join(words))
+    Question.objects.bulk_create(
+        Question(
+            category=area, title=text[:40], slug=f"page-{n}", question=text, answer=text,
+            status=Question.Status.PUBLISHED, published_at=now,
+        )
+        for n, text in enumerate(texts)
+    )  # fmt: skip
+    rows, total = ranked(prepare("zork blim"), k=k, count_up_to=7000)
+    expected = scored_from_postings("zork blim")
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected[:k]])
+    assert total == len(expected)
+
+
 def test_a_small_body_area_ranks_and_counts_exactly_however_deep_its_pages_lie(area):
     # The small area's best pages for "zork blim" hold both words, below 1,100 pages of another
     # area holding one of them in both lists; its pages holding "zork" alone stand at the top.
