@@ -13,7 +13,14 @@ import time
 
 from loadtest import pages, report, site
 from loadtest.stack import WORKDIR, AppServer, MailSink, Postgres, Redis, Replica, free_port
-from loadtest.traffic import CSRF_TOKEN, MIX, Recorder, Visitor, run_visitors
+from loadtest.traffic import (
+    CSRF_TOKEN,
+    MIX,
+    SUBMISSIONS_PER_VISITOR,
+    Recorder,
+    Visitor,
+    run_visitors,
+)
 
 DATABASE = "loadtest"
 SEARCH_P95_TARGET_MS = 150
@@ -118,6 +125,9 @@ def run(
         for visitor in visitors:
             visitor.server = (first.url, second.url)[visitor.number % 2]
             visitor.think = think
+            # Questions across the two servers too (a fast machine's flat-out phase may have
+            # used every visitor's allowance; this stays within the rate limit's).
+            visitor.submissions_left = SUBMISSIONS_PER_VISITOR
         both = Recorder()
         say(f"Scale-out: {clients} visitors over both servers for {scaleout_seconds} s")
         both_seconds = asyncio.run(
@@ -155,7 +165,7 @@ def run(
     )
     report.write_section("load", load_markdown)
     if page_rounds:
-        pages_markdown = _pages_section(page_rounds, page_seconds, page_load_before)
+        pages_markdown = _pages_section(page_rounds, page_list, page_seconds, page_load_before)
         report.write_section("pages", pages_markdown)
         load_markdown += "\n\n" + pages_markdown
     scaleout_markdown = _scaleout_section(
@@ -439,7 +449,7 @@ def _earlier_p95_lines(samples, ceiling_rate):
     return lines
 
 
-def _pages_section(rounds, seconds, load_before):
+def _pages_section(rounds, page_list, seconds, load_before):
     names = list(rounds[0])
     goals = {
         next(name for name in names if name.startswith(prefix)): goal
@@ -458,7 +468,7 @@ def _pages_section(rounds, seconds, load_before):
             "turn, then all again in reverse order, taking gzip as browsers do. Each page is "
             "asked for as visitors ask for it (the page cache answers whatever it kept since the "
             "run began; Q&A pages rotate over the visitors' sample, each wrk thread from its own "
-            "place in it, so most are rendered in the first round) and, in the rows marked "
+            "place in it) and, in the rows marked "
             "*rendered*, with a query parameter of its own on every request (`_=…`, read by no "
             "page), so that the page cache neither answers nor keeps them. Search is always "
             "measured rendered, rotating over the "
@@ -468,6 +478,8 @@ def _pages_section(rounds, seconds, load_before):
             report.environment_line(load_before),
             "",
             pages.table(rounds, "/robots.txt"),
+            "",
+            pages.laps_line(rounds, page_list, seconds),
             "",
             "Targets (the worse of the two rounds):",
             "",

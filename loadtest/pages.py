@@ -153,6 +153,22 @@ def table(rounds, reference):
     return "\n".join(lines)
 
 
+def laps_line(rounds, page_list, seconds):
+    """How often the rotating pages (asked for as visitors ask) came round in each round: each
+    is rendered the first time and then answered by the page cache, so their row mixes the two
+    in a share that depends on how fast the machine is."""
+    rotating = next(page for page in page_list if len(page.paths) > 1 and not page.bust)
+    laps = [figures[rotating.name][0].rate * seconds / len(rotating.paths) for figures in rounds]
+    return (
+        f"The {len(rotating.paths):,} rotating Q&A pages came round "
+        f"{' and '.join(f'{lap:.1f}' for lap in laps)} times in rounds "
+        f"{' and '.join(str(n) for n in range(1, len(laps) + 1))}: each is rendered the first "
+        "time it is asked for and answered by the page cache after that, so their row mixes the "
+        "two, in a share that depends on the machine's speed; their row marked *rendered* is the "
+        "rendering alone."
+    )
+
+
 def worst_ratio(rounds, name):
     return min(figure.rate / ceiling.rate for figure, ceiling in (r[name] for r in rounds))
 

@@ -131,3 +131,18 @@ def test_wrk_threads_walk_the_pages_from_different_places():
     assert first[0] == "/questions/q-0/"
     assert second[0] == "/questions/q-5/"
     assert pages.thread_paths(["/"], 2) == [["/"], ["/"]]
+
+
+def test_the_report_says_how_often_the_rotating_pages_came_round():
+    from loadtest.pages import Figure, Page
+
+    rotating = Page("Q&A page (4 rotating)", ["/q/1/", "/q/2/", "/q/3/", "/q/4/"])
+    page_list = [rotating, Page("home", ["/"]), Page("rendered", rotating.paths, bust=True)]
+    robots = Figure("/robots.txt", 100, 1, 2, 0, 0.5)
+    rounds = [
+        {rotating.name: (Figure(rotating.name, rate, 1, 2, 0, 0.5), robots)} for rate in (2, 6)
+    ]
+    line = pages.laps_line(rounds, page_list, seconds=10)
+    assert line.startswith(
+        "The 4 rotating Q&A pages came round 5.0 and 15.0 times in rounds 1 and 2"
+    )
