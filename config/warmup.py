@@ -11,8 +11,8 @@ costs fall on no visitor.
 
 import logging
 import time
-from io import BytesIO
 from urllib.parse import urlsplit
+from wsgiref.util import setup_testing_defaults
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -56,27 +56,18 @@ def _archive_paths():
 def _get(application, path):
     """The status of a GET of `path` through `application`, as gunicorn would make it."""
     address = urlsplit(path)
-    query = "&".join(filter(None, [address.query, UNCACHED]))
     environ = {
-        "REQUEST_METHOD": "GET",
         "PATH_INFO": address.path,
-        "QUERY_STRING": query,
+        "QUERY_STRING": "&".join(filter(None, [address.query, UNCACHED])),
         "SERVER_NAME": _host(),
-        "SERVER_PORT": "443",
         "HTTP_HOST": _host(),
         # As the proxy forwards it, so that production's HTTPS redirect does not answer instead.
+        "wsgi.url_scheme": "https",
         "HTTP_X_FORWARDED_PROTO": "https",
         "HTTP_ACCEPT_ENCODING": "gzip",
         "REMOTE_ADDR": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "https",
-        "wsgi.input": BytesIO(),
-        "wsgi.errors": BytesIO(),
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
     }
+    setup_testing_defaults(environ)  # the rest of a GET's environ, as any WSGI server sets it
     status = []
     body = application(environ, lambda line, headers, exc_info=None: status.append(line))
     try:
