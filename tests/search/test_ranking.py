@@ -243,6 +243,18 @@ def test_a_factsheet_snippet_says_a_sentence_once_and_drops_list_dashes():
     )
 
 
+def test_a_snippet_shows_the_first_two_different_sentences_holding_the_words(area):
+    answer = (
+        "Stenosis is common. Rest helps. Stenosis is common.\n"
+        "Walking eases stenosis. Stenosis rarely needs surgery."
+    )
+    make_question(area, question="", question_preserved=False, answer=answer)
+    [hit] = results_for("stenosis").page.object_list
+    assert hit.snippet == (
+        "<mark>Stenosis</mark> is common. … Walking eases <mark>stenosis</mark>."
+    )
+
+
 def test_a_long_sentence_is_cut_short_after_its_words(area):
     answer = f"The stenosis eased {'slowly ' * 40}in the end."
     make_question(area, question="", question_preserved=False, answer=answer)
