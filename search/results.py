@@ -3,7 +3,7 @@ highlighted snippets and how many there are. The one ranking path of the site: t
 (`Results`), the ask form's similar questions and the tests (`ranked`) all call search_top
 through `TOP`.
 
-The ranking itself is `search_top()` in PostgreSQL (migrations search/0002 and 0005 to 0012):
+The ranking itself is `search_top()` in PostgreSQL (migrations search/0002 and 0005 to 0014):
 BM25F over each page's whole text, from impact-ordered posting lists and weight tiers. Exact for
 one word and for two, synonyms of any length included, in any body area, and for any words
 within a body area of few pages or with a quoted phrase in few pages (every such page scored);
@@ -52,8 +52,8 @@ TOP = """search_top(%(lexemes)s::text[], %(concepts)s::int[], %(alternatives)s::
 TOP_SQL = f"SELECT question_id, factsheet_id, score, total FROM {TOP} ORDER BY n"  # noqa: S608 - constants
 
 # A snippet: the sentences of the first text that holds the query's words, marked
-# (search_snippet, of the search migration); or the first sentence of the page's first text
-# when none does (the words were in the title alone).
+# (search_snippet, migrations search/0002 and 0013); or the first sentence of the page's first
+# text when none does (the words were in the title alone).
 FIRST_SENTENCE = "'^[^.!?]*[.!?]?'"
 QUESTION_SNIPPET = f"""coalesce(
     search_snippet(q.question, %(highlight)s::tsquery, %(options)s),
