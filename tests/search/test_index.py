@@ -377,10 +377,9 @@ def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, 
 
 @pytest.mark.parametrize("k", [3, 10])
 def test_two_single_words_read_as_pairs_of_tiers_rank_as_every_page_scored_would(area, k):
-    # Two words of one stem each, both in more pages than are gathered one by one, with any
-    # impacts: pairs of their tiers are read best first. "blim" is on nearly every page, worth
-    # little; a few short pages hold "zork" alone and score more than those holding both: each
-    # is in a pair of one block.
+    # Two words of one stem each, in thousands of pages with any impacts: pairs of their tiers
+    # are read best first. "blim" is on nearly every page, worth little; a few short pages hold
+    # "zork" alone and score more than those holding both: each is in a pair of one block.
     rng = random.Random(k)  # noqa: S311 - test data, not secrets
     now = timezone.now()
     texts = ["Zork zork zork"] * 6
