@@ -76,19 +76,20 @@ def previous():
     return READS_LESS.changed(TWELVE.previous(), TWELVE.RANKING_CHANGES)
 
 
-def first_bound_and_pairs():
-    """Migration 0012's two-concept path from its first k-th score up to its walk."""
-    text, pairs = previous(), TWELVE.numbered(TWELVE.TIER_PAIRS)
-    return text[text.index(FIRST_BOUND) : text.index(pairs) + len(pairs)]
-
-
 def first_bound():
-    return first_bound_and_pairs().removesuffix(TWELVE.numbered(TWELVE.TIER_PAIRS))
+    """Migration 0012's two-concept path from its first k-th score up to its pairs of tiers."""
+    text = previous()
+    return text[text.index(FIRST_BOUND) : text.index(TWELVE.numbered(TWELVE.TIER_PAIRS))]
 
 
+# The first k-th score moves into the branch for synonyms of several words, after the new one;
+# migration 0012's pairs of tiers give way to it.
 RANKING_CHANGES = [
     ("    gathered_ceiling float8;\n", ""),
-    (first_bound_and_pairs(), LAZY_PAIRS + textwrap.indent(first_bound(), "    ")),
+    (
+        first_bound() + TWELVE.numbered(TWELVE.TIER_PAIRS),
+        LAZY_PAIRS + textwrap.indent(first_bound(), "    "),
+    ),
 ]
 
 
