@@ -142,6 +142,73 @@ def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
     assert tiers() == tiers_from_postings()
 
 
+def phrases():
+    """The stems of the synonyms of several words whose tiers are kept."""
+    return [lexemes for (lexemes,) in fetch("SELECT lexemes FROM search_phrase ORDER BY 1")]
+
+
+def phrase_tiers():
+    """Each such synonym's pages per tier of each of its stems, as search_phrase_tier holds them
+    (its packed key read back, five bits a stem)."""
+    return fetch(
+        "SELECT p.lexemes, ARRAY(SELECT (t.tiers >> (5 * (n - 1))) & 31 "
+        "                        FROM generate_series(1, cardinality(p.lexemes)) AS n), "
+        "       t.chunk, t.documents "
+        "FROM search_phrase_tier AS t JOIN search_phrase AS p ON p.id = t.phrase_id "
+        "WHERE t.documents <> '{}' ORDER BY 1, 2, 3"
+    )
+
+
+def phrase_tiers_from_postings():
+    """The same worked out afresh from the postings: the pages holding every stem."""
+    return fetch(
+        "SELECT lexemes, tiers, document_id >> 16, sort(array_agg(document_id)) FROM ("
+        "    SELECT p.lexemes, s.document_id,"
+        "           array_agg(search_tier_of(s.impact)::int ORDER BY t.lexeme) AS tiers"
+        "    FROM search_phrase AS p JOIN search_term AS t ON t.lexeme = ANY(p.lexemes)"
+        "    JOIN search_posting AS s ON s.term_id = t.id"
+        "    GROUP BY 1, 2 HAVING count(*) = cardinality(p.lexemes)"
+        ") AS pages GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+
+
+def test_the_tiers_of_several_word_synonyms_follow_every_write(area):
+    start_pages_before_a_tier_chunk_ends()
+    Synonym.objects.all().delete()
+    synonym = Synonym.objects.create(lay_term="zork", clinical_terms="quax frim, dap tov wug")
+    texts = [
+        "Quax frim.",
+        "Frim quax quax dap.",
+        "Dap tov wug frim.",
+        "Tov wug.",
+        "Blim snib quax.",
+    ]
+    questions = [
+        make_question(area, title=f"Zork {n}", answer=text) for n, text in enumerate(texts * 2)
+    ]
+    make_question(area, published=False, answer="Quax frim, never shown.")
+    questions[0].answer = "Quax quax quax frim, said again."
+    questions[0].save()
+    questions[1].delete()
+    Question.objects.filter(pk=questions[2].pk).update(status=Question.Status.DRAFT)
+    Question.objects.filter(pk__in=[q.pk for q in questions[6:]]).update(answer="Wug dap tov quax.")
+    # Editors add a synonym whose words pages already hold, and take a term out of another.
+    Synonym.objects.create(lay_term="blim snib", clinical_terms="snib")
+    synonym.clinical_terms = "quax frim"
+    synonym.save()
+    assert phrases() == [["blim", "snib"], ["frim", "quax"]]
+    assert phrase_tiers() == phrase_tiers_from_postings()
+    assert {tuple(lexemes) for lexemes, *_ in phrase_tiers()} == {
+        ("blim", "snib"),
+        ("frim", "quax"),
+    }
+    index.rebuild()
+    assert phrase_tiers() == phrase_tiers_from_postings()
+    synonym.delete()
+    assert phrases() == [["blim", "snib"]]
+    assert phrase_tiers() == phrase_tiers_from_postings()
+
+
 def test_the_drift_of_average_lengths_shows_and_a_rebuild_clears_it(area):
     make_question(area, answer="Zork.")
     index.rebuild()
