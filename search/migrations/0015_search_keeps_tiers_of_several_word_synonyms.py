@@ -11,10 +11,11 @@ by their tiers (search_most()). On make bench's two-word searches these were the
 Now search_phrase holds the stems of every synonym term of several words (sorted, as
 search_synonym_phrases() reads them from the synonym list) and search_phrase_tier the pages
 holding them all, by the tier of each stem there and by chunk of page ids, as search_tier does
-for one stem. Such a block is worth each stem's weight x its tier's top, summed: at least what
-any of its pages scores for the synonym. Search_top's pairs of blocks take them beside the
-stems' tiers, read as migration 0014 reads the others. A synonym whose stems are not in
-search_phrase (a word of the query with several stems) still takes migration 0012's path.
+for one stem. Such a tier is worth each stem's weight x its tier's top, summed: at least what
+any of its pages scores for the synonym; a synonym's tiers within PHRASE_STEP of each other's
+worth make one block. Search_top's pairs of blocks take them beside the stems' tiers, read as
+migration 0014 reads the others. An alternative whose stems are not in search_phrase (a word of
+the query with several stems, a synonym of more than six) still takes migration 0012's path.
 
 Kept in the same transaction as every write, as search_tier is: statement-level triggers on
 search_posting add a page to the synonyms whose stems it holds, and take it out when one of
@@ -40,7 +41,7 @@ FOURTEEN = importlib.import_module(
 PAIRS = FOURTEEN.TWELVE.PAIRS
 
 PHRASES = r"""
--- The stems of every synonym term of two to six words, sorted: its words as search.query reads
+-- The stems of every synonym term of two to six stems, sorted: its words as search.query reads
 -- them (runs of letters and digits), each stemmed alone.
 CREATE FUNCTION search_synonym_phrases() RETURNS TABLE (lexemes text[])
 LANGUAGE sql STABLE AS $$
