@@ -510,6 +510,28 @@ def test_a_large_body_area_ranks_two_words_exactly_from_its_own_pages(area):
     assert ({question_id for question_id, _, _ in rows}, total) == (together_ids, 2205)
 
 
+@pytest.mark.parametrize("count_up_to", [100, 200, 5000])
+def test_a_mid_size_body_area_counts_exactly_however_few_of_the_matches_it_holds(area, count_up_to):
+    # 3,000 pages of another area hold "zork" and come first; the area's 2,100 pages (too many to
+    # score whole), 90 of them holding it, come after, with five published for later. The count
+    # looks up the first matches, then reads the area's pages (up to 20 times the cap: with a
+    # cap of 201, not 101) and intersects them with the matches, or, past that, looks up the rest.
+    now, later = timezone.now(), timezone.now().replace(year=2999)
+    elsewhere = make_category()
+    pages = [(elsewhere, "Zork is on this page.", now)] * 3000
+    pages += [(area, "Zork is here too.", now)] * 90 + [(area, "Zork, later.", later)] * 5
+    pages += [(area, "Blim is on this page.", now)] * 2005
+    Question.objects.bulk_create(
+        Question(
+            category=category, title=text, slug=f"page-{n}", question=text, answer=text,
+            status=Question.Status.PUBLISHED, published_at=published_at,
+        )
+        for n, (category, text, published_at) in enumerate(pages)
+    )  # fmt: skip
+    _, total = ranked(prepare("zork"), k=3, categories=[area.pk], count_up_to=count_up_to)
+    assert total == 90
+
+
 def test_a_large_body_area_takes_its_first_k_th_score_from_its_own_pages(area):
     # Another area's pages hold "zork" alone and score more than any page of this one, whose
     # best pages for "zork blim" hold both words, weakly: a first k-th score taken from the
