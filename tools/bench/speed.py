@@ -320,10 +320,12 @@ class ExactBM25F:
 
 
 def index_megabytes():
+    """The search index's tables on disk, with their indexes and TOAST, in MB."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sum(pg_total_relation_size(c)) / 1e6 FROM unnest(ARRAY['search_posting', "
-            "'search_document', 'search_term', 'search_word', 'search_tier']::regclass[]) AS c"
+            "'search_document', 'search_term', 'search_word', 'search_tier', 'search_phrase', "
+            "'search_phrase_tier']::regclass[]) AS c"
         )
         return float(cursor.fetchone()[0])
 
