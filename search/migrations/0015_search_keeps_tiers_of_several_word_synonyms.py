@@ -230,9 +230,11 @@ RANKING_CHANGES = [
     (
         "        IF (SELECT max(size) FROM unnest(sizes) AS u(size)) = 1 THEN\n"
         "            -- Every alternative one stem: a block is a stem's tier, worth its top, and the pairs\n",
-        "        IF NOT EXISTS (SELECT FROM search_phrases_of(terms, weights, term_concepts,\n"
-        "                                                     term_alternatives, sizes)\n"
-        "                       WHERE phrase_id IS NULL) THEN\n"
+        # One-stem alternatives need no look-up of phrases (most two-word searches).
+        "        IF (SELECT max(size) FROM unnest(sizes) AS u(size)) = 1\n"
+        "           OR NOT EXISTS (SELECT FROM search_phrases_of(terms, weights, term_concepts,\n"
+        "                                                        term_alternatives, sizes)\n"
+        "                          WHERE phrase_id IS NULL) THEN\n"
         "            -- Every alternative one stem or a kept phrase: a block is a stem's tier, worth its\n"
         "            -- top, or a phrase's pages by the tier of each stem, worth their tops; the pairs\n",
     ),
