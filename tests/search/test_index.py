@@ -448,6 +448,36 @@ def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, 
 
 
 @pytest.mark.parametrize("k", [3, 10])
+def test_three_or_four_words_rank_the_pages_shown_as_every_page_scored_would(area, k):
+    # Few pages: every one is in the pool of a search of three or more words, and the pages
+    # scored exactly are those whose estimate can reach the k-th shown. "zork" is also "quax"
+    # (a page holding both counts its better), "blim" also "dap tov" (counted with both only);
+    # the best pages by far are published tomorrow: their estimates must not set the k-th.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax")
+    Synonym.objects.create(lay_term="blim", clinical_terms="dap tov")
+    later = timezone.now() + timezone.timedelta(days=1)
+    best = "Zork wug snib frim blim. " * 3
+    hidden = {
+        make_question(area, title=best[:23], question=best, answer=best, published_at=later).pk
+        for _ in range(k)
+    }
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    for _ in range(300):
+        make_question(
+            area, title=" ".join(rng.choices(WORDS, k=rng.randint(1, 3))),
+            answer=" ".join(rng.choices(WORDS, k=rng.randint(3, 10))),
+        )  # fmt: skip
+    shown_by_document = dict(
+        fetch("SELECT id, question_id NOT IN %s FROM search_document", [tuple(hidden)])
+    )
+    for query in ("zork wug snib", "blim zork frim wug", "quax tov snib frim"):
+        rows, _ = ranked(prepare(query), k=k)
+        expected = [s for pk, s in scored_from_postings(query) if shown_by_document[pk]][:k]
+        assert not hidden & {question_id for question_id, _, _ in rows}
+        assert [score for _, _, score in rows] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("k", [3, 10])
 def test_two_single_words_read_as_pairs_of_tiers_rank_as_every_page_scored_would(area, k):
     # Two words of one stem each, in thousands of pages with any impacts: pairs of their tiers
     # are read best first. "blim" is on nearly every page, worth little; a few short pages hold
