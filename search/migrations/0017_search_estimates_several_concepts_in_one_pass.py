@@ -50,27 +50,18 @@ def candidates():
     return text[start : end + len(f"LIMIT k + {SEVERAL.RESCORED});\n")]
 
 
-CANDIDATES = """\
-        candidates := ARRAY(
+# The query's stems, each with how many its concept has and its concept's longest alternative.
+STEMS = """\
             WITH q AS (
                 SELECT *, count(*) OVER (PARTITION BY concept) AS stems,
                        max(size) OVER (PARTITION BY concept) AS longest
                 FROM unnest(terms, weights, term_concepts, term_alternatives, sizes)
                     AS q(term_id, weight, concept, alternative, size)
             ), stems AS (
-                SELECT q.concept, q.alternative, q.term_id, q.share, s.documents,
-                       sum(cardinality(s.documents)) OVER (
-                           PARTITION BY q.concept, q.alternative, q.term_id ORDER BY s.tier DESC, s.chunk
-                       ) AS reached
-                FROM search_tier AS s
-                JOIN (SELECT *, {upper_pages} / stems AS share FROM q) AS q USING (term_id)
-            ), upper AS (
-                SELECT concept, search_union(ids) AS ids FROM (
-                    SELECT concept, alternative, search_intersection(ids) AS ids FROM (
-                        SELECT concept, alternative, term_id, search_union(documents) AS ids FROM stems
-                        WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3
-                    ) AS per_stem GROUP BY 1, 2
-                ) AS per_alternative GROUP BY 1
+"""
+
+# From the pool on (migration 0009's `chosen`, `pool` and estimates), rewritten.
+ESTIMATES = """\
             ), pool AS (
                 SELECT search_union(ids) AS ids FROM (
                     SELECT a.ids & b.ids AS ids FROM upper AS a JOIN upper AS b ON a.concept < b.concept
@@ -122,16 +113,21 @@ CANDIDATES = """\
             ORDER BY worth DESC);
 """  # noqa: S608 - numbers of migration 0009
 
-RANKING_CHANGES = [
-    (
-        candidates(),
-        CANDIDATES.format(
-            upper_pages=SEVERAL.UPPER_PAGES,
-            top_pages=SEVERAL.TOP_PAGES,
-            rescored=SEVERAL.RESCORED,
-        ),
+
+def candidates_changed():
+    """The pick of the pages to score exactly, as this migration makes it."""
+    old = candidates()
+    estimates = ESTIMATES.format(top_pages=SEVERAL.TOP_PAGES, rescored=SEVERAL.RESCORED)
+    return READS_LESS.changed(
+        old,
+        [
+            ("            WITH stems AS (\n", STEMS),
+            (old[old.index("            ), chosen AS (\n") :], estimates),
+        ],
     )
-]
+
+
+RANKING_CHANGES = [(candidates(), candidates_changed())]
 
 EXACT_SCORES = """
 CREATE OR REPLACE FUNCTION search_exact_scores(

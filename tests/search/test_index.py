@@ -429,18 +429,24 @@ def scored_from_postings(query, categories=None):
     )  # fmt: skip
 
 
+def make_random_pages(area, seed, count, *, title_words, answer_words):
+    """`count` Q&As of WORDS drawn at random, as many in each field as the (low, high) allow."""
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
+    for _ in range(count):
+        make_question(
+            area,
+            title=" ".join(rng.choices(WORDS, k=rng.randint(*title_words))),
+            answer=" ".join(rng.choices(WORDS, k=rng.randint(*answer_words))),
+        )
+
+
 @pytest.mark.parametrize("k", [3, 10])
 def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, k):
     # Many pages hold every word, with any impacts: the pages that may reach the k-th score are
     # more than are scored exactly at once, and are scored best first by their tiers.
     Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
     Synonym.objects.create(lay_term="blim", clinical_terms="dap tov wug")
-    rng = random.Random(k)  # noqa: S311 - test data, not secrets
-    for _ in range(400):
-        make_question(
-            area, title=" ".join(rng.choices(WORDS, k=rng.randint(1, 4))),
-            answer=" ".join(rng.choices(WORDS, k=rng.randint(5, 60))),
-        )  # fmt: skip
+    make_random_pages(area, k, 400, title_words=(1, 4), answer_words=(5, 60))
     for query in ("zork", "blim", "zork snib", "blim zork"):
         rows, _ = ranked(prepare(query), k=k)
         expected = scored_from_postings(query)[:k]
@@ -461,12 +467,7 @@ def test_three_or_four_words_rank_the_pages_shown_as_every_page_scored_would(are
         make_question(area, title=best[:23], question=best, answer=best, published_at=later).pk
         for _ in range(k)
     }
-    rng = random.Random(k)  # noqa: S311 - test data, not secrets
-    for _ in range(300):
-        make_question(
-            area, title=" ".join(rng.choices(WORDS, k=rng.randint(1, 3))),
-            answer=" ".join(rng.choices(WORDS, k=rng.randint(3, 10))),
-        )  # fmt: skip
+    make_random_pages(area, k, 300, title_words=(1, 3), answer_words=(3, 10))
     shown_by_document = dict(
         fetch("SELECT id, question_id NOT IN %s FROM search_document", [tuple(hidden)])
     )
