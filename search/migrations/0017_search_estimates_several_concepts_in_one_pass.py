@@ -46,8 +46,8 @@ def candidates():
     """Migration 0009's pick of the pages to score exactly, as 0016 has it."""
     text = previous()
     start = text.index("        candidates := ARRAY(\n            WITH stems AS (")
-    end = text.index(f"LIMIT k + {SEVERAL.RESCORED});\n", start)
-    return text[start : end + len(f"LIMIT k + {SEVERAL.RESCORED});\n")]
+    last = f"LIMIT k + {SEVERAL.RESCORED});\n"
+    return text[start : text.index(last, start) + len(last)]
 
 
 # The query's stems, each with how many its concept has and its concept's longest alternative.
@@ -102,14 +102,14 @@ ESTIMATES = """\
             )
             -- Per concept, an estimate is within half its alternative's weights of ten times the
             -- score: one below the k-th best by the widest alternatives' weights, summed, cannot
-            -- reach the k-th score.
+            -- reach the k-th score (a margin for rounding: tiers are taken from real impacts).
             SELECT document_id FROM best
             WHERE worth >= (SELECT min(worth) FROM (SELECT worth FROM best ORDER BY worth DESC LIMIT k) AS top)
                            - (SELECT sum(spread) FROM (
                                   SELECT concept, max(spread) AS spread FROM (
                                       SELECT concept, sum(weight) AS spread FROM q GROUP BY concept, alternative
                                   ) AS per_alternative GROUP BY concept
-                              ) AS per_concept)
+                              ) AS per_concept) * (1 + 1e-5)
             ORDER BY worth DESC);
 """  # noqa: S608 - numbers of migration 0009
 
