@@ -158,8 +158,9 @@ def _database() -> dict:
         database = database_settings()
     else:
         raise ImproperlyConfigured("DATABASE_URL must be set in production.")
-    # Reuse each connection for a while, checking it still works before each request.
-    return database | {"CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60), "CONN_HEALTH_CHECKS": True}
+    # Reuse each connection for ten minutes, checking it still works before each request. A new
+    # connection plans search_top()'s statements afresh on its first search (about 15 ms more).
+    return database | {"CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 600), "CONN_HEALTH_CHECKS": True}
 
 
 DATABASES = {"default": _database()}
