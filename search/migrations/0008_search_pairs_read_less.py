@@ -143,6 +143,22 @@ def ranking(changes=()):
     return TIERS.ranking([*RANKING_CHANGES, *changes], pair_depth=FIRST_DEPTH)
 
 
+def search_top_changed(previous_changes, changes):
+    """The operation of a later migration that only changes search_top: `changes` made after
+    `previous_changes()` (the earlier migrations' changes), and undone by writing the function
+    with those alone."""
+
+    def create(apps, schema_editor):
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(ranking([*previous_changes(), *changes]))
+
+    def restore(apps, schema_editor):
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(ranking(previous_changes()))
+
+    return migrations.RunPython(create, restore)
+
+
 def create_search_top(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(TIER_BOTTOM)

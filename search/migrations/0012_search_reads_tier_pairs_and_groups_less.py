@@ -217,17 +217,7 @@ RANKING_CHANGES = [
 ]
 
 
-def create_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking([*previous_changes(), *RANKING_CHANGES]))
-
-
-def restore_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking(previous_changes()))
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0011_search_body_areas_and_phrases_exactly")]
 
-    operations = [migrations.RunPython(create_search_top, restore_search_top)]
+    operations = [PAIRS.search_top_changed(previous_changes, RANKING_CHANGES)]

@@ -97,17 +97,7 @@ def previous_changes():
     return [*TWELVE.previous_changes(), *TWELVE.RANKING_CHANGES]
 
 
-def create_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(TWELVE.PAIRS.ranking([*previous_changes(), *RANKING_CHANGES]))
-
-
-def restore_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(TWELVE.PAIRS.ranking(previous_changes()))
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0013_search_snippet_stops_at_its_second_sentence")]
 
-    operations = [migrations.RunPython(create_search_top, restore_search_top)]
+    operations = [TWELVE.PAIRS.search_top_changed(previous_changes, RANKING_CHANGES)]

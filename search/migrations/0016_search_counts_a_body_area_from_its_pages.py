@@ -113,17 +113,7 @@ def previous_changes():
     return [*FIFTEEN.previous_changes(), *FIFTEEN.RANKING_CHANGES]
 
 
-def create_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking([*previous_changes(), *RANKING_CHANGES]))
-
-
-def restore_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking(previous_changes()))
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0015_search_keeps_tiers_of_several_word_synonyms")]
 
-    operations = [migrations.RunPython(create_search_top, restore_search_top)]
+    operations = [PAIRS.search_top_changed(previous_changes, RANKING_CHANGES)]

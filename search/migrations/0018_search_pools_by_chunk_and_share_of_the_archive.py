@@ -52,18 +52,22 @@ UPPER_BY_CHUNK = [
 """,
     ),
     (
+        "                SELECT concept, search_union(ids) AS ids FROM (\n",
+        "                -- Per chunk: an alternative's stems must all have upper pages in it.\n"
+        "                SELECT concept, chunk, search_union(ids) AS ids FROM (\n",
+    ),
+    (
+        "                    SELECT concept, alternative, search_intersection(ids) AS ids FROM (\n",
+        "                    SELECT concept, alternative, chunk, search_intersection(ids) AS ids FROM (\n",
+    ),
+    (
         """\
-                SELECT concept, search_union(ids) AS ids FROM (
-                    SELECT concept, alternative, search_intersection(ids) AS ids FROM (
                         SELECT concept, alternative, term_id, search_union(documents) AS ids FROM stems
                         WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3
                     ) AS per_stem GROUP BY 1, 2
                 ) AS per_alternative GROUP BY 1
 """,
         """\
-                -- Per chunk: an alternative's stems must all have upper pages in it.
-                SELECT concept, chunk, search_union(ids) AS ids FROM (
-                    SELECT concept, alternative, chunk, search_intersection(ids) AS ids FROM (
                         SELECT concept, alternative, size, term_id, chunk, search_union(documents) AS ids
                         FROM stems WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3, 4, 5
                     ) AS per_stem GROUP BY 1, 2, 3 HAVING count(*) = max(size)
@@ -118,17 +122,7 @@ def previous_changes():
     return [*SEVENTEEN.previous_changes(), *SEVENTEEN.RANKING_CHANGES]
 
 
-def create_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking([*previous_changes(), *RANKING_CHANGES]))
-
-
-def restore_search_top(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(PAIRS.ranking(previous_changes()))
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0017_search_estimates_several_concepts_in_one_pass")]
 
-    operations = [migrations.RunPython(create_search_top, restore_search_top)]
+    operations = [PAIRS.search_top_changed(previous_changes, RANKING_CHANGES)]
