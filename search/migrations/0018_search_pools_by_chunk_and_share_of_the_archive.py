@@ -37,7 +37,7 @@ UPPER_SHARE = 0.065
 UPPER_BY_CHUNK = [
     (
         "                SELECT q.concept, q.alternative, q.term_id, q.share, s.documents,\n",
-        "                SELECT q.concept, q.alternative, q.size, q.term_id, q.share, s.chunk, s.documents,\n",
+        "                SELECT q.concept, q.alternative, q.term_id, q.share, s.chunk, s.documents,\n",
     ),
     (
         f"""\
@@ -47,13 +47,13 @@ UPPER_BY_CHUNK = [
         f"""\
                     SELECT q.*, greatest({SEVERAL.UPPER_PAGES}, {UPPER_SHARE} * c.documents)
                                 / count(*) OVER (PARTITION BY concept) AS share
-                    FROM unnest(terms, term_concepts, term_alternatives, sizes)
-                        AS q(term_id, concept, alternative, size), search_corpus AS c
+                    FROM unnest(terms, term_concepts, term_alternatives)
+                        AS q(term_id, concept, alternative), search_corpus AS c
 """,
     ),
     (
         "                SELECT concept, search_union(ids) AS ids FROM (\n",
-        "                -- Per chunk: an alternative's stems must all have upper pages in it.\n"
+        "                -- Per chunk: an alternative's stems (each once) must all have upper pages in it.\n"
         "                SELECT concept, chunk, search_union(ids) AS ids FROM (\n",
     ),
     (
@@ -68,9 +68,11 @@ UPPER_BY_CHUNK = [
                 ) AS per_alternative GROUP BY 1
 """,
         """\
-                        SELECT concept, alternative, size, term_id, chunk, search_union(documents) AS ids
-                        FROM stems WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3, 4, 5
-                    ) AS per_stem GROUP BY 1, 2, 3 HAVING count(*) = max(size)
+                        SELECT concept, alternative, term_id, chunk, search_union(documents) AS ids
+                        FROM stems WHERE reached - cardinality(documents) < share GROUP BY 1, 2, 3, 4
+                    ) AS per_stem GROUP BY 1, 2, 3
+                    HAVING count(*) = (SELECT count(DISTINCT o.term_id) FROM q AS o
+                                       WHERE o.concept = per_stem.concept AND o.alternative = per_stem.alternative)
                 ) AS per_alternative GROUP BY 1, 2
 """,
     ),

@@ -456,9 +456,10 @@ def test_words_with_several_word_synonyms_rank_as_every_page_scored_would(area, 
 @pytest.mark.parametrize("k", [3, 10])
 def test_three_or_four_words_rank_the_pages_shown_as_every_page_scored_would(area, k):
     # Few pages, on both sides of a tier chunk: every one is in the pool of a search of three or
-    # more words, and the pages scored exactly are those whose estimate can reach the k-th shown. "zork" is also "quax"
-    # (a page holding both counts its better), "blim" also "dap tov" (counted with both only);
-    # the best pages by far are published tomorrow: their estimates must not set the k-th.
+    # more words, and the pages scored exactly are those whose estimate can reach the k-th shown.
+    # "zork" is also "quax" (a page holding both counts its better), "blim" also "dap tov"
+    # (counted with both only); the best pages by far are published tomorrow: their estimates
+    # must not set the k-th.
     Synonym.objects.create(lay_term="zork", clinical_terms="quax")
     Synonym.objects.create(lay_term="blim", clinical_terms="dap tov")
     start_pages_before_a_tier_chunk_ends()
