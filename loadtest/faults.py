@@ -203,7 +203,8 @@ class FaultRun:
         failed = [s for s in samples if report.is_server_error(s.status)]
         kinds = sorted({f"{s.kind} {s.status}" for s in failed})
         detail = f" ({', '.join(kinds)})" if kinds else ""
-        return f"{len(samples):,} requests, {len(failed)} answered 5xx or not at all{detail}"
+        requests = f"{len(samples):,} request{'' if len(samples) == 1 else 's'}"
+        return f"{requests}, {len(failed)} answered 5xx or not at all{detail}"
 
     def section(self, clients, submissions, stored, in_database, log):
         pg, rd, ml = self.found["postgres"], self.found["redis"], self.found["mail"]
