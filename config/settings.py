@@ -189,7 +189,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+# The site is in English only: Django's translation machinery off, as its docs offer for speed (a
+# look-up of the active language in every URL reversed and date written). Dates and numbers keep
+# LANGUAGE_CODE's formats.
+USE_I18N = False
 USE_TZ = True
 
 FIXTURE_DIRS = [SITE_FILES_DIR / "fixtures"]
