@@ -128,15 +128,16 @@ class CategoryManager(models.Manager):
             _fill_totals(root, direct)
         return roots
 
-    def node(self, slug):
-        """The category with this slug from `tree()`, with its children, ancestors and totals."""
+    def node(self, slug=None, *, pk=None):
+        """The category with this slug (or id) from `tree()`, with its children, ancestors and
+        totals."""
         todo = self.tree()
         while todo:
             node = todo.pop()
-            if node.slug == slug:
+            if node.slug == slug or node.pk == pk:
                 return node
             todo.extend(node.children)
-        raise self.model.DoesNotExist(slug)
+        raise self.model.DoesNotExist(slug or pk)
 
 
 def remembered_archive():
@@ -230,11 +231,14 @@ class Category(models.Model):
             path.insert(0, path[0].parent)
         return path
 
+    def as_node(self):
+        """This category as a node of the remembered tree (`CategoryManager.tree`): itself when
+        it is one already."""
+        return self if hasattr(self, "children") else Category.objects.node(self.slug)
+
     def descendant_ids(self):
-        """Ids of this category and everything below it, from the remembered tree (a node of
-        `tree()` knows its children already)."""
-        node = self if hasattr(self, "children") else Category.objects.node(self.slug)
-        ids, todo = [], [node]
+        """Ids of this category and everything below it, from the remembered tree."""
+        ids, todo = [], [self.as_node()]
         while todo:
             node = todo.pop()
             ids.append(node.id)
@@ -435,7 +439,7 @@ class Question(models.Model):
     def is_about_back_pain(self):
         """Filed under a back or spine area, or titled so: the page shows when to get help. The
         area's path comes from the remembered tree, so the page asks the database nothing more."""
-        trail = Category.objects.node(self.category.slug).ancestry()
+        trail = self.category.as_node().ancestry()
         return is_about_back_pain(self.title, *(c.name for c in trail))
 
     def structured_data(self, url):

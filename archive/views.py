@@ -51,13 +51,14 @@ def category_detail(request, slug):
 
 # What a Q&A page reads of its Q&A, built once (as a class-based view's `queryset` is): its
 # annotations cost more to build on every visit than the query costs to run. Each visit takes a
-# copy narrowed to what is published at that moment.
-QUESTION_PAGE = Question.objects.select_related("category").defer("search_vector").with_list_flags()
+# copy narrowed to what is published at that moment. Its body area comes from the remembered tree.
+QUESTION_PAGE = Question.objects.defer("search_vector").with_list_flags()
 
 
 @public_page
 def question_detail(request, slug):
     question = get_object_or_404(QUESTION_PAGE.published(), slug=slug)
+    question.category = Category.objects.node(pk=question.category_id)
     return render_question(
         request,
         question,
@@ -82,7 +83,7 @@ def render_question(request, question, *, factsheets, linked, preview=False):
         {
             "question": question,
             # The body areas above it, from the remembered tree: no query per level.
-            "trail": Category.objects.node(question.category.slug).ancestry(),
+            "trail": question.category.as_node().ancestry(),
             "factsheets": factsheets,
             "linked": linked,
             "preview": preview,
