@@ -9,14 +9,12 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.cache import caches
 from django.db import connections, models, router
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 
-TOTALS_CACHE_SECONDS = 60
 # Newest first: Q&As from the earlier archive, whose dates were never recorded, come after every
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
@@ -114,19 +112,10 @@ class CategoryManager(models.Manager):
     def tree(self):
         """Return the root categories, each with `.children`, `.parent` and `.total` (published
         Q&As, descendants included) filled in, whatever the depth: one query (the content
-        version) while the categories and counts are remembered (see `remembered_archive`)."""
-        categories, direct = remembered_archive()
-        by_id = {category.id: category for category in categories}
-        for category in categories:
-            category.children = []
-        roots = []
-        for category in categories:
-            parent = by_id.get(category.parent_id)
-            category.parent = parent
-            (parent.children if parent else roots).append(category)
-        for root in roots:
-            _fill_totals(root, direct)
-        return roots
+        version) while they are remembered (see `remembered_archive`). The nodes are this
+        process's shared memory: read them, never change them."""
+        categories, _ = remembered_archive()
+        return [category for category in categories if category.parent is None]
 
     def node(self, slug=None, *, pk=None):
         """The category with this slug (or id) from `tree()`, with its children, ancestors and
@@ -140,29 +129,50 @@ class CategoryManager(models.Manager):
         raise self.model.DoesNotExist(slug or pk)
 
 
+# This process's memory of the categories and counts: (key, categories, counts), or None.
+_remembered_archive = [None]
+
+
 def remembered_archive():
-    """(every category by name, {category id: published Q&As filed directly in it}).
+    """(every category by name, each a node of the tree: see `CategoryManager.tree`; {category
+    id: published Q&As filed directly in it}).
 
     Counting every published Q&A is the dearest query of the home, category and ask pages (a
-    scan of a large category), so each app-server process remembers both under the content
-    version: a publish, edit or move anywhere shows at once, since it moves the version on, and
-    each process counts again once per change, or once a Q&A published for later comes due
-    (`ContentVersion.shown_since`). The memory is the process's own, so a Redis outage cannot
-    slow every page; TOTALS_CACHE_SECONDS bounds how long an old version's counts hold it."""
+    scan of a large category), so each app-server process remembers the categories and counts
+    under the content version: a publish, edit or move anywhere shows at once, since it moves
+    the version on, and each process counts again once per change, or once a Q&A published for
+    later comes due (`ContentVersion.shown_since`). The memory is the process's own, so a Redis
+    outage cannot slow every page, and holds one version, replaced whole: the objects themselves
+    are shared, not copied out for every page."""
     version = ContentVersion.current()
-    return caches["local"].get_or_set(
-        f"archive:categories-and-counts:{version.version}:{version.shown_since.timestamp()}",
-        lambda: (
-            list(Category.objects.order_by("name")),
-            dict(
-                Question.objects.published()
-                .values_list("category_id")
-                .annotate(n=Count("id"))
-                .values_list("category_id", "n")
-            ),
-        ),
-        TOTALS_CACHE_SECONDS,
-    )
+    # changed_at tells apart two writes that a rollback left at the same version number.
+    key = (version.version, version.changed_at, version.shown_since)
+    remembered = _remembered_archive[0]
+    if remembered is None or remembered[0] != key:
+        categories = list(Category.objects.order_by("name"))
+        direct = dict(
+            Question.objects.published()
+            .values_list("category_id")
+            .annotate(n=Count("id"))
+            .values_list("category_id", "n")
+        )
+        _link_tree(categories, direct)
+        remembered = _remembered_archive[0] = (key, categories, direct)
+    return remembered[1:]
+
+
+def _link_tree(categories, direct_counts):
+    """Fill in each category's `.children`, `.parent` and `.total`."""
+    by_id = {category.id: category for category in categories}
+    for category in categories:
+        category.children = []
+    for category in categories:
+        category.parent = by_id.get(category.parent_id)
+        if category.parent:
+            category.parent.children.append(category)
+    for category in categories:
+        if category.parent is None:
+            _fill_totals(category, direct_counts)
 
 
 def category_choices():
