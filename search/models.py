@@ -4,16 +4,10 @@ found little, counted for editors."""
 import re
 from datetime import timedelta
 
-from django.core.cache import caches
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Least, Lower
 from django.utils import timezone
-
-# Where each process remembers the synonym list (search.query.synonym_lexicon); saving or
-# deleting a synonym forgets it in that process, the others within SYNONYM_LEXICON_SECONDS.
-SYNONYM_LEXICON_CACHE_KEY = "search:synonym-lexicon"
-SYNONYM_LEXICON_SECONDS = 60
 
 
 class Synonym(models.Model):
@@ -40,15 +34,6 @@ class Synonym(models.Model):
 
     def __str__(self):
         return f"{self.lay_term} ~ {self.clinical_terms}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        deleted = super().delete(*args, **kwargs)
-        caches["local"].delete(SYNONYM_LEXICON_CACHE_KEY)
-        return deleted
 
     def terms(self):
         """The lay term and each clinical term, in that order."""

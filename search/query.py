@@ -15,17 +15,17 @@ minus words) as tsquery text written from those stems.
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import caches
 from django.db import connections, router
 
 from archive.models import ContentVersion
-from search.models import SYNONYM_LEXICON_CACHE_KEY, SYNONYM_LEXICON_SECONDS, Synonym
+from search.models import Synonym
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
 # Words each process remembers what the database said of (see `remembered_words`).
 REMEMBERED_WORDS = 10_000
-_remembered = {"under": None, "words": {}}
+# What this process learnt from the database under one content version (`_remembered_now`).
+_remembered = {"under": None, "words": {}, "synonyms": None}
 
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (optionally negated, the closing quote optional) or any other run of text.
@@ -165,16 +165,25 @@ class Words:
         return Words(self.fixes, other.lexemes | self.lexemes)
 
 
-def remembered_words():
-    """What this process has learnt of words, {(corrected, word): (correction, lexemes)}. Most
-    searches repeat words searched before, and what the database says of a word changes only
-    with the archive, that is with the content version: kept while it stays, and forgotten past
-    REMEMBERED_WORDS."""
+def _remembered_now():
+    """What this process learnt under the current content version. What the database says of
+    words and synonyms changes only with the archive or the synonym list, and both move the
+    version on: all is forgotten when it moves."""
     version = ContentVersion.current()
     under = (version.version, version.changed_at)
-    if _remembered["under"] != under or len(_remembered["words"]) >= REMEMBERED_WORDS:
-        _remembered.update(under=under, words={})
-    return _remembered["words"]
+    if _remembered["under"] != under:
+        _remembered.update(under=under, words={}, synonyms=None)
+    return _remembered
+
+
+def remembered_words():
+    """What this process has learnt of words, {(corrected, word): (correction, lexemes)}. Most
+    searches repeat words searched before: kept under the content version, and forgotten past
+    REMEMBERED_WORDS."""
+    remembered = _remembered_now()
+    if len(remembered["words"]) >= REMEMBERED_WORDS:
+        remembered["words"] = {}
+    return remembered["words"]
 
 
 def correctable(word):
@@ -183,18 +192,17 @@ def correctable(word):
 
 def synonym_lexicon():
     """The synonym list, each row a list of terms and each term a list of words, with what the
-    database knows of those words. Every search needs it and it rarely changes, so each process
-    remembers it for a minute."""
-
-    def look_up():
+    database knows of those words. Every search needs it: kept under the content version, which
+    a change to the list moves on (a trigger), so every process sees an editor's change at once."""
+    remembered = _remembered_now()
+    if remembered["synonyms"] is None:
         rows = [
             [WORD.findall(term.lower()) for term in synonym.terms()]
             for synonym in Synonym.objects.all()
         ]
         words = [word for terms in rows for term in terms for word in term]
-        return rows, Words.look_up(words, correct_spelling=False)
-
-    return caches["local"].get_or_set(SYNONYM_LEXICON_CACHE_KEY, look_up, SYNONYM_LEXICON_SECONDS)
+        remembered["synonyms"] = (rows, Words.look_up(words, correct_spelling=False))
+    return remembered["synonyms"]
 
 
 def item_query(item, known):

@@ -7,8 +7,8 @@ from django.core.management import call_command
 
 @pytest.fixture(autouse=True)
 def fresh_local_cache():
-    """Pages and synonyms remembered by one test must not leak into the next (a rolled-back test
-    leaves the content version where it was)."""
+    """Pages kept by one test must not answer the next (a rolled-back test leaves the content
+    version where it was)."""
     caches["local"].clear()
     caches["pages"].clear()
 
