@@ -51,6 +51,11 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 RENDERING_SECONDS = 1
 # What a call to the pages cache gives when the cache fails.
 UNAVAILABLE = object()
+# After the pages cache fails, this process leaves it alone this long: a Redis that hangs would
+# otherwise cost every public page its timeout (half a second), and the workers with it.
+CACHE_RESTING_SECONDS = 5
+# This process's memory of the failure: time.monotonic() until which it leaves the cache alone.
+_resting = {"until": 0.0}
 WAIT_STEP_SECONDS = 0.005
 
 
@@ -219,10 +224,18 @@ def _page_key(request, version):
 
 
 def _cache_call(method, *args):
-    """The pages cache's answer, or UNAVAILABLE when it fails: a Redis outage must not fail a
-    page."""
+    """The pages cache's answer, or UNAVAILABLE when it fails or failed less than
+    CACHE_RESTING_SECONDS ago: a Redis outage must neither fail a page nor slow every page."""
+    if time.monotonic() < _resting["until"]:
+        return UNAVAILABLE
     try:
         return getattr(caches["pages"], method)(*args)
     except Exception:
-        logger.warning("Page cache %s failed", method, exc_info=True)
+        logger.warning(
+            "Page cache %s failed; not asked again for %d s",
+            method,
+            CACHE_RESTING_SECONDS,
+            exc_info=True,
+        )
+        _resting["until"] = time.monotonic() + CACHE_RESTING_SECONDS
         return UNAVAILABLE

@@ -230,11 +230,12 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
-    # Each process's own memory, for values that may be a little stale but must never wait on
-    # Redis (the synonym list) or are keyed by the content version (the per-category counts).
+    # Each process's own memory, for what must never wait on Redis: the template fragments that
+    # are the same on every page (the site's navigation and footer).
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
     # Rendered public pages (archive.caching), keyed by the content version: shared in Redis when
-    # there is one, else each process's own. A slow Redis costs a page at most half a second.
+    # there is one, else each process's own. A slow Redis costs a page at most half a second, and
+    # then each process leaves it alone for a few seconds (archive.caching.CACHE_RESTING_SECONDS).
     "pages": (
         {
             "BACKEND": "config.redis_cache.RedisCache",

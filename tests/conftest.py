@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 
+from archive import caching
+
 
 @pytest.fixture(autouse=True)
 def fresh_local_cache():
@@ -11,6 +13,12 @@ def fresh_local_cache():
     version where it was)."""
     caches["local"].clear()
     caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_tried_afresh(monkeypatch):
+    """A page cache that failed in one test is asked again in the next."""
+    monkeypatch.setitem(caching._resting, "until", 0.0)
 
 
 @pytest.fixture(autouse=True)

@@ -342,7 +342,7 @@ def test_an_editor_gets_public_pages_fresh_and_private(client, archive):
     assert not admin.has_header("Content-Encoding")
 
 
-def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings, caplog):
+def test_a_failing_page_cache_neither_fails_nor_slows_the_pages(client, archive, settings, caplog):
     settings.CACHES = settings.CACHES | {
         "pages": {
             "BACKEND": "config.redis_cache.RedisCache",
@@ -354,6 +354,11 @@ def test_a_failing_page_cache_does_not_fail_the_page(client, archive, settings, 
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
     assert caplog.text.count("Page cache") == 1  # each call would wait on it: asked once
+    assert client.get("/").status_code == 200
+    assert caplog.text.count("Page cache") == 1  # left alone for a while, by every page
+    caching._resting["until"] = time.monotonic()  # the while is over
+    assert client.get("/").status_code == 200
+    assert caplog.text.count("Page cache") == 2
 
 
 def test_each_process_reads_the_version_at_most_once_per_configured_interval(
