@@ -57,6 +57,13 @@ class ContentVersion(models.Model):
         due = getattr(self, "latest_due", None)
         return max(self.changed_at, due) if due else self.changed_at
 
+    @property
+    def key(self):
+        """What tells this version from any other, for what a process remembers under it: the
+        time of the write too (a rolled-back write leaves the number where it was), and when
+        a Q&A published for later came due."""
+        return (self.version, self.changed_at, self.shown_since)
+
     @classmethod
     def current(cls):
         """The version now (one indexed look-up), or the one held for this request."""
@@ -144,9 +151,7 @@ def remembered_archive():
     later comes due (`ContentVersion.shown_since`). The memory is the process's own, so a Redis
     outage cannot slow every page, and holds one version, replaced whole: the objects themselves
     are shared, not copied out for every page."""
-    version = ContentVersion.current()
-    # changed_at tells apart two writes that a rollback left at the same version number.
-    key = (version.version, version.changed_at, version.shown_since)
+    key = ContentVersion.current().key
     remembered = _remembered_archive[0]
     if remembered is None or remembered[0] != key:
         categories = list(Category.objects.order_by("name"))

@@ -169,8 +169,7 @@ def _remembered_now():
     """What this process learnt under the current content version. What the database says of
     words and synonyms changes only with the archive or the synonym list, and both move the
     version on: all is forgotten when it moves."""
-    version = ContentVersion.current()
-    under = (version.version, version.changed_at)
+    under = ContentVersion.current().key
     if _remembered["under"] != under:
         _remembered.update(under=under, words={}, synonyms=None)
     return _remembered
