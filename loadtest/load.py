@@ -407,13 +407,13 @@ def _load_section(
             "",
             f"**{mix_rate:.0f} requests/s** for the mix at that pace. The same mix without pauses "
             f"for {flat_out_seconds:.0f} s, the most this server sustains: **"
-            f"{len(flat_out.samples) / flat_out_seconds:.0f} requests/s** (all pages p50 "
+            f"{len(flat_out.samples) / flat_out_seconds:,.0f} requests/s** (all pages p50 "
             f"{report.percentile(flat_ms, 0.5):.0f} ms, p95 {report.percentile(flat_ms, 0.95):.0f} "
             f"ms, mostly time queued for a worker; search p95 "
             f"{report.p95_ms(flat_out.samples, 'search'):.0f} ms; "
             f"{report.server_errors(flat_out.samples)} failed). Ceiling, the same visitors and server "
             f"asking for `/robots.txt` without pausing for {ceiling_seconds:.0f} s: "
-            f"**{ceiling_rate:.0f} requests/s** (p50 {report.percentile(robots_ms, 0.5):.0f} ms, "
+            f"**{ceiling_rate:,.0f} requests/s** (p50 {report.percentile(robots_ms, 0.5):.0f} ms, "
             f"p95 {report.percentile(robots_ms, 0.95):.0f} ms, "
             f"{report.server_errors(ceiling.samples)} failed).",
             "",

@@ -146,8 +146,8 @@ def table(rounds, reference):
         for number, figures in enumerate(rounds, start=1):
             figure, ceiling = figures[name]
             lines.append(
-                f"| {name if number == 1 else ''} | {number} | {figure.rate:.0f} "
-                f"| {ceiling.rate:.0f} | {figure.rate / ceiling.rate:.2f} | {figure.p50_ms:.0f} "
+                f"| {name if number == 1 else ''} | {number} | {figure.rate:,.0f} "
+                f"| {ceiling.rate:,.0f} | {figure.rate / ceiling.rate:.2f} | {figure.p50_ms:.0f} "
                 f"| {figure.p99_ms:.0f} | {figure.errors} | {figure.load:.1f} |"
             )
     return "\n".join(lines)
