@@ -5,8 +5,8 @@ import secrets
 from django import forms
 from django.core import signing
 
+from archive import red_flags
 from archive.models import Category
-from ask import red_flags
 from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
 
 

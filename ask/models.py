@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ask import red_flags
+from archive import red_flags
 from search.results import similar_questions
 
 logger = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive import red_flags
 from archive.models import Question
-from ask import red_flags
 from ask.models import OPEN_STATES, WAITING_STATES, OutgoingEmail, Submission, Transition
 
 State = Submission.State

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ask import rate_limit, red_flags, services
+from archive import red_flags
+from ask import rate_limit, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
 from config.client_ip import client_ip
@@ -48,7 +49,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(text),
-        warning_signs=_warning_signs(text, request.POST.getlist("red_flags_ticked")),
+        warning_signs=red_flags.signs_shown(text, request.POST.getlist("red_flags_ticked")),
     )
 
 
@@ -100,7 +101,7 @@ def _try_again(request):
         {
             "question": text,
             "kept": kept,
-            "warning_signs": _warning_signs(text, request.POST.getlist("red_flags_ticked")),
+            "warning_signs": red_flags.signs_shown(text, request.POST.getlist("red_flags_ticked")),
         },
         status=503,
     )
@@ -120,7 +121,7 @@ def thanks(request, token):
 def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing."""
     text = request.GET.get("q", "")[:1000]
-    signs = _warning_signs(text, request.GET.getlist("red_flags_ticked"))
+    signs = red_flags.signs_shown(text, request.GET.getlist("red_flags_ticked"))
     try:
         matches = _similar(text)
     except DatabaseError:
@@ -137,10 +138,6 @@ def similar(request):
 
 def _similar(text):
     return similar_questions(text, limit=SIMILAR_SHOWN)
-
-
-def _warning_signs(text, ticked):
-    return red_flags.flags_named([*ticked, *red_flags.found_in(text)])
 
 
 def thanks_url(submission):

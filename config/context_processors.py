@@ -1,6 +1,6 @@
 """Template context shared by every page."""
 
-from ask import red_flags
+from archive import red_flags
 
 
 def canonical_url(request):

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from archive import red_flags
 from archive.caching import public_page
 from archive.models import Category
 from search.forms import SearchForm
@@ -16,7 +17,9 @@ from search.results import EXAMPLE_SEARCHES, Results
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none."""
     form = SearchForm(request.GET)
-    context = {"form": form, "query": form.shown_query()}
+    query = form.shown_query()
+    # Words that describe a red-flag sign get its urgent advice above everything else.
+    context = {"form": form, "query": query, "warning_signs": red_flags.signs_shown(query)}
     if not form.is_valid():
         return render(request, "search/search.html", context | help_context(), status=400)
     prepared = form.prepared()

@@ -8,7 +8,7 @@ from django.db import OperationalError
 from django.utils.html import escape
 
 from archive.models import Question
-from ask.red_flags import RED_FLAGS
+from archive.red_flags import RED_FLAGS
 from tests.factories import make_category, make_factsheet, make_question
 
 

@@ -209,3 +209,25 @@ def test_results_and_no_results_offer_the_expert_panel_with_the_query(client, se
 def test_the_ask_form_starts_from_the_searched_words(client, db):
     html = client.get("/ask/", {"question": "is it safe when pregnant"}).content.decode()
     assert "\nis it safe when pregnant</textarea>" in html
+
+
+def test_words_that_describe_a_red_flag_sign_get_its_urgent_advice_before_anything_else(
+    client, seeded
+):
+    response = client.get(SEARCH, {"q": "numbness in both legs and I cant control my bladder"})
+    html = response.content.decode()
+    advice = html.index('<section class="warning urgent" role="alert"')
+    assert 'pee or poo.</strong> Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
+    assert "Weakness or numbness in both legs" in html
+    assert advice < html.index('<form class="search-form"') < html.index('id="results"')
+
+
+def test_a_search_without_red_flag_words_gets_no_urgent_advice(client, seeded):
+    html = client.get(SEARCH, {"q": "sciatica after acupuncture"}).content.decode()
+    assert 'role="alert"' not in html
+
+
+def test_a_search_that_cannot_be_run_still_gets_the_urgent_advice(client, seeded):
+    response = client.get(SEARCH, {"q": "I cannot control my bladder " * 10})
+    assert response.status_code == 400
+    assert "cannot control when you pee or poo" in response.content.decode()

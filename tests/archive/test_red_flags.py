@@ -1,5 +1,5 @@
 """The red-flag rules: each sign in the words askers use, and everyday phrasing that must not
-raise a false alarm. Add a phrase here with any change to ask/red_flags.py.
+raise a false alarm. Add a phrase here with any change to archive/red_flags.py.
 
 NHS_ITEMS is every item of the NHS urgent-advice lists for back pain, sciatica and cauda equina
 syndrome ("call 999 or go to A&E" and "urgent GP appointment or NHS 111"), each in the NHS's own
@@ -7,7 +7,7 @@ plain words, with the rule that must catch it."""
 
 import pytest
 
-from ask import red_flags
+from archive import red_flags
 
 SHOWS = {
     "saddle_numbness": [

@@ -11,10 +11,10 @@ Decisions a reviewer should know about:
   from "no feeling down there" reliably is beyond word patterns.
 - Everyday phrasing is kept out by the patterns themselves and by `ignore` patterns that remove
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
-  tests/ask/test_red_flags.py list phrases that must and must not match; add to them with any change.
+  tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any change.
 - The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome: every
   item on their "call 999 or go to A&E" and "urgent GP appointment or NHS 111" lists is one of the
-  rules below (tests/ask/test_red_flags.py names the item each phrase stands for).
+  rules below (tests/archive/test_red_flags.py names the item each phrase stands for).
 """
 
 import re
@@ -307,6 +307,12 @@ def flags_named(names):
     """The RedFlag for each known name, in the order of RED_FLAGS (unknown names are skipped)."""
     wanted = set(names)
     return [flag for flag in RED_FLAGS if flag.name in wanted]
+
+
+def signs_shown(text, ticked=()):
+    """The RedFlags that `text` shows, with those named in `ticked` (boxes a visitor ticked), in
+    the order of RED_FLAGS: whatever advice a page gives for them comes before anything else."""
+    return flags_named([*ticked, *found_in(text)])
 
 
 def emergency_signs():
