@@ -32,6 +32,13 @@ WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # Only words of this length or more are corrected: shorter ones have too many look-alikes.
 MIN_CORRECTED_LENGTH = 4
+# Contractions typed without their apostrophe are never corrected: they are a letter from another
+# word, and "cant control my bladder" read "Showing results for ... can control my bladder".
+CONTRACTIONS = {
+    "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "mightnt", "mustnt", "neednt", "shant", "shouldnt", "theyre", "theyve", "wasnt", "werent",
+    "wont", "wouldnt", "youre", "youve",
+}  # fmt: skip
 # A known but rare word (in at most 2 documents or 0.1% of them) is still corrected when a close
 # look-alike is found in this many times more documents: the archive itself has "acupunture" in
 # two answers. "pins" stays "pins" (not close enough to "pains").
@@ -186,7 +193,7 @@ def remembered_words():
 
 
 def correctable(word):
-    return len(word) >= MIN_CORRECTED_LENGTH and word.isalpha()
+    return len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() and word not in CONTRACTIONS
 
 
 def synonym_lexicon():

@@ -206,6 +206,15 @@ def test_a_qa_with_no_word_in_any_other_page_has_no_similar_questions(area):
     assert similar_to_question(question) == []
 
 
+@pytest.mark.parametrize(
+    "typed", ["numbness and I cant control my bladder", "it shouldnt hurt", "I dont sleep"]
+)
+def test_a_contraction_typed_without_its_apostrophe_is_not_corrected(seeded, typed):
+    # The page said "Showing results for numbness and I can control my bladder", "it should
+    # hurt", "I done sleep".
+    assert prepare(typed).corrected_text == ""
+
+
 def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
     make_question(area, answer="Acupuncture when pregnant is safe with a trained practitioner.")
     assert prepare("is it safe when pregnant").corrected_text == ""
