@@ -63,6 +63,9 @@ LEFT JOIN LATERAL (
            OR known.documents <= greatest(
                %(rare)s, (SELECT documents FROM search_corpus) * %(rare_share)s))
       AND w.word %% q.word
+      -- People seldom get a word's first letter wrong, and a correction that changes it reads
+      -- as another word: "fever" is not "ever".
+      AND left(w.word, 1) = left(q.word, 1)
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s

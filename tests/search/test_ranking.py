@@ -206,6 +206,12 @@ def test_a_qa_with_no_word_in_any_other_page_has_no_similar_questions(area):
     assert similar_to_question(question) == []
 
 
+def test_a_correction_keeps_the_first_letter(seeded):
+    # The seed archive has "ever" and not "fever": the page said "Showing results for severe
+    # back pain at night and ever".
+    assert prepare("severe back pain at night and fever").corrected_text == ""
+
+
 @pytest.mark.parametrize(
     "typed", ["numbness and I cant control my bladder", "it shouldnt hurt", "I dont sleep"]
 )
