@@ -220,11 +220,17 @@ def test_words_that_describe_a_red_flag_sign_get_its_urgent_advice_before_anythi
     assert 'pee or poo.</strong> Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
     assert "Weakness or numbness in both legs" in html
     assert advice < html.index('<form class="search-form"') < html.index('id="results"')
+    # Nothing after it suggests that the answers, or the panel, will do instead.
+    assert "They do not replace getting medical help now." in html
+    assert "Once you have got medical help, you can also <a" in html
+    assert "Not what you were looking for?" not in html
 
 
 def test_a_search_without_red_flag_words_gets_no_urgent_advice(client, seeded):
     html = client.get(SEARCH, {"q": "sciatica after acupuncture"}).content.decode()
     assert 'role="alert"' not in html
+    assert "medical help" not in html
+    assert "Not what you were looking for? <a" in html
 
 
 def test_a_search_that_cannot_be_run_still_gets_the_urgent_advice(client, seeded):
