@@ -31,8 +31,11 @@ def ask(request):
     the question. If the database is down, say so and give back what was typed."""
     try:
         if request.method != "POST":
-            # A search's words come along from the search page ("Ask the expert panel").
-            return _form_page(request, AskForm(initial={"question": typed_question(request.GET)}))
+            # A search's words come along from the search page ("Ask the expert panel"), with
+            # the urgent advice they call for.
+            text = typed_question(request.GET)
+            form = AskForm(initial={"question": text})
+            return _form_page(request, form, warning_signs=red_flags.signs_shown(text))
         if request.POST.get("action") == "check":
             return _check_similar(request)
         return _send(request)

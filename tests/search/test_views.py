@@ -209,6 +209,14 @@ def test_results_and_no_results_offer_the_expert_panel_with_the_query(client, se
 def test_the_ask_form_starts_from_the_searched_words(client, db):
     html = client.get("/ask/", {"question": "is it safe when pregnant"}).content.decode()
     assert "\nis it safe when pregnant</textarea>" in html
+    assert 'role="alert"' not in html
+
+
+def test_the_ask_form_started_from_red_flag_words_gives_their_urgent_advice_first(client, db):
+    html = client.get("/ask/", {"question": "I cant control my bladder"}).content.decode()
+    advice = html.index('<section class="warning urgent" role="alert"')
+    assert "Get medical help now: do not wait for our answer" in html
+    assert advice < html.index("\nI cant control my bladder</textarea>")
 
 
 def test_words_that_describe_a_red_flag_sign_get_its_urgent_advice_before_anything_else(
