@@ -65,6 +65,17 @@ class ContentVersion(models.Model):
         return (self.version, self.changed_at, self.shown_since)
 
     @classmethod
+    def remembered(cls, memory, **empty):
+        """`memory`, a module's dict of what its process learnt from the database, set back to
+        `empty` once the version has moved on: what it holds changes only with the archive or
+        the synonym list, and both move the version on."""
+        key = cls.current().key
+        if memory.get("under") != key:
+            memory.clear()
+            memory.update(empty, under=key)
+        return memory
+
+    @classmethod
     def current(cls):
         """The version now (one indexed look-up), or the one held for this request."""
         return _held_version.get() or cls._read()
@@ -136,8 +147,8 @@ class CategoryManager(models.Manager):
         raise self.model.DoesNotExist(slug or pk)
 
 
-# This process's memory of the categories and counts: (key, categories, counts), or None.
-_remembered_archive = [None]
+# This process's memory of the categories and counts (`remembered_archive`).
+_remembered = {}
 
 
 def remembered_archive():
@@ -151,9 +162,8 @@ def remembered_archive():
     later comes due (`ContentVersion.shown_since`). The memory is the process's own, so a Redis
     outage cannot slow every page, and holds one version, replaced whole: the objects themselves
     are shared, not copied out for every page."""
-    key = ContentVersion.current().key
-    remembered = _remembered_archive[0]
-    if remembered is None or remembered[0] != key:
+    remembered = ContentVersion.remembered(_remembered, archive=None)
+    if remembered["archive"] is None:
         categories = list(Category.objects.order_by("name"))
         direct = dict(
             Question.objects.published()
@@ -162,8 +172,8 @@ def remembered_archive():
             .values_list("category_id", "n")
         )
         _link_tree(categories, direct)
-        remembered = _remembered_archive[0] = (key, categories, direct)
-    return remembered[1:]
+        remembered["archive"] = (categories, direct)
+    return remembered["archive"]
 
 
 def _link_tree(categories, direct_counts):

@@ -2,7 +2,7 @@
 
 A question shows a sign when the asker ticks its box on the form or when its words match one of
 the sign's patterns. Either way the asker is shown the sign's advice at once and the question is
-marked urgent for the editors.
+marked urgent for the editors. A search whose words match gets the advice above its results.
 
 Decisions a reviewer should know about:
 - We err towards a false alarm. A false alarm costs an asker a paragraph of advice and an editor
@@ -11,7 +11,8 @@ Decisions a reviewer should know about:
   from "no feeling down there" reliably is beyond word patterns.
 - Everyday phrasing is kept out by the patterns themselves and by `ignore` patterns that remove
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
-  tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any change.
+  tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any
+  change.
 - The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome: every
   item on their "call 999 or go to A&E" and "urgent GP appointment or NHS 111" lists is one of the
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for).

@@ -24,8 +24,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
 # Words each process remembers what the database said of (see `remembered_words`).
 REMEMBERED_WORDS = 10_000
-# What this process learnt from the database under one content version (`_remembered_now`).
-_remembered = {"under": None, "words": {}, "synonyms": None}
+# What this process learnt from the database under the content version (`_remembered_now`).
+_remembered = {}
 
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (optionally negated, the closing quote optional) or any other run of text.
@@ -176,13 +176,8 @@ class Words:
 
 
 def _remembered_now():
-    """What this process learnt under the current content version. What the database says of
-    words and synonyms changes only with the archive or the synonym list, and both move the
-    version on: all is forgotten when it moves."""
-    under = ContentVersion.current().key
-    if _remembered["under"] != under:
-        _remembered.update(under=under, words={}, synonyms=None)
-    return _remembered
+    """What this process learnt of words and synonyms under the current content version."""
+    return ContentVersion.remembered(_remembered, words={}, synonyms=None)
 
 
 def remembered_words():
