@@ -43,6 +43,9 @@ CONTRACTIONS = {
 # look-alike is found in this many times more documents: the archive itself has "acupunture" in
 # two answers. "pins" stays "pins" (not close enough to "pains").
 RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
+# A word of English (`EnglishWord`) is corrected only to a word English uses less than half as
+# often, a rarer spelling of it ("hematoma" to "haematoma"), never to another common word.
+OTHER_SPELLING_SHARE = 0.5
 
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word
@@ -75,6 +78,11 @@ LEFT JOIN LATERAL (
                    <> left(q.word, least(length(w.word), length(q.word)) - 3)))
       AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
+      -- "blurred vision" is not "blurred visit", nor "legs giving way" "legs going way".
+      AND NOT EXISTS (
+          SELECT FROM search_englishword AS typed
+          JOIN search_englishword AS fix ON fix.word = w.word
+          WHERE typed.word = q.word AND fix.frequency >= %(other_spelling_share)s * typed.frequency)
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true
@@ -163,7 +171,13 @@ class Words:
         found = {key: (None, ()) for key in keys}
         with reading_connection().cursor() as cursor:
             cursor.execute(
-                CORRECTION_SQL, {"words": list(correct), "correct": list(correct.values()), **RARE}
+                CORRECTION_SQL,
+                {
+                    "words": list(correct),
+                    "correct": list(correct.values()),
+                    "other_spelling_share": OTHER_SPELLING_SHARE,
+                    **RARE,
+                },
             )
             for word, fix, lexeme in cursor.fetchall():
                 key = (correct[word], word)

@@ -1,0 +1,55 @@
+"""The words of English and how often each is used, from pyspellchecker's English list, for
+spelling correction (search.query.CORRECTION_SQL): a word of English is no longer corrected into
+another common word.
+
+So "disk" is no longer corrected to "disc" (both English, about as common): the American spelling
+joins the synonyms instead, as "hematoma" did. Unapplying removes that row only if it is as added.
+"""
+
+from django.db import migrations, models
+
+
+def load_english_words(apps, schema_editor):
+    from spellchecker import SpellChecker
+
+    counts = {}
+    for word, frequency in SpellChecker(language="en").word_frequency.items():
+        word = word.lower()
+        counts[word] = max(frequency, counts.get(word, 0))
+    table = apps.get_model("search", "EnglishWord")._meta.db_table
+    # One statement for 160,000 rows: bulk_create would build as many model instances first.
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (word, frequency) "  # noqa: S608 - the model's own table
+            "SELECT * FROM unnest(%s::text[], %s::bigint[])",
+            [list(counts), list(counts.values())],
+        )
+
+
+DISK = {"lay_term": "disk", "clinical_terms": "disc"}
+
+
+def add_disk(apps, schema_editor):
+    Synonym = apps.get_model("search", "Synonym")
+    if not Synonym.objects.filter(lay_term__iexact=DISK["lay_term"]).exists():
+        Synonym.objects.create(**DISK)
+
+
+def remove_disk(apps, schema_editor):
+    apps.get_model("search", "Synonym").objects.filter(**DISK).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0019_search_admits_is_inlined")]
+
+    operations = [
+        migrations.CreateModel(
+            name="EnglishWord",
+            fields=[
+                ("word", models.CharField(max_length=100, primary_key=True, serialize=False)),
+                ("frequency", models.PositiveBigIntegerField()),
+            ],
+        ),
+        migrations.RunPython(load_english_words, migrations.RunPython.noop),
+        migrations.RunPython(add_disk, remove_disk),
+    ]
