@@ -44,7 +44,7 @@ CONTRACTIONS = {
 # two answers. "pins" stays "pins" (not close enough to "pains").
 RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 # A word of English (`EnglishWord`) is corrected only to a word English uses less than half as
-# often, a rarer spelling of it ("hematoma" to "haematoma"), never to another common word.
+# often, a rarer spelling of it ("anesthetic" to "anaesthetic"), never to another common word.
 OTHER_SPELLING_SHARE = 0.5
 
 CORRECTION_SQL = """
