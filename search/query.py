@@ -57,6 +57,7 @@ LEFT JOIN LATERAL (
     WHERE word >= q.word AND word <= q.word
     LIMIT 1
 ) AS known ON true
+LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
     SELECT w.word FROM search_word AS w
     WHERE q.correct
@@ -71,18 +72,18 @@ LEFT JOIN LATERAL (
       AND left(w.word, 1) = left(q.word, 1)
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
-               AND similarity(w.word, q.word) >= %(known_similarity)s
-               -- A known word is never made another form of itself ("pregnant", "pregnancy"):
-               -- the two may differ only in their last three letters.
-               AND left(w.word, least(length(w.word), length(q.word)) - 3)
-                   <> left(q.word, least(length(w.word), length(q.word)) - 3)))
+               AND similarity(w.word, q.word) >= %(known_similarity)s))
+      -- A word the archive or English knows is never made another form of itself ("pregnant",
+      -- "pregnancy"): the two may differ only in their last three letters.
+      AND ((known.word IS NULL AND english.word IS NULL)
+           OR left(w.word, least(length(w.word), length(q.word)) - 3)
+              <> left(q.word, least(length(w.word), length(q.word)) - 3))
       AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
       -- "blurred vision" is not "blurred visit", nor "legs giving way" "legs going way".
-      AND NOT EXISTS (
-          SELECT FROM search_englishword AS typed
-          JOIN search_englishword AS fix ON fix.word = w.word
-          WHERE typed.word = q.word AND fix.frequency >= %(other_spelling_share)s * typed.frequency)
+      AND (english.word IS NULL OR NOT EXISTS (
+          SELECT FROM search_englishword AS e
+          WHERE e.word = w.word AND e.frequency >= %(other_spelling_share)s * english.frequency))
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true

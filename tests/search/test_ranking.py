@@ -228,7 +228,8 @@ def english():
     loads it all), so that the tests do not hang on the list's version."""
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
-        "looking": 1054065, "anesthetic": 1328, "anaesthetic": 593,
+        "looking": 1054065, "anesthetic": 1328, "anaesthetic": 593, "pregnant": 40276,
+        "pregnancy": 8933,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -249,6 +250,14 @@ def test_a_word_of_english_is_corrected_to_a_far_rarer_spelling_of_it(english, a
 def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
     make_question(area, answer="Acupuncture when pregnant is safe with a trained practitioner.")
     assert prepare("is it safe when pregnant").corrected_text == ""
+
+
+def test_a_word_of_english_is_never_corrected_to_another_form_of_itself(seeded, english):
+    # The seed archive has "pregnancy" and not "pregnant": the page said "Showing results for is
+    # it safe when pregnancy". The synonyms still find the pregnancy pages.
+    prepared = prepare("is it safe when pregnant")
+    assert prepared.corrected_text == ""
+    assert "pregnanc" in prepared.terms()[0]
 
 
 def test_a_snippet_starts_at_the_start_of_a_sentence(area):
