@@ -3,7 +3,8 @@
 1. Parse: web-search syntax as people expect it: "quoted phrase", -word, `or`.
 2. Correct: a word the archive does not know, or far rarer than a word that looks like it, is
    replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein),
-   from the lexicon of the archive's own words.
+   from the lexicon of the archive's own words and the synonym list's; a word of English only
+   by a far rarer spelling of it (`EnglishWord`).
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
@@ -59,17 +60,24 @@ LEFT JOIN LATERAL (
 ) AS known ON true
 LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
-    SELECT w.word FROM search_word AS w
+    SELECT w.word FROM (
+        SELECT word, documents FROM search_word
+        UNION ALL
+        -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
+        -- synonym of the archive's "pregnancy".
+        SELECT DISTINCT s.word, 0 FROM search_synonym, unnest(tsvector_to_array(
+            to_tsvector('simple', lay_term || ' ' || clinical_terms))) AS s(word)
+    ) AS w
     WHERE q.correct
       AND (known.word IS NULL
            -- A subquery, not a join: the planner may guess a table never analysed to hold
            -- hundreds of rows, and JIT-compile the statement for tens of ms.
            OR known.documents <= greatest(
                %(rare)s, (SELECT documents FROM search_corpus) * %(rare_share)s))
-      AND w.word %% q.word
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
-      -- as another word: "fever" is not "ever".
+      -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
+      AND w.word %% q.word
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s))

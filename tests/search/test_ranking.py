@@ -58,6 +58,13 @@ def test_misspelt_words_are_corrected_towards_the_archives_own_words(seeded, typ
     assert prepare(typed).corrected_text == corrected
 
 
+def test_a_misspelt_word_is_corrected_towards_a_synonym_the_archive_lacks(seeded):
+    # The seed archive has "pregnancy" and not "pregnant", a synonym of it.
+    prepared = prepare("pregnent and back pain")
+    assert prepared.corrected_text == "pregnant and back pain"
+    assert "pregnanc" in prepared.terms()[0]
+
+
 def test_a_typo_still_finds_the_sciatica_pages(seeded):
     assert "/factsheets/sciatica/" in urls("acupunture for sciatca")[:3]
 
