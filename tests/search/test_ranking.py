@@ -232,7 +232,7 @@ def test_a_contraction_typed_without_its_apostrophe_is_not_corrected(seeded, typ
 @pytest.fixture
 def english():
     """Some words of English, as often as pyspellchecker's list has them (migration search/0020
-    loads it all), so that the tests do not hang on the list's version."""
+    loads it all), so that the tests do not depend on the list's version."""
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
         "looking": 1054065, "anesthetic": 1328, "anaesthetic": 593, "pregnant": 40276,
