@@ -2,9 +2,9 @@
 
 1. Parse: web-search syntax as people expect it: "quoted phrase", -word, `or`.
 2. Correct: a word the archive does not know, or far rarer than a word that looks like it, is
-   replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein),
-   from the lexicon of the archive's own words and the synonym list's; a word of English only
-   by a far rarer spelling of it (`EnglishWord`).
+   replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein, or
+   two neighbouring letters swapped), from the lexicon of the archive's own words and the
+   synonym list's; a word of English only by a far rarer spelling of it (`EnglishWord`).
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
@@ -61,12 +61,21 @@ LEFT JOIN LATERAL (
 LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
     SELECT w.word FROM (
-        SELECT word, documents FROM search_word
+        SELECT word, documents, false AS swapped FROM search_word
         UNION ALL
         -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
         -- synonym of the archive's "pregnancy".
-        SELECT DISTINCT s.word, 0 FROM search_synonym, unnest(tsvector_to_array(
+        SELECT DISTINCT s.word, 0, false FROM search_synonym, unnest(tsvector_to_array(
             to_tsvector('simple', lay_term || ' ' || clinical_terms))) AS s(word)
+        UNION ALL
+        -- The archive's words with two neighbouring letters of the typed word swapped ("pian"
+        -- for "pain"): trigrams and edit distance count that as two changes, too many for a
+        -- short word.
+        SELECT t.word, t.documents, true FROM generate_series(1, length(q.word) - 1) AS i,
+        LATERAL (SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
+                                from i for 2) AS word) AS swap,
+        LATERAL (SELECT word, documents FROM search_word
+                 WHERE word >= swap.word AND word <= swap.word LIMIT 1) AS t
     ) AS w
     WHERE q.correct
       AND (known.word IS NULL
@@ -77,7 +86,7 @@ LEFT JOIN LATERAL (
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
-      AND w.word %% q.word
+      AND (w.swapped OR w.word %% q.word)
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s))
@@ -86,12 +95,14 @@ LEFT JOIN LATERAL (
       AND ((known.word IS NULL AND english.word IS NULL)
            OR left(w.word, least(length(w.word), length(q.word)) - 3)
               <> left(q.word, least(length(w.word), length(q.word)) - 3))
-      AND levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END
+      AND (w.swapped
+           OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
       -- "blurred vision" is not "blurred visit", nor "legs giving way" "legs going way".
-      AND (english.word IS NULL OR NOT EXISTS (
-          SELECT FROM search_englishword AS e
-          WHERE e.word = w.word AND e.frequency >= %(other_spelling_share)s * english.frequency))
+      -- A scalar subquery, not NOT EXISTS: the planner may hash the whole list for that.
+      AND (english.word IS NULL
+           OR coalesce((SELECT e.frequency FROM search_englishword AS e WHERE e.word = w.word), 0)
+              < %(other_spelling_share)s * english.frequency)
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true

@@ -65,6 +65,11 @@ def test_a_misspelt_word_is_corrected_towards_a_synonym_the_archive_lacks(seeded
     assert "pregnanc" in prepared.terms()[0]
 
 
+def test_two_neighbouring_letters_swapped_in_a_short_word_are_corrected(seeded):
+    # "pian" shares one trigram with "pain", and edit distance counts a swap as two changes.
+    assert prepare("sciatic pian").corrected_text == "sciatic pain"
+
+
 def test_a_typo_still_finds_the_sciatica_pages(seeded):
     assert "/factsheets/sciatica/" in urls("acupunture for sciatca")[:3]
 
