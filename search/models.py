@@ -122,7 +122,7 @@ class SearchGap(models.Model):
 
 class EnglishWord(models.Model):
     """A word of English and how often people use it (pyspellchecker's English list, loaded by
-    migration search/0020). Spelling correction reads it so that a real word the archive lacks
+    migration search/0020). Spelling correction reads it so that a common word the archive lacks
     is not "corrected" into another one ("blurred vision" is not "blurred visit")."""
 
     word = models.CharField(max_length=100, primary_key=True)

@@ -4,7 +4,7 @@
 2. Correct: a word the archive does not know, or far rarer than a word that looks like it, is
    replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein, or
    two neighbouring letters swapped), from the lexicon of the archive's own words and the
-   synonym list's; a word of English only by a far rarer spelling of it (`EnglishWord`).
+   synonym list's; never a word English uses commonly (`EnglishWord`).
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
@@ -44,9 +44,10 @@ CONTRACTIONS = {
 # look-alike is found in this many times more documents: the archive itself has "acupunture" in
 # two answers. "pins" stays "pins" (not close enough to "pains").
 RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
-# A word of English (`EnglishWord`) is corrected only to a word English uses less than half as
-# often, a rarer spelling of it ("anesthetic" to "anaesthetic"), never to another common word.
-OTHER_SPELLING_SHARE = 0.5
+# A word English uses this often (`EnglishWord`: about its 5,000 most used words) is never
+# corrected: "blurred vision" is not "blurred visit", "legs giving way" not "legs going way".
+# Rarer ones may be: "lumber pain" is "lumbar pain", "anesthetic" "anaesthetic".
+COMMON_WORD = 10_000
 
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word
@@ -77,7 +78,7 @@ LEFT JOIN LATERAL (
         LATERAL (SELECT word, documents FROM search_word
                  WHERE word >= swap.word AND word <= swap.word LIMIT 1) AS t
     ) AS w
-    WHERE q.correct
+    WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       AND (known.word IS NULL
            -- A subquery, not a join: the planner may guess a table never analysed to hold
            -- hundreds of rows, and JIT-compile the statement for tens of ms.
@@ -89,20 +90,14 @@ LEFT JOIN LATERAL (
       AND (w.swapped OR w.word %% q.word)
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
-               AND similarity(w.word, q.word) >= %(known_similarity)s))
-      -- A word the archive or English knows is never made another form of itself ("pregnant",
-      -- "pregnancy"): the two may differ only in their last three letters.
-      AND ((known.word IS NULL AND english.word IS NULL)
-           OR left(w.word, least(length(w.word), length(q.word)) - 3)
-              <> left(q.word, least(length(w.word), length(q.word)) - 3))
+               AND similarity(w.word, q.word) >= %(known_similarity)s
+               -- A known word is never made another form of itself ("pregnant", "pregnancy"):
+               -- the two may differ only in their last three letters.
+               AND left(w.word, least(length(w.word), length(q.word)) - 3)
+                   <> left(q.word, least(length(w.word), length(q.word)) - 3)))
       AND (w.swapped
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
-      -- "blurred vision" is not "blurred visit", nor "legs giving way" "legs going way".
-      -- A scalar subquery, not NOT EXISTS: the planner may hash the whole list for that.
-      AND (english.word IS NULL
-           OR coalesce((SELECT e.frequency FROM search_englishword AS e WHERE e.word = w.word), 0)
-              < %(other_spelling_share)s * english.frequency)
     ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true
@@ -195,7 +190,7 @@ class Words:
                 {
                     "words": list(correct),
                     "correct": list(correct.values()),
-                    "other_spelling_share": OTHER_SPELLING_SHARE,
+                    "common_word": COMMON_WORD,
                     **RARE,
                 },
             )

@@ -1,9 +1,8 @@
 """The words of English and how often each is used, from pyspellchecker's English list, for
-spelling correction (search.query.CORRECTION_SQL): a word of English is no longer corrected into
-another common word.
+spelling correction (search.query.CORRECTION_SQL): a common word of English is never corrected.
 
-So "disk" is no longer corrected to "disc" (both English, about as common): the American spelling
-joins the synonyms instead, as "hematoma" did. Unapplying removes that row only if it is as added.
+The American spelling "disk" joins the synonyms, so that either spelling finds pages with the
+other, as "hematoma" does. Unapplying removes that row only if it is as added.
 """
 
 from django.db import migrations, models

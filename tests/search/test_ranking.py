@@ -240,7 +240,7 @@ def english():
     loads it all), so that the tests do not depend on the list's version."""
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
-        "looking": 1054065, "anesthetic": 1328, "anaesthetic": 593, "pregnant": 40276,
+        "looking": 1054065, "lumber": 2723, "lumbar": 1471, "pregnant": 40276,
         "pregnancy": 8933,
     }  # fmt: skip
     for word, frequency in frequencies.items():
@@ -248,15 +248,15 @@ def english():
 
 
 @pytest.mark.parametrize("typed", ["blurred vision", "legs giving way", "losing weight"])
-def test_a_word_of_english_is_not_corrected_into_another_word(seeded, english, typed):
+def test_a_common_word_of_english_is_not_corrected_into_another(seeded, english, typed):
     # The seed archive has "visit", "going" and "looking", not the words typed: the page said
     # "Showing results for blurred visit", "legs going way", "looking weight".
     assert prepare(typed).corrected_text == ""
 
 
-def test_a_word_of_english_is_corrected_to_a_far_rarer_spelling_of_it(english, area):
-    make_question(area, answer="No anaesthetic is needed for acupuncture.")
-    assert prepare("anesthetic").corrected_text == "anaesthetic"
+def test_a_less_common_word_of_english_is_still_corrected(english, area):
+    make_question(area, answer="Acupuncture for pain in the lumbar spine.")
+    assert prepare("lumber pain").corrected_text == "lumbar pain"
 
 
 def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
@@ -264,9 +264,9 @@ def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area)
     assert prepare("is it safe when pregnant").corrected_text == ""
 
 
-def test_a_word_of_english_is_never_corrected_to_another_form_of_itself(seeded, english):
+def test_a_common_word_the_archive_lacks_is_left_to_the_synonyms(seeded, english):
     # The seed archive has "pregnancy" and not "pregnant": the page said "Showing results for is
-    # it safe when pregnancy". The synonyms still find the pregnancy pages.
+    # it safe when pregnancy". The synonyms find the pregnancy pages.
     prepared = prepare("is it safe when pregnant")
     assert prepared.corrected_text == ""
     assert "pregnanc" in prepared.terms()[0]
