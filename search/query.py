@@ -66,8 +66,7 @@ LEFT JOIN LATERAL (
         UNION ALL
         -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
         -- synonym of the archive's "pregnancy".
-        SELECT DISTINCT s.word, 0, false FROM search_synonym, unnest(tsvector_to_array(
-            to_tsvector('simple', lay_term || ' ' || clinical_terms))) AS s(word)
+        SELECT word, 0, false FROM unnest(%(synonym_words)s::text[]) AS word
         UNION ALL
         -- The archive's words with two neighbouring letters of the typed word swapped ("pian"
         -- for "pain"): trigrams and edit distance count that as two changes, too many for a
@@ -184,12 +183,15 @@ class Words:
         """{(correct, word): (its correction or None, its lexemes)} from the database."""
         correct = {word: c for c, word in keys}
         found = {key: (None, ()) for key in keys}
+        # Corrections may be the synonym list's words, as this process keeps them.
+        synonym_words = list(synonym_lexicon()[1].lexemes) if any(correct.values()) else []
         with reading_connection().cursor() as cursor:
             cursor.execute(
                 CORRECTION_SQL,
                 {
                     "words": list(correct),
                     "correct": list(correct.values()),
+                    "synonym_words": synonym_words,
                     "common_word": COMMON_WORD,
                     **RARE,
                 },
