@@ -2,9 +2,10 @@
 
 1. Parse: web-search syntax as people expect it: "quoted phrase", -word, `or`.
 2. Correct: a word the archive does not know, or far rarer than a word that looks like it, is
-   replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein, or
-   two neighbouring letters swapped), from the lexicon of the archive's own words and the
-   synonym list's; never a word English uses commonly (`EnglishWord`).
+   replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein, two
+   neighbouring letters swapped, or a letter left out of a three-letter word), from the lexicon
+   of the archive's own words and the synonym list's; never a word English uses commonly
+   (`EnglishWord`), nor one of the synonym list's.
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
@@ -31,8 +32,11 @@ _remembered = {}
 WORD = re.compile(r"[^\W_]+")
 # A quoted phrase (optionally negated, the closing quote optional) or any other run of text.
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-# Only words of this length or more are corrected: shorter ones have too many look-alikes.
-MIN_CORRECTED_LENGTH = 4
+# Only words of this length or more are corrected: shorter ones have too many look-alikes. A
+# three-letter word is corrected only by a letter left out, and never when it has no vowel: it is
+# an abbreviation ("hrt" is not "hurt").
+MIN_CORRECTED_LENGTH = 3
+VOWEL = re.compile("[aeiouy]")
 # Contractions typed without their apostrophe are never corrected: they are a letter from another
 # word, and "cant control my bladder" read "Showing results for ... can control my bladder".
 CONTRACTIONS = {
@@ -62,22 +66,33 @@ LEFT JOIN LATERAL (
 LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
     SELECT w.word FROM (
-        SELECT word, documents, false AS swapped FROM search_word
+        SELECT word, documents, false AS edited FROM search_word
         UNION ALL
         -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
         -- synonym of the archive's "pregnancy".
         SELECT word, 0, false FROM unnest(%(synonym_words)s::text[]) AS word
         UNION ALL
-        -- The archive's words with two neighbouring letters of the typed word swapped ("pian"
-        -- for "pain"): trigrams and edit distance count that as two changes, too many for a
-        -- short word.
-        SELECT t.word, t.documents, true FROM generate_series(1, length(q.word) - 1) AS i,
-        LATERAL (SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
-                                from i for 2) AS word) AS swap,
+        -- The archive's words one small change from the typed word that trigrams and edit
+        -- distance count as more: two neighbouring letters swapped ("pian" for "pain"), and in
+        -- a three-letter word, too short for trigrams, a letter left out ("bak" for "back").
+        SELECT t.word, t.documents, true FROM (
+            SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
+                           from i for 2)
+            FROM generate_series(1, length(q.word) - 1) AS i
+            UNION ALL
+            SELECT overlay(q.word placing chr(letter) from place for 0)
+            FROM generate_series(2, 4) AS place, generate_series(ascii('a'), ascii('z')) AS letter
+            WHERE length(q.word) = 3
+        ) AS edit(word),
         LATERAL (SELECT word, documents FROM search_word
-                 WHERE word >= swap.word AND word <= swap.word LIMIT 1) AS t
+                 WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS t
     ) AS w
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
+      -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
+      AND NOT q.word = ANY(%(synonym_words)s::text[])
+      -- A three-letter word English has is left alone, whatever its frequency: "rib" is no
+      -- typo, and its look-alikes are many.
+      AND (length(q.word) > 3 OR english.word IS NULL)
       AND (known.word IS NULL
            -- A subquery, not a join: the planner may guess a table never analysed to hold
            -- hundreds of rows, and JIT-compile the statement for tens of ms.
@@ -86,7 +101,7 @@ LEFT JOIN LATERAL (
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
-      AND (w.swapped OR w.word %% q.word)
+      AND (w.edited OR length(q.word) > 3 AND w.word %% q.word)
       AND (known.word IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s
@@ -94,10 +109,12 @@ LEFT JOIN LATERAL (
                -- the two may differ only in their last three letters.
                AND left(w.word, least(length(w.word), length(q.word)) - 3)
                    <> left(q.word, least(length(w.word), length(q.word)) - 3)))
-      AND (w.swapped
+      AND (w.edited
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
-    ORDER BY similarity(w.word, q.word) DESC, w.documents DESC, w.word
+    -- Look-alikes of three letters share too few trigrams to be told apart so: the commonest.
+    ORDER BY CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
+             w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true
 LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', coalesce(fix.word, q.word))))
@@ -222,7 +239,12 @@ def remembered_words():
 
 
 def correctable(word):
-    return len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() and word not in CONTRACTIONS
+    return (
+        len(word) >= MIN_CORRECTED_LENGTH
+        and word.isalpha()
+        and word not in CONTRACTIONS
+        and (len(word) > 3 or VOWEL.search(word) is not None)
+    )
 
 
 def synonym_lexicon():

@@ -28,14 +28,19 @@ def load_english_words(apps, schema_editor):
 DISK = {"lay_term": "disk", "clinical_terms": "disc"}
 
 
-def add_disk(apps, schema_editor):
-    Synonym = apps.get_model("search", "Synonym")
-    if not Synonym.objects.filter(lay_term__iexact=DISK["lay_term"]).exists():
-        Synonym.objects.create(**DISK)
+def adding_synonym(row):
+    """RunPython's two functions for a synonym row: add it unless its lay term is listed
+    already; remove it only if it is as added."""
 
+    def add(apps, schema_editor):
+        Synonym = apps.get_model("search", "Synonym")
+        if not Synonym.objects.filter(lay_term__iexact=row["lay_term"]).exists():
+            Synonym.objects.create(**row)
 
-def remove_disk(apps, schema_editor):
-    apps.get_model("search", "Synonym").objects.filter(**DISK).delete()
+    def remove(apps, schema_editor):
+        apps.get_model("search", "Synonym").objects.filter(**row).delete()
+
+    return add, remove
 
 
 class Migration(migrations.Migration):
@@ -50,5 +55,5 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(load_english_words, migrations.RunPython.noop),
-        migrations.RunPython(add_disk, remove_disk),
+        migrations.RunPython(*adding_synonym(DISK)),
     ]

@@ -70,6 +70,25 @@ def test_two_neighbouring_letters_swapped_in_a_short_word_are_corrected(seeded):
     assert prepare("sciatic pian").corrected_text == "sciatic pain"
 
 
+@pytest.mark.parametrize(
+    ("typed", "corrected"), [("bak pain", "back pain"), ("nek pain", "neck pain")]
+)
+def test_a_letter_left_out_of_a_three_letter_word_is_put_back(seeded, typed, corrected):
+    # Three letters share too few trigrams with four for pg_trgm to find "back" for "bak".
+    assert prepare(typed).corrected_text == corrected
+
+
+def test_a_three_letter_word_is_corrected_to_its_commonest_look_alike(seeded, area):
+    # "bake" shares more trigrams with "bak" than "back" does.
+    make_question(area, answer="Rest, then bake a cake.")
+    assert prepare("bak pain").corrected_text == "back pain"
+
+
+def test_a_three_letter_word_without_a_vowel_is_taken_for_an_abbreviation(area):
+    make_question(area, answer="It hurt a little at first.")
+    assert prepare("hrt and acupuncture").corrected_text == ""
+
+
 def test_a_typo_still_finds_the_sciatica_pages(seeded):
     assert "/factsheets/sciatica/" in urls("acupunture for sciatca")[:3]
 
@@ -241,7 +260,7 @@ def english():
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
         "looking": 1054065, "lumber": 2723, "lumbar": 1471, "pregnant": 40276,
-        "pregnancy": 8933,
+        "pregnancy": 8933, "pus": 1117, "tens": 7890,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -257,6 +276,22 @@ def test_a_common_word_of_english_is_not_corrected_into_another(seeded, english,
 def test_a_less_common_word_of_english_is_still_corrected(english, area):
     make_question(area, answer="Acupuncture for pain in the lumbar spine.")
     assert prepare("lumber pain").corrected_text == "lumbar pain"
+
+
+def test_a_word_of_the_synonym_list_is_never_corrected(english, area):
+    # The page said "Showing results for tend machine".
+    make_question(area, answer="Some tend to feel better after a few sessions.")
+    assert prepare("tens machine").corrected_text == ""
+
+
+def test_a_tens_machine_finds_pages_that_spell_it_out(area):
+    question = make_question(area, answer="Transcutaneous electrical nerve stimulation may help.")
+    assert list(found("tens machine")) == [question]
+
+
+def test_a_three_letter_word_of_english_is_never_corrected(english, area):
+    make_question(area, answer="Do not push through the pain.")
+    assert prepare("pus from a needle site").corrected_text == ""
 
 
 def test_a_known_word_is_never_corrected_to_another_form_of_itself(seeded, area):
