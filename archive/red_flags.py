@@ -15,7 +15,9 @@ Decisions a reviewer should know about:
   change.
 - The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome: every
   item on their "call 999 or go to A&E" and "urgent GP appointment or NHS 111" lists is one of the
-  rules below (tests/archive/test_red_flags.py names the item each phrase stands for).
+  rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
+  every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
+  when you pass urine", "altered feeling when using toilet paper to wipe yourself").
 """
 
 import re
@@ -28,6 +30,8 @@ URGENT = "Call NHS 111, or ask your GP surgery for an urgent appointment today."
 
 # Phrases within one sentence: up to this many characters between the two halves of a sign.
 NEAR = r"[^.!?\n]{0,40}?"
+# The same within one clause.
+NEAR_IN_CLAUSE = r"[^.,;!?\n]{0,40}?"
 
 SENSATION_LOSS = (
     r"(numb\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel|unable to feel"
@@ -36,7 +40,7 @@ SENSATION_LOSS = (
 SADDLE_AREA = (
     r"(genital\w*|groin|private (parts|area)|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
-    r"|testicles?|bottom(?! of)|saddle)"
+    r"|testicles?|bottom(?! of)|bum|buttocks|saddle)"
 )
 LEG_WEAKNESS = (
     r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
@@ -46,6 +50,10 @@ LEG_WEAKNESS = (
 WHO = r"(i|you|he|she|they|we)"
 WHOSE = r"(my|your|his|her|their|our|the)"
 QUICKLY = r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour)"
+# Passing urine, or stools too, as askers and the cauda equina warning card word it.
+URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
+PASSING = rf"({URINATING[1:-1]}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
+CANNOT = r"(cannot|unable to|inability to|not able to)"
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,8 @@ RED_FLAGS = (
             rf"\b{SENSATION_LOSS}\b{NEAR}\b{SADDLE_AREA}",
             rf"\b{SADDLE_AREA}\b{NEAR}\b{SENSATION_LOSS}",
             r"\bsaddle (area|region|numbness|anaesthesia|anesthesia)",
+            rf"\b{SENSATION_LOSS}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
+            rf"\b(wip(e|es|ing)|toilet (paper|tissue))\b{NEAR}\b{SENSATION_LOSS}",
         ),
         ignore=(r"\b(bike|bicycle|horse|riding) saddle\b",),
     ),
@@ -110,16 +120,27 @@ RED_FLAGS = (
             r" (pee|peeing|wee|weeing|urinat\w*|pass(ing)? (urine|water)|empty (my )?bladder)\b",
             r"\b(lost|loss of|losing|lose|no|poor|cannot) control (of|over)? ?(my |the |when i )?"
             r"(bladder|bowels?|pee|wee|urine|poo|toilet)",
+            r"\b(lost|loss of|losing|lose|no|poor|reduced|less) (my |the )?(bladder|bowels?)"
+            r"( (or|and) (bladder|bowels?))? control\b",
+            rf"\b(difficulty|trouble|problems?|struggl\w*|hard to|harder to)\b{NEAR_IN_CLAUSE}\b{URINATING}\b",
+            rf"\b{CANNOT} (stop|control|hold) (in )?(a |my |the )?({PASSING}|bladder|bowels?|poo|wee"
+            r"|urine|water|leaking)\b",
+            rf"\b{SENSATION_LOSS}\b (when|while|as) ({WHO} )?{PASSING}",
+            r"\b(not know\w*|cannot (tell|feel)|unaware|no idea|not sure|do not know|don't know)\b"
+            rf"{NEAR}\b(bladder|bowels?) (is|are) (either )?(full|empty)",
             rf"\bcannot control (when|whether|if) {WHO} (pee|wee|poo|go)",
             r"\b(hard|difficult|struggl\w*|trouble|cannot) (to )?(start|starting) (to )?"
             r"(pee|peeing|wee|weeing|urinat\w*)",
             rf"\b(cannot|don't|do not|didn't|did not) (feel|tell|notice|know) (when|if) {WHO} "
             r"(need|needs|have|has|want|needed) to (pee|wee|go|poo)",
             r"\bincontinen\w*",
-            r"\b(wet|wetting|soiled|soiling) (myself|the bed|my (pants|underwear|trousers))",
-            r"\b(leak\w*|dribbl\w*) (urine|pee|wee)|\b(urine|pee|wee) leak\w*",
-            r"\b(bladder|bowel)s? (problems?|trouble|issues?|changes?|dysfunction|accidents?)",
-            r"\b(urinary|urine) retention|\bretaining urine",
+            r"\b(wet|wetting|soiled|soiling|peed|peeing|weeing|pooed|pooing) (myself|the bed"
+            r"|my (pants|underwear|trousers))",
+            r"\b(leak\w*|dribbl\w*) (of )?(urine|pee|wee|stools?|faeces)|\b(urine|pee|wee) leak\w*",
+            r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
+            r"|accidents?)",
+            r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
+            r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
         ),
     ),
     RedFlag(
@@ -135,6 +156,7 @@ RED_FLAGS = (
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
+            r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
             r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
             r"\b(cannot|unable to|not able to) (walk|stand up)\b",
@@ -147,7 +169,7 @@ RED_FLAGS = (
         "vessels, and needs checking at once.",
         patterns=(
             r"\bchest (pain|pains|ache|aches|tightness|hurts|is (tight|painful|sore))\b",
-            r"\b(pain|pains|ache|tightness|pressure) (in|across|around) (my|the|his|her) chest\b",
+            r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
             r"\btight (chest|feeling in my chest)\b",
         ),
     ),
@@ -157,8 +179,11 @@ RED_FLAGS = (
         advice=f"{EMERGENCY} A new change in sexual function with back pain can mean the nerves "
         "at the base of the spine are being squashed (cauda equina syndrome).",
         patterns=(
-            r"\b(cannot|unable to|trouble|difficulty|problems?|struggl\w*( to)?|not able to) "
-            r"(get|getting|keep|keeping|maintain\w*) (an |my )?erections?\b",
+            r"\b(cannot|unable to|inability to|change in (my |your )?ability to|trouble|difficulty"
+            r"|problems?|struggl\w*( to)?|not able to) (get|getting|keep|keeping|maintain\w*"
+            r"|achiev\w*) (an |my )?erections?\b",
+            r"\b(cannot|unable to|inability to|trouble|difficulty|problems?) (\w+ ){0,5}?"
+            r"ejaculat\w*",
             r"\berectile\b",
             r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
             r"(during|when having|in) (sex|intercourse)\b",
@@ -185,7 +210,7 @@ RED_FLAGS = (
         advice=f"{URGENT} Back pain with a fever can be a sign of an infection.",
         patterns=(
             r"\bfever(s|ish)?\b",
-            r"\b(a|have|has|had|got|with|running) (very |slightly )?(high|raised) temperature",
+            r"\b(very |slightly )?(high|raised) temperature",
             r"\b(running|have|has|had|got) a temperature",
             r"\btemp(erature)? (of |is |was )?(3[89]|4[01])\b",
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)",

@@ -19,6 +19,8 @@ SHOWS = {
         "I think I have saddle numbness",
         "Numbness between my legs started this morning",
         "I have lost sensation around my anus",
+        "numb bum",
+        "I have numbness in my bum",
     ],
     "bladder_bowel": [
         "Since last night I can't pee properly",
@@ -31,6 +33,12 @@ SHOWS = {
         "I can\u2019t tell when I need to go to the toilet, I can't tell when I need to pee",
         "I find it hard to start peeing",
         "I don't notice when I need to poo any more",
+        "Loss of bladder control since Tuesday",
+        "I can't hold my wee",
+        "I keep peeing myself",
+        "Bladder control problems",
+        "I have problems with my bladder",
+        "urinary retention",
     ],
     "both_legs": [
         "Both my legs feel weak",
@@ -43,11 +51,14 @@ SHOWS = {
         "I have sciatica on both sides",
         "I feel unsteady on my feet since the weekend",
         "I am having difficulty walking",
+        "numb legs",
+        "weak legs and back pain",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
         "There is a tightness across my chest",
         "I get pains in my chest when the back spasms",
+        "pain in chest",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -68,6 +79,7 @@ SHOWS = {
         "My temperature is 38.5",
         "I feel hot and shivery and my lower back hurts",
         "I had a high temperature last night",
+        "high temperature and back pain",
     ],
     "weight_loss": [
         "I have lost a lot of weight without trying",
@@ -141,6 +153,27 @@ NHS_ITEMS = {
     "the pain is coming from the top of your back, between your shoulders": "upper_back",
 }
 
+# Every item of the cauda equina warning card that NHS trusts hand out, worded as the card words
+# it, and the rule that catches it.
+CAUDA_EQUINA_CARD = {
+    "loss of feeling or pins and needles between your inner thighs or genitals": "saddle_numbness",
+    "numbness in or around your back passage or buttocks": "saddle_numbness",
+    "altered feeling when using toilet paper to wipe yourself": "saddle_numbness",
+    "increasing difficulty when you try to urinate": "bladder_bowel",
+    "increasing difficulty when you try to stop or control your flow of urine": "bladder_bowel",
+    "loss of sensation when you pass urine": "bladder_bowel",
+    "leaking urine or recent need to use pads": "bladder_bowel",
+    "not knowing when your bladder is either full or empty": "bladder_bowel",
+    "inability to stop a bowel movement or leaking": "bladder_bowel",
+    "loss of sensation when you pass a bowel motion": "bladder_bowel",
+    "change in ability to achieve an erection or ejaculate": "sexual_function",
+    "loss of sensation in genitals during sexual intercourse": "saddle_numbness",
+    # As other trusts' leaflets word them.
+    "loss of bladder or bowel control": "bladder_bowel",
+    "difficulty starting or stopping urination": "bladder_bowel",
+    "uncontrolled or unintentional leakage of urine": "bladder_bowel",
+}
+
 EVERYDAY = [
     "My leg feels weak after a long walk",
     "I get numb fingers when typing",
@@ -176,6 +209,9 @@ EVERYDAY = [
     "My lower back is stiff in the morning",
     "Pain in my shoulder after gardening",
     "I had a sports injury years ago",
+    "I have hard stools since starting codeine",
+    "I weed the flower beds at the weekend",
+    "I have difficulty sitting, and I pee more at night since the pregnancy",
 ]
 
 
@@ -193,6 +229,11 @@ def test_everyday_phrasing_raises_no_false_alarm(text):
 
 @pytest.mark.parametrize(("item", "sign"), NHS_ITEMS.items())
 def test_every_item_on_the_nhs_urgent_lists_is_caught(item, sign):
+    assert sign in red_flags.found_in(item)
+
+
+@pytest.mark.parametrize(("item", "sign"), CAUDA_EQUINA_CARD.items())
+def test_every_item_on_the_cauda_equina_warning_card_is_caught(item, sign):
     assert sign in red_flags.found_in(item)
 
 
