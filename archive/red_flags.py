@@ -40,16 +40,21 @@ SENSATION_LOSS = (
 SADDLE_AREA = (
     r"(genital\w*|groin|private (parts|area)|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
-    r"|testicles?|bottom(?! of)|bum|buttocks|saddle)"
+    r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
+    # "down there", but not "tingling down below the knee".
+    r"|down (there|below)(?!\s+(the|my|your|his|her|their|our|knees?|waist)\b))"
 )
 LEG_WEAKNESS = (
     r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
+    r"|collaps\w*|buckl\w*"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
 # Askers write about themselves, a relative, or (copying the NHS) "you".
 WHO = r"(i|you|he|she|they|we)"
 WHOSE = r"(my|your|his|her|their|our|the)"
-QUICKLY = r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour)"
+QUICKLY = (
+    r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour|(every|each) (day|hour))"
+)
 # Passing urine, or stools too, as askers and the cauda equina warning card word it.
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
 PASSING = rf"({URINATING[1:-1]}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
@@ -140,6 +145,8 @@ RED_FLAGS = (
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
+            rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
+            rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
         ),
     ),
@@ -157,6 +164,8 @@ RED_FLAGS = (
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
             r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
+            r"\b(barely|hardly) (walk|stand)\b",
+            r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
             r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
             r"\b(cannot|unable to|not able to) (walk|stand up)\b",
@@ -214,7 +223,8 @@ RED_FLAGS = (
             r"\b(running|have|has|had|got) a temperature",
             r"\btemp(erature)? (of |is |was )?(3[89]|4[01])\b",
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)",
-            r"\bhot and (cold|shivery)|\bshivery\b",
+            r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
+            r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
         ),
         ignore=(r"\b(hay|cabin|glandular|scarlet) fever\b", r"\bfever pitch\b"),
     ),
@@ -226,6 +236,7 @@ RED_FLAGS = (
             r"\b(unexplained|unintentional|unintended|unexpected|sudden|rapid) weight loss",
             r"\b(lost|losing|lose|dropped|dropping) (\w+ ){0,4}?(weight|pounds|stone|kilos?|kg)\b"
             r"[^.!?\n]{0,30}?(without (trying|meaning to|dieting)|for no (obvious )?reason"
+            r"|(don't|do not) know why|not sure why"
             r"|not trying|unexplained|no idea why)",
             r"\bweight (is |has been )?(dropping|falling) off\b",
         ),
@@ -252,6 +263,7 @@ RED_FLAGS = (
             r"\b(worse|worst|unbearable|agony|excruciating) (at|during the|in the|every) night",
             r"\bwakes? me (up )?(at night|in the night|every night)",
             r"\bnight pain\b",
+            r"\bworse (when |while )?(i am |i'm )?(lying( down)?|resting|at rest|in bed)\b",
             r"\b(does not|doesn't|won't|will not|never|not) (improve|ease|get better|go away"
             r"|settle)\w* (\w+ )?(with|after|when|even when) (i )?(rest|resting|lie down|lying)",
             r"\b(even )?(when|while) (i am |i'm )?resting\b[^.!?\n]{0,20}?\b(worse|hurts|pain)",
@@ -265,7 +277,7 @@ RED_FLAGS = (
         label="Pain that is worse when you sneeze, cough or poo",
         advice=f"{URGENT} Back pain made worse by sneezing, coughing or pooing needs checking.",
         patterns=(
-            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting) (\w+ ){0,4}?(when|if|as) "
+            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting) (\w+ ){0,4}?(when|if|as|to) "
             rf"({WHO} )?(cough|sneeze|poo|strain)\w*",
             rf"\b(coughing|sneezing|straining)\b(?! fits?\b){NEAR}\b(hurts|pain\w*|worse|agony)",
         ),
@@ -279,6 +291,7 @@ RED_FLAGS = (
             rf"\b(upper|top of {WHOSE}) back\b",
             rf"\bbetween {WHOSE} shoulders?( blades?)?\b",
             r"\bthoracic\b",
+            rf"\bmid(dle)?[- ]back\b|\bmiddle of {WHOSE} back\b",
         ),
     ),
     RedFlag(

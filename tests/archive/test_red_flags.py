@@ -21,6 +21,8 @@ SHOWS = {
         "I have lost sensation around my anus",
         "numb bum",
         "I have numbness in my bum",
+        "I've lost feeling down there",
+        "numb down below",
     ],
     "bladder_bowel": [
         "Since last night I can't pee properly",
@@ -39,6 +41,8 @@ SHOWS = {
         "Bladder control problems",
         "I have problems with my bladder",
         "urinary retention",
+        "I can't feel anything when I go to the toilet",
+        "I have to strain to pee",
     ],
     "both_legs": [
         "Both my legs feel weak",
@@ -53,6 +57,9 @@ SHOWS = {
         "I am having difficulty walking",
         "numb legs",
         "weak legs and back pain",
+        "I can barely walk",
+        "My legs keep collapsing under me",
+        "I can't feel my feet",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -71,6 +78,7 @@ SHOWS = {
         "The pain is getting worse by the hour",
         "It suddenly got much worse this afternoon",
         "The weakness has been rapidly getting worse",
+        "It's getting worse every day",
     ],
     "fever": [
         "I have a fever and my back is killing me",
@@ -80,12 +88,16 @@ SHOWS = {
         "I feel hot and shivery and my lower back hurts",
         "I had a high temperature last night",
         "high temperature and back pain",
+        "My temperature is high",
+        "I have night sweats",
+        "I've been shivering all day",
     ],
     "weight_loss": [
         "I have lost a lot of weight without trying",
         "My GP mentioned unexplained weight loss",
         "I've lost two stone in weight for no reason",
         "The weight is falling off me",
+        "I've lost weight and I don't know why",
     ],
     "back_lump": [
         "There is a lump on my lower back",
@@ -99,17 +111,21 @@ SHOWS = {
         "The pain does not improve when I rest",
         "I can't sleep because of the pain",
         "The pain keeps me awake",
+        "The pain is worse lying down",
     ],
     "cough_sneeze_pain": [
         "It hurts when I cough",
         "The pain is much worse when I sneeze",
         "Pain shoots down my leg when I strain on the toilet",
         "Coughing makes the pain worse",
+        "It hurts to sneeze",
     ],
     "upper_back": [
         "The pain is in my upper back",
         "I have pain between my shoulder blades",
         "It hurts at the top of my back",
+        "mid back pain",
+        "It hurts in the middle of my back",
     ],
     "fall_or_accident": [
         "I fell down the stairs last week and now my back hurts",
@@ -212,6 +228,9 @@ EVERYDAY = [
     "I have hard stools since starting codeine",
     "I weed the flower beds at the weekend",
     "I have difficulty sitting, and I pee more at night since the pregnancy",
+    "I get tingling down below the knee",
+    "The pain goes down below my knee",
+    "My back feels worse when I sit for a long time",
 ]
 
 
