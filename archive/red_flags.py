@@ -18,6 +18,9 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
+- One sign is on neither list: cancer, now or in the past. New back pain can be the first sign
+  that a cancer has spread to the spine, and NICE's guideline on spinal metastases and metastatic
+  spinal cord compression (NG234) has such pain checked urgently.
 """
 
 import re
@@ -239,6 +242,21 @@ RED_FLAGS = (
             r"|(don't|do not) know why|not sure why"
             r"|not trying|unexplained|no idea why)",
             r"\bweight (is |has been )?(dropping|falling) off\b",
+        ),
+    ),
+    RedFlag(
+        name="cancer_history",
+        label="You have, or have had, cancer",
+        advice=f"{URGENT} In someone who has had cancer, new back pain can be a sign that it has "
+        "spread to the spine, which needs checking quickly. If you have a cancer team, call them "
+        "too.",
+        patterns=(
+            r"\b(have|has|had|got|having|diagnosed with|treated for|treatment for|recover\w* from"
+            r"|survived|history of|survivor of|in remission from) (\w+ ){0,3}?(cancer|carcinoma"
+            r"|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b",
+            r"\bcancer (survivor|patient|treatment)s?\b",
+            r"\b(chemo(therapy)?|radiotherapy|radiation therapy|metasta\w*|secondaries"
+            r"|oncolog\w*)\b",
         ),
     ),
     RedFlag(

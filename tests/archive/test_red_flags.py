@@ -99,6 +99,13 @@ SHOWS = {
         "The weight is falling off me",
         "I've lost weight and I don't know why",
     ],
+    "cancer_history": [
+        "I had breast cancer five years ago and now my back hurts",
+        "I'm a cancer survivor with new back pain",
+        "I finished chemo in March",
+        "I have prostate cancer",
+        "My oncologist said the scan was clear",
+    ],
     "back_lump": [
         "There is a lump on my lower back",
         "My spine has a swelling near the bottom",
@@ -229,6 +236,8 @@ EVERYDAY = [
     "I weed the flower beds at the weekend",
     "I have difficulty sitting, and I pee more at night since the pregnancy",
     "I get tingling down below the knee",
+    "Can acupuncture cause cancer?",
+    "Is there research on acupuncture and cancer risk?",
     "The pain goes down below my knee",
     "My back feels worse when I sit for a long time",
 ]
