@@ -248,17 +248,21 @@ def correctable(word):
 
 
 def synonym_lexicon():
-    """The synonym list, each row a list of terms and each term a list of words, with what the
-    database knows of those words. Every search needs it: kept under the content version, which
-    a change to the list moves on (a trigger), so every process sees an editor's change at once."""
+    """The synonym list as (stem key, row) for each of its terms, each row a list of terms and
+    each term a list of words, with what the database knows of those words. Every search needs
+    it: kept under the content version, which a change to the list moves on (a trigger), so every
+    process sees an editor's change at once."""
     remembered = _remembered_now()
     if remembered["synonyms"] is None:
         rows = [
             [WORD.findall(term.lower()) for term in synonym.terms()]
             for synonym in Synonym.objects.all()
         ]
-        words = [word for terms in rows for term in terms for word in term]
-        remembered["synonyms"] = (rows, Words.look_up(words, correct_spelling=False))
+        words = Words.look_up(
+            [word for terms in rows for term in terms for word in term], correct_spelling=False
+        )
+        keyed_terms = [(key, row) for row in rows for term in row if (key := stem_key(term, words))]
+        remembered["synonyms"] = (keyed_terms, words)
     return remembered["synonyms"]
 
 
@@ -340,10 +344,10 @@ def prepare(text, *, correct_spelling=True, syntax=True):
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:
         return PreparedSearch(text)
-    synonyms, synonym_words = synonym_lexicon()
+    keyed_terms, synonym_words = synonym_lexicon()
     known = Words.look_up(query_words, correct_spelling=correct_spelling).including(synonym_words)
     prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
-    for group in widen(groups, synonyms, known):
+    for group in widen(groups, keyed_terms, known):
         queries = {q[0]: (item, q[1]) for item in group if (q := item_query(item, known))}
         if not queries:
             continue
@@ -367,13 +371,13 @@ def corrected(text, fixes):
     return WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
 
 
-def widen(groups, synonyms, known):
-    """Replace runs of plain words that say a synonym term by a group of all its terms."""
+def widen(groups, keyed_terms, known):
+    """Replace runs of plain words that say a synonym term (`synonym_lexicon`'s keyed terms) by a
+    group of all its terms."""
     # Each plain word's lexemes ('' for a stop word); None where no term may run through.
     stems = [
         " ".join(known.lexemes[group[0].words[0]]) if is_plain(group) else None for group in groups
     ]
-    keyed_terms = [(key, row) for row in synonyms for term in row if (key := stem_key(term, known))]
     widened, start = [], 0
     while start < len(groups):
         matched, length = [], 0
