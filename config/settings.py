@@ -72,6 +72,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+# Days the log of admin log-ins (address, browser) is kept: `erase_personal_data` deletes older.
+AXES_LOGS_KEEP_DAYS = envint("AXES_LOGS_KEEP_DAYS", 30)
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"

@@ -4,6 +4,8 @@ asker's name, address, words and the history notes in every one of them, on a do
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -150,3 +152,25 @@ def test_old_rate_limit_counts_are_forgotten(client):
     RateLimitCount.objects.update(window_start=timezone.now() - timedelta(hours=2))
     erase()
     assert not RateLimitCount.objects.exists()
+
+
+def test_the_retention_run_deletes_expired_sessions_and_old_admin_log_in_records(settings):
+    now = timezone.now()
+    old = now - timedelta(days=settings.AXES_LOGS_KEEP_DAYS + 1)
+    ended = now - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    for when, name in [(old, "old"), (now, "recent")]:
+        AccessLog.objects.create(username=name, ip_address="192.0.2.1", user_agent="x")
+        AccessLog.objects.filter(username=name).update(attempt_time=when)
+    for when, name in [(ended, "cooled off"), (now, "locked out")]:
+        attempt = AccessAttempt.objects.create(
+            username=name, ip_address="192.0.2.1", user_agent="x", failures_since_start=5
+        )
+        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=when)
+    Session.objects.create(session_key="gone", session_data="", expire_date=now - timedelta(1))
+    Session.objects.create(session_key="live", session_data="", expire_date=now + timedelta(1))
+
+    erase()
+
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["recent"]
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["locked out"]
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["live"]

@@ -1,8 +1,13 @@
-"""Retention: close questions left open too long, erase askers' personal data once their question
-has been closed long enough, and forget rate-limit counts of past hours. Run it daily."""
+"""The site's daily retention run: close questions left open too long, erase askers' personal data
+once their question has been closed long enough, forget rate-limit counts of past hours, and the
+admin's expired sessions and old log-in records (SECURITY.md lists each and its end)."""
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from ask import rate_limit, services
 
@@ -12,7 +17,8 @@ class Command(BaseCommand):
         "Close every question still open --close-after days after it was sent (an answered one "
         "has its answer e-mailed privately, any other is closed as expired); erase the name, "
         "e-mail address, question text, history notes and e-mails of every question closed at "
-        "least --days days ago; delete the rate-limit counts of hours that have ended."
+        "least --days days ago; delete the rate-limit counts of hours that have ended, expired "
+        "sessions, and admin log-in records older than AXES_LOGS_KEEP_DAYS."
     )
 
     def add_arguments(self, parser):
@@ -35,8 +41,21 @@ class Command(BaseCommand):
         closed = services.close_stale(days=close_after)
         erased = services.erase_personal_data(days=days)
         counts = rate_limit.forget_ended_windows()
+        call_command("clearsessions")
+        logins = forget_admin_log_ins()
         self.stdout.write(
             f"Closed {closed} question(s) still open after {close_after} days. "
             f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
-            f"more days ago. Deleted {counts} rate-limit count(s) of past hours."
+            f"more days ago. Deleted {counts} rate-limit count(s) of past hours, expired "
+            f"sessions and {logins} admin log-in record(s)."
         )
+
+
+def forget_admin_log_ins():
+    """Delete django-axes' failed attempts whose cool-off has ended (axes itself does so only at
+    the next log-in, and its own clean-up needs a request) and its log of log-ins older than
+    AXES_LOGS_KEEP_DAYS. Returns how many rows went."""
+    ended = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts, _ = AccessAttempt.objects.filter(attempt_time__lte=ended).delete()
+    logs = AxesProxyHandler.reset_logs(age_days=settings.AXES_LOGS_KEEP_DAYS)
+    return attempts + logs
