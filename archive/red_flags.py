@@ -18,9 +18,10 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- One sign is on neither list: cancer, now or in the past. New back pain can be the first sign
-  that a cancer has spread to the spine, and NICE's guideline on spinal metastases and metastatic
-  spinal cord compression (NG234) has such pain checked urgently.
+- One sign is on neither list: cancer, now or in the past, with back pain. New back pain can be
+  the first sign that a cancer has spread to the spine, and NICE's guideline on spinal metastases
+  and metastatic spinal cord compression (NG234) has such pain checked urgently. Words of cancer
+  alone ("acupuncture for nausea during chemo") are not the sign.
 """
 
 import re
@@ -62,6 +63,11 @@ QUICKLY = (
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
 PASSING = rf"({URINATING[1:-1]}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
 CANNOT = r"(cannot|unable to|inability to|not able to)"
+CANCER = (
+    r"(cancers?|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|tumou?rs?|chemo(therapy)?"
+    r"|radiotherapy|radiation therapy|metasta\w*|secondaries|oncolog\w*)"
+)
+BACK = r"(back|spine|spinal|sciatica|lumbar|vertebra\w*)"
 
 
 @dataclass(frozen=True)
@@ -246,17 +252,14 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="cancer_history",
-        label="You have, or have had, cancer",
+        label="You have, or have had, cancer, and your back pain is new",
         advice=f"{URGENT} In someone who has had cancer, new back pain can be a sign that it has "
         "spread to the spine, which needs checking quickly. If you have a cancer team, call them "
         "too.",
+        # Cancer is a sign only with back pain: "acupuncture for nausea during chemo" is not.
         patterns=(
-            r"\b(have|has|had|got|having|diagnosed with|treated for|treatment for|recover\w* from"
-            r"|survived|history of|survivor of|in remission from) (\w+ ){0,3}?(cancer|carcinoma"
-            r"|lymphoma|leuka?emia|myeloma|melanoma|sarcoma)\b",
-            r"\bcancer (survivor|patient|treatment)s?\b",
-            r"\b(chemo(therapy)?|radiotherapy|radiation therapy|metasta\w*|secondaries"
-            r"|oncolog\w*)\b",
+            rf"(?s)\b{CANCER}.*\b{BACK}\b",
+            rf"(?s)\b{BACK}\b.*\b{CANCER}",
         ),
     ),
     RedFlag(

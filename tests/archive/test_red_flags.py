@@ -102,9 +102,10 @@ SHOWS = {
     "cancer_history": [
         "I had breast cancer five years ago and now my back hurts",
         "I'm a cancer survivor with new back pain",
-        "I finished chemo in March",
-        "I have prostate cancer",
-        "My oncologist said the scan was clear",
+        "I finished chemo in March and my back has hurt since",
+        "I have prostate cancer and sciatica",
+        "cancer back pain",
+        "My oncologist said the scan was clear but my spine aches",
     ],
     "back_lump": [
         "There is a lump on my lower back",
@@ -237,6 +238,7 @@ EVERYDAY = [
     "I have difficulty sitting, and I pee more at night since the pregnancy",
     "I get tingling down below the knee",
     "Can acupuncture cause cancer?",
+    "Can acupuncture help with nausea during chemo?",
     "Is there research on acupuncture and cancer risk?",
     "The pain goes down below my knee",
     "My back feels worse when I sit for a long time",
