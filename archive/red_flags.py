@@ -154,6 +154,8 @@ RED_FLAGS = (
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
+            r"\b(have not|haven't|has not|hasn't|not) (peed|urinated|passed (urine|water)"
+            r"|been able to (pee|wee|urinate))\b",
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
             rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
@@ -172,6 +174,9 @@ RED_FLAGS = (
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
+            rf"\b(pain|pains|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
+            # Not "both legs ache after a long day on my feet".
+            r"\bboth (of )?(my |the )?legs (\w+ )?(hurt\w*|are (painful|sore))",
             r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
             r"\b(barely|hardly) (walk|stand)\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",

@@ -43,6 +43,7 @@ SHOWS = {
         "urinary retention",
         "I can't feel anything when I go to the toilet",
         "I have to strain to pee",
+        "I haven't peed all day",
     ],
     "both_legs": [
         "Both my legs feel weak",
@@ -60,6 +61,9 @@ SHOWS = {
         "I can barely walk",
         "My legs keep collapsing under me",
         "I can't feel my feet",
+        "pain in both legs",
+        "Both my legs hurt",
+        "leg pain on both sides",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
