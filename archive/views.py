@@ -18,7 +18,8 @@ def home(request):
         "archive/home.html",
         {
             "tree": Category.objects.tree(),
-            "newest": Question.objects.published().newest_first().listed()[:5],
+            # A list: the heading reads the first one's date, which a queryset would fetch again.
+            "newest": list(Question.objects.published().newest_first().listed()[:5]),
         },
     )
 

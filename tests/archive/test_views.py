@@ -23,6 +23,19 @@ def test_home_lists_the_newest_answers(client, seeded):
     assert newest[0].title in response.content.decode()
 
 
+def test_home_does_not_call_answers_of_unknown_date_the_newest(client, seeded):
+    assert not Question.objects.published().filter(published_at__isnull=False).exists()
+    html = client.get("/").content.decode()
+    assert "Answers from the earlier archive</h2>" in html
+    assert "Newest answers" not in html
+
+
+def test_home_calls_dated_answers_the_newest(client, seeded):
+    make_question(Question.objects.first().category, title="Answered this week")
+    html = client.get("/").content.decode()
+    assert "Newest answers</h2>" in html
+
+
 def test_category_page_has_breadcrumb_subcategories_and_pages(client, seeded):
     response = client.get(reverse("archive:category", args=["back-spine"]))
     html = response.content.decode()
