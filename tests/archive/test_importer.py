@@ -151,6 +151,12 @@ def test_regenerating_the_fixture_gives_the_committed_file(tmp_path: Path):
     assert output.read_bytes() == SEED.read_bytes()
 
 
+def test_answers_that_cite_a_guideline_are_imported_marked_for_review(seed_objects):
+    questions = questions_in(seed_objects)
+    assert [q["marked_for_review"] for q in questions] == ["NICE" in q["answer"] for q in questions]
+    assert sum(q["marked_for_review"] for q in questions) == 6
+
+
 def test_slugs_are_unique_and_cut_at_a_word(seed_objects):
     slugs = [q["slug"] for q in questions_in(seed_objects)]
     assert len(set(slugs)) == 12

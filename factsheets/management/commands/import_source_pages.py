@@ -97,6 +97,7 @@ def build_objects(pages, log=print):
                 question=entry.record.question,
                 question_preserved=entry.record.question_preserved,
                 answer=entry.record.answer,
+                marked_for_review=importer.cites_guidelines(entry.record.answer),
                 status=Question.Status.PUBLISHED,
                 from_archive=True,
                 published_at=None,
