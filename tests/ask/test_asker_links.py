@@ -114,3 +114,15 @@ def test_an_urgent_askers_receipt_repeats_the_urgent_advice():
     body = receipt(submission).body
     assert "Please do not wait for our answer" in body
     assert "Call 999 or go to A&E now." in body
+    # First, before the reference and what happens next.
+    assert body.index("Call 999 or go to A&E now.") < body.index("Thank you for your question")
+
+
+def test_an_urgent_askers_status_page_gives_the_urgent_advice_first(client):
+    urgent = make_submission(question="I have numbness around my genitals since yesterday")
+    html = client.get("/" + links(urgent)[0]).content.decode()
+    assert html.index('Call <a href="tel:999">999</a> or go to A&amp;E now.') < html.index(
+        "Received."
+    )
+    calm = make_submission(question="Is it normal to feel tired after a session of acupuncture?")
+    assert "Get medical help now" not in client.get("/" + links(calm)[0]).content.decode()
