@@ -163,9 +163,9 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="both_legs",
-        label="Weakness or numbness in both legs, sciatica in both legs, or being unsteady on "
-        "your feet",
-        advice=f"{EMERGENCY} Weakness or numbness in both legs can mean the spinal cord or the "
+        label="Pain, weakness or numbness in both legs, sciatica in both legs, or being unsteady "
+        "on your feet",
+        advice=f"{EMERGENCY} Pain, weakness or numbness in both legs can mean the spinal cord or the "
         "nerves at the base of the spine are being squashed.",
         patterns=(
             rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of (my|the) )?(legs|feet)\b",
@@ -174,9 +174,9 @@ RED_FLAGS = (
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
-            rf"\b(pain|pains|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
+            rf"\b(pain\w*|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
             # Not "both legs ache after a long day on my feet".
-            r"\bboth (of )?(my |the )?legs (\w+ )?(hurt\w*|are (painful|sore))",
+            r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
             r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
             r"\b(barely|hardly) (walk|stand)\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
@@ -339,6 +339,7 @@ RED_FLAGS = (
         ),
         ignore=(
             r"\b(fell|fall|falling|fallen) asleep\b",
+            r"\b(might|may|could|would|going to|about to) fall\b",
             r"\b(fell|fall|falling|fallen) (pregnant|in love|ill|apart|through)\b",
             r"\b(in|this|last|next|since|during|until) the fall\b",
             r"\b(this|last|next) fall\b",

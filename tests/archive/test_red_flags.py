@@ -64,6 +64,7 @@ SHOWS = {
         "pain in both legs",
         "Both my legs hurt",
         "leg pain on both sides",
+        "If I walk or stand, then both legs are so painful",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -241,6 +242,7 @@ EVERYDAY = [
     "I weed the flower beds at the weekend",
     "I have difficulty sitting, and I pee more at night since the pregnancy",
     "I get tingling down below the knee",
+    "When I moved I felt I might fall over",
     "Can acupuncture cause cancer?",
     "Can acupuncture help with nausea during chemo?",
     "Is there research on acupuncture and cancer risk?",

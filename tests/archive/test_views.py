@@ -131,3 +131,21 @@ def test_text_typed_into_answers_is_escaped(client, db):
     html = client.get(question.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_question_that_describes_a_red_flag_gets_its_advice_before_the_answer(client, db):
+    area = make_category()
+    question = make_question(
+        area,
+        question="Since acupuncture both my legs are so painful. Is this normal?",
+        answer="It is common to feel sore for a day or two.",
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    advice = html.index("If you have this too, get medical help now")
+    assert advice < html.index("Pain, weakness or numbness in both legs") < html.index("feel sore")
+
+
+def test_a_question_without_a_red_flag_gets_no_urgent_advice_at_its_top(client, db):
+    question = make_question(make_category(), question="Is it normal to feel tired afterwards?")
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "If you have this too" not in html

@@ -226,7 +226,7 @@ def test_words_that_describe_a_red_flag_sign_get_its_urgent_advice_before_anythi
     html = response.content.decode()
     advice = html.index('<section class="warning urgent" role="alert"')
     assert 'pee or poo.</strong> Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
-    assert "Weakness or numbness in both legs" in html
+    assert "Pain, weakness or numbness in both legs" in html
     assert advice < html.index('<form class="search-form"') < html.index('id="results"')
     # Nothing after it suggests that the answers, or the panel, will do instead.
     assert "They do not replace getting medical help now." in html
