@@ -154,7 +154,7 @@ RED_FLAGS = (
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
-            r"\b(have not|haven't|has not|hasn't|not) (peed|urinated|passed (urine|water)"
+            r"\b(have not|haven't|havent|has not|hasn't|hasnt|not) (peed|urinated|passed (urine|water)"
             r"|been able to (pee|wee|urinate))\b",
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
             rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",

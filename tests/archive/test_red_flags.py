@@ -44,6 +44,7 @@ SHOWS = {
         "I can't feel anything when I go to the toilet",
         "I have to strain to pee",
         "I haven't peed all day",
+        "I havent peed since this morning",
     ],
     "both_legs": [
         "Both my legs feel weak",
