@@ -112,8 +112,11 @@ LEFT JOIN LATERAL (
       AND (w.edited
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
-    -- Look-alikes of three letters share too few trigrams to be told apart so: the commonest.
-    ORDER BY CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
+    -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
+    -- comes first ("lowr" is "lower", not "low"). Look-alikes of three letters share too few
+    -- trigrams to be told apart by them: the commonest.
+    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC,
+             CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
              w.documents DESC, w.word
     LIMIT 1
 ) AS fix ON true

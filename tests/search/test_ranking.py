@@ -89,6 +89,11 @@ def test_a_three_letter_word_without_a_vowel_is_taken_for_an_abbreviation(area):
     assert prepare("hrt and acupuncture").corrected_text == ""
 
 
+def test_a_word_with_a_letter_left_out_is_made_whole_before_made_shorter(seeded):
+    # "low" shares more trigrams with "lowr" than "lower" does.
+    assert prepare("lowr back pain").corrected_text == "lower back pain"
+
+
 def test_a_typo_still_finds_the_sciatica_pages(seeded):
     assert "/factsheets/sciatica/" in urls("acupunture for sciatca")[:3]
 
