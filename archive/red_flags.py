@@ -250,7 +250,7 @@ RED_FLAGS = (
             r"\b(unexplained|unintentional|unintended|unexpected|sudden|rapid) weight loss",
             r"\b(lost|losing|lose|dropped|dropping) (\w+ ){0,4}?(weight|pounds|stone|kilos?|kg)\b"
             r"[^.!?\n]{0,30}?(without (trying|meaning to|dieting)|for no (obvious )?reason"
-            r"|(don't|do not) know why|not sure why"
+            r"|(don't|dont|do not) know why|not sure why"
             r"|not trying|unexplained|no idea why)",
             r"\bweight (is |has been )?(dropping|falling) off\b",
         ),

@@ -104,6 +104,7 @@ SHOWS = {
         "I've lost two stone in weight for no reason",
         "The weight is falling off me",
         "I've lost weight and I don't know why",
+        "I have lost weight and I dont know why",
     ],
     "cancer_history": [
         "I had breast cancer five years ago and now my back hurts",
