@@ -15,6 +15,8 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 
+from archive import red_flags
+
 # Newest first: Q&As from the earlier archive, whose dates were never recorded, come after every
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
@@ -486,6 +488,12 @@ class Question(models.Model):
             kind = "Organization" if self.reviewed_by == EXPERT_PANEL else "Person"
             data["reviewedBy"] = {"@type": kind, "name": self.reviewed_by}
         return data
+
+    @property
+    def red_flags(self):
+        """The red-flag signs its question describes: a page gives their advice before the answer,
+        which may call the same thing normal."""
+        return red_flags.signs_shown(self.question)
 
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is being reviewed."""

@@ -61,7 +61,7 @@ QUICKLY = (
 )
 # Passing urine, or stools too, as askers and the cauda equina warning card word it.
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
-PASSING = rf"({URINATING[1:-1]}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
+PASSING = rf"({URINATING}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
 CANNOT = r"(cannot|unable to|inability to|not able to)"
 CANCER = (
     r"(cancers?|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|tumou?rs?|chemo(therapy)?"

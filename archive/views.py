@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from archive import red_flags
 from archive.caching import public_page
 from archive.filters import QuestionFilter
 from archive.models import EXPERT_PANEL, Category, Question
@@ -91,8 +90,5 @@ def render_question(request, question, *, factsheets, linked, preview=False):
             "preview": preview,
             "expert_panel": EXPERT_PANEL,
             "structured_data": structured_data,
-            # A question that describes a red-flag sign gets its advice before the answer, which
-            # may call the same thing normal.
-            "warning_signs": red_flags.signs_shown(question.question),
         },
     )
