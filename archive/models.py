@@ -22,8 +22,16 @@ from archive import red_flags
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 # The columns a list of Q&As shows: its title and link, body area, date, whether the question
-# survives.
-LISTED_FIELDS = ("title", "slug", "published_at", "question_preserved", "category__name")
+# survives, and whether the answer is being reviewed.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "published_at",
+    "question_preserved",
+    "marked_for_review",
+    "review_by",
+    "category__name",
+)
 
 
 _held_version = ContextVar("held_content_version", default=None)

@@ -68,8 +68,8 @@ FACTSHEET_SNIPPET = f"""coalesce(
 # snippet): one statement and no queryset to compile, as every search runs it. The page asked
 # for, or the last one when that lies past the end; snippets are made for its rows alone.
 PAGE_SQL = f"""
-SELECT top.n, top.total, top.score, q.id, q.title, q.slug, c.id, c.name, c.slug,
-       f.id, f.title, f.slug,
+SELECT top.n, top.total, top.score, q.id, q.title, q.slug, q.review_by, q.marked_for_review,
+       c.id, c.name, c.slug, f.id, f.title, f.slug, f.last_reviewed, f.next_review,
        CASE WHEN q.id IS NOT NULL THEN {QUESTION_SNIPPET} ELSE {FACTSHEET_SNIPPET} END
 FROM {TOP}
 LEFT JOIN archive_question AS q ON q.id = top.question_id
@@ -291,13 +291,20 @@ class Results:
             return cursor.fetchall(), connection.alias
 
 
+# What PAGE_SQL reads of a hit's Q&A or factsheet: its link, and whether it is being reviewed
+# (in the model's order, as `Model.from_db` takes them).
+HIT_QUESTION_FIELDS = ["id", "title", "slug", "review_by", "marked_for_review"]
+HIT_FACTSHEET_FIELDS = ["id", "title", "slug", "last_reviewed", "next_review"]
+
+
 def hit(row, db):
     """The Hit of a row of PAGE_SQL (from its score on), its Q&A or factsheet built as the ORM
     builds one loaded with only these fields (any other is read from `db` when asked for)."""
-    score, question_id, title, slug, category_id, area, area_slug, *factsheet, snippet = row
-    if question_id is None:
-        page = Factsheet.from_db(db, ["id", "title", "slug"], factsheet)
+    score, *question, category_id, area, area_slug = row[:9]
+    *factsheet, snippet = row[9:]
+    if question[0] is None:
+        page = Factsheet.from_db(db, HIT_FACTSHEET_FIELDS, factsheet)
     else:
-        page = Question.from_db(db, ["id", "title", "slug"], [question_id, title, slug])
+        page = Question.from_db(db, HIT_QUESTION_FIELDS, question)
         page.category = Category.from_db(db, ["id", "name", "slug"], [category_id, area, area_slug])
     return Hit(page, score, snippet)

@@ -1,6 +1,7 @@
 """Keeping answers current: review dates on published Q&As, marking many for review from a phrase
 search, the note readers see, and the "due for review" list."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -90,3 +91,29 @@ def test_reviewing_clears_the_mark_and_a_passed_date_and_records_the_day(editor_
     )
     assert (planned.last_reviewed, planned.review_by) == (today, today + timedelta(days=90))
     assert not Question.objects.due_for_review().exists()
+
+
+def test_lists_of_qas_say_which_answers_are_being_reviewed(client, area):
+    today = timezone.localdate()
+    marked = make_question(area, title="Sciatica and NICE", marked_for_review=True)
+    make_question(area, title="Sciatica after a fall", question="Sciatica after a fall.")
+    make_question(area, title="Sciatica at night", review_by=today - timedelta(days=1))
+    make_question(area, title="Sciatica in bed", review_by=today + timedelta(days=1))
+    expected = {
+        "Sciatica and NICE": True,
+        "Sciatica after a fall": False,
+        "Sciatica at night": True,
+        "Sciatica in bed": False,
+    }
+    for url in ["/", area.get_absolute_url()]:
+        assert being_reviewed(client.get(url).text) == expected, url
+    similar = being_reviewed(client.get(marked.get_absolute_url()).text)
+    assert similar == {title: flag for title, flag in expected.items() if title != marked.title}
+
+
+def being_reviewed(html):
+    """{title: whether its row says the answer is being reviewed} for each Q&A listed."""
+    items = re.findall(
+        r'<li>\s*<a href="[^"]*">([^<]*)</a>\s*<span class="meta">(.*?)</span>', html
+    )
+    return {title: "answer being reviewed" in meta for title, meta in items}

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -34,6 +34,22 @@ def test_the_index_lists_conditions_a_to_z_under_their_letter_with_summaries(cli
     assert positions == sorted(positions)
     assert '<a href="#letter-b">B</a>' in html
     assert "About back pain." in html
+
+
+def test_the_index_says_which_factsheets_are_not_reviewed_against_current_evidence(client, db):
+    today = timezone.localdate()
+    make_factsheet(
+        "Bursitis", last_reviewed=date(2026, 3, 2), next_review=today + timedelta(days=9)
+    )
+    make_factsheet("Sciatica")
+    make_factsheet("Shingles", last_reviewed=date(2025, 1, 6), next_review=date(2026, 1, 6))
+    html = client.get("/factsheets/").content.decode()
+    items = dict(re.findall(r">(\w+)</a>\s*<span class=\"meta\">(.*?)</span>", html, re.S))
+    assert {name: re.sub(r"<[^>]+>", "", meta) for name, meta in items.items()} == {
+        "Bursitis": "Last reviewed 2 March 2026",
+        "Sciatica": "Not reviewed against current evidence",
+        "Shingles": "Not reviewed against current evidence since 6 January 2025",
+    }
 
 
 def test_the_index_says_when_there_are_no_factsheets(client, db):

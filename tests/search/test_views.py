@@ -1,10 +1,13 @@
 """The search page at /search/: results, snippets, spelling notice, filter, help, bad input."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from factsheets.models import Factsheet
 from search.results import EXAMPLE_SEARCHES
 from tests.factories import make_category, make_question
 
@@ -26,15 +29,40 @@ def test_results_are_a_ranked_list_of_links_titles_categories_and_snippets(clien
         '<a href="/questions/i-have-been-diagnosed-with-spinal-stenosis-which-gives-me-'
         'intermittent/">I have been diagnosed with Spinal Stenosis' in first
     )
-    assert '<span class="meta">Back / spine</span>' in first
+    assert '<span class="meta">Back / spine' in first
     assert "<mark>stenosis</mark>" in first.lower()
     assert '<h2 id="results-heading">' in response.content.decode()
 
 
-def test_a_factsheet_is_labelled_as_one(client, seeded):
+def test_a_factsheet_is_labelled_as_one_and_says_it_is_not_reviewed_until_it_is(client, seeded):
     html = results_html(client.get(SEARCH, {"q": "slipped disc"}))
     assert '<a href="/factsheets/sciatica/">Acupuncture for Sciatica</a>' in html
+    not_reviewed = (
+        '<span class="meta">Factsheet · <strong>not reviewed against current evidence</strong>'
+    )
+    assert not_reviewed in html
+    today = timezone.localdate()
+    Factsheet.objects.update(last_reviewed=today, next_review=today + timedelta(days=365))
+    html = results_html(client.get(SEARCH, {"q": "slipped disc"}))
     assert '<span class="meta">Factsheet</span>' in html
+
+
+def test_an_answer_being_reviewed_says_so_in_the_results(client, db):
+    area = make_category("Lower back pain")
+    make_question(area, title="Sciatica and NICE", marked_for_review=True)
+    make_question(area, title="Sciatica after a fall")
+    make_question(
+        area, title="Sciatica at night", review_by=timezone.localdate() - timedelta(days=1)
+    )
+    items = results_html(client.get(SEARCH, {"q": "sciatica"})).split("<li>")[1:]
+    being_reviewed = {
+        re.search(r'">(.*?)</a>', item)[1]: "answer being reviewed" in item for item in items
+    }
+    assert being_reviewed == {
+        "Sciatica and NICE": True,
+        "Sciatica after a fall": False,
+        "Sciatica at night": True,
+    }
 
 
 def test_the_snippet_highlights_the_query_words(client, db):
