@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -27,7 +28,9 @@ class NewAnswersFeed(Feed):
     def item_description(self, question):
         # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that
         # "<5 sessions" shows as written (the XML writer's escaping is undone by the reader).
-        return escape(Truncator(question.answer).words(60))
+        # An answer being reviewed says so first, as its page does.
+        note = render_to_string("archive/_review_note.html", {"question": question})
+        return note.strip() + escape(Truncator(question.answer).words(60))
 
     def item_pubdate(self, question):
         # None for an archived answer whose date was never recorded: the entry then has no

@@ -152,6 +152,19 @@ def test_feed_entries_state_no_unknown_date(client, seeded):
         assert entry.find(f"{ATOM}updated").text == IMPORTED_AT.isoformat()
 
 
+def test_feed_entries_of_answers_being_reviewed_say_so_first(client, seeded):
+    summaries = {
+        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
+        for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
+    }
+    marked = set(Question.objects.filter(marked_for_review=True).values_list("title", flat=True))
+    assert len(marked) == 6
+    for title, summary in summaries.items():
+        note = summary.startswith('<div class="warning" id="review-note">')
+        assert note == (title in marked), title
+        assert ("<strong>This answer is being reviewed.</strong>" in summary) == note
+
+
 def test_sitemap_lastmod_is_when_the_record_last_changed_here(client, seeded, settings):
     sitemap = xml_of(client, "/sitemap.xml")
     modified = {
