@@ -12,7 +12,8 @@ class QuestionFilter(django_filters.FilterSet):
         field_name="title", lookup_expr="icontains", label="Title contains"
     )
     sort = django_filters.ChoiceFilter(
-        choices=[("newest", "Newest first"), ("title", "Title A–Z")],
+        # Archived answers have no recorded date: which of them is newest is not known.
+        choices=[("newest", "Newest first, then the earlier archive"), ("title", "Title A–Z")],
         method="sort_by",
         empty_label=None,
         label="Order",

@@ -61,6 +61,12 @@ def test_lists_say_archived_dates_were_not_recorded_and_state_none(client, seede
     assert "2026" not in html
 
 
+def test_a_body_areas_order_does_not_call_an_undated_answer_the_newest(client, seeded):
+    html = html_of(client, "/archive/lower-back-pain/")
+    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]*)</option>', html)
+    assert ("newest", "Newest first, then the earlier archive") in options
+
+
 def test_archived_json_ld_has_no_date_but_names_the_panel(client, archived):
     data = structured_data(html_of(client, archived.get_absolute_url()))
     assert data["@type"] == "MedicalWebPage"
