@@ -2,7 +2,9 @@
 e-mails sent to askers."""
 
 import logging
+import math
 import secrets
+import statistics
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,7 +12,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.mail import send_mail
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from archive import red_flags
@@ -58,6 +60,12 @@ def new_reference():
     return "Q-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
+# How long askers wait is told from the questions answered in this many days, once at least
+# WAIT_SAMPLE were: a figure the site has seen, not a promise.
+WAIT_WINDOW_DAYS = 182
+WAIT_SAMPLE = 5
+
+
 class SubmissionQuerySet(models.QuerySet):
     def queue(self):
         """The editors' queue order: urgent first, then oldest first."""
@@ -79,6 +87,21 @@ class SubmissionQuerySet(models.QuerySet):
         """Answered, with the asker's consent to publish, and neither published nor closed
         without publishing."""
         return self.still_open().filter(state=Submission.State.ANSWERED, consent_to_publish=True)
+
+    def typical_wait(self, days=WAIT_WINDOW_DAYS, at_least=WAIT_SAMPLE):
+        """The days within which half the questions answered in the last `days` were answered
+        (from arrival to first answer), or None when fewer than `at_least` were."""
+        answered = (
+            self.annotate(
+                answered_at=Min("history__at", filter=Q(history__to_state=State.ANSWERED))
+            )
+            .filter(answered_at__gte=timezone.now() - timedelta(days=days))
+            .values_list("created_at", "answered_at")
+        )
+        waits = [answered_at - created_at for created_at, answered_at in answered]
+        if len(waits) < at_least:
+            return None
+        return max(1, math.ceil(statistics.median(waits) / timedelta(days=1)))
 
     def personal_data_due_for_erasure(self, days):
         """Closed at least `days` ago and not yet erased."""

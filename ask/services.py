@@ -71,6 +71,7 @@ def submit_question(
                 subject="We have your question",
                 status_url=settings.SITE_URL + status_url(submission),
                 withdraw_url=settings.SITE_URL + withdraw_url(submission),
+                typical_wait=Submission.objects.typical_wait(),
             )
     except IntegrityError:
         if form_token and (sent := Submission.objects.filter(form_token=form_token).first()):

@@ -117,7 +117,11 @@ def thanks(request, token):
         submission = Submission.objects.get(reference=reference)
     except (signing.BadSignature, Submission.DoesNotExist):
         raise Http404("No such question, or the link has expired.") from None
-    return render(request, "ask/thanks.html", {"submission": submission})
+    return render(
+        request,
+        "ask/thanks.html",
+        {"submission": submission, "typical_wait": Submission.objects.typical_wait()},
+    )
 
 
 @require_safe
@@ -157,7 +161,11 @@ def status(request, token):
     return render(
         request,
         "ask/status.html",
-        {"submission": submission, "withdraw_url": services.withdraw_url(submission)},
+        {
+            "submission": submission,
+            "withdraw_url": services.withdraw_url(submission),
+            "typical_wait": Submission.objects.typical_wait(),
+        },
     )
 
 

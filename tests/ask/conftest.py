@@ -1,5 +1,7 @@
 """Fixtures for Ask an expert: editors in the Editors group, submissions, a clean cache."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
@@ -46,3 +48,11 @@ def make_submission(**fields):
 def receipt(submission):
     """The receipt e-mail queued when the question was sent."""
     return submission.emails.get(subject__startswith="We have your question")
+
+
+def links(submission):
+    """The receipt's two links, status then withdraw, as paths without their leading slash."""
+    body = receipt(submission).body
+    status = re.search(r"https?://\S+/ask/status/\S+/", body)[0]
+    withdraw = re.search(r"https?://\S+/ask/withdraw/\S+/", body)[0]
+    return status.split("://", 1)[1].split("/", 1)[1], withdraw.split("://", 1)[1].split("/", 1)[1]
