@@ -18,10 +18,15 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- One sign is on neither list: cancer, now or in the past, with back pain. New back pain can be
+- Two signs are on neither list. Cancer, now or in the past, with back pain: new back pain can be
   the first sign that a cancer has spread to the spine, and NICE's guideline on spinal metastases
   and metastatic spinal cord compression (NG234) has such pain checked urgently. Words of cancer
-  alone ("acupuncture for nausea during chemo") are not the sign.
+  alone ("acupuncture for nausea during chemo") are not the sign. And thin bones (osteoporosis) or
+  steroid tablets, with back pain: a bone of the spine can break after a small fall, a cough or
+  nothing at all. Most back-pain guidelines list steroid use among the red flags for a fracture
+  (Verhagen et al., European Spine Journal 2016; Cochrane review CD014461, 2023), and NHS
+  trusts' physiotherapy pages list pain after a small knock with osteoporosis or long-term
+  steroid use among the signs to be seen the same day. Steroid injections are not the sign.
 """
 
 import re
@@ -68,6 +73,15 @@ CANCER = (
     r"|radiotherapy|radiation therapy|metasta\w*|secondaries|oncolog\w*)"
 )
 BACK = r"(back|spine|spinal|sciatica|lumbar|vertebra\w*)"
+THIN_BONES = (
+    r"(osteoporo\w*|osteopeni\w*|(brittle|thin|thinning|weak|fragile) bones|bone thinning"
+    r"|low bone density)"
+)
+# Steroid tablets, not the steroid injections many askers have had for sciatica.
+STEROID_TABLETS = (
+    r"(prednisolone|prednisone|dexamethasone|steroid (tablets|pills)|(oral|long.term) steroids"
+    r"|(on|taking|take|takes|taken|took) steroids)"
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,7 @@ RED_FLAGS = (
             r"\b(hard|difficult|struggl\w*|trouble|cannot) (to )?(start|starting) (to )?"
             r"(pee|peeing|wee|weeing|urinat\w*)",
             rf"\b(cannot|don't|do not|didn't|did not) (feel|tell|notice|know) (when|if) {WHO} "
-            r"(need|needs|have|has|want|needed) to (pee|wee|go|poo)",
+            r"(need|needs|have|has|want|needed) (to (pee|wee|go|poo)|(the|a) (toilet|loo|wee|poo))",
             r"\bincontinen\w*",
             r"\b(wet|wetting|soiled|soiling|peed|peeing|weeing|pooed|pooing) (myself|the bed"
             r"|my (pants|underwear|trousers))",
@@ -266,6 +280,18 @@ RED_FLAGS = (
             rf"(?s)\b{CANCER}.*\b{BACK}\b",
             rf"(?s)\b{BACK}\b.*\b{CANCER}",
         ),
+    ),
+    RedFlag(
+        name="thin_bones_or_steroids",
+        label="You have thin bones (osteoporosis) or take steroid tablets, and your back pain is new",
+        advice=f"{URGENT} With thin bones, or after taking steroid tablets for a long time, new "
+        "back pain can be a broken bone in the spine, even after a small fall, a cough or no "
+        "injury at all, and needs checking.",
+        patterns=(
+            rf"(?s)\b({THIN_BONES}|{STEROID_TABLETS})\b.*\b{BACK}\b",
+            rf"(?s)\b{BACK}\b.*\b({THIN_BONES}|{STEROID_TABLETS})\b",
+        ),
+        ignore=(r"\bsteroids? (injections?|injected|jabs?|shots?)\b",),
     ),
     RedFlag(
         name="back_lump",

@@ -25,6 +25,8 @@ SHOWS = {
         "numb down below",
     ],
     "bladder_bowel": [
+        "I can't feel when I need the toilet",
+        "I don't notice when I need a poo any more",
         "Since last night I can't pee properly",
         "I'm having difficulty passing urine",
         "I have lost control of my bladder",
@@ -113,6 +115,13 @@ SHOWS = {
         "I have prostate cancer and sciatica",
         "cancer back pain",
         "My oncologist said the scan was clear but my spine aches",
+    ],
+    "thin_bones_or_steroids": [
+        "I have osteoporosis and sudden back pain",
+        "My doctor says I have thin bones and now my lower back hurts",
+        "I've been on prednisolone for two years and my back started hurting",
+        "I take steroid tablets for my asthma and have new back pain",
+        "Back pain since Tuesday. I have osteopenia",
     ],
     "back_lump": [
         "There is a lump on my lower back",
@@ -247,6 +256,10 @@ EVERYDAY = [
     "When I moved I felt I might fall over",
     "Can acupuncture cause cancer?",
     "Can acupuncture help with nausea during chemo?",
+    "I had a steroid injection in my lower back last month",
+    "I have had two epidural steroid injections for sciatica",
+    "My spine doctor offered steroids injected into the joint",
+    "Does acupuncture help osteoporosis?",
     "Is there research on acupuncture and cancer risk?",
     "The pain goes down below my knee",
     "My back feels worse when I sit for a long time",
