@@ -18,15 +18,19 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Two signs are on neither list. Cancer, now or in the past, with back pain: new back pain can be
-  the first sign that a cancer has spread to the spine, and NICE's guideline on spinal metastases
-  and metastatic spinal cord compression (NG234) has such pain checked urgently. Words of cancer
-  alone ("acupuncture for nausea during chemo") are not the sign. And thin bones (osteoporosis) or
-  steroid tablets, with back pain: a bone of the spine can break after a small fall, a cough or
-  nothing at all. Most back-pain guidelines list steroid use among the red flags for a fracture
-  (Verhagen et al., European Spine Journal 2016; Cochrane review CD014461, 2023), and NHS
-  trusts' physiotherapy pages list pain after a small knock with osteoporosis or long-term
-  steroid use among the signs to be seen the same day. Steroid injections are not the sign.
+- Three signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+  pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
+  metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
+  of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
+  (osteoporosis) or steroid tablets, with back pain: a bone of the spine can break after a small
+  fall, a cough or nothing at all. Most back-pain guidelines list steroid use among the red flags
+  for a fracture (Verhagen et al., European Spine Journal 2016; Cochrane review CD014461, 2023),
+  and NHS trusts' physiotherapy pages list pain after a small knock with osteoporosis or long-term
+  steroid use among the signs to be seen the same day. Steroid injections are not the sign. And
+  foot drop (a foot that drags, or whose front cannot be lifted): NHS spinal services take acute
+  foot drop urgently (NHS Lothian's neurosurgical referral guidance, for one), as an early opinion
+  decides whether it needs an operation, and the national back pain and radicular pain pathway has
+  severe or growing weakness such as foot drop seen by a specialist.
 """
 
 import re
@@ -240,6 +244,23 @@ RED_FLAGS = (
             r"|far |a lot )*worse",
             r"\b(rapid(ly)?|quick(ly)?|fast) deteriorat\w*|\bdeteriorat\w* (rapidly|quickly|fast)",
         ),
+    ),
+    RedFlag(
+        name="foot_drop",
+        label="Your foot drags or slaps when you walk, or you cannot lift the front of your foot",
+        advice=f"{URGENT} A foot that drags or cannot be lifted (foot drop) can mean a nerve in "
+        "your back is badly squashed. It needs a doctor's opinion soon, as it may need treating "
+        "quickly.",
+        patterns=(
+            r"\b(foot drop|drop(ped)? foot)\b",
+            r"\b(foot|feet) (is |are |keeps |keep |has been |have been |started )?"
+            r"(dragg\w*|drags|drag|slap\w*|flop\w*)",
+            rf"\bdrag\w* {WHOSE} (left |right |bad )?(foot|feet|leg)\b",
+            rf"\b{CANNOT} (lift|raise|pull up|bend up) (the front of )?{WHOSE} (left |right )?"
+            r"(foot|toes|ankle)",
+            rf"\bcatch\w* {WHOSE} (toes|foot) (on|when|as)\b",
+        ),
+        ignore=(rf"\bdrag\w* {WHOSE} feet (about|over|on|with|in|when it comes)\b",),
     ),
     RedFlag(
         name="fever",
