@@ -281,8 +281,10 @@ class Category(models.Model):
         return ids
 
 
-# Who answers every Q&A: named on each page, described on the panel's own page.
+# Who answers the Q&As published here, and who answered those of the earlier archive: named on
+# each page, described on the panel's own page (/about/panel/).
 EXPERT_PANEL = "The Acupuncture Answers expert panel"
+ARCHIVE_PANEL = "The expert panel of the earlier “Ask an expert” service"
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -477,6 +479,12 @@ class Question(models.Model):
         trail = self.category.as_node().ancestry()
         return is_about_back_pain(self.title, *(c.name for c in trail))
 
+    @property
+    def answered_by(self):
+        """Who answered: this site's panel, or, for a Q&A of the earlier archive, that service's
+        panel (this site did not exist when it was answered)."""
+        return ARCHIVE_PANEL if self.from_archive else EXPERT_PANEL
+
     def structured_data(self, url):
         """schema.org MedicalWebPage data about this page, for search engines (JSON-LD), as for
         factsheets: the panel as author, and dates only where the site knows them. (Not a
@@ -486,7 +494,7 @@ class Question(models.Model):
             "@type": "MedicalWebPage",
             "url": url,
             "name": self.title,
-            "author": {"@type": "Organization", "name": EXPERT_PANEL},
+            "author": {"@type": "Organization", "name": self.answered_by},
         }
         if self.published_at:
             data["datePublished"] = self.published_at.isoformat()

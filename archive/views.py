@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from archive.caching import public_page
 from archive.filters import QuestionFilter
-from archive.models import EXPERT_PANEL, Category, Question
+from archive.models import Category, Question
 
 QUESTIONS_PER_PAGE = 10
 
@@ -88,7 +88,6 @@ def render_question(request, question, *, factsheets, linked, preview=False):
             "factsheets": factsheets,
             "linked": linked,
             "preview": preview,
-            "expert_panel": EXPERT_PANEL,
             "structured_data": structured_data,
         },
     )

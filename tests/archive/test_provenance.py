@@ -10,7 +10,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
-from archive.models import EXPERT_PANEL, Question
+from archive.models import ARCHIVE_PANEL, EXPERT_PANEL, Question
 from factsheets.management.commands.import_source_pages import IMPORTED_AT
 from tests.factories import make_category, make_question
 
@@ -67,18 +67,18 @@ def test_a_body_areas_order_does_not_call_an_undated_answer_the_newest(client, s
     assert ("newest", "Newest first, then the earlier archive") in options
 
 
-def test_archived_json_ld_has_no_date_but_names_the_panel(client, archived):
+def test_archived_json_ld_has_no_date_but_names_the_earlier_services_panel(client, archived):
     data = structured_data(html_of(client, archived.get_absolute_url()))
     assert data["@type"] == "MedicalWebPage"
-    assert data["author"] == {"@type": "Organization", "name": EXPERT_PANEL}
+    assert data["author"] == {"@type": "Organization", "name": ARCHIVE_PANEL}
     assert "datePublished" not in data
     assert "lastReviewed" not in data
     assert "reviewedBy" not in data
 
 
-def test_a_qa_names_the_panel_and_when_it_was_last_reviewed(client, archived):
+def test_a_qa_names_who_answered_it_and_when_it_was_last_reviewed(client, archived):
     html = html_of(client, archived.get_absolute_url())
-    assert f'<a href="http://testserver/about/panel/">{EXPERT_PANEL}</a>' in html
+    assert f'<a href="http://testserver/about/panel/">{ARCHIVE_PANEL}</a>' in html
     assert "Not reviewed since it was archived" in html
     archived.last_reviewed = date(2026, 11, 20)
     archived.reviewed_by = EXPERT_PANEL
@@ -88,6 +88,13 @@ def test_a_qa_names_the_panel_and_when_it_was_last_reviewed(client, archived):
     data = structured_data(html)
     assert data["lastReviewed"] == "2026-11-20"
     assert data["reviewedBy"] == {"@type": "Organization", "name": EXPERT_PANEL}
+
+
+def test_an_answer_given_here_is_by_the_sites_panel(client, db):
+    question = make_question(make_category())
+    html = html_of(client, question.get_absolute_url())
+    assert f'<a href="http://testserver/about/panel/">{EXPERT_PANEL}</a>' in html
+    assert structured_data(html)["author"]["name"] == EXPERT_PANEL
 
 
 def test_a_reviewer_named_in_person_is_a_person_in_json_ld(client, db):
