@@ -82,6 +82,19 @@ def test_the_similar_answers_fragment_for_the_script(client, area):
     assert "<html" not in response.content.decode()
 
 
+def test_a_similar_answer_being_reviewed_says_so(client, area):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    make_question(
+        area, title="NICE and sciatica", question="Sciatica needles?", marked_for_review=True
+    )
+    html = client.get("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    meta = dict(re.findall(r'>([^<]+)</a> <span class="meta">(.*?)</span>', html))
+    assert meta == {
+        "Needles and sciatica": area.name,
+        "NICE and sciatica": f"{area.name} · <strong>answer being reviewed</strong>",
+    }
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
