@@ -317,7 +317,14 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "filters": {"request_path_only": {"()": "config.log_filters.RequestPathOnly"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_path_only"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
     # Their start-up and routine chatter is noise; warnings and failures still come through.
     "loggers": {
