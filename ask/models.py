@@ -3,6 +3,7 @@ e-mails sent to askers."""
 
 import logging
 import math
+import re
 import secrets
 import statistics
 from datetime import timedelta
@@ -492,8 +493,13 @@ class OutgoingEmail(models.Model):
                 send_mail(email.subject, email.body, None, [email.to])
             except Exception as error:  # whatever the mail server did, record it and retry later
                 email.last_error = f"{type(error).__name__}: {error}"[:2000]
+                # The log outlives the outbox row (erased with the asker's details): a mail
+                # server's refusal names the address, which the log line must not.
+                refusal = re.sub(
+                    re.escape(email.to), "<the asker's address>", str(error), flags=re.I
+                )
                 logger.warning(
-                    "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error
+                    "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, refusal
                 )
                 email.save(update_fields=["attempts", "last_error"])
                 return False

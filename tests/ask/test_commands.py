@@ -1,8 +1,10 @@
 """The outbox retry and the personal-data retention commands."""
 
+import smtplib
 from datetime import timedelta
 
 import pytest
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -48,6 +50,24 @@ def test_a_mail_server_failure_is_recorded_not_raised_and_the_command_sends_it_l
     assert [m.to for m in mailoutbox] == [["ann@example.org"]]
     call_command("send_pending_emails")
     assert len(mailoutbox) == 1  # sent once only
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that refuses every recipient, naming them, as SMTP servers do."""
+
+    def send_messages(self, messages):
+        refused = {to: (550, b"5.1.1 User unknown") for m in messages for to in m.to}
+        raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def test_a_refusal_is_logged_without_the_askers_address(settings, caplog):
+    settings.EMAIL_BACKEND = "tests.ask.test_commands.RefusingBackend"
+    submission = make_submission(email="Ann@Example.org")
+    assert not receipt(submission).send()
+    assert "Ann@Example.org" in receipt(submission).last_error  # for administrators, until erased
+    (record,) = [r for r in caplog.records if "not sent" in r.getMessage()]
+    assert "User unknown" in record.getMessage()
+    assert "example.org" not in record.getMessage().lower()
 
 
 def test_erasing_uses_the_configured_number_of_days_by_default(editor, area, settings):
