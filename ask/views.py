@@ -120,7 +120,11 @@ def thanks(request, token):
     return render(
         request,
         "ask/thanks.html",
-        {"submission": submission, "typical_wait": Submission.objects.typical_wait()},
+        # The wait is told only beside the receipt, to those who gave an address.
+        {
+            "submission": submission,
+            "typical_wait": submission.email and Submission.objects.typical_wait(),
+        },
     )
 
 
@@ -164,7 +168,9 @@ def status(request, token):
         {
             "submission": submission,
             "withdraw_url": services.withdraw_url(submission),
-            "typical_wait": Submission.objects.typical_wait(),
+            # Told only while the question waits (state "new").
+            "typical_wait": submission.state == Submission.State.NEW
+            and Submission.objects.typical_wait(),
         },
     )
 

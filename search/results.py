@@ -300,11 +300,12 @@ HIT_FACTSHEET_FIELDS = ["id", "title", "slug", "last_reviewed", "next_review"]
 def hit(row, db):
     """The Hit of a row of PAGE_SQL (from its score on), its Q&A or factsheet built as the ORM
     builds one loaded with only these fields (any other is read from `db` when asked for)."""
-    score, *question, category_id, area, area_slug = row[:9]
-    *factsheet, snippet = row[9:]
-    if question[0] is None:
+    score, question_id, title, slug, review_by, marked, category_id, area, area_slug, *rest = row
+    *factsheet, snippet = rest
+    if question_id is None:
         page = Factsheet.from_db(db, HIT_FACTSHEET_FIELDS, factsheet)
     else:
+        question = [question_id, title, slug, review_by, marked]
         page = Question.from_db(db, HIT_QUESTION_FIELDS, question)
         page.category = Category.from_db(db, ["id", "name", "slug"], [category_id, area, area_slug])
     return Hit(page, score, snippet)

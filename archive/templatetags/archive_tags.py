@@ -50,3 +50,12 @@ def answered(question):
         machine_datetime(question.published_at),
         date(timezone.localtime(question.published_at), "j F Y"),
     )
+
+
+@register.simple_tag
+def being_reviewed(question):
+    """ " · answer being reviewed" after a listed Q&A's details while it is due for review, as
+    every list of Q&As and every search result says it; nothing otherwise."""
+    if not question.is_due_for_review():
+        return ""
+    return mark_safe(" · <strong>answer being reviewed</strong>")  # noqa: S308 - a constant
