@@ -18,7 +18,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Three signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Four signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -30,7 +30,14 @@ Decisions a reviewer should know about:
   foot drop (a foot that drags, or whose front cannot be lifted): NHS spinal services take acute
   foot drop urgently (NHS Lothian's neurosurgical referral guidance, for one), as an early opinion
   decides whether it needs an operation, and the national back pain and radicular pain pathway has
-  severe or growing weakness such as foot drop seen by a specialist.
+  severe or growing weakness such as foot drop seen by a specialist. And shortness of breath, or
+  pain on breathing in: a needle in the chest, upper back or shoulders can let air in around a
+  lung (pneumothorax). With infections, it is the serious harm most often reported after
+  acupuncture (Ernst, Lee and Choi, Pain 2011, a review of 95 cases), and the NHS National Patient
+  Safety Agency's 2011 signal "Risk of harm from acupuncture treatment including pneumothorax" calls
+  it a known risk. It can come on hours after the session, and a collapsed lung needs hospital
+  care, so the advice is 999 or A&E. Being "out of breath" counts only with words of treatment:
+  climbing stairs is not it.
 """
 
 import re
@@ -213,6 +220,27 @@ RED_FLAGS = (
             r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
             r"\btight (chest|feeling in my chest)\b",
         ),
+    ),
+    RedFlag(
+        name="breathless",
+        label="Shortness of breath, or sharp pain when you breathe in",
+        advice=f"{EMERGENCY} A needle in the chest, upper back or shoulders can, rarely, let air "
+        "in around a lung (a collapsed lung, or pneumothorax), and this can start hours after the "
+        "session. Being short of breath with back pain can also come from the heart or lungs.",
+        patterns=(
+            r"\b(short(ness)? of breath|breathless\w*|pneumothora\w*)",
+            r"\b(collapsed|punctured|pierced) (a |my |his |her |the |their )?lungs?\b",
+            rf"\b(difficulty|trouble|struggl\w*|problems?|hard|{CANNOT}) (to |with |in )?"
+            rf"(breath(e|ing)|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
+            rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
+            rf"({WHO} )?(breathe|breathing)\b",
+            r"\bbreathing (in |deeply )?(is |was |has been )?(hurts|painful|difficult|hard"
+            r"|laboured|labored|an effort)\b",
+            rf"\bout of breath\b{NEAR}\b(acupuncture|needl\w*|session|treatment)",
+            rf"\b(acupuncture|needl\w*|session|treatment)\b{NEAR}\bout of breath\b",
+        ),
+        # A blocked nose is not it.
+        ignore=(rf"\b(breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
     ),
     RedFlag(
         name="sexual_function",

@@ -75,6 +75,22 @@ SHOWS = {
         "I get pains in my chest when the back spasms",
         "pain in chest",
     ],
+    # A collapsed lung (pneumothorax) is acupuncture's best-known serious harm; it can start hours
+    # after the session.
+    "breathless": [
+        "I felt short of breath after my acupuncture session",
+        "Since the needles in my upper back I am breathless",
+        "It hurts when I breathe in since the session",
+        "sharp pain in my side when I breathe",
+        "I can't breathe properly since yesterday's treatment",
+        "I have difficulty breathing",
+        "I'm struggling to catch my breath",
+        "Could the needle have punctured my lung?",
+        "collapsed lung after acupuncture",
+        "breathing is painful",
+        "I get out of breath since the acupuncture",
+        "painful to breathe deeply",
+    ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
         "I have erectile problems since my back went",
@@ -275,6 +291,12 @@ EVERYDAY = [
     "Is there research on acupuncture and cancer risk?",
     "The pain goes down below my knee",
     "My back feels worse when I sit for a long time",
+    "I practise breathing exercises for my back",
+    "The practitioner told me to take a deep breath as the needle went in",
+    "I held my breath during the session",
+    "I have a blocked nose and it's hard to breathe through my nose",
+    "I get out of breath climbing the stairs because I'm unfit",
+    "Acupuncture helped my breathing when I had asthma",
 ]
 
 
