@@ -18,7 +18,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Four signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Five signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -37,7 +37,10 @@ Decisions a reviewer should know about:
   Safety Agency's 2011 signal "Risk of harm from acupuncture treatment including pneumothorax" calls
   it a known risk. It can come on hours after the session, and a collapsed lung needs hospital
   care, so the advice is 999 or A&E. Being "out of breath" counts only with words of treatment:
-  climbing stairs is not it.
+  climbing stairs is not it. And a needle site that looks infected (hot, swollen, oozing, redness
+  spreading): infection is the other harm that review found most often, and the NHS page on
+  cellulitis sends skin that is red, hot and swollen to NHS 111 or an urgent GP appointment.
+  Asking about the risk ("can needles cause infection?") is not the sign.
 """
 
 import re
@@ -92,6 +95,15 @@ THIN_BONES = (
 STEROID_TABLETS = (
     r"(prednisolone|prednisone|dexamethasone|steroid (tablets|pills)|(oral|long.term) steroids"
     r"|(on|taking|take|takes|taken|took) steroids)"
+)
+
+# Where the needles went in, and how an infected needle site looks: a question about the risk of
+# infection ("can needles cause infection?") is not the sign, a site that looks infected is.
+NEEDLED = r"(needl\w*|acupuncture|puncture)"
+INFLAMED_SKIN = (
+    r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
+    r" (\w+ )?infected|red and (hot|swollen|sore|angry)|hot and (red|swollen)|swollen and (red|hot)"
+    r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
 )
 
 
@@ -304,6 +316,17 @@ RED_FLAGS = (
             r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
         ),
         ignore=(r"\b(hay|cabin|glandular|scarlet) fever\b", r"\bfever pitch\b"),
+    ),
+    RedFlag(
+        name="needle_site_infection",
+        label="Where a needle went in is hot, swollen, oozing or spreading red",
+        advice=f"{URGENT} A needle site that gets hot, swollen or oozes, or redness that spreads, "
+        "can be an infection, which needs treating quickly. Small red marks or a bruise that "
+        "fade within a day or two are usual.",
+        patterns=(
+            rf"\b({INFLAMED_SKIN})\b{NEAR}\b{NEEDLED}",
+            rf"\b{NEEDLED}\b{NEAR}\b({INFLAMED_SKIN})",
+        ),
     ),
     RedFlag(
         name="weight_loss",

@@ -91,6 +91,14 @@ SHOWS = {
         "I get out of breath since the acupuncture",
         "painful to breathe deeply",
     ],
+    "needle_site_infection": [
+        "The place where the needle went in is red and hot",
+        "One of the needle sites looks infected",
+        "There is pus where a needle went in",
+        "Since the acupuncture the skin on my back is hot and swollen",
+        "The spot where the needles were is oozing",
+        "the redness is spreading from where the needle was",
+    ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
         "I have erectile problems since my back went",
@@ -297,6 +305,11 @@ EVERYDAY = [
     "I have a blocked nose and it's hard to breathe through my nose",
     "I get out of breath climbing the stairs because I'm unfit",
     "Acupuncture helped my breathing when I had asthma",
+    "Can acupuncture needles cause an infection?",
+    "There were small red marks where the needles went in, is that normal?",
+    "I have a bruise where the needle went in",
+    "Acupuncture for inflammation",
+    "The skin went a bit red around the needles and faded after an hour",
 ]
 
 
