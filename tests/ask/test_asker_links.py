@@ -117,3 +117,44 @@ def test_an_urgent_askers_status_page_gives_the_urgent_advice_first(client):
     )
     calm = make_submission(question="Is it normal to feel tired after a session of acupuncture?")
     assert "Get medical help now" not in client.get("/" + links(calm)[0]).content.decode()
+
+
+URGENT_QUESTION = "I have numbness around my genitals since yesterday"
+EMERGENCY_ADVICE = "Call 999 or go to A&E now."
+
+
+def answered(submission, editor, area, how):
+    """The submission answered and closed `how`: privately, published or as a duplicate."""
+    if how == "duplicate":
+        original = make_question(area, title="Numbness after acupuncture")
+        services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+        return
+    services.assign(submission=submission, editor=editor)
+    submission.category, submission.title = area, "Numbness after acupuncture"
+    submission.save()
+    # Without consent to publish, marking it answered closes it and e-mails the answer.
+    services.mark_answered(submission=submission, by=editor, answer="It usually passes.")
+    if how == "published":
+        services.publish(submission=submission, by=editor)
+
+
+@pytest.mark.parametrize("how", ["privately", "published", "duplicate"])
+def test_an_urgent_askers_answer_repeats_the_urgent_advice_before_it(client, editor, area, how):
+    urgent = make_submission(question=URGENT_QUESTION, consent_to_publish=how == "published")
+    answered(urgent, editor, area, how)
+    (email,) = urgent.emails.exclude(pk=receipt(urgent).pk)
+    assert EMERGENCY_ADVICE in email.body
+    assert email.body.index(EMERGENCY_ADVICE) < email.body.index("Thank you for your question")
+    html = client.get("/" + links(urgent)[0]).content.decode()
+    assert "If you have not been seen about this yet, get medical help now" in html
+    assert html.index('Call <a href="tel:999">999</a> or go to A&amp;E now.') < html.index(
+        "Answered"
+    )
+
+
+def test_a_calm_askers_answer_carries_no_urgent_advice(client, editor, area):
+    calm = make_submission(consent_to_publish=False)
+    answered(calm, editor, area, "privately")
+    (email,) = calm.emails.exclude(pk=receipt(calm).pk)
+    assert EMERGENCY_ADVICE not in email.body and "before you read on" not in email.body
+    assert "get medical help now" not in client.get("/" + links(calm)[0]).content.decode()
