@@ -18,7 +18,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Five signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Six signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -40,7 +40,10 @@ Decisions a reviewer should know about:
   climbing stairs is not it. And a needle site that looks infected (hot, swollen, oozing, redness
   spreading): infection is the other harm that review found most often, and the NHS page on
   cellulitis sends skin that is red, hot and swollen to NHS 111 or an urgent GP appointment.
-  Asking about the risk ("can needles cause infection?") is not the sign.
+  Asking about the risk ("can needles cause infection?") is not the sign. And sudden, severe pain
+  in the back or tummy with feeling dizzy, faint, sweaty or clammy: the NHS page on abdominal
+  aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
+  Sudden pain alone, or fainting during a session alone, is not the sign.
 """
 
 import re
@@ -97,6 +100,15 @@ STEROID_TABLETS = (
     r"|(on|taking|take|takes|taken|took) steroids)"
 )
 
+GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
+# Pain that comes on suddenly and badly, and feeling faint with it (a burst aneurysm).
+SUDDEN_SEVERE = (
+    r"(sudden(ly)?|all of a sudden)\b[^.!?\n]{0,30}?\b(severe|terrible|excruciating|tearing"
+    r"|ripping|unbearable|agoni\w*|intense|worst)"
+)
+FAINTNESS = (
+    r"(faint\w*|dizz\w*|light.headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
+)
 # Where the needles went in, and how an infected needle site looks: a question about the risk of
 # infection ("can needles cause infection?") is not the sign, a site that looks infected is.
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
@@ -196,6 +208,9 @@ RED_FLAGS = (
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
             rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
+            # Retention as askers feel it: "my bladder feels full but nothing comes".
+            rf"\bbladder (feels|is|felt|was) (\w+ )?full\b{NEAR}\b(nothing|little|cannot|not able"
+            r"|won't|will not|doesn't|does not|didn't|did not)\b",
         ),
     ),
     RedFlag(
@@ -255,6 +270,17 @@ RED_FLAGS = (
         ignore=(rf"\b(breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
     ),
     RedFlag(
+        name="burst_aneurysm",
+        label="Sudden, severe pain in your back or tummy with feeling dizzy, faint, sweaty or "
+        "clammy",
+        advice=f"{EMERGENCY} Together these can mean that the main blood vessel in the tummy has "
+        "burst (an abdominal aortic aneurysm). Do not drive yourself.",
+        patterns=(
+            rf"(?s)\b{SUDDEN_SEVERE}.{{0,200}}?\b{FAINTNESS}",
+            rf"(?s)\b{FAINTNESS}.{{0,200}}?\b{SUDDEN_SEVERE}",
+        ),
+    ),
+    RedFlag(
         name="sexual_function",
         label="New problems getting an erection, or no feeling during sex",
         advice=f"{EMERGENCY} A new change in sexual function with back pain can mean the nerves "
@@ -283,6 +309,11 @@ RED_FLAGS = (
             r"\b(quickly|rapidly|suddenly) (getting |got |gotten |become |becoming |gone |much "
             r"|far |a lot )*worse",
             r"\b(rapid(ly)?|quick(ly)?|fast) deteriorat\w*|\bdeteriorat\w* (rapidly|quickly|fast)",
+            # Numbness, or a leg's weakness, that grows: a nerve more and more squashed. Not
+            # "getting weaker with age".
+            rf"\b{GROWING} (number|more (and more )?numb)\b",
+            rf"\b(legs?|foot|feet|ankles?|toes)\b{NEAR}\b{GROWING} (weaker|more (and more )?weak)\b",
+            rf"\b{GROWING} (weaker|more (and more )?weak)\b{NEAR}\b(legs?|foot|feet|ankles?|toes)\b",
         ),
     ),
     RedFlag(

@@ -47,6 +47,7 @@ SHOWS = {
         "I have to strain to pee",
         "I haven't peed all day",
         "I havent peed since this morning",
+        "my bladder feels full but nothing comes",
     ],
     "both_legs": [
         "Both my legs feel weak",
@@ -99,6 +100,11 @@ SHOWS = {
         "The spot where the needles were is oozing",
         "the redness is spreading from where the needle was",
     ],
+    "burst_aneurysm": [
+        "I feel faint and have sudden severe back pain",
+        "Sudden terrible pain in my lower back and I feel dizzy and sweaty",
+        "I went pale and clammy, then all of a sudden an excruciating pain in my tummy and back",
+    ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
         "I have erectile problems since my back went",
@@ -111,6 +117,9 @@ SHOWS = {
         "It suddenly got much worse this afternoon",
         "The weakness has been rapidly getting worse",
         "It's getting worse every day",
+        "my leg is weak and getting weaker",
+        "my toes are getting number",
+        "the numbness is getting worse and my foot is becoming more numb",
     ],
     "fever": [
         "I have a fever and my back is killing me",
@@ -310,6 +319,13 @@ EVERYDAY = [
     "I have a bruise where the needle went in",
     "Acupuncture for inflammation",
     "The skin went a bit red around the needles and faded after an hour",
+    "I fainted during acupuncture",
+    "I felt a bit faint when the needles went in and I have had back pain for years",
+    "My back pain started suddenly when I bent down",
+    "The pain came on suddenly and was severe, it eased after a week",
+    "I was getting weaker at the gym",
+    "My grip is getting weaker with age",
+    "My bladder is full by the morning",
 ]
 
 
