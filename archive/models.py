@@ -15,7 +15,7 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 
-from archive import red_flags
+from archive import outdated_claims, red_flags
 
 # Newest first: Q&As from the earlier archive, whose dates were never recorded, come after every
 # dated one; the id breaks ties, so the order is the same on every page and every database.
@@ -510,6 +510,12 @@ class Question(models.Model):
         """The red-flag signs its question describes: a page gives their advice before the answer,
         which may call the same thing normal."""
         return red_flags.signs_shown(self.question)
+
+    @property
+    def outdated_claims(self):
+        """Claims its answer makes that the site knows are no longer true: a page says what is
+        known now before the answer (archive.outdated_claims)."""
+        return outdated_claims.found_in(self.answer)
 
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is being reviewed."""

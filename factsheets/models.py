@@ -17,6 +17,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from archive import outdated_claims
 from archive.models import Question, is_about_back_pain
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
@@ -167,6 +168,14 @@ class Factsheet(models.Model):
             for name, heading in SECTIONS
             if (text := getattr(self, name).strip())
         ]
+
+    @property
+    def outdated_claims(self):
+        """Claims it makes that the site knows are no longer true: its page says what is known
+        now before them (archive.outdated_claims)."""
+        return outdated_claims.found_in(
+            self.summary, *(section.text for section in self.sections())
+        )
 
     def is_review_overdue(self, today=None):
         """True when readers should be told this page may be out of date."""

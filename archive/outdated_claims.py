@@ -1,0 +1,88 @@
+"""Claims that archived answers and factsheets make and that the site knows are no longer true:
+the one reviewed place for them.
+
+The archive keeps its authors' words as they wrote them. A page that makes one of these claims
+says, before them, what is known now and where that comes from, so that it never shows a claim
+the site knows to be untrue without saying so. A claim is made when one sentence matches all of
+its patterns; tests/archive/test_outdated_claims.py lists sentences that make each claim and
+sentences that must not. Add to them with any change.
+
+- NICE recommended a course of up to ten sessions of acupuncture for persistent low back pain in
+  its 2009 guideline (CG88). Its 2016 guideline on low back pain and sciatica (NG59), which
+  replaced it, says not to offer acupuncture for them (recommendation 1.2.8).
+- Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
+  harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
+  feeling faint or tired are common after a session.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+# Sentences end at . ! or ?, or at a line break (factsheets' headings and list items).
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class OutdatedClaim:
+    """A claim the site knows is no longer true: the patterns one sentence must all match to
+    make it, what readers are told instead, and where that comes from."""
+
+    name: str
+    patterns: tuple[str, ...]
+    now: str
+    source: str
+    # A sentence matching one of these tells the change itself ("NICE used to recommend").
+    unless: tuple[str, ...] = ()
+    _compiled: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        compiled = ([re.compile(p) for p in self.patterns], [re.compile(p) for p in self.unless])
+        object.__setattr__(self, "_compiled", compiled)
+
+    def is_made_in(self, sentence):
+        patterns, unless = self._compiled
+        return all(p.search(sentence) for p in patterns) and not any(
+            p.search(sentence) for p in unless
+        )
+
+
+OUTDATED_CLAIMS = (
+    OutdatedClaim(
+        name="nice_recommends_acupuncture",
+        patterns=(
+            # Case matters: "NICE" or "Nice recommends", not a nice practitioner.
+            r"\b(NICE|National Institute for (Health and )?(Clinical|Care) Excellence"
+            r"|Nice (recommends|guidelines?|guidance))\b",
+            r"(?i)\b(recommend\w*|accepted|includ\w*|offer\w*)\b",
+            r"(?i)\b(acupuncture|sessions?|treatments?)\b",
+        ),
+        now="NICE no longer recommends acupuncture for low back pain or sciatica. Its guideline "
+        "of 2016, which replaced the one of 2009 that recommended a course of up to ten "
+        "sessions, says not to offer acupuncture for them.",
+        source="NICE guideline NG59, Low back pain and sciatica in over 16s (2016), "
+        "recommendation 1.2.8",
+        unless=(r"(?i)\b(used to|until recently|no longer|stopped|withdr[ae]wn?|previously)\b",),
+    ),
+    OutdatedClaim(
+        name="free_of_risk",
+        patterns=(
+            r"(?i)\b(without (any )?(risks?|side[ -]effects)|no (known )?(risks?|side[ -]effects)"
+            r"|(completely|totally|perfectly|entirely|100%) safe|risk[ -]free)\b",
+        ),
+        now="Acupuncture is not free of risk or side effects. Soreness, bruising and feeling "
+        "faint or tired are common after a session, and, rarely, a needle causes an infection or "
+        "a collapsed lung.",
+        source="Ernst, Lee and Choi, Acupuncture: does it alleviate pain and are there serious "
+        "risks? A review of reviews, Pain 2011",
+    ),
+)
+
+
+def found_in(*texts):
+    """The OutdatedClaims that any sentence of `texts` makes, in the order of OUTDATED_CLAIMS."""
+    sentences = [s for text in texts for s in SENTENCE_END.split(text or "") if s]
+    return [
+        claim
+        for claim in OUTDATED_CLAIMS
+        if any(claim.is_made_in(sentence) for sentence in sentences)
+    ]

@@ -1,0 +1,106 @@
+"""Claims the site knows are no longer true: each in the sentences authors wrote, sentences that
+must not count as it, and the note a Q&A or factsheet page shows before the claim."""
+
+import pytest
+
+from archive import outdated_claims
+from tests.factories import make_category, make_factsheet, make_question
+
+MAKES = {
+    "nice_recommends_acupuncture": [
+        "The NICE guidelines for treating lower back pain recommend ten sessions",
+        "NICE guidelines now recommend a course of ten sessions for people suffering chronic low "
+        "back pain.",
+        "Nice recommends acupuncture as a safe and effective treatment for back pain",
+        "The National Institute for Health and Clinical Excellence guidelines on best practice now "
+        "recommend that GPs offer a course of 10 sessions of acupuncture",
+        "Back pain forms one of the recommended treatments in the NICE guidelines.",
+        "Acupuncture has, in fact, been accepted within NICE guidelines as an effective treatment "
+        "for chronic low back pain.",
+        "The NICE guidelines (which determine what treatment doctors can offer) have included ten "
+        "sessions of acupuncture.",
+    ],
+    "free_of_risk": [
+        "It is without risk, highly effective and not difficult to endure.",
+        "It is also accessible to all, without side effects.",
+        "Acupuncture is completely safe.",
+        "There are no side effects.",
+    ],
+}
+
+MAKES_NONE = [
+    "Until recently NICE used to recommend acupuncture for chronic back pain.",
+    "NICE no longer recommends acupuncture for low back pain.",
+    "NICE recommends exercise for back pain.",
+    "It was nice to meet you, and I recommend a course of sessions.",
+    "There is no equivalent of a NICE guideline for a lower back problem.",
+    "Acupuncture has very few side effects.",
+    "Acupuncture is generally very safe in the hands of a registered practitioner.",
+    "Is acupuncture safe during pregnancy?",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [(name, text) for name, texts in MAKES.items() for text in texts]
+)
+def test_each_claim_is_found_in_the_words_authors_wrote(name, text):
+    assert [claim.name for claim in outdated_claims.found_in(text)] == [name]
+
+
+@pytest.mark.parametrize("text", MAKES_NONE)
+def test_sentences_that_do_not_make_a_claim_are_left_alone(text):
+    assert outdated_claims.found_in(text) == []
+
+
+def test_every_claim_has_sentences_that_make_it():
+    assert set(MAKES) == {claim.name for claim in outdated_claims.OUTDATED_CLAIMS}
+
+
+def test_a_claim_is_made_within_one_sentence():
+    text = "NICE publishes guidelines. We recommend a course of sessions."
+    assert outdated_claims.found_in(text) == []
+
+
+NOTE = "current evidence or guidance does not support"
+
+
+def test_a_qa_says_what_is_known_now_before_the_answer_that_claims_otherwise(client, db):
+    area = make_category("Lower back pain")
+    claim = "The NICE guidelines for treating lower back pain recommend ten sessions."
+    question = make_question(area, answer=f"It may help. {claim}")
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert html.index(NOTE) < html.index("NICE no longer recommends") < html.index(claim)
+    assert "Source: NICE guideline NG59" in html
+
+
+def test_a_qa_that_makes_no_such_claim_has_no_note(client, db):
+    question = make_question(make_category("Lower back pain"))
+    assert NOTE not in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_the_red_flag_advice_still_comes_first(client, db):
+    question = make_question(
+        make_category("Lower back pain"),
+        question="I have numbness around my genitals since yesterday",
+        answer="NICE guidelines now recommend a course of ten sessions.",
+        marked_for_review=True,
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    urgent = 'Call <a href="tel:999">999</a> or go to A&amp;E now.'
+    assert html.index(urgent) < html.index("This answer is being reviewed") < html.index(NOTE)
+
+
+def test_a_factsheet_says_what_is_known_now_before_its_sections(client, db):
+    factsheet = make_factsheet(
+        "Sciatica",
+        causes="For this purpose, acupuncture is unrivalled. It is without risk.",
+        evidence="Nice recommends acupuncture as a safe and effective treatment for back pain",
+    )
+    html = client.get(factsheet.get_absolute_url()).content.decode()
+    assert html.index(NOTE) < html.index("It is without risk")
+    assert "NICE no longer recommends" in html and "not free of risk" in html
+
+
+def test_a_factsheet_that_makes_no_such_claim_has_no_note(client, db):
+    factsheet = make_factsheet("Sciatica", causes="Irritation of the sciatic nerve.")
+    assert NOTE not in client.get(factsheet.get_absolute_url()).content.decode()
