@@ -2,8 +2,20 @@
 
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.html import format_html_join
 
 from archive.models import Category, Question
+
+
+@admin.display(description="Claims current evidence does not support")
+def outdated_claims(page):
+    """What readers of a Q&A or factsheet are told, above it, about its claims that current
+    evidence or guidance does not support (archive.outdated_claims): editing them out removes
+    the note."""
+    claims = page.outdated_claims if page else []
+    if not claims:
+        return "None found: readers see no such note."
+    return format_html_join("", "<p>Readers are told: “{}”</p>", ((c.now,) for c in claims))
 
 
 @admin.register(Category)
@@ -42,7 +54,7 @@ class QuestionAdmin(admin.ModelAdmin):
     actions = ["mark_for_review", "mark_reviewed"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["original_title", "created_at", "updated_at"]
+    readonly_fields = ["original_title", "created_at", "updated_at", outdated_claims]
     autocomplete_fields = ["linked_questions"]
     fieldsets = [
         (None, {"fields": ["title", "original_title", "slug", "category"]}),
@@ -56,7 +68,13 @@ class QuestionAdmin(admin.ModelAdmin):
                 "description": "While a Q&A is marked for review or past its review-by date, "
                 "readers see a note that it is being reviewed. “Mark as reviewed today” in the "
                 "list clears both.",
-                "fields": ["last_reviewed", "reviewed_by", "review_by", "marked_for_review"],
+                "fields": [
+                    outdated_claims,
+                    "last_reviewed",
+                    "reviewed_by",
+                    "review_by",
+                    "marked_for_review",
+                ],
             },
         ),
         (

@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from archive.admin import outdated_claims
 from archive.models import Question
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
@@ -125,6 +126,7 @@ class FactsheetAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["condition"]}
     search_fields = ["condition", "title", "summary"]
     autocomplete_fields = ["questions"]
+    readonly_fields = [outdated_claims]
     fieldsets = [
         (None, {"fields": ["condition", "title", "slug", "summary"]}),
         (
@@ -140,7 +142,7 @@ class FactsheetAdmin(admin.ModelAdmin):
             {
                 "description": "A factsheet never reviewed, or past its next review date, "
                 "warns readers that it may be out of date.",
-                "fields": ["author", "reviewer", "last_reviewed", "next_review"],
+                "fields": [outdated_claims, "author", "reviewer", "last_reviewed", "next_review"],
             },
         ),
         ("Q&As about this condition", {"fields": ["questions", "link_suggested"]}),

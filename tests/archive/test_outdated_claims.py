@@ -104,3 +104,16 @@ def test_a_factsheet_says_what_is_known_now_before_its_sections(client, db):
 def test_a_factsheet_that_makes_no_such_claim_has_no_note(client, db):
     factsheet = make_factsheet("Sciatica", causes="Irritation of the sciatic nerve.")
     assert NOTE not in client.get(factsheet.get_absolute_url()).content.decode()
+
+
+def test_editors_see_on_the_change_form_what_readers_are_told(admin_client, db):
+    area = make_category("Lower back pain")
+    claiming = make_question(area, answer="NICE guidelines now recommend a course of ten sessions.")
+    plain = make_question(area)
+    factsheet = make_factsheet("Sciatica", causes="It is without risk.")
+    html = admin_client.get(f"/admin/archive/question/{claiming.pk}/change/").content.decode()
+    assert "Readers are told: “NICE no longer recommends" in html
+    html = admin_client.get(f"/admin/archive/question/{plain.pk}/change/").content.decode()
+    assert "None found: readers see no such note." in html
+    html = admin_client.get(f"/admin/factsheets/factsheet/{factsheet.pk}/change/").content.decode()
+    assert "Readers are told: “Acupuncture is not free of risk" in html
