@@ -158,3 +158,13 @@ def test_a_calm_askers_answer_carries_no_urgent_advice(client, editor, area):
     (email,) = calm.emails.exclude(pk=receipt(calm).pk)
     assert EMERGENCY_ADVICE not in email.body and "before you read on" not in email.body
     assert "get medical help now" not in client.get("/" + links(calm)[0]).content.decode()
+
+
+def test_once_erased_the_status_page_no_longer_names_the_signs(client, editor, area):
+    urgent = make_submission(question=URGENT_QUESTION, consent_to_publish=False)
+    answered(urgent, editor, area, "privately")
+    status = links(urgent)[0]
+    services.erase_personal_data(days=0)
+    html = client.get("/" + status).content.decode()
+    assert "have been erased" in html
+    assert "genitals" not in html and "get medical help now" not in html
