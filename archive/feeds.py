@@ -28,9 +28,12 @@ class NewAnswersFeed(Feed):
     def item_description(self, question):
         # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that
         # "<5 sessions" shows as written (the XML writer's escaping is undone by the reader).
-        # An answer being reviewed says so first, as its page does.
-        note = render_to_string("archive/_review_note.html", {"question": question})
-        return note.strip() + escape(Truncator(question.answer).words(60))
+        # An answer being reviewed, or making a claim the site knows is no longer true, says so
+        # first, as its page does.
+        notes = render_to_string("archive/_review_note.html", {"question": question}).strip()
+        claims = {"claims": question.outdated_claims}
+        notes += render_to_string("includes/outdated_claims.html", claims).strip()
+        return notes + escape(Truncator(question.answer).words(60))
 
     def item_pubdate(self, question):
         # None for an archived answer whose date was never recorded: the entry then has no

@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from archive import outdated_claims
 from archive.models import LISTED_FIELDS, Category, Question
 from factsheets.models import SECTIONS, Factsheet
 from search.query import prepare, reading_connection
@@ -213,13 +214,17 @@ def pages(count):
 
 
 class Hit:
-    """One search result: a Q&A or a factsheet, with its score and highlighted snippet."""
+    """One search result: a Q&A or a factsheet, with its score, highlighted snippet, and the
+    claims the snippet's sentences make that the site knows are no longer true (the list says
+    what is known now beside them, as the page does before them)."""
 
     def __init__(self, obj, score, snippet):
         self.object = obj
         self.score = score
         self.is_factsheet = isinstance(obj, Factsheet)
         self.snippet = highlighted(snippet or "")
+        plain = (snippet or "").replace(MARK_START, "").replace(MARK_STOP, "")
+        self.outdated_claims = outdated_claims.found_in(*plain.split(FRAGMENT_DELIMITER))
 
     @property
     def label(self):

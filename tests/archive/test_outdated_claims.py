@@ -117,3 +117,15 @@ def test_editors_see_on_the_change_form_what_readers_are_told(admin_client, db):
     assert "None found: readers see no such note." in html
     html = admin_client.get(f"/admin/factsheets/factsheet/{factsheet.pk}/change/").content.decode()
     assert "Readers are told: “Acupuncture is not free of risk" in html
+
+
+def test_a_feed_entry_says_what_is_known_now_before_the_answer(client, db):
+    area = make_category("Lower back pain")
+    make_question(area, answer="It may help. NICE guidelines now recommend ten sessions.")
+    make_question(area, title="Needles", answer="The needles are fine.")
+    feed = client.get("/feed/").content.decode()
+    claiming, plain = (feed.split("<entry>")[n] for n in (1, 2))
+    if "Needles" in claiming:
+        claiming, plain = plain, claiming
+    assert claiming.index("NICE no longer recommends") < claiming.index("It may help")
+    assert NOTE not in plain

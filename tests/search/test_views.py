@@ -273,3 +273,17 @@ def test_a_search_that_cannot_be_run_still_gets_the_urgent_advice(client, seeded
     response = client.get(SEARCH, {"q": "I cannot control my bladder " * 10})
     assert response.status_code == 400
     assert "cannot control when you pee or poo" in response.content.decode()
+
+
+def test_a_search_result_whose_snippet_makes_a_claim_says_what_is_known_now(client, db):
+    area = make_category("Lower back pain")
+    claim = "NICE guidelines now recommend a course of ten sessions of acupuncture."
+    make_question(area, title="Ten sessions", question="How many?", answer=f"It may help. {claim}")
+    make_question(
+        area, title="Ten minutes", question="How long?", answer="Sessions last ten minutes."
+    )
+    html = results_html(client.get(SEARCH, {"q": "ten sessions acupuncture"}))
+    hits = {hit.split("</a>")[0].split(">")[-1]: hit for hit in html.split("<li>")[1:]}
+    claiming = hits["Ten sessions"].split("</li>")[0]
+    assert claiming.index("recommend") < claiming.index("Please note:</strong> NICE no longer")
+    assert "Please note:" not in hits["Ten minutes"].split("</li>")[0]
