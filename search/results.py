@@ -234,7 +234,9 @@ class Hit:
 def highlighted(text):
     """Escape a snippet, cut its sentences short, and turn its marks into <mark> tags."""
     fragments = [trimmed(fragment) for fragment in text.split(FRAGMENT_DELIMITER)]
-    html = escape(FRAGMENT_DELIMITER.join(fragments))
+    # A fragment cut short ends with "…" already: one mark between it and the next, not two.
+    joined = FRAGMENT_DELIMITER.join(fragments).replace("…" + FRAGMENT_DELIMITER, "… ")
+    html = escape(joined)
     html = html.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped on the line above
 

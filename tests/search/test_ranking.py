@@ -361,3 +361,11 @@ def test_a_long_sentence_is_cut_short_after_its_words(area):
     make_question(area, question="", question_preserved=False, answer=answer)
     [hit] = results_for("stenosis").page.object_list
     assert hit.snippet == f"The <mark>stenosis</mark> eased {'slowly ' * 26}slowly…"
+
+
+def test_a_sentence_cut_short_is_followed_by_the_next_with_one_mark_between(area):
+    answer = f"The stenosis eased {'slowly ' * 40}in the end. Stenosis {'rarely ' * 40}returns."
+    make_question(area, question="", question_preserved=False, answer=answer)
+    [hit] = results_for("stenosis").page.object_list
+    assert hit.snippet.count("…") == 2
+    assert f"{'slowly ' * 26}slowly… <mark>Stenosis</mark> rarely" in hit.snippet
