@@ -114,7 +114,8 @@ FAINTNESS = (
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
 INFLAMED_SKIN = (
     r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
-    r" (\w+ )?infected|red and (hot|swollen|sore|angry)|hot and (red|swollen)|swollen and (red|hot)"
+    r" (\w+ )?infected|red,? (and )?(hot|swollen|angry)|hot,? (and )?(red|swollen)"
+    r"|swollen,? (and )?(red|hot)|red and sore"
     r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
 )
 
@@ -258,7 +259,8 @@ RED_FLAGS = (
             r"\b(short(ness)? of breath|breathless\w*|pneumothora\w*)",
             r"\b(collapsed|punctured|pierced) (a |my |his |her |the |their )?lungs?\b",
             rf"\b(difficulty|trouble|struggl\w*|problems?|hard|{CANNOT}) (to |with |in )?"
-            rf"(breath(e|ing)|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
+            # "breath" for "breathe" too, as askers often type it ("I cant breath").
+            rf"(breath(e|ing)?|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
             rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
             rf"({WHO} )?(breathe|breathing)\b",
             r"\bbreathing (in |deeply )?(is |was |has been )?(hurts|painful|difficult|hard"
@@ -267,7 +269,7 @@ RED_FLAGS = (
             rf"\b(acupuncture|needl\w*|session|treatment)\b{NEAR}\bout of breath\b",
         ),
         # A blocked nose is not it.
-        ignore=(rf"\b(breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
+        ignore=(rf"\b(breath|breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
     ),
     RedFlag(
         name="burst_aneurysm",

@@ -91,6 +91,8 @@ SHOWS = {
         "breathing is painful",
         "I get out of breath since the acupuncture",
         "painful to breathe deeply",
+        "I cant breath after acupuncture",
+        "struggling to breath since the session",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
@@ -99,6 +101,8 @@ SHOWS = {
         "Since the acupuncture the skin on my back is hot and swollen",
         "The spot where the needles were is oozing",
         "the redness is spreading from where the needle was",
+        "red swollen needle mark on my back",
+        "the needle site is hot, red and sore",
     ],
     "burst_aneurysm": [
         "I feel faint and have sudden severe back pain",
@@ -312,6 +316,8 @@ EVERYDAY = [
     "The practitioner told me to take a deep breath as the needle went in",
     "I held my breath during the session",
     "I have a blocked nose and it's hard to breathe through my nose",
+    "I cant breath through my nose when I lie face down on the couch",
+    "There is a red sore spot where a needle went in",
     "I get out of breath climbing the stairs because I'm unfit",
     "Acupuncture helped my breathing when I had asthma",
     "Can acupuncture needles cause an infection?",
