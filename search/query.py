@@ -86,6 +86,22 @@ LEFT JOIN LATERAL (
         ) AS edit(word),
         LATERAL (SELECT word, documents FROM search_word
                  WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS t
+        UNION ALL
+        -- In a longer word that English lacks, a letter left out that makes a word of English
+        -- whose stem the archive has, in whatever form: "brused" is "bruised" (the archive says
+        -- "bruises"), not "based", a look-alike by trigrams. A word of English is no typo
+        -- ("logs" is not "longs").
+        SELECT e.word, t.documents, true FROM (
+            SELECT overlay(q.word placing chr(letter) from place for 0)
+            -- Places up to a constant, so that the planner counts them as few (see above).
+            FROM generate_series(2, 21) AS place, generate_series(ascii('a'), ascii('z')) AS letter
+            WHERE length(q.word) > 3 AND place <= length(q.word) + 1 AND english.word IS NULL
+        ) AS edit(word),
+        LATERAL (SELECT word FROM search_englishword
+                 WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS e,
+        LATERAL (SELECT documents FROM search_term
+                 WHERE lexeme = (tsvector_to_array(to_tsvector('english', e.word)))[1]
+                 LIMIT 1) AS t
     ) AS w
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".

@@ -265,7 +265,7 @@ def english():
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
         "looking": 1054065, "lumber": 2723, "lumbar": 1471, "pregnant": 40276,
-        "pregnancy": 8933, "pus": 1117, "tens": 7890,
+        "pregnancy": 8933, "pus": 1117, "tens": 7890, "bruised": 4120,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -276,6 +276,14 @@ def test_a_common_word_of_english_is_not_corrected_into_another(seeded, english,
     # The seed archive has "visit", "going" and "looking", not the words typed: the page said
     # "Showing results for blurred visit", "legs going way", "looking weight".
     assert prepare(typed).corrected_text == ""
+
+
+def test_a_letter_left_out_makes_the_word_of_english_whose_stem_the_archive_has(english, area):
+    # The archive has "bruises", not "bruised": the page said "Showing results for based after
+    # needle", "based" being a closer look-alike by trigrams.
+    make_question(area, answer="Based on what you say, the bruises should fade.")
+    assert prepare("brused after needles").corrected_text == "bruised after needles"
+    assert "bruis" in prepare("brused after needles").terms()[0]
 
 
 def test_a_less_common_word_of_english_is_still_corrected(english, area):
