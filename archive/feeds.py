@@ -28,12 +28,10 @@ class NewAnswersFeed(Feed):
     def item_description(self, question):
         # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that
         # "<5 sessions" shows as written (the XML writer's escaping is undone by the reader).
-        # An answer being reviewed, or making a claim the site knows is no longer true, says so
-        # first, as its page does.
-        notes = render_to_string("archive/_review_note.html", {"question": question}).strip()
-        claims = {"claims": question.outdated_claims}
-        notes += render_to_string("includes/outdated_claims.html", claims).strip()
-        return notes + escape(Truncator(question.answer).words(60))
+        # What its page says before the answer comes first here too: advice for a warning sign
+        # the question describes, the review note, what is known now of an outdated claim.
+        notes = render_to_string("archive/_before_the_answer.html", {"question": question})
+        return notes.strip() + escape(Truncator(question.answer).words(60))
 
     def item_pubdate(self, question):
         # None for an archived answer whose date was never recorded: the entry then has no

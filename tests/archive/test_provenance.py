@@ -235,3 +235,21 @@ def test_editors_correct_the_title_in_admin_beside_the_original(admin_client, ar
     assert "I&#x27; ve got pain in my back L4 &amp; L5" in html  # the original, read-only
     assert 'name="original_title"' not in html
     assert 'name="last_reviewed"' in html and 'name="reviewed_by"' in html
+
+
+def test_a_feed_entry_whose_question_describes_a_warning_sign_gives_the_advice_first(client, db):
+    area = make_category("Lower back pain")
+    make_question(
+        area,
+        question="I have numbness around my genitals since yesterday",
+        answer="Don't panic: this is normal after treatment.",
+    )
+    make_question(area, title="Needles", answer="The needles are fine.")
+    summaries = {
+        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
+        for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
+    }
+    (urgent,) = (summary for title, summary in summaries.items() if title != "Needles")
+    assert urgent.index("If you have this too, get medical help now") < urgent.index("Don&#x27;t")
+    assert 'href="tel:999"' in urgent
+    assert "get medical help now" not in summaries["Needles"]
