@@ -83,6 +83,9 @@ def test_the_urgent_help_page_gives_999_and_111(client, db):
     html = client.get("/urgent-help/").content.decode()
     assert 'Call <a href="tel:999">999</a> or go to A&amp;E now' in html
     assert '<a href="tel:111">NHS 111</a>' in html
+    # The 999 signs need help at once, not "the same day" as the others.
+    assert "a problem with the heart, a lung or a large blood vessel" in html
+    assert "Those in the first list need help at once" in html
 
 
 def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, db):
