@@ -1,5 +1,5 @@
-"""Claims that archived answers and factsheets make and that the site knows are no longer true:
-the one reviewed place for them.
+"""Claims that archived answers and factsheets make and that the site knows are not true, or no
+longer true: the one reviewed place for them.
 
 The archive keeps its authors' words as they wrote them. A page that makes one of these claims
 says, before them, what is known now and where that comes from, so that it never shows a claim
@@ -13,6 +13,10 @@ sentences that must not. Add to them with any change.
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
   feeling faint or tired are common after a session.
+- A slipped disc does not slip out of place, so nothing puts it "back into place": part of the
+  soft cushion between two bones of the spine bulges or pushes out, and it usually gets better
+  slowly on its own (NHS, Slipped disc; patient.info, Slipped disc: "a disc does not actually
+  slip").
 """
 
 import re
@@ -74,6 +78,14 @@ OUTDATED_CLAIMS = (
         "a collapsed lung.",
         source="Ernst, Lee and Choi, Acupuncture: does it alleviate pain and are there serious "
         "risks? A review of reviews, Pain 2011",
+    ),
+    OutdatedClaim(
+        name="disc_back_into_place",
+        patterns=(r"(?i)\bdiscs?\b[^.!?;]{0,40}?\bback (in|into) (place|position|alignment)\b",),
+        now="A slipped disc has not slipped out of place, and acupuncture cannot put it back: "
+        "part of the soft cushion between two bones of the spine bulges or pushes out. It "
+        "usually gets better slowly, with rest, gentle exercise and painkillers.",
+        source="NHS, Slipped disc (nhs.uk/conditions/slipped-disc)",
     ),
 )
 

@@ -26,6 +26,11 @@ MAKES = {
         "Acupuncture is completely safe.",
         "There are no side effects.",
     ],
+    "disc_back_into_place": [
+        "It can even encourage an out of place disc to go back into place, depending on severity.",
+        "A few sessions will pop the disc back in place.",
+        "Treatment pushes the slipped disc back into position.",
+    ],
 }
 
 MAKES_NONE = [
@@ -37,6 +42,9 @@ MAKES_NONE = [
     "Acupuncture has very few side effects.",
     "Acupuncture is generally very safe in the hands of a registered practitioner.",
     "Is acupuncture safe during pregnancy?",
+    "The disc bulges and presses on a nerve.",
+    "Put the needles in place before the disc scan.",
+    "Once the pain eased, I was back in place at work; my disc is fine.",
 ]
 
 
