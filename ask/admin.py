@@ -246,10 +246,18 @@ class SubmissionAdmin(admin.ModelAdmin):
     action_form = AssignActionForm
     autocomplete_fields = ["duplicate_of", "factsheets", "linked_questions"]
     inlines = [TransitionInline]
-    readonly_fields = [*QUESTION_FIELDS, "mentioned_factsheets", "similar_answers", "published_as"]
+    readonly_fields = [
+        *QUESTION_FIELDS,
+        "claims_in_the_answer",
+        "mentioned_factsheets",
+        "similar_answers",
+        "published_as",
+    ]
 
     def get_fieldsets(self, request, obj=None):
         answer_fields = list(ANSWER_FIELDS)
+        if obj and obj.is_open:
+            answer_fields.insert(answer_fields.index("answer") + 1, "claims_in_the_answer")
         if obj and obj.state == State.IN_REVIEW:
             answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")
             answer_fields.append("similar_answers")
@@ -434,6 +442,18 @@ class SubmissionAdmin(admin.ModelAdmin):
         if obj.consent_to_publish:
             return "May be published in the archive (without personal details)."
         return "Answer privately only: NOT to be published."
+
+    @admin.display(description="Claims current evidence does not support")
+    def claims_in_the_answer(self, obj):
+        """What the answer, as last saved, claims that the site knows is not true: published, the
+        Q&A would carry a note saying so, and the asker's e-mail would not."""
+        if not obj.outdated_claims:
+            return "None found in the answer as last saved."
+        return format_html(
+            "<p>The answer says something current evidence or guidance does not support. "
+            "Please rewrite it before you mark it answered. What is known now:</p>{}",
+            format_html_join("", "<p>“{}”</p>", ((c.now,) for c in obj.outdated_claims)),
+        )
 
     @admin.display(description="factsheets the question names")
     def mentioned_factsheets(self, obj):

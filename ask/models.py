@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from archive import red_flags
+from archive import outdated_claims, red_flags
 from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
@@ -377,6 +377,12 @@ class Submission(models.Model):
     def red_flags(self):
         """The RedFlag rules this submission showed, ticked or in its words."""
         return red_flags.flags_named([*self.red_flags_ticked, *self.red_flags_in_text])
+
+    @property
+    def outdated_claims(self):
+        """Claims its answer makes that the site knows are not true, or no longer true
+        (archive.outdated_claims): the editor is told so while they can still rewrite it."""
+        return outdated_claims.found_in(self.answer)
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""

@@ -279,6 +279,20 @@ def press_page(client, submission):
     return client.get(change_url(submission)).content.decode()
 
 
+def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
+    editor_client, editor, area
+):
+    claim = "NICE guidelines now recommend a course of ten sessions."
+    used = make_question(area, title="Earlier answer", answer=f"It may help. {claim}")
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    assert "None found in the answer as last saved." in press_page(editor_client, submission)
+    press(editor_client, submission, ("_start_from", used.pk))
+    html = press_page(editor_client, submission)
+    assert "Please rewrite it before you mark it answered" in html
+    assert "“NICE no longer recommends acupuncture" in html
+
+
 def test_a_private_question_offers_no_publish_button(editor_client, editor):
     submission = make_submission(consent_to_publish=False)
     services.assign(submission=submission, editor=editor)
