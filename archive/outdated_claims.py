@@ -43,6 +43,11 @@ class OutdatedClaim:
         compiled = ([re.compile(p) for p in self.patterns], [re.compile(p) for p in self.unless])
         object.__setattr__(self, "_compiled", compiled)
 
+    @property
+    def headline(self):
+        """The first sentence of what readers are told: enough beside a search result."""
+        return SENTENCE_END.split(self.now, maxsplit=1)[0]
+
     def is_made_in(self, sentence):
         patterns, unless = self._compiled
         return all(p.search(sentence) for p in patterns) and not any(

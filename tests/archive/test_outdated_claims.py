@@ -64,6 +64,12 @@ def test_every_claim_has_sentences_that_make_it():
     assert set(MAKES) == {claim.name for claim in outdated_claims.OUTDATED_CLAIMS}
 
 
+@pytest.mark.parametrize("claim", outdated_claims.OUTDATED_CLAIMS, ids=lambda claim: claim.name)
+def test_each_claims_headline_is_the_first_whole_sentence_of_what_readers_are_told(claim):
+    assert claim.now.startswith(claim.headline) and claim.headline.endswith(".")
+    assert len(claim.headline) < len(claim.now)
+
+
 def test_a_claim_is_made_within_one_sentence():
     text = "NICE publishes guidelines. We recommend a course of sessions."
     assert outdated_claims.found_in(text) == []
