@@ -102,10 +102,13 @@ STEROID_TABLETS = (
 
 GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 # Pain that comes on suddenly and badly, and feeling faint with it (a burst aneurysm).
-SUDDEN_SEVERE = (
-    r"(sudden(ly)?|all of a sudden)\b[^.!?\n]{0,30}?\b(severe|terrible|excruciating|tearing"
-    r"|ripping|unbearable|agoni\w*|intense|worst)"
+SUDDEN = r"(sudden(ly)?|all of a sudden|out of (nowhere|the blue))"
+SEVERE = (
+    r"(severe|terrible|excruciating|tearing|ripping|unbearable|agon(y|i\w*)|intense|worst"
+    r"|really bad|awful)"
 )
+# Either order: "sudden, severe pain", "really bad pain came on suddenly".
+SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,40}}?\b{SUDDEN})"
 FAINTNESS = (
     r"(faint\w*|dizz\w*|light.headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
 )
@@ -263,6 +266,8 @@ RED_FLAGS = (
             rf"(breath(e|ing)?|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
             rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
             rf"({WHO} )?(breathe|breathing)\b",
+            rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
+            rf"({WHO} )?(take|taking|took) (a )?(deep |big )?breaths?\b",
             r"\bbreathing (in |deeply )?(is |was |has been )?(hurts|painful|difficult|hard"
             r"|laboured|labored|an effort)\b",
             rf"\bout of breath\b{NEAR}\b(acupuncture|needl\w*|session|treatment)",

@@ -93,6 +93,8 @@ SHOWS = {
         "painful to breathe deeply",
         "I cant breath after acupuncture",
         "struggling to breath since the session",
+        "It hurts to take a deep breath",
+        "sharp pain in my back when I take a breath",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
@@ -108,6 +110,8 @@ SHOWS = {
         "I feel faint and have sudden severe back pain",
         "Sudden terrible pain in my lower back and I feel dizzy and sweaty",
         "I went pale and clammy, then all of a sudden an excruciating pain in my tummy and back",
+        "Really bad tummy and back pain came on suddenly and I feel faint",
+        "Agony in my back out of nowhere, I'm sweating and dizzy",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -329,6 +333,7 @@ EVERYDAY = [
     "I felt a bit faint when the needles went in and I have had back pain for years",
     "My back pain started suddenly when I bent down",
     "The pain came on suddenly and was severe, it eased after a week",
+    "My back pain came on suddenly and was really bad, and I felt fine otherwise",
     "I was getting weaker at the gym",
     "My grip is getting weaker with age",
     "My bladder is full by the morning",
