@@ -64,7 +64,8 @@ SENSATION_LOSS = (
     r"|(lost|loss of|losing|lack of|reduced|altered|strange) (feeling|sensation))"
 )
 SADDLE_AREA = (
-    r"(genital\w*|groin|private (parts|area)|back passage|anus|anal|rectum|rectal|perine\w*"
+    # "genitals" as askers often misspell it too.
+    r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|groin|private (parts|area)|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
     # "down there", but not "tingling down below the knee".
@@ -208,7 +209,10 @@ RED_FLAGS = (
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
             r"\b(have not|haven't|havent|has not|hasn't|hasnt|not) (peed|urinated|passed (urine|water)"
-            r"|been able to (pee|wee|urinate))\b",
+            r"|been able to (pee|wee|urinate)|had a (pee|wee))\b",
+            r"\b(need|needs|needed|want|wants|wanted|try|tries|tried|trying) to (pee|wee|urinate"
+            rf"|pass (urine|water)) but\b{NEAR}\b(nothing|hardly anything|little|cannot|not able"
+            r"|won't|will not|doesn't|does not|didn't|did not)\b",
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
             rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
@@ -224,8 +228,8 @@ RED_FLAGS = (
         advice=f"{EMERGENCY} Pain, weakness or numbness in both legs can mean the spinal cord or the "
         "nerves at the base of the spine are being squashed.",
         patterns=(
-            rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of (my|the) )?(legs|feet)\b",
-            rf"\bboth (of (my|the) )?(legs|feet)\b{NEAR}\b{LEG_WEAKNESS}",
+            rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of )?(my |the |his |her )?(legs|feet)\b",
+            rf"\bboth (of )?(my |the |his |her )?(legs|feet)\b{NEAR}\b{LEG_WEAKNESS}",
             rf"\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?legs\b",
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
@@ -234,6 +238,8 @@ RED_FLAGS = (
             # Not "both legs ache after a long day on my feet".
             r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
             r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
+            r"\blegs (went|go|goes|going|gave|give|giving) (way )?(out )?from under\b",
+            r"\blegs (feel |felt |are |were |went |have gone )?(like |to )?jelly\b",
             r"\b(barely|hardly) (walk|stand)\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
             r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
@@ -337,6 +343,8 @@ RED_FLAGS = (
             rf"\b{CANNOT} (lift|raise|pull up|bend up) (the front of )?{WHOSE} (left |right )?"
             r"(foot|toes|ankle)",
             rf"\bcatch\w* {WHOSE} (toes|foot) (on|when|as)\b",
+            r"\btoes (keep |are |have been |started )?(dragg\w*|drag|catch\w*|scuff\w*)",
+            rf"\btrip\w* (over|on) {WHOSE} (own )?(foot|feet|toes)\b",
         ),
         ignore=(rf"\bdrag\w* {WHOSE} feet (about|over|on|with|in|when it comes)\b",),
     ),

@@ -11,6 +11,8 @@ from archive import red_flags
 
 SHOWS = {
     "saddle_numbness": [
+        "numbness in my gentials",
+        "my genitles feel numb",
         "I have numbness around my genitals since yesterday",
         "There's tingling around my back passage",
         "My bottom and inner thighs feel numb",
@@ -25,6 +27,8 @@ SHOWS = {
         "numb down below",
     ],
     "bladder_bowel": [
+        "I havent had a wee since this morning",
+        "I need to pee but nothing comes out",
         "I can't feel when I need the toilet",
         "I don't notice when I need a poo any more",
         "Since last night I can't pee properly",
@@ -50,6 +54,9 @@ SHOWS = {
         "my bladder feels full but nothing comes",
     ],
     "both_legs": [
+        "weakness in both my legs",
+        "my legs went from under me",
+        "my legs feel like jelly",
         "Both my legs feel weak",
         "I have numbness in both legs",
         "Weakness in both of my legs since this morning",
@@ -158,6 +165,8 @@ SHOWS = {
         "My oncologist said the scan was clear but my spine aches",
     ],
     "foot_drop": [
+        "I keep tripping over my foot",
+        "my toes drag on the floor",
         "My physio thinks I have foot drop on the left",
         "My right foot is dragging when I walk",
         "My foot keeps slapping on the floor",
@@ -337,6 +346,10 @@ EVERYDAY = [
     "I was getting weaker at the gym",
     "My grip is getting weaker with age",
     "My bladder is full by the morning",
+    "I need to pee more often but it comes out fine",
+    "My toes feel cold at night",
+    "The jelly in the fridge",
+    "I'm a gentle person",
 ]
 
 
