@@ -327,6 +327,11 @@ RED_FLAGS = (
             rf"\b{GROWING} (number|more (and more )?numb)\b",
             rf"\b(legs?|foot|feet|ankles?|toes)\b{NEAR}\b{GROWING} (weaker|more (and more )?weak)\b",
             rf"\b{GROWING} (weaker|more (and more )?weak)\b{NEAR}\b(legs?|foot|feet|ankles?|toes)\b",
+            # Numbness or weakness that spreads, or is getting worse (pain that does is common).
+            r"\b(numbness|weakness)( in (my|his|her|the|both) \w+)? (is |has |keeps |has been "
+            r"|started )?(spreading|spread"
+            r"|getting worse|worsening)\b",
+            r"\b(numb\w*|weak\w*|tingl\w*) (\w+ )?spreading up\b",
         ),
     ),
     RedFlag(

@@ -126,6 +126,9 @@ SHOWS = {
         "I have lost feeling during sex",
     ],
     "rapidly_worsening": [
+        "the numbness is spreading",
+        "numbness spreading up my legs",
+        "the weakness in my leg is getting worse",
         "The numbness is getting worse quickly",
         "My symptoms are getting quickly worse",
         "The pain is getting worse by the hour",
@@ -348,6 +351,8 @@ EVERYDAY = [
     "My bladder is full by the morning",
     "I need to pee more often but it comes out fine",
     "My toes feel cold at night",
+    "The pain is spreading down my leg",
+    "My back pain is getting worse",
     "The jelly in the fridge",
     "I'm a gentle person",
 ]
