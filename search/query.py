@@ -52,16 +52,25 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 # corrected: "blurred vision" is not "blurred visit", "legs giving way" not "legs going way".
 # Rarer ones may be: "lumber pain" is "lumbar pain", "anesthetic" "anaesthetic".
 COMMON_WORD = 10_000
+# A word English uses at least this often (about its 20,000 most used) is corrected only into a
+# word English uses less: one who means "lumbar" may type "lumber", but one who types "calf" or
+# "ankle" meant them, not "call" or "angle".
+KNOWN_WORD = 1_000
 
 CORRECTION_SQL = """
 SELECT q.word, fix.word, lexeme.word
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
+-- A word is known in the form typed, or in another form of it: "injections" when the archive
+-- says "injection" is no typo, and not "insertions".
 LEFT JOIN LATERAL (
-    SELECT word, documents FROM search_word
-    WHERE word >= q.word AND word <= q.word
-    LIMIT 1
+    SELECT max(documents) AS documents FROM (
+        (SELECT documents FROM search_word WHERE word >= q.word AND word <= q.word LIMIT 1)
+        UNION ALL
+        (SELECT documents FROM search_term
+         WHERE lexeme = (tsvector_to_array(to_tsvector('english', q.word)))[1] LIMIT 1)
+    ) AS forms
 ) AS known ON true
 LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
@@ -109,7 +118,7 @@ LEFT JOIN LATERAL (
       -- A three-letter word English has is left alone, whatever its frequency: "rib" is no
       -- typo, and its look-alikes are many.
       AND (length(q.word) > 3 OR english.word IS NULL)
-      AND (known.word IS NULL
+      AND (known.documents IS NULL
            -- A subquery, not a join: the planner may guess a table never analysed to hold
            -- hundreds of rows, and JIT-compile the statement for tens of ms.
            OR known.documents <= greatest(
@@ -118,7 +127,7 @@ LEFT JOIN LATERAL (
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
       AND (w.edited OR length(q.word) > 3 AND w.word %% q.word)
-      AND (known.word IS NULL
+      AND (known.documents IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s
                -- A known word is never made another form of itself ("pregnant", "pregnancy"):
@@ -128,6 +137,9 @@ LEFT JOIN LATERAL (
       AND (w.edited
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
+      AND (coalesce(english.frequency, 0) < %(known_word)s
+           OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
+              < english.frequency)
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
     -- comes first ("lowr" is "lower", not "low"). Look-alikes of three letters share too few
     -- trigrams to be told apart by them: the commonest.
@@ -229,6 +241,7 @@ class Words:
                     "correct": list(correct.values()),
                     "synonym_words": synonym_words,
                     "common_word": COMMON_WORD,
+                    "known_word": KNOWN_WORD,
                     **RARE,
                 },
             )

@@ -265,7 +265,8 @@ def english():
     frequencies = {
         "vision": 29242, "visit": 123404, "giving": 267240, "going": 4359861, "losing": 125438,
         "looking": 1054065, "lumber": 2723, "lumbar": 1471, "pregnant": 40276,
-        "pregnancy": 8933, "pus": 1117, "tens": 7890, "bruised": 4120,
+        "pregnancy": 8933, "pus": 1117, "tens": 7890, "bruised": 4120, "calf": 4138,
+        "call": 1724756, "ankle": 7335, "angle": 16017, "injections": 5020, "insertions": 300,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -284,6 +285,21 @@ def test_a_letter_left_out_makes_the_word_of_english_whose_stem_the_archive_has(
     make_question(area, answer="Based on what you say, the bruises should fade.")
     assert prepare("brused after needles").corrected_text == "bruised after needles"
     assert "bruis" in prepare("brused after needles").terms()[0]
+
+
+@pytest.mark.parametrize("typed", ["calf pain", "ankle pain"])
+def test_a_word_of_english_is_not_corrected_into_a_commoner_one(english, area, typed):
+    # The seed archive has "call" and "angle", not "calf" or "ankle": the page said "Showing
+    # results for call pain", "angle pain".
+    make_question(area, answer="Call your GP if the angle of your foot changes.")
+    assert prepare(typed).corrected_text == ""
+
+
+def test_a_word_the_archive_has_in_another_form_is_not_corrected(english, area):
+    # The archive says "injection" (the stem "inject"), not "injections": the page said
+    # "Showing results for insertions".
+    make_question(area, answer="One injection, then needle insertions every week.")
+    assert prepare("steroid injections").corrected_text == ""
 
 
 def test_a_less_common_word_of_english_is_still_corrected(english, area):
