@@ -98,13 +98,13 @@ BENCH_HEADER = echo "\# $(1)"; echo; \
 	echo "Written by \`make $(2)\` on $$(date -u +%Y-%m-%d), on a $$(nproc)-core machine; \
 	the numbers are from that run, in a database of its own (\`archive_bench\`), never the archive's."; echo
 
-# Search relevance and speed, in a separate database (archive_bench on the same server), written
+# Search relevance, spelling and speed, in a separate database (archive_bench on the same server), written
 # to docs/benchmarks.md; progress is shown here. Takes several minutes (100,000 synthetic Q&As).
 bench: install
 	@echo "==> Benchmarking search; the report goes to docs/benchmarks.md"
 	@set -e; { \
 		$(call BENCH_HEADER,Search benchmarks,bench); \
-		$(BENCH) relevance; echo; $(BENCH) speed; \
+		$(BENCH) relevance; echo; $(BENCH) spelling; echo; $(BENCH) speed; \
 	} > docs/benchmarks.md.tmp
 	@mv docs/benchmarks.md.tmp docs/benchmarks.md
 	@echo "==> Wrote docs/benchmarks.md"

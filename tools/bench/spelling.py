@@ -1,0 +1,117 @@
+"""Spelling correction on the seed archive: words of English it should leave as typed, and typos
+it should put right. Both samples are drawn from pyspellchecker's list of English (the table
+`search_englishword`), so the figures can be rerun and compared as the rules change."""
+
+import random
+
+from django.core.management import call_command
+from django.db import connection
+
+from archive.models import Question
+from factsheets.models import Factsheet
+from search.query import COMMON_WORD, Words
+from tools.bench.common import bench_database, progress
+
+SAMPLE = 3000
+# Words of English that may be corrected (below COMMON_WORD) and that people use.
+FEWEST_USES = 500
+# Words the typos are made from: common enough that a patient would mean them.
+TYPO_SOURCE_USES = 1000
+EXAMPLES = 8
+
+# A word's English stem, as the site's search vectors hold it.
+STEM = "(tsvector_to_array(to_tsvector('english', e.word)))[1]"
+# Words of English the archive has in no form: correcting one changes what was asked.
+UNKNOWN_WORDS = f"""
+SELECT e.word FROM search_englishword AS e
+WHERE e.frequency >= %(fewest)s AND e.frequency < %(common)s AND e.word ~ '^[a-z]{{4,}}$'
+  AND NOT EXISTS (SELECT 1 FROM search_term AS t WHERE t.lexeme = {STEM})
+ORDER BY md5(e.word) LIMIT %(sample)s
+"""  # noqa: S608 - constants
+# Words of English the archive has in some form, with the stem a search for them looks for.
+KNOWN_STEMS = f"""
+SELECT e.word, {STEM} FROM search_englishword AS e
+WHERE e.frequency >= %(fewest)s AND e.word ~ '^[a-z]{{5,}}$'
+  AND EXISTS (SELECT 1 FROM search_term AS t WHERE t.lexeme = {STEM})
+ORDER BY md5(e.word) LIMIT %(sample)s
+"""  # noqa: S608 - constants
+
+
+def run(*, database, sample=SAMPLE, seed=1):
+    """Load the seed archive into the benchmark database and return, as Markdown, how many
+    unknown words of English the site leaves as typed and how many one-letter-dropped typos it
+    puts right."""
+    with bench_database(database, fresh=True):
+        progress(f"Loading the seed archive into {database}")
+        Question.objects.all().delete()
+        Factsheet.objects.all().delete()
+        call_command("seed", verbosity=0)
+        with connection.cursor() as cursor:
+            arguments = {"common": COMMON_WORD, "sample": sample}
+            cursor.execute(UNKNOWN_WORDS, arguments | {"fewest": FEWEST_USES})
+            words = [word for (word,) in cursor.fetchall()]
+            cursor.execute(KNOWN_STEMS, arguments | {"fewest": TYPO_SOURCE_USES})
+            sources = cursor.fetchall()
+            cursor.execute("SELECT word FROM search_englishword")
+            english = {word for (word,) in cursor.fetchall()}
+        progress(f"  Looking up {len(words)} words of English the archive lacks")
+        corrected = {word: fix for word, (fix, _) in looked_up(words).items() if fix}
+        # Seeded, so that a rerun drops the same letters.
+        typos = dropped_letters(sources, english, random.Random(seed))  # noqa: S311
+        progress(f"  Looking up {len(typos)} typos")
+        found = looked_up(list(typos))
+        missed = {
+            typo: typos[typo] for typo, (_, stems) in found.items() if typos[typo][1] not in stems
+        }
+    return report(words, corrected, typos, missed)
+
+
+def looked_up(words):
+    """{word: (its correction or None, the stems searched for)} as a search sees them, straight
+    from the database (not what a process remembers)."""
+    found = Words.query([(True, word) for word in words])
+    return {word: found[(True, word)] for word in words}
+
+
+def dropped_letters(sources, english, rng):
+    """{typo: (word, stem)}: each word with one letter after its first left out, unless that
+    makes another word of English."""
+    typos = {}
+    for word, stem in sources:
+        place = rng.randrange(1, len(word))
+        typo = word[:place] + word[place + 1 :]
+        if typo not in english:
+            typos.setdefault(typo, (word, stem))
+    return typos
+
+
+def report(words, corrected, typos, missed):
+    left = len(words) - len(corrected)
+    right = len(typos) - len(missed)
+    lines = [
+        "## Spelling",
+        "",
+        "On the seed archive, each word looked up by the statement the search page uses. "
+        f"Words of English: {len(words):,} drawn from pyspellchecker's list, alphabetic, four "
+        f"letters or more, used {FEWEST_USES:,} to {COMMON_WORD - 1:,} times in its counts "
+        "(commoner ones are never corrected), that the archive has in no form. Typos: words of "
+        f"English used {TYPO_SOURCE_USES:,} times or more that the archive has in some form, "
+        "each with one letter after the first left out (the commonest typo), where that makes "
+        "no word of English.",
+        "",
+        "| Sample | n | Result |",
+        "| --- | --: | --- |",
+        f"| Words of English the archive lacks | {len(words):,} | {left:,} left as typed "
+        f"({left / len(words):.1%}) |",
+        f"| Typos of words the archive has | {len(typos):,} | {right:,} searched for the "
+        f"intended word's stem ({right / len(typos):.1%}) |",
+        "",
+        "Words of English still corrected, first few: "
+        + (", ".join(f"{w} → {f}" for w, f in sorted(corrected.items())[:EXAMPLES]) or "none")
+        + ".",
+        "",
+        "Typos not put right, first few: "
+        + (", ".join(f"{t} ({w})" for t, (w, _) in sorted(missed.items())[:EXAMPLES]) or "none")
+        + ".",
+    ]
+    return "\n".join(lines) + "\n"
