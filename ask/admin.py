@@ -256,7 +256,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         answer_fields = list(ANSWER_FIELDS)
-        if obj and obj.is_open:
+        if obj and obj.is_open and obj.answer:
             answer_fields.insert(answer_fields.index("answer") + 1, "claims_in_the_answer")
         if obj and obj.state == State.IN_REVIEW:
             answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")

@@ -284,8 +284,11 @@ def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
 ):
     claim = "NICE guidelines now recommend a course of ten sessions."
     used = make_question(area, title="Earlier answer", answer=f"It may help. {claim}")
+    plain = make_question(area, title="Plain answer", answer="Rest, then move gently.")
     submission = make_submission()
     services.assign(submission=submission, editor=editor)
+    assert "Claims current evidence does not support" not in press_page(editor_client, submission)
+    press(editor_client, submission, ("_start_from", plain.pk))
     assert "None found in the answer as last saved." in press_page(editor_client, submission)
     press(editor_client, submission, ("_start_from", used.pk))
     html = press_page(editor_client, submission)
