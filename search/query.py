@@ -96,21 +96,29 @@ LEFT JOIN LATERAL (
         LATERAL (SELECT word, documents FROM search_word
                  WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS t
         UNION ALL
-        -- In a longer word that English lacks, a letter left out that makes a word of English
-        -- whose stem the archive has, in whatever form: "brused" is "bruised" (the archive says
-        -- "bruises"), not "based", a look-alike by trigrams. A word of English is no typo
+        -- In a longer word that English lacks, a letter left out or two neighbouring letters
+        -- swapped that make a word of English whose stem the archive has, in whatever form, or
+        -- a word of the synonym list: "brused" is "bruised" (the archive says "bruises"), not
+        -- "based", a look-alike by trigrams; "tierd" is "tired". A word of English is no typo
         -- ("logs" is not "longs").
-        SELECT e.word, t.documents, true FROM (
+        SELECT e.word, coalesce(t.documents, 0), true FROM (
             SELECT overlay(q.word placing chr(letter) from place for 0)
             -- Places up to a constant, so that the planner counts them as few (see above).
             FROM generate_series(2, 21) AS place, generate_series(ascii('a'), ascii('z')) AS letter
             WHERE length(q.word) > 3 AND place <= length(q.word) + 1 AND english.word IS NULL
+            UNION ALL
+            SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
+                           from i for 2)
+            FROM generate_series(1, 20) AS i
+            WHERE length(q.word) > 3 AND i < length(q.word) AND english.word IS NULL
         ) AS edit(word),
         LATERAL (SELECT word FROM search_englishword
-                 WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS e,
-        LATERAL (SELECT documents FROM search_term
-                 WHERE lexeme = (tsvector_to_array(to_tsvector('english', e.word)))[1]
-                 LIMIT 1) AS t
+                 WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS e
+        LEFT JOIN LATERAL (
+            SELECT documents FROM search_term
+            WHERE lexeme = (tsvector_to_array(to_tsvector('english', e.word)))[1] LIMIT 1
+        ) AS t ON true
+        WHERE t.documents IS NOT NULL OR e.word = ANY(%(synonym_words)s::text[])
     ) AS w
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
@@ -141,9 +149,10 @@ LEFT JOIN LATERAL (
            OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
               < english.frequency)
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
-    -- comes first ("lowr" is "lower", not "low"). Look-alikes of three letters share too few
+    -- comes first ("lowr" is "lower", not "low"), then one a single small change away
+    -- ("sciatcia" is "sciatica", not "sciatic"). Look-alikes of three letters share too few
     -- trigrams to be told apart by them: the commonest.
-    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC,
+    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edited DESC,
              CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
              w.documents DESC, w.word
     LIMIT 1

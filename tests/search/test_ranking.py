@@ -78,6 +78,16 @@ def test_a_letter_left_out_of_a_three_letter_word_is_put_back(seeded, typed, cor
     assert prepare(typed).corrected_text == corrected
 
 
+def test_two_swapped_letters_come_before_a_closer_look_alike_by_trigrams(seeded):
+    # "sciatic" shares more trigrams with "sciatcia" than "sciatica" does.
+    assert prepare("sciatcia").corrected_text == "sciatica"
+
+
+def test_two_swapped_letters_make_a_word_of_the_synonym_list(seeded):
+    # The seed archive says "tiredness", the synonym list "tired".
+    assert prepare("tierd after acupuncture").corrected_text == "tired after acupuncture"
+
+
 def test_a_three_letter_word_is_corrected_to_its_commonest_look_alike(seeded, area):
     # "bake" shares more trigrams with "bak" than "back" does.
     make_question(area, answer="Rest, then bake a cake.")

@@ -39,8 +39,7 @@ ORDER BY md5(e.word) LIMIT %(sample)s
 
 def run(*, database, sample=SAMPLE, seed=1):
     """Load the seed archive into the benchmark database and return, as Markdown, how many
-    unknown words of English the site leaves as typed and how many one-letter-dropped typos it
-    puts right."""
+    unknown words of English the site leaves as typed and how many typos it puts right."""
     with bench_database(database, fresh=True):
         progress(f"Loading the seed archive into {database}")
         Question.objects.all().delete()
@@ -56,14 +55,19 @@ def run(*, database, sample=SAMPLE, seed=1):
             english = {word for (word,) in cursor.fetchall()}
         progress(f"  Looking up {len(words)} words of English the archive lacks")
         corrected = {word: fix for word, (fix, _) in looked_up(words).items() if fix}
-        # Seeded, so that a rerun drops the same letters.
-        typos = dropped_letters(sources, english, random.Random(seed))  # noqa: S311
-        progress(f"  Looking up {len(typos)} typos")
-        found = looked_up(list(typos))
-        missed = {
-            typo: typos[typo] for typo, (_, stems) in found.items() if typos[typo][1] not in stems
-        }
-    return report(words, corrected, typos, missed)
+        # Seeded, so that a rerun makes the same typos.
+        rng = random.Random(seed)  # noqa: S311
+        samples = {kind: typos(sources, english, rng, make) for kind, make in TYPOS.items()}
+        missed = {}
+        for kind, sample in samples.items():
+            progress(f"  Looking up {len(sample)} typos: {kind}")
+            found = looked_up(list(sample))
+            missed[kind] = {
+                typo: sample[typo]
+                for typo, (_, stems) in found.items()
+                if sample[typo][1] not in stems
+            }
+    return report(words, corrected, samples, missed)
 
 
 def looked_up(words):
@@ -73,21 +77,32 @@ def looked_up(words):
     return {word: found[(True, word)] for word in words}
 
 
-def dropped_letters(sources, english, rng):
-    """{typo: (word, stem)}: each word with one letter after its first left out, unless that
-    makes another word of English."""
-    typos = {}
+def dropped_letter(word, place):
+    return word[:place] + word[place + 1 :]
+
+
+def swapped_letters(word, place):
+    place = min(place, len(word) - 2)  # the letter at `place` and the next: never the first
+    return word[:place] + word[place + 1] + word[place] + word[place + 2 :]
+
+
+# The commonest typos, each made at a random place after the first letter.
+TYPOS = {"a letter left out": dropped_letter, "two neighbouring letters swapped": swapped_letters}
+
+
+def typos(sources, english, rng, make):
+    """{typo: (word, stem)}: each word with the typo `make` at a random place after its first
+    letter, unless that leaves it unchanged or makes another word of English."""
+    made = {}
     for word, stem in sources:
-        place = rng.randrange(1, len(word))
-        typo = word[:place] + word[place + 1 :]
-        if typo not in english:
-            typos.setdefault(typo, (word, stem))
-    return typos
+        typo = make(word, rng.randrange(1, len(word)))
+        if typo != word and typo not in english:
+            made.setdefault(typo, (word, stem))
+    return made
 
 
-def report(words, corrected, typos, missed):
+def report(words, corrected, samples, missed):
     left = len(words) - len(corrected)
-    right = len(typos) - len(missed)
     lines = [
         "## Spelling",
         "",
@@ -96,22 +111,27 @@ def report(words, corrected, typos, missed):
         f"letters or more, used {FEWEST_USES:,} to {COMMON_WORD - 1:,} times in its counts "
         "(commoner ones are never corrected), that the archive has in no form. Typos: words of "
         f"English used {TYPO_SOURCE_USES:,} times or more that the archive has in some form, "
-        "each with one letter after the first left out (the commonest typo), where that makes "
-        "no word of English.",
+        "each with one of the two commonest typos at a random place after its first letter, "
+        "where that makes no word of English.",
         "",
         "| Sample | n | Result |",
         "| --- | --: | --- |",
         f"| Words of English the archive lacks | {len(words):,} | {left:,} left as typed "
         f"({left / len(words):.1%}) |",
-        f"| Typos of words the archive has | {len(typos):,} | {right:,} searched for the "
-        f"intended word's stem ({right / len(typos):.1%}) |",
+    ]
+    for kind, sample in samples.items():
+        right = len(sample) - len(missed[kind])
+        lines.append(
+            f"| Typos of words the archive has: {kind} | {len(sample):,} | {right:,} searched "
+            f"for the intended word's stem ({right / len(sample):.1%}) |"
+        )
+    lines += [
         "",
         "Words of English still corrected, first few: "
         + (", ".join(f"{w} → {f}" for w, f in sorted(corrected.items())[:EXAMPLES]) or "none")
         + ".",
-        "",
-        "Typos not put right, first few: "
-        + (", ".join(f"{t} ({w})" for t, (w, _) in sorted(missed.items())[:EXAMPLES]) or "none")
-        + ".",
     ]
+    for kind, wrong in missed.items():
+        examples = ", ".join(f"{t} ({w})" for t, (w, _) in sorted(wrong.items())[:EXAMPLES])
+        lines += ["", f"Typos not put right, {kind}, first few: {examples or 'none'}."]
     return "\n".join(lines) + "\n"
