@@ -74,51 +74,50 @@ LEFT JOIN LATERAL (
 ) AS known ON true
 LEFT JOIN search_englishword AS english ON english.word = q.word
 LEFT JOIN LATERAL (
+    -- One small change from the typed word, after its first letter, which trigrams and edit
+    -- distance count as more than it is: two neighbouring letters swapped ("pian" for "pain")
+    -- or a letter left out ("bak" for "back", too short for trigrams; "brused" for "bruised"),
+    -- which keep every typed letter (kind 2), or, in a word of four letters or more, a letter
+    -- typed wrong ("sciatika" for "sciatica", not "sciatic"; kind 1). Places up to a constant,
+    -- so that the planner counts them as few (see above).
+    WITH edit(word, kind) AS (
+        SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
+                       from i for 2), 2
+        FROM generate_series(1, 20) AS i WHERE i < length(q.word)
+        UNION ALL
+        SELECT overlay(q.word placing chr(letter) from place for 0), 2
+        FROM generate_series(2, 21) AS place, generate_series(ascii('a'), ascii('z')) AS letter
+        WHERE place <= length(q.word) + 1
+        UNION ALL
+        SELECT overlay(q.word placing chr(letter) from place for 1), 1
+        FROM generate_series(2, 20) AS place, generate_series(ascii('a'), ascii('z')) AS letter
+        WHERE length(q.word) > 3 AND place <= length(q.word)
+    )
     SELECT w.word FROM (
-        SELECT word, documents, false AS edited FROM search_word
+        SELECT word, documents, 0 AS edit FROM search_word
         UNION ALL
         -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
         -- synonym of the archive's "pregnancy".
-        SELECT word, 0, false FROM unnest(%(synonym_words)s::text[]) AS word
+        SELECT word, 0, 0 FROM unnest(%(synonym_words)s::text[]) AS word
         UNION ALL
-        -- The archive's words one small change from the typed word that trigrams and edit
-        -- distance count as more: two neighbouring letters swapped ("pian" for "pain"), and in
-        -- a three-letter word, too short for trigrams, a letter left out ("bak" for "back").
-        SELECT t.word, t.documents, true FROM (
-            SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
-                           from i for 2)
-            FROM generate_series(1, length(q.word) - 1) AS i
-            UNION ALL
-            SELECT overlay(q.word placing chr(letter) from place for 0)
-            FROM generate_series(2, 4) AS place, generate_series(ascii('a'), ascii('z')) AS letter
-            WHERE length(q.word) = 3
-        ) AS edit(word),
+        -- The archive's words one small change away.
+        SELECT t.word, t.documents, edit.kind FROM edit,
         LATERAL (SELECT word, documents FROM search_word
                  WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS t
         UNION ALL
-        -- In a longer word that English lacks, a letter left out or two neighbouring letters
-        -- swapped that make a word of English whose stem the archive has, in whatever form, or
-        -- a word of the synonym list: "brused" is "bruised" (the archive says "bruises"), not
-        -- "based", a look-alike by trigrams; "tierd" is "tired". A word of English is no typo
-        -- ("logs" is not "longs").
-        SELECT e.word, coalesce(t.documents, 0), true FROM (
-            SELECT overlay(q.word placing chr(letter) from place for 0)
-            -- Places up to a constant, so that the planner counts them as few (see above).
-            FROM generate_series(2, 21) AS place, generate_series(ascii('a'), ascii('z')) AS letter
-            WHERE length(q.word) > 3 AND place <= length(q.word) + 1 AND english.word IS NULL
-            UNION ALL
-            SELECT overlay(q.word placing substr(q.word, i + 1, 1) || substr(q.word, i, 1)
-                           from i for 2)
-            FROM generate_series(1, 20) AS i
-            WHERE length(q.word) > 3 AND i < length(q.word) AND english.word IS NULL
-        ) AS edit(word),
+        -- In a word of four letters or more that English lacks, the words of English one small
+        -- change away whose stem the archive has, in whatever form, and the synonym list's:
+        -- "brused" is "bruised" (the archive says "bruises"), not "based", a look-alike by
+        -- trigrams; "tierd" is "tired". A word of English is no typo ("logs" is not "longs").
+        SELECT e.word, coalesce(t.documents, 0), edit.kind FROM edit,
         LATERAL (SELECT word FROM search_englishword
                  WHERE word >= edit.word AND word <= edit.word LIMIT 1) AS e
         LEFT JOIN LATERAL (
             SELECT documents FROM search_term
             WHERE lexeme = (tsvector_to_array(to_tsvector('english', e.word)))[1] LIMIT 1
         ) AS t ON true
-        WHERE t.documents IS NOT NULL OR e.word = ANY(%(synonym_words)s::text[])
+        WHERE length(q.word) > 3 AND english.word IS NULL
+          AND (t.documents IS NOT NULL OR e.word = ANY(%(synonym_words)s::text[]))
     ) AS w
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
@@ -134,7 +133,7 @@ LEFT JOIN LATERAL (
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
-      AND (w.edited OR length(q.word) > 3 AND w.word %% q.word)
+      AND (w.edit > 0 OR length(q.word) > 3 AND w.word %% q.word)
       AND (known.documents IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s
@@ -142,17 +141,17 @@ LEFT JOIN LATERAL (
                -- the two may differ only in their last three letters.
                AND left(w.word, least(length(w.word), length(q.word)) - 3)
                    <> left(q.word, least(length(w.word), length(q.word)) - 3)))
-      AND (w.edited
+      AND (w.edit > 0
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
       AND (coalesce(english.frequency, 0) < %(known_word)s
            OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
               < english.frequency)
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
-    -- comes first ("lowr" is "lower", not "low"), then one a single small change away
-    -- ("sciatcia" is "sciatica", not "sciatic"). Look-alikes of three letters share too few
-    -- trigrams to be told apart by them: the commonest.
-    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edited DESC,
+    -- comes first ("lowr" is "lower", not "low"), then one a single small change away, keeping
+    -- the typed letters first ("sciatcia" is "sciatica", not "sciatic"). Look-alikes of three
+    -- letters share too few trigrams to be told apart by them: the commonest.
+    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edit DESC,
              CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
              w.documents DESC, w.word
     LIMIT 1

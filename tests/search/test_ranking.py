@@ -83,6 +83,11 @@ def test_two_swapped_letters_come_before_a_closer_look_alike_by_trigrams(seeded)
     assert prepare("sciatcia").corrected_text == "sciatica"
 
 
+def test_a_letter_typed_wrong_comes_before_a_closer_look_alike_by_trigrams(seeded):
+    # "sciatic" shares more trigrams with "sciatika" than "sciatica" does.
+    assert prepare("sciatika").corrected_text == "sciatica"
+
+
 def test_two_swapped_letters_make_a_word_of_the_synonym_list(seeded):
     # The seed archive says "tiredness", the synonym list "tired".
     assert prepare("tierd after acupuncture").corrected_text == "tired after acupuncture"

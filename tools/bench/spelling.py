@@ -86,8 +86,25 @@ def swapped_letters(word, place):
     return word[:place] + word[place + 1] + word[place] + word[place + 2 :]
 
 
+# Each letter's right-hand neighbour on a QWERTY keyboard (the left-hand one at a row's end).
+KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+NEIGHBOUR = {
+    letter: row[n + 1] if n + 1 < len(row) else row[n - 1]
+    for row in KEYBOARD_ROWS
+    for n, letter in enumerate(row)
+}
+
+
+def wrong_key(word, place):
+    return word[:place] + NEIGHBOUR.get(word[place], word[place]) + word[place + 1 :]
+
+
 # The commonest typos, each made at a random place after the first letter.
-TYPOS = {"a letter left out": dropped_letter, "two neighbouring letters swapped": swapped_letters}
+TYPOS = {
+    "a letter left out": dropped_letter,
+    "two neighbouring letters swapped": swapped_letters,
+    "a neighbouring key hit": wrong_key,
+}
 
 
 def typos(sources, english, rng, make):
@@ -111,7 +128,7 @@ def report(words, corrected, samples, missed):
         f"letters or more, used {FEWEST_USES:,} to {COMMON_WORD - 1:,} times in its counts "
         "(commoner ones are never corrected), that the archive has in no form. Typos: words of "
         f"English used {TYPO_SOURCE_USES:,} times or more that the archive has in some form, "
-        "each with one of the two commonest typos at a random place after its first letter, "
+        "each with one of the three commonest typos at a random place after its first letter, "
         "where that makes no word of English.",
         "",
         "| Sample | n | Result |",
