@@ -379,6 +379,13 @@ class Submission(models.Model):
         return red_flags.flags_named([*self.red_flags_ticked, *self.red_flags_in_text])
 
     @property
+    def receipt_sent(self):
+        """Whether the mail server has taken the receipt, this submission's first e-mail: the
+        thanks page says it was sent only then."""
+        first = self.emails.order_by("created_at", "pk").values_list("sent_at", flat=True)[:1]
+        return bool(first) and first[0] is not None
+
+    @property
     def outdated_claims(self):
         """Claims its answer makes that the site knows are not true, or no longer true
         (archive.outdated_claims): the editor is told so while they can still rewrite it."""

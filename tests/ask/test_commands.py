@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ask import services
+from ask.forms import new_form_token
 from ask.models import OutgoingEmail, Submission
 from tests.ask.conftest import make_submission, receipt
 from tests.factories import make_question
@@ -92,3 +93,23 @@ def test_nothing_is_erased_or_closed_before_its_time(editor, area, capsys):
             None,
         )
     assert waiting.is_open
+
+
+def test_the_thanks_page_says_the_receipt_was_sent_only_once_it_was(
+    client, mail_server_down, django_capture_on_commit_callbacks, settings
+):
+    form = {
+        "question": "Is it normal to feel tired the day after acupuncture?",
+        "email": "ann@example.org",
+        "consent_to_store": "on",
+        "action": "send",
+        "form_token": new_form_token(),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        thanks = client.post("/ask/", form).headers["Location"]
+    html = client.get(thanks).content.decode()
+    assert "We are e-mailing you a receipt (our mail server has not taken it yet" in html
+    assert "We have e-mailed you a receipt" not in html
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_pending_emails")
+    assert "We have e-mailed you a receipt," in client.get(thanks).content.decode()
