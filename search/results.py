@@ -215,7 +215,7 @@ def pages(count):
 
 class Hit:
     """One search result: a Q&A or a factsheet, with its score, highlighted snippet, and the
-    claims the snippet's sentences make that the site knows are no longer true (the list says
+    claims the snippet's sentences make that the site knows are not true (the list says
     what is known now beside them, as the page does before them)."""
 
     def __init__(self, obj, score, snippet):
