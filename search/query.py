@@ -58,7 +58,8 @@ COMMON_WORD = 10_000
 KNOWN_WORD = 1_000
 
 CORRECTION_SQL = """
-SELECT q.word, fix.word, lexeme.word
+SELECT q.word, fix.word, lexeme.word,
+       EXISTS (SELECT 1 FROM search_term AS t WHERE t.lexeme = lexeme.word AND t.documents > 0)
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
@@ -213,10 +214,12 @@ def quote(lexeme):
 
 @dataclass
 class Words:
-    """What the database knows of the words in play: corrections and English stems."""
+    """What the database knows of the words in play: corrections, English stems, and the
+    stems no published page holds."""
 
     fixes: dict[str, str] = field(default_factory=dict)
     lexemes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)
 
     @classmethod
     def look_up(cls, words, *, correct_spelling):
@@ -229,16 +232,18 @@ class Words:
             remembered.update(cls.query(missing))
         found = cls()
         for key in keys:
-            fix, found.lexemes[key[1]] = remembered[key]
+            fix, found.lexemes[key[1]], absent = remembered[key]
+            found.absent.update(absent)
             if fix:
                 found.fixes[key[1]] = fix
         return found
 
     @staticmethod
     def query(keys):
-        """{(correct, word): (its correction or None, its lexemes)} from the database."""
+        """{(correct, word): (its correction or None, its lexemes, those of them no page holds)}
+        from the database."""
         correct = {word: c for c, word in keys}
-        found = {key: (None, ()) for key in keys}
+        found = {key: (None, (), ()) for key in keys}
         # Corrections may be the synonym list's words, as this process keeps them.
         synonym_words = list(synonym_lexicon()[1].lexemes) if any(correct.values()) else []
         with reading_connection().cursor() as cursor:
@@ -253,14 +258,18 @@ class Words:
                     **RARE,
                 },
             )
-            for word, fix, lexeme in cursor.fetchall():
+            for word, fix, lexeme, indexed in cursor.fetchall():
                 key = (correct[word], word)
-                found[key] = (fix, found[key][1] + ((lexeme,) if lexeme else ()))
+                _, lexemes, absent = found[key]
+                if lexeme:
+                    lexemes += (lexeme,)
+                    absent += () if indexed else (lexeme,)
+                found[key] = (fix, lexemes, absent)
         return found
 
     def including(self, other):
         """What these words and `other`'s are known by, these first."""
-        return Words(self.fixes, other.lexemes | self.lexemes)
+        return Words(self.fixes, other.lexemes | self.lexemes, self.absent | other.absent)
 
 
 def _remembered_now():
@@ -269,7 +278,8 @@ def _remembered_now():
 
 
 def remembered_words():
-    """What this process has learnt of words, {(corrected, word): (correction, lexemes)}. Most
+    """What this process has learnt of words, {(corrected, word): (correction, lexemes, absent
+    lexemes)}. Most
     searches repeat words searched before: kept under the content version, and forgotten past
     REMEMBERED_WORDS."""
     remembered = _remembered_now()
@@ -338,6 +348,10 @@ class Concept:
     alternatives: list[tuple[str, ...]]
     # Holds a quoted phrase: its words must stand together, not only score.
     phrase: bool = False
+    # No published page holds any of its alternatives.
+    absent: bool = False
+    # Its words, as the visitor typed them (or as the synonym list words them).
+    words: str = ""
 
 
 @dataclass
@@ -353,6 +367,12 @@ class PreparedSearch:
     def is_empty(self):
         """True when the query held nothing to look for (no words, only common words)."""
         return not self.concepts
+
+    @property
+    def missing(self):
+        """The words of the concepts no published page holds: the page says the results match
+        the others."""
+        return [concept.words for concept in self.concepts if concept.absent]
 
     def terms(self):
         """The stems to rank by as three parallel lists: stem, concept number, alternative
@@ -400,7 +420,9 @@ def prepare(text, *, correct_spelling=True, syntax=True):
                 for _, placed in queries.values()
             ]
             phrase = any(item.phrase for item, _ in queries.values())
-            prepared.concepts.append(Concept(tsquery, alternatives, phrase))
+            absent = all(known.absent.intersection(lexemes) for lexemes in alternatives)
+            words = " or ".join(" ".join(item.words) for item, _ in queries.values())
+            prepared.concepts.append(Concept(tsquery, alternatives, phrase, absent, words))
     return prepared
 
 

@@ -291,3 +291,19 @@ def test_a_search_result_whose_snippet_makes_a_claim_says_what_is_known_now(clie
     assert claiming.index("recommend") < claiming.index(note)
     assert "Its guideline of 2016" not in claiming  # the page says the rest
     assert "Please note:" not in hits["Ten minutes"].split("</li>")[0]
+
+
+def test_a_word_no_page_holds_is_named_and_the_results_match_the_others(client, db):
+    make_question(make_category("Lower back pain"), answer="Back pain often eases with rest.")
+    html = client.get(SEARCH, {"q": "calf pain"}).content.decode()
+    notice = "No answer or factsheet here mentions <strong>calf</strong>: these results match"
+    assert notice in html
+    assert "1 result<" in html
+    html = client.get(SEARCH, {"q": "calf"}).content.decode()
+    assert "No answer or factsheet here mentions <strong>calf</strong>.</p>" in html
+
+
+def test_words_found_through_a_synonym_or_a_correction_are_not_called_missing(client, seeded):
+    for query in ("pregnant back pain", "sciatca", "back pain"):
+        html = client.get(SEARCH, {"q": query}).content.decode()
+        assert "No answer or factsheet here mentions" not in html, query

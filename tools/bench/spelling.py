@@ -74,7 +74,7 @@ def looked_up(words):
     """{word: (its correction or None, the stems searched for)} as a search sees them, straight
     from the database (not what a process remembers)."""
     found = Words.query([(True, word) for word in words])
-    return {word: found[(True, word)] for word in words}
+    return {word: found[(True, word)][:2] for word in words}
 
 
 def dropped_letter(word, place):
