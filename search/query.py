@@ -58,8 +58,9 @@ COMMON_WORD = 10_000
 KNOWN_WORD = 1_000
 
 CORRECTION_SQL = """
-SELECT q.word, fix.word, lexeme.word,
-       EXISTS (SELECT 1 FROM search_term AS t WHERE t.lexeme = lexeme.word AND t.documents > 0)
+-- The last column: whether a published page holds the word in some form, or it was corrected (into
+-- a word that one does, or a word of the synonym list, which widens to them).
+SELECT q.word, fix.word, lexeme.word, known.documents IS NOT NULL OR fix.word IS NOT NULL
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
