@@ -52,7 +52,7 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 # corrected: "blurred vision" is not "blurred visit", "legs giving way" not "legs going way".
 # Rarer ones may be: "lumber pain" is "lumbar pain", "anesthetic" "anaesthetic".
 COMMON_WORD = 10_000
-# A word English uses at least this often (about its 20,000 most used) is corrected only into a
+# A word English uses at least this often (about its 19,000 most used) is corrected only into a
 # word English uses less: one who means "lumbar" may type "lumber", but one who types "calf" or
 # "ankle" meant them, not "call" or "angle".
 KNOWN_WORD = 1_000
