@@ -451,7 +451,8 @@ class SubmissionAdmin(admin.ModelAdmin):
             return "None found in the answer as last saved."
         return format_html(
             "<p>The answer says something current evidence or guidance does not support. "
-            "Please rewrite it before you mark it answered. What is known now:</p>{}",
+            "Please rewrite it before you mark it answered: until then it is neither sent nor "
+            "published. What is known now:</p>{}",
             format_html_join("", "<p>“{}”</p>", ((c.now,) for c in obj.outdated_claims)),
         )
 

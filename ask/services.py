@@ -144,6 +144,7 @@ def mark_answered(*, submission, by, answer=None, note=""):
             locked.answer = answer
         if not locked.answer.strip():
             raise ValidationError({"answer": "Write the answer before marking it answered."})
+        _refuse_untrue_claims(locked)
         if not locked.consent_to_publish:
             _send_privately(locked)
     return locked
@@ -153,6 +154,7 @@ def close_unpublished(*, submission, by, note=""):
     """Close an answered submission without publishing it (the asker allowed publishing, but
     the editors decided against it): the answer goes to the asker privately."""
     with _moving(submission, "close_unpublished", by=by, note=note) as locked:
+        _refuse_untrue_claims(locked)
         _send_privately(locked)
     return locked
 
@@ -170,6 +172,7 @@ def publish(*, submission, by, note=""):
         }
         if missing:
             raise ValidationError(missing)
+        _refuse_untrue_claims(locked)
         now = timezone.now()
         question = Question(
             title=locked.title,
@@ -433,6 +436,19 @@ def _log_move(locked, move_name, *, by, note):
     from_state = locked.state
     locked.state = move.target
     _log(locked, from_state=from_state, by=by, note=note)
+
+
+def _refuse_untrue_claims(locked):
+    """An answer that makes a claim the site knows is not true (archive.outdated_claims) goes to
+    no asker and into no archive: the editor rewrites it first."""
+    if claims := locked.outdated_claims:
+        now = " ".join(claim.now for claim in claims)
+        raise ValidationError(
+            {
+                "answer": "The answer says something current evidence or guidance does not "
+                f"support. {now} Please rewrite it."
+            }
+        )
 
 
 def _send_privately(locked):

@@ -16,7 +16,7 @@ from archive.models import Question
 from ask import services
 from ask.forms import new_form_token
 from ask.models import Submission
-from tests.ask.conftest import make_editor, make_submission
+from tests.ask.conftest import make_editor, make_submission, receipt
 from tests.factories import make_question
 from tests.searching import found
 
@@ -294,6 +294,10 @@ def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
     html = press_page(editor_client, submission)
     assert "Please rewrite it before you mark it answered" in html
     assert "“NICE no longer recommends acupuncture" in html
+    press(editor_client, submission, "answer")
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.IN_REVIEW  # refused: nothing went out
+    assert not submission.emails.exclude(pk=receipt(submission).pk).exists()
 
 
 def test_a_private_question_offers_no_publish_button(editor_client, editor):

@@ -247,3 +247,27 @@ def test_a_send_racing_another_with_the_same_form_token_returns_the_first(monkey
     assert again.pk == first.pk
     assert looked
     assert Submission.objects.count() == 1
+
+
+UNTRUE = "It may help. NICE guidelines now recommend a course of ten sessions."
+
+
+def test_an_answer_making_a_claim_the_site_knows_is_not_true_is_not_sent_privately(editor):
+    submission = make_submission(consent_to_publish=False)
+    services.assign(submission=submission, editor=editor)
+    with pytest.raises(ValidationError, match="NICE no longer recommends"):
+        services.mark_answered(submission=submission, by=editor, answer=UNTRUE)
+    submission.refresh_from_db()
+    assert (submission.state, submission.answer) == (Submission.State.IN_REVIEW, "")
+    assert list(submission.emails.all()) == [receipt(submission)]
+
+
+def test_an_answer_making_a_claim_the_site_knows_is_not_true_is_not_published(editor, area):
+    submission = ready_to_publish(make_submission(), editor, area)
+    services.save_draft(submission=submission, by=editor, answer=UNTRUE)
+    for move in (services.publish, services.close_unpublished):
+        with pytest.raises(ValidationError, match="Please rewrite it"):
+            move(submission=submission, by=editor)
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (Submission.State.ANSWERED, True)
+    assert not Question.objects.exists()
