@@ -280,9 +280,8 @@ def _remembered_now():
 
 def remembered_words():
     """What this process has learnt of words, {(corrected, word): (correction, lexemes, absent
-    lexemes)}. Most
-    searches repeat words searched before: kept under the content version, and forgotten past
-    REMEMBERED_WORDS."""
+    lexemes)}. Most searches repeat words searched before: kept under the content version, and
+    forgotten past REMEMBERED_WORDS."""
     remembered = _remembered_now()
     if len(remembered["words"]) >= REMEMBERED_WORDS:
         remembered["words"] = {}
