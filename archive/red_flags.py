@@ -65,7 +65,8 @@ SENSATION_LOSS = (
 )
 SADDLE_AREA = (
     # "genitals" as askers often misspell it too.
-    r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|groin|private (parts|area)|back passage|anus|anal|rectum|rectal|perine\w*"
+    r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|groin|private (parts|area)"
+    r"|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
     # "down there", but not "tingling down below the knee".

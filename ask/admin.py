@@ -450,9 +450,9 @@ class SubmissionAdmin(admin.ModelAdmin):
         if not obj.outdated_claims:
             return "None found in the answer as last saved."
         return format_html(
-            "<p>The answer says something current evidence or guidance does not support. "
-            "Please rewrite it before you mark it answered: until then it is neither sent nor "
-            "published. What is known now:</p>{}",
+            "<p>{} Please rewrite it before you mark it answered: until then it is neither sent "
+            "nor published. What is known now:</p>{}",
+            services.UNTRUE_ANSWER,
             format_html_join("", "<p>“{}”</p>", ((c.now,) for c in obj.outdated_claims)),
         )
 

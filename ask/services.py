@@ -438,17 +438,16 @@ def _log_move(locked, move_name, *, by, note):
     _log(locked, from_state=from_state, by=by, note=note)
 
 
+# Said to an editor whose answer makes a claim the site knows is not true.
+UNTRUE_ANSWER = "The answer says something current evidence or guidance does not support."
+
+
 def _refuse_untrue_claims(locked):
     """An answer that makes a claim the site knows is not true (archive.outdated_claims) goes to
     no asker and into no archive: the editor rewrites it first."""
     if claims := locked.outdated_claims:
         now = " ".join(claim.now for claim in claims)
-        raise ValidationError(
-            {
-                "answer": "The answer says something current evidence or guidance does not "
-                f"support. {now} Please rewrite it."
-            }
-        )
+        raise ValidationError({"answer": f"{UNTRUE_ANSWER} {now} Please rewrite it."})
 
 
 def _send_privately(locked):

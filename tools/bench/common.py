@@ -8,6 +8,9 @@ from contextlib import contextmanager
 from django.core.management import call_command
 from django.db import connections
 
+from archive.models import Question
+from factsheets.models import Factsheet
+
 BENCH_DATABASE = "archive_bench"
 
 
@@ -38,6 +41,14 @@ def bench_database(name=BENCH_DATABASE, *, fresh=False):
     finally:
         connection.close()
         connection.settings_dict["NAME"] = real_name
+
+
+def load_seed_archive(database):
+    """The seed archive alone in the benchmark database `database`, as `make run` loads it."""
+    progress(f"Loading the seed archive into {database}")
+    Question.objects.all().delete()
+    Factsheet.objects.all().delete()
+    call_command("seed", verbosity=0)
 
 
 def progress(message):

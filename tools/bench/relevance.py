@@ -3,13 +3,12 @@
 import json
 
 from django.conf import settings
-from django.core.management import call_command
 
 from archive.models import Question
 from factsheets.models import SECTIONS, Factsheet
 from search.query import prepare
 from search.results import Results
-from tools.bench.common import bench_database, progress, stem_words
+from tools.bench.common import bench_database, load_seed_archive, progress, stem_words
 
 RELEVANCE_SET = settings.BASE_DIR / "fixtures" / "search-relevance.json"
 DEPTH = 10  # results looked at per query (a reciprocal rank past this counts as 0)
@@ -23,10 +22,7 @@ def run(*, database):
 
     cases = json.loads(RELEVANCE_SET.read_text(encoding="utf-8"))["queries"]
     with bench_database(database, fresh=True):
-        progress(f"Loading the seed archive into {database}")
-        Question.objects.all().delete()
-        Factsheet.objects.all().delete()
-        call_command("seed", verbosity=0)
+        load_seed_archive(database)
         documents = corpus()
         bm25 = BM25Okapi([stem_words(text) for text in documents.values()])
         urls = list(documents)

@@ -4,13 +4,10 @@ it should put right. Both samples are drawn from pyspellchecker's list of Englis
 
 import random
 
-from django.core.management import call_command
 from django.db import connection
 
-from archive.models import Question
-from factsheets.models import Factsheet
 from search.query import COMMON_WORD, Words
-from tools.bench.common import bench_database, progress
+from tools.bench.common import bench_database, load_seed_archive, progress
 
 SAMPLE = 3000
 # Words of English that may be corrected (below COMMON_WORD) and that people use.
@@ -41,10 +38,7 @@ def run(*, database, sample=SAMPLE, seed=1):
     """Load the seed archive into the benchmark database and return, as Markdown, how many
     unknown words of English the site leaves as typed and how many typos it puts right."""
     with bench_database(database, fresh=True):
-        progress(f"Loading the seed archive into {database}")
-        Question.objects.all().delete()
-        Factsheet.objects.all().delete()
-        call_command("seed", verbosity=0)
+        load_seed_archive(database)
         with connection.cursor() as cursor:
             arguments = {"common": COMMON_WORD, "sample": sample}
             cursor.execute(UNKNOWN_WORDS, arguments | {"fewest": FEWEST_USES})
