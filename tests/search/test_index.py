@@ -2,6 +2,7 @@
 
 import math
 import random
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -678,6 +679,49 @@ def test_a_several_word_synonym_counts_only_pages_holding_all_of_an_alternative(
     assert ranked(prepare("quax frim"), k=3, count_up_to=100) == ranked(
         prepare("zork blim"), k=3, count_up_to=100
     )
+
+
+def publish_pages(area, texts, *, published_at=None):
+    """A Q&A for each of `texts` (its answer), published at once or at `published_at`."""
+    start = Question.objects.count()
+    Question.objects.bulk_create(
+        Question(
+            category=area, title=f"Page {start + n}", slug=f"page-{start + n}",
+            question="Other things?", answer=text, status=Question.Status.PUBLISHED,
+            published_at=published_at or timezone.now(),
+        )
+        for n, text in enumerate(texts)
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("k", [3, 10])
+def test_a_synonym_of_words_on_every_page_ranks_as_every_page_scored_would(area, k):
+    # "zork" is also "quax frim", and every page holds both, as nearly every page of the archive
+    # holds "back pain": the stems weigh next to nothing and their tiers' worths lie close
+    # together, so that the synonym's tiers make blocks far narrower than a rarer one's.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    publish_pages(
+        area,
+        [
+            "Quax frim. " * rng.randint(1, 4) + "Other words about things. " * rng.randint(0, 9)
+            for _ in range(1200)
+        ],
+    )
+    rows, total = ranked(prepare("zork"), k=k, count_up_to=100)
+    expected = scored_from_postings("zork")[:k]
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected])
+    assert total == 101
+
+
+def test_a_several_word_synonym_counts_more_than_the_cap_only_from_pages_shown(area):
+    # Its tiers hold 110 pages, 20 of them to be published tomorrow: 90 show, fewer than the cap.
+    Synonym.objects.create(lay_term="zork", clinical_terms="quax frim")
+    publish_pages(area, ["Quax frim."] * 90)
+    publish_pages(area, ["Quax frim."] * 20, published_at=timezone.now() + timedelta(days=1))
+    assert ranked(prepare("zork"), k=3, count_up_to=100)[1] == 90
+    publish_pages(area, ["Quax frim."] * 20)
+    assert ranked(prepare("zork"), k=3, count_up_to=100)[1] == 101
 
 
 def test_factsheets_are_ranked_with_the_qas(area):
