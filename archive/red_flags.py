@@ -18,7 +18,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Six signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Seven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -43,7 +43,11 @@ Decisions a reviewer should know about:
   Asking about the risk ("can needles cause infection?") is not the sign. And sudden, severe pain
   in the back or tummy with feeling dizzy, faint, sweaty or clammy: the NHS page on abdominal
   aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
-  Sudden pain alone, or fainting during a session alone, is not the sign.
+  Sudden pain alone, or fainting during a session alone, is not the sign. And blood in the pee:
+  the NHS page on blood in urine sends anyone who has it to an urgent GP appointment or NHS 111,
+  even if it happened once, there was only a little or they are not sure it is blood; with back
+  pain it can come from a kidney stone or an infection, and it can be a sign of cancer. Blood and
+  urine tests ("a blood test and a urine sample") are not the sign.
 """
 
 import re
@@ -117,6 +121,7 @@ FAINTNESS = (
 # Where the needles went in, and how an infected needle site looks: a question about the risk of
 # infection ("can needles cause infection?") is not the sign, a site that looks infected is.
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
+PEE = r"(pee|urine|wee|piss)"
 INFLAMED_SKIN = (
     r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
     r" (\w+ )?infected|red,? (and )?(hot|swollen|angry)|hot,? (and )?(red|swollen)"
@@ -379,6 +384,24 @@ RED_FLAGS = (
             rf"\b({INFLAMED_SKIN})\b{NEAR}\b{NEEDLED}",
             rf"\b{NEEDLED}\b{NEAR}\b({INFLAMED_SKIN})",
         ),
+    ),
+    RedFlag(
+        name="blood_in_urine",
+        label="Blood in your pee",
+        advice=f"{URGENT} Blood in your pee is not usually caused by anything serious, but it "
+        "needs checking by a GP, even if it happened once, there was only a little or you are "
+        "not sure it is blood. It may look pink, red or dark brown.",
+        patterns=(
+            # "blood in my pee", "blood when I peed"
+            rf"\bblood\b[^.,;!?\n]{{0,20}}?\b(in|with|when|after) (\w+ ){{0,2}}?"
+            rf"{PEE}(s|d|ed|ing)?\b",
+            r"\b(peeing|peed|weeing|pissing|urinating) (\w+ )?blood\b",
+            rf"\b(bloody|blood-stained|bloodstained|red|pink) {PEE}\b",
+            rf"\b{PEE} (is|was|has been|looks?|looked|looking|turned|came out|comes out) "
+            r"(\w+ )?(red|pink|bloody)\b",
+            r"\bhae?maturia\b",
+        ),
+        ignore=(r"\bblood (tests?|pressure|sugars?|results?|samples?|counts?|work)\b",),
     ),
     RedFlag(
         name="weight_loss",

@@ -1,9 +1,9 @@
 """The red-flag rules: each sign in the words askers use, and everyday phrasing that must not
 raise a false alarm. Add a phrase here with any change to archive/red_flags.py.
 
-NHS_ITEMS is every item of the NHS urgent-advice lists for back pain, sciatica and cauda equina
-syndrome ("call 999 or go to A&E" and "urgent GP appointment or NHS 111"), each in the NHS's own
-plain words, with the rule that must catch it."""
+NHS_ITEMS is every item of the NHS urgent-advice lists for back pain, sciatica, cauda equina
+syndrome and blood in urine ("call 999 or go to A&E" and "urgent GP appointment or NHS 111"),
+each in the NHS's own plain words, with the rule that must catch it."""
 
 import pytest
 
@@ -151,6 +151,17 @@ SHOWS = {
         "I have night sweats",
         "I've been shivering all day",
     ],
+    "blood_in_urine": [
+        "blood in my pee and back pain",
+        "I noticed blood in my urine this morning",
+        "There was blood when I peed",
+        "I've been peeing blood since yesterday",
+        "My pee is pink and my back aches on one side",
+        "my urine looked red after the session",
+        "I have haematuria and lower back pain",
+        "bloody urine",
+        "My GP's blood test was fine but there is still blood in my wee",
+    ],
     "weight_loss": [
         "I have lost a lot of weight without trying",
         "My GP mentioned unexplained weight loss",
@@ -252,6 +263,8 @@ NHS_ITEMS = {
     "the pain is so bad you're having problems sleeping": "night_or_rest_pain",
     "the pain is worse when you sneeze, cough or poo": "cough_sneeze_pain",
     "the pain is coming from the top of your back, between your shoulders": "upper_back",
+    # Blood in urine: urgent GP appointment or NHS 111.
+    "you have blood in your pee": "blood_in_urine",
 }
 
 # Every item of the cauda equina warning card that NHS trusts hand out, worded as the card words
@@ -276,6 +289,12 @@ CAUDA_EQUINA_CARD = {
 }
 
 EVERYDAY = [
+    "I had a blood test and a urine test at the GP",
+    "My GP took a blood sample after my urine sample",
+    "Is it normal to pee more often after acupuncture?",
+    "The needle left a spot of blood; is it all right to go for a wee?",
+    "My urine was dark because I hadn't drunk enough",
+    "Does acupuncture lower blood pressure?",
     "My leg feels weak after a long walk",
     "I get numb fingers when typing",
     "I fell asleep during my acupuncture session, is that normal?",
