@@ -434,8 +434,7 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
     for row in rows:
         count = "> 1,000" if row.counted > MAX_COUNTED else f"{row.counted:,}"
         lines.append(
-            f"| {row.size:,} | {'synonym' if row.words == SYNONYMS else row.words} "
-            f"| {row.request[0]:.1f} / {row.request[1]:.1f} "
+            f"| {row.size:,} | {row.words} | {row.request[0]:.1f} / {row.request[1]:.1f} "
             f"| {row.sql[0]:.1f} / {row.sql[1]:.1f} | {row.tantivy[0]:.2f} / {row.tantivy[1]:.2f} "
             f"| ×{row.ratio[0]:.1f} / ×{row.ratio[1]:.1f} "
             f"| {row.stems[0]:.2f} / {row.stems[1]:.2f} "
