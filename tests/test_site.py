@@ -86,6 +86,8 @@ def test_the_urgent_help_page_gives_999_and_111(client, db):
     # The 999 signs need help at once, not "the same day" as the others.
     assert "a problem with the heart, a lung or a large blood vessel" in html
     assert "Those in the first list need help at once" in html
+    # Blood in the pee is one of the others: the causes it can mean are named too.
+    assert "a kidney stone" in html
 
 
 def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, db):
