@@ -484,6 +484,28 @@ def test_three_or_four_words_rank_the_pages_shown_as_every_page_scored_would(are
 
 
 @pytest.mark.parametrize("k", [3, 10])
+def test_several_words_some_in_most_pages_rank_as_every_page_scored_would(area, k):
+    # "blim", "wug" and "dap" are each in most pages: the estimates leave such a word out only
+    # when it is the one concept of the search in most pages, and still score exactly the pages
+    # it could lift to the k-th score; with two or three such concepts, none is left out.
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    shares = {"blim": 0.7, "wug": 0.6, "dap": 0.65, "zork": 0.2, "snib": 0.2, "frim": 0.2}
+    for _ in range(300):
+        words = [
+            w
+            for w, share in shares.items()
+            if rng.random() < share
+            for _ in range(rng.randint(1, 4))
+        ]
+        rng.shuffle(words)
+        make_question(area, title=" ".join(words[:2]) or "snib", answer=" ".join(words) or "frim")
+    for query in ("blim zork snib", "zork snib frim dap", "blim wug zork", "blim wug dap"):
+        rows, _ = ranked(prepare(query), k=k)
+        expected = scored_from_postings(query)[:k]
+        assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected]), query
+
+
+@pytest.mark.parametrize("k", [3, 10])
 def test_two_single_words_read_as_pairs_of_tiers_rank_as_every_page_scored_would(area, k):
     # Two words of one stem each, in thousands of pages with any impacts: pairs of their tiers
     # are read best first. "blim" is on nearly every page, worth little; a few short pages hold
