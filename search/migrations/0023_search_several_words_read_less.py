@@ -15,9 +15,9 @@ margin within which an estimate below the k-th is still scored exactly. With two
 or more, they are read as before: left out, they would decide too much of the order.
 
 Measured alternately against migration 0022 (PostgreSQL 18, 100,000 Q&As, medians of 15):
-`make bench`'s 100 four-word queries, `ranked()` p50 9.7 to 9.1 ms, p95 15.3 to 13.9 ms, the same top ten and
-count for every one, recall@10 against exact BM25F 0.935 both; 50 four-word queries with two
-to four words in most pages, the same top ten for every one.
+`make bench`'s 100 four-word queries, `ranked()` p50 9.7 to 9.1 ms, p95 15.3 to 13.9 ms, the
+same top ten and count for every one, recall@10 against exact BM25F 0.935 both; 50 four-word
+queries with two to four words in most pages, the same top ten for every one.
 """
 
 import importlib
@@ -26,6 +26,9 @@ from django.db import migrations
 
 TWENTYTWO = importlib.import_module(
     "search.migrations.0022_search_phrase_blocks_scale_with_their_words"
+)
+SEVENTEEN = importlib.import_module(
+    "search.migrations.0017_search_estimates_several_concepts_in_one_pass"
 )
 PAIRS = TWENTYTWO.PAIRS
 
@@ -61,13 +64,8 @@ BEGIN
         """\
         -- (see migration 0009).
         candidates := ARRAY(
-            WITH q AS (
-                SELECT *, count(*) OVER (PARTITION BY concept) AS stems,
-                       max(size) OVER (PARTITION BY concept) AS longest
-                FROM unnest(terms, weights, term_concepts, term_alternatives, sizes)
-                    AS q(term_id, weight, concept, alternative, size)
-            ), stems AS (
-""",
+"""
+        + SEVENTEEN.STEMS,
         """\
         -- (see migration 0009). When one concept alone has stems in most pages, their tiers
         -- are left out of the estimates, as if worth nothing there (they are the longest to
