@@ -485,9 +485,9 @@ def test_three_or_four_words_rank_the_pages_shown_as_every_page_scored_would(are
 
 @pytest.mark.parametrize("k", [3, 10])
 def test_several_words_some_in_most_pages_rank_as_every_page_scored_would(area, k):
-    # "blim", "wug" and "dap" are each in most pages: the estimates leave such a word out only
-    # when it is the one concept of the search in most pages, and still score exactly the pages
-    # it could lift to the k-th score; with two or three such concepts, none is left out.
+    # "blim", "wug" and "dap" are each in most pages, weigh little and have the longest tiers:
+    # one, two or three of a search's concepts in most pages still rank every page as exactly
+    # as the rarer words do.
     rng = random.Random(k)  # noqa: S311 - test data, not secrets
     shares = {"blim": 0.7, "wug": 0.6, "dap": 0.65, "zork": 0.2, "snib": 0.2, "frim": 0.2}
     for _ in range(300):
@@ -503,6 +503,19 @@ def test_several_words_some_in_most_pages_rank_as_every_page_scored_would(area, 
         rows, _ = ranked(prepare(query), k=k)
         expected = scored_from_postings(query)[:k]
         assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected]), query
+
+
+def test_the_word_in_most_pages_fills_the_ranking_when_the_others_are_in_few(area):
+    # "zork" and "snib" are in two pages each: the other eight of the top ten hold "blim" alone,
+    # so its tiers count in the estimates however little it weighs.
+    rng = random.Random(1)  # noqa: S311 - test data, not secrets
+    for n in range(200):
+        rare = ["zork", "snib"][n % 2] if n < 4 else ""
+        blim = " ".join(["blim"] * rng.randint(1, 4)) if n % 3 else "frim"
+        make_question(area, title=f"{rare} wug".strip(), answer=f"{blim} dap")
+    rows, _ = ranked(prepare("blim zork snib"), k=10)
+    expected = scored_from_postings("blim zork snib")[:10]
+    assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected])
 
 
 @pytest.mark.parametrize("k", [3, 10])
