@@ -50,6 +50,10 @@ QUERY_TERMS = [
     "impingement", "bacteria", "GP", "NICE", "vertebrae", "haematoma", "stiffness", "migraines",
 ]  # fmt: skip
 WORDS_PER_QUERY = [1, 2, 4]
+# Three words, which the targets do not name, are measured too: ranked like four (a pool scored
+# exactly), with fewer words to pool by. Drawn with a generator of their own, so that the other
+# rows' queries and the synthetic Q&As stay the ones the targets were set on.
+THREE_WORDS = 3
 # A row of queries that are each a synonym term of several words ("back pain", "side effects"),
 # drawn from the synonym list: one concept whose alternative needs all its words on a page.
 SYNONYMS = "synonym"
@@ -66,10 +70,8 @@ def run(*, database, sizes, queries, repeats, seed):
     import numpy
 
     rng = numpy.random.default_rng(seed)
-    texts = {
-        words: [" ".join(rng.choice(QUERY_TERMS, words, replace=False)) for _ in range(queries)]
-        for words in WORDS_PER_QUERY
-    }
+    texts = {words: drawn(rng, words, queries) for words in WORDS_PER_QUERY}
+    texts[THREE_WORDS] = drawn(numpy.random.default_rng([seed, THREE_WORDS]), THREE_WORDS, queries)
     rows, builds = [], []
     with bench_database(database, fresh=True):
         call_command("seed", verbosity=0)
@@ -90,7 +92,23 @@ def run(*, database, sizes, queries, repeats, seed):
                     progress(f"  N={size:,}, {kind(words)}")
                     rows.append(measure(size, words, batch, engine, exact, repeats))
         version = postgres_version()
-    return report(rows, builds, queries, repeats, version, len(synonym_terms))
+    return report(sorted(rows, key=in_report_order), builds, queries, repeats, version,
+                  len(synonym_terms))  # fmt: skip
+
+
+def drawn(rng, words, queries):
+    """`queries` queries of `words` different terms each."""
+    return [" ".join(rng.choice(QUERY_TERMS, words, replace=False)) for _ in range(queries)]
+
+
+def in_report_order(row):
+    """Rows by size, then by words per query (`words_order`)."""
+    return row.size, words_order(row.words)
+
+
+def words_order(words):
+    """Fewer words first, the synonym row last."""
+    return (1, 0) if words == SYNONYMS else (0, words)
 
 
 def several_word_terms():
@@ -404,7 +422,8 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
         "",
         f"PostgreSQL {version} on the same machine as the benchmark; tantivy in-process. "
         f"Each row: {queries} queries of that many words drawn at random from "
-        f"{len(QUERY_TERMS)} terms; the row “synonym”: {queries} drawn from the synonym list's "
+        f"{len(QUERY_TERMS)} terms (three words, which no target names, by a generator of their "
+        "own, so that the other queries stay the ones the targets were set on); the row “synonym”: {queries} drawn from the synonym list's "
         f"{synonym_terms} terms of several words, such as “back pain” (a concept whose words "
         "must all be on a page). The same queries at every size. Every query goes, "
         "interleaved, to the full `/search/` request (Django's test client, DEBUG off, the "
@@ -456,20 +475,11 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
         )
     largest = [row for row in rows if row.size == max(r.size for r in rows)]
     lines += ["", f"Targets at {largest[0].size:,} Q&As:", ""]
-    for row in largest:
-        lines.append(
-            f"- {kind(row.words)}: request p95 {row.request[1]:.1f} ms "
-            f"(target < {REQUEST_P95_MS}: {verdict(row.request[1] < REQUEST_P95_MS)}); "
-            f"ranking SQL ×{row.ratio[1]:.1f} tantivy at p95, ×{row.ratio[0]:.1f} at p50 "
-            f"(target ≤ ×{SQL_TO_TANTIVY}: {verdict(max(row.ratio) <= SQL_TO_TANTIVY)}; "
-            f"×{row.stems_ratio[1]:.1f} / ×{row.stems_ratio[0]:.1f} against tantivy on the "
-            "site's stems); "
-            f"recall@10 {row.recall:.3f} (target ≥ {RECALL}: {verdict(row.recall >= RECALL)})."
-        )
+    lines += [outcome(row) for row in largest]
     sizes = sorted({row.size for row in rows})
     if len(sizes) > 1:
         lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} Q&As (p50 / p95, ms):", ""]
-        for words in [*WORDS_PER_QUERY, SYNONYMS]:
+        for words in sorted({row.words for row in rows}, key=words_order):
             by_size = {row.size: row for row in rows if row.words == words}
             steps = " → ".join(
                 f"{by_size[s].request[0]:.1f} / {by_size[s].request[1]:.1f}" for s in sizes
@@ -477,6 +487,24 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
             sql = " → ".join(f"{by_size[s].sql[0]:.1f} / {by_size[s].sql[1]:.1f}" for s in sizes)
             lines.append(f"- {kind(words)}: request {steps}; ranking SQL {sql}.")
     return "\n".join(lines) + "\n"
+
+
+def outcome(row):
+    """A row's figures at the largest size, against the targets where they are set."""
+    targeted = row.words != THREE_WORDS
+
+    def against(target, met):
+        return f" (target {target}: {verdict(met)})" if targeted else ""
+
+    return (
+        f"- {kind(row.words)}{'' if targeted else ' (no target set)'}: "
+        f"request p95 {row.request[1]:.1f} ms"
+        f"{against(f'< {REQUEST_P95_MS}', row.request[1] < REQUEST_P95_MS)}; "
+        f"ranking SQL ×{row.ratio[1]:.1f} tantivy at p95, ×{row.ratio[0]:.1f} at p50"
+        f"{against(f'≤ ×{SQL_TO_TANTIVY}', max(row.ratio) <= SQL_TO_TANTIVY)}, "
+        f"×{row.stems_ratio[1]:.1f} / ×{row.stems_ratio[0]:.1f} against tantivy on the site's "
+        f"stems; recall@10 {row.recall:.3f}{against(f'≥ {RECALL}', row.recall >= RECALL)}."
+    )
 
 
 def verdict(met):
