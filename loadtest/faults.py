@@ -12,7 +12,7 @@ import sys
 import time
 
 from loadtest import report, site
-from loadtest.stack import WORKDIR, AppServer, MailSink, Postgres, Redis, free_port, manage
+from loadtest.stack import WORKDIR, AppServer, free_port, manage
 from loadtest.traffic import Recorder, Visitor, question_text, run_visitors
 
 DATABASE = "faults"
@@ -27,16 +27,7 @@ def run(*, clients, outage_seconds):
     say = report.Progress()
     WORKDIR.mkdir(exist_ok=True)
     with contextlib.ExitStack() as running:
-        say("Starting PostgreSQL, Redis and an SMTP sink of the run's own")
-        postgres, redis, mail = Postgres(free_port()), Redis(free_port()), MailSink(free_port())
-        for server in (postgres, redis, mail):
-            server.start()
-            running.callback(server.stop)
-        site.create_database(postgres.url("postgres"), DATABASE, fresh=True)
-        env = site.site_env(
-            database_url=postgres.url(DATABASE), redis_url=redis.url, smtp_port=mail.port
-        )
-        site.use_database(env)
+        (postgres, redis, mail), env = site.start_stack(running, DATABASE, fresh=True, say=say)
         site.prepare(env, say=say)
         pool = site.pool()
         site.close_connections()

@@ -12,7 +12,7 @@ import sys
 import time
 
 from loadtest import pages, report, site
-from loadtest.stack import WORKDIR, AppServer, MailSink, Postgres, Redis, Replica, free_port
+from loadtest.stack import WORKDIR, AppServer, Replica, free_port
 from loadtest.traffic import (
     CSRF_TOKEN,
     MIX,
@@ -56,16 +56,7 @@ def run(
     load_before = os.getloadavg()
     WORKDIR.mkdir(exist_ok=True)
     with contextlib.ExitStack() as running:
-        say("Starting PostgreSQL, Redis and an SMTP sink of the run's own")
-        postgres, redis, mail = Postgres(free_port()), Redis(free_port()), MailSink(free_port())
-        for server in (postgres, redis, mail):
-            server.start()
-            running.callback(server.stop)
-        site.create_database(postgres.url("postgres"), DATABASE)
-        env = site.site_env(
-            database_url=postgres.url(DATABASE), redis_url=redis.url, smtp_port=mail.port
-        )
-        site.use_database(env)
+        (postgres, _redis, _mail), env = site.start_stack(running, DATABASE, say=say)
         editor = site.prepare(env, synthetic=synthetic, say=say)
         pool = site.pool()
         synthetic_total, postgres_version = site.synthetic_count(), site.postgres_version()

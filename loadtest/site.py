@@ -11,7 +11,7 @@ from urllib.parse import quote_plus
 import psycopg2
 from psycopg2 import sql
 
-from loadtest.stack import manage
+from loadtest.stack import MailSink, Postgres, Redis, free_port, manage
 from loadtest.traffic import SYNTHETIC_MARK, Pool
 
 EDITOR = "loadtest-editor"
@@ -58,6 +58,21 @@ def create_database(server_url, name, *, fresh=False):
         if not cursor.fetchone():
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     connection.close()
+
+
+def start_stack(running, database, *, fresh=False, say=print):
+    """Start PostgreSQL, Redis and an SMTP sink of the run's own, stopped when the ExitStack
+    `running` closes; create `database` there (afresh if `fresh`) and point Django at it.
+    Returns the three servers and the environment every app server and command gets."""
+    say("Starting PostgreSQL, Redis and an SMTP sink of the run's own")
+    postgres, redis, mail = Postgres(free_port()), Redis(free_port()), MailSink(free_port())
+    for server in (postgres, redis, mail):
+        server.start()
+        running.callback(server.stop)
+    create_database(postgres.url("postgres"), database, fresh=fresh)
+    env = site_env(database_url=postgres.url(database), redis_url=redis.url, smtp_port=mail.port)
+    use_database(env)
+    return (postgres, redis, mail), env
 
 
 def use_database(env):
