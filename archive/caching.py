@@ -153,8 +153,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)  # an error below is a response (500, 503)
         if _may_keep(request, response):
             _cache_call("set", key, _kept(response), settings.PAGE_CACHE_SECONDS)
-        else:  # no page will come: those waiting for it render it themselves at once
-            _cache_call("delete", _rendering_key(key))
+        # Those waiting for the page now find it kept, or render it themselves at once when it
+        # was not (an error, a secret, or PAGE_CACHE_SECONDS=0, which keeps nothing).
+        _cache_call("delete", _rendering_key(key))
         return response
 
 

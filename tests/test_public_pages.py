@@ -225,6 +225,20 @@ def test_a_page_that_is_not_kept_leaves_nobody_waiting_for_it(client, archive, m
     assert client.get("/questions/no-such-answer/").status_code == 404
 
 
+def test_with_no_time_to_keep_pages_a_page_asked_for_again_is_rendered_not_waited_for(
+    client, archive, monkeypatch, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the cache keeps nothing: no page will come to wait for
+    url = archive["question"].get_absolute_url()
+    assert client.get(url).status_code == 200
+
+    def waits(seconds):
+        raise AssertionError("waited for a page that will not come")
+
+    monkeypatch.setattr(caching.time, "sleep", waits)
+    assert client.get(url).status_code == 200
+
+
 def test_a_page_the_other_request_did_not_keep_is_rendered_at_once(client, archive, monkeypatch):
     url = archive["question"].get_absolute_url()
     key = kept_page_key(url)
