@@ -1,8 +1,10 @@
 """Search speed and exactness against tantivy, over N synthetic Q&As in a separate database.
 
-For each size, the same queries go, interleaved, to three things: the site's full `/search/`
+For each size, the same queries go, interleaved, to four things: the site's full `/search/`
 request (Django's test client: middleware, view, template), the site's ranking statement alone
-(`search.results.ranked`: top 10 and the capped count, the query already prepared), and tantivy
+(`search.results.ranked`: top 10 and the capped count, the query already prepared), the search
+page's statement with its hits built (`search.results.Results`: the ranking, count and snippets
+of the first page, as the view gets them), and tantivy
 (the `tantivy` package: BM25 over the same three fields, with the same field weights as boosts,
 any word, top 10 and its count). Each figure is the median of `repeats` passes over the queries;
 the load average is taken at the start of each pass.
@@ -29,7 +31,7 @@ from django.test import Client, override_settings
 from search import index
 from search.models import Synonym
 from search.query import prepare
-from search.results import MAX_COUNTED, ranked
+from search.results import MAX_COUNTED, Results, ranked
 from tools.bench.common import BenchError, bench_database, percentile, progress
 from tools.synthetic import (
     ANSWER_WORDS,
@@ -128,6 +130,7 @@ class Row:
     words: int | str  # words per query, or SYNONYMS
     request: tuple  # (p50, p95) ms, medians of the repeats
     sql: tuple
+    page: tuple  # the search page's statement and its hits (Results)
     tantivy: tuple
     ratio: tuple  # SQL / tantivy, p50 and p95
     stems: tuple  # tantivy searching the site's stems
@@ -154,20 +157,23 @@ def measure(size, words, texts, engine, exact, repeats):
     for text, query in zip(texts[:10], prepared[:10], strict=True):  # warm-up
         client.get("/search/", {"q": text})
         ranked(query, k=DEPTH, count_up_to=MAX_COUNTED)
+        Results(query)
         engine.search(text)
         engine.search_stems(query)
     passes, loads = [], []
     for _ in range(repeats):
         loads.append(os.getloadavg()[0])
-        timings = {"request": [], "sql": [], "tantivy": [], "stems": []}
+        timings = {"request": [], "sql": [], "page": [], "tantivy": [], "stems": []}
         for n, (text, query) in enumerate(zip(texts, prepared, strict=True)):
             steps = [
                 ("request", lambda text=text: check(client.get("/search/", {"q": text}), text)),
                 ("sql", lambda query=query: ranked(query, k=DEPTH, count_up_to=MAX_COUNTED)),
+                ("page", lambda query=query: Results(query)),
                 ("tantivy", lambda text=text: engine.search(text)),
                 ("stems", lambda query=query: engine.search_stems(query)),
             ]
-            for name, step in steps[n % 4 :] + steps[: n % 4]:  # each goes first in turn
+            turn = n % len(steps)
+            for name, step in steps[turn:] + steps[:turn]:  # each goes first in turn
                 started = time.perf_counter()
                 step()
                 timings[name].append((time.perf_counter() - started) * 1000)
@@ -190,6 +196,7 @@ def measure(size, words, texts, engine, exact, repeats):
         words=words,
         request=figure("request"),
         sql=sql,
+        page=figure("page"),
         tantivy=tantivy,
         ratio=(sql[0] / tantivy[0], sql[1] / tantivy[1]),
         stems=stems,
@@ -430,7 +437,9 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
         "interleaved, to the full `/search/` request (Django's test client, DEBUG off, the "
         "rendered-page cache off, the content version read at most once a second as in "
         "production), to the site's ranking statement alone (top 10 and the count up to "
-        "1,000, the query prepared) and to tantivy (top 10 and its count) twice: for the typed "
+        "1,000, the query prepared), to the search page's statement with its hits built (the "
+        "ranking, the count and the first page's snippets, as the view gets them) and to "
+        "tantivy (top 10 and its count) twice: for the typed "
         "words, and for the stems the site ranks by (synonyms and corrections, each concept "
         "its best alternative: the same work). Each time is the "
         f"median of {repeats} passes; the load average (1 minute) at the start of each pass is shown "
@@ -477,6 +486,13 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
     largest = [row for row in rows if row.size == max(r.size for r in rows)]
     lines += ["", f"Targets at {largest[0].size:,} Q&As:", ""]
     lines += [outcome(row) for row in largest]
+    lines += [
+        "",
+        f"Where a request's time goes at {largest[0].size:,} Q&As (ms at p50; each part the "
+        "difference of two medians, so a guide rather than an exact sum):",
+        "",
+    ]
+    lines += [breakdown(row) for row in largest]
     sizes = sorted({row.size for row in rows})
     if len(sizes) > 1:
         lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} Q&As (p50 / p95, ms):", ""]
@@ -505,6 +521,17 @@ def outcome(row):
         f"{against(f'≤ ×{SQL_TO_TANTIVY}', max(row.ratio) <= SQL_TO_TANTIVY)}, "
         f"×{row.stems_ratio[1]:.1f} / ×{row.stems_ratio[0]:.1f} against tantivy on the site's "
         f"stems; recall@10 {row.recall:.3f}{against(f'≥ {RECALL}', row.recall >= RECALL)}."
+    )
+
+
+def breakdown(row):
+    """A row's request at p50, split into the ranking, the rest of the page's statement with its
+    hits, and the form, view, template and middleware."""
+    page, request = row.page[0] - row.sql[0], row.request[0] - row.page[0]
+    return (
+        f"- {kind(row.words)}: ranking {row.sql[0]:.1f}; the page's count, snippets and hits "
+        f"{page:.1f}; the form, view, template and middleware {request:.1f}; the request "
+        f"{row.request[0]:.1f}."
     )
 
 
