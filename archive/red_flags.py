@@ -143,7 +143,8 @@ class RedFlag:
     _compiled: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        # One expression for all the patterns: one pass over the text instead of one per pattern.
+        # One expression for all the patterns: one pass over the text instead of one per pattern
+        # (so a pattern may not refer back to a group by number, nor set a flag for all of it).
         either = re.compile("|".join(f"(?:{pattern})" for pattern in self.patterns))
         object.__setattr__(self, "_compiled", (either, [re.compile(p) for p in self.ignore]))
 
