@@ -5,6 +5,8 @@ NHS_ITEMS is every item of the NHS urgent-advice lists for back pain, sciatica, 
 syndrome and blood in urine ("call 999 or go to A&E" and "urgent GP appointment or NHS 111"),
 each in the NHS's own plain words, with the rule that must catch it."""
 
+import re
+
 import pytest
 
 from archive import red_flags
@@ -419,3 +421,15 @@ def test_every_sign_gives_advice_naming_who_to_call():
 
 def test_flags_named_skips_names_that_are_no_longer_rules():
     assert [f.name for f in red_flags.flags_named(["fever", "retired_rule"])] == ["fever"]
+
+
+@pytest.mark.parametrize("flag", red_flags.RED_FLAGS, ids=lambda flag: flag.name)
+def test_a_signs_patterns_read_as_one_find_what_each_finds_alone(flag):
+    # A sign's patterns are joined into one expression: a pattern that referred back to a group
+    # by number, or set a flag for the whole of it, would match differently there.
+    phrases = [*(t for texts in SHOWS.values() for t in texts), *EVERYDAY, *NHS_ITEMS]
+    for text in map(red_flags.normalise, [*phrases, *CAUDA_EQUINA_CARD]):
+        for ignore in flag.ignore:
+            text = re.sub(ignore, " ", text)
+        alone = any(re.search(pattern, text) for pattern in flag.patterns)
+        assert flag.matches(text) == alone, text
