@@ -75,6 +75,14 @@ def test_a_claim_is_made_within_one_sentence():
     assert outdated_claims.found_in(text) == []
 
 
+def test_a_claim_is_made_within_one_text_of_several():
+    # A factsheet's sections and a snippet's fragments are separate texts, whatever ends them.
+    texts = ("The NICE guidelines", "recommend ten sessions", "")
+    assert outdated_claims.found_in(*texts) == []
+    found = outdated_claims.found_in("Some background", "NICE guidelines recommend ten sessions")
+    assert [claim.name for claim in found] == ["nice_recommends_acupuncture"]
+
+
 NOTE = "current evidence or guidance does not support"
 
 
