@@ -4,7 +4,8 @@ For each size, the same queries go, interleaved, to four things: the site's full
 request (Django's test client: middleware, view, template), the site's ranking statement alone
 (`search.results.ranked`: top 10 and the capped count, the query already prepared), the search
 page's statement with its hits built (`search.results.Results`: the ranking, count and snippets
-of the first page, as the view gets them), and tantivy
+of the first page, as the view gets them), the site's trivial response (`/robots.txt` through
+the same client and middleware: the reference the request is measured against), and tantivy
 (the `tantivy` package: BM25 over the same three fields, with the same field weights as boosts,
 any word, top 10 and its count). Each figure is the median of `repeats` passes over the queries;
 the load average is taken at the start of each pass.
@@ -131,6 +132,7 @@ class Row:
     request: tuple  # (p50, p95) ms, medians of the repeats
     sql: tuple
     page: tuple  # the search page's statement and its hits (Results)
+    trivial: tuple  # /robots.txt through the same client
     tantivy: tuple
     ratio: tuple  # SQL / tantivy, p50 and p95
     stems: tuple  # tantivy searching the site's stems
@@ -163,12 +165,13 @@ def measure(size, words, texts, engine, exact, repeats):
     passes, loads = [], []
     for _ in range(repeats):
         loads.append(os.getloadavg()[0])
-        timings = {"request": [], "sql": [], "page": [], "tantivy": [], "stems": []}
+        timings = {name: [] for name in ("request", "sql", "page", "trivial", "tantivy", "stems")}
         for n, (text, query) in enumerate(zip(texts, prepared, strict=True)):
             steps = [
-                ("request", lambda text=text: check(client.get("/search/", {"q": text}), text)),
+                ("request", lambda text=text: search(client, text)),
                 ("sql", lambda query=query: ranked(query, k=DEPTH, count_up_to=MAX_COUNTED)),
                 ("page", lambda query=query: Results(query)),
+                ("trivial", lambda: check(client.get("/robots.txt"), "/robots.txt")),
                 ("tantivy", lambda text=text: engine.search(text)),
                 ("stems", lambda query=query: engine.search_stems(query)),
             ]
@@ -197,6 +200,7 @@ def measure(size, words, texts, engine, exact, repeats):
         request=figure("request"),
         sql=sql,
         page=figure("page"),
+        trivial=figure("trivial"),
         tantivy=tantivy,
         ratio=(sql[0] / tantivy[0], sql[1] / tantivy[1]),
         stems=stems,
@@ -209,9 +213,13 @@ def measure(size, words, texts, engine, exact, repeats):
     )
 
 
+def search(client, text):
+    check(client.get("/search/", {"q": text}), f"/search/?q={text}")
+
+
 def check(response, text):
     if response.status_code != 200:
-        raise BenchError(f"/search/?q={text} answered {response.status_code}")
+        raise BenchError(f"{text} answered {response.status_code}")
 
 
 def recall(rankings, exact):
@@ -438,7 +446,9 @@ def report(rows, builds, queries, repeats, version, synonym_terms):
         "rendered-page cache off, the content version read at most once a second as in "
         "production), to the site's ranking statement alone (top 10 and the count up to "
         "1,000, the query prepared), to the search page's statement with its hits built (the "
-        "ranking, the count and the first page's snippets, as the view gets them) and to "
+        "ranking, the count and the first page's snippets, as the view gets them), to the "
+        "site's trivial response (`/robots.txt` through the same client and middleware: what "
+        "the request's time is measured against, as this machine's speed varies) and to "
         "tantivy (top 10 and its count) twice: for the typed "
         "words, and for the stems the site ranks by (synonyms and corrections, each concept "
         "its best alternative: the same work). Each time is the "
@@ -515,7 +525,8 @@ def outcome(row):
 
     return (
         f"- {kind(row.words)}{'' if targeted else ' (no target set)'}: "
-        f"request p95 {row.request[1]:.1f} ms"
+        f"request p95 {row.request[1]:.1f} ms, ×{row.request[1] / row.trivial[1]:.0f} the "
+        f"trivial response's {row.trivial[1]:.2f} ms"
         f"{against(f'< {REQUEST_P95_MS}', row.request[1] < REQUEST_P95_MS)}; "
         f"ranking SQL ×{row.ratio[1]:.1f} tantivy at p95, ×{row.ratio[0]:.1f} at p50"
         f"{against(f'≤ ×{SQL_TO_TANTIVY}', max(row.ratio) <= SQL_TO_TANTIVY)}, "
@@ -531,7 +542,8 @@ def breakdown(row):
     return (
         f"- {kind(row.words)}: ranking {row.sql[0]:.1f}; the page's count, snippets and hits "
         f"{page:.1f}; the form, view, template and middleware {request:.1f}; the request "
-        f"{row.request[0]:.1f}."
+        f"{row.request[0]:.1f}, ×{row.request[0] / row.trivial[0]:.0f} the trivial response "
+        f"(`/robots.txt`, {row.trivial[0]:.2f})."
     )
 
 
