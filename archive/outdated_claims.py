@@ -55,10 +55,8 @@ class OutdatedClaim:
         return all(p.search(text) for p in patterns)
 
     def is_made_in(self, sentence):
-        patterns, unless = self._compiled
-        return all(p.search(sentence) for p in patterns) and not any(
-            p.search(sentence) for p in unless
-        )
+        _, unless = self._compiled
+        return self.may_be_made_in(sentence) and not any(p.search(sentence) for p in unless)
 
 
 OUTDATED_CLAIMS = (
