@@ -131,32 +131,14 @@ def similar_questions(text, *, limit=5):
     return in_order(Question.objects.select_related("category"), ids)
 
 
-# A Q&A's most distinctive words: those of its title and question (weights A and B of its
-# vector) in the fewest other pages. Its similar Q&As are ranked by those words as alternatives
-# of one concept (as if joined by `or`: a page scores at its best word), which search_top ranks
-# exactly from the top of each word's list; Django has no expression for calling it. Each comes
-# with what a list of Q&As shows (`QuestionQuerySet.listed`), so that a Q&A page, rendered on
-# every visit the page cache does not answer, costs one statement for them and no queryset.
+# A Q&A's similar Q&As, ranked by its most distinctive words in search_similar_to_question()
+# (migration search/0024, which says how; Django has no expression for calling it, and there
+# PostgreSQL keeps the statement's plan), each with what a list of Q&As shows
+# (`QuestionQuerySet.listed`), so that a Q&A page, rendered on every visit the page cache does
+# not answer, costs one statement for them and no queryset.
 SIMILAR_TO_QUESTION_SQL = """
-WITH distinctive AS (
-    SELECT u.lexeme, row_number() OVER (ORDER BY t.documents, u.lexeme) - 1 AS n
-    FROM archive_question AS q, unnest(q.search_vector) AS u
-    JOIN search_term AS t ON t.lexeme = u.lexeme
-    WHERE q.id = %(id)s AND u.weights && '{{A,B}}'::text[] AND t.documents > 1
-    ORDER BY t.documents, u.lexeme LIMIT %(words)s
-), query AS (
-    SELECT array_agg(lexeme ORDER BY n) AS lexemes, array_agg(0) AS concepts,
-           array_agg(n::int ORDER BY n) AS alternatives
-    FROM distinctive
-)
 SELECT {listed}, c.name
-FROM (
-    -- Limited here, so that the planner knows how few rows it joins (by index).
-    SELECT top.question_id, top.n FROM query,
-        search_top(query.lexemes, query.concepts, query.alternatives, %(k)s, NULL, true)
-            WITH ORDINALITY AS top(document_id, question_id, factsheet_id, score, total, n)
-    WHERE top.question_id <> %(id)s ORDER BY top.n LIMIT %(limit)s
-) AS top
+FROM search_similar_to_question(%(id)s, %(words)s, %(limit)s) AS top
 JOIN archive_question AS q ON q.id = top.question_id
 JOIN archive_category AS c ON c.id = q.category_id
 ORDER BY top.n
@@ -182,7 +164,7 @@ def similar_to_question(question, *, limit=5):
     with connection.cursor() as cursor:
         cursor.execute(
             SIMILAR_TO_QUESTION_SQL,
-            {"id": question.pk, "words": DISTINCTIVE_WORDS, "k": limit + 1, "limit": limit},
+            {"id": question.pk, "words": DISTINCTIVE_WORDS, "limit": limit},
         )
         rows = cursor.fetchall()
     return [listed_question(connection.alias, row) for row in rows]
