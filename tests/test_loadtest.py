@@ -8,7 +8,11 @@ import subprocess
 import sys
 import time
 
-from loadtest import load, pages, report
+import pytest
+from django.test import RequestFactory
+
+from ask import rate_limit
+from loadtest import load, pages, report, site
 from loadtest.stack import ROOT, AppServer
 from loadtest.traffic import MIX, Sample, Visitor, visitor_address
 
@@ -148,3 +152,12 @@ def test_the_report_says_how_often_the_rotating_pages_came_round():
     assert line.startswith(
         "The 4 rotating Q&A pages came round 5.0 and 15.0 times in rounds 1 and 2"
     )
+
+
+@pytest.mark.django_db
+def test_a_run_gives_its_visitors_the_whole_allowance_even_within_the_hour_of_the_last():
+    request = RequestFactory().post("/ask/", REMOTE_ADDR="127.0.0.7")
+    assert rate_limit.allow(request, scope="ask", limit=1)
+    assert not rate_limit.allow(request, scope="ask", limit=1)
+    site.forget_allowances()
+    assert rate_limit.allow(request, scope="ask", limit=1)
