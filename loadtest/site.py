@@ -86,8 +86,8 @@ def use_database(env):
 
 def prepare(env, *, synthetic=0, say=print):
     """Migrate, load the seed archive, top the synthetic Q&As up to `synthetic`, collect static
-    files, give the visitors their whole allowance, and make an editor account. Safe to repeat: a database already filled is only
-    checked. Returns the editor's (username, password)."""
+    files, give the visitors their whole allowance, and make an editor account. Safe to repeat:
+    a database already filled is only checked. Returns the editor's (username, password)."""
     say("Migrating the run's database")
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "seed", quiet=True)

@@ -217,9 +217,9 @@ def search(client, text):
     check(client.get("/search/", {"q": text}), f"/search/?q={text}")
 
 
-def check(response, text):
+def check(response, address):
     if response.status_code != 200:
-        raise BenchError(f"{text} answered {response.status_code}")
+        raise BenchError(f"{address} answered {response.status_code}")
 
 
 def recall(rankings, exact):
