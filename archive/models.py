@@ -5,8 +5,10 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from itertools import islice
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models, router
@@ -283,6 +285,9 @@ class Category(models.Model):
 
 # Who answers the Q&As published here, and who answered those of the earlier archive: named on
 # each page, described on the panel's own page (/about/panel/).
+# A Q&A's stored finding of the red-flag signs its question shows, and what it was found of.
+RED_FLAG_FIELDS = ("red_flags_found", "red_flags_key")
+
 EXPERT_PANEL = "The Acupuncture Answers expert panel"
 ARCHIVE_PANEL = "The expert panel of the earlier “Ask an expert” service"
 
@@ -324,6 +329,22 @@ class QuestionQuerySet(models.QuerySet):
         """Published Q&As an editor marked for review, or past their review-by date."""
         today = today or timezone.localdate()
         return self.published().filter(Q(marked_for_review=True) | Q(review_by__lte=today))
+
+    def store_red_flags(self, *, batch=1000, report=None):
+        """Find and store the red-flag signs of each Q&A here whose stored finding is stale: made
+        by other rules or of another text, or never made (see `Question.red_flags`). Calls
+        `report(looked, stored)` after each batch; returns how many were stored."""
+        looked = stored = 0
+        rows = self.only("question", *RED_FLAG_FIELDS).order_by("pk").iterator(chunk_size=batch)
+        while chunk := list(islice(rows, batch)):
+            stale = [q for q in chunk if q.red_flags_key != red_flags.finding_key(q.question)]
+            for question in stale:
+                question.find_red_flags()
+            stored += self.model.objects.bulk_update(stale, RED_FLAG_FIELDS)
+            looked += len(chunk)
+            if report:
+                report(looked, stored)
+        return stored
 
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
@@ -425,6 +446,13 @@ class Question(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The red-flag signs its question shows, found whenever it is saved: a page shows them
+    # without matching every pattern on every visit. Trusted only while `red_flags_key` is the
+    # key of today's rules and this very question (see `red_flags`).
+    red_flags_found = ArrayField(
+        models.CharField(max_length=40), default=list, blank=True, editable=False
+    )
+    red_flags_key = models.CharField(max_length=64, default="", blank=True, editable=False)
     objects = QuestionManager()
 
     class Meta:
@@ -463,6 +491,14 @@ class Question(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Saved with the red-flag signs of its question found afresh when it changed."""
+        if self.red_flags_key != red_flags.finding_key(self.question):
+            self.find_red_flags()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *RED_FLAG_FIELDS}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("archive:question", args=[self.slug])
@@ -508,8 +544,16 @@ class Question(models.Model):
     @property
     def red_flags(self):
         """The red-flag signs its question describes: a page gives their advice before the answer,
-        which may call the same thing normal."""
+        which may call the same thing normal. The stored finding when it was made of this text by
+        today's rules, else found now: a stale one is never shown."""
+        if self.red_flags_key == red_flags.finding_key(self.question):
+            return red_flags.flags_named(self.red_flags_found)
         return red_flags.signs_shown(self.question)
+
+    def find_red_flags(self):
+        """Find the signs its question shows and keep them, with their key, for saving."""
+        self.red_flags_found = red_flags.found_in(self.question)
+        self.red_flags_key = red_flags.finding_key(self.question)
 
     @property
     def outdated_claims(self):

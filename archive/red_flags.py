@@ -50,8 +50,10 @@ Decisions a reviewer should know about:
   urine tests ("a blood test and a urine sample") are not the sign.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from archive.templatetags.call_links import call_links
 
@@ -536,6 +538,17 @@ def found_in(text):
     """Names of the signs whose patterns match `text`, in the order of RED_FLAGS."""
     normalised = normalise(text)
     return [flag.name for flag in RED_FLAGS if flag.matches(normalised)]
+
+
+# What a stored finding was found by: this file, so that any change to a pattern, a piece of advice
+# or normalise() leaves every finding stored before it stale (see `finding_key`).
+RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def finding_key(text):
+    """The key a finding of `text`'s signs is stored with: of these rules and this very text. A
+    stored finding whose key is not `finding_key` of the text shown is never used."""
+    return hashlib.sha256(f"{RULES}\n{text}".encode()).hexdigest()
 
 
 def flags_named(names):

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from archive import red_flags
 from archive.models import Category, Question
 from config.embedded_db import _forget_dead_handles
 from factsheets.models import Factsheet
@@ -88,6 +89,14 @@ def test_seeding_twice_changes_nothing(db):
         12,
         1,
     )
+
+
+def test_seeding_stores_each_questions_red_flag_signs(db):
+    call_command("seed", verbosity=0)
+    for question in Question.objects.all():
+        assert question.red_flags_key == red_flags.finding_key(question.question)
+        assert question.red_flags_found == red_flags.found_in(question.question)
+    assert Question.objects.exclude(red_flags_found=[]).exists()
 
 
 def test_seeding_again_keeps_editors_corrections_and_every_value(db):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from django.db import DatabaseError, connection
 
+from archive import red_flags
 from archive.models import Category, Question
 from search import index
 from search.query import WORD
@@ -22,6 +23,7 @@ COPY_BATCH = 5000
 COLUMNS = [
     "title", "slug", "category_id", "question", "question_preserved", "answer", "status",
     "published_at", "created_at", "updated_at", "source", "marked_for_review",
+    "red_flags_found", "red_flags_key",
 ]  # fmt: skip
 
 
@@ -113,6 +115,9 @@ def fill(category, size, generator):
                 title, question, answer = generator.question(n)
                 values = [title, f"synthetic-{n}", str(category.pk), question, "t", answer]
                 values += ["published", now, now, now, "synthetic benchmark data", "f"]
+                # Their red-flag signs, as saving a Q&A stores them (Question.save).
+                found = ",".join(red_flags.found_in(question))
+                values += [f"{{{found}}}", red_flags.finding_key(question)]
                 buffer.write("\t".join(v.replace("\\", "\\\\") for v in values) + "\n")
             buffer.seek(0)
             with connection.cursor() as cursor:

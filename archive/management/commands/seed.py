@@ -9,6 +9,8 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from archive.models import Question
+
 SEED = settings.SITE_FILES_DIR / "fixtures" / "seed.json"
 
 
@@ -31,5 +33,7 @@ class Command(BaseCommand):
                     continue
                 row.save()
                 added += 1
+            # Loaded raw, as the fixture has them: their red-flag signs are found here.
+            Question.objects.store_red_flags()
         if options["verbosity"]:
             self.stdout.write(f"Seed: added {added} rows, kept {kept} already there.")
