@@ -1,0 +1,24 @@
+"""The synthetic Q&As the benchmarks and load runs fill their databases with: written as the site
+writes a Q&A, red-flag signs stored with it."""
+
+import numpy
+import pytest
+from django.core.management import call_command
+
+from archive import red_flags
+from archive.models import Question
+from tools.synthetic import TextGenerator, fill, reset_synthetic_data
+
+
+@pytest.mark.django_db(transaction=True)
+def test_synthetic_questions_carry_the_signs_their_words_show():
+    call_command("seed", verbosity=0)
+    generator = TextGenerator.from_archive(numpy.random.default_rng(1))
+    category = reset_synthetic_data()
+    fill(category, 30, generator)
+    filled = Question.objects.filter(category=category)
+    assert filled.count() == 30
+    for question in filled:
+        assert question.red_flags_key == red_flags.finding_key(question.question)
+        assert question.red_flags_found == red_flags.found_in(question.question)
+    assert Question.objects.store_red_flags() == 0
