@@ -283,11 +283,11 @@ class Category(models.Model):
         return ids
 
 
-# Who answers the Q&As published here, and who answered those of the earlier archive: named on
-# each page, described on the panel's own page (/about/panel/).
 # A Q&A's stored finding of the red-flag signs its question shows, and what it was found of.
 RED_FLAG_FIELDS = ("red_flags_found", "red_flags_key")
 
+# Who answers the Q&As published here, and who answered those of the earlier archive: named on
+# each page, described on the panel's own page (/about/panel/).
 EXPERT_PANEL = "The Acupuncture Answers expert panel"
 ARCHIVE_PANEL = "The expert panel of the earlier “Ask an expert” service"
 
