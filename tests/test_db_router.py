@@ -1,6 +1,6 @@
 """Which database each request reads: the replica for anonymous reads of public pages, the
-primary for writes, admin, editors and anyone who has just written. `make loadtest` runs the
-same router against a real streaming replica (see docs/load-and-faults.md)."""
+primary for writes, admin, editors and anyone who has just written. tests/test_replica.py runs
+the same router against a real streaming replica."""
 
 import pytest
 from django.http import HttpResponse
