@@ -12,14 +12,12 @@ import psycopg2
 import pytest
 
 from loadtest.stack import Postgres, Replica, free_port, manage
+from loadtest.traffic import CSRF_TOKEN, FORM_TOKEN, REFERENCE
 from tests.gunicorn_site import gunicorn_site, request
 
 DATABASE = "site"
 # The start of a word that no page holds (a number follows it, so no typo correction reaches it).
 NEW_WORD = "quokkafeathers"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
-REFERENCE = re.compile(r"<strong>(Q-[A-Z0-9]{8})</strong>")
 EDITOR = re.compile(r"log in as (\S+) / (\S+)")
 
 
@@ -163,7 +161,7 @@ def test_a_visitor_who_has_just_sent_a_question_reads_the_primary(paused):
         "consent_to_store": "on",
         "email": "asker@example.invalid",
         "action": "send",
-        "csrfmiddlewaretoken": CSRF.search(form).group(1),
+        "csrfmiddlewaretoken": CSRF_TOKEN.search(form).group(1),
         "form_token": FORM_TOKEN.search(form).group(1),
     }
     status, _, headers = request(paused.site, "/ask/", "203.0.113.10", fields, cookie)
@@ -187,7 +185,7 @@ def test_a_logged_in_editor_reads_the_primary(paused):
     fields = {
         "username": username,
         "password": password,
-        "csrfmiddlewaretoken": CSRF.search(form).group(1),
+        "csrfmiddlewaretoken": CSRF_TOKEN.search(form).group(1),
         "next": "/admin/",
     }
     status, _, headers = request(paused.site, "/admin/login/", "203.0.113.11", fields, cookie)
