@@ -113,12 +113,10 @@ def _fill_synthetic(size, say):
     import numpy
     from django.db import connection
 
-    from archive.models import Category, Question
+    from archive.models import Question
     from tools import synthetic
 
-    category, _ = Category.objects.get_or_create(
-        slug=synthetic.SYNTHETIC_SLUG, defaults={"name": "Synthetic benchmark data"}
-    )
+    category = synthetic.synthetic_category()
     have = Question.objects.filter(category=category).count()
     if have >= size:
         say(f"{have:,} synthetic Q&As already in place")

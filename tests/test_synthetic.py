@@ -7,14 +7,14 @@ from django.core.management import call_command
 
 from archive import red_flags
 from archive.models import Question
-from tools.synthetic import TextGenerator, fill, reset_synthetic_data
+from tools.synthetic import TextGenerator, fill, synthetic_category
 
 
 @pytest.mark.django_db(transaction=True)
 def test_synthetic_questions_carry_the_signs_their_words_show():
     call_command("seed", verbosity=0)
     generator = TextGenerator.from_archive(numpy.random.default_rng(1))
-    category = reset_synthetic_data()
+    category = synthetic_category()
     fill(category, 30, generator)
     filled = Question.objects.filter(category=category)
     assert filled.count() == 30
@@ -22,3 +22,14 @@ def test_synthetic_questions_carry_the_signs_their_words_show():
         assert question.red_flags_key == red_flags.finding_key(question.question)
         assert question.red_flags_found == red_flags.found_in(question.question)
     assert Question.objects.store_red_flags() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing():
+    call_command("seed", verbosity=0)
+    generator = TextGenerator.from_archive(numpy.random.default_rng(1))
+    category = synthetic_category()
+    assert fill(category, 5, generator) > 0
+    assert synthetic_category() == category
+    assert fill(category, 5, generator) == 0
+    assert Question.objects.filter(category=category).count() == 5

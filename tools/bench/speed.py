@@ -40,7 +40,7 @@ from tools.synthetic import (
     TOPIC_SHARE,
     TextGenerator,
     fill,
-    reset_synthetic_data,
+    synthetic_category,
 )
 
 # Words patients search for, all found in the seed archive; queries draw 1, 2 or 4 of them.
@@ -84,7 +84,7 @@ def run(*, database, sizes, queries, repeats, seed):
         missing = [t for t in QUERY_TERMS if t.lower() not in generator.vocabulary]
         if missing:
             raise BenchError(f"Query terms missing from the seed archive: {missing}")
-        category = reset_synthetic_data()
+        category = synthetic_category()
         for size in sorted(sizes):
             build_seconds = fill(category, size, generator)
             with tempfile.TemporaryDirectory() as directory:
