@@ -76,7 +76,11 @@ def servers(tmp_path_factory):
 @pytest.fixture
 def paused(servers):
     """Replay on the replica paused for the test, then resumed and caught up."""
-    execute(servers.replica.url(DATABASE), "SELECT pg_wal_replay_pause()")
+    replica = servers.replica.url(DATABASE)
+    execute(replica, "SELECT pg_wal_replay_pause()")
+    # A pause is only asked for: it holds once the replica says so.
+    state = "SELECT pg_get_wal_replay_pause_state() = 'paused'"
+    assert shown_within(10, lambda: execute(replica, state)[0]), "replay did not pause"
     try:
         yield servers
     finally:
