@@ -2,7 +2,8 @@
 own (the embedded binaries), migrated and seeded, copied with pg_basebackup, both serving gunicorn
 with production settings. Replay on the replica is paused while the primary changes, so that what
 a page shows says which server it was read from: an anonymous visitor's Q&A pages and searches
-come from the replica, and someone who has just sent a question reads the primary."""
+come from the replica; someone who has just sent a question, and a logged-in editor, read the
+primary."""
 
 import re
 import time
@@ -84,7 +85,7 @@ def paused(servers):
     try:
         yield servers
     finally:
-        execute(servers.replica.url(DATABASE), "SELECT pg_wal_replay_resume()")
+        execute(replica, "SELECT pg_wal_replay_resume()")
         caught_up(servers)
 
 
