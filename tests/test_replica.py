@@ -7,12 +7,13 @@ primary."""
 
 import re
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import psycopg2
 import pytest
 
-from loadtest.stack import Postgres, Replica, free_port, manage
+from loadtest.stack import Postgres, Replica, free_port, manage, wait_until
 from loadtest.traffic import CSRF_TOKEN, FORM_TOKEN, REFERENCE
 from tests.gunicorn_site import gunicorn_site, request
 
@@ -45,10 +46,11 @@ def execute(url, sql, params=()):
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
     directory = tmp_path_factory.mktemp("replication")
-    primary = Postgres(free_port())
-    primary.pgdata = directory / "primary"
-    primary.start()
-    try:
+    with ExitStack() as running:
+        primary = Postgres(free_port())
+        primary.pgdata = directory / "primary"
+        primary.start()
+        running.callback(primary.stop)
         execute(primary.url("postgres"), f"CREATE DATABASE {DATABASE}")
         env = {
             "ENVIRONMENT": "local",
@@ -61,17 +63,15 @@ def servers(tmp_path_factory):
         replica = Replica(free_port(), primary)
         replica.pgdata = directory / "replica"
         replica.start()
-        try:
-            with gunicorn_site(
+        running.callback(replica.stop)
+        site = running.enter_context(
+            gunicorn_site(
                 directory / "gunicorn.log",
                 DATABASE_URL=primary.url(DATABASE),
                 DATABASE_REPLICA_URL=replica.url(DATABASE),
-            ) as site:
-                yield Servers(primary, replica, site, editor)
-        finally:
-            replica.stop()
-    finally:
-        primary.stop()
+            )
+        )
+        yield Servers(primary, replica, site, editor)
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def paused(servers):
     execute(replica, "SELECT pg_wal_replay_pause()")
     # A pause is only asked for: it holds once the replica says so.
     state = "SELECT pg_get_wal_replay_pause_state() = 'paused'"
-    assert shown_within(10, lambda: execute(replica, state)[0]), "replay did not pause"
+    wait_until(lambda: execute(replica, state)[0], timeout=10, what="The pause of replay")
     try:
         yield servers
     finally:
@@ -89,28 +89,12 @@ def paused(servers):
         caught_up(servers)
 
 
-def caught_up(servers, timeout=30):
+def caught_up(servers):
     """Wait until the replica has replayed everything the primary has written."""
     (target,) = execute(servers.primary.url(DATABASE), "SELECT pg_current_wal_lsn()")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        (replayed,) = execute(
-            servers.replica.url(DATABASE), "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]
-        )
-        if replayed:
-            return
-        time.sleep(0.05)
-    pytest.fail("the replica did not catch up")
-
-
-def shown_within(seconds, check):
-    """Whether `check` holds now or becomes true within `seconds`."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
+    replayed = "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn"
+    replica = servers.replica.url(DATABASE)
+    wait_until(lambda: execute(replica, replayed, [target])[0], timeout=30, what="Replay")
 
 
 def edit_on_primary(servers):
@@ -153,7 +137,7 @@ def test_anonymous_pages_and_searches_read_the_replica_and_show_an_edit_once_rep
     assert added in page(paused, f"{address}?fresh=2")
     # Each process reads the content version at most once a second (CONTENT_VERSION_SECONDS), and
     # until then may answer from what it learnt of the searched word under the old one.
-    assert shown_within(2, lambda: title in page(paused, search))
+    assert wait_until(lambda: title in page(paused, search), timeout=2, what="The edit") < 2
 
 
 def test_a_visitor_who_has_just_sent_a_question_reads_the_primary(paused):

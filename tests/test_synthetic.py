@@ -10,10 +10,14 @@ from archive.models import Question
 from tools.synthetic import TextGenerator, fill, synthetic_category
 
 
-@pytest.mark.django_db(transaction=True)
-def test_synthetic_questions_carry_the_signs_their_words_show():
+@pytest.fixture
+def generator(transactional_db):
+    """A text generator drawing on the seed archive, loaded into a database that commits."""
     call_command("seed", verbosity=0)
-    generator = TextGenerator.from_archive(numpy.random.default_rng(1))
+    return TextGenerator.from_archive(numpy.random.default_rng(1))
+
+
+def test_synthetic_questions_carry_the_signs_their_words_show(generator):
     category = synthetic_category()
     fill(category, 30, generator)
     filled = Question.objects.filter(category=category)
@@ -24,10 +28,7 @@ def test_synthetic_questions_carry_the_signs_their_words_show():
     assert Question.objects.store_red_flags() == 0
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing():
-    call_command("seed", verbosity=0)
-    generator = TextGenerator.from_archive(numpy.random.default_rng(1))
+def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing(generator):
     category = synthetic_category()
     assert fill(category, 5, generator) > 0
     assert synthetic_category() == category
