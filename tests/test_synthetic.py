@@ -1,13 +1,15 @@
 """The synthetic Q&As the benchmarks and load runs fill their databases with: written as the site
 writes a Q&A, red-flag signs stored with it."""
 
+import signal
+
 import numpy
 import pytest
 from django.core.management import call_command
 
 from archive import red_flags
 from archive.models import Question
-from tools.synthetic import TextGenerator, fill, synthetic_category
+from tools.synthetic import TextGenerator, fill, synthetic_category, worker_pool
 
 
 @pytest.fixture
@@ -34,3 +36,14 @@ def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing(generator
     assert synthetic_category() == category
     assert fill(category, 5, generator) == 0
     assert Question.objects.filter(category=category).count() == 5
+
+
+def test_the_fill_workers_end_on_sigterm_whatever_this_process_does_with_it():
+    # The pool ends its workers with SIGTERM: a handler they inherited (this process may have
+    # one, as config/embedded_db.py installs) once left a worker, and the pool's exit, hanging.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        with worker_pool() as pool:
+            assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)

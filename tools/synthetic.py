@@ -3,6 +3,7 @@ words and frequencies, in their own clearly named category."""
 
 import io
 import multiprocessing
+import signal
 import time
 from datetime import UTC, datetime
 
@@ -104,6 +105,16 @@ def synthetic_category():
     return category
 
 
+def worker_pool():
+    """A pool of workers forked from this process, so that they start with Django set up as it
+    is here. SIGTERM has its default action in them: the pool ends its workers with SIGTERM, and
+    a handler inherited from here (config/embedded_db.py installs one) could leave a worker
+    waiting for the pool's queue lock, and the pool's exit waiting for that worker, for ever."""
+    return multiprocessing.get_context("fork").Pool(
+        initializer=signal.signal, initargs=(signal.SIGTERM, signal.SIG_DFL)
+    )
+
+
 def fill(category, size, generator):
     """Top the synthetic Q&As up to `size` with COPY, rebuild the search index once (see
     search.index.bulk_load) and refresh statistics. Returns the rebuild's seconds (none when
@@ -113,8 +124,7 @@ def fill(category, size, generator):
         return 0.0
     now = datetime.now(UTC).isoformat()
     started = time.monotonic()
-    # Forked, so that the workers start with Django set up as it is here.
-    with index.bulk_load(), multiprocessing.get_context("fork").Pool() as pool:
+    with index.bulk_load(), worker_pool() as pool:
         for start in range(have, size, COPY_BATCH):
             buffer = io.StringIO()
             numbers = range(start, min(start + COPY_BATCH, size))
