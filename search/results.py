@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 
 from archive import outdated_claims
 from archive.models import LISTED_FIELDS, Category, Question
-from factsheets.models import SECTIONS, Factsheet
+from factsheets.models import Factsheet
 from search.query import prepare, reading_connection
 
 RESULTS_PER_PAGE = 10
@@ -52,34 +52,14 @@ TOP = """search_top(%(lexemes)s::text[], %(concepts)s::int[], %(alternatives)s::
     WITH ORDINALITY AS top(document_id, question_id, factsheet_id, score, total, n)"""
 TOP_SQL = f"SELECT question_id, factsheet_id, score, total FROM {TOP} ORDER BY n"  # noqa: S608 - constants
 
-# A snippet: the sentences of the first text that holds the query's words, marked
-# (search_snippet, migrations search/0002 and 0013); or the first sentence of the page's first
-# text when none does (the words were in the title alone).
-FIRST_SENTENCE = "'^[^.!?]*[.!?]?'"
-QUESTION_SNIPPET = f"""coalesce(
-    search_snippet(q.question, %(highlight)s::tsquery, %(options)s),
-    search_snippet(q.answer, %(highlight)s::tsquery, %(options)s),
-    substring(coalesce(nullif(q.question, ''), q.answer) from {FIRST_SENTENCE}))"""
-FACTSHEET_TEXT = ", ".join(f'f."{name}"' for name in ("summary", *(name for name, _ in SECTIONS)))
-FACTSHEET_SNIPPET = f"""coalesce(
-    search_snippet(concat_ws(chr(10), {FACTSHEET_TEXT}), %(highlight)s::tsquery, %(options)s),
-    substring(f.summary from {FIRST_SENTENCE}))"""
-
 # One page of a ranking with what the page shows of each hit (title, address, body area,
-# snippet): one statement and no queryset to compile, as every search runs it. The page asked
-# for, or the last one when that lies past the end; snippets are made for its rows alone.
-PAGE_SQL = f"""
-SELECT top.n, top.total, top.score, q.id, q.title, q.slug, q.review_by, q.marked_for_review,
-       c.id, c.name, c.slug, f.id, f.title, f.slug, f.last_reviewed, f.next_review,
-       CASE WHEN q.id IS NOT NULL THEN {QUESTION_SNIPPET} ELSE {FACTSHEET_SNIPPET} END
-FROM {TOP}
-LEFT JOIN archive_question AS q ON q.id = top.question_id
-LEFT JOIN archive_category AS c ON c.id = q.category_id
-LEFT JOIN factsheets_factsheet AS f ON f.id = top.factsheet_id
-WHERE (top.n - 1) / %(per_page)s + 1
-      = least(%(page)s, (least(top.total, %(max_counted)s) + %(per_page)s - 1) / %(per_page)s)
-ORDER BY top.n
-"""  # noqa: S608 - built from constants, the values are parameters
+# snippet), from search_page() (migration search/0025, which says what it reads): one statement
+# and no queryset to compile, as every search runs it, in a function so that PostgreSQL keeps its
+# plan. Django has no expression for calling a set-returning function.
+PAGE_SQL = """SELECT * FROM search_page(%(lexemes)s::text[], %(concepts)s::int[],
+    %(alternatives)s::int[], %(k)s, %(categories)s::bigint[], %(questions_only)s,
+    %(must)s::tsquery, %(count_up_to)s, %(highlight)s::tsquery, %(options)s, %(per_page)s,
+    %(page)s, %(max_counted)s)"""
 
 
 def top_arguments(prepared, *, k, categories, questions_only, count_up_to):

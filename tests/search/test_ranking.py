@@ -2,6 +2,7 @@
 
 import pytest
 
+from factsheets.models import SECTIONS
 from search.models import EnglishWord, Synonym
 from search.query import prepare
 from search.results import Results, similar_questions, similar_to_question
@@ -381,6 +382,17 @@ def test_a_factsheet_snippet_says_a_sentence_once_and_drops_list_dashes():
         "<mark>Sciatica</mark> is pain along the <mark>sciatic</mark> nerve. … "
         "<mark>Sciatica</mark> flares"
     )
+
+
+@pytest.mark.parametrize("section", [name for name, _ in SECTIONS])
+def test_a_factsheet_snippet_comes_from_whichever_section_holds_the_words(section):
+    make_factsheet(
+        "Sciatica",
+        summary="Sciatica is pain along the sciatic nerve.",
+        **{section: "Some people ask whether acupuncture eases stenosis."},
+    )
+    [hit] = Results(prepare("stenosis")).page.object_list
+    assert hit.snippet == "Some people ask whether acupuncture eases <mark>stenosis</mark>."
 
 
 def test_a_snippet_shows_the_first_two_different_sentences_holding_the_words(area):
