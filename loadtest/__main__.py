@@ -2,8 +2,8 @@
 
 import argparse
 
+from config.embedded_db import exit_cleanly_on_sigterm
 from loadtest import faults, load
-from loadtest.stack import stop_on_terminate
 
 
 def main():
@@ -25,7 +25,7 @@ def main():
     failing.add_argument("--outage-seconds", type=int, default=8)
     args = vars(parser.parse_args())
     command = args.pop("command")
-    stop_on_terminate()
+    exit_cleanly_on_sigterm()
     if command == "load":
         load.run(**args)
     else:

@@ -26,12 +26,6 @@ WORKDIR = ROOT / ".loadtest"
 BIN = Path(sys.executable).parent
 
 
-def stop_on_terminate():
-    """Make SIGTERM end a run as Ctrl-C does: by unwinding, so that every server it started is
-    stopped on the way out (by default SIGTERM ends Python at once, leaving them running)."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-
-
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on just now."""
     with socket.socket() as probe:

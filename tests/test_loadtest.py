@@ -70,8 +70,8 @@ def test_a_terminated_run_stops_what_it_started():
     """SIGTERM unwinds a run like Ctrl-C, so its servers' stop callbacks run."""
     script = (
         "import contextlib, time\n"
-        "from loadtest.stack import stop_on_terminate\n"
-        "stop_on_terminate()\n"
+        "from config.embedded_db import exit_cleanly_on_sigterm\n"
+        "exit_cleanly_on_sigterm()\n"
         "with contextlib.ExitStack() as running:\n"
         "    running.callback(print, 'stopped', flush=True)\n"
         "    print('started', flush=True)\n"

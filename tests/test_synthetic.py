@@ -39,8 +39,8 @@ def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing(generator
 
 
 def test_the_fill_workers_end_on_sigterm_whatever_this_process_does_with_it():
-    # The pool ends its workers with SIGTERM: a handler they inherited (config/embedded_db.py
-    # and loadtest.stack install one) once left a worker, and the pool's exit, hanging.
+    # The pool ends its workers with SIGTERM: a handler they inherited (the one
+    # config.embedded_db installs) once left a worker, and the pool's exit, hanging.
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
         with worker_pool() as pool:

@@ -109,8 +109,8 @@ def worker_pool():
     """A pool of workers forked from this process, so that they start with Django set up as it
     is here. SIGTERM has its default action in them: the pool ends its workers with SIGTERM, and
     a handler inherited from here could leave a worker waiting for the pool's queue lock, and the
-    pool's exit waiting for that worker, for ever. Both callers' processes have one: the one
-    config/embedded_db.py installs (benchmarks, tests) and loadtest.stack.stop_on_terminate's."""
+    pool's exit waiting for that worker, for ever. Both callers' processes have one:
+    config.embedded_db.exit_cleanly_on_sigterm's (benchmarks, tests, load runs)."""
     return multiprocessing.get_context("fork").Pool(
         initializer=signal.signal, initargs=(signal.SIGTERM, signal.SIG_DFL)
     )

@@ -121,6 +121,9 @@ SHOWS = {
         "I went pale and clammy, then all of a sudden an excruciating pain in my tummy and back",
         "Really bad tummy and back pain came on suddenly and I feel faint",
         "Agony in my back out of nowhere, I'm sweating and dizzy",
+        "I feel faint and have severe back pain",
+        "My tummy and back pain is really bad and I feel light-headed",
+        "Terrible pain in my lower back, I'm pale and clammy",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -364,6 +367,8 @@ EVERYDAY = [
     "The skin went a bit red around the needles and faded after an hour",
     "I fainted during acupuncture",
     "I felt a bit faint when the needles went in and I have had back pain for years",
+    "I have had severe back pain for years. I fainted once during a session",
+    "I felt dizzy during the session and the severe stiffness eased afterwards",
     "My back pain started suddenly when I bent down",
     "The pain came on suddenly and was severe, it eased after a week",
     "My back pain came on suddenly and was really bad, and I felt fine otherwise",
