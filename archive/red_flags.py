@@ -293,8 +293,7 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="burst_aneurysm",
-        label="Severe pain in your back or tummy, sudden or not, with feeling dizzy, faint, "
-        "sweaty or clammy",
+        label="Severe pain in your back or tummy with feeling dizzy, faint, sweaty or clammy",
         advice=f"{EMERGENCY} Together these can mean that the main blood vessel in the tummy has "
         "burst (an abdominal aortic aneurysm). Do not drive yourself.",
         patterns=(
