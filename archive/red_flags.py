@@ -45,12 +45,12 @@ Decisions a reviewer should know about:
   aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
   Severe pain and feeling faint in one sentence ("I feel faint and have severe back pain") are the
   sign too, without "sudden": askers do not always say how the pain began, and both together are
-  reason enough to get help now. Sudden pain alone, severe pain alone, or fainting during a
-  session alone, is not the sign. And blood in the pee:
-  the NHS page on blood in urine sends anyone who has it to an urgent GP appointment or NHS 111,
-  even if it happened once, there was only a little or they are not sure it is blood; with back
-  pain it can come from a kidney stone or an infection, and it can be a sign of cancer. Blood and
-  urine tests ("a blood test and a urine sample") are not the sign.
+  reason enough to get help now. None of sudden pain, severe pain or fainting during a session
+  is the sign alone. And blood in the pee: the NHS page on blood in urine sends anyone who has it
+  to an urgent GP appointment or NHS 111, even if it happened once, there was only a little or
+  they are not sure it is blood; with back pain it can come from a kidney stone or an infection,
+  and it can be a sign of cancer. Blood and urine tests ("a blood test and a urine sample") are
+  not the sign.
 """
 
 import hashlib
