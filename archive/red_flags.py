@@ -18,7 +18,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Seven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Eight signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -51,6 +51,13 @@ Decisions a reviewer should know about:
   they are not sure it is blood; with back pain it can come from a kidney stone or an infection,
   and it can be a sign of cancer. Blood and urine tests ("a blood test and a urine sample") are
   not the sign.
+  And a headache that came on suddenly and is extremely painful: the NHS page on headaches says to
+  call 999 for one, as it can mean bleeding in or around the brain, and so for a severe headache
+  with feeling drowsy or confused, problems speaking, loss of vision or a stiff neck; passing out
+  with one is the sign too. Askers of an acupuncture panel write about headaches and migraines
+  often, so a headache needs both "sudden" and a word of severity, or "the worst ever", or one of
+  those companions; pain that "suddenly stopped" is not the sign, and migraines (which askers
+  describe as sudden and severe every time) are left out.
 """
 
 import hashlib
@@ -124,6 +131,26 @@ SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,
 SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
 FAINTNESS = (
     r"(faint\w*|dizz\w*|light.headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
+)
+# A headache, not a migraine: askers describe their usual migraines as sudden and severe.
+HEADACHE = (
+    r"(headache|head (pain|ache)|pain in (my|the|his|her|their) head"
+    r"|(my|his|her) head (hurts|is (pounding|throbbing|splitting)))"
+)
+SEVERE_HEADACHE = rf"({SEVERE}\b{NEAR}\b{HEADACHE}|{HEADACHE}\b{NEAR}\b{SEVERE})"
+# With a severe headache, the NHS's 999 list has feeling drowsy or confused, problems speaking,
+# loss of vision and a stiff neck; passing out is here too. "Confused about" asks a question.
+WITH_SEVERE_HEADACHE = (
+    r"(faint\w*|passed out|pass(ing)? out|blacked out|collaps\w*|drows\w*"
+    r"|confus(ed|ion)\b(?! (about|by|as to|whether|why|what|how|over))|slurr\w*"
+    r"|(problems?|trouble|difficulty) (speaking|talking|remembering)"
+    r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see|stiff neck"
+    r"|neck is stiff)"
+)
+# Pain that stopped suddenly is not pain that started suddenly.
+SUDDENLY_EASED = (
+    rf"\b{SUDDEN}\b (\w+ ){{0,2}}?(stopped|went away|gone|disappeared|eased|improved|better"
+    r"|cleared|vanished|lifted|relieved)\b"
 )
 # Where the needles went in, and how an infected needle site looks: a question about the risk of
 # infection ("can needles cause infection?") is not the sign, a site that looks infected is.
@@ -290,6 +317,25 @@ RED_FLAGS = (
         ),
         # A blocked nose is not it.
         ignore=(rf"\b(breath|breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
+    ),
+    RedFlag(
+        name="sudden_severe_headache",
+        label="A headache that came on suddenly and is extremely painful",
+        advice=f"{EMERGENCY} A sudden, very bad headache can mean bleeding in or around the brain. "
+        "So can a very bad headache with feeling drowsy or confused, problems speaking or seeing, "
+        "or passing out. Do not drive yourself.",
+        patterns=(
+            # "Sudden", a word of severity and the headache in one sentence, in any order.
+            rf"\b{SUDDEN_SEVERE}\b{NEAR}\b{HEADACHE}",
+            rf"\b{HEADACHE}\b{NEAR}\b{SUDDEN_SEVERE}",
+            rf"\b{SEVERE}\b{NEAR}\b{HEADACHE}\b{NEAR}\b{SUDDEN}",
+            rf"\b{SUDDEN}\b{NEAR}\b{HEADACHE}\b{NEAR}\b{SEVERE}",
+            rf"\bworst {HEADACHE}s?\b[^.!?\n]{{0,30}}?\b(ever|of (my|his|her|their) li(fe|ves))\b",
+            r"\bthunderclap\b",
+            rf"\b{SEVERE_HEADACHE}\b{NEAR}\b{WITH_SEVERE_HEADACHE}",
+            rf"\b{WITH_SEVERE_HEADACHE}\b{NEAR}\b{SEVERE_HEADACHE}",
+        ),
+        ignore=(SUDDENLY_EASED,),
     ),
     RedFlag(
         name="burst_aneurysm",

@@ -115,6 +115,18 @@ SHOWS = {
         "red swollen needle mark on my back",
         "the needle site is hot, red and sore",
     ],
+    "sudden_severe_headache": [
+        "I have a sudden severe headache",
+        "Suddenly the worst headache of my life",
+        "A terrible headache came on all of a sudden",
+        "It's the worst headache I've ever had",
+        "I had a thunderclap headache after the session",
+        "Severe headache and I feel drowsy and confused",
+        "I have a really bad headache and I passed out",
+        "My headache is unbearable and I have lost my vision",
+        "The pain in my head is excruciating and came on suddenly",
+        "Awful headache since this morning, I've got a stiff neck",
+    ],
     "burst_aneurysm": [
         "I feel faint and have sudden severe back pain",
         "Sudden terrible pain in my lower back and I feel dizzy and sweaty",
@@ -294,6 +306,15 @@ CAUDA_EQUINA_CARD = {
 }
 
 EVERYDAY = [
+    "Can acupuncture help my headaches?",
+    "I get a slight headache after each session",
+    "My migraines are terrible and come on suddenly",
+    "I had a massive headache lasting a week after the treatment",
+    "My terrible headaches suddenly stopped after acupuncture",
+    "I suddenly feel much better, my awful headache is gone",
+    "I am confused about whether acupuncture helps a severe headache",
+    "I have had terrible headaches for years and feel dizzy",
+    "Is acupuncture good for severe headaches and blurred vision from screens?",
     "I had a blood test and a urine test at the GP",
     "My GP took a blood sample after my urine sample",
     "Is it normal to pee more often after acupuncture?",
