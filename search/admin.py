@@ -1,4 +1,5 @@
-"""Search in Django admin, for editors: the synonym list, and the searches that found little."""
+"""Search in Django admin, for editors: the synonym list, and the searches that found little or
+missed words."""
 
 from urllib.parse import urlencode
 
@@ -20,8 +21,8 @@ class SynonymAdmin(admin.ModelAdmin):
 
 @admin.register(SearchGap)
 class SearchGapAdmin(admin.ModelAdmin):
-    """What patients looked for and did not find, most searched first: where new answers and
-    synonyms come from. The counts are made by searches, never by hand."""
+    """What patients looked for and did not find (all of it, or some of their words), most
+    searched first: where new answers and synonyms come from. The counts are made by searches, never by hand."""
 
     per_page = 50
 
@@ -44,7 +45,11 @@ class SearchGapAdmin(admin.ModelAdmin):
         add_synonym = reverse("admin:search_synonym_add")
         for row in page:
             row["run_url"] = f"{search}?{urlencode({'q': row['query']})}"
-            row["synonym_url"] = f"{add_synonym}?{urlencode({'lay_term': row['query']})}"
+            # A synonym for the word no page mentions, when the others found pages.
+            missing = row["missed"]
+            lay_term = missing if missing and "," not in missing else row["query"]
+            row["synonym_for"] = lay_term
+            row["synonym_url"] = f"{add_synonym}?{urlencode({'lay_term': lay_term})}"
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

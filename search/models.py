@@ -1,5 +1,5 @@
 """What search keeps of its own: the synonym list editors maintain, and the searches that
-found little, counted for editors."""
+found little or missed some of their words, counted for editors."""
 
 import re
 from datetime import timedelta
@@ -46,6 +46,8 @@ def split_terms(text):
 
 # A search showing at most this many results "found little" and is counted for editors.
 FEW_RESULTS = 3
+# As long as a search may be.
+MISSING_WORDS_LENGTH = 200
 # Searches holding something like an e-mail address or a phone or NHS number are not kept: a
 # visitor may type their own details, and the counts must hold no personal data.
 LOOKS_PERSONAL = re.compile(r"@|\d[\d\s-]{5,}\d")
@@ -59,19 +61,29 @@ def normalise(text):
 
 
 class SearchGapQuerySet(models.QuerySet):
-    def record(self, text, results):
+    def record(self, text, results, missing=()):
         """Count one search of `text` that showed `results` results, today, and say whether it
-        counted. Nothing about the visitor is kept: no address, no session, no time of day."""
+        counted: it did if it found few, or if no page mentions some of its words (`missing`,
+        as the page names them), whatever the other words found. Nothing about the visitor is
+        kept: no address, no session, no time of day."""
         query = normalise(text)
-        if not query or results > FEW_RESULTS or LOOKS_PERSONAL.search(query):
+        if not query or results > FEW_RESULTS and not missing or LOOKS_PERSONAL.search(query):
             return False
         today = timezone.localdate()
-        found = {"searches": F("searches") + 1, "fewest_results": Least("fewest_results", results)}
+        # Words missing from a search that found nothing are the whole search: not kept twice.
+        missing_words = normalise(", ".join(missing))[:MISSING_WORDS_LENGTH] if results else ""
+        found = {
+            "searches": F("searches") + 1,
+            "fewest_results": Least("fewest_results", results),
+            "missing_words": missing_words,
+        }
         if self.filter(query=query, day=today).update(**found):
             return True
         try:
             with transaction.atomic():
-                self.create(query=query, day=today, fewest_results=results)
+                self.create(
+                    query=query, day=today, fewest_results=results, missing_words=missing_words
+                )
         except IntegrityError:  # another request counted the first one meanwhile
             self.filter(query=query, day=today).update(**found)
         return True
@@ -87,6 +99,7 @@ class SearchGapQuerySet(models.QuerySet):
                 searches_total=Sum("searches"),
                 days=Count("day"),
                 fewest=Min("fewest_results"),
+                missed=Max("missing_words"),
                 last_day=Max("day"),
             )
             .order_by("-searches_total", "-last_day", "query")
@@ -94,13 +107,20 @@ class SearchGapQuerySet(models.QuerySet):
 
 
 class SearchGap(models.Model):
-    """How many times, on one day, a search found nothing or only a few results."""
+    """How many times, on one day, a search found nothing or only a few results, or found
+    pages for some of its words only."""
 
     query = models.CharField(max_length=200, help_text="The search, normalised.")
     day = models.DateField()
     searches = models.PositiveIntegerField(default=1)
     fewest_results = models.PositiveSmallIntegerField(
         help_text="The fewest results any of these searches showed."
+    )
+    missing_words = models.CharField(
+        max_length=MISSING_WORDS_LENGTH,
+        blank=True,
+        help_text="The search's words that no answer or factsheet mentions, when the others "
+        "found pages: what the page told the visitor it could not find.",
     )
 
     objects = SearchGapQuerySet.as_manager()

@@ -34,9 +34,12 @@ def search_results(request):
         page=request.GET.get("page"),
     )
     context |= {"results": results, "page": results.page, "narrowed": categories is not None}
-    # Editors see which whole searches found little; a body area or a later page is not one.
+    # Editors see which whole searches found little or missed words; a body area or a later
+    # page is not one.
     counted = categories is None and request.GET.get("page", "1") in ("", "1")
-    counted = counted and SearchGap.objects.record(form.cleaned_data["q"], results.count)
+    counted = counted and SearchGap.objects.record(
+        form.cleaned_data["q"], results.count, missing=prepared.missing
+    )
     if not results.count:
         context |= help_context()
     response = render(request, "search/search.html", context)

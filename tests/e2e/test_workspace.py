@@ -292,6 +292,7 @@ def test_the_admin_pages_editors_use_have_no_serious_accessibility_violations(pa
     fill_the_queue(named_editor("ana", "Ana", "Holder"))
     SavedReply.objects.create(title="See your GP first", text="Please see your GP first.")
     SearchGap.objects.record("frozen shoulder", 0)
+    SearchGap.objects.record("sciatica and xylophone", 12, missing=["xylophone"])
     if url == "submission":
         held = Submission.objects.filter(assigned_to__username="ana").first()
         url = f"/admin/ask/submission/{held.pk}/change/"

@@ -1,5 +1,6 @@
-"""Searches that found nothing or little: counted per normalised search and day, with nothing
-about the visitor, kept for a bounded time, listed for editors most searched first."""
+"""Searches that found nothing or little, or missed some of their words: counted per normalised
+search and day, with nothing about the visitor, kept for a bounded time, listed for editors most
+searched first."""
 
 import io
 from datetime import timedelta
@@ -51,6 +52,25 @@ def test_a_search_with_plenty_of_results_is_not_counted(client, answers):
     assert not SearchGap.objects.exists()
 
 
+def test_a_search_finding_pages_for_some_of_its_words_only_is_counted_with_the_words_missed(
+    client, answers
+):
+    response = client.get("/search/", {"q": "Sciatica xylophone"})
+    assert "No answer or factsheet here mentions <strong>xylophone</strong>" in response.text
+    assert "public" not in response["Cache-Control"]
+    gap = SearchGap.objects.get()
+    assert (gap.query, gap.fewest_results, gap.missing_words) == (
+        "sciatica xylophone",
+        5,
+        "xylophone",
+    )
+
+
+def test_a_search_that_finds_nothing_keeps_no_words_twice(client, answers):
+    client.get("/search/", {"q": "frozen shoulder"})
+    assert SearchGap.objects.get().missing_words == ""
+
+
 def test_a_later_page_or_a_narrowed_search_is_not_counted_again(client, answers):
     client.get("/search/", {"q": "frozen shoulder", "page": "2"})
     client.get("/search/", {"q": "frozen shoulder", "category": answers.slug})
@@ -60,7 +80,7 @@ def test_a_later_page_or_a_narrowed_search_is_not_counted_again(client, answers)
 def test_nothing_about_the_visitor_is_kept(client, answers):
     client.get("/search/", {"q": "frozen shoulder"}, REMOTE_ADDR="203.0.113.9")
     fields = {field.name for field in SearchGap._meta.get_fields()}
-    assert fields == {"id", "query", "day", "searches", "fewest_results"}
+    assert fields == {"id", "query", "day", "searches", "fewest_results", "missing_words"}
 
 
 @pytest.mark.parametrize(
@@ -104,6 +124,26 @@ def test_editors_see_the_gaps_most_searched_first_each_with_a_link_to_run_it(cli
     assert rows == [("frozen shoulder", 7, 2), ("tennis elbow", 2, 1)]
     assert 'href="/search/?q=frozen+shoulder"' in response.text
     assert 'href="/admin/search/synonym/add/?lay_term=frozen+shoulder"' in response.text
+
+
+def test_editors_see_the_words_a_search_missed_and_can_add_a_synonym_for_them(client, db):
+    today = timezone.localdate()
+    SearchGap.objects.create(
+        query="sciatica xylophone", day=today, fewest_results=5, missing_words="xylophone"
+    )
+    SearchGap.objects.create(
+        query="knee xylophone zither",
+        day=today,
+        fewest_results=9,
+        missing_words="xylophone, zither",
+    )
+    client.force_login(make_editor())
+    response = client.get(GAPS)
+    assert "<td>xylophone</td>" in response.text
+    assert 'href="/admin/search/synonym/add/?lay_term=xylophone"' in response.text
+    # Several words missed: the synonym starts from the whole search, not a list of words.
+    assert "<td>xylophone, zither</td>" in response.text
+    assert 'href="/admin/search/synonym/add/?lay_term=knee+xylophone+zither"' in response.text
 
 
 def test_the_gap_list_takes_the_same_queries_however_long_it_is(
