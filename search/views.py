@@ -24,6 +24,10 @@ def search_results(request):
         return render(request, "search/search.html", context | help_context(), status=400)
     prepared = form.prepared()
     context["prepared"] = prepared
+    if prepared.corrected_text:
+        # Typos put right may describe a sign the words as typed did not ("chest pian").
+        both = f"{query}\n{prepared.corrected_text}"
+        context["warning_signs"] = red_flags.signs_shown(both)
     if prepared.is_empty:
         return render(request, "search/search.html", context | help_context())
     categories = form.categories()

@@ -262,6 +262,15 @@ def test_words_that_describe_a_red_flag_sign_get_its_urgent_advice_before_anythi
     assert "Not what you were looking for?" not in html
 
 
+@pytest.mark.parametrize("typed", ["chest pian", "shortnes of breath after acupunture"])
+def test_a_sign_described_once_typos_are_put_right_gets_its_urgent_advice(client, seeded, typed):
+    html = client.get(SEARCH, {"q": typed}).content.decode()
+    assert "Showing results for <strong>" in html
+    advice = html.index('<section class="warning urgent" role="alert"')
+    assert 'Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
+    assert advice < html.index('<form class="search-form"')
+
+
 def test_a_search_without_red_flag_words_gets_no_urgent_advice(client, seeded):
     html = client.get(SEARCH, {"q": "sciatica after acupuncture"}).content.decode()
     assert 'role="alert"' not in html
