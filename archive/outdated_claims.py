@@ -79,7 +79,8 @@ OUTDATED_CLAIMS = (
     OutdatedClaim(
         name="free_of_risk",
         patterns=(
-            r"(?i)\b(without (any )?(risks?|side[ -]effects)|no (known )?(risks?|side[ -]effects)"
+            r"(?i)\b(without (any )?(harmful )?(risks?|side[ -]effects)"
+            r"|no (known )?(harmful )?(risks?|side[ -]effects)"
             r"|(completely|totally|perfectly|entirely|100%) safe|risk[ -]free)\b",
         ),
         now="Acupuncture is not free of risk or side effects. Soreness, bruising and feeling "

@@ -123,14 +123,14 @@ GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 SUDDEN = r"(sudden(ly)?|all of a sudden|out of (nowhere|the blue))"
 SEVERE = (
     r"(severe|terrible|excruciating|tearing|ripping|unbearable|agon(y|i\w*)|intense|worst"
-    r"|really bad|awful)"
+    r"|really bad|awful|extreme|(extremely|very|really) (bad|painful|severe))"
 )
 # Either order: "sudden, severe pain", "really bad pain came on suddenly".
 SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,40}}?\b{SUDDEN})"
 # "severe back pain", "really bad tummy and back pain", "the pain in my back is terrible".
 SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
 FAINTNESS = (
-    r"(faint\w*|dizz\w*|light.headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
+    r"(faint\w*|dizz\w*|light.?headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
 )
 # A headache, not a migraine: askers describe their usual migraines as sudden and severe.
 HEADACHE = (
@@ -279,6 +279,13 @@ RED_FLAGS = (
             r"\b(barely|hardly) (walk|stand)\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
             r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
+            r"\b(my |his |her )?balance (is|has been|was|is being|has got|got) (\w+ ){0,2}?"
+            r"(affected|off|bad|poor|worse|gone|going)\b",
+            r"\b(problems?|trouble|difficulty) with (my |his |her )?balance\b",
+            r"\b(lost|losing|lose|keep losing) (my |his |her )?balance\b",
+            r"\bwalking (is|has become|has got|gets|is getting|became) (\w+ )?(difficult|hard"
+            r"|harder|a struggle)\b",
+            r"\bboth (of )?(my |the )?legs (feel|are|have got|have been|got) (\w+ ){0,2}?worse\b",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
             r"\b(cannot|unable to|not able to) (walk|stand up)\b",
         ),
@@ -554,6 +561,8 @@ RED_FLAGS = (
             r"\b(fell|fallen|falling|fall) (off|down|from|over|onto|backwards|forwards|out of"
             r"|heavily|awkwardly|hard|in the (bath|shower)|on (my|the|to|some|a|an) )",
             r"\b(a|my|the|bad|nasty|heavy|serious|recent) (fall|tumble)\b",
+            # "I fell and hurt my back", "she fell last week" (not "fell asleep": see ignore).
+            rf"\b{WHO} (fell|had a fall|took a fall)\b",
             r"\baccidents?\b",
             r"\b(crash|crashed|collision|whiplash|rear.ended)\b",
             r"\b(hit|knocked over|knocked down) by a (car|bus|van|lorry|truck|bike|cyclist|vehicle)",

@@ -25,6 +25,7 @@ MAKES = {
         "It is also accessible to all, without side effects.",
         "Acupuncture is completely safe.",
         "There are no side effects.",
+        "Acupuncture treatment for your lower back should have no harmful side effects.",
     ],
     "disc_back_into_place": [
         "It can even encourage an out of place disc to go back into place, depending on severity.",

@@ -172,7 +172,13 @@ def test_feed_entries_of_answers_being_reviewed_say_so_first(client, seeded):
     }
     marked = set(Question.objects.filter(marked_for_review=True).values_list("title", flat=True))
     assert len(marked) == 6
+    signs = {q.title for q in Question.objects.all() if q.red_flags}
     for title, summary in summaries.items():
+        # First, or straight after the advice for a warning sign the question describes, which
+        # nothing may come before.
+        if title in signs:
+            assert summary.startswith('<section class="warning urgent"'), title
+            summary = summary[summary.index("</section>") + len("</section>") :].lstrip()
         note = summary.startswith('<div class="warning" id="review-note">')
         assert note == (title in marked), title
         assert ("<strong>This answer is being reviewed.</strong>" in summary) == note

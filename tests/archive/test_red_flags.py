@@ -56,6 +56,9 @@ SHOWS = {
         "my bladder feels full but nothing comes",
     ],
     "both_legs": [
+        "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
+        "My balance is being affected, I am even going backwards",
+        "I keep losing my balance",
         "weakness in both my legs",
         "my legs went from under me",
         "my legs feel like jelly",
@@ -126,6 +129,8 @@ SHOWS = {
         "My headache is unbearable and I have lost my vision",
         "The pain in my head is excruciating and came on suddenly",
         "Awful headache since this morning, I've got a stiff neck",
+        "A headache that came on suddenly and is extremely painful",
+        "sudden very bad headache",
     ],
     "burst_aneurysm": [
         "I feel faint and have sudden severe back pain",
@@ -136,6 +141,7 @@ SHOWS = {
         "I feel faint and have severe back pain",
         "My tummy and back pain is really bad and I feel light-headed",
         "Terrible pain in my lower back, I'm pale and clammy",
+        "I feel lightheaded and have severe back pain",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -241,6 +247,8 @@ SHOWS = {
         "It hurts in the middle of my back",
     ],
     "fall_or_accident": [
+        "I fell and hurt my back",
+        "I fell last week and now my back hurts",
         "I fell down the stairs last week and now my back hurts",
         "My back pain started after a fall on the ice",
         "I had a car accident on Monday",
@@ -306,6 +314,11 @@ CAUDA_EQUINA_CARD = {
 }
 
 EVERYDAY = [
+    "I fell asleep during the session",
+    "Does acupuncture help balance?",
+    "I was extremely worried about the pain",
+    "The needles were very painful",
+    "I fell ill with flu",
     "Can acupuncture help my headaches?",
     "I get a slight headache after each session",
     "My migraines are terrible and come on suddenly",
