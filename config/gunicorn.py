@@ -8,6 +8,10 @@ waits on PostgreSQL. Each value can be overridden from the environment.
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
+from config.log_filters import without_signed_links
+
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -34,6 +38,18 @@ errorlog = "-"
 # The path without its query string: the query holds what visitors type (search words, the
 # question being checked for similar answers), which a log line beside their address must not.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, with an asker's link token left out of the logged path."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = without_signed_links(atoms["U"])
+        return atoms
+
+
+logger_class = AccessLogger
 
 
 def post_worker_init(worker):

@@ -1,15 +1,34 @@
-"""Logging filters for the site's log output (config.settings.LOGGING)."""
+"""Logging filters for the site's log output (config.settings.LOGGING), and what no log line
+may hold of a request's path."""
 
 import logging
+import re
+
+# The signed token in an asker's thanks, status and withdraw links opens their question and its
+# private answer, and can withdraw it: a log line keeps the page, never the token.
+SIGNED_LINK = re.compile(r"(/ask/(?:thanks|status|withdraw)/)[^/?#\s]+")
+
+
+def without_signed_links(text):
+    """`text` (a path, or a message naming one) with every asker's link token left out."""
+    return SIGNED_LINK.sub(r"\1…", text)
 
 
 class RequestPathOnly(logging.Filter):
     """Write a record's request (Django attaches it to every 4xx and 5xx it logs) as its method
     and path: the JSON log would otherwise print it whole, query string and all, and the query
-    holds what visitors type (search words, a question being checked for similar answers)."""
+    holds what visitors type (search words, a question being checked for similar answers). An
+    asker's link token is left out of the path and the message."""
 
     def filter(self, record):
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
-            record.request = f"{request.method} {request.path}"
+            record.request = f"{request.method} {without_signed_links(request.path)}"
+            # Django's message names the path too ("Not Found: /ask/status/…/").
+            record.msg = without_signed_links(str(record.msg))
+            if isinstance(record.args, tuple):
+                record.args = tuple(
+                    without_signed_links(arg) if isinstance(arg, str) else arg
+                    for arg in record.args
+                )
         return True

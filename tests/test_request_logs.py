@@ -6,6 +6,8 @@ import pytest
 from tests.gunicorn_site import gunicorn_site, request
 
 TYPED = "my wife Jane Doe has cancer and back pain"
+# A link token (this one unsigned: the page is not found, and both logs name the path).
+TOKEN = "eyJyZWZlcmVuY2UiOjF9-SECRETPART"
 
 
 @pytest.fixture
@@ -17,6 +19,8 @@ def logged(transactional_db, tmp_path):
         for path, expected in [("/search/", 200), ("/ask/similar/", 200), ("/questions/x/", 404)]:
             status, _, _ = request(base, f"{path}?q={TYPED.replace(' ', '+')}", "198.51.100.7")
             assert status == expected
+        status, _, _ = request(base, f"/ask/status/{TOKEN}/", "198.51.100.7")
+        assert status == 404
     return log.read_text()
 
 
@@ -28,3 +32,10 @@ def test_the_access_log_has_the_path_but_not_the_words_typed(logged):
     assert '"request": "GET /questions/x/"' in logged
     for word in ["Jane", "cancer", "q="]:
         assert word not in logged
+
+
+def test_an_askers_link_token_is_in_neither_log(logged):
+    assert '"GET /ask/status/…/ HTTP/1.1" 404' in logged
+    # The JSON log writes "…" escaped.
+    assert '"request": "GET /ask/status/\\u2026/"' in logged
+    assert "SECRETPART" not in logged
