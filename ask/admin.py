@@ -180,11 +180,33 @@ class SubmissionAdminForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Optional: why you rejected it, what you changed… Saved with your next step.",
     )
+    # When the question was last saved as this editor opened it: a save or step taken from a
+    # page someone else has saved since would write back what they changed (`clean`).
+    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Off for the preview, which saves nothing.
+    refuse_stale = True
 
     class Meta:
         model = Submission
         fields = [*ANSWER_FIELDS, "duplicate_of"]
         widgets = {"answer": AnswerWidget}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_at"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_at")
+        stale = loaded and loaded != self.instance.updated_at.isoformat()
+        if self.refuse_stale and self.instance.pk and stale:
+            raise ValidationError(
+                "Someone else saved this question after you opened it, so nothing was saved: "
+                "saving now would undo their changes. Copy anything you wrote, then reload the "
+                "page to see theirs."
+            )
+        return cleaned
 
 
 class TransitionInline(admin.TabularInline):
@@ -289,7 +311,7 @@ class SubmissionAdmin(admin.ModelAdmin):
                     },
                 )
             )
-        fieldsets.append(("Next step", {"fields": ["note"]}))
+        fieldsets.append(("Next step", {"fields": ["note", "loaded_at"]}))
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -522,6 +544,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, submission):
             raise PermissionDenied
         form = self.get_form(request, submission, change=True)(request.POST, instance=submission)
+        form.refuse_stale = False
         if "answer" not in form.fields:
             raise PermissionDenied("This question is closed: there is no answer to preview.")
         if form.is_valid():

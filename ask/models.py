@@ -53,6 +53,11 @@ one_line = RegexValidator(
     code="line_break",
 )
 
+# Anything that looks like an e-mail address, in whatever form: as typed, with its domain
+# IDNA-encoded by smtplib (carl@xn--bcher-kva.de), inside <> or quotes. Deliberately loose:
+# what it keeps out of the log or the archive is worth more than a word it catches by mistake.
+EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]{}'\",;:]+@[^\s@<>()\[\]{}'\",;:]+")
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
 
@@ -507,10 +512,9 @@ class OutgoingEmail(models.Model):
             except Exception as error:  # whatever the mail server did, record it and retry later
                 email.last_error = f"{type(error).__name__}: {error}"[:2000]
                 # The log outlives the outbox row (erased with the asker's details): a mail
-                # server's refusal names the address, which the log line must not.
-                refusal = re.sub(
-                    re.escape(email.to), "<the asker's address>", str(error), flags=re.I
-                )
+                # server's refusal names the address, which the log line must not, in any form
+                # (smtplib may give the domain IDNA-encoded, so matching email.to is not enough).
+                refusal = EMAIL_ADDRESS.sub("<an e-mail address>", str(error))
                 logger.warning(
                     "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, refusal
                 )

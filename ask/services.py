@@ -3,6 +3,7 @@ through the queue, and the retention that closes and erases it. Each move is che
 table (MOVES, at the end), made under a row lock, logged as a Transition with who and when, and any
 e-mail to the asker is queued in the same transaction."""
 
+import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,14 @@ from django.utils.text import slugify
 
 from archive import red_flags
 from archive.models import Question
-from ask.models import OPEN_STATES, WAITING_STATES, OutgoingEmail, Submission, Transition
+from ask.models import (
+    EMAIL_ADDRESS,
+    OPEN_STATES,
+    WAITING_STATES,
+    OutgoingEmail,
+    Submission,
+    Transition,
+)
 
 State = Submission.State
 EDIT_PERMISSION = "ask.change_submission"
@@ -173,6 +181,7 @@ def publish(*, submission, by, note=""):
         if missing:
             raise ValidationError(missing)
         _refuse_untrue_claims(locked)
+        _refuse_personal_data(locked)
         now = timezone.now()
         question = Question(
             title=locked.title,
@@ -247,7 +256,8 @@ def withdraw(*, submission, by=None, note=""):
 
 def close_stale(*, days):
     """Close every submission still open `days` after it was received, so that its personal data
-    has an end too: an answered one sends its answer privately, any other is closed as expired.
+    has an end too: an answered one sends its answer privately, unless the answer makes a claim
+    the site knows is not true (then, like any other, it is closed as expired, unsent).
     Returns how many were closed."""
     stale = list(Submission.objects.open_longer_than(days).values_list("pk", flat=True))
     for pk in stale:
@@ -255,8 +265,8 @@ def close_stale(*, days):
             locked = Submission.objects.select_for_update().get(pk=pk)
             if not locked.is_open:
                 continue  # closed meanwhile
-            move = "close_unpublished" if locked.state == State.ANSWERED else "expire"
-            _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.")
+            move, why = _way_out(locked)
+            _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.{why}")
             if move == "expire":
                 locked.closed_at = timezone.now()
             else:
@@ -264,6 +274,20 @@ def close_stale(*, days):
             locked.full_clean()
             locked.save()
     return len(stale)
+
+
+def _way_out(locked):
+    """The move close_stale closes an open submission with, and why when it is not the usual
+    one. An answer making a claim the site knows is not true goes to no asker, and no editor is
+    there to rewrite it: that submission expires unsent, like an unanswered one."""
+    if locked.state != State.ANSWERED:
+        return "expire", ""
+    if locked.outdated_claims:
+        return "expire", (
+            " Its answer was not sent: it says something current evidence or guidance does not "
+            "support."
+        )
+    return "close_unpublished", ""
 
 
 def erase_personal_data(*, days):
@@ -312,7 +336,7 @@ class Move:
 
     name: str
     sources: tuple
-    target: str
+    target: str | None  # None: the state stays (a closed submission's details erased)
     run: Callable | None = None
     button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
     permission: str = EDIT_PERMISSION
@@ -388,7 +412,19 @@ MOVES = {
             button="Withdraw at the asker's request and erase their details",
             offered_when=lambda submission, user: submission.is_open,
         ),
-        Move("expire", tuple(WAITING_STATES), State.EXPIRED),
+        # A closed one keeps its state: withdraw() only erases the asker's details.
+        Move(
+            "erase",
+            tuple(State),
+            None,
+            withdraw,
+            button="Erase the asker's details now, at their request",
+            offered_when=lambda submission, user: (
+                not submission.is_open and submission.personal_data_erased_at is None
+            ),
+        ),
+        # An answered one expires only when its answer may not be sent (see close_stale).
+        Move("expire", tuple(OPEN_STATES), State.EXPIRED),
     ]
 }
 
@@ -448,6 +484,49 @@ def _refuse_untrue_claims(locked):
     if claims := locked.outdated_claims:
         now = " ".join(claim.now for claim in claims)
         raise ValidationError({"answer": f"{UNTRUE_ANSWER} {now} Please rewrite it."})
+
+
+# Said to an editor whose Q&A would publish something of the asker's: {field} is its label.
+PERSONAL_DATA = "The {field} contains {what}. Edit it out before publishing."
+
+
+def _refuse_personal_data(locked):
+    """The title, edited question and answer go into the public archive: refuse them while they
+    hold the asker's e-mail address, any e-mail address, or the asker's name (`_names`)."""
+    errors = {}
+    for field in ("title", "edited_question", "answer"):
+        text = getattr(locked, field)
+        if locked.email and locked.email.lower() in text.lower():
+            what = "the asker's e-mail address"
+        elif EMAIL_ADDRESS.search(text):
+            what = "an e-mail address"
+        elif _names(text, locked.name):
+            what = "the asker's name"
+        else:
+            continue
+        label = Submission._meta.get_field(field).verbose_name
+        errors[field] = PERSONAL_DATA.format(field=label, what=what)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _names(text, name):
+    """Whether `text` names the asker: their full name in any case, or a word of it of three
+    letters or more written as a name. Many names are words too ("Will", "Grace", "Back"), so a
+    word alone counts only with its capital and where a sentence does not start, or with "'s"
+    or a comma after it: "Dear Will," and "Grace's pain", not "it will ease" or "Back pain..."."""
+    if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.I):
+        return True
+    for word in re.findall(r"[^\W\d_]{3,}", name):
+        for found in re.finditer(rf"(?<!\w){re.escape(word.capitalize())}(?!\w)", text):
+            before, after = text[: found.start()].rstrip(), text[found.end() :]
+            if (
+                after.startswith(("'s", "\u2019s", ","))
+                or before
+                and before[-1] not in '.!?:"\u201c('
+            ):
+                return True
+    return False
 
 
 def _send_privately(locked):

@@ -300,6 +300,21 @@ def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
     assert not submission.emails.exclude(pk=receipt(submission).pk).exists()
 
 
+def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
+    editor_client, editor, area
+):
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    response = press(
+        editor_client, submission, "publish", title="Tired after acupuncture", answer="Ann, rest."
+    )
+    assert response.status_code == 200
+    assert escape("Not done: The answer contains the asker's name.") in response.content.decode()
+    assert Submission.objects.get().state == State.ANSWERED
+    assert not Question.objects.exists()
+
+
 def test_a_private_question_offers_no_publish_button(editor_client, editor):
     submission = make_submission(consent_to_publish=False)
     services.assign(submission=submission, editor=editor)
@@ -357,3 +372,23 @@ def test_the_queue_takes_the_same_queries_however_long_it_is(editor_client, edit
     for _ in range(10):
         services.assign(submission=make_submission(category=area), editor=editor)
     assert queue_queries() == few
+
+
+def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothing(client, editor):
+    other = make_editor("bo")
+    submission = services.assign(submission=make_submission(), editor=editor)
+    client.force_login(editor)
+    page = client.get(change_url(submission))
+    services.save_draft(submission=submission, by=other, answer="Bo's answer.")
+    data = form_data(page, title="A new title", answer="")
+    response = client.post(change_url(submission), data | {"_continue": "1"})
+    assert response.status_code == 200
+    assert "Someone else saved this question after you opened it" in response.text
+    assert 'value="A new title"' in response.text  # what this editor wrote is still there
+    submission.refresh_from_db()
+    assert (submission.answer, submission.title) == ("Bo's answer.", "")
+    # Reloaded, the page saves.
+    page = client.get(change_url(submission))
+    client.post(change_url(submission), form_data(page, title="A new title") | {"_continue": "1"})
+    submission.refresh_from_db()
+    assert (submission.answer, submission.title) == ("Bo's answer.", "A new title")

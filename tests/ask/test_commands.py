@@ -71,6 +71,29 @@ def test_a_refusal_is_logged_without_the_askers_address(settings, caplog):
     assert "example.org" not in record.getMessage().lower()
 
 
+class IdnaRefusingBackend(BaseEmailBackend):
+    """A mail server refusing every recipient as smtplib reports them: domain IDNA-encoded."""
+
+    def send_messages(self, messages):
+        refused = {}
+        for to in (to for m in messages for to in m.to):
+            local, domain = to.rsplit("@", 1)
+            address = f"{local}@{domain.encode('idna').decode()}"
+            refused[address] = (550, f"5.1.1 <{address}>: Recipient address rejected".encode())
+        raise smtplib.SMTPRecipientsRefused(refused)
+
+
+def test_a_refusal_naming_the_address_idna_encoded_is_logged_without_it(settings, caplog):
+    settings.EMAIL_BACKEND = "tests.ask.test_commands.IdnaRefusingBackend"
+    submission = make_submission(email="carl@bücher.de")
+    assert not receipt(submission).send()
+    assert "xn--bcher-kva.de" in receipt(submission).last_error  # the form the log must not show
+    (record,) = [r for r in caplog.records if "not sent" in r.getMessage()]
+    assert "Recipient address rejected" in record.getMessage()
+    assert "carl" not in record.getMessage()
+    assert "bcher" not in record.getMessage()
+
+
 def test_erasing_uses_the_configured_number_of_days_by_default(editor, area, settings):
     settings.ASK_ERASE_AFTER_DAYS = 0
     submission = close_as_duplicate(editor, area)

@@ -119,6 +119,27 @@ def test_every_open_state_has_a_way_out_that_needs_nobody(editor):
         assert ways_out, state
 
 
+def test_a_stale_answer_making_an_untrue_claim_expires_unsent_and_is_still_erased(
+    editor, django_capture_on_commit_callbacks, mailoutbox
+):
+    submission = answered(editor)  # the asker agreed to publishing: it waits for an editor
+    untrue = "NICE recommends acupuncture for back pain."
+    services.save_draft(submission=submission, by=editor, answer=untrue)
+    days_pass(CLOSE_AFTER)
+    with django_capture_on_commit_callbacks(execute=True):
+        erase()
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.EXPIRED, False)
+    assert not [m for m in mailoutbox if untrue in m.body]
+    assert not submission.emails.filter(body__contains=untrue).exists()
+    assert "Its answer was not sent" in submission.history.last().note
+
+    days_pass(ERASE_AFTER)
+    erase()
+    submission.refresh_from_db()
+    assert (submission.email, submission.answer) == ("", "")
+
+
 def test_an_editor_can_withdraw_a_question_at_the_askers_request(editor):
     submission = in_review(editor)
     services.withdraw(submission=submission, by=editor, note=NOTE)
@@ -126,6 +147,24 @@ def test_an_editor_can_withdraw_a_question_at_the_askers_request(editor):
     assert submission.state == State.WITHDRAWN
     assert (submission.name, submission.email, submission.question) == ("", "", "")
     assert list(submission.history.values_list("note", flat=True)) == ["", "", ""]
+
+
+def test_a_closed_question_offers_its_editor_the_erase_button_until_it_is_erased(editor):
+    submission = make_submission()
+    services.reject(submission=submission, by=editor)
+    submission.refresh_from_db()
+    assert [move.name for move in services.moves_offered(submission, editor)] == ["erase"]
+    services.make_move("erase", submission=submission, by=editor)
+    submission.refresh_from_db()
+    assert submission.state == State.REJECTED
+    assert (submission.name, submission.email, submission.question) == ("", "", "")
+    assert services.moves_offered(submission, editor) == []
+
+
+def test_an_open_question_is_withdrawn_not_just_erased(editor):
+    offered = [move.name for move in services.moves_offered(in_review(editor), editor)]
+    assert "withdraw" in offered
+    assert "erase" not in offered
 
 
 def test_an_editor_without_the_right_may_not_withdraw(django_user_model):

@@ -271,3 +271,49 @@ def test_an_answer_making_a_claim_the_site_knows_is_not_true_is_not_published(ed
     submission.refresh_from_db()
     assert (submission.state, submission.is_open) == (Submission.State.ANSWERED, True)
     assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field, text, what",
+    [
+        ("title", "Ann's tiredness after acupuncture", "the asker's name"),
+        ("edited_question", "I am ann example. Is tiredness normal?", "the asker's name"),
+        ("answer", "Mrs Example, rest and move gently.", "the asker's name"),
+        ("answer", "Write to ANN@Example.ORG if it lasts.", "the asker's e-mail address"),
+        ("edited_question", "Is tiredness normal? (carl@bücher.de)", "an e-mail address"),
+    ],
+)
+def test_publishing_refuses_the_askers_name_or_any_email_address(editor, area, field, text, what):
+    submission = ready_to_publish(make_submission(), editor, area)
+    services.save_draft(submission=submission, by=editor, **{field: text})
+    with pytest.raises(ValidationError) as refused:
+        services.publish(submission=submission, by=editor)
+    (message,) = refused.value.message_dict[field]
+    assert f"contains {what}. Edit it out before publishing." in message
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.ANSWERED, True)
+    assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize("answer", ["Dear Will, rest and move gently.", "Will, rest first."])
+def test_publishing_refuses_a_name_that_is_also_a_word_where_it_is_a_name(editor, area, answer):
+    submission = ready_to_publish(make_submission(name="Will Back"), editor, area)
+    services.save_draft(submission=submission, by=editor, answer=answer)
+    with pytest.raises(ValidationError):
+        services.publish(submission=submission, by=editor)
+
+
+def test_publishing_allows_a_name_that_is_also_a_word_where_it_is_the_word(editor, area):
+    submission = ready_to_publish(make_submission(name="Will Back"), editor, area)
+    answer = "Your lower back pain will ease. Back pain is common. Will it come back? Rarely."
+    services.save_draft(submission=submission, by=editor, answer=answer)
+    services.publish(submission=submission, by=editor)
+    assert submission.published_question.answer == answer
+
+
+def test_publishing_allows_words_that_only_contain_the_askers_name(editor, area):
+    submission = ready_to_publish(make_submission(name="Ann Example"), editor, area)
+    answer = "Annual reviews help; the examples show how. Rest at 2pm @ home."
+    services.save_draft(submission=submission, by=editor, answer=answer)
+    services.publish(submission=submission, by=editor)
+    assert submission.published_question.answer == answer

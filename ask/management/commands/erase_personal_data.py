@@ -15,7 +15,8 @@ from ask import rate_limit, services
 class Command(BaseCommand):
     help = (
         "Close every question still open --close-after days after it was sent (an answered one "
-        "has its answer e-mailed privately, any other is closed as expired); erase the name, "
+        "has its answer e-mailed privately unless it makes a claim the site knows is not true; "
+        "any other is closed as expired); erase the name, "
         "e-mail address, question text, history notes and e-mails of every question closed at "
         "least --days days ago; delete the rate-limit counts of hours that have ended, expired "
         "sessions, and admin log-in records older than AXES_LOGS_KEEP_DAYS."
