@@ -101,3 +101,16 @@ def test_there_is_a_favicon_and_favicon_ico_answers(client, db):
     assert response["Location"] == "/static/favicon.ico"
     icon = Path(settings.BASE_DIR, "static", "favicon.ico").read_bytes()
     assert icon[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_the_privacy_table_scrolls_by_keyboard_and_hides_the_note_to_maintainers(client, db):
+    html = client.get("/about/privacy/").content.decode()
+    assert (
+        '<section class="personal-data" tabindex="0" role="region" '
+        'aria-label="What personal data the site keeps">' in html
+    )
+    assert "keep it true and plain" not in html
+    assert "the site's privacy page" not in html
+    # How data is erased is for visitors: it stays.
+    assert "Every place an asker's personal data lives" in html
+    assert "erase_personal_data" in html
