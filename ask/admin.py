@@ -241,6 +241,10 @@ QUESTION_FIELDS = [
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     form = SubmissionAdminForm
+
+    class Media:
+        js = ["js/confirm-moves.js"]
+
     list_display = [
         "reference_and_urgency",
         "short_question",

@@ -341,6 +341,7 @@ class Move:
     button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
     permission: str = EDIT_PERMISSION
     offered_when: Callable = lambda submission, user: True  # noqa: E731
+    confirm: str = ""  # asked before a move that cannot be undone
 
     def offered(self, submission, user):
         """Whether the editors' page shows this move's button to `user`."""
@@ -355,6 +356,8 @@ class Move:
 def _not_already_theirs(submission, user):
     return not (submission.state == State.IN_REVIEW and submission.assigned_to_id == user.pk)
 
+
+ERASE_CONFIRM = "Erase the asker's name, e-mail address and question now? This cannot be undone."
 
 # Every move a submission can make, in the order its buttons appear. _moving checks each move
 # against this table; the admin draws its buttons from it.
@@ -403,7 +406,14 @@ MOVES = {
             close_as_duplicate,
             button="Close as a duplicate of the chosen Q&A",
         ),
-        Move("reject", tuple(WAITING_STATES), State.REJECTED, reject, button="Reject"),
+        Move(
+            "reject",
+            tuple(WAITING_STATES),
+            State.REJECTED,
+            reject,
+            button="Reject",
+            confirm="Reject this question? A rejected question cannot be reopened.",
+        ),
         Move(
             "withdraw",
             tuple(OPEN_STATES),
@@ -411,6 +421,7 @@ MOVES = {
             withdraw,
             button="Withdraw at the asker's request and erase their details",
             offered_when=lambda submission, user: submission.is_open,
+            confirm=ERASE_CONFIRM,
         ),
         # A closed one keeps its state: withdraw() only erases the asker's details.
         Move(
@@ -422,6 +433,7 @@ MOVES = {
             offered_when=lambda submission, user: (
                 not submission.is_open and submission.personal_data_erased_at is None
             ),
+            confirm=ERASE_CONFIRM,
         ),
         # An answered one expires only when its answer may not be sent (see close_stale).
         Move("expire", tuple(OPEN_STATES), State.EXPIRED),

@@ -244,7 +244,8 @@ def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, e
     submission = make_submission()
     html = press_page(editor_client, submission)
     for move in services.moves_offered(submission, editor):
-        assert f'value="{move.name}" class="button">{escape(move.button)}</button>' in html
+        confirm = f' data-confirm="{escape(move.confirm)}"' if move.confirm else ""
+        assert f'value="{move.name}" class="button"{confirm}>{escape(move.button)}</button>' in html
 
 
 def test_an_answered_question_nobody_publishes_can_be_closed_and_its_answer_sent(
@@ -392,3 +393,13 @@ def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothin
     client.post(change_url(submission), form_data(page, title="A new title") | {"_continue": "1"})
     submission.refresh_from_db()
     assert (submission.answer, submission.title) == ("Bo's answer.", "A new title")
+
+
+def test_a_move_that_cannot_be_undone_asks_first(client, editor):
+    submission = services.assign(submission=make_submission(), editor=editor)
+    client.force_login(editor)
+    html = client.get(change_url(submission)).content.decode()
+    assert 'value="withdraw" class="button" data-confirm="Erase the asker&#x27;s name' in html
+    assert 'value="reject" class="button" data-confirm="Reject this question?' in html
+    assert 'value="answer" class="button">' in html  # an ordinary step does not ask
+    assert "js/confirm-moves.js" in html

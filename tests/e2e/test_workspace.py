@@ -202,6 +202,29 @@ def choose(page, field, typed, option):
     expect(page.locator(f".field-{field} .select2-selection")).to_contain_text(option)
 
 
+def test_erasing_an_askers_details_asks_first_and_a_no_keeps_them(page):
+    editor = make_editor()
+    submission = services.assign(submission=make_submission(), editor=editor)
+    log_in(page, editor)
+    page.goto(f"/admin/ask/submission/{submission.pk}/change/")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role(
+        "button", name="Withdraw at the asker's request and erase their details"
+    ).click()
+    assert asked == [services.ERASE_CONFIRM]
+    submission.refresh_from_db()
+    assert (submission.state, submission.name) == (Submission.State.IN_REVIEW, "Ann Example")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role(
+        "button", name="Withdraw at the asker's request and erase their details"
+    ).click()
+    expect(page.locator(".messagelist")).to_contain_text("Withdrawn")
+    submission.refresh_from_db()
+    assert (submission.state, submission.name) == (Submission.State.WITHDRAWN, "")
+
+
 def test_an_editor_keeps_synonyms_and_reviews_factsheets_but_cannot_delete_or_see_accounts(page):
     editor = make_editor()
     log_in(page, editor)
