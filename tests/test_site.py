@@ -126,6 +126,9 @@ def test_back_pain_pages_carry_the_when_to_get_urgent_help_box(client, db):
         assert "When to get urgent help</h2>" in body, page
         assert 'href="tel:999"' in body and 'href="tel:111"' in body
         assert '/urgent-help/">See every warning sign</a>' in body
+    # On a Q&A it comes before the question and the answer, as the editorial policy says.
+    body = client.get(back_question.get_absolute_url()).content.decode()
+    assert body.index("When to get urgent help</h2>") < body.index('id="question-heading"')
     for page in (knee_question, migraine):
         assert (
             "When to get urgent help</h2>"
