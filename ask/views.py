@@ -35,7 +35,7 @@ def ask(request):
             # the urgent advice they call for.
             text = typed_question(request.GET)
             form = AskForm(initial={"question": text})
-            return _form_page(request, form, warning_signs=red_flags.signs_shown(text))
+            return _form_page(request, form, warning_signs=services.signs_in(text))
         if request.POST.get("action") == "check":
             return _check_similar(request)
         return _send(request)
@@ -52,7 +52,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(text),
-        warning_signs=red_flags.signs_shown(text, request.POST.getlist("red_flags_ticked")),
+        warning_signs=services.signs_in(text, request.POST.getlist("red_flags_ticked")),
     )
 
 
@@ -132,9 +132,11 @@ def thanks(request, token):
 def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing."""
     text = request.GET.get("q", "")[:1000]
-    signs = red_flags.signs_shown(text, request.GET.getlist("red_flags_ticked"))
+    ticked = request.GET.getlist("red_flags_ticked")
+    signs = red_flags.signs_shown(text, ticked)
     try:
         matches = _similar(text)
+        signs = services.signs_in(text, ticked)
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
         matches = None  # the urgent advice matters more than the matches: show it anyway

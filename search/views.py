@@ -26,8 +26,7 @@ def search_results(request):
     context["prepared"] = prepared
     if prepared.corrected_text:
         # Typos put right may describe a sign the words as typed did not ("chest pian").
-        both = f"{query}\n{prepared.corrected_text}"
-        context["warning_signs"] = red_flags.signs_shown(both)
+        context["warning_signs"] = red_flags.signs_shown(prepared.typed_and_corrected)
     if prepared.is_empty:
         return render(request, "search/search.html", context | help_context())
     categories = form.categories()

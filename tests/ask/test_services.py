@@ -118,6 +118,15 @@ def test_the_database_refuses_a_published_submission_without_consent(editor, are
         Submission.objects.filter(pk=submission.pk).update(state=State.PUBLISHED)
 
 
+def test_a_sign_described_with_a_typo_makes_it_urgent(area):
+    make_question(area, title="Back pain", answer="Chest pain needs a doctor first.")
+    submission = services.submit_question(
+        question="I have chest pian and my back aches.", consent_to_store=True
+    )
+    assert submission.urgent
+    assert submission.red_flags_in_text == ["chest_pain"]
+
+
 def test_the_database_refuses_an_urgent_flag_without_a_sign():
     submission = make_submission()
     with pytest.raises(IntegrityError):

@@ -244,6 +244,13 @@ def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send
     assert "need not send" not in html and "Already answered" not in html
 
 
+def test_the_live_box_reads_a_sign_through_its_typos(client, area):
+    make_question(area, title="Back pain", answer="Chest pain needs a doctor first.")
+    html = client.get("/ask/similar/", {"q": "I have chest pian and back ache"}).content.decode()
+    assert html.index("Get medical help now") < html.index("Back pain</a>")
+    assert "Chest pain with back pain" in html
+
+
 def test_the_live_box_gives_the_advice_of_a_ticked_box_too(client):
     html = client.get("/ask/similar/", {"q": "", "red_flags_ticked": "chest_pain"}).content
     assert "Chest pain with back pain" in html.decode()
