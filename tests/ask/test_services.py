@@ -312,17 +312,17 @@ def test_publishing_refuses_a_name_that_is_also_a_word_where_it_is_a_name(editor
         services.publish(submission=submission, by=editor)
 
 
-def test_publishing_allows_a_name_that_is_also_a_word_where_it_is_the_word(editor, area):
-    submission = ready_to_publish(make_submission(name="Will Back"), editor, area)
-    answer = "Your lower back pain will ease. Back pain is common. Will it come back? Rarely."
-    services.save_draft(submission=submission, by=editor, answer=answer)
-    services.publish(submission=submission, by=editor)
-    assert submission.published_question.answer == answer
-
-
-def test_publishing_allows_words_that_only_contain_the_askers_name(editor, area):
-    submission = ready_to_publish(make_submission(name="Ann Example"), editor, area)
-    answer = "Annual reviews help; the examples show how. Rest at 2pm @ home."
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        # A name that is also a word, where it is the word.
+        ("Will Back", "Your lower back pain will ease. Back pain is common. Will it come back?"),
+        # Words that only contain the name.
+        ("Ann Example", "Annual reviews help; the examples show how. Rest at 2pm @ home."),
+    ],
+)
+def test_publishing_allows_words_that_are_not_the_askers_name(editor, area, name, answer):
+    submission = ready_to_publish(make_submission(name=name), editor, area)
     services.save_draft(submission=submission, by=editor, answer=answer)
     services.publish(submission=submission, by=editor)
     assert submission.published_question.answer == answer
