@@ -36,18 +36,6 @@ STATUS_SALT = "ask.status"
 WITHDRAW_SALT = "ask.withdraw"
 
 
-def signs_in(question, ticked=()):
-    """The red-flag signs a question shows (`_as_read`), with the boxes ticked (names), in the
-    order of the rules. Reads the database: where it may be down, `red_flags.signs_shown`."""
-    return red_flags.signs_shown(_as_read(question), ticked)
-
-
-def _as_read(question):
-    """A question as the red-flag rules read it: as typed, and with its typos put right, which
-    may show a sign the typed words do not ("chest pian")."""
-    return prepare(question, syntax=False).typed_and_corrected
-
-
 def submit_question(
     *,
     question,
@@ -75,7 +63,8 @@ def submit_question(
         consent_to_store=consent_to_store,
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
-        red_flags_in_text=red_flags.found_in(_as_read(question)),
+        # Its typos put right may show a sign the typed words do not ("chest pian").
+        red_flags_in_text=red_flags.found_in(prepare(question, syntax=False).typed_and_corrected),
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)

@@ -16,6 +16,7 @@ from ask import rate_limit, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
 from config.client_ip import client_ip
+from search.query import prepare
 from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,8 @@ def ask(request):
             # the urgent advice they call for.
             text = typed_question(request.GET)
             form = AskForm(initial={"question": text})
-            return _form_page(request, form, warning_signs=services.signs_in(text))
+            signs = _signs(prepare(text, syntax=False))
+            return _form_page(request, form, warning_signs=signs)
         if request.POST.get("action") == "check":
             return _check_similar(request)
         return _send(request)
@@ -45,14 +47,14 @@ def ask(request):
 
 
 def _check_similar(request):
-    text = typed_question(request.POST)
+    prepared = prepare(typed_question(request.POST), syntax=False)
     form = AskForm.keeping(request.POST)
     return _form_page(
         request,
         form,
         checked=True,
-        similar=_similar(text),
-        warning_signs=services.signs_in(text, request.POST.getlist("red_flags_ticked")),
+        similar=_similar(prepared),
+        warning_signs=_signs(prepared, request.POST.getlist("red_flags_ticked")),
     )
 
 
@@ -135,8 +137,9 @@ def similar(request):
     ticked = request.GET.getlist("red_flags_ticked")
     signs = red_flags.signs_shown(text, ticked)
     try:
-        matches = _similar(text)
-        signs = services.signs_in(text, ticked)
+        prepared = prepare(text, syntax=False)
+        matches = _similar(prepared)
+        signs = _signs(prepared, ticked)
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
         matches = None  # the urgent advice matters more than the matches: show it anyway
@@ -149,8 +152,15 @@ def similar(request):
     )
 
 
-def _similar(text):
-    return similar_questions(text, limit=SIMILAR_SHOWN)
+def _similar(prepared):
+    return similar_questions(prepared, limit=SIMILAR_SHOWN)
+
+
+def _signs(prepared, ticked=()):
+    """The signs of a question read as typed and with its typos put right ("chest pian"), and
+    of the boxes ticked. Reading it needs the database: where that may be down, the typed words
+    alone (`red_flags.signs_shown`)."""
+    return red_flags.signs_shown(prepared.typed_and_corrected, ticked)
 
 
 def thanks_url(submission):

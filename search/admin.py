@@ -22,7 +22,8 @@ class SynonymAdmin(admin.ModelAdmin):
 @admin.register(SearchGap)
 class SearchGapAdmin(admin.ModelAdmin):
     """What patients looked for and did not find (all of it, or some of their words), most
-    searched first: where new answers and synonyms come from. The counts are made by searches, never by hand."""
+    searched first: where new answers and synonyms come from. The counts are made by searches,
+    never by hand."""
 
     per_page = 50
 

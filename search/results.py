@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from archive import outdated_claims
 from archive.models import LISTED_FIELDS, Category, Question
 from factsheets.models import Factsheet
-from search.query import prepare, reading_connection
+from search.query import reading_connection
 
 RESULTS_PER_PAGE = 10
 # Past this many hits the page says "more than 1,000", and pages stop at 100.
@@ -103,10 +103,12 @@ def in_order(queryset, ids):
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def similar_questions(text, *, limit=5):
+def similar_questions(prepared, *, limit=5):
     """Published Q&As sharing words with a longer text (a new question), best match first, as
-    whole Q&As with their categories. Quotes and minus signs are plain text here."""
-    rows, _ = ranked(prepare(text, syntax=False), k=limit, questions_only=True)
+    whole Q&As with their categories. `prepared` is the text read with `prepare(text,
+    syntax=False)`: quotes and minus signs are plain text there. The caller prepares it, as its
+    red-flag check reads the same corrections (`PreparedSearch.typed_and_corrected`)."""
+    rows, _ = ranked(prepared, k=limit, questions_only=True)
     ids = [question_id for question_id, _, _ in rows]
     return in_order(Question.objects.select_related("category"), ids)
 
