@@ -5,12 +5,15 @@ saved replies editors insert into answers."""
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -210,13 +213,23 @@ class SubmissionAdminForm(forms.ModelForm):
 
 
 class TransitionInline(admin.TabularInline):
+    """A submission's history: each step, who made it, when and why."""
+
     model = Transition
     verbose_name = "step"
     verbose_name_plural = "history"
-    fields = ["at", "from_state", "to_state", "by", "note"]
+    fields = ["at", "from_state", "to_state", "made_by", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    @admin.display(description="by")
+    def made_by(self, obj):
+        # Not the `by` column itself: it is empty for the asker and for a removed editor alike.
+        return obj.made_by
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -415,7 +428,44 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Reject the selected questions (e.g. spam)", permissions=["change"])
     def reject_selected(self, request, queryset):
-        self._each(request, queryset, lambda s: services.reject(submission=s, by=request.user))
+        """Reject the selected questions once the editor confirms, on a page listing them (as
+        Django's "Delete selected" asks): a rejected question cannot be reopened."""
+        if request.POST.get("post") != "yes":
+            return self._confirm_reject(request, queryset)
+        note = self._note(request)
+        self._each(
+            request,
+            queryset,
+            lambda s: services.reject(submission=s, by=request.user, note=note),
+        )
+
+    def _confirm_reject(self, request, queryset):
+        """The page that asks before reject_selected acts; None (back to the list) when none of
+        the selected questions can be rejected."""
+        rejectable = queryset.filter(state__in=services.MOVES["reject"].sources)
+        if not rejectable:
+            self.message_user(
+                request,
+                "None of the selected questions can be rejected: only new questions and "
+                "questions in review can.",
+                messages.WARNING,
+            )
+            return None
+        request.current_app = self.admin_site.name
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Reject these questions?",
+            "opts": self.opts,
+            "to_reject": rejectable,
+            "left_alone": queryset.exclude(pk__in=rejectable.values("pk")),
+            "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "back_to_list": request.get_full_path(),
+            "media": self.media,
+        }
+        return TemplateResponse(
+            request, "admin/ask/submission/reject_selected_confirmation.html", context
+        )
 
     def _each(self, request, queryset, move):
         done = 0

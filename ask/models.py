@@ -205,11 +205,13 @@ class Submission(models.Model):
         default=False, editable=False, help_text="The question shows a red-flag sign."
     )
 
-    # The editors' work.
+    # The editors' work. Removing an editor's account must be possible (SECURITY.md): it leaves
+    # the questions they held unassigned, in whatever state, for another editor to take. So no
+    # constraint ties a state to an editor.
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="editor",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
@@ -317,20 +319,6 @@ class Submission(models.Model):
                 violation_error_message="This form has already been sent.",
             ),
             models.CheckConstraint(
-                condition=Q(
-                    state__in=[
-                        State.NEW,
-                        State.REJECTED,
-                        State.CLOSED_DUPLICATE,
-                        State.WITHDRAWN,
-                        State.EXPIRED,
-                    ]
-                )
-                | Q(assigned_to__isnull=False),
-                name="submission_in_review_has_editor",
-                violation_error_message="A submission in review or answered needs an editor.",
-            ),
-            models.CheckConstraint(
                 condition=~Q(state__in=[State.ANSWERED, State.PUBLISHED])
                 | ~Q(answer="")
                 | Q(personal_data_erased_at__isnull=False),
@@ -431,12 +419,22 @@ class Transition(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="history")
     from_state = models.CharField(max_length=20, choices=Submission.State, blank=True)
     to_state = models.CharField(max_length=20, choices=Submission.State)
+    # Emptied when the editor's account is removed: the step stays, the person is forgotten.
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        help_text="Empty for the asker sending the question.",
+        help_text="The editor who made the step; empty for the asker's own steps and the site's "
+        "retention, and once the editor's account is removed (see by_editor).",
+    )
+    # Recorded with the step rather than read from `by`, which the removal of the editor's
+    # account empties: without it, their steps would read as the asker's.
+    by_editor = models.BooleanField(
+        "made by an editor",
+        default=False,
+        editable=False,
+        help_text="Stays true when the editor's account is removed.",
     )
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(
@@ -452,9 +450,46 @@ class Transition(models.Model):
             # A submission's history, oldest first, on its admin page.
             models.Index(fields=["submission", "at"], name="transition_history"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(by__isnull=True) | Q(by_editor=True),
+                name="transition_editor_step_marked",
+                violation_error_message="A step with an editor is marked as an editor's.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_from_state_display() or 'sent'} → {self.get_to_state_display()}"
+
+    def save(self, *args, **kwargs):
+        self._mark_editors_step()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self._mark_editors_step()  # before full_clean checks the constraint
+
+    def _mark_editors_step(self):
+        if self.by_id is not None:
+            self.by_editor = True
+
+    @property
+    def made_by(self):
+        """Who made this step, in words for the history; an editor whose account has been
+        removed is named as such, never taken for the asker.
+
+        Only three steps are ever logged without an editor (ask.services): the asker sending
+        the question (the first step, from no state), the asker withdrawing it through their
+        link, and the site closing a question left open too long (erase_personal_data)."""
+        if self.by is not None:
+            return self.by.get_full_name() or self.by.get_username()
+        if self.by_editor:
+            return "A former editor (account removed)"
+        if not self.from_state:
+            return "The asker, sending it"
+        if self.to_state == State.WITHDRAWN:
+            return "The asker, through their withdraw link"
+        return "The site: open too long"
 
 
 class OutgoingEmailQuerySet(models.QuerySet):

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from archive.models import Question
 from ask import services
 from ask.forms import new_form_token
-from ask.models import Submission
+from ask.models import Submission, Transition
 from tests.ask.conftest import make_editor, make_submission, receipt
 from tests.factories import make_question
 from tests.searching import found
@@ -215,10 +215,69 @@ def test_closing_as_a_duplicate_without_choosing_the_qa_is_refused_with_a_reason
     assert Submission.objects.get().state == State.NEW
 
 
-def test_rejecting_spam_from_the_queue_list(editor_client):
+def reject_selected(client, *submissions, confirmed=False, **more):
+    """Choose "Reject the selected questions" in the queue's action bar and press Go, or, when
+    `confirmed`, press "Yes" on the page that asks first."""
+    data = {"action": "reject_selected", "_selected_action": [s.pk for s in submissions]}
+    data |= {"post": "yes"} if confirmed else {"index": "0"}
+    return client.post(QUEUE + "?state=all", data | more, follow=True)
+
+
+def test_rejecting_spam_from_the_queue_list_asks_first_listing_the_questions(editor_client):
     spam = make_submission(question="Buy cheap watches at this site, best prices for you")
-    editor_client.post(QUEUE, {"action": "reject_selected", "_selected_action": [spam.pk]})
-    assert Submission.objects.get().state == State.REJECTED
+    junk = make_submission(question="Visit my casino website for free spins and big wins")
+    page = reject_selected(editor_client, spam, junk)
+    assert page.templates[0].name == "admin/ask/submission/reject_selected_confirmation.html"
+    assert list(Submission.objects.values_list("state", flat=True)) == [State.NEW, State.NEW]
+    assert Transition.objects.count() == 2  # only the two questions being sent
+    html = page.text
+    assert "<h1>Reject these questions?</h1>" in html
+    assert "Questions to reject (2)" in html
+    for submission in (spam, junk):
+        assert f"<strong>{submission.reference}</strong>" in html
+        assert f'name="_selected_action" value="{submission.pk}"' in html
+    assert "Buy cheap watches at this site" in html and "casino website" in html
+    assert "cannot be reopened" in html and "The askers are not e-mailed" in html
+    assert 'name="action" value="reject_selected"' in html
+    assert 'name="post" value="yes"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert '<a href="/admin/ask/submission/?state=all" class="button cancel-link">' in html
+
+
+def test_rejecting_spam_from_the_queue_list_once_confirmed(editor_client, editor):
+    spam = make_submission(question="Buy cheap watches at this site, best prices for you")
+    junk = make_submission(question="Visit my casino website for free spins and big wins")
+    page = reject_selected(editor_client, spam, junk, confirmed=True, note="Spam")
+    assert page.templates[0].name == "admin/ask/submission/change_list.html"  # the queue
+    assert "2 question(s) updated." in page.text
+    for submission in (spam, junk):
+        submission.refresh_from_db()
+        assert (submission.state, submission.is_open) == (State.REJECTED, False)
+        step = submission.history.last()
+        assert (step.from_state, step.by, step.note) == (State.NEW, editor, "Spam")
+        # Rejecting e-mails nobody: the receipt is the asker's only e-mail.
+        assert list(submission.emails.all()) == [receipt(submission)]
+
+
+def test_the_page_that_asks_says_which_questions_cannot_be_rejected(editor_client, editor):
+    spam = make_submission(question="Buy cheap watches at this site, best prices for you")
+    answered = services.assign(submission=make_submission(), editor=editor)
+    services.mark_answered(submission=answered, by=editor, answer="It usually passes.")
+    html = reject_selected(editor_client, spam, answered).text
+    assert "Questions to reject (1)" in html and "Left as they are (1)" in html
+    assert f"<strong>{answered.reference}</strong> (Answered)" in html
+    assert f'name="_selected_action" value="{spam.pk}"' in html
+    assert f'name="_selected_action" value="{answered.pk}"' not in html
+    assert 'value="Yes, reject 1 question"' in html
+
+
+def test_rejecting_only_questions_that_cannot_be_rejected_says_so_at_once(editor_client, editor):
+    answered = services.assign(submission=make_submission(), editor=editor)
+    services.mark_answered(submission=answered, by=editor, answer="It usually passes.")
+    page = reject_selected(editor_client, answered)
+    assert page.templates[0].name == "admin/ask/submission/change_list.html"  # the queue
+    assert "None of the selected questions can be rejected" in page.text
+    answered.refresh_from_db()
+    assert answered.state == State.ANSWERED
 
 
 def test_a_move_the_submission_cannot_make_is_refused_even_if_posted(editor_client):
