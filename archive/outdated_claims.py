@@ -66,7 +66,8 @@ OUTDATED_CLAIMS = (
             # Case matters: "NICE" or "Nice recommends", not a nice practitioner.
             r"\b(NICE|National Institute for (Health and )?(Clinical|Care) Excellence"
             r"|Nice (recommends|guidelines?|guidance))\b",
-            r"(?i)\b(recommend\w*|accepted|includ\w*|offer\w*)\b",
+            r"(?i)\b(recommend\w*|accepted|includ\w*|offer\w*|advis\w*|approv\w*|endors\w*"
+            r"|backed)\b",
             r"(?i)\b(acupuncture|sessions?|treatments?)\b",
         ),
         now="NICE no longer recommends acupuncture for low back pain or sciatica. Its guideline "
@@ -81,7 +82,11 @@ OUTDATED_CLAIMS = (
         patterns=(
             r"(?i)\b(without (any )?(harmful )?(risks?|side[ -]effects)"
             r"|no (known )?(harmful )?(risks?|side[ -]effects)"
-            r"|(completely|totally|perfectly|entirely|100%) safe|risk[ -]free)\b",
+            r"|free (from|of) (any )?(harmful )?(risks?|side[ -]effects)"
+            r"|(completely|totally|perfectly|entirely|100%) (safe|harmless)|risk[ -]free"
+            r"|(cannot|can't|can not|will not|won't) do (you )?any harm|can do (you )?no harm"
+            # "Harmless" of the treatment itself, not of a bruise it left.
+            r"|(acupuncture|treatment|needles?|needling) (is|are) (\w+ )?harmless)\b",
         ),
         now="Acupuncture is not free of risk or side effects. Soreness, bruising and feeling "
         "faint or tired are common after a session, and, rarely, a needle causes an infection or "

@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 SIMILAR_SHOWN = 5
 THANKS_SALT = "ask.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
+NOT_SENT_YET = (
+    "Your question has not been sent yet. Please check it and press “Send my question” again."
+)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -54,7 +57,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(prepared),
-        warning_signs=_signs(prepared, request.POST.getlist("red_flags_ticked")),
+        warning_signs=_signs(prepared, _ticked(request)),
     )
 
 
@@ -64,19 +67,42 @@ def _send(request):
         return redirect(thanks_url(sent))  # the same form again: a double click or a retry
     form = AskForm(request.POST)
     if not form.is_valid():
-        return _form_page(request, form)
+        return _unsent(request, form)
     if not rate_limit.allow(request, scope="ask", limit=settings.ASK_SUBMISSIONS_PER_HOUR):
         form.add_error(
             None,
             "You have sent several questions in the last hour. Please wait an hour and send this "
             "one again; your text is kept below.",
         )
-        return _form_page(request, form, status=429)
+        return _unsent(request, form, status=429)
     if form.is_spam:
         logger.info("Ask form: honeypot filled by %s", client_ip(request))
-        return render(request, "ask/thanks.html", {"submission": None})
+        return _unsent(request, _with_trap_emptied(request.POST))
     submission = services.submit_question(**form.submission_fields())
     return redirect(thanks_url(submission))
+
+
+def _unsent(request, form, status=200):
+    """The form again, with the advice its words or ticked boxes call for: a question that
+    cannot be sent yet must not delay that."""
+    signs = _signs(prepare(typed_question(request.POST), syntax=False), _ticked(request))
+    return _form_page(request, form, status=status, warning_signs=signs)
+
+
+def _with_trap_emptied(data):
+    """The form again, unsent, after its hidden trap box was filled. Robots fill every box, but a
+    person's browser may fill that one too: their question is kept, the box emptied, and they
+    are told it was not sent, so that pressing the button again sends it."""
+    data = data.copy()
+    data["website"] = ""
+    form = AskForm(data)
+    form.is_valid()
+    form.add_error(None, NOT_SENT_YET)
+    return form
+
+
+def _ticked(request):
+    return request.POST.getlist("red_flags_ticked")
 
 
 def _form_page(request, form, status=200, **context):
@@ -106,7 +132,7 @@ def _try_again(request):
         {
             "question": text,
             "kept": kept,
-            "warning_signs": red_flags.signs_shown(text, request.POST.getlist("red_flags_ticked")),
+            "warning_signs": red_flags.signs_shown(text, _ticked(request)),
         },
         status=503,
     )
@@ -194,10 +220,12 @@ def withdraw(request, token):
     e-mail. The link opens a page with one button: a mail scanner that follows links changes
     nothing."""
     submission = _from_link(token, salt=services.WITHDRAW_SALT)
+    # Read before withdrawing: the advice is shown on the page that withdraws it too.
+    signs = [] if submission.personal_data_erased_at else submission.red_flags
     if request.method == "POST":
         services.withdraw(submission=submission)
         submission.refresh_from_db()
-    return render(request, "ask/withdraw.html", {"submission": submission})
+    return render(request, "ask/withdraw.html", {"submission": submission, "warning_signs": signs})
 
 
 def _from_link(token, *, salt):

@@ -17,6 +17,9 @@ MAKES = {
         "Back pain forms one of the recommended treatments in the NICE guidelines.",
         "Acupuncture has, in fact, been accepted within NICE guidelines as an effective treatment "
         "for chronic low back pain.",
+        "NICE advise a course of acupuncture for persistent low back pain.",
+        "Acupuncture for back pain is approved by NICE.",
+        "It is a treatment endorsed by NICE for chronic back pain.",
         "The NICE guidelines (which determine what treatment doctors can offer) have included ten "
         "sessions of acupuncture.",
     ],
@@ -26,6 +29,10 @@ MAKES = {
         "Acupuncture is completely safe.",
         "There are no side effects.",
         "Acupuncture treatment for your lower back should have no harmful side effects.",
+        "Acupuncture is harmless.",
+        "The treatment is completely harmless.",
+        "It is safe and free from side effects.",
+        "The needles cannot do you any harm.",
     ],
     "disc_back_into_place": [
         "It can even encourage an out of place disc to go back into place, depending on severity.",
@@ -41,6 +48,9 @@ MAKES_NONE = [
     "It was nice to meet you, and I recommend a course of sessions.",
     "There is no equivalent of a NICE guideline for a lower back problem.",
     "Acupuncture has very few side effects.",
+    "The bruise is harmless and fades in a few days.",
+    "A little soreness afterwards is harmless.",
+    "Your GP can advise you on painkillers, as NICE suggests.",
     "Acupuncture is generally very safe in the hands of a registered practitioner.",
     "Is acupuncture safe during pregnancy?",
     "The disc bulges and presses on a nerve.",

@@ -143,6 +143,9 @@ def test_a_question_that_describes_a_red_flag_gets_its_advice_before_the_answer(
     html = client.get(question.get_absolute_url()).content.decode()
     advice = html.index("If you have this too, get medical help now")
     assert advice < html.index("Pain, weakness or numbness in both legs") < html.index("feel sore")
+    # An answer written for someone else ("it is common") must not read as overruling it.
+    overrules = html.index("nothing in it changes this advice")
+    assert advice < overrules < html.index("feel sore")
 
 
 def test_a_question_without_a_red_flag_gets_no_urgent_advice_at_its_top(client, db):

@@ -168,3 +168,14 @@ def test_once_erased_the_status_page_no_longer_names_the_signs(client, editor, a
     html = client.get("/" + status).content.decode()
     assert "have been erased" in html
     assert "genitals" not in html and "get medical help now" not in html
+
+
+def test_the_withdraw_page_keeps_the_advice_of_an_urgent_question_before_and_after(client):
+    submission = make_submission(question="I have numbness around my genitals since yesterday")
+    _, withdraw = links(submission)
+    heading = "If you have not been seen about this yet, get medical help now"
+    asking = client.get("/" + withdraw).content.decode()
+    assert asking.index(heading) < asking.index('<form method="post">')
+    assert heading in client.post("/" + withdraw).content.decode()
+    later = client.get("/" + withdraw).content.decode()
+    assert heading not in later  # erased: only the state, as on the status page

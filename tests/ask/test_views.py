@@ -136,11 +136,27 @@ def test_html_is_stored_as_typed_and_shown_escaped(client):
     assert "<script>alert" not in page and "<b>Ann" not in page
 
 
-def test_the_honeypot_catches_robots_without_telling_them(client):
-    response = client.post("/ask/", good() | {"website": "http://spam.example"})
-    assert response.status_code == 200
-    assert "Thank you" in response.content.decode()
+def test_a_filled_trap_box_stores_nothing_says_so_and_a_second_press_sends_it(client):
+    # Robots fill every box, but a person's browser may fill the hidden one: never a thank-you
+    # for a question that was not kept, and the advice its words call for comes with the form.
+    question = "I cannot control my bladder since my back pain got worse, what should I do?"
+    data = good() | {"question": question, "website": "http://spam.example"}
+    response = client.post("/ask/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Submission.objects.exists()
+    assert "Thank you" not in html
+    assert "Your question has not been sent yet." in html
+    assert question in html and 'name="website" value=' not in html
+    assert html.index("Get medical help now") < html.index("Your question has not been sent yet.")
+    assert client.post("/ask/", data | {"website": ""}).status_code == 302
+    assert Submission.objects.get().question == question
+
+
+def test_a_question_sent_back_for_a_mistake_still_shows_its_advice(client):
+    data = good() | {"question": "I have numbness around my genitals", "consent_to_store": ""}
+    html = client.post("/ask/", data).content.decode()
     assert not Submission.objects.exists()
+    assert "Get medical help now" in html
 
 
 def test_a_client_sending_too_many_questions_is_asked_to_wait_and_keeps_the_text(client, settings):
