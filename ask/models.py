@@ -17,7 +17,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from archive import outdated_claims, red_flags
-from search.query import prepare
+from search.query import prepare_question
 from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
@@ -387,7 +387,7 @@ class Submission(models.Model):
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
-        return similar_questions(prepare(self.question, syntax=False), limit=limit)
+        return similar_questions(prepare_question(self.question), limit=limit)
 
 
 class SavedReply(models.Model):

@@ -16,7 +16,7 @@ from ask import rate_limit, services
 from ask.forms import AskForm, form_token_value, typed_question
 from ask.models import Submission
 from config.client_ip import client_ip
-from search.query import prepare
+from search.query import prepare_question
 from search.results import similar_questions
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def ask(request):
             # the urgent advice they call for.
             text = typed_question(request.GET)
             form = AskForm(initial={"question": text})
-            signs = _signs(prepare(text, syntax=False))
+            signs = _signs(prepare_question(text))
             return _form_page(request, form, warning_signs=signs)
         if request.POST.get("action") == "check":
             return _check_similar(request)
@@ -50,7 +50,7 @@ def ask(request):
 
 
 def _check_similar(request):
-    prepared = prepare(typed_question(request.POST), syntax=False)
+    prepared = prepare_question(typed_question(request.POST))
     form = AskForm.keeping(request.POST)
     return _form_page(
         request,
@@ -85,7 +85,7 @@ def _send(request):
 def _unsent(request, form, status=200):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
-    signs = _signs(prepare(typed_question(request.POST), syntax=False), _ticked(request))
+    signs = _signs(prepare_question(typed_question(request.POST)), _ticked(request))
     return _form_page(request, form, status=status, warning_signs=signs)
 
 
@@ -163,7 +163,7 @@ def similar(request):
     ticked = request.GET.getlist("red_flags_ticked")
     signs = red_flags.signs_shown(text, ticked)
     try:
-        prepared = prepare(text, syntax=False)
+        prepared = prepare_question(text)
         matches = _similar(prepared)
         signs = _signs(prepared, ticked)
     except DatabaseError:

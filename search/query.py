@@ -223,17 +223,17 @@ class Words:
     absent: set[str] = field(default_factory=set)
 
     @classmethod
-    def look_up(cls, words, *, correct_spelling):
+    def look_up(cls, words, *, correct_spelling, remember=True):
         """Corrections (if asked for) and lexemes for `words`: what this process remembers of
-        them, and one query for the others."""
+        them, and one query for the others, remembered too unless `remember` is false."""
         keys = [(correct_spelling and correctable(word), word) for word in dict.fromkeys(words)]
         remembered = remembered_words()
-        missing = [key for key in keys if key not in remembered]
-        if missing:
-            remembered.update(cls.query(missing))
+        learnt = cls.query([key for key in keys if key not in remembered])
+        if remember:
+            remembered.update(learnt)
         found = cls()
         for key in keys:
-            fix, found.lexemes[key[1]], absent = remembered[key]
+            fix, found.lexemes[key[1]], absent = learnt.get(key) or remembered[key]
             found.absent.update(absent)
             if fix:
                 found.fixes[key[1]] = fix
@@ -243,6 +243,8 @@ class Words:
     def query(keys):
         """{(correct, word): (its correction or None, its lexemes, those of them no page holds)}
         from the database."""
+        if not keys:
+            return {}
         correct = {word: c for c, word in keys}
         found = {key: (None, (), ()) for key in keys}
         # Corrections may be the synonym list's words, as this process keeps them.
@@ -404,15 +406,17 @@ class PreparedSearch:
         return " | ".join(f"({concept.tsquery})" for concept in self.concepts)
 
 
-def prepare(text, *, correct_spelling=True, syntax=True):
+def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
     """Parse, correct and widen a query (one small query to the database, none when its words
-    were looked up before)."""
+    were looked up before). With `remember` false, what the database says of its words is not
+    kept in this process's memory."""
     groups = parse(text, syntax=syntax)
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:
         return PreparedSearch(text)
     keyed_terms, synonym_words = synonym_lexicon()
-    known = Words.look_up(query_words, correct_spelling=correct_spelling).including(synonym_words)
+    known = Words.look_up(query_words, correct_spelling=correct_spelling, remember=remember)
+    known = known.including(synonym_words)
     prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
     for group in widen(groups, keyed_terms, known):
         queries = {q[0]: (item, q[1]) for item in group if (q := item_query(item, known))}
@@ -431,6 +435,13 @@ def prepare(text, *, correct_spelling=True, syntax=True):
             words = " or ".join(" ".join(item.words) for item, _ in queries.values())
             prepared.concepts.append(Concept(tsquery, alternatives, phrase, absent, words))
     return prepared
+
+
+def prepare_question(text):
+    """An asker's question read as `prepare` reads a search, its quotes and minus signs plain
+    text. Its words are not remembered by this process: an asker's words end with their question
+    (SECURITY.md), while a process may live for days."""
+    return prepare(text, syntax=False, remember=False)
 
 
 def corrected(text, fixes):

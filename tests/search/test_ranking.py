@@ -4,7 +4,7 @@ import pytest
 
 from factsheets.models import SECTIONS
 from search.models import EnglishWord, Synonym
-from search.query import prepare
+from search.query import prepare, prepare_question, remembered_words
 from search.results import Results, similar_questions, similar_to_question
 from tests.factories import make_category, make_factsheet, make_question
 from tests.searching import found
@@ -204,7 +204,7 @@ def test_a_query_with_nothing_to_look_for_is_empty(seeded, query):
 
 def test_similar_to_reads_quotes_and_minus_signs_as_plain_text(seeded):
     text = 'My "lower back" hurts - is it normal - or not?'
-    assert similar_questions(prepare(text, syntax=False))
+    assert similar_questions(prepare_question(text))
 
 
 def test_search_reaches_factsheets_too(seeded):
@@ -234,12 +234,21 @@ def test_search_puts_the_best_match_first(seeded):
 
 def test_similar_to_finds_questions_sharing_words_with_a_long_text(seeded):
     text = "After my acupuncture session I feel dizzy and everything moves when I bend down."
-    titles = [q.title for q in similar_questions(prepare(text, syntax=False), limit=3)]
+    titles = [q.title for q in similar_questions(prepare_question(text), limit=3)]
     assert "Can acupuncture for lower back pain cause imbalance and dizziness" in titles
 
 
 def test_similar_to_ignores_text_without_words(seeded):
-    assert similar_questions(prepare("?! ..", syntax=False)) == []
+    assert similar_questions(prepare_question("?! ..")) == []
+
+
+def test_an_askers_words_are_not_remembered_by_the_process_but_a_searchs_are(seeded):
+    # An asker's words end with their question (SECURITY.md); a process may live for days.
+    question = prepare_question("Since Quarmbyvale my back hurts, will acupuncture help it?")
+    assert question.concepts  # read as well as a search is
+    assert "quarmbyvale" not in {word for _, word in remembered_words()}
+    prepare("quarmbyvale acupuncture")
+    assert "quarmbyvale" in {word for _, word in remembered_words()}
 
 
 def test_a_qas_similar_questions_share_its_rarest_words_whatever_their_area(area):
