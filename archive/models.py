@@ -561,6 +561,12 @@ class Question(models.Model):
         known now before the answer (archive.outdated_claims)."""
         return outdated_claims.found_in(self.answer)
 
+    @property
+    def title_claims(self):
+        """Claims its title makes that the site knows are no longer true: a list of Q&As, which
+        shows the title without the answer's note, says what is known now beside it."""
+        return outdated_claims.found_in(self.title)
+
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is being reviewed."""
         today = today or timezone.localdate()

@@ -82,6 +82,8 @@ OUTDATED_CLAIMS = (
         patterns=(
             r"(?i)\b(without (any )?(harmful )?(risks?|side[ -]effects)"
             r"|no (known )?(harmful )?(risks?|side[ -]effects)"
+            # Also where a title cut the sentence short ("should have no harmful…").
+            r"|no (known )?harmful(?=…| (\w+ )?effects)"
             r"|free (from|of) (any )?(harmful )?(risks?|side[ -]effects)"
             r"|(completely|totally|perfectly|entirely|100%) (safe|harmless)|risk[ -]free"
             r"|(cannot|can't|can not|will not|won't) do (you )?any harm|can do (you )?no harm"

@@ -30,6 +30,8 @@ MAKES = {
         "There are no side effects.",
         "Acupuncture treatment for your lower back should have no harmful side effects.",
         "Acupuncture is harmless.",
+        "In theory acupuncture treatment for your lower back should have no harmful…",
+        "It has no harmful effects.",
         "The treatment is completely harmless.",
         "It is safe and free from side effects.",
         "The needles cannot do you any harm.",
@@ -49,6 +51,7 @@ MAKES_NONE = [
     "There is no equivalent of a NICE guideline for a lower back problem.",
     "Acupuncture has very few side effects.",
     "The bruise is harmless and fades in a few days.",
+    "The needles hold no harmful chemicals.",
     "A little soreness afterwards is harmless.",
     "Your GP can advise you on painkillers, as NICE suggests.",
     "Acupuncture is generally very safe in the hands of a registered practitioner.",
@@ -104,6 +107,18 @@ def test_a_qa_says_what_is_known_now_before_the_answer_that_claims_otherwise(cli
     html = client.get(question.get_absolute_url()).content.decode()
     assert html.index(NOTE) < html.index("NICE no longer recommends") < html.index(claim)
     assert "Source: NICE guideline NG59" in html
+
+
+def test_a_list_of_qas_says_what_is_known_now_beside_a_title_that_makes_a_claim(client, db):
+    area = make_category("Lower back pain")
+    claiming = make_question(area, title="Acupuncture for your back should have no harmful…")
+    plain = make_question(area, title="Is it normal to feel tired afterwards?")
+    for url in ("/", area.get_absolute_url()):
+        html = client.get(url).content.decode()
+        note = html.index("<strong>Note:</strong> Acupuncture is not free of risk or side effects.")
+        assert html.index(claiming.title) < note
+        assert html.count("<strong>Note:</strong>") == 1, url
+        assert plain.title in html
 
 
 def test_a_qa_that_makes_no_such_claim_has_no_note(client, db):
