@@ -118,3 +118,13 @@ def test_every_step_an_editor_makes_is_marked_as_an_editors(leaver):
     ]
     with pytest.raises(IntegrityError), transaction.atomic():
         Transition.objects.filter(by=leaver).update(by_editor=False)
+
+
+def test_the_askers_status_page_says_a_question_whose_editor_left_is_waiting_again(client, leaver):
+    held = services.assign(submission=make_submission(), editor=leaver)
+    status = "/" + links(held)[0]
+    assert "Being answered." in client.get(status).text
+    leaver.delete()
+    html = client.get(status).text
+    assert "Being answered." not in html and "working on it" not in html
+    assert "<strong>Received.</strong> It is waiting for a member of the expert panel." in html
