@@ -1,12 +1,34 @@
 from django import forms
 from django.urls import Resolver404, resolve
 
-# The pages that ask "Was this helpful?" (URL names).
-ASKING_PAGES = {"archive:question", "factsheets:detail"}
+from archive.models import Question
+from factsheets.models import Factsheet
+
+# The pages that ask "Was this helpful?" (URL names), each with the pages of its kind a reader can
+# open now (as its view finds them, by slug).
+ASKING_PAGES = {
+    "archive:question": lambda: Question.objects.published(),
+    "factsheets:detail": lambda: Factsheet.objects.all(),
+}
+
+
+def shown_page(path):
+    """True when `path` is the address of a Q&A or factsheet a reader can open now: one query,
+    none for an address no such page could have."""
+    if not path.startswith("/"):
+        return False
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    pages = ASKING_PAGES.get(match.view_name)
+    return pages is not None and pages().filter(slug=match.kwargs["slug"]).exists()
 
 
 class FeedbackForm(forms.Form):
-    """One reader's answer about one page: the page's address and yes or no."""
+    """One reader's answer about one page: the page's address and yes or no. Only the address of
+    a published Q&A or a factsheet is counted, so that no made-up text (a name, an illness) is
+    ever stored as an address."""
 
     page = forms.CharField(max_length=300)
     helpful = forms.TypedChoiceField(
@@ -15,10 +37,6 @@ class FeedbackForm(forms.Form):
 
     def clean_page(self):
         path = self.cleaned_data["page"]
-        try:
-            match = resolve(path)
-        except Resolver404:
-            match = None
-        if not path.startswith("/") or match is None or match.view_name not in ASKING_PAGES:
+        if not shown_page(path):
             raise forms.ValidationError("Not a page that asks for feedback.")
         return path

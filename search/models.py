@@ -49,7 +49,8 @@ FEW_RESULTS = 3
 # As long as a search may be.
 MISSING_WORDS_LENGTH = 200
 # Searches holding something like an e-mail address or a phone or NHS number are not kept: a
-# visitor may type their own details, and the counts must hold no personal data.
+# visitor may type their own details, and neither the counts nor any cache may hold them
+# (`looks_personal`).
 LOOKS_PERSONAL = re.compile(r"@|\d[\d\s-]{5,}\d")
 
 
@@ -60,6 +61,14 @@ def normalise(text):
     return " ".join(word for word in words if word)
 
 
+def looks_personal(text):
+    """True when a search holds something like an e-mail address or a phone or NHS number, as
+    typed or once normalised (quotes and minus signs between digits dropped). Such a search is
+    neither counted (`SearchGapQuerySet.record`) nor kept by any cache (`search.views`): the one
+    test for both."""
+    return bool(LOOKS_PERSONAL.search(text) or LOOKS_PERSONAL.search(normalise(text)))
+
+
 class SearchGapQuerySet(models.QuerySet):
     def record(self, text, results, missing=()):
         """Count one search of `text` that showed `results` results, today, and say whether it
@@ -67,7 +76,7 @@ class SearchGapQuerySet(models.QuerySet):
         as the page names them), whatever the other words found. Nothing about the visitor is
         kept: no address, no session, no time of day."""
         query = normalise(text)
-        if not query or results > FEW_RESULTS and not missing or LOOKS_PERSONAL.search(query):
+        if not query or results > FEW_RESULTS and not missing or looks_personal(text):
             return False
         today = timezone.localdate()
         # Words missing from a search that found nothing are the whole search: not kept twice.

@@ -8,27 +8,41 @@ from archive import red_flags
 from archive.caching import public_page
 from archive.models import Category
 from search.forms import SearchForm
-from search.models import SearchGap
+from search.models import SearchGap, looks_personal
 from search.results import EXAMPLE_SEARCHES, Results
 
 
 @public_page
 @require_safe
 def search_results(request):
-    """Q&As and factsheets matching the visitor's words; help instead when there are none."""
+    """Q&As and factsheets matching the visitor's words; help instead when there are none.
+
+    Kept by no cache (the server's page cache, a CDN, the browser) when the search is counted
+    for editors, or when its words look like someone's e-mail address or phone number: the page
+    shows them back, and such words must not outlive the visit."""
     form = SearchForm(request.GET)
     query = form.shown_query()
+    response, counted = render_search(request, form, query)
+    if counted or looks_personal(query):
+        # Kept by no cache, so that every search counted reaches this view and is counted (a few
+        # results are cheap to find again), and no copy of personal words is kept anywhere.
+        add_never_cache_headers(response)
+    return response
+
+
+def render_search(request, form, query):
+    """The search page, and whether the search was counted as one that found little."""
     # Words that describe a red-flag sign get its urgent advice above everything else.
     context = {"form": form, "query": query, "warning_signs": red_flags.signs_shown(query)}
     if not form.is_valid():
-        return render(request, "search/search.html", context | help_context(), status=400)
+        return render(request, "search/search.html", context | help_context(), status=400), False
     prepared = form.prepared()
     context["prepared"] = prepared
     if prepared.corrected_text:
         # Typos put right may describe a sign the words as typed did not ("chest pian").
         context["warning_signs"] = red_flags.signs_shown(prepared.typed_and_corrected)
     if prepared.is_empty:
-        return render(request, "search/search.html", context | help_context())
+        return render(request, "search/search.html", context | help_context()), False
     categories = form.categories()
     results = Results(
         prepared,
@@ -45,12 +59,7 @@ def search_results(request):
     )
     if not results.count:
         context |= help_context()
-    response = render(request, "search/search.html", context)
-    if counted:
-        # Kept by no cache, so that every such search reaches this view and is counted (a few
-        # results are cheap to find again).
-        add_never_cache_headers(response)
-    return response
+    return render(request, "search/search.html", context), counted
 
 
 def help_context():

@@ -13,9 +13,9 @@ MAY_IMPORT = {
     "search": {"config", "archive", "factsheets", "search"},
     "ask": {"config", "archive", "factsheets", "search", "ask"},
     # The site's own pages stand alone; feedback counts answers about archive and factsheet
-    # pages (by their addresses) and uses the ask app's rate limit.
+    # pages (only those a reader can open) and uses the ask app's rate limit.
     "pages": {"config", "pages"},
-    "feedback": {"config", "ask", "feedback"},
+    "feedback": {"config", "archive", "factsheets", "ask", "feedback"},
 }
 TOOLING = {"tools", "loadtest"}
 # config wires the apps together (settings, URLs); its small helpers are the apps' to use.

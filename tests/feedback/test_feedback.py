@@ -1,11 +1,15 @@
 """“Was this helpful?”: one click, no account, no personal data, counted per page per day,
 limited per visitor; editors see the least helpful pages first."""
 
-from datetime import date
+from datetime import date, timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.utils import timezone
 
+from feedback.forms import FeedbackForm
 from feedback.models import DailyFeedback, FeedbackPage
 from feedback.views import ANSWERS_PER_HOUR
 from tests.ask.conftest import make_editor
@@ -98,6 +102,72 @@ def test_each_visitor_is_limited(client, question):
 def test_only_pages_that_ask_and_yes_or_no_are_counted(client, page, helpful):
     assert answer(client, page, helpful).status_code == 400
     assert not FeedbackPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["/questions/zora-smith-from-leeds-has-cancer/", "/factsheets/zora-smith-from-leeds/"],
+)
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_a_made_up_address_is_refused_and_nothing_is_stored(client, question, page, accept):
+    """An address of the right shape that no page has: no row keeps the text posted as one."""
+    make_factsheet()
+    response = answer(client, page, "no", Accept=accept)
+    assert response.status_code == 400
+    assert not FeedbackPage.objects.exists()
+    assert not DailyFeedback.objects.exists()
+
+
+def test_a_published_qa_and_a_factsheet_are_counted(client, question):
+    factsheet = make_factsheet()
+    for url in [question.get_absolute_url(), factsheet.get_absolute_url()]:
+        assert answer(client, url, "no").status_code == 302
+        assert counts(url) == [(0, 1)]
+    assert set(FeedbackPage.objects.values_list("path", flat=True)) == {
+        question.get_absolute_url(),
+        factsheet.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"published": False},  # a draft
+        {"published_at": timezone.now() + timedelta(days=1)},  # published for later
+    ],
+    ids=["draft", "scheduled"],
+)
+def test_a_qa_readers_cannot_open_now_is_refused(client, fields):
+    question = make_question(make_category(), **fields)
+    assert client.get(question.get_absolute_url()).status_code == 404
+    assert answer(client, question.get_absolute_url(), "yes").status_code == 400
+    assert not FeedbackPage.objects.exists()
+
+
+def test_checking_the_address_takes_one_query(question, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        form = FeedbackForm({"page": question.get_absolute_url(), "helpful": "yes"})
+        assert form.is_valid()
+    with django_assert_num_queries(0):  # no page could have this address
+        assert not FeedbackForm({"page": "/nowhere/", "helpful": "yes"}).is_valid()
+
+
+def test_addresses_kept_before_they_were_checked_are_forgotten_with_their_counts(client, question):
+    factsheet = make_factsheet()
+    draft = make_question(make_category(), published=False)
+    kept = [question.get_absolute_url(), factsheet.get_absolute_url()]
+    forgotten = [
+        "/questions/zora-smith-from-leeds-has-cancer/",
+        draft.get_absolute_url(),
+        "/nowhere/",
+        "zora smith",
+    ]
+    for path in kept + forgotten:
+        FeedbackPage.count(path, helpful=False)
+    migration = import_module("feedback.migrations.0002_forget_made_up_addresses")
+    migration.forget_made_up_addresses(apps, None)
+    assert sorted(FeedbackPage.objects.values_list("path", flat=True)) == sorted(kept)
+    assert set(DailyFeedback.objects.values_list("page__path", flat=True)) == set(kept)
 
 
 def test_feedback_is_only_ever_posted(client):

@@ -6,10 +6,14 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 
-from search.models import SearchGap, normalise
+from archive import caching
+from archive.models import ContentVersion
+from search.models import SearchGap, looks_personal, normalise
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_question
 
@@ -89,6 +93,82 @@ def test_nothing_about_the_visitor_is_kept(client, answers):
 def test_a_search_holding_contact_details_or_numbers_is_not_kept(client, answers, query):
     client.get("/search/", {"q": query})
     assert not SearchGap.objects.exists()
+
+
+def kept_pages(params):
+    """The server's kept copies of the search page for `params`, plain and compressed."""
+    version = ContentVersion.current()
+    return [
+        caches["pages"].get(
+            caching._page_key(
+                RequestFactory().get("/search/", params, HTTP_ACCEPT_ENCODING=encoding), version
+            )
+        )
+        for encoding in ("", "gzip")
+    ]
+
+
+PERSONAL_SEARCHES = [
+    "back pain zeb99@audit.example",
+    "back pain 07700 900123",
+    'back pain "07700" "900123"',  # a number split by quotes is still one once normalised
+    "sciatica zeb99@audit.example",  # plenty of results: not a search that found little
+]
+
+
+@pytest.mark.parametrize("query", PERSONAL_SEARCHES)
+@pytest.mark.parametrize("params", [{}, {"page": "2"}], ids=["first-page", "later-page"])
+def test_a_search_holding_contact_details_or_numbers_is_kept_by_no_cache(
+    client, answers, query, params
+):
+    """Its words are on the page: neither the server's page cache, nor a CDN or proxy, nor the
+    browser may keep it; it is rendered afresh every time."""
+    params = {"q": query} | params
+    for encoding in ("", "gzip"):
+        response = client.get("/search/", params, HTTP_ACCEPT_ENCODING=encoding)
+        assert response.status_code == 200
+        assert "zeb99@audit.example" in response.text or "07700" in response.text
+        assert "no-store" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+        assert "max-age=0" in response["Cache-Control"]
+        assert not response.has_header("ETag")
+        assert response.get("Content-Encoding") != "gzip"  # compressed for public pages only
+    assert kept_pages(params) == [None, None]
+    assert not SearchGap.objects.exists()
+
+
+def test_a_search_that_cannot_run_holding_an_address_is_kept_by_no_cache_either(client, answers):
+    params = {"q": "zeb99@audit.example " + "pain " * 100}  # too long: an error, shown back
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert kept_pages(params) == [None, None]
+
+
+def test_an_ordinary_search_is_still_kept_and_public(client, answers):
+    params = {"q": "sciatica"}
+    response = client.get("/search/", params)
+    assert "public" in response["Cache-Control"]
+    assert response.has_header("ETag")
+    plain, _ = kept_pages(params)
+    assert plain is not None and b"Sciatica and acupuncture" in plain[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("ann@example.org", True),
+        ("07700 900123", True),
+        ("943-476-5919", True),
+        ('"07700" "900123"', True),
+        ("12 - 34", True),  # as typed, though not once the lone minus sign is dropped
+        ("back pain 2024", False),
+        ("c5 c6 disc", False),
+    ],
+)
+def test_one_test_says_what_looks_personal(text, personal):
+    assert looks_personal(text) is personal
 
 
 def test_each_day_has_its_own_count_and_old_days_are_pruned(db, settings):
