@@ -17,7 +17,8 @@ A page marked `@public_page` is the same for every such visitor until the archiv
   now is waited for, not rendered a second time.
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
-the page rendered afresh and marked private. A response that turns out to carry a secret (a CSRF
+the page rendered afresh and marked private, and so does an address whose query holds something
+like an e-mail address or a phone number (a search, a title filter): the page shows it back. A response that turns out to carry a secret (a CSRF
 token, a session, a cookie) is never stored or marked public.
 """
 
@@ -41,6 +42,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from archive.models import ContentVersion
+from config.personal_data import asks_with_personal_data
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ def public_page(view):
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
-        if not is_anonymous_read(request):
+        if not is_anonymous_read(request) or asks_with_personal_data(request):
             response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             return response
@@ -165,7 +167,9 @@ def _may_be_kept(request):
     which answers 304 from the version alone."""
     if not is_anonymous_read(request) or any(h in request.META for h in CONDITIONAL_HEADERS):
         return False
-    if not settings.PAGE_CACHE_PARAMETERS.issuperset(request.GET):
+    if not settings.PAGE_CACHE_PARAMETERS.issuperset(request.GET) or asks_with_personal_data(
+        request
+    ):
         return False
     try:
         match = resolve(request.path_info)

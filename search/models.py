@@ -1,13 +1,14 @@
 """What search keeps of its own: the synonym list editors maintain, and the searches that
 found little or missed some of their words, counted for editors."""
 
-import re
 from datetime import timedelta
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Least, Lower
 from django.utils import timezone
+
+from config.personal_data import looks_personal
 
 
 class Synonym(models.Model):
@@ -48,10 +49,6 @@ def split_terms(text):
 FEW_RESULTS = 3
 # As long as a search may be.
 MISSING_WORDS_LENGTH = 200
-# Searches holding something like an e-mail address or a phone or NHS number are not kept: a
-# visitor may type their own details, and neither the counts nor any cache may hold them
-# (`looks_personal`).
-LOOKS_PERSONAL = re.compile(r"@|\d[\d\s-]{5,}\d")
 
 
 def normalise(text):
@@ -61,20 +58,13 @@ def normalise(text):
     return " ".join(word for word in words if word)
 
 
-def looks_personal(text):
-    """True when a search holds something like an e-mail address or a phone or NHS number, as
-    typed or once normalised (quotes and minus signs between digits dropped). Such a search is
-    neither counted (`SearchGapQuerySet.record`) nor kept by any cache (`search.views`): the one
-    test for both."""
-    return bool(LOOKS_PERSONAL.search(text) or LOOKS_PERSONAL.search(normalise(text)))
-
-
 class SearchGapQuerySet(models.QuerySet):
     def record(self, text, results, missing=()):
         """Count one search of `text` that showed `results` results, today, and say whether it
         counted: it did if it found few, or if no page mentions some of its words (`missing`,
         as the page names them), whatever the other words found. Nothing about the visitor is
-        kept: no address, no session, no time of day."""
+        kept: no address, no session, no time of day, and nothing of a search that looks like
+        someone's e-mail address or number."""
         query = normalise(text)
         if not query or results > FEW_RESULTS and not missing or looks_personal(text):
             return False

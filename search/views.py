@@ -8,7 +8,7 @@ from archive import red_flags
 from archive.caching import public_page
 from archive.models import Category
 from search.forms import SearchForm
-from search.models import SearchGap, looks_personal
+from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
 
 
@@ -16,16 +16,14 @@ from search.results import EXAMPLE_SEARCHES, Results
 @require_safe
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none.
-
-    Kept by no cache (the server's page cache, a CDN, the browser) when the search is counted
-    for editors, or when its words look like someone's e-mail address or phone number: the page
-    shows them back, and such words must not outlive the visit."""
+    (Words that look like someone's e-mail address or number are kept by no cache: `public_page`
+    sees to that for every page.)"""
     form = SearchForm(request.GET)
     query = form.shown_query()
     response, counted = render_search(request, form, query)
-    if counted or looks_personal(query):
+    if counted:
         # Kept by no cache, so that every search counted reaches this view and is counted (a few
-        # results are cheap to find again), and no copy of personal words is kept anywhere.
+        # results are cheap to find again).
         add_never_cache_headers(response)
     return response
 

@@ -5,6 +5,7 @@ a change to the archive showing at once. And never any of it where a page holds 
 import gzip
 import time
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
@@ -214,6 +215,22 @@ def test_a_page_asked_for_with_a_parameter_no_page_reads_is_rendered_but_not_kep
     assert caches["pages"].get(kept_page_key(made_up)) is None
     with django_assert_num_queries(QUERIES["question"]):  # rendered again
         client.get(made_up)
+
+
+@pytest.mark.parametrize("words", ["ann@example.org", "07700 900123"])
+def test_a_page_whose_query_looks_like_someones_details_is_kept_by_no_cache(
+    client, archive, words
+):
+    # The page shows the words back (the title filter's box): no cache may keep them.
+    filtered = archive["area"].get_absolute_url() + "?" + urlencode({"words": words})
+    response = client.get(filtered)
+    assert response.status_code == 200 and words in response.text
+    assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert not response.has_header("ETag")
+    assert caches["pages"].get(kept_page_key(filtered)) is None
+    plain = archive["area"].get_absolute_url() + "?words=sciatica"
+    assert "public" in client.get(plain)["Cache-Control"]
+    assert caches["pages"].get(kept_page_key(plain)) is not None
 
 
 def test_a_page_that_is_not_kept_leaves_nobody_waiting_for_it(client, archive, monkeypatch):
