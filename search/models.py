@@ -3,7 +3,7 @@ found little or missed some of their words, counted for editors."""
 
 from datetime import timedelta
 
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.db.models.functions import Least, Lower
 from django.utils import timezone
@@ -76,14 +76,12 @@ class SearchGapQuerySet(models.QuerySet):
             "fewest_results": Least("fewest_results", results),
             "missing_words": missing_words,
         }
-        if self.filter(query=query, day=today).update(**found):
-            return True
-        try:
-            with transaction.atomic():
-                self.create(
-                    query=query, day=today, fewest_results=results, missing_words=missing_words
-                )
-        except IntegrityError:  # another request counted the first one meanwhile
+        if not self.filter(query=query, day=today).update(**found):
+            # The day's first: a row counting none, then counted as above. Never an INSERT that
+            # fails when another request adds the row meanwhile: the database server would log
+            # the failed statement, words and all (ON CONFLICT DO NOTHING fails nothing).
+            first = SearchGap(query=query, day=today, searches=0, fewest_results=results)
+            self.bulk_create([first], ignore_conflicts=True)
             self.filter(query=query, day=today).update(**found)
         return True
 

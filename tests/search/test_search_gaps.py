@@ -4,10 +4,13 @@ searched first."""
 
 import io
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import QuerySet
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -249,3 +252,32 @@ def test_editors_cannot_change_or_delete_the_counts(client, db):
     assert (gap.query, gap.searches) == ("frozen shoulder", 1)
     assert client.get(f"{GAPS}{gap.pk}/delete/").status_code == 403
     assert client.get(f"{GAPS}add/").status_code == 403
+
+
+def test_a_search_counted_as_another_request_adds_its_first_row_fails_no_statement():
+    # The database server logs a failed statement with its values (the searched words): the
+    # day's first row is added so that a race fails nothing.
+    today = timezone.localdate()
+    failed = []
+
+    def watch(execute, sql, params, many, context):
+        try:
+            return execute(sql, params, many, context)
+        except Exception as error:
+            failed.append(error)
+            raise
+
+    real_update = QuerySet.update
+
+    def update_after_another_request_added_the_row(self, **fields):
+        if self.model is SearchGap and not SearchGap.objects.exists():
+            SearchGap.objects.create(query="frozen shoulder", day=today, fewest_results=2)
+            return 0  # this request looked before the other added it
+        return real_update(self, **fields)
+
+    racing = patch.object(QuerySet, "update", update_after_another_request_added_the_row)
+    with connection.execute_wrapper(watch), racing:
+        assert SearchGap.objects.record("frozen shoulder", 1)
+    assert failed == []
+    gap = SearchGap.objects.get()
+    assert (gap.searches, gap.fewest_results) == (2, 1)
