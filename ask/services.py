@@ -3,6 +3,8 @@ through the queue, and the retention that closes and erases it. Each move is che
 table (MOVES, at the end), made under a row lock, logged as a Transition with who and when, and any
 e-mail to the asker is queued in the same transaction."""
 
+import hashlib
+import logging
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -27,10 +29,17 @@ from ask.models import (
     Submission,
     Transition,
 )
-from search.query import prepare
+from search.query import prepare_question
+
+logger = logging.getLogger(__name__)
 
 State = Submission.State
 EDIT_PERMISSION = "ask.change_submission"
+# What the asker sent: validated when it was sent (submit_question), then never changed by a
+# move, only blanked by erasure. So no move validates it again: a row sent before a validator was
+# added (ask/0005 refused zero-width characters and line breaks in names without cleaning older
+# rows) would otherwise stop every move of that question, the editors' and the asker's own.
+ASKERS_FIELDS = ["name", "email", "question"]
 # Salts of the asker's signed links (receipt e-mail): each kind of link opens only its own page.
 STATUS_SALT = "ask.status"
 WITHDRAW_SALT = "ask.withdraw"
@@ -52,8 +61,10 @@ def submit_question(
 
     `form_token` is the one-time token of the form page: if a submission with it exists (a double
     click, a browser's retry, even one racing this call), that submission is returned instead of
-    storing a second one."""
-    if form_token and (sent := Submission.objects.filter(form_token=form_token).first()):
+    storing a second one. A racing one is found, not refused by the database: a statement that
+    fails is written to PostgreSQL's own log with its values (log_min_error_statement), and this
+    one's values are the asker's name, address and question, where no erasure reaches them."""
+    if form_token and (sent := _sent_with(form_token)):
         return sent
     submission = Submission(
         question=question,
@@ -64,15 +75,20 @@ def submit_question(
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
         # Its typos put right may show a sign the typed words do not ("chest pian").
-        red_flags_in_text=red_flags.found_in(prepare(question, syntax=False).typed_and_corrected),
+        red_flags_in_text=red_flags.found_in(prepare_question(question).typed_and_corrected),
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
-    # The token's uniqueness is the database's to decide (below): a check here could pass for
-    # two racing requests, or fail for the second with an error instead of the first's reference.
+    # The token is checked below, under a lock: a check here could pass for two racing requests.
     submission.full_clean(exclude=["form_token"])
     try:
         with transaction.atomic():
+            if form_token:
+                # Whoever holds the token's lock stores it; a send racing it waits here until
+                # that one has committed, then finds its submission instead of inserting.
+                _lock_form_token(form_token)
+                if sent := _sent_with(form_token):
+                    return sent
             submission.save()
             _log(submission, from_state="", by=None, note="")
             _queue_email(
@@ -84,10 +100,24 @@ def submit_question(
                 typical_wait=Submission.objects.typical_wait(),
             )
     except IntegrityError:
-        if form_token and (sent := Submission.objects.filter(form_token=form_token).first()):
-            return sent  # the same form, stored by a request that got there first
+        # The unique constraint stays as the backstop should anything store a token without its
+        # lock: the same form, stored by a request that got there first.
+        if form_token and (sent := _sent_with(form_token)):
+            return sent
         raise
     return submission
+
+
+def _sent_with(form_token):
+    return Submission.objects.filter(form_token=form_token).first()
+
+
+def _lock_form_token(form_token):
+    """Take a lock on the form token until the transaction ends (pg_advisory_xact_lock): the
+    token itself never reaches the lock table, only a 64-bit hash of it."""
+    digest = hashlib.blake2b(f"ask.form_token:{form_token}".encode(), digest_size=8).digest()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, signed=True)])
 
 
 def status_url(submission):
@@ -130,7 +160,7 @@ def save_draft(*, submission, by, **fields):
             raise ValidationError("This question is closed; its answer can no longer change.")
         for name, value in fields.items():
             setattr(locked, name, value)
-        locked.full_clean()
+        locked.full_clean(exclude=[name for name in ASKERS_FIELDS if name not in fields])
         locked.save()
     submission.refresh_from_db()
     return locked
@@ -248,34 +278,44 @@ def withdraw(*, submission, by=None, note=""):
         if locked.is_open:
             _log_move(locked, "withdraw", by=by, note=note)
             locked.closed_at = timezone.now()
-            locked.full_clean()
-            locked.save()
+            _save_closed(locked)
         if locked.personal_data_erased_at is None:
             _erase(locked)
     submission.refresh_from_db()
     return locked
 
 
-def close_stale(*, days):
+def close_stale(*, days, failed=None):
     """Close every submission still open `days` after it was received, so that its personal data
     has an end too: an answered one sends its answer privately, unless the answer makes a claim
     the site knows is not true (then, like any other, it is closed as expired, unsent).
-    Returns how many were closed."""
-    stale = list(Submission.objects.open_longer_than(days).values_list("pk", flat=True))
-    for pk in stale:
-        with transaction.atomic():
-            locked = Submission.objects.select_for_update().get(pk=pk)
-            if not locked.is_open:
-                continue  # closed meanwhile
-            move, why = _way_out(locked)
-            _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.{why}")
-            if move == "expire":
-                locked.closed_at = timezone.now()
-            else:
-                _send_privately(locked)
-            locked.full_clean()
-            locked.save()
-    return len(stale)
+
+    Each submission is closed on its own: one that fails is logged (its reference, never its
+    contents) and the others are closed all the same. Its reference is added to `failed` if
+    given; without it, RetentionIncomplete is raised once the others are done. Returns how many
+    were closed."""
+    stale = Submission.objects.open_longer_than(days).values_list("pk", "reference")
+    closed, failures = 0, []
+    for pk, reference in list(stale):
+        try:
+            with transaction.atomic():
+                locked = Submission.objects.select_for_update().get(pk=pk)
+                if not locked.is_open:
+                    continue  # closed meanwhile
+                move, why = _way_out(locked)
+                note = f"Still open {days} days after it was sent.{why}"
+                _log_move(locked, move, by=None, note=note)
+                if move == "expire":
+                    locked.closed_at = timezone.now()
+                else:
+                    _send_privately(locked)
+                _save_closed(locked)
+        except Exception as error:
+            _retention_failed("close", reference, error, failures)
+        else:
+            closed += 1
+    _report_failures(failures, failed)
+    return closed
 
 
 def _way_out(locked):
@@ -292,18 +332,88 @@ def _way_out(locked):
     return "close_unpublished", ""
 
 
-def erase_personal_data(*, days):
+def erase_personal_data(*, days, failed=None):
     """Erase the personal data of every submission closed at least `days` ago (see `_erase`).
-    Returns how many submissions were erased."""
-    due = Submission.objects.personal_data_due_for_erasure(days)
-    erased = 0
-    for pk in due.values_list("pk", flat=True):
-        with transaction.atomic():
-            locked = Submission.objects.select_for_update().get(pk=pk)
-            if locked.personal_data_erased_at is None:
+
+    Each submission is erased on its own: one that fails is logged (its reference, never its
+    contents) and the others are erased all the same. Its reference is added to `failed` if
+    given; without it, RetentionIncomplete is raised once the others are done. Returns how many
+    submissions were erased."""
+    due = Submission.objects.personal_data_due_for_erasure(days).values_list("pk", "reference")
+    erased, failures = 0, []
+    for pk, reference in list(due):
+        try:
+            with transaction.atomic():
+                locked = Submission.objects.select_for_update().get(pk=pk)
+                if locked.personal_data_erased_at is not None:
+                    continue  # erased meanwhile
                 _erase(locked)
-                erased += 1
+        except Exception as error:
+            _retention_failed("erase", reference, error, failures)
+        else:
+            erased += 1
+    _report_failures(failures, failed)
     return erased
+
+
+class RetentionIncomplete(Exception):
+    """Some submissions could not be closed or erased (each is logged); all the others were."""
+
+    def __init__(self, references):
+        self.references = list(references)
+        super().__init__(
+            f"{len(self.references)} question(s) could not be closed or erased: "
+            f"{', '.join(self.references)}. Each is logged; all the others were done."
+        )
+
+
+def _retention_failed(action, reference, error, failures):
+    """Log a submission the retention could not close or erase, by its reference and the kind
+    of error only: a database error's text quotes the row's values ("Failing row contains
+    (...)"), the asker's name, address and question among them."""
+    logger.error(
+        "Retention: could not %s question %s (%s); the others went on, and it is tried again "
+        "at the next run.",
+        action,
+        reference,
+        error_without_values(error),
+    )
+    failures.append(reference)
+
+
+def _report_failures(failures, failed):
+    if failed is not None:
+        failed.extend(failures)
+    elif failures:
+        raise RetentionIncomplete(failures)
+
+
+def error_without_values(error):
+    """What kind of error `error` is, in words that quote no value: its class, the fields and
+    codes of a ValidationError, the SQLSTATE and constraint of a database error."""
+    kind = type(error).__name__
+    if isinstance(error, ValidationError):
+        if hasattr(error, "error_dict"):
+            return (
+                kind
+                + " on "
+                + ", ".join(
+                    f"{field} ({', '.join(sorted({e.code or 'invalid' for e in errors}))})"
+                    for field, errors in sorted(error.error_dict.items())
+                )
+            )
+        return (
+            kind + " (" + ", ".join(sorted({e.code or "invalid" for e in error.error_list})) + ")"
+        )
+    if isinstance(error, DatabaseError):
+        cause = error.__cause__
+        diag = getattr(cause, "diag", None)
+        details = [
+            f"SQLSTATE {code}" if (code := getattr(cause, "pgcode", None)) else "",
+            f"constraint {name}" if (name := getattr(diag, "constraint_name", None)) else "",
+        ]
+        return ", ".join([kind, *filter(None, details)])
+    return kind
 
 
 def send_pending_emails():
@@ -317,18 +427,37 @@ def send_pending_emails():
     return sent, failed
 
 
+# What erasure blanks on the submission itself.
+ERASED_FIELDS = ["name", "email", "question", "edited_question", "title", "answer"]
+
+
 def _erase(locked):
     """Blank everything of the asker's on a locked, closed submission: name, e-mail address,
-    the question as they typed it, the history notes (which may quote them), the e-mails sent
-    to them, and, unless it was published, the edited question, title and answer."""
-    locked.name = locked.email = locked.question = ""
-    if locked.state != State.PUBLISHED:
-        locked.edited_question = locked.title = locked.answer = ""
+    the question as they typed it, the editors' working copy (edited question, title, answer),
+    the history notes (which may quote them) and the e-mails sent to them.
+
+    The working copy goes in every state, published included: editors may edit the public Q&A
+    afterwards (a place name taken out) or unpublish it, and the copy here would keep the old
+    text. A published Q&A lives on in the archive (archive_question) alone."""
+    for field in ERASED_FIELDS:
+        setattr(locked, field, "")
     locked.personal_data_erased_at = timezone.now()
-    # Not full_clean(): a blank question is what erasing means.
-    locked.save()
+    # Nothing validated: erasing must never wait on the validity of what it erases, and a blank
+    # question is what erasing means. Only the erased columns are written.
+    locked.save(update_fields=[*ERASED_FIELDS, "personal_data_erased_at", "updated_at"])
     locked.history.update(note="")
     locked.emails.all().delete()
+
+
+def _save_closed(locked):
+    """Save a submission the asker or the retention has just closed. Only what the move changed
+    is checked and written (its state and closing time, against the model's constraints): a row
+    sent before today's validators (ask/0005 refused zero-width characters and line breaks in
+    names without cleaning older rows) must not keep its asker from withdrawing it, nor the
+    retention from closing it. The constraints are checked here rather than left to the
+    database, which would log the failing statement with its values."""
+    locked.validate_constraints()
+    locked.save(update_fields=["state", "closed_at", "updated_at"])
 
 
 @dataclass(frozen=True)
@@ -466,7 +595,7 @@ def _moving(submission, move_name, *, by, note):
         locked = _locked(submission)
         _log_move(locked, move_name, by=by, note=note)
         yield locked
-        locked.full_clean()
+        locked.full_clean(exclude=ASKERS_FIELDS)
         locked.save()
     submission.refresh_from_db()
 

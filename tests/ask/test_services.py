@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError, connection
 
 from archive.models import Question
 from ask import services
@@ -250,12 +250,27 @@ def test_a_send_racing_another_with_the_same_form_token_returns_the_first(monkey
         return found
 
     monkeypatch.setattr(Submission.objects, "filter", filter_missing_the_first_time)
-    again = services.submit_question(
-        question="Is it normal to ache after acupuncture?", consent_to_store=True, form_token="t1"
-    )
+    failed = []
+
+    def watch(execute, sql, params, many, context):
+        try:
+            return execute(sql, params, many, context)
+        except DatabaseError:
+            failed.append(sql)
+            raise
+
+    with connection.execute_wrapper(watch):
+        again = services.submit_question(
+            question="Is it normal to ache after acupuncture?",
+            consent_to_store=True,
+            form_token="t1",
+        )
     assert again.pk == first.pk
     assert looked
     assert Submission.objects.count() == 1
+    # Found under the token's lock, not refused by the unique constraint: PostgreSQL would log
+    # the refused INSERT with the asker's values (tests/ask/test_form_token_race.py races it).
+    assert failed == []
 
 
 UNTRUE = "It may help. NICE guidelines now recommend a course of ten sessions."

@@ -2,14 +2,19 @@
 once their question has been closed long enough, forget rate-limit counts of past hours, and the
 admin's expired sessions and old log-in records (SECURITY.md lists each and its end)."""
 
+import logging
+
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from ask import rate_limit, services
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -19,7 +24,9 @@ class Command(BaseCommand):
         "any other is closed as expired); erase the name, "
         "e-mail address, question text, history notes and e-mails of every question closed at "
         "least --days days ago; delete the rate-limit counts of hours that have ended, expired "
-        "sessions, and admin log-in records older than AXES_LOGS_KEEP_DAYS."
+        "sessions, and admin log-in records older than AXES_LOGS_KEEP_DAYS. Each step, and each "
+        "question, is done whatever becomes of the others; if any fails, it is logged and the "
+        "run ends in error once the rest is done."
     )
 
     def add_arguments(self, parser):
@@ -39,17 +46,57 @@ class Command(BaseCommand):
     def handle(self, *args, days, close_after, **options):
         if days < 0 or close_after < 0:
             raise CommandError("--days and --close-after must be 0 or more.")
-        closed = services.close_stale(days=close_after)
-        erased = services.erase_personal_data(days=days)
-        counts = rate_limit.forget_ended_windows()
-        call_command("clearsessions")
-        logins = forget_admin_log_ins()
+        # Each step runs whatever becomes of the others, and each question on its own: one that
+        # cannot be closed or erased is logged and the rest go on. The run then ends in error.
+        self.failed_steps, failed_questions = [], []
+        closed = self.step(
+            "close questions left open",
+            services.close_stale,
+            days=close_after,
+            failed=failed_questions,
+            own_transactions=True,
+        )
+        erased = self.step(
+            "erase askers' personal data",
+            services.erase_personal_data,
+            days=days,
+            failed=failed_questions,
+            own_transactions=True,
+        )
+        counts = self.step("forget rate-limit counts", rate_limit.forget_ended_windows)
+        self.step("delete expired sessions", call_command, "clearsessions")
+        logins = self.step("forget admin log-in records", forget_admin_log_ins)
         self.stdout.write(
             f"Closed {closed} question(s) still open after {close_after} days. "
             f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
             f"more days ago. Deleted {counts} rate-limit count(s) of past hours, expired "
             f"sessions and {logins} admin log-in record(s)."
         )
+        if failed_questions or self.failed_steps:
+            raise CommandError(
+                f"Retention incomplete: {len(failed_questions)} question(s) could not be closed "
+                f"or erased, and {len(self.failed_steps)} step(s) failed"
+                + (f" ({'; '.join(self.failed_steps)})" if self.failed_steps else "")
+                + ". Everything else was done; the log says which and why."
+            )
+
+    def step(self, name, run, *args, own_transactions=False, **kwargs):
+        """Run one step of the retention; if it fails, log that (never its error's text, which
+        may quote a row's values) and go on with the next. Returns its result, or "no" if it
+        failed."""
+        try:
+            if own_transactions:  # one transaction per question, not one for them all
+                return run(*args, **kwargs)
+            with transaction.atomic():
+                return run(*args, **kwargs)
+        except Exception as error:
+            logger.error(
+                "Retention: could not %s (%s); the other steps went on.",
+                name,
+                services.error_without_values(error),
+            )
+            self.failed_steps.append(name)
+            return "no"
 
 
 def forget_admin_log_ins():
