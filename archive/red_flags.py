@@ -13,6 +13,36 @@ Decisions a reviewer should know about:
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
   tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any
   change.
+- A typo in the word a sign hinges on must not hide the sign ("chest pian", "back pain fevr", "I
+  cant controll my bladder"). The search page and the ask form put typos right only towards words
+  the archive's pages hold, which lack many of the rules' words (bladder, fever, urine, headache),
+  and a published Q&A's question is read as typed; so `found_in` puts them right itself, in the
+  one place the rules live, towards the rules' own vocabulary: the words their patterns spell,
+  read from the patterns so that it never drifts from them. It matches the text as typed and as
+  corrected, so a correction can add a sign but never hide one. One typo is put right: a letter
+  left out, added or changed, or two neighbouring letters swapped, never in the first letter, and
+  only in a word of four letters or more that is not a word of the rules already. In a word of
+  four letters a changed letter is not put right ("pian", "fevr" and "urin" are; "pail" is not
+  "pain"). To keep false alarms rare a word of English is never corrected, however close: "fewer"
+  is not "fever", "chess" not "chest", "sweetheart" not "sweat". So the words of English that
+  askers often type for the rules' words, "bowls" for "bowels", "loose" for "lose" and "sever"
+  for "severe", are in the patterns instead. Every text of the seed archive gains no sign by the
+  correction, which its tests check.
+- Naming cauda equina syndrome ("could I have cauda equina?", "CES symptoms") is a sign of its own,
+  on none of the NHS's lists (which name the syndrome's signs, each a sign here), with the 999
+  advice and the syndrome's signs: one who fears it should go now, and advice that names its signs
+  helps them judge. "Cauda equina was ruled out" shows it too, as negation
+  is not parsed, and "Can acupuncture reach the cauda equina?" does: false alarms both, and rare.
+- Leaking when you cough, sneeze or laugh (stress incontinence) and not getting to the toilet in
+  time are common, most often after childbirth or with age, and seldom cauda equina. But they are
+  not being able to control when you pee, which the NHS's 999 lists name, and a few words cannot
+  tell a new change from an old one; so they show the bladder advice, which says "new". "I wet
+  myself laughing", the saying, does not.
+- Being unsteady on your feet (the NHS's 999 list) is how askers say it too: "off balance",
+  "imbalance" (not of energy, hormones or muscles), "I felt I might fall over", "struggling to
+  walk", "wobbly legs". Weakness in one leg is on none of the NHS's urgent lists (sciatica often
+  weakens one leg) unless it is getting worse quickly or the foot drops, which are signs of their
+  own; so "leg weakness" alone is not the both-legs sign.
 - The signs and advice follow the NHS pages on back pain, sciatica and cauda equina syndrome: every
   item on their "call 999 or go to A&E" and "urgent GP appointment or NHS 111" lists is one of the
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
@@ -57,11 +87,15 @@ Decisions a reviewer should know about:
   with one is the sign too. Askers of an acupuncture panel write about headaches and migraines
   often, so a headache needs both "sudden" and a word of severity, or "the worst ever", or one of
   those companions; pain that "suddenly stopped" is not the sign, and migraines (which askers
-  describe as sudden and severe every time) are left out.
+  describe as sudden and severe every time) are left out. "Bad" is a word of severity only of the
+  headache itself ("a sudden bad headache"): "bad back pain" is everyday, and not severe enough
+  for the burst aneurysm's sign.
 """
 
+import functools
 import hashlib
 import re
+import re._parser as sre
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +119,8 @@ SADDLE_AREA = (
     r"|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
+    # As askers put it: "numb crotch", "my privates are numb", "numb backside", "numb arse".
+    r"|crotch|privates|backside|butts?|arse"
     # "down there", but not "tingling down below the knee".
     r"|down (there|below)(?!\s+(the|my|your|his|her|their|our|knees?|waist)\b))"
 )
@@ -122,7 +158,8 @@ GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 # Pain that comes on suddenly and badly, and feeling faint with it (a burst aneurysm).
 SUDDEN = r"(sudden(ly)?|all of a sudden|out of (nowhere|the blue))"
 SEVERE = (
-    r"(severe|terrible|excruciating|tearing|ripping|unbearable|agon(y|i\w*)|intense|worst"
+    # "Sever" as askers often type "severe" (a word of English: the correction leaves it alone).
+    r"(severe|sever|terrible|excruciating|tearing|ripping|unbearable|agon(y|i\w*)|intense|worst"
     r"|really bad|awful|extreme|(extremely|very|really) (bad|painful|severe))"
 )
 # Either order: "sudden, severe pain", "really bad pain came on suddenly".
@@ -155,7 +192,13 @@ SUDDENLY_EASED = (
 # Where the needles went in, and how an infected needle site looks: a question about the risk of
 # infection ("can needles cause infection?") is not the sign, a site that looks infected is.
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
+NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
 PEE = r"(pee|urine|wee|piss)"
+# A temperature someone has ("a slight temperature", "a high temp"), not one of something.
+A_TEMPERATURE = (
+    r"((slight |high |raised |bit of a )?temperature|(high|raised) temp)\b"
+    r"(?! (of|control|sensation|sense)\b)"
+)
 INFLAMED_SKIN = (
     r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
     r" (\w+ )?infected|red,? (and )?(hot|swollen|angry)|hot,? (and )?(red|swollen)"
@@ -206,7 +249,8 @@ RED_FLAGS = (
         "base of the spine are being squashed (cauda equina syndrome), which needs treating "
         "within hours.",
         patterns=(
-            rf"\b{SENSATION_LOSS}\b{NEAR}\b{SADDLE_AREA}",
+            # The area a whole word: "tingling and bumps" is not "tingling" and "bum".
+            rf"\b{SENSATION_LOSS}\b{NEAR}\b{SADDLE_AREA}\b",
             rf"\b{SADDLE_AREA}\b{NEAR}\b{SENSATION_LOSS}",
             r"\bsaddle (area|region|numbness|anaesthesia|anesthesia)",
             rf"\b{SENSATION_LOSS}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
@@ -222,13 +266,15 @@ RED_FLAGS = (
         patterns=(
             r"\b(cannot|unable to|trouble|difficulty|problems?|struggl\w*( to)?|hard to|not able to)"
             r" (pee|peeing|wee|weeing|urinat\w*|pass(ing)? (urine|water)|empty (my )?bladder)\b",
-            r"\b(lost|loss of|losing|lose|no|poor|cannot) control (of|over)? ?(my |the |when i )?"
-            r"(bladder|bowels?|pee|wee|urine|poo|toilet)",
-            r"\b(lost|loss of|losing|lose|no|poor|reduced|less) (my |the )?(bladder|bowels?)"
-            r"( (or|and) (bladder|bowels?))? control\b",
+            # "Bowls" for "bowels" and "loose" for "lose", as askers often type them (words of
+            # English, which the correction of typos leaves alone).
+            r"\b(lost|loss of|losing|lose|loose|no|poor|cannot) control (of|over)? ?"
+            r"(my |the |when i )?(bladder|bowels?|bowls?|pee|wee|urine|poo|toilet)",
+            r"\b(lost|loss of|losing|lose|loose|no|poor|reduced|less) (my |the )?"
+            r"(bladder|bowels?|bowls?)( (or|and) (bladder|bowels?|bowls?))? control\b",
             rf"\b(difficulty|trouble|problems?|struggl\w*|hard to|harder to)\b{NEAR_IN_CLAUSE}\b{URINATING}\b",
-            rf"\b{CANNOT} (stop|control|hold) (in )?(a |my |the )?({PASSING}|bladder|bowels?|poo|wee"
-            r"|urine|water|leaking)\b",
+            rf"\b{CANNOT} (stop|control|hold) (in )?(a |my |the )?({PASSING}|bladder|bowels?|bowls?"
+            r"|poo|wee|urine|water|leaking)\b",
             rf"\b{SENSATION_LOSS}\b (when|while|as) ({WHO} )?{PASSING}",
             r"\b(not know\w*|cannot (tell|feel)|unaware|no idea|not sure|do not know|don't know)\b"
             rf"{NEAR}\b(bladder|bowels?) (is|are) (either )?(full|empty)",
@@ -238,9 +284,18 @@ RED_FLAGS = (
             rf"\b(cannot|don't|do not|didn't|did not) (feel|tell|notice|know) (when|if) {WHO} "
             r"(need|needs|have|has|want|needed) (to (pee|wee|go|poo)|(the|a) (toilet|loo|wee|poo))",
             r"\bincontinen\w*",
-            r"\b(wet|wetting|soiled|soiling|peed|peeing|weeing|pooed|pooing) (myself|the bed"
-            r"|my (pants|underwear|trousers))",
+            r"\b(wet|wets|wetting|soil|soils|soiled|soiling|pee|pees|peed|peeing|wee|wees|weeing"
+            r"|poo|poos|pooed|pooing|poop|poops|pooped|pooping|piss|pissed|pissing) (myself|the bed"
+            r"|my (pants|underwear|trousers|knickers))",
             r"\b(leak\w*|dribbl\w*) (of )?(urine|pee|wee|stools?|faeces)|\b(urine|pee|wee) leak\w*",
+            # Leaking when coughing or sneezing (stress incontinence), and not reaching the toilet
+            # in time: common, and seldom cauda equina, but losing control of when you pee all
+            # the same (see the module's docstring).
+            rf"\b(leak|leaks|leaking|dribble|dribbles|dribbling) (a (bit|little) )?(when|if|as) "
+            rf"({WHO} )?(cough|sneez|laugh|jump|lift)\w*",
+            r"\b(cannot|unable to|not able to|don't|do not|didn't|did not|never|not|struggl\w* to)"
+            r" (always |quite |ever )?(get|make it|reach|getting|making it) to the (loo|toilet"
+            r"|bathroom|lavatory) in time\b",
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
@@ -256,6 +311,8 @@ RED_FLAGS = (
             rf"\bbladder (feels|is|felt|was) (\w+ )?full\b{NEAR}\b(nothing|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
         ),
+        # Laughing hard, as the saying has it.
+        ignore=(r"\b(wet|wets|peed|pee|weed|wee|pissed|piss) myself laughing\b",),
     ),
     RedFlag(
         name="both_legs",
@@ -266,14 +323,16 @@ RED_FLAGS = (
         patterns=(
             rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of )?(my |the |his |her )?(legs|feet)\b",
             rf"\bboth (of )?(my |the |his |her )?(legs|feet)\b{NEAR}\b{LEG_WEAKNESS}",
-            rf"\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?legs\b",
+            rf"\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?(legs|feet and legs)\b",
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
             rf"\b(pain\w*|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
             # Not "both legs ache after a long day on my feet".
             r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
-            r"\b(weak|numb|tingly|dead|paralysed|paralyzed) legs\b",
+            r"\b(weak|numb|tingly|dead|paralysed|paralyzed|wobbly|unsteady) legs\b",
+            r"\blegs (are |feel |feels |felt |were |have been |keep |went |go |going )?(\w+ )?"
+            r"(wobbl\w*|unsteady)",
             r"\blegs (went|go|goes|going|gave|give|giving) (way )?(out )?from under\b",
             r"\blegs (feel |felt |are |were |went |have gone )?(like |to )?jelly\b",
             r"\b(barely|hardly) (walk|stand)\b",
@@ -288,6 +347,23 @@ RED_FLAGS = (
             r"\bboth (of )?(my |the )?legs (feel|are|have got|have been|got) (\w+ ){0,2}?worse\b",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
             r"\b(cannot|unable to|not able to) (walk|stand up)\b",
+            # "Struggling to walk", "finding it hard to walk" (not "hard to walk away from").
+            r"\b(struggl\w*|hard|harder|difficult|a struggle|trouble|difficulty) to walk\b"
+            r"(?! away)",
+            # Being unsteady, as askers put it: "I feel off balance", "imbalance and dizziness",
+            # "I felt I might fall over".
+            r"\boff.balance\b",
+            r"\bimbalance\b(?! (of|in|between)\b)",
+            rf"\b(feel|feels|felt|feeling)( like| as if| as though)? ({WHO} |i'm |i am )?"
+            r"(might|may|could|will|would|am going to|was going to|'m going to|going to|about to)"
+            r" fall( over| down)?\b(?! (asleep|ill|pregnant|in love|apart|behind|for|into|through"
+            r"|short|off|out|back|in)\b)",
+        ),
+        # An imbalance of energy, hormones or muscles is no unsteadiness.
+        ignore=(
+            r"\b(an|underlying|energy|energetic|hormon\w*|chemical|muscle|muscular|qi|yin|yang"
+            r"|electrolyte|postural|pelvic|emotional|sugar|gut|bacterial|nutritional|fluid|water"
+            r"|hip|strength) imbalances?\b",
         ),
     ),
     RedFlag(
@@ -337,6 +413,10 @@ RED_FLAGS = (
             rf"\b{HEADACHE}\b{NEAR}\b{SUDDEN_SEVERE}",
             rf"\b{SEVERE}\b{NEAR}\b{HEADACHE}\b{NEAR}\b{SUDDEN}",
             rf"\b{SUDDEN}\b{NEAR}\b{HEADACHE}\b{NEAR}\b{SEVERE}",
+            # "Sudden bad headache": "bad" only as the headache's own word ("bad back pain" is not
+            # severe enough for the other signs).
+            rf"\b{SUDDEN}\b{NEAR}\bbad {HEADACHE}",
+            rf"\bbad {HEADACHE}\b{NEAR}\b{SUDDEN}",
             rf"\bworst {HEADACHE}s?\b[^.!?\n]{{0,30}}?\b(ever|of (my|his|her|their) li(fe|ves))\b",
             r"\bthunderclap\b",
             rf"\b{SEVERE_HEADACHE}\b{NEAR}\b{WITH_SEVERE_HEADACHE}",
@@ -371,6 +451,30 @@ RED_FLAGS = (
             r"\berectile\b",
             r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
             r"(during|when having|in) (sex|intercourse)\b",
+            # "Numb when I have sex" (not a leg that goes numb: see ignore).
+            rf"\b{SENSATION_LOSS}\b{NEAR}\b(during|when|while|in|after) ({WHO} (have|has|had"
+            r"|am having|are having|was having|were having) |having )?(sex|intercourse"
+            r"|making love)\b",
+        ),
+        ignore=(
+            r"\b(legs?|foot|feet|arms?|hands?|toes|fingers)\b (\w+ ){0,2}?(numb\w*|tingl\w*"
+            r"|pins and needles)",
+        ),
+    ),
+    RedFlag(
+        name="cauda_equina",
+        label="Symptoms of cauda equina syndrome, or you think you may have it",
+        advice=f"{EMERGENCY} Cauda equina syndrome, when the nerves at the base of the spine are "
+        "squashed, needs treating in hospital within hours. Its signs include numbness around your "
+        "genitals or bottom, new trouble peeing or pooing, and weakness or numbness in both legs.",
+        # Naming it is the sign: "could I have cauda equina?", "CES symptoms". So is "cauda
+        # equina was ruled out" (see the module's docstring).
+        patterns=(
+            r"\b(cauda|equina)\b",
+            r"\bces (symptoms?|signs?|syndrome|red flags?)\b",
+            r"\b(have|has|had|got|with|suspected|suspect|possible|query|queried|ruled out|rule out"
+            r"|diagnosed with|signs of|symptoms of|checked for|test for|scan for|scanned for)"
+            r" ces\b",
         ),
     ),
     RedFlag(
@@ -423,14 +527,36 @@ RED_FLAGS = (
         advice=f"{URGENT} Back pain with a fever can be a sign of an infection.",
         patterns=(
             r"\bfever(s|ish)?\b",
-            r"\b(very |slightly )?(high|raised) temperature",
+            r"\b(very |slightly )?(high|raised) temp(erature|eratures|s)?\b",
             r"\b(running|have|has|had|got) a temperature",
+            # "Back pain with a temperature", "temperature and back pain", not "room temperature"
+            # or "the temperature of the needles" (see ignore), nor "pain and temperature
+            # sensation", which a numb leg may lose. "Temp" only when high: "a temp" may work
+            # at reception.
+            r"\b(have|has|had|got|running|developed|get|getting|gets|with|and|plus) a "
+            rf"{A_TEMPERATURE}",
+            rf"\b(pain|pains|ache|aches|aching|backache|sciatica),?( and| with| plus| &)? (a )?"
+            rf"{A_TEMPERATURE}",
+            r"\btemperature,? (and|with|plus|&) (\w+ )?(back ?(pain|ache)|backache|sciatica|pain"
+            r"|aches)\b",
+            # Chills or shivers with it are feeling hot and shivery.
+            r"\b(chills|shivers|rigou?rs)\b",
             r"\btemp(erature)? (of |is |was )?(3[89]|4[01])\b",
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)",
             r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
             r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
         ),
-        ignore=(r"\b(hay|cabin|glandular|scarlet) fever\b", r"\bfever pitch\b"),
+        ignore=(
+            r"\b(hay|cabin|glandular|scarlet) fever\b",
+            r"\bfever pitch\b",
+            r"\b(room|water|air|outside|outdoor|indoor|needle|ambient|bath|oven|weather) "
+            r"temperatures?\b",
+            r"\bthe temperature of\b",
+            # Fear, as the sayings have it: "needles give me the shivers", "chills down my spine".
+            r"\b(give|gives|gave|giving|send|sends|sent|sending) (me |him |her |you )?(the )?"
+            r"(chills|shivers)\b",
+            r"\b(chills|shivers) (down|up) (my|your|his|her|the) (spine|back)\b",
+        ),
     ),
     RedFlag(
         name="needle_site_infection",
@@ -441,14 +567,18 @@ RED_FLAGS = (
         patterns=(
             rf"\b({INFLAMED_SKIN})\b{NEAR}\b{NEEDLED}",
             rf"\b{NEEDLED}\b{NEAR}\b({INFLAMED_SKIN})",
+            # "Infected needle site", "needle site infected", but not "can needles get infected?"
+            rf"\binfected {NEEDLED} {NEEDLE_SITE}\b",
+            rf"\b{NEEDLED} {NEEDLE_SITE} (\w+ ){{0,2}}?infected\b",
         ),
     ),
     RedFlag(
         name="blood_in_urine",
         label="Blood in your pee",
-        advice=f"{URGENT} Blood in your pee is not usually caused by anything serious, but it "
-        "needs checking by a GP, even if it happened once, there was only a little or you are "
-        "not sure it is blood. It may look pink, red or dark brown.",
+        advice=f"{URGENT} Blood in your pee needs checking by a GP, even if it happened once, "
+        "there was only a little or you are not sure it is blood: with back pain it can come "
+        "from a kidney stone or an infection, and now and then it is a sign of something more "
+        "serious. It may look pink, red or dark brown. Most often the cause is not serious.",
         patterns=(
             # "blood in my pee", "blood when I peed"
             rf"\bblood\b[^.,;!?\n]{{0,20}}?\b(in|with|when|after) (\w+ ){{0,2}}?"
@@ -457,7 +587,7 @@ RED_FLAGS = (
             rf"\b(bloody|blood-stained|bloodstained|red|pink) {PEE}\b",
             rf"\b{PEE} (is|was|has been|looks?|looked|looking|turned|came out|comes out) "
             r"(\w+ )?(red|pink|bloody)\b",
-            r"\bhae?maturia\b",
+            r"\bha?ematuria\b",
         ),
         ignore=(r"\bblood (tests?|pressure|sugars?|results?|samples?|counts?|work)\b",),
     ),
@@ -519,6 +649,12 @@ RED_FLAGS = (
         patterns=(
             r"\b(worse|worst|unbearable|agony|excruciating) (at|during the|in the|every) night",
             r"\bwakes? me (up )?(at night|in the night|every night)",
+            # "The pain wakes me up", "back pain at night" (not "the pain is better at night").
+            r"\b(pain|pains|ache|aching|sciatica|throbbing)\b (\w+ ){0,3}?(wakes|woke|wake|waking"
+            r"|keeps waking|kept waking) (me|him|her|us|them)\b",
+            r"\b(pain|pains|ache|aches|aching|backache|sciatica)\b((?!\b(better|easier|eases?|eased"
+            r"|less|fine|gone|goes|improves?|improved|settles?|calmer|ok|okay)\b)[^.!?,;\n]){0,25}?"
+            r"\b(at|in the|during the|every|all|through the) night\b",
             r"\bnight pain\b",
             r"\bworse (when |while )?(i am |i'm )?(lying( down)?|resting|at rest|in bed)\b",
             r"\b(does not|doesn't|won't|will not|never|not) (improve|ease|get better|go away"
@@ -597,9 +733,211 @@ def normalise(text):
 
 
 def found_in(text):
-    """Names of the signs whose patterns match `text`, in the order of RED_FLAGS."""
-    normalised = normalise(text)
-    return [flag.name for flag in RED_FLAGS if flag.matches(normalised)]
+    """Names of the signs whose patterns match `text`, as typed or with its typos in the rules'
+    words put right (`corrected`), in the order of RED_FLAGS."""
+    typed = normalise(text)
+    readings = {typed, corrected(typed)}
+    return [flag.name for flag in RED_FLAGS if any(flag.matches(r) for r in readings)]
+
+
+# Typos in the words a sign hinges on (see the module's docstring), put right towards the rules'
+# own vocabulary, read from their patterns so that it never drifts from them: every word of four
+# letters or more that a pattern spells out ("fever", "bladder", "urine"; "haematuria" and
+# "hematuria" of "ha?ematuria"), and every stem that a pattern lets go on ("tingl" of "tingl\w*").
+# A word that English uses this often (in pyspellchecker's counts, which the search's correction
+# uses too: its 47,000 or so most used words) is never corrected, as a word of English is seldom a
+# typo: "fewer" is not "fever", "chess" not "chest", "sweetheart" not "sweat-heart". Words it has
+# seen only once or twice may be: "bowell", "feer". The words of English that askers often type
+# for the rules' words ("bowls" for "bowels") are in the patterns instead.
+ENGLISH_WORD = 100
+
+
+def _then(first, then):
+    """What `first` followed by `then` spells. A piece of a pattern spells four sets of strings of
+    letters: `whole`, by its paths with no break in them; `left`, before the first break; `right`,
+    after the last one; `inner`, between two. A break is anything but a letter: it ends a word. A
+    left string ending in "*" is a stem: "\\w*" or "\\w+" let it go on."""
+    (whole1, left1, right1, inner1), (whole2, left2, right2, inner2) = first, then
+    return (
+        {a + b for a in whole1 for b in whole2},
+        left1 | {a + b for a in whole1 for b in left2},
+        right2 | {a + b for a in right1 for b in whole2},
+        inner1 | inner2 | {a + b for a in right1 for b in left2},
+    )
+
+
+def _either(*alternatives):
+    return tuple(set().union(*parts) for parts in zip(*alternatives, strict=True))
+
+
+def _letters(text):
+    return ({text}, set(), set(), set())
+
+
+def _break(stem=""):
+    return (set(), {stem}, {""}, set())
+
+
+def _spelled(parsed):
+    """What a parsed pattern spells, as four sets (see `_then`). The tree is that of re's own
+    parser (re._parser), which reads the pattern exactly as matching does."""
+    spelled = _letters("")
+    for op, arg in parsed:
+        spelled = _then(spelled, _spelled_node(op, arg))
+    return spelled
+
+
+def _spelled_node(op, arg):
+    if op == sre.LITERAL:
+        return _letters(chr(arg)) if chr(arg).isalpha() else _break()
+    if op == sre.SUBPATTERN:
+        return _spelled(arg[-1])
+    if op == sre.BRANCH:
+        return _either(*(_spelled(alternative) for alternative in arg[1]))
+    if op == sre.AT:
+        return _letters("")
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        # Matches no text itself, but the words it looks for are the rules' words all the same.
+        return ({""}, set(), set(), set().union(*_spelled(arg[1])))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        return _spelled_repeat(*arg)
+    if op == sre.IN and arg == [(sre.CATEGORY, sre.CATEGORY_WORD)]:
+        return _break("*")
+    if op == sre.IN and len(arg) <= 4 and all(kind == sre.LITERAL for kind, _ in arg):
+        # "dis[ck]"
+        return _either(*(_spelled_node(sre.LITERAL, code) for _, code in arg))
+    return _break()
+
+
+def _spelled_repeat(low, high, repeated):
+    if list(repeated) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]:
+        stem = _break("*")
+        return _either(_letters(""), stem) if low == 0 else stem
+    spelled = _spelled(repeated)
+    if high > 3:
+        # "[^.!?\n]{0,40}?", "(\w+ )+": a break, with whatever words it spells.
+        return (set(), {""}, {""}, set().union(*spelled))
+    if not any(set().union(*spelled)):
+        # An optional space or hyphen ("legs (are)? ?numb"): read as there, so that the words on
+        # either side stay two words.
+        low = max(low, 1)
+    spelled_so_far, repeats = _letters(""), []
+    for count in range(high + 1):
+        if count >= low:
+            repeats.append(spelled_so_far)
+        spelled_so_far = _then(spelled_so_far, spelled)
+    return _either(*repeats)
+
+
+def _vocabulary(patterns):
+    """The words of four letters or more, and the stems of three or more, that `patterns` spell."""
+    words, stems = set(), set()
+    for pattern in patterns:
+        for text in set().union(*_spelled(sre.parse(pattern))):
+            if text.endswith("*"):
+                stems.add(text[:-1])
+            else:
+                words.add(text)
+    return frozenset(w for w in words if len(w) >= 4), frozenset(s for s in stems if len(s) >= 3)
+
+
+def _deletions(word):
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _index(words):
+    """Each word and each of its one-letter deletions, with the words they come from: two words one
+    typo apart share a key (SymSpell's deletion index), so a typed word's look-alikes are found
+    by looking up its own deletions, not by comparing it with every word."""
+    index = {}
+    for word in words:
+        for key in (word, *_deletions(word)):
+            index.setdefault(key, set()).add(word)
+    return index
+
+
+# The kinds of typo, in the order a correction prefers them: two neighbouring letters swapped
+# ("pian"), a letter left out ("fevr", "temprature"), a letter added ("chesst", "feaver"), a
+# letter changed ("incontinance").
+SWAPPED, LEFT_OUT, ADDED, CHANGED = range(4)
+
+
+def _typo(typed, word):
+    """The kind of the one typo that makes `word` into `typed`, or None if it takes more, or none,
+    or changes the first letter (which people seldom get wrong, and which makes another word:
+    "fever" is not "ever")."""
+    if typed[:1] != word[:1]:
+        return None
+    if len(typed) == len(word):
+        changed = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(changed) == 1:
+            return CHANGED
+        if len(changed) == 2 and changed[1] == changed[0] + 1:
+            first, second = changed
+            if (typed[first], typed[second]) == (word[second], word[first]):
+                return SWAPPED
+        return None
+    if len(typed) == len(word) - 1 and typed in _deletions(word):
+        return LEFT_OUT
+    if len(typed) == len(word) + 1 and word in _deletions(typed):
+        return ADDED
+    return None
+
+
+def _nearest(typed, index):
+    """The word of `index` one typo from `typed`, preferring the likelier typo, then the longer
+    word, then the first in the alphabet; or None."""
+    found = {word for key in (typed, *_deletions(typed)) for word in index.get(key, ())}
+    ranked = []
+    for word in found:
+        kind = _typo(typed, word)
+        # In a word of four letters a letter changed makes another word too often ("pail",
+        # "pall" are not "pain"); one left out or two swapped seldom do ("fevr", "urin", "pian").
+        if kind is not None and not (kind == CHANGED and len(typed) == 4):
+            ranked.append((kind, -len(word), word))
+    return min(ranked)[2] if ranked else None
+
+
+def _english_words():
+    from spellchecker import SpellChecker
+
+    return frozenset(
+        word.lower()
+        for word, frequency in SpellChecker(language="en").word_frequency.items()
+        if frequency >= ENGLISH_WORD and len(word) >= 4
+    )
+
+
+VOCABULARY, STEMS = _vocabulary(p for flag in RED_FLAGS for p in (*flag.patterns, *flag.ignore))
+_WORD_INDEX = _index(VOCABULARY)
+# A stem of four letters is too short to put right safely ("wea-ther" is not "weak"); "numb",
+# "weak" and "pain" are words of the vocabulary too.
+_STEM_INDEX = _index(stem for stem in STEMS if len(stem) >= 5)
+_ENGLISH_WORDS = _english_words() - VOCABULARY
+
+
+@functools.lru_cache(maxsize=10_000)
+def _corrected_word(typed):
+    """`typed`, or the rules' word it is one typo from. Only words of four letters or more that
+    are neither the rules' words already nor English are put right."""
+    if len(typed) < 4 or typed in VOCABULARY or typed in _ENGLISH_WORDS:
+        return typed
+    if word := _nearest(typed, _WORD_INDEX):
+        return word
+    if any(typed.startswith(stem) for stem in STEMS):
+        # Read as typed by the stem's own pattern ("paralysd" by "paralys\w*").
+        return typed
+    # A stem misspelt, and the rest of the word as typed: "incontinance" is "incontinen"-ce.
+    for length in range(len(typed), 3, -1):
+        if stem := _nearest(typed[:length], _STEM_INDEX):
+            return stem + typed[length:]
+    return typed
+
+
+def corrected(normalised):
+    """`normalised` (see `normalise`) with each word one typo from a word of the rules put right:
+    "i have a chest pian" is "i have a chest pain"."""
+    return re.sub(r"[a-z]+", lambda word: _corrected_word(word.group()), normalised)
 
 
 # What a stored finding was found by: this file, so that any change to a pattern, a piece of advice

@@ -84,3 +84,11 @@ def test_the_key_changes_with_the_text_and_with_the_rules(monkeypatch):
     assert red_flags.finding_key(BOTH_LEGS + " ") != key
     monkeypatch.setattr(red_flags, "RULES", "other rules")
     assert red_flags.finding_key(BOTH_LEGS) != key
+
+
+def test_a_question_with_a_typo_in_a_signs_word_shows_the_sign(client, area):
+    # A published question is read as typed: the rules put its typos right themselves.
+    question = make_question(area, question="I have a chest pian and my back aches")
+    assert Question.objects.get(pk=question.pk).red_flags_found == ["chest_pain"]
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert red_flags.BY_NAME["chest_pain"].advice_html in html
