@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -25,11 +26,47 @@ from django.views.decorators.http import require_POST
 from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
-from ask.models import OutgoingEmail, SavedReply, Submission, Transition
+from ask.models import EMAIL_ADDRESS, OutgoingEmail, SavedReply, Submission, Transition
 from factsheets.admin import preview_errors
 from factsheets.models import Factsheet
 
 State = Submission.State
+
+# The state an answered question is in once its answer went to the asker privately: the model's
+# "Answered" alone would read like one still waiting to be published.
+ANSWERED_PRIVATELY = "Answered privately (closed)"
+
+
+def state_in_words(submission):
+    """The submission's state in words for editors: an answered question that is closed (its
+    answer e-mailed privately) is told from one still waiting to be published."""
+    if submission.state == State.ANSWERED and submission.closed_at is not None:
+        return ANSWERED_PRIVATELY
+    return submission.get_state_display()
+
+
+@admin.display(description="state", ordering="state")
+def state(submission):
+    """The state column of the queue and the state on a question's page, in words
+    (state_in_words). A function, not a method, so that it keeps the name of the model's field it
+    stands for: the queue's column stays "column-state" / "field-state" (admin.css)."""
+    return state_in_words(submission)
+
+
+def how_long_ago(since, now=None):
+    """How long ago `since` was, in whole days ("12 days", "1 day"); under a day, in hours or
+    minutes. Never rounded down to weeks: a 12-day-old question is not "1 week" old."""
+    now = now or timezone.now()
+    if now - since < timedelta(days=1):
+        return timesince(since, now, depth=1)
+    days = (now - since).days
+    return f"{days}\xa0day{'' if days == 1 else 's'}"
+
+
+def undelivered_emails():
+    """E-mails to askers the mail server has not taken although the site tried at least once:
+    still being retried, or given up after OutgoingEmail.MAX_ATTEMPTS."""
+    return OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__gte=1)
 
 
 class WaitingFirstStateFilter(admin.SimpleListFilter):
@@ -42,7 +79,13 @@ class WaitingFirstStateFilter(admin.SimpleListFilter):
         return [
             ("waiting", "Waiting (new or in review)"),
             ("to_publish", "Answered, to publish"),
-            *State.choices,
+            # Each state once; "Answered, to publish" above is the answered one still open.
+            *(
+                ("answered_privately", ANSWERED_PRIVATELY)
+                if value == State.ANSWERED
+                else (value, label)
+                for value, label in State.choices
+            ),
             ("all", "All"),
         ]
 
@@ -61,6 +104,8 @@ class WaitingFirstStateFilter(admin.SimpleListFilter):
             return queryset.waiting()
         if value == "to_publish":
             return queryset.to_publish()
+        if value == "answered_privately":
+            return queryset.filter(state=State.ANSWERED, closed_at__isnull=False)
         if value in State.values:
             return queryset.filter(state=value)
         return queryset
@@ -109,6 +154,22 @@ class AgeFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EmailDeliveryFilter(admin.SimpleListFilter):
+    """Questions with an e-mail to the asker the mail server has not taken (see
+    undelivered_emails): the asker may be waiting for an answer that never arrives."""
+
+    title = "e-mail to the asker"
+    parameter_name = "email"
+
+    def lookups(self, request, model_admin):
+        return [("undelivered", "E-mail not delivered")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "undelivered":
+            return queryset.filter(pk__in=undelivered_emails().values("submission_id"))
+        return queryset
+
+
 def editors():
     """Active accounts that may work the queue, by name."""
     return (
@@ -137,8 +198,9 @@ class AssignActionForm(ActionForm):
         self.fields["editor"].queryset = editors()
 
 
-class AnswerWidget(forms.Textarea):
-    """The answer's text box, with a button per saved reply that inserts it at the cursor."""
+class AnswerWidget(AdminTextareaWidget):
+    """The answer's text box (admin's large one), with a button per saved reply that inserts
+    it at the cursor."""
 
     class Media:
         js = ["js/saved-replies.js"]
@@ -175,24 +237,42 @@ ANSWER_FIELDS = [
 ]
 
 
+NOTE_NEEDS_A_STEP = (
+    "A note is saved with a step: press the step button it belongs to, or empty the box."
+)
+
+
+# Asked before "Start from this answer" replaces an answer the editor has written.
+REPLACES_DRAFT = (
+    "Replace the answer in the box with this Q&A's answer? What you have written in the box will "
+    "be lost."
+)
+
+
 class SubmissionAdminForm(forms.ModelForm):
     note = forms.CharField(
         label="Note for the history",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Optional: why you rejected it, what you changed… Saved with your next step.",
+        help_text="Optional: why you rejected it, what you changed… Saved with the step you "
+        "take next (a button below), not with a plain save.",
     )
     # When the question was last saved as this editor opened it: a save or step taken from a
     # page someone else has saved since would write back what they changed (`clean`).
     loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
     # Off for the preview, which saves nothing.
     refuse_stale = True
+    refuse_note_without_step = True
 
     class Meta:
         model = Submission
         fields = [*ANSWER_FIELDS, "duplicate_of"]
-        widgets = {"answer": AnswerWidget}
+        widgets = {
+            "answer": AnswerWidget,
+            # The whole title in view, not admin's narrow 20em box (admin.css).
+            "title": AdminTextInputWidget(attrs={"class": "vTextField title-box"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,6 +281,11 @@ class SubmissionAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # A note goes into the history with a step (a move's button, or "Start from this
+        # answer"); a plain save logs no step, so it would silently lose the note.
+        step = "_transition" in self.data or "_start_from" in self.data
+        if self.refuse_note_without_step and cleaned.get("note", "").strip() and not step:
+            self.add_error("note", NOTE_NEEDS_A_STEP)
         loaded = cleaned.get("loaded_at")
         stale = loaded and loaded != self.instance.updated_at.isoformat()
         if self.refuse_stale and self.instance.pk and stale:
@@ -218,13 +303,22 @@ class TransitionInline(admin.TabularInline):
     model = Transition
     verbose_name = "step"
     verbose_name_plural = "history"
-    fields = ["at", "from_state", "to_state", "made_by", "note"]
+    fields = ["at", "from_state", "to", "made_by", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
+        return super().get_queryset(request).select_related("by", "submission")
+
+    @admin.display(description="to state")
+    def to(self, obj):
+        # The steps that send the answer privately close the question: closing an answered one
+        # unpublished (answered → answered), and answering one its asker keeps private.
+        private = obj.from_state == State.ANSWERED or not obj.submission.consent_to_publish
+        if obj.to_state == State.ANSWERED and private:
+            return ANSWERED_PRIVATELY
+        return obj.get_to_state_display()
 
     @admin.display(description="by")
     def made_by(self, obj):
@@ -241,12 +335,13 @@ class TransitionInline(admin.TabularInline):
 # What the asker sent and where it stands: shown, never edited.
 QUESTION_FIELDS = [
     "reference",
-    "state",
+    state,
     "editor",
     "received",
     "warning_signs",
     "question",
     "asker",
+    "emails_to_the_asker",
     "consents",
 ]
 
@@ -254,6 +349,8 @@ QUESTION_FIELDS = [
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     form = SubmissionAdminForm
+    # The step buttons (submit_line.html) above the form too, where an editor starts.
+    save_on_top = True
 
     class Media:
         js = ["js/confirm-moves.js"]
@@ -262,7 +359,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "reference_and_urgency",
         "short_question",
         "body_area",
-        "state",
+        state,
         "age",
         "editor",
     ]
@@ -273,6 +370,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "urgent",
         ("category", admin.RelatedOnlyFieldListFilter),
         AgeFilter,
+        EmailDeliveryFilter,
     ]
     list_select_related = ["category__parent__parent", "assigned_to"]
     search_fields = ["reference", "question", "title", "name", "email"]
@@ -300,20 +398,16 @@ class SubmissionAdmin(admin.ModelAdmin):
         if obj and obj.state == State.IN_REVIEW:
             answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")
             answer_fields.append("similar_answers")
+        the_answer = {"fields": answer_fields}
+        if obj is None or obj.is_open:
+            the_answer["description"] = (
+                "Assign the question to yourself, write the answer, then mark it answered. Before "
+                "publishing, remove from the title and question anything that could identify the "
+                "asker."
+            )
         fieldsets = [
-            (
-                "The question",
-                {"fields": QUESTION_FIELDS},
-            ),
-            (
-                "The answer",
-                {
-                    "fields": answer_fields,
-                    "description": "Assign the question to yourself, write the answer, then "
-                    "mark it answered. Before publishing, remove from the title and question "
-                    "anything that could identify the asker.",
-                },
-            ),
+            ("The question", {"fields": QUESTION_FIELDS}),
+            ("The answer", the_answer),
         ]
         if obj and obj.state == State.PUBLISHED:
             fieldsets.append(("Published", {"fields": ["published_as"]}))
@@ -328,7 +422,11 @@ class SubmissionAdmin(admin.ModelAdmin):
                     },
                 )
             )
-        fieldsets.append(("Next step", {"fields": ["note", "loaded_at"]}))
+        if obj is None or obj.is_open:
+            fieldsets.append(("Next step", {"fields": ["note", "loaded_at"]}))
+        else:
+            # No step logs a note on a closed question (erasing the asker's details blanks them).
+            fieldsets.append((None, {"fields": ["loaded_at"]}))
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -381,7 +479,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="received", ordering="created_at")
     def age(self, obj):
-        return timesince(obj.created_at, depth=1)
+        return how_long_ago(obj.created_at)
 
     @admin.display(description="editor", ordering="assigned_to__username")
     def editor(self, obj):
@@ -457,7 +555,10 @@ class SubmissionAdmin(admin.ModelAdmin):
             "title": "Reject these questions?",
             "opts": self.opts,
             "to_reject": rejectable,
-            "left_alone": queryset.exclude(pk__in=rejectable.values("pk")),
+            "left_alone": [
+                (submission, state_in_words(submission))
+                for submission in queryset.exclude(pk__in=rejectable.values("pk"))
+            ],
             "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "back_to_list": request.get_full_path(),
@@ -483,7 +584,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     @admin.display(description="received")
     def received(self, obj):
         received = timezone.localtime(obj.created_at)
-        return f"{received:%d %B %Y, %H:%M} ({timesince(obj.created_at)} ago)"
+        return f"{received:%d %B %Y, %H:%M} ({how_long_ago(obj.created_at)} ago)"
 
     @admin.display(description="warning signs")
     def warning_signs(self, obj):
@@ -512,6 +613,25 @@ class SubmissionAdmin(admin.ModelAdmin):
             obj.name or "No name given",
             obj.email or "No e-mail address given: the asker cannot be told about the answer",
         )
+
+    @admin.display(description="E-mails to the asker")
+    def emails_to_the_asker(self, obj):
+        """Each e-mail's subject and whether the mail server took it, never its body (the
+        outbox stays the administrators'), so that an editor sees an answer that never arrived."""
+        rows = []
+        for email in obj.emails.order_by("created_at", "pk"):
+            kind, words = _delivery(email)
+            rows.append((kind, email.subject, words))
+        if rows:
+            return format_html(
+                '<ul class="emails-to-asker">{}</ul>',
+                format_html_join("", '<li class="email-{}"><strong>{}</strong>: {}</li>', rows),
+            )
+        if obj.personal_data_erased_at:
+            return "None kept: they are deleted with the asker's details."
+        if not obj.email:
+            return "None: the asker gave no e-mail address."
+        return "None yet."
 
     @admin.display(description="consents")
     def consents(self, obj):
@@ -545,16 +665,29 @@ class SubmissionAdmin(admin.ModelAdmin):
         similar = obj.similar_questions()
         if not similar:
             return "No similar answered questions found."
+        # Replacing a written draft asks first (confirm-moves.js): data-confirm while the box
+        # holds text as the page is drawn, kept up to date as the editor types or clears it.
+        confirm = format_html(' data-confirm="{}"', REPLACES_DRAFT) if obj.answer.strip() else ""
         return format_html(
             '<ul class="similar-answers">{}</ul>',
             format_html_join(
                 "",
                 '<li><a href="{}" target="_blank" rel="noopener">{}</a> '
-                '<button type="submit" name="_start_from" value="{}" class="button">'
-                "Start from this answer (replaces your draft)</button>"
+                '<button type="submit" name="_start_from" value="{}" class="button" '
+                'data-replaces="id_answer" data-replaces-confirm="{}"{}>'
+                'Start from this answer<span class="visually-hidden">, “{}”,</span> '
+                "(replaces your draft)</button>"
                 "<details><summary>Read its answer</summary>{}</details></li>",
                 (
-                    (q.get_absolute_url(), q.title, q.pk, linebreaks(q.answer, autoescape=True))
+                    (
+                        q.get_absolute_url(),
+                        q.title,
+                        q.pk,
+                        REPLACES_DRAFT,
+                        confirm,
+                        q.title,
+                        linebreaks(q.answer, autoescape=True),
+                    )
                     for q in similar
                 ),
             ),
@@ -598,7 +731,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, submission):
             raise PermissionDenied
         form = self.get_form(request, submission, change=True)(request.POST, instance=submission)
-        form.refuse_stale = False
+        form.refuse_stale = form.refuse_note_without_step = False
         if "answer" not in form.fields:
             raise PermissionDenied("This question is closed: there is no answer to preview.")
         if form.is_valid():
@@ -644,12 +777,13 @@ class SubmissionAdmin(admin.ModelAdmin):
         move = request.POST.get("_transition")
         if move is None:
             return super().response_change(request, obj)
+        had_email = bool(obj.email)  # before a withdrawal erases it
         try:
             services.make_move(move, submission=obj, by=request.user, note=self._note(request))
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
         else:
-            self.message_user(request, f"{obj}: {obj.get_state_display()}.", messages.SUCCESS)
+            self.message_user(request, _step_done(move, obj, had_email), messages.SUCCESS)
         return HttpResponseRedirect(request.path)
 
     def _note(self, request):
@@ -664,7 +798,13 @@ class SubmissionAdmin(admin.ModelAdmin):
         try:
             if question is None:
                 raise ValidationError("That answer cannot be used here.")
-            services.start_from_answer(submission=obj, by=request.user, question=question)
+            # The editor's note goes into the history with the step, after what the step was.
+            note = " ".join(
+                filter(None, [f"Started the answer from “{question.title}”.", self._note(request)])
+            )
+            services.start_from_answer(
+                submission=obj, by=request.user, question=question, note=note
+            )
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
         else:
@@ -674,6 +814,60 @@ class SubmissionAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(request.path)
+
+
+def _step_done(move, obj, had_email):
+    """What a step did, for the message after it: said from the move made, since the state
+    alone may not have changed ("Erase the asker's details now" leaves it "Published")."""
+
+    def emailed(what):
+        if had_email:
+            return f"the asker is e-mailed {what}"
+        return f"the asker gave no e-mail address, so is not sent {what}"
+
+    ref = obj.reference
+    match move:
+        case "assign":
+            return f"{ref} is assigned to you: In review."
+        case "answer" if obj.is_open:
+            return (
+                f"{ref}: Answered. Publish it in the archive, or close it without publishing to "
+                "e-mail the answer to the asker."
+            )
+        case "answer" | "close_unpublished":
+            return f"{ref}: {ANSWERED_PRIVATELY}, not published: {emailed('the answer')}."
+        case "publish":
+            return f"{ref}: Published in the archive as “{obj.title}”; {emailed('its link')}."
+        case "duplicate":
+            return f"{ref}: Closed as a duplicate of “{obj.duplicate_of}”; {emailed('its link')}."
+        case "reject":
+            return f"{ref}: Rejected, closed without an answer; the asker is not e-mailed."
+        case "withdraw":
+            return (
+                f"{ref}: Withdrawn at the asker's request; their name, e-mail address and "
+                "question are erased."
+            )
+        case "erase":
+            return (
+                f"{ref}: the asker's name, e-mail address and question are erased; the question "
+                f"stays “{state_in_words(obj)}”."
+            )
+    return f"{ref}: {state_in_words(obj)}."
+
+
+def _delivery(email):
+    """(kind, words): whether the mail server took an e-mail to the asker, for editors."""
+    if email.sent_at is not None:
+        return "sent", f"sent at {timezone.localtime(email.sent_at):%d %B %Y, %H:%M}"
+    if not email.attempts:
+        return "waiting", "waiting (not tried yet)"
+    tries = f"{email.attempts} attempt{'' if email.attempts == 1 else 's'}"
+    # The mail server's refusal may quote the address, in whatever form (see ask.models).
+    error = Truncator(EMAIL_ADDRESS.sub("<an e-mail address>", email.last_error)).chars(300)
+    last_error = f", last error: {error}" if error else ""
+    if email.attempts >= OutgoingEmail.MAX_ATTEMPTS:
+        return "given-up", f"given up ({tries}{last_error}): the asker has not received it"
+    return "failing", f"waiting ({tries}{last_error})"
 
 
 def _message(error):

@@ -218,9 +218,7 @@ def test_a_page_asked_for_with_a_parameter_no_page_reads_is_rendered_but_not_kep
 
 
 @pytest.mark.parametrize("words", ["ann@example.org", "07700 900123"])
-def test_a_page_whose_query_looks_like_someones_details_is_kept_by_no_cache(
-    client, archive, words
-):
+def test_a_page_whose_query_looks_like_someones_details_is_kept_by_no_cache(client, archive, words):
     # The page shows the words back (the title filter's box): no cache may keep them.
     filtered = archive["area"].get_absolute_url() + "?" + urlencode({"words": words})
     response = client.get(filtered)

@@ -3,10 +3,10 @@
 from django import template
 from django.db.models import Count, Min, Q
 from django.urls import reverse
-from django.utils.timesince import timesince
 
 from archive.models import Question
-from ask.models import Submission
+from ask.admin import how_long_ago, undelivered_emails
+from ask.models import OutgoingEmail, Submission
 from factsheets.models import REVIEW_NOTICE_DAYS, Factsheet
 
 register = template.Library()
@@ -29,11 +29,20 @@ def _queue(user):
     if not user.has_perm("ask.view_submission"):
         return []
     waiting = Q(state__in=Submission.WAITING_STATES)
+    undelivered = Q(pk__in=undelivered_emails().values("submission_id"))
+    given_up = Q(
+        pk__in=undelivered_emails()
+        .filter(attempts__gte=OutgoingEmail.MAX_ATTEMPTS)
+        .values("submission_id")
+    )
     counts = Submission.objects.aggregate(
         waiting=Count("id", filter=waiting),
-        urgent=Count("id", filter=waiting & Q(urgent=True)),
+        urgent_waiting=Count("id", filter=waiting & Q(urgent=True)),
         oldest=Min("created_at", filter=waiting),
         to_publish=Count("id", filter=Q(pk__in=Submission.objects.to_publish())),
+        undelivered=Count("id", filter=undelivered),
+        undelivered_urgent=Count("id", filter=undelivered & Q(urgent=True)),
+        given_up=Count("id", filter=given_up),
     )
     queue = reverse("admin:ask_submission_changelist")
     oldest = counts["oldest"]
@@ -42,15 +51,28 @@ def _queue(user):
             counts["waiting"],
             "question{s} waiting (new or in review)",
             f"{queue}?state=waiting",
-            detail=f"oldest: {timesince(oldest, depth=1)}" if oldest else "",
+            detail=f"oldest: {how_long_ago(oldest)}" if oldest else "",
         ),
         _item(
-            counts["urgent"],
+            counts["urgent_waiting"],
             "urgent question{s} waiting",
             f"{queue}?state=waiting&urgent__exact=1",
-            urgent=counts["urgent"] > 0,
+            urgent=counts["urgent_waiting"] > 0,
         ),
         _item(counts["to_publish"], "answered, not yet published", f"{queue}?state=to_publish"),
+        # An e-mail the mail server refused, still retried or given up: an asker, maybe an
+        # urgent one, waiting for a receipt or an answer that has not arrived.
+        _item(
+            counts["undelivered"],
+            "question{s} with an e-mail not delivered",
+            f"{queue}?state=all&email=undelivered",
+            urgent=counts["undelivered_urgent"] > 0,
+            detail=", ".join(
+                f"{counts[name]} {words}"
+                for name, words in [("undelivered_urgent", "urgent"), ("given_up", "given up")]
+                if counts[name]
+            ),
+        ),
     ]
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from archive.models import Question
 from ask import services
-from ask.models import SavedReply, Submission
+from ask.models import OutgoingEmail, SavedReply, Submission
 from tests.ask.conftest import make_editor, make_submission
 from tests.ask.test_admin import QUEUE, change_url, form_data, press
 from tests.factories import make_factsheet, make_question
@@ -64,6 +64,34 @@ def test_the_index_says_how_long_the_oldest_question_has_waited(editor_client):
     make_submission()
     Submission.objects.update(created_at=timezone.now() - timedelta(days=3, hours=2))
     assert "oldest: 3\xa0days" in editor_client.get("/admin/").text
+
+
+def test_the_index_gives_the_oldest_questions_wait_in_whole_days(editor_client):
+    make_submission()
+    Submission.objects.update(created_at=timezone.now() - timedelta(days=12, hours=2))
+    html = editor_client.get("/admin/").text
+    assert "oldest: 12\xa0days" in html
+    Submission.objects.update(created_at=timezone.now() - timedelta(days=1, hours=2))
+    assert "oldest: 1\xa0day<" in editor_client.get("/admin/").text
+
+
+def test_the_index_counts_questions_with_an_email_not_delivered_linking_to_them(
+    editor_client, editor
+):
+    failing = make_submission(red_flags_ticked=["fever"])
+    given_up, sent, untried, elsewhere = (make_submission() for _ in range(4))
+    emails = OutgoingEmail.objects
+    emails.filter(submission=failing).update(attempts=1, last_error="Connection refused")
+    emails.filter(submission=given_up).update(attempts=OutgoingEmail.MAX_ATTEMPTS)
+    emails.filter(submission=sent).update(attempts=3, sent_at=timezone.now())
+    emails.filter(submission=elsewhere).update(submission=None, attempts=5)  # no question's
+    services.reject(submission=given_up, by=editor)  # closed, but its asker was never told
+    count, url = glance(editor_client)["questions with an e-mail not delivered"]
+    assert count == 2
+    assert set(editor_client.get(url).context["cl"].result_list) == {failing, given_up}
+    item = next(i for i in editor_client.get("/admin/").context["items"] if url == i["url"])
+    assert (item["urgent"], item["detail"]) == (True, "1 urgent, 1 given up")
+    assert untried not in editor_client.get(url).context["cl"].result_list
 
 
 def test_the_index_counts_take_a_handful_of_queries_however_much_waits(

@@ -39,7 +39,7 @@ def test_an_editor_answers_and_publishes_a_question_that_patients_then_find(page
     log_in_as_demo_editor(page)
     page.get_by_role("link", name="Questions from visitors").first.click()
     page.get_by_role("link", name=reference).click()
-    page.get_by_role("button", name="Assign to me").click()
+    page.get_by_role("button", name="Assign to me").first.click()
     expect(page.locator(".messagelist")).to_contain_text("In review")
 
     page.get_by_label("Body area").select_option(
@@ -47,9 +47,9 @@ def test_an_editor_answers_and_publishes_a_question_that_patients_then_find(page
     )
     page.get_by_label("Title for the archive").fill("Stiff lower back after sitting at a desk")
     page.locator("#id_answer").fill(ANSWER)
-    page.get_by_role("button", name="Save and mark answered").click()
+    page.get_by_role("button", name="Save and mark answered").first.click()
     expect(page.locator(".messagelist")).to_contain_text("Answered")
-    page.get_by_role("button", name="Save and publish in the archive").click()
+    page.get_by_role("button", name="Save and publish in the archive").first.click()
     expect(page.locator(".messagelist")).to_contain_text("Published")
 
     page.goto("/archive/lower-back-pain/")

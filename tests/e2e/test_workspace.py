@@ -136,7 +136,7 @@ def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
     page.goto(f"/admin/ask/submission/{submission.pk}/change/")
     expect(page.locator(".held-by")).to_contain_text("Ben Colleague holds this question")
     expect(page.locator(".held-by")).to_contain_text("since")
-    page.get_by_role("button", name="Assign to me").click()
+    page.get_by_role("button", name="Assign to me").first.click()
     expect(page.locator(".held-by")).to_have_count(0)
     page.goto("/admin/ask/submission/?editor=mine")
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
@@ -182,9 +182,9 @@ def test_an_editor_answers_with_a_saved_reply_links_previews_and_publishes(page)
     preview.close()
     assert not Question.objects.filter(title="Sciatica flaring after a session").exists()
 
-    page.get_by_role("button", name="Save and mark answered").click()
+    page.get_by_role("button", name="Save and mark answered").first.click()
     expect(page.locator(".messagelist")).to_contain_text("Answered")
-    page.get_by_role("button", name="Save and publish in the archive").click()
+    page.get_by_role("button", name="Save and publish in the archive").first.click()
     expect(page.locator(".messagelist")).to_contain_text("Published")
 
     published = Question.objects.get(title="Sciatica flaring after a session")
@@ -211,7 +211,7 @@ def test_erasing_an_askers_details_asks_first_and_a_no_keeps_them(page):
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.get_by_role(
         "button", name="Withdraw at the asker's request and erase their details"
-    ).click()
+    ).first.click()
     assert asked == [services.ERASE_CONFIRM]
     submission.refresh_from_db()
     assert (submission.state, submission.name) == (Submission.State.IN_REVIEW, "Ann Example")
@@ -219,7 +219,7 @@ def test_erasing_an_askers_details_asks_first_and_a_no_keeps_them(page):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role(
         "button", name="Withdraw at the asker's request and erase their details"
-    ).click()
+    ).first.click()
     expect(page.locator(".messagelist")).to_contain_text("Withdrawn")
     submission.refresh_from_db()
     assert (submission.state, submission.name) == (Submission.State.WITHDRAWN, "")
