@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from archive import importer
+from archive.red_flags import found_in
 
 SOURCE = settings.BASE_DIR / "fixtures" / "source-pages"
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
@@ -151,10 +152,14 @@ def test_regenerating_the_fixture_gives_the_committed_file(tmp_path: Path):
     assert output.read_bytes() == SEED.read_bytes()
 
 
-def test_answers_that_cite_a_guideline_are_imported_marked_for_review(seed_objects):
+def test_answers_that_cite_a_guideline_or_answer_a_warning_sign_are_imported_for_review(
+    seed_objects,
+):
     questions = questions_in(seed_objects)
-    assert [q["marked_for_review"] for q in questions] == ["NICE" in q["answer"] for q in questions]
-    assert sum(q["marked_for_review"] for q in questions) == 6
+    expected = ["NICE" in q["answer"] or bool(found_in(q["question"])) for q in questions]
+    assert [q["marked_for_review"] for q in questions] == expected
+    assert sum("NICE" in q["answer"] for q in questions) == 6
+    assert sum(expected) == 8  # two answer a question with a sign and cite no guideline
 
 
 def test_slugs_are_unique_and_cut_at_a_word(seed_objects):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import importer
+from archive import importer, red_flags
 from archive.models import RED_FLAG_FIELDS, Category, Question
 from factsheets import importer as factsheet_importer
 from factsheets.models import Factsheet
@@ -100,7 +100,11 @@ def build_objects(pages, log=print):
                 question=entry.record.question,
                 question_preserved=entry.record.question_preserved,
                 answer=entry.record.answer,
-                marked_for_review=importer.cites_guidelines(entry.record.answer),
+                # An answer citing a guideline may cite one since withdrawn; one written for a
+                # question that describes a warning sign was written before the site's urgent
+                # advice and may read as contradicting it. Editors check both.
+                marked_for_review=importer.cites_guidelines(entry.record.answer)
+                or bool(red_flags.found_in(entry.record.question)),
                 status=Question.Status.PUBLISHED,
                 from_archive=True,
                 published_at=None,
