@@ -400,3 +400,19 @@ def test_each_process_reads_the_version_at_most_once_per_configured_interval(
     make_question(archive["area"])  # moves the version on, seen at the next look
     settings.CONTENT_VERSION_SECONDS = 0
     assert ContentVersion.current().version > remembered.version
+
+
+def test_the_server_error_page_gives_the_way_to_urgent_help_without_the_database(
+    django_assert_num_queries,
+):
+    from django.views.defaults import server_error
+
+    # Django renders 500.html itself, with no context and no request: no context processor runs.
+    with django_assert_num_queries(0):
+        response = server_error(RequestFactory().get("/questions/anything/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<a href="tel:999">999</a>' in html
+    assert '<a href="tel:111">NHS 111</a>' in html
+    assert '<a href="/urgent-help/">' in html
+    assert html.startswith("<!doctype html>")

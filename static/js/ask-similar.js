@@ -3,33 +3,136 @@
 // they could never receive the answer. The form works without this: "Check for similar answers"
 // does the same on the server, and the server refuses a question nobody could answer unless
 // "Send it anyway" is ticked.
+//
+// Each sign's advice shows in one place only: at the top of the page if the server put it there,
+// right under its tick box for a box ticked (so that the box just ticked stays where it is and
+// the advice shows beside it, even on a phone), else in the similar-answers box. What a screen
+// reader hears: that advice once, as an alert, when it first shows; a short status line ("5
+// answered questions like yours below") when it changes; never the list itself. Nothing is
+// rewritten that has not changed.
 (function () {
   "use strict";
   var MIN_LENGTH = 10;
   var PAUSE_MS = 700;
 
+  // The names of the signs whose advice `root` shows.
+  function signsIn(root) {
+    var names = [];
+    if (!root) return names;
+    root.querySelectorAll("[data-sign]").forEach(function (item) {
+      names.push(item.dataset.sign);
+    });
+    return names;
+  }
+
+  // A copy of the advice box `alert` with only the signs `keep` accepts, its heading named
+  // `headingId`; null when no sign is left.
+  function adviceFor(alert, keep, headingId) {
+    if (!alert) return null;
+    var copy = alert.cloneNode(true);
+    copy.querySelectorAll("[data-sign]").forEach(function (item) {
+      if (!keep(item.dataset.sign)) item.remove();
+    });
+    if (!copy.querySelector("[data-sign]")) return null;
+    var heading = copy.querySelector("[id]");
+    if (heading) {
+      heading.id = headingId;
+      copy.setAttribute("aria-labelledby", headingId);
+    }
+    return copy;
+  }
+
+  // Put `content` (an element or null) in `place`, unless that is what it already holds: an alert
+  // written again would be announced again.
+  function show(place, content) {
+    if (!place) return;
+    var html = content ? content.outerHTML : "";
+    if (place.innerHTML !== html) place.innerHTML = html;
+  }
+
   function liveSimilar(form) {
     var box = document.getElementById("similar-answers");
     var question = form.querySelector("textarea[name=question]");
-    if (!box || !question || !window.fetch) return;
+    if (!box || !question || !window.fetch || !window.DOMParser) return;
+    var parts = {
+      urgent: document.getElementById("similar-urgent"),
+      status: document.getElementById("similar-status"),
+      list: document.getElementById("similar-list"),
+    };
+    var tickBoxes = form.querySelectorAll("input[name=red_flags_ticked]");
+    // A place for each box's advice, right after the box and its label.
+    var tickedPlaces = {};
+    tickBoxes.forEach(function (box) {
+      var place = document.createElement("div");
+      place.className = "ticked-advice";
+      (box.closest("label") || box).insertAdjacentElement("afterend", place);
+      tickedPlaces[box.value] = place;
+    });
+    // Advice the server already put at the top of the page is not repeated below it.
+    var atTop = signsIn(document.getElementById("urgent-advice"));
     var timer = null;
     var controller = null;
     var lastQuery = "";
+    var lastHtml = null;
+    var lastAlert = null; // the advice in the last answer, for the words and the boxes ticked
+    var lastAsked = []; // the boxes ticked when it was asked for
+
+    function tickedNames() {
+      var names = [];
+      form.querySelectorAll("input[name=red_flags_ticked]:checked").forEach(function (box) {
+        names.push(box.value);
+      });
+      return names;
+    }
 
     function query() {
       var params = new URLSearchParams();
       params.append("q", question.value.trim().slice(0, 1000));
-      form.querySelectorAll("input[name=red_flags_ticked]:checked").forEach(function (box) {
-        params.append("red_flags_ticked", box.value);
+      tickedNames().forEach(function (name) {
+        params.append("red_flags_ticked", name);
       });
       return params.toString();
     }
 
+    // Each sign's advice in one place: a ticked one right under its tick box, one the words
+    // show in the similar-answers box, neither if the top of the page gives it.
+    function showAdvice() {
+      var ticked = tickedNames();
+      function isNew(name) { return atTop.indexOf(name) === -1; }
+      tickBoxes.forEach(function (box) {
+        var name = box.value;
+        show(tickedPlaces[name], adviceFor(lastAlert, function (sign) {
+          return sign === name && box.checked && isNew(name);
+        }, "ticked-urgent-heading-" + name));
+      });
+      show(parts.urgent, adviceFor(lastAlert, function (name) {
+        var boxed = ticked.indexOf(name) !== -1 || lastAsked.indexOf(name) !== -1;
+        return !boxed && isNew(name);
+      }, "similar-urgent-heading"));
+    }
+
+    function showAnswers(html, asked) {
+      lastAsked = asked;
+      if (html !== lastHtml) { // else nothing is rewritten, nor read out again
+        lastHtml = html;
+        var fragment = new DOMParser().parseFromString(html, "text/html");
+        lastAlert = fragment.querySelector("#similar-urgent [role=alert]");
+        var status = fragment.getElementById("similar-status");
+        var text = status ? status.textContent : "";
+        if (parts.status && parts.status.textContent !== text) parts.status.textContent = text;
+        var list = fragment.getElementById("similar-list");
+        if (parts.list && list && parts.list.innerHTML !== list.innerHTML) {
+          parts.list.innerHTML = list.innerHTML;
+        }
+      }
+      showAdvice();
+    }
+
     function update() {
       var text = question.value.trim();
-      var ticked = form.querySelector("input[name=red_flags_ticked]:checked");
+      var asked = tickedNames();
       var params = query();
-      if ((text.length < MIN_LENGTH && !ticked) || params === lastQuery) return;
+      if ((text.length < MIN_LENGTH && !asked.length) || params === lastQuery) return;
       lastQuery = params;
       if (controller) controller.abort();
       controller = new AbortController();
@@ -38,7 +141,7 @@
         headers: { Accept: "text/html" },
       })
         .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) box.innerHTML = html; })
+        .then(function (html) { if (html !== null) showAnswers(html, asked); })
         .catch(function () { /* the button still works */ });
     }
 
@@ -46,8 +149,11 @@
       clearTimeout(timer);
       timer = setTimeout(update, PAUSE_MS);
     });
-    form.querySelectorAll("input[name=red_flags_ticked]").forEach(function (box) {
-      box.addEventListener("change", update);
+    tickBoxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        showAdvice(); // an unticked box's advice goes at once; a ticked one's comes with the answer
+        update();
+      });
     });
   }
 
@@ -64,11 +170,19 @@
     show();
   }
 
+  // After a send that failed, the error summary; after "Check for similar answers", its answers
+  // (unless the page starts with urgent advice): the server names what to focus.
+  function focusOnLoad(form) {
+    var target = form.dataset.focus && document.getElementById(form.dataset.focus);
+    if (target) target.focus();
+  }
+
   function start() {
     var form = document.querySelector("form[data-similar-url]");
     if (!form) return;
     liveSimilar(form);
     noReplyWarning(form);
+    focusOnLoad(form);
   }
 
   if (document.readyState === "loading") {

@@ -21,6 +21,10 @@
         .then(function (response) {
           if (response.ok) {
             say("Thank you. Your answer was counted; nothing about you was kept.");
+            // The button pressed goes with its form: focus moves to the thanks first, not to
+            // the top of the page.
+            status.setAttribute("tabindex", "-1");
+            status.focus();
             form.remove();
           } else if (response.status === 429) {
             say("We have counted many answers from you in the last hour. Please try again later.");

@@ -152,3 +152,32 @@ def test_a_question_without_a_red_flag_gets_no_urgent_advice_at_its_top(client, 
     question = make_question(make_category(), question="Is it normal to feel tired afterwards?")
     html = client.get(question.get_absolute_url()).content.decode()
     assert "If you have this too" not in html
+
+
+def test_a_warning_signs_advice_comes_straight_under_the_title_before_who_answered(client, db):
+    question = make_question(
+        make_category(),
+        title="Both legs hurt after acupuncture",
+        question="Since acupuncture both my legs are so painful. Is this normal?",
+    )
+    html = client.get(question.get_absolute_url()).content.decode()
+    h1 = html.index("<h1>Both legs hurt after acupuncture</h1>")
+    advice = html.index("If you have this too, get medical help now")
+    assert h1 < advice < html.index('<dl class="provenance">')
+    assert html.index("<h2", h1) == html.index('<h2 id="urgent-heading">')  # the next heading
+
+
+def test_the_page_itself_is_the_crumb_a_phone_may_leave_out(client, seeded):
+    question = Question.objects.get(source__startswith="001")
+    html = client.get(question.get_absolute_url()).content.decode()
+    crumb = f'<li class="breadcrumb-current"><span aria-current="page">{question.title}</span>'
+    assert crumb in html
+    html = client.get("/archive/back-spine/").content.decode()
+    assert '<li class="breadcrumb-current"><span aria-current="page">Back / spine' in html
+
+
+def test_a_later_page_of_a_body_area_says_which_in_its_title(client, seeded):
+    first = client.get("/archive/back-spine/").content.decode()
+    second = client.get("/archive/back-spine/", {"page": 2}).content.decode()
+    assert "<title>Back / spine · Acupuncture Answers</title>" in first
+    assert "<title>Back / spine, page 2 of 2 · Acupuncture Answers</title>" in second

@@ -10,7 +10,7 @@ from django.test import override_settings
 from ask.forms import new_form_token
 from ask.models import RateLimitCount, Submission
 from ask.views import thanks_url
-from tests.ask.conftest import make_submission
+from tests.ask.conftest import links, make_submission
 from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
@@ -371,3 +371,89 @@ def test_head_works_wherever_get_does(client, db):
         response = client.head(url)
         assert response.status_code == 200, url
         assert response.content == b""
+
+
+def page_title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S)[1]
+
+
+def test_a_failed_send_puts_its_errors_first_focusable_and_says_error_in_the_title(client):
+    question = "Groin numbness"  # too short, and a warning sign
+    response = client.post("/ask/", good(question=question, consent_to_store=""))
+    html = response.content.decode()
+    assert page_title(html) == "Error: Ask the expert panel · Acupuncture Answers"
+    summary = re.search(r'<div id="error-summary" class="error-summary"[^>]*>', html)[0]
+    assert 'tabindex="-1"' in summary and 'role="alert"' in summary
+    # After the title and the advice its words call for, before the general emergency box and
+    # the form: the first thing read and seen after what matters most.
+    order = [
+        "<h1>Ask the expert panel</h1>",
+        "Get medical help now",
+        'id="error-summary"',
+        "Is this an emergency?",
+        '<form method="post"',
+    ]
+    assert [html.index(part) for part in order] == sorted(html.index(part) for part in order)
+    assert 'data-focus="error-summary"' in html  # the form's script focuses it
+
+
+def test_checking_for_similar_answers_says_so_in_the_title_and_focuses_them(client, area):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    checking = {"question": "Do needles help sciatica in the leg?", "action": "check"}
+    html = client.post("/ask/", checking).content.decode()
+    assert page_title(html) == "1 similar answer found: Ask the expert panel · Acupuncture Answers"
+    assert '<h2 id="similar-answers-heading" tabindex="-1">Already answered' in html
+    assert 'data-focus="similar-answers-heading"' in html
+    html = client.post("/ask/", checking | {"question": "Zebras are stripy animals"}).content
+    html = html.decode()
+    assert page_title(html).startswith("No similar answers found: Ask the expert panel")
+    assert '<h2 id="similar-answers-heading" tabindex="-1">No answered questions' in html
+
+
+def test_checking_an_urgent_question_leaves_focus_on_the_advice_at_the_top(client, area):
+    html = client.post("/ask/", {"question": URGENT_TEXT, "action": "check"}).content.decode()
+    assert "data-focus=" not in html
+    assert html.index("Get medical help now") < html.index('<form method="post"')
+
+
+def test_the_live_box_says_only_a_short_status_line_and_lists_outside_it(client, area):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    html = client.get("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)
+    assert 'role="status"' in status[0] and 'aria-atomic="true"' in status[0]
+    assert status[1] == "1 answered question like yours below"
+    # The list is outside the status line, and the page's box is no live region as a whole.
+    assert html.index("</p>", status.start()) < html.index("Needles and sciatica</a>")
+    page = client.get("/ask/").content.decode()
+    box = re.search(r'<section id="similar-answers"[^>]*>', page)[0]
+    assert "aria-live" not in box
+
+
+def test_the_live_box_status_for_an_urgent_question_does_not_invite_not_sending(client, area):
+    make_question(
+        area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
+    )
+    html = client.get("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)[1]
+    assert status == "1 answered question on similar subjects below"
+
+
+def test_each_box_of_advice_on_the_ask_page_has_its_own_heading_id(client):
+    page = client.get("/ask/", {"question": "numbness in my groin"}).content.decode()
+    live = client.get("/ask/similar/", {"q": "numbness in my groin and more"}).content.decode()
+    page_ids = re.findall(r' id="([^"]+)"', page)
+    live_ids = re.findall(r' id="([^"]+)"', live)
+    assert "urgent-heading" in page_ids and "similar-urgent-heading" in live_ids
+    assert not set(page_ids) & set(live_ids) - {"similar-urgent", "similar-status", "similar-list"}
+    # Each sign is named, so that the script shows each sign's advice only once.
+    assert 'data-sign="saddle_numbness"' in page and 'data-sign="saddle_numbness"' in live
+
+
+def test_the_withdraw_page_says_question_withdrawn_once_it_is(client):
+    _, withdraw = links(make_submission())
+    asking = client.get("/" + withdraw).content.decode()
+    assert page_title(asking).startswith("Withdraw your question")
+    done = client.post("/" + withdraw).content.decode()
+    assert page_title(done) == "Question withdrawn · Acupuncture Answers"
+    assert "<h1>Question withdrawn</h1>" in done
+    assert "Withdraw your question" not in done

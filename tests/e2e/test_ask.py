@@ -1,5 +1,7 @@
 """A worried patient asks a question, with JavaScript on and with it off."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -92,6 +94,66 @@ def test_a_missing_consent_stops_the_send_and_keeps_the_text(page):
     assert not Submission.objects.exists()
 
 
+SIMILAR = re.compile(r"/ask/similar/\?")
+PHONE = {"width": 360, "height": 740}
+
+
+def focused(page, attribute="id"):
+    return page.evaluate(f"document.activeElement.getAttribute('{attribute}')")
+
+
+def test_checking_for_similar_answers_says_so_and_takes_you_to_them(page):
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(
+        "Can acupuncture make me dizzy and unsteady after treatment for lower back pain?"
+    )
+    page.get_by_role("button", name="Check for similar answers").click()
+    expect(page).to_have_title(re.compile(r"^\d+ similar answers? found: Ask the expert panel"))
+    assert focused(page) == "similar-answers-heading"
+
+
+def test_the_live_box_rewrites_and_announces_only_what_changed(page):
+    page.goto("/ask/")
+    # Every pause in typing gets the same answer: nothing on the page should change again.
+    same = page.request.get("/ask/similar/?q=sciatica+needles+after+treatment").text()
+    page.route(SIMILAR, lambda route: route.fulfill(body=same, content_type="text/html"))
+    question = page.get_by_label("Your question")
+    with page.expect_response(SIMILAR):
+        question.fill("My sciatica came back after the needles")
+    status = page.locator("#similar-status")
+    expect(status).to_have_text(re.compile(r"^\d answered questions? like yours below$"))
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-atomic") == "true"
+    # The list is read when the visitor goes to it, never over their typing.
+    live = "[aria-live], [role=status], [role=alert], [role=log]"
+    assert page.locator("#similar-list").evaluate(f"list => !list.closest('{live}')")
+    assert page.locator("#similar-list li").count() >= 1
+    page.evaluate(
+        """() => {
+            window.rewrites = [];
+            new MutationObserver(changes => window.rewrites.push(...changes)).observe(
+                document.getElementById("similar-answers"),
+                {childList: true, subtree: true, characterData: true});
+        }"""
+    )
+    with page.expect_response(SIMILAR):
+        question.fill("My sciatica came back after the needles: what should I do now?")
+    page.wait_for_timeout(200)  # the answer is shown just after it arrives
+    assert page.evaluate("window.rewrites.length") == 0
+
+
+def test_advice_already_at_the_top_is_not_given_again_as_you_type(page):
+    page.goto("/ask/?question=numbness+in+my+groin")
+    question = page.get_by_label("Your question")
+    question.press("End")
+    with page.expect_response(SIMILAR):
+        question.press_sequentially(" since yesterday", delay=5)
+    page.wait_for_timeout(200)
+    expect(page.get_by_role("alert")).to_have_count(1)
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
+    assert len(ids) == len(set(ids)), sorted(ids)
+
+
 RED_FLAG_TYPING = (
     "I suddenly can't control my bladder and have numbness around my bottom, with sciatica in "
     "both legs. Can acupuncture help my lower back pain?"
@@ -105,7 +167,7 @@ def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(pag
     alert = box.get_by_role("alert")
     expect(alert).to_contain_text("Get medical help now")
     expect(alert).to_contain_text("Call 999 or go to A&E now")
-    assert box.get_attribute("aria-live") == "polite"
+    assert box.locator("#similar-status").get_attribute("role") == "status"
     text = box.inner_text()
     assert "need not send" not in text and "Already answered" not in text
     if "Answered questions on similar subjects" in text:
@@ -113,12 +175,26 @@ def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(pag
     assert alert.get_by_role("link", name="999").first.get_attribute("href") == "tel:999"
 
 
-def test_ticking_a_warning_sign_shows_its_advice_at_once(page):
+def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_it_in_view(page):
+    page.set_viewport_size(PHONE)
     page.goto("/ask/")
-    page.get_by_label("Chest pain").check()
-    expect(page.locator("#similar-answers").get_by_role("alert")).to_contain_text(
-        "Chest pain with back pain"
-    )
+    with page.expect_response(SIMILAR):
+        page.get_by_label("Your question").fill(QUESTION)
+    tick = page.get_by_label("Chest pain")
+    with page.expect_response(SIMILAR):
+        tick.check()
+    advice = page.locator(".ticked-advice").get_by_role("alert")
+    expect(advice).to_have_count(1)
+    expect(advice).to_contain_text("Chest pain with back pain")
+    expect(page.locator("#similar-answers").get_by_role("alert")).to_have_count(0)
+    page.wait_for_timeout(200)  # the similar answers, asked for again, are shown
+    assert focused(page, "value") == "chest_pain"
+    box = tick.bounding_box()
+    assert 0 <= box["y"] <= PHONE["height"] - box["height"], box
+    # Right under the box, on the same screen.
+    assert box["y"] + box["height"] <= advice.bounding_box()["y"] < PHONE["height"] - 50
+    tick.uncheck()
+    expect(advice).to_have_count(0)
 
 
 def test_checking_without_javascript_puts_urgent_advice_first(page_without_javascript):
@@ -158,6 +234,9 @@ def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture)
     page = request.getfixturevalue(fixture)
     fill_and_send(page, QUESTION, email="")
     expect(page.get_by_role("alert")).to_contain_text("we have no way to give you the answer")
+    expect(page).to_have_title(re.compile("^Error: "))
+    if fixture == "page":  # the script takes the visitor to what stopped the question
+        assert focused(page) == "error-summary"
     assert not Submission.objects.exists()
     assert page.get_by_label("Your question").input_value() == QUESTION
     page.get_by_label("Send it anyway").check()

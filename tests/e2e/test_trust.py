@@ -54,6 +54,8 @@ def test_one_click_with_javascript_is_counted_without_leaving_the_page(page, arc
     page.get_by_role("button", name="Yes").click()
     status = page.get_by_role("status")
     status.get_by_text("Your answer was counted").wait_for()
+    # The button pressed went with its form: focus is on the thanks, not lost to the page.
+    assert status.evaluate("status => status === document.activeElement")
     assert page.url.endswith(QA)
     assert page.locator(".helpful-form").count() == 0
     assert counts(QA) == [(1, 0)]
@@ -73,8 +75,10 @@ def test_printing_gives_the_text_with_absolute_link_targets_and_no_navigation(pa
     for hidden in [".site-header", ".breadcrumb", ".site-footer nav", ".helpful"]:
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("article h1").is_visible()
+    assert page.locator(".urgent-help-box").is_visible()  # when to get urgent help prints too
+    # A tap-to-call link prints its number, which is its text.
     targets = page.evaluate(
-        """() => [...document.querySelectorAll('main article a[href]')]
+        """() => [...document.querySelectorAll('main article a[href]:not([href^="tel:"])')]
             .filter(a => a.offsetParent !== null)
             .map(a => getComputedStyle(a, '::after').content)"""
     )

@@ -131,7 +131,7 @@ def test_results_are_counted_and_paginated_keeping_the_query(client, db):
         make_question(area, title=f"Sciatica question {n}")
     response = client.get(SEARCH, {"q": "sciatica"})
     html = response.content.decode()
-    assert "12 results</h2>" in html
+    assert "12 results for sciatica</h2>" in html
     assert html.count("<li>\n      <a href") == 10
     assert "?q=sciatica&amp;page=2" in html
     second = client.get(SEARCH, {"q": "sciatica", "page": "2"}).content.decode()
@@ -307,7 +307,7 @@ def test_a_word_no_page_holds_is_named_and_the_results_match_the_others(client, 
     html = client.get(SEARCH, {"q": "calf pain"}).content.decode()
     notice = "No answer or factsheet here mentions <strong>calf</strong>: these results match"
     assert notice in html
-    assert "1 result<" in html
+    assert "1 result for calf pain<" in html
     html = client.get(SEARCH, {"q": "calf"}).content.decode()
     assert "No answer or factsheet here mentions <strong>calf</strong>.</p>" in html
 
@@ -316,3 +316,42 @@ def test_words_found_through_a_synonym_or_a_correction_are_not_called_missing(cl
     for query in ("pregnant back pain", "sciatca", "back pain"):
         html = client.get(SEARCH, {"q": query}).content.decode()
         assert "No answer or factsheet here mentions" not in html, query
+
+
+def title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S)[1]
+
+
+def test_a_corrected_search_is_headed_and_titled_by_the_words_searched_then_says_so(client, seeded):
+    html = client.get(SEARCH, {"q": "acupunture for sciatca"}).content.decode()
+    heading = re.search(r'<h2 id="results-heading">(.*?)</h2>', html)[1]
+    count = re.match(r"(\d+) results for acupuncture for sciatica$", heading)
+    assert count, heading
+    # Heading by heading, the correction is not skipped: it follows the results' heading.
+    assert html.index('id="results-heading"') < html.index("Showing results for")
+    assert (
+        title(html)
+        == f"Search: acupuncture for sciatica ({count[1]} results) · Acupuncture Answers"
+    )
+
+
+def test_a_later_page_of_results_says_which_in_its_title(client, db):
+    area = make_category()
+    for n in range(12):
+        make_question(area, title=f"Sciatica question {n}")
+    first = client.get(SEARCH, {"q": "sciatica"}).content.decode()
+    second = client.get(SEARCH, {"q": "sciatica", "page": "2"}).content.decode()
+    assert title(first) == "Search: sciatica (12 results) · Acupuncture Answers"
+    assert title(second) == "Search: sciatica (12 results, page 2 of 2) · Acupuncture Answers"
+
+
+def test_a_missing_word_is_named_after_the_results_heading(client, db):
+    make_question(make_category("Lower back pain"), answer="Back pain often eases with rest.")
+    html = client.get(SEARCH, {"q": "calf pain"}).content.decode()
+    assert html.index('id="results-heading"') < html.index("No answer or factsheet here mentions")
+
+
+def test_a_search_that_cannot_run_says_error_in_its_title(client, db):
+    response = client.get(SEARCH, {"q": "x" * 201})
+    assert response.status_code == 400
+    assert title(response.content.decode()).startswith("Error: ")
