@@ -294,28 +294,20 @@ def close_stale(*, days, failed=None):
     contents) and the others are closed all the same. Its reference is added to `failed` if
     given; without it, RetentionIncomplete is raised once the others are done. Returns how many
     were closed."""
-    stale = Submission.objects.open_longer_than(days).values_list("pk", "reference")
-    closed, failures = 0, []
-    for pk, reference in list(stale):
-        try:
-            with transaction.atomic():
-                locked = Submission.objects.select_for_update().get(pk=pk)
-                if not locked.is_open:
-                    continue  # closed meanwhile
-                move, why = _way_out(locked)
-                note = f"Still open {days} days after it was sent.{why}"
-                _log_move(locked, move, by=None, note=note)
-                if move == "expire":
-                    locked.closed_at = timezone.now()
-                else:
-                    _send_privately(locked)
-                _save_closed(locked)
-        except Exception as error:
-            _retention_failed("close", reference, error, failures)
+
+    def close(locked):
+        if not locked.is_open:
+            return False  # closed meanwhile
+        move, why = _way_out(locked)
+        _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.{why}")
+        if move == "expire":
+            locked.closed_at = timezone.now()
         else:
-            closed += 1
-    _report_failures(failures, failed)
-    return closed
+            _send_privately(locked)
+        _save_closed(locked)
+        return True
+
+    return _each_on_its_own("close", Submission.objects.open_longer_than(days), close, failed)
 
 
 def _way_out(locked):
@@ -339,21 +331,32 @@ def erase_personal_data(*, days, failed=None):
     contents) and the others are erased all the same. Its reference is added to `failed` if
     given; without it, RetentionIncomplete is raised once the others are done. Returns how many
     submissions were erased."""
-    due = Submission.objects.personal_data_due_for_erasure(days).values_list("pk", "reference")
-    erased, failures = 0, []
-    for pk, reference in list(due):
+
+    def erase(locked):
+        if locked.personal_data_erased_at is not None:
+            return False  # erased meanwhile
+        _erase(locked)
+        return True
+
+    due = Submission.objects.personal_data_due_for_erasure(days)
+    return _each_on_its_own("erase", due, erase, failed)
+
+
+def _each_on_its_own(action, submissions, act, failed):
+    """Run `act` on each of `submissions`, locked, in a transaction of its own; count those it
+    says it acted on. One that fails is logged and added to the failures (see close_stale)."""
+    done, failures = 0, []
+    for pk, reference in list(submissions.values_list("pk", "reference")):
         try:
             with transaction.atomic():
-                locked = Submission.objects.select_for_update().get(pk=pk)
-                if locked.personal_data_erased_at is not None:
-                    continue  # erased meanwhile
-                _erase(locked)
+                if not act(Submission.objects.select_for_update().get(pk=pk)):
+                    continue
         except Exception as error:
-            _retention_failed("erase", reference, error, failures)
+            _retention_failed(action, reference, error, failures)
         else:
-            erased += 1
+            done += 1
     _report_failures(failures, failed)
-    return erased
+    return done
 
 
 class RetentionIncomplete(Exception):
