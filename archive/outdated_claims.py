@@ -88,7 +88,8 @@ OUTDATED_CLAIMS = (
             r"|(completely|totally|perfectly|entirely|100%) (safe|harmless)|risk[ -]free"
             r"|(cannot|can't|can not|will not|won't) do (you )?any harm|can do (you )?no harm"
             # "Harmless" of the treatment itself, not of a bruise it left.
-            r"|(acupuncture|treatment|needles?|needling) (is|are) (\w+ )?harmless)\b",
+            r"|(acupuncture|treatment|needles?|needling) (is|are) (?!not\b|never\b)(\w+ )?harmless"
+            r")\b",
         ),
         now="Acupuncture is not free of risk or side effects. Soreness, bruising and feeling "
         "faint or tired are common after a session, and, rarely, a needle causes an infection or "

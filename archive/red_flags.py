@@ -92,7 +92,6 @@ Decisions a reviewer should know about:
   for the burst aneurysm's sign.
 """
 
-import functools
 import hashlib
 import re
 import re._parser as sre
@@ -361,7 +360,8 @@ RED_FLAGS = (
         ),
         # An imbalance of energy, hormones or muscles is no unsteadiness.
         ignore=(
-            r"\b(an|underlying|energy|energetic|hormon\w*|chemical|muscle|muscular|qi|yin|yang"
+            r"\b(an|underlying|energy|energetic|hormon\w*|chemical|muscle|muscular|qi|chi|ki|yin|yang"
+            r"|liver|kidney|spleen|heart|lung|stomach|organ"
             r"|electrolyte|postural|pelvic|emotional|sugar|gut|bacterial|nutritional|fluid|water"
             r"|hip|strength) imbalances?\b",
         ),
@@ -916,11 +916,15 @@ _STEM_INDEX = _index(stem for stem in STEMS if len(stem) >= 5)
 _ENGLISH_WORDS = _english_words() - VOCABULARY
 
 
-@functools.lru_cache(maxsize=10_000)
+# No word of the rules is longer: a longer "word" is left as typed, at no cost however long.
+LONGEST_WORD = max(len(word) for word in (*VOCABULARY, *STEMS)) + 1
+
+
+# Not cached: an asker's rarer words (names, places) would stay in the process's memory.
 def _corrected_word(typed):
     """`typed`, or the rules' word it is one typo from. Only words of four letters or more that
     are neither the rules' words already nor English are put right."""
-    if len(typed) < 4 or typed in VOCABULARY or typed in _ENGLISH_WORDS:
+    if not 4 <= len(typed) <= LONGEST_WORD or typed in VOCABULARY or typed in _ENGLISH_WORDS:
         return typed
     if word := _nearest(typed, _WORD_INDEX):
         return word
@@ -940,9 +944,14 @@ def corrected(normalised):
     return re.sub(r"[a-z]+", lambda word: _corrected_word(word.group()), normalised)
 
 
-# What a stored finding was found by: this file, so that any change to a pattern, a piece of advice
-# or normalise() leaves every finding stored before it stale (see `finding_key`).
-RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# What a stored finding was found by: this file and the words of English, so that any change to a
+# pattern, a piece of advice or normalise() leaves every finding stored before it stale (see
+# `finding_key`).
+# The words of English never corrected are read from pyspellchecker: a release with other words
+# changes findings too.
+RULES = hashlib.sha256(
+    Path(__file__).read_bytes() + "\n".join(sorted(_ENGLISH_WORDS)).encode()
+).hexdigest()
 
 
 def finding_key(text):

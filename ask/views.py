@@ -220,8 +220,11 @@ def withdraw(request, token):
     e-mail. The link opens a page with one button: a mail scanner that follows links changes
     nothing."""
     submission = _from_link(token, salt=services.WITHDRAW_SALT)
-    # Read before withdrawing: the advice is shown on the page that withdraws it too.
-    signs = [] if submission.personal_data_erased_at else submission.red_flags
+    # The advice is shown on the page that withdraws it too, and on the answer to any press of
+    # its button (a double click's second answer is the one seen); later visits show only the
+    # state, as the status page does once the details are erased.
+    erased = submission.personal_data_erased_at and request.method != "POST"
+    signs = [] if erased else submission.red_flags
     if request.method == "POST":
         services.withdraw(submission=submission)
         submission.refresh_from_db()

@@ -1,17 +1,15 @@
-"""Forget the counts kept under addresses that are not a page readers can open: before the form
-checked that the address is a published Q&A or a factsheet, any text posted as one was kept
-("/questions/zora-smith-from-leeds-has-cancer/"), with no end. The same test as the form's now
-(feedback.forms.shown_page), on the historical models."""
+"""Forget the counts kept under addresses that are no page of the site's: before the form checked
+that the address is a published Q&A or a factsheet, any text posted as one was kept
+("/questions/zora-smith-from-leeds-has-cancer/"), with no end. The counts of a real Q&A set back
+to draft since, or published for later, stay: its address was a page, and may be again."""
 
 from django.db import migrations
-from django.db.models import Q
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 
 BATCH = 1000
 
 
-def shown(apps, path):
+def is_a_page(apps, path):
     if not path.startswith("/"):
         return False
     try:
@@ -19,10 +17,7 @@ def shown(apps, path):
     except Resolver404:
         return False
     if match.view_name == "archive:question":
-        pages = apps.get_model("archive", "Question").objects.filter(
-            Q(published_at__lte=timezone.now()) | Q(published_at__isnull=True),
-            status="published",
-        )
+        pages = apps.get_model("archive", "Question").objects.all()
     elif match.view_name == "factsheets:detail":
         pages = apps.get_model("factsheets", "Factsheet").objects.all()
     else:
@@ -35,7 +30,7 @@ def forget_made_up_addresses(apps, schema_editor):
     made_up = [
         pk
         for pk, path in FeedbackPage.objects.values_list("pk", "path").iterator()
-        if not shown(apps, path)
+        if not is_a_page(apps, path)
     ]
     for start in range(0, len(made_up), BATCH):
         # Their daily counts go with them (on_delete=CASCADE).

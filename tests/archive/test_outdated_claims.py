@@ -51,6 +51,8 @@ MAKES_NONE = [
     "There is no equivalent of a NICE guideline for a lower back problem.",
     "Acupuncture has very few side effects.",
     "The bruise is harmless and fades in a few days.",
+    "Acupuncture is not harmless: it has real, if rare, risks.",
+    "Treatment is never harmless.",
     "The needles hold no harmful chemicals.",
     "A little soreness afterwards is harmless.",
     "Your GP can advise you on painkillers, as NICE suggests.",

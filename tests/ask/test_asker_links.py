@@ -177,5 +177,7 @@ def test_the_withdraw_page_keeps_the_advice_of_an_urgent_question_before_and_aft
     asking = client.get("/" + withdraw).content.decode()
     assert asking.index(heading) < asking.index('<form method="post">')
     assert heading in client.post("/" + withdraw).content.decode()
+    # A double click: the second press's answer is the page the asker sees.
+    assert heading in client.post("/" + withdraw).content.decode()
     later = client.get("/" + withdraw).content.decode()
     assert heading not in later  # erased: only the state, as on the status page

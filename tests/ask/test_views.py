@@ -394,7 +394,10 @@ def test_a_failed_send_puts_its_errors_first_focusable_and_says_error_in_the_tit
         '<form method="post"',
     ]
     assert [html.index(part) for part in order] == sorted(html.index(part) for part in order)
-    assert 'data-focus="error-summary"' in html  # the form's script focuses it
+    # Focus stays at the top, on the advice: the summary comes straight after it.
+    assert "data-focus=" not in html
+    calm = client.post("/ask/", good(question="Too short", consent_to_store="")).content.decode()
+    assert 'data-focus="error-summary"' in calm  # the form's script focuses it
 
 
 def test_checking_for_similar_answers_says_so_in_the_title_and_focuses_them(client, area):

@@ -154,11 +154,11 @@ def test_checking_the_address_takes_one_query(question, django_assert_num_querie
 
 def test_addresses_kept_before_they_were_checked_are_forgotten_with_their_counts(client, question):
     factsheet = make_factsheet()
+    # A Q&A set back to draft since was a page readers opened: its counts stay.
     draft = make_question(make_category(), published=False)
-    kept = [question.get_absolute_url(), factsheet.get_absolute_url()]
+    kept = [question.get_absolute_url(), factsheet.get_absolute_url(), draft.get_absolute_url()]
     forgotten = [
         "/questions/zora-smith-from-leeds-has-cancer/",
-        draft.get_absolute_url(),
         "/nowhere/",
         "zora smith",
     ]
