@@ -6,9 +6,11 @@ e-mail to the asker is queued in the same transaction."""
 import hashlib
 import logging
 import re
+import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
@@ -416,7 +418,14 @@ def error_without_values(error):
             f"constraint {name}" if (name := getattr(diag, "constraint_name", None)) else "",
         ]
         return ", ".join([kind, *filter(None, details)])
-    return kind
+    return f"{kind}, raised at {where_raised(error)}"
+
+
+def where_raised(error):
+    """Where in the code `error` was raised (file, line, function: no values), so that a bug in a
+    step can be found from the log."""
+    frames = traceback.extract_tb(error.__traceback__)[-3:]
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
 
 
 def send_pending_emails():
