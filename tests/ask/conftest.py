@@ -30,6 +30,13 @@ def editor(db):
 
 
 @pytest.fixture
+def editor_client(client, editor):
+    """The test client, logged in as an editor."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def area(db):
     return make_category("Lower back pain")
 

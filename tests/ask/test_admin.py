@@ -53,12 +53,6 @@ def press(client, submission, button, **changes):
     )
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
     codenames = set(
         Group.objects.get(name="Editors").permissions.values_list(

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def factsheet(db):
     return make_factsheet("Sciatica", title="Acupuncture for sciatica", slug="sciatica")
 

@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 State = Submission.State
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def field(html, name):
     """The HTML of one row of a submission's page (its label and its value)."""
     found = re.search(

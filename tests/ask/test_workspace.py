@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 State = Submission.State
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
 def glance(client):
     """The admin index's counts as {label: (count, link)}."""
     items = client.get("/admin/").context["items"]
