@@ -63,12 +63,6 @@ def how_long_ago(since, now=None):
     return f"{days}\xa0day{'' if days == 1 else 's'}"
 
 
-def undelivered_emails():
-    """E-mails to askers the mail server has not taken although the site tried at least once:
-    still being retried, or given up after OutgoingEmail.MAX_ATTEMPTS."""
-    return OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__gte=1)
-
-
 class WaitingFirstStateFilter(admin.SimpleListFilter):
     """State, showing the submissions still waiting unless another state is chosen."""
 
@@ -156,7 +150,8 @@ class AgeFilter(admin.SimpleListFilter):
 
 class EmailDeliveryFilter(admin.SimpleListFilter):
     """Questions with an e-mail to the asker the mail server has not taken (see
-    undelivered_emails): the asker may be waiting for an answer that never arrives."""
+    OutgoingEmailQuerySet.undelivered): the asker may be waiting for an answer that never
+    arrives."""
 
     title = "e-mail to the asker"
     parameter_name = "email"
@@ -166,7 +161,9 @@ class EmailDeliveryFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "undelivered":
-            return queryset.filter(pk__in=undelivered_emails().values("submission_id"))
+            return queryset.filter(
+                pk__in=OutgoingEmail.objects.undelivered().values("submission_id")
+            )
         return queryset
 
 

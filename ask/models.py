@@ -497,6 +497,14 @@ class OutgoingEmailQuerySet(models.QuerySet):
         """Not yet sent, and not given up on."""
         return self.filter(sent_at__isnull=True, attempts__lt=OutgoingEmail.MAX_ATTEMPTS)
 
+    def undelivered(self):
+        """Not taken by the mail server although tried at least once: still being retried, or
+        given up on."""
+        return self.filter(sent_at__isnull=True, attempts__gte=1)
+
+    def given_up(self):
+        return self.filter(sent_at__isnull=True, attempts__gte=OutgoingEmail.MAX_ATTEMPTS)
+
 
 class OutgoingEmail(models.Model):
     """An e-mail waiting to be sent, or sent. Written in the same transaction as the change that

@@ -5,7 +5,7 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 
 from archive.models import Question
-from ask.admin import how_long_ago, undelivered_emails
+from ask.admin import how_long_ago
 from ask.models import OutgoingEmail, Submission
 from factsheets.models import REVIEW_NOTICE_DAYS, Factsheet
 
@@ -29,12 +29,8 @@ def _queue(user):
     if not user.has_perm("ask.view_submission"):
         return []
     waiting = Q(state__in=Submission.WAITING_STATES)
-    undelivered = Q(pk__in=undelivered_emails().values("submission_id"))
-    given_up = Q(
-        pk__in=undelivered_emails()
-        .filter(attempts__gte=OutgoingEmail.MAX_ATTEMPTS)
-        .values("submission_id")
-    )
+    undelivered = Q(pk__in=OutgoingEmail.objects.undelivered().values("submission_id"))
+    given_up = Q(pk__in=OutgoingEmail.objects.given_up().values("submission_id"))
     counts = Submission.objects.aggregate(
         waiting=Count("id", filter=waiting),
         urgent_waiting=Count("id", filter=waiting & Q(urgent=True)),
