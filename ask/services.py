@@ -31,7 +31,6 @@ from ask.models import (
     Submission,
     Transition,
 )
-from search.query import prepare_question
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +75,7 @@ def submit_question(
         consent_to_store=consent_to_store,
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
-        # Its typos put right may show a sign the typed words do not ("chest pian").
-        red_flags_in_text=red_flags.found_in(prepare_question(question).typed_and_corrected),
+        red_flags_in_text=red_flags.found_in(question),
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)

@@ -39,8 +39,7 @@ def ask(request):
             # the urgent advice they call for.
             text = typed_question(request.GET)
             form = AskForm(initial={"question": text})
-            signs = _signs(prepare_question(text))
-            return _form_page(request, form, warning_signs=signs)
+            return _form_page(request, form, warning_signs=red_flags.signs_shown(text))
         if request.POST.get("action") == "check":
             return _check_similar(request)
         return _send(request)
@@ -50,14 +49,14 @@ def ask(request):
 
 
 def _check_similar(request):
-    prepared = prepare_question(typed_question(request.POST))
+    text = typed_question(request.POST)
     form = AskForm.keeping(request.POST)
     return _form_page(
         request,
         form,
         checked=True,
-        similar=_similar(prepared),
-        warning_signs=_signs(prepared, _ticked(request)),
+        similar=_similar(text),
+        warning_signs=red_flags.signs_shown(text, _ticked(request)),
     )
 
 
@@ -85,7 +84,7 @@ def _send(request):
 def _unsent(request, form, status=200):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
-    signs = _signs(prepare_question(typed_question(request.POST)), _ticked(request))
+    signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
     return _form_page(request, form, status=status, warning_signs=signs)
 
 
@@ -163,9 +162,7 @@ def similar(request):
     ticked = request.GET.getlist("red_flags_ticked")
     signs = red_flags.signs_shown(text, ticked)
     try:
-        prepared = prepare_question(text)
-        matches = _similar(prepared)
-        signs = _signs(prepared, ticked)
+        matches = _similar(text)
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
         matches = None  # the urgent advice matters more than the matches: show it anyway
@@ -178,15 +175,8 @@ def similar(request):
     )
 
 
-def _similar(prepared):
-    return similar_questions(prepared, limit=SIMILAR_SHOWN)
-
-
-def _signs(prepared, ticked=()):
-    """The signs of a question read as typed and with its typos put right ("chest pian"), and
-    of the boxes ticked. Reading it needs the database: where that may be down, the typed words
-    alone (`red_flags.signs_shown`)."""
-    return red_flags.signs_shown(prepared.typed_and_corrected, ticked)
+def _similar(text):
+    return similar_questions(prepare_question(text), limit=SIMILAR_SHOWN)
 
 
 def thanks_url(submission):

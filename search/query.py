@@ -376,13 +376,6 @@ class PreparedSearch:
         the others."""
         return [concept.words for concept in self.concepts if concept.absent]
 
-    @property
-    def typed_and_corrected(self):
-        """The text as typed and, on a line of its own, as spelling correction reads it, when
-        that differs: what the red-flag rules read, so that "chest pian" shows the chest-pain
-        sign too."""
-        return f"{self.text}\n{self.corrected_text}" if self.corrected_text else self.text
-
     def terms(self):
         """The stems to rank by as three parallel lists: stem, concept number, alternative
         number (search_top's arguments)."""

@@ -106,8 +106,7 @@ def in_order(queryset, ids):
 def similar_questions(prepared, *, limit=5):
     """Published Q&As sharing words with a longer text (a new question), best match first, as
     whole Q&As with their categories. `prepared` is the text read with
-    `prepare_question(text)`: quotes and minus signs are plain text there. The caller prepares
-    it, as its red-flag check reads the same corrections (`PreparedSearch.typed_and_corrected`)."""
+    `prepare_question(text)`: quotes and minus signs are plain text there."""
     rows, _ = ranked(prepared, k=limit, questions_only=True)
     ids = [question_id for question_id, _, _ in rows]
     return in_order(Question.objects.select_related("category"), ids)

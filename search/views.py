@@ -36,9 +36,6 @@ def render_search(request, form, query):
         return render(request, "search/search.html", context | help_context(), status=400), False
     prepared = form.prepared()
     context["prepared"] = prepared
-    if prepared.corrected_text:
-        # Typos put right may describe a sign the words as typed did not ("chest pian").
-        context["warning_signs"] = red_flags.signs_shown(prepared.typed_and_corrected)
     if prepared.is_empty:
         return render(request, "search/search.html", context | help_context()), False
     categories = form.categories()
