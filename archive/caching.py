@@ -18,8 +18,9 @@ A page marked `@public_page` is the same for every such visitor until the archiv
 
 Anyone else (a session cookie: editors; or a request that just wrote: see config.db_router) gets
 the page rendered afresh and marked private, and so does an address whose query holds something
-like an e-mail address or a phone number (a search, a title filter): the page shows it back. A response that turns out to carry a secret (a CSRF
-token, a session, a cookie) is never stored or marked public.
+like an e-mail address or a phone number (a search, a title filter): the page shows it back. A
+response that turns out to carry a secret (a CSRF token, a session, a cookie) is never stored or
+marked public.
 """
 
 import hashlib
