@@ -96,6 +96,10 @@ class QuestionAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        # The whole title in view, not admin's narrow 20em box (admin.css): editors correct its
+        # spelling here.
+        if "title" in form.base_fields:
+            form.base_fields["title"].widget.attrs["class"] = "vTextField title-box"
         # Admin's date and time boxes carry no label of their own: name each for screen readers.
         if "published_at" in form.base_fields:
             date, time = form.base_fields["published_at"].widget.widgets
@@ -129,10 +133,17 @@ class QuestionAdmin(admin.ModelAdmin):
         questions = list(queryset)
         for question in questions:
             question.mark_reviewed()
+            # Readers see "Reviewed <today> by <reviewed_by>": whoever checked it before did not
+            # check it today, and the action does not know who did.
+            question.reviewed_by = ""
             question.updated_at = timezone.now()
         Question.objects.bulk_update(
-            questions, ["last_reviewed", "marked_for_review", "review_by", "updated_at"]
+            questions,
+            ["last_reviewed", "reviewed_by", "marked_for_review", "review_by", "updated_at"],
         )
         self.message_user(
-            request, f"{len(questions)} Q&A(s) marked as reviewed today.", messages.SUCCESS
+            request,
+            f"{len(questions)} Q&A(s) marked as reviewed today. To name who reviewed one, fill "
+            "in “Reviewed by” on its page.",
+            messages.SUCCESS,
         )

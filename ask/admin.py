@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join, linebreaks
@@ -692,8 +692,14 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="published as")
     def published_as(self, obj):
+        # Its page for readers, and where editors correct it once published.
         question = obj.published_question
-        return format_html('<a href="{}">{}</a>', question.get_absolute_url(), question.title)
+        return format_html(
+            '<a href="{}">{}</a> (<a href="{}">correct it under Archive › Questions</a>)',
+            question.get_absolute_url(),
+            question.title,
+            reverse("admin:archive_question_change", args=[question.pk]),
+        )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["held_by"] = self._held_by(request, obj)

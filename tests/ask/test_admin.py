@@ -462,3 +462,18 @@ def test_a_move_that_cannot_be_undone_asks_first(client, editor):
     assert 'value="reject" class="button" data-confirm="Reject this question?' in html
     assert 'value="answer" class="button">' in html  # an ordinary step does not ask
     assert "js/confirm-moves.js" in html
+
+
+def test_a_published_questions_page_links_to_where_editors_correct_the_qa(
+    editor_client, editor, area
+):
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.save_draft(
+        submission=submission, by=editor, title="Tired after acupuncture", answer="It passes."
+    )
+    services.make_move("answer", submission=submission, by=editor)
+    services.make_move("publish", submission=submission, by=editor)
+    submission.refresh_from_db()
+    page = editor_client.get(change_url(submission)).text
+    assert f'href="/admin/archive/question/{submission.published_question.pk}/change/"' in page
