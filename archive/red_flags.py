@@ -22,12 +22,15 @@ Decisions a reviewer should know about:
   corrected, so a correction can add a sign but never hide one. One typo is put right: a letter
   left out, added or changed, or two neighbouring letters swapped, never in the first letter, and
   only in a word of four letters or more that is not a word of the rules already. In a word of
-  four letters a changed letter is not put right ("pian", "fevr" and "urin" are; "pail" is not
-  "pain"). To keep false alarms rare a word of English is never corrected, however close: "fewer"
-  is not "fever", "chess" not "chest", "sweetheart" not "sweat". So the words of English that
-  askers often type for the rules' words, "bowls" for "bowels", "loose" for "lose" and "sever"
-  for "severe", are in the patterns instead. Every text of the seed archive gains no sign by the
-  correction, which its tests check.
+  four letters a changed letter is put right only when it is a neighbouring key of the rules'
+  letter and the typed word is in no English word list at all, however rare: "paim" is "pain" and
+  "lefs" is "legs" (not "left"), but "pail", "pair", "pein" and "paix" stay themselves. Short
+  words make other words too easily for any other change to be safe. To keep false alarms rare a
+  word of English is never corrected, however close: "fewer" is not "fever", "chess" not
+  "chest", "sweetheart" not "sweat". So the words of English that askers often type for the
+  rules' words, "bowls" for "bowels", "loose" for "lose" and "sever" for "severe", are in the
+  patterns instead. Every text of the seed archive gains no sign by the correction, which its
+  tests check.
 - Naming cauda equina syndrome ("could I have cauda equina?", "CES symptoms") is a sign of its own,
   on none of the NHS's lists (which name the syndrome's signs, each a sign here), with the 999
   advice and the syndrome's signs: one who fears it should go now, and advice that names its signs
@@ -123,9 +126,11 @@ SADDLE_AREA = (
     # "down there", but not "tingling down below the knee".
     r"|down (there|below)(?!\s+(the|my|your|his|her|their|our|knees?|waist)\b))"
 )
+# Altered feeling, as askers say it: "it feels different when I wipe".
+FEELS_ODD = r"(feels?|felt|feeling) (\w+ )?(different|strange|odd|weird|funny)"
 LEG_WEAKNESS = (
     r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
-    r"|collaps\w*|buckl\w*"
+    r"|collaps\w*|buckl\w*|giv(e|es|ing) out|gave out"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
 # Askers write about themselves, a relative, or (copying the NHS) "you".
@@ -134,6 +139,8 @@ WHOSE = r"(my|your|his|her|their|our|the)"
 QUICKLY = (
     r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour|(every|each) (day|hour))"
 )
+# Wetting or soiling oneself, as askers put it politely.
+SOILED = r"\baccidents? in (my|his|her|their|the) (pants|underwear|trousers|knickers|bed)\b"
 # Passing urine, or stools too, as askers and the cauda equina warning card word it.
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
 PASSING = rf"({URINATING}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
@@ -142,7 +149,8 @@ CANCER = (
     r"(cancers?|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|tumou?rs?|chemo(therapy)?"
     r"|radiotherapy|radiation therapy|metasta\w*|secondaries|oncolog\w*)"
 )
-BACK = r"(back|spine|spinal|sciatica|lumbar|vertebra\w*)"
+# "Backache" and "backpain" as askers often type them.
+BACK = r"(back(ache|pain)?|spine|spinal|sciatica|lumbar|vertebra\w*)"
 THIN_BONES = (
     r"(osteoporo\w*|osteopeni\w*|(brittle|thin|thinning|weak|fragile) bones|bone thinning"
     r"|low bone density)"
@@ -200,7 +208,7 @@ A_TEMPERATURE = (
 )
 INFLAMED_SKIN = (
     r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
-    r" (\w+ )?infected|red,? (and )?(hot|swollen|angry)|hot,? (and )?(red|swollen)"
+    r" (\w+ )?infected|red,? (and )?(hot|swollen|angry|spreading)|hot,? (and )?(red|swollen)"
     r"|swollen,? (and )?(red|hot)|red and sore"
     r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
 )
@@ -254,6 +262,9 @@ RED_FLAGS = (
             r"\bsaddle (area|region|numbness|anaesthesia|anesthesia)",
             rf"\b{SENSATION_LOSS}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
             rf"\b(wip(e|es|ing)|toilet (paper|tissue))\b{NEAR}\b{SENSATION_LOSS}",
+            # The card's "altered feeling when using toilet paper", as askers say it.
+            rf"\b(wip(e|es|ing)|toilet (paper|tissue))\b{NEAR}\b{FEELS_ODD}",
+            rf"\b{FEELS_ODD}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
         ),
         ignore=(r"\b(bike|bicycle|horse|riding) saddle\b",),
     ),
@@ -272,6 +283,8 @@ RED_FLAGS = (
             r"\b(lost|loss of|losing|lose|loose|no|poor|reduced|less) (my |the )?"
             r"(bladder|bowels?|bowls?)( (or|and) (bladder|bowels?|bowls?))? control\b",
             rf"\b(difficulty|trouble|problems?|struggl\w*|hard to|harder to)\b{NEAR_IN_CLAUSE}\b{URINATING}\b",
+            rf"\b{URINATING} (is|has been|has become|is getting|was|became) (\w+ )?(difficult|hard"
+            r"|harder|a struggle|an effort)\b",
             rf"\b{CANNOT} (stop|control|hold) (in )?(a |my |the )?({PASSING}|bladder|bowels?|bowls?"
             r"|poo|wee|urine|water|leaking)\b",
             rf"\b{SENSATION_LOSS}\b (when|while|as) ({WHO} )?{PASSING}",
@@ -295,6 +308,11 @@ RED_FLAGS = (
             r"\b(cannot|unable to|not able to|don't|do not|didn't|did not|never|not|struggl\w* to)"
             r" (always |quite |ever )?(get|make it|reach|getting|making it) to the (loo|toilet"
             r"|bathroom|lavatory) in time\b",
+            r"\b(bladder|bowel) control (is |has )?(gone|going|lost|worse|poor|bad)\b",
+            r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
+            r"|not) working\b",
+            SOILED,
+            rf"\b(toilet|loo|pee|wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
@@ -304,7 +322,9 @@ RED_FLAGS = (
             rf"|pass (urine|water)) but\b{NEAR}\b(nothing|hardly anything|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
-            rf"\bstrain\w* (to|when|while) ({WHO} )?{URINATING}",
+            rf"\b(strain|push)\w* (to|when|while) ({WHO} )?{URINATING}",
+            r"\b(cannot|do not|don't|didn't|did not|no) (feel|get|have) (the |an |any )?urges? to "
+            r"(pee|wee|poo|urinate|go to the (toilet|loo|bathroom))\b",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
             # Retention as askers feel it: "my bladder feels full but nothing comes".
             rf"\bbladder (feels|is|felt|was) (\w+ )?full\b{NEAR}\b(nothing|little|cannot|not able"
@@ -323,7 +343,8 @@ RED_FLAGS = (
             rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of )?(my |the |his |her )?(legs|feet)\b",
             rf"\bboth (of )?(my |the |his |her )?(legs|feet)\b{NEAR}\b{LEG_WEAKNESS}",
             rf"\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?(legs|feet and legs)\b",
-            rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ )?{LEG_WEAKNESS}",
+            rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ ){{0,2}}?"
+            rf"{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
             rf"\b(pain\w*|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
@@ -341,6 +362,9 @@ RED_FLAGS = (
             r"(affected|off|bad|poor|worse|gone|going)\b",
             r"\b(problems?|trouble|difficulty) with (my |his |her )?balance\b",
             r"\b(lost|losing|lose|keep losing) (my |his |her )?balance\b",
+            r"\b(keep|keeps|kept|keep on) (falling|fall) (over|down)\b",
+            r"\blegs (will not|won't|cannot|do not|don't|did not|didn't) (hold|support|carry) "
+            r"(me|him|her)\b",
             r"\bwalking (is|has become|has got|gets|is getting|became) (\w+ )?(difficult|hard"
             r"|harder|a struggle)\b",
             r"\bboth (of )?(my |the )?legs (feel|are|have got|have been|got) (\w+ ){0,2}?worse\b",
@@ -372,7 +396,9 @@ RED_FLAGS = (
         advice=f"{EMERGENCY} Chest pain with back pain can come from the heart or the large blood "
         "vessels, and needs checking at once.",
         patterns=(
-            r"\bchest (pain|pains|ache|aches|tightness|hurts|is (tight|painful|sore))\b",
+            r"\bchest (pain|pains|ache|aches|aching|tightness|hurts|hurting)\b",
+            r"\bchest (is|feels|felt|was|has been|is feeling) (very |really |a bit |so )?(tight"
+            r"|painful|sore|heavy)\b",
             r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
             r"\btight (chest|feeling in my chest)\b",
         ),
@@ -390,7 +416,7 @@ RED_FLAGS = (
             # "breath" for "breathe" too, as askers often type it ("I cant breath").
             rf"(breath(e|ing)?|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
             rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
-            rf"({WHO} )?(breathe|breathing)\b",
+            rf"({WHO} )?(breathe|breathing|breath)\b",
             rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
             rf"({WHO} )?(take|taking|took) (a )?(deep |big )?breaths?\b",
             r"\bbreathing (in |deeply )?(is |was |has been )?(hurts|painful|difficult|hard"
@@ -449,6 +475,9 @@ RED_FLAGS = (
             r"\b(cannot|unable to|inability to|trouble|difficulty|problems?) (\w+ ){0,5}?"
             r"ejaculat\w*",
             r"\berectile\b",
+            r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
+            r"|getting|keep|keeping|stay|staying) (it up\b|hard\b(?=$|[^ \w]| (any ?more|since|now"
+            r"|at all|or|and|during|with|for|when|properly|enough)\b))",
             r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
             r"(during|when having|in) (sex|intercourse)\b",
             # "Numb when I have sex" (not a leg that goes numb: see ignore).
@@ -473,7 +502,8 @@ RED_FLAGS = (
             r"\b(cauda|equina)\b",
             r"\bces (symptoms?|signs?|syndrome|red flags?)\b",
             r"\b(have|has|had|got|with|suspected|suspect|possible|query|queried|ruled out|rule out"
-            r"|diagnosed with|signs of|symptoms of|checked for|test for|scan for|scanned for)"
+            r"|diagnosed with|signs of|symptoms of|checked for|test for|scan for|scanned for"
+            r"|could (it|this) be)"
             r" ces\b",
         ),
     ),
@@ -531,18 +561,21 @@ RED_FLAGS = (
             r"\b(running|have|has|had|got) a temperature",
             # "Back pain with a temperature", "temperature and back pain", not "room temperature"
             # or "the temperature of the needles" (see ignore), nor "pain and temperature
-            # sensation", which a numb leg may lose. "Temp" only when high: "a temp" may work
-            # at reception.
+            # sensation", which a numb leg may lose. "Temp" only when high, or straight after
+            # the pain ("back pain and a temp"): "a temp" may work at reception.
             r"\b(have|has|had|got|running|developed|get|getting|gets|with|and|plus) a "
             rf"{A_TEMPERATURE}",
             rf"\b(pain|pains|ache|aches|aching|backache|sciatica),?( and| with| plus| &)? (a )?"
             rf"{A_TEMPERATURE}",
+            r"\b(pain|pains|ache|aches|aching|backache|sciatica),?( and| with| plus| &) a temp\b"
+            r"(?! (job|jobs|work|worker|agency|contract|role|post|covering|receptionist|nurse)\b)",
             r"\btemperature,? (and|with|plus|&) (\w+ )?(back ?(pain|ache)|backache|sciatica|pain"
             r"|aches)\b",
             # Chills or shivers with it are feeling hot and shivery.
             r"\b(chills|shivers|rigou?rs)\b",
-            r"\btemp(erature)? (of |is |was )?(3[89]|4[01])\b",
-            r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)",
+            # In Celsius, or in Fahrenheit as American askers give it.
+            r"\btemp(erature)? (of |is |was )?(3[89]|4[01]|10[0-5])\b",
+            r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)|\b10[0-5](\.\d)? ?(°|degrees) ?f",
             r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
             r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
         ),
@@ -570,6 +603,10 @@ RED_FLAGS = (
             # "Infected needle site", "needle site infected", but not "can needles get infected?"
             rf"\binfected {NEEDLED} {NEEDLE_SITE}\b",
             rf"\b{NEEDLED} {NEEDLE_SITE} (\w+ ){{0,2}}?infected\b",
+            rf"\b(have|has|had|got|developed|getting) (a |an )?{NEEDLED} {NEEDLE_SITE} infection",
+            # "The redness round the needle mark is getting bigger."
+            rf"\b(red|redness|reddened|reddening)\b{NEAR}\b{NEEDLED}\b{NEAR}\b(getting|growing"
+            r"|grown|got|gets) (bigger|larger|wider)\b",
         ),
     ),
     RedFlag(
@@ -584,9 +621,9 @@ RED_FLAGS = (
             rf"\bblood\b[^.,;!?\n]{{0,20}}?\b(in|with|when|after) (\w+ ){{0,2}}?"
             rf"{PEE}(s|d|ed|ing)?\b",
             r"\b(peeing|peed|weeing|pissing|urinating) (\w+ )?blood\b",
-            rf"\b(bloody|blood-stained|bloodstained|red|pink) {PEE}\b",
+            rf"\b(bloody|blood-stained|bloodstained|red|pink|brown) {PEE}\b",
             rf"\b{PEE} (is|was|has been|looks?|looked|looking|turned|came out|comes out) "
-            r"(\w+ )?(red|pink|bloody)\b",
+            r"(\w+ )?(red|pink|bloody|brown)\b",
             r"\bha?ematuria\b",
         ),
         ignore=(r"\bblood (tests?|pressure|sugars?|results?|samples?|counts?|work)\b",),
@@ -670,8 +707,8 @@ RED_FLAGS = (
         label="Pain that is worse when you sneeze, cough or poo",
         advice=f"{URGENT} Back pain made worse by sneezing, coughing or pooing needs checking.",
         patterns=(
-            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting) (\w+ ){0,4}?(when|if|as|to) "
-            rf"({WHO} )?(cough|sneeze|poo|strain)\w*",
+            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting|kills|killing) (\w+ ){0,4}?"
+            rf"(when|if|as|to) ({WHO} )?(cough|sneeze|poo|strain)\w*",
             rf"\b(coughing|sneezing|straining)\b(?! fits?\b){NEAR}\b(hurts|pain\w*|worse|agony)",
         ),
     ),
@@ -699,8 +736,10 @@ RED_FLAGS = (
             r"\b(a|my|the|bad|nasty|heavy|serious|recent) (fall|tumble)\b",
             # "I fell and hurt my back", "she fell last week" (not "fell asleep": see ignore).
             rf"\b{WHO} (fell|had a fall|took a fall)\b",
+            r"\bfell (at|while|whilst|when)\b",
             r"\baccidents?\b",
-            r"\b(crash|crashed|collision|whiplash|rear.ended)\b",
+            r"\b(crash|crashed|collision|whiplash|rear.ended"
+            r"|(car|bike|motorbike|motorcycle) wreck)\b",
             r"\b(hit|knocked over|knocked down) by a (car|bus|van|lorry|truck|bike|cyclist|vehicle)",
             r"\b(slipped|tripped) (on|over|and|down|up)\b",
             r"\b(after|since|from) (an|a|my|the) injury\b",
@@ -714,6 +753,7 @@ RED_FLAGS = (
             r"\b(this|last|next) fall\b",
             r"\bby accident\b",
             r"\b(toilet|bladder|bowel) accidents?\b",
+            SOILED,
             r"\bfell on (a|the) (same )?(day|week|weekend|monday|tuesday|wednesday|thursday|friday"
             r"|saturday|sunday)\b",
         ),
@@ -725,10 +765,17 @@ CHOICES = [(flag.name, flag.label) for flag in RED_FLAGS]
 
 
 def normalise(text):
-    """Lower case, plain apostrophes, one space between words, and "can't"/"can not"/"cant"
-    written one way, so the patterns stay readable."""
+    """Lower case, plain apostrophes, one space between words, "can't"/"can not"/"cant" written
+    one way and other contractions with their apostrophe, so the patterns stay readable."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\b(can't|can not|cant)\b", "cannot", text)
+    # Typed without the apostrophe, as askers often do: "dont", "havent", "im".
+    text = re.sub(
+        r"\b(don|didn|doesn|isn|aren|wasn|weren|haven|hasn|hadn|won|wouldn|couldn)t\b",
+        r"\1't",
+        text,
+    )
+    text = re.sub(r"\bim\b", "i'm", text)
     return re.sub(r"[ \t]+", " ", text)
 
 
@@ -891,21 +938,45 @@ def _nearest(typed, index):
     ranked = []
     for word in found:
         kind = _typo(typed, word)
-        # In a word of four letters a letter changed makes another word too often ("pail",
-        # "pall" are not "pain"); one left out or two swapped seldom do ("fevr", "urin", "pian").
-        if kind is not None and not (kind == CHANGED and len(typed) == 4):
+        if kind is not None and (kind != CHANGED or len(typed) > 4 or _slipped(typed, word)):
             ranked.append((kind, -len(word), word))
     return min(ranked)[2] if ranked else None
 
 
+def _keyboard_neighbours(rows=("qwertyuiop", "asdfghjkl", "zxcvbnm")):
+    """Each letter's neighbouring keys on a QWERTY keyboard, rows staggered as they are."""
+    neighbours = {}
+    for number, row in enumerate(rows):
+        above = rows[number - 1] if number else ""
+        below = rows[number + 1] if number + 1 < len(rows) else ""
+        for i, key in enumerate(row):
+            near = row[max(i - 1, 0) : i] + row[i + 1 : i + 2]
+            neighbours[key] = set(near + above[i : i + 2] + below[max(i - 1, 0) : i + 1])
+    return neighbours
+
+
+KEYBOARD_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _slipped(typed, word):
+    """Whether `typed`, a word of four letters with one letter changed from `word`, reads as a
+    finger slipped onto the next key ("paim", "lefs"). A letter changed in a word this short
+    makes another word too often ("pail", "pair" are not "pain"; "lefs" is not "left"), so only
+    a neighbouring key counts, and only in a word no English word list holds, however rare."""
+    if typed in _SHORT_WORDS:
+        return False
+    typed_letter, letter = next((a, b) for a, b in zip(typed, word, strict=True) if a != b)
+    return typed_letter in KEYBOARD_NEIGHBOURS.get(letter, ())
+
+
 def _english_words():
+    """pyspellchecker's words of four letters or more that English uses often (`ENGLISH_WORD`),
+    and all its words of four letters, however seldom used."""
     from spellchecker import SpellChecker
 
-    return frozenset(
-        word.lower()
-        for word, frequency in SpellChecker(language="en").word_frequency.items()
-        if frequency >= ENGLISH_WORD and len(word) >= 4
-    )
+    counts = SpellChecker(language="en").word_frequency.items()
+    common = frozenset(word.lower() for word, n in counts if n >= ENGLISH_WORD and len(word) >= 4)
+    return common, frozenset(word.lower() for word, _ in counts if len(word) == 4)
 
 
 VOCABULARY, STEMS = _vocabulary(p for flag in RED_FLAGS for p in (*flag.patterns, *flag.ignore))
@@ -913,7 +984,7 @@ _WORD_INDEX = _index(VOCABULARY)
 # A stem of four letters is too short to put right safely ("wea-ther" is not "weak"); "numb",
 # "weak" and "pain" are words of the vocabulary too.
 _STEM_INDEX = _index(stem for stem in STEMS if len(stem) >= 5)
-_ENGLISH_WORDS = _english_words() - VOCABULARY
+_ENGLISH_WORDS, _SHORT_WORDS = (words - VOCABULARY for words in _english_words())
 
 
 # No word of the rules is longer: a longer "word" is left as typed, at no cost however long.
@@ -950,7 +1021,9 @@ def corrected(normalised):
 # The words of English never corrected are read from pyspellchecker: a release with other words
 # changes findings too.
 RULES = hashlib.sha256(
-    Path(__file__).read_bytes() + "\n".join(sorted(_ENGLISH_WORDS)).encode()
+    Path(__file__).read_bytes()
+    + "\n".join(sorted(_ENGLISH_WORDS)).encode()
+    + "\n".join(sorted(_SHORT_WORDS)).encode()
 ).hexdigest()
 
 

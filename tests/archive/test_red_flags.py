@@ -38,6 +38,10 @@ SHOWS = {
         "numb butt",
         "numb arse",
         "numb buttocks",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "when i wipe after the toilet it feels different",
+        "my bum is numb since yesterday",
+        "cant feel anything down there when i wipe",
     ],
     "bladder_bowel": [
         "I havent had a wee since this morning",
@@ -72,6 +76,17 @@ SHOWS = {
         "I can't get to the loo in time",
         "I wee myself when I cough",
         "I leak when I sneeze",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "i didnt realise i needed the toilet and had an accident",
+        "i had an accident in my pants",
+        "my bladder isnt working properly",
+        "peeing is difficult since the sciatica started",
+        "peeing is hard",
+        "my bladder control has gone",
+        "I dont know when i need a wee anymore",
+        "i have to push to pee",
+        "i dont feel the urge to pee",
+        "i cant pee properly since my back went",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -108,12 +123,23 @@ SHOWS = {
         "When I moved I felt I might fall over",
         "both feet are numb",
         "numbness in my feet and legs",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "my legs keep giving out",
+        "i keep falling over",
+        "my legs feel heavy and weak",
+        "my legs wont hold me up",
+        "both legs numb",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
         "There is a tightness across my chest",
         "I get pains in my chest when the back spasms",
         "pain in chest",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "my chest feels tight",
+        "my chest is really tight",
+        "chest hurting",
+        "my chest hurts and my back",
     ],
     # A collapsed lung (pneumothorax) is acupuncture's best-known serious harm; it can start hours
     # after the session.
@@ -134,6 +160,9 @@ SHOWS = {
         "struggling to breath since the session",
         "It hurts to take a deep breath",
         "sharp pain in my back when I take a breath",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "hurts when i breath in",
+        "cant catch my breath since the needles",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
@@ -147,6 +176,11 @@ SHOWS = {
         "infected needle site",
         "needle site infected",
         "the acupuncture points look infected",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "the area where he put the needle is red and spreading",
+        "the redness round the needle mark is getting bigger",
+        "i think i have a needle site infection",
+        "needle mark is oozing pus",
     ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
@@ -180,6 +214,9 @@ SHOWS = {
         "I have erectile problems since my back went",
         "I have lost feeling during sex",
         "I'm numb when I have sex",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "cant get it up since my back went",
+        "cant get hard since the back pain",
     ],
     # Naming it: the syndrome's own advice.
     "cauda_equina": [
@@ -190,6 +227,8 @@ SHOWS = {
         "My GP is worried about possible CES",
         # Negation is not parsed: a false alarm is the safer mistake.
         "cauda equina was ruled out last year",
+        "could it be CES",
+        "worried about cauda equina",
     ],
     "rapidly_worsening": [
         "the numbness is spreading",
@@ -222,6 +261,11 @@ SHOWS = {
         "back pain chills",
         "shivers and back ache",
         "I've got the chills and my lower back aches",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "back pain and a temp",
+        "my temp is 102 and my back hurts",
+        "temperature of 101 and lower back pain",
+        "i feel hot and cold and my back hurts",
     ],
     "blood_in_urine": [
         "blood in my pee and back pain",
@@ -234,6 +278,9 @@ SHOWS = {
         "bloody urine",
         "hematuria",
         "My GP's blood test was fine but there is still blood in my wee",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "my pee looks brown and my back hurts",
+        "blood in my wee",
     ],
     "weight_loss": [
         "I have lost a lot of weight without trying",
@@ -250,6 +297,10 @@ SHOWS = {
         "I have prostate cancer and sciatica",
         "cancer back pain",
         "My oncologist said the scan was clear but my spine aches",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "backache, previous cancer",
+        "cancer survivor with backache",
+        "i have leukemia and backpain",
     ],
     "foot_drop": [
         "I keep tripping over my foot",
@@ -267,6 +318,7 @@ SHOWS = {
         "I've been on prednisolone for two years and my back started hurting",
         "I take steroid tablets for my asthma and have new back pain",
         "Back pain since Tuesday. I have osteopenia",
+        "i have osteoporosis and my backache is new",
     ],
     "back_lump": [
         "There is a lump on my lower back",
@@ -291,6 +343,7 @@ SHOWS = {
         "Pain shoots down my leg when I strain on the toilet",
         "Coughing makes the pain worse",
         "It hurts to sneeze",
+        "it kills when i sneeze",
     ],
     "upper_back": [
         "The pain is in my upper back",
@@ -311,6 +364,10 @@ SHOWS = {
         "The pain began after I fell off a ladder",
         "It started after an injury at the gym",
         "I injured my back lifting a wardrobe",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "fell at work",
+        "car wreck last week",
+        "i fell off a ladder",
     ],
 }
 
@@ -468,6 +525,15 @@ TYPOS = {
     "haematuira": "blood_in_urine",
     "corda equnia": "cauda_equina",
     "I'm loosing control of my bowels": "bladder_bowel",
+    # A finger slipped onto the next key in a word of four letters.
+    "chest paim": "chest_pain",
+    "paim in my chest": "chest_pain",
+    "back paim with temperature": "fever",
+    "severe back paim and I feel faint": "burst_aneurysm",
+    "paim in both legs": "both_legs",
+    "numb lefs": "both_legs",
+    "high temo": "fever",
+    "collapsed lunh": "breathless",
 }
 
 EVERYDAY = [
@@ -583,6 +649,11 @@ EVERYDAY = [
     "I bowl on Tuesdays and my lower back aches",
     "The pail of water was heavy",
     "The paim has gone",
+    # Words of four letters a letter away from the rules' words.
+    "I paid for a session",
+    "my pair of shoes",
+    "I paid for a pair of insoles and my back still hurts",
+    "The pall of smoke made my chest feel odd",
     # A temperature that is not a fever, and shivers of fear.
     "The temperature of the needles felt cold",
     "We have a temp covering reception and my back hurts",
@@ -628,6 +699,37 @@ EVERYDAY = [
     "I sleep well at night and the pain is fine",
     # CES is cranial electrotherapy stimulation too.
     "I bought a CES device for my anxiety",
+    # Everyday questions, as askers type them.
+    "how many sessions of acupuncture will i need for sciatica",
+    "is acupuncture safe if im pregnant",
+    "does acupuncture hurt",
+    "i have had back pain for 3 years will acupuncture help",
+    "is it normal to feel tired after acupuncture",
+    "my back aches after gardening can acupuncture help",
+    "can i have acupuncture while taking ibuprofen",
+    "i dont like needles is there an alternative",
+    "my sciatica is a bit better after 2 sessions, should i keep going",
+    "is dry needling the same as acupuncture",
+    "i have a slipped disc, can acupuncture help",
+    "i paid for 6 sessions up front is that normal",
+    "im a bit sore where the needles went in, is that normal",
+    "my back is stiff in the morning but eases when i walk",
+    "i had a small bruise where the needle went, it faded after a day",
+    "i dont know if acupuncture is for me",
+    "whats the evidence for acupuncture for back pain",
+    "my husband fell asleep during his session",
+    "i felt a bit emotional after the session",
+    "the needle site was a bit red for an hour then it faded",
+    # Look-alikes of the askers' words above.
+    "i work as a temp and my back aches from sitting",
+    "back pain and a temp job that keeps me on my feet",
+    "my brown belt grading is next week",
+    "i cant get hard evidence that acupuncture works",
+    "it feels different after each session",
+    "my legs are fine but my arms are tired",
+    "I have no urge to go to the gym with this back",
+    "I'm a nervous wreck about the needles",
+    "my chest of drawers is heavy",
 ]
 
 
@@ -694,8 +796,14 @@ def test_typos_are_put_right_towards_the_rules_words():
         # Words of fewer than four letters.
         "bak",
         "pai",
-        # A letter changed in a word of four letters ("paim" is no "pain", as "pail" is not).
-        "paim",
+        # A letter changed in a word of four letters that English knows, however seldom used
+        # ("pein"), or not to a neighbouring key ("x" is nowhere near "n").
+        "paid",
+        "pail",
+        "pair",
+        "pall",
+        "pein",
+        "paix",
         # The first letter changed.
         "lever",
         "xhest",
@@ -707,6 +815,18 @@ def test_words_that_are_not_typos_of_the_rules_words_are_left_alone(word):
 
 def test_four_letter_words_are_put_right_when_a_letter_is_left_out_or_two_swapped():
     assert red_flags.corrected("pian fevr urin") == "pain fever urine"
+
+
+def test_four_letter_words_are_put_right_when_a_finger_slipped_onto_the_next_key():
+    assert red_flags.corrected("chest paim") == "chest pain"
+    # "s" is not next to "t": "lefs" is "legs", not "left".
+    assert red_flags.corrected("numb lefs") == "numb legs"
+
+
+def test_keyboard_neighbours_follow_the_staggered_rows():
+    assert red_flags.KEYBOARD_NEIGHBOURS["g"] == set("ftyhvb")
+    assert red_flags.KEYBOARD_NEIGHBOURS["a"] == set("qwsz")
+    assert red_flags.KEYBOARD_NEIGHBOURS["m"] == set("njk")
 
 
 def test_the_rules_vocabulary_is_read_from_their_patterns():
@@ -755,6 +875,16 @@ def test_blood_in_the_pee_says_why_it_needs_checking_before_any_reassurance():
 
 def test_every_sign_has_phrases_that_show_it():
     assert set(SHOWS) == {flag.name for flag in red_flags.RED_FLAGS}
+
+
+def test_an_accident_in_ones_pants_is_the_bladders_not_a_falls():
+    assert red_flags.found_in("i had an accident in my pants") == ["bladder_bowel"]
+
+
+def test_contractions_typed_without_an_apostrophe_read_as_with_one():
+    assert red_flags.normalise("i dont know, it doesnt ease and im scared") == (
+        "i don't know, it doesn't ease and i'm scared"
+    )
 
 
 def test_a_denied_sign_still_shows_its_advice_because_a_false_alarm_is_the_safer_mistake():

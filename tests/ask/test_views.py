@@ -381,7 +381,9 @@ def test_a_failed_send_puts_its_errors_first_focusable_and_says_error_in_the_tit
     question = "Groin numbness"  # too short, and a warning sign
     response = client.post("/ask/", good(question=question, consent_to_store=""))
     html = response.content.decode()
-    assert page_title(html) == "Error: Ask the expert panel · Acupuncture Answers"
+    assert page_title(html) == (
+        "Get help now – urgent advice shown – Error: Ask the expert panel · Acupuncture Answers"
+    )
     summary = re.search(r'<div id="error-summary" class="error-summary"[^>]*>', html)[0]
     assert 'tabindex="-1"' in summary and 'role="alert"' in summary
     # After the title and the advice its words call for, before the general emergency box and
