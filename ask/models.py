@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models, transaction
@@ -366,6 +367,19 @@ class Submission(models.Model):
     def is_open(self):
         """Still waiting for the panel, or answered and waiting to be published."""
         return self.closed_at is None
+
+    @property
+    def can_receive_email(self):
+        """Whether an e-mail can go to the asker: they gave an address, and it passes the
+        outbox's check of a recipient as it stands today. One stored before that check was
+        tightened may not: nothing is sent to it, and the question still reaches its end."""
+        if not self.email:
+            return False
+        try:
+            OutgoingEmail._meta.get_field("to").clean(self.email, None)
+        except ValidationError:
+            return False
+        return True
 
     @property
     def red_flags(self):

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -288,7 +289,9 @@ def withdraw(*, submission, by=None, note=""):
 def close_stale(*, days, failed=None):
     """Close every submission still open `days` after it was received, so that its personal data
     has an end too: an answered one sends its answer privately, unless the answer makes a claim
-    the site knows is not true (then, like any other, it is closed as expired, unsent).
+    the site knows is not true (then, like any other, it is closed as expired, unsent). An
+    address no e-mail can be sent to any more gets none, and the question is closed all the same
+    (`_queue_email`).
 
     Each submission is closed on its own: one that fails is logged (its reference, never its
     contents) and the others are closed all the same. Its reference is added to `failed` if
@@ -340,6 +343,15 @@ def erase_personal_data(*, days, failed=None):
 
     due = Submission.objects.personal_data_due_for_erasure(days)
     return _each_on_its_own("erase", due, erase, failed)
+
+
+def forget_emails_of_no_question(*, days):
+    """Delete the outbox's e-mails that belong to no question once `days` old (sent or given up
+    long before): erasing an asker's details never reaches them. Returns how many went."""
+    old = OutgoingEmail.objects.filter(
+        submission__isnull=True, created_at__lte=timezone.now() - timedelta(days=days)
+    )
+    return old.delete()[0]
 
 
 def _each_on_its_own(action, submissions, act, failed):
@@ -700,9 +712,24 @@ def _require(user, permission):
         raise PermissionDenied(f"Your account may not do this ({permission}).")
 
 
+# Added to a step's history note when its e-mail to the asker could not be queued.
+UNSENDABLE_ADDRESS = (
+    "No e-mail was sent to the asker: their address, as stored, is not one an e-mail can be "
+    "sent to."
+)
+
+
 def _queue_email(submission, template, *, subject, **context):
-    """Queue an e-mail to the asker (if they gave an address), to be sent once committed."""
+    """Queue an e-mail to the asker (if they gave an address), to be sent once committed.
+
+    An address stored before today's check of a recipient, which it now fails, gets no e-mail:
+    the step goes on (the retention closes and erases the question all the same, an editor's
+    move is not refused) and its history note says so. Refusing it instead would keep the
+    question open, and its asker's details, for ever."""
     if not submission.email:
+        return
+    if not submission.can_receive_email:
+        _note_unsendable(submission)
         return
     body = render_to_string(
         f"ask/email/{template}.txt",
@@ -717,6 +744,18 @@ def _queue_email(submission, template, *, subject, **context):
     email.full_clean()
     email.save()
     transaction.on_commit(email.send, robust=True)
+
+
+def _note_unsendable(submission):
+    """Say in the step just logged that its e-mail was not sent, and why (never the address)."""
+    step = submission.history.last()
+    step.note = " ".join(filter(None, [step.note, UNSENDABLE_ADDRESS]))
+    step.save(update_fields=["note"])
+    logger.warning(
+        "Question %s: no e-mail sent to the asker, whose stored address fails the check of a "
+        "recipient.",
+        submission.reference,
+    )
 
 
 def _unique_slug(title):

@@ -4,8 +4,9 @@ asker's name, address, words and the history notes in every one of them, on a do
 from datetime import timedelta
 
 import pytest
-from axes.models import AccessAttempt, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError
@@ -428,3 +429,87 @@ def test_the_services_report_what_they_could_not_do_without_the_command(monkeypa
         services.erase_personal_data(days=0)
     assert incomplete.value.references == [submission.reference]
     assert "Ann" not in str(incomplete.value)
+
+
+# Addresses stored before today's check of an e-mail's recipient, which they fail: no domain
+# ending, a zero-width space.
+OLD_ADDRESSES = ["ann@example", "ann\u200b@example.org"]
+
+
+def with_old_address(submission, address):
+    Submission.objects.filter(pk=submission.pk).update(email=address)
+    submission.refresh_from_db()
+    assert not submission.can_receive_email
+    return submission
+
+
+@pytest.mark.parametrize("address", OLD_ADDRESSES)
+def test_a_stale_answer_to_an_address_that_fails_todays_check_is_closed_unsent_and_erased(
+    editor, caplog, address
+):
+    submission = with_old_address(answered(editor), address)  # waiting to be published
+    days_pass(CLOSE_AFTER)
+    erase()  # no error: nothing was left undone
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.ANSWERED, False)
+    assert list(submission.emails.values_list("subject", flat=True)) == [
+        f"We have your question ({submission.reference})"
+    ]
+    assert services.UNSENDABLE_ADDRESS in submission.history.last().note
+    assert address not in caplog.text
+
+    days_pass(ERASE_AFTER)
+    erase()
+    submission.refresh_from_db()
+    assert (submission.email, submission.answer, submission.personal_data_erased_at is None) == (
+        "",
+        "",
+        False,
+    )
+    assert not submission.emails.exists()
+
+
+@pytest.mark.parametrize("address", OLD_ADDRESSES)
+def test_an_editors_move_to_an_address_that_fails_todays_check_goes_on_unsent(
+    editor, area, address
+):
+    private = answered(editor, consent_to_publish=False, email=address)
+    duplicate = with_old_address(in_review(editor), address)
+    services.close_as_duplicate(submission=duplicate, by=editor, duplicate_of=make_question(area))
+    published_one = with_old_address(answered(editor), address)
+    Submission.objects.filter(pk=published_one.pk).update(category_id=area.pk, title="Tired")
+    services.publish(submission=published_one, by=editor, note=NOTE)
+
+    for submission in (private, duplicate, published_one):
+        submission.refresh_from_db()
+        assert not submission.is_open
+        assert submission.history.last().note.endswith(services.UNSENDABLE_ADDRESS)
+        assert submission.emails.count() == 1  # the receipt, sent before the address changed
+    assert published_one.history.last().note.startswith(NOTE)
+
+
+def test_a_new_question_is_still_refused_an_address_that_fails_the_check():
+    for address in OLD_ADDRESSES:
+        with pytest.raises(ValidationError) as refused:
+            make_submission(email=address)
+        assert "email" in refused.value.message_dict
+    assert not Submission.objects.exists()
+
+
+def test_an_e_mail_of_no_question_is_deleted_as_an_askers_would_be():
+    for subject in ("old", "recent"):
+        OutgoingEmail.objects.create(to="ann@example.org", subject=subject, body="Hello")
+    OutgoingEmail.objects.filter(subject="old").update(
+        created_at=timezone.now() - timedelta(days=ERASE_AFTER)
+    )
+    erase()
+    assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["recent"]
+
+
+def test_the_retention_run_deletes_old_logs_of_failed_admin_log_ins(settings):
+    old = timezone.now() - timedelta(days=settings.AXES_LOGS_KEEP_DAYS + 1)
+    for when, name in [(old, "old"), (timezone.now(), "recent")]:
+        AccessFailureLog.objects.create(username=name, ip_address="192.0.2.1", user_agent="x")
+        AccessFailureLog.objects.filter(username=name).update(attempt_time=when)
+    erase()
+    assert list(AccessFailureLog.objects.values_list("username", flat=True)) == ["recent"]

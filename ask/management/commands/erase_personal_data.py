@@ -20,11 +20,12 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = (
         "Close every question still open --close-after days after it was sent (an answered one "
-        "has its answer e-mailed privately unless it makes a claim the site knows is not true; "
-        "any other is closed as expired); erase the name, "
-        "e-mail address, question text, history notes and e-mails of every question closed at "
-        "least --days days ago; delete the rate-limit counts of hours that have ended, expired "
-        "sessions, and admin log-in records older than AXES_LOGS_KEEP_DAYS. Each step, and each "
+        "has its answer e-mailed privately, to an address that can still receive it, unless it "
+        "makes a claim the site knows is not true; any other is closed as expired); erase the "
+        "name, e-mail address, question text, history notes and e-mails of every question "
+        "closed at least --days days ago, and e-mails of no question as old; delete the "
+        "rate-limit counts of hours that have ended, expired sessions, and admin log-in records "
+        "older than AXES_LOGS_KEEP_DAYS. Each step, and each "
         "question, is done whatever becomes of the others; if any fails, it is logged and the "
         "run ends in error once the rest is done."
     )
@@ -63,13 +64,17 @@ class Command(BaseCommand):
             failed=failed_questions,
             own_transactions=True,
         )
+        unlinked = self.step(
+            "forget e-mails of no question", services.forget_emails_of_no_question, days=days
+        )
         counts = self.step("forget rate-limit counts", rate_limit.forget_ended_windows)
         self.step("delete expired sessions", call_command, "clearsessions")
         logins = self.step("forget admin log-in records", forget_admin_log_ins)
         self.stdout.write(
             f"Closed {closed} question(s) still open after {close_after} days. "
             f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
-            f"more days ago. Deleted {counts} rate-limit count(s) of past hours, expired "
+            f"more days ago. Deleted {unlinked} e-mail(s) of no question, {counts} rate-limit "
+            f"count(s) of past hours, expired "
             f"sessions and {logins} admin log-in record(s)."
         )
         if failed_questions or self.failed_steps:
@@ -101,9 +106,11 @@ class Command(BaseCommand):
 
 def forget_admin_log_ins():
     """Delete django-axes' failed attempts whose cool-off has ended (axes itself does so only at
-    the next log-in, and its own clean-up needs a request) and its log of log-ins older than
+    the next log-in, and its own clean-up needs a request) and its logs of log-ins and of failed
+    ones (kept only if AXES_ENABLE_ACCESS_FAILURE_LOG is turned on) older than
     AXES_LOGS_KEEP_DAYS. Returns how many rows went."""
     ended = timezone.now() - settings.AXES_COOLOFF_TIME
     attempts, _ = AccessAttempt.objects.filter(attempt_time__lte=ended).delete()
     logs = AxesProxyHandler.reset_logs(age_days=settings.AXES_LOGS_KEEP_DAYS)
-    return attempts + logs
+    failures = AxesProxyHandler.reset_failure_logs(age_days=settings.AXES_LOGS_KEEP_DAYS)
+    return attempts + logs + failures
