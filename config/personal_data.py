@@ -15,6 +15,9 @@ def looks_personal(text):
 
 
 def asks_with_personal_data(request):
-    """True when any query parameter of `request` looks personal (a search, a title filter): the
-    page shows it back, and no cache may keep it."""
-    return any(looks_personal(value) for _, values in request.GET.lists() for value in values)
+    """True when any query parameter of `request`, its name or a value, looks personal (a search,
+    a title filter, or a made-up name that page links keep): the page shows it back, and no cache
+    may keep it, nor answer it 304 as if it could."""
+    return any(
+        looks_personal(text) for name, values in request.GET.lists() for text in (name, *values)
+    )

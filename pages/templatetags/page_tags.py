@@ -8,15 +8,21 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from pages.privacy import personal_data_html
+from pages.privacy import personal_data_html, storage_html
 
 register = template.Library()
 
 
 @register.simple_tag
 def personal_data():
-    """SECURITY.md's table of the personal data the site keeps, and for how long."""
+    """SECURITY.md's plain words on the personal data the site keeps, and for how long."""
     return mark_safe(personal_data_html())  # noqa: S308 - rendered with raw HTML escaped
+
+
+@register.simple_tag
+def personal_data_storage():
+    """SECURITY.md's table, for developers, of where each piece is stored."""
+    return mark_safe(storage_html())  # noqa: S308 - rendered with raw HTML escaped
 
 
 @register.simple_tag

@@ -37,6 +37,9 @@ def test_the_footer_leads_to_each_of_the_sites_pages(request, archive, fixture):
         assert page.get_by_role("heading", level=1).inner_text() == heading
     assert page.locator(".contact-address a[href^='mailto:']").count() == 1
     page.goto("/about/privacy/")
+    # What the site keeps is in plain words; the storage table opens on demand.
+    assert page.get_by_role("heading", name="Your first name and e-mail address").is_visible()
+    page.get_by_text("For developers: where each is stored").click()
     assert page.locator(".personal-data table").is_visible()
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 
-from pages.privacy import personal_data_html
+from pages.privacy import personal_data_html, storage_html
 
 PAGES = {
     "/about/panel/": "About the expert panel",
@@ -44,7 +44,7 @@ def test_the_panel_page_says_who_answers_how_answers_are_checked_and_what_the_si
 
 def test_the_privacy_page_shows_security_mds_facts_stated_there_only(client, db):
     html = client.get("/about/privacy/").content.decode()
-    assert "Withdrawing a question" in html
+    assert "To end it sooner." in html
     assert "<table>" in html
     assert "erase_personal_data" in html
     assert "ASK_ERASE_AFTER_DAYS" in html
@@ -55,7 +55,7 @@ def test_the_privacy_page_shows_security_mds_facts_stated_there_only(client, db)
 
 
 def test_the_personal_data_section_is_rendered_with_its_raw_html_escaped():
-    section = personal_data_html()
+    section = personal_data_html() + storage_html()
     assert "<table>" in section
     assert "<script" not in section
     source = Path(settings.BASE_DIR, "SECURITY.md").read_text()
@@ -106,8 +106,8 @@ def test_there_is_a_favicon_and_favicon_ico_answers(client, db):
 def test_the_privacy_table_scrolls_by_keyboard_and_hides_the_note_to_maintainers(client, db):
     html = client.get("/about/privacy/").content.decode()
     assert (
-        '<section class="personal-data" tabindex="0" role="region" '
-        'aria-label="What personal data the site keeps">' in html
+        '<div class="table-scroll" tabindex="0" role="region" '
+        'aria-label="Where each is stored">' in html
     )
     assert "keep it true and plain" not in html
     assert "the site's privacy page" not in html
