@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html_join
 
+from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 
 
@@ -26,6 +27,25 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class RefusesStaleSaves:
+    """A ModelAdmin mixin: a change page refuses a save from a page someone else has saved since
+    it was opened (archive.forms.RefuseStaleSavesForm, which the admin's form must be)."""
+
+    form = RefuseStaleSavesForm
+
+    def get_fieldsets(self, request, obj=None):
+        return self.with_opened_as(request, obj, super().get_fieldsets(request, obj))
+
+    def with_opened_as(self, request, obj, fieldsets):
+        """`fieldsets` with the form's hidden record of what the page was opened with, in the
+        last fieldset (one of its own would show as an empty box); left out where nothing is
+        saved: a new object, or a page its reader may only view."""
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        *others, (name, options) = fieldsets
+        return [*others, (name, {**options, "fields": [*options["fields"], "opened_as"]})]
+
+
 class ReviewFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
@@ -42,7 +62,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     # Review before the date, and the category by its own name, not its whole path ("Muscles and
     # bones › Back / spine › Lower back pain"): the list fits a laptop screen without scrolling.
     list_display = ["title", "category_name", "status", "review", "published_at"]

@@ -23,6 +23,8 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
+from archive.admin import RefusesStaleSaves
+from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
@@ -246,7 +248,7 @@ REPLACES_DRAFT = (
 )
 
 
-class SubmissionAdminForm(forms.ModelForm):
+class SubmissionAdminForm(RefuseStaleSavesForm):
     note = forms.CharField(
         label="Note for the history",
         required=False,
@@ -255,11 +257,8 @@ class SubmissionAdminForm(forms.ModelForm):
         help_text="Optional: why you rejected it, what you changed… Saved with the step you "
         "take next (a button below), not with a plain save.",
     )
-    # When the question was last saved as this editor opened it: a save or step taken from a
-    # page someone else has saved since would write back what they changed (`clean`).
-    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    called = "question"
     # Off for the preview, which saves nothing.
-    refuse_stale = True
     refuse_note_without_step = True
 
     class Meta:
@@ -271,11 +270,6 @@ class SubmissionAdminForm(forms.ModelForm):
             "title": AdminTextInputWidget(attrs={"class": "vTextField title-box"}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_at"].initial = self.instance.updated_at.isoformat()
-
     def clean(self):
         cleaned = super().clean()
         # A note goes into the history with a step (a move's button, or "Start from this
@@ -283,14 +277,6 @@ class SubmissionAdminForm(forms.ModelForm):
         step = "_transition" in self.data or "_start_from" in self.data
         if self.refuse_note_without_step and cleaned.get("note", "").strip() and not step:
             self.add_error("note", NOTE_NEEDS_A_STEP)
-        loaded = cleaned.get("loaded_at")
-        stale = loaded and loaded != self.instance.updated_at.isoformat()
-        if self.refuse_stale and self.instance.pk and stale:
-            raise ValidationError(
-                "Someone else saved this question after you opened it, so nothing was saved: "
-                "saving now would undo their changes. Copy anything you wrote, then reload the "
-                "page to see theirs."
-            )
         return cleaned
 
 
@@ -344,7 +330,7 @@ QUESTION_FIELDS = [
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     form = SubmissionAdminForm
     # The step buttons (submit_line.html) above the form too, where an editor starts.
     save_on_top = True
@@ -419,12 +405,10 @@ class SubmissionAdmin(admin.ModelAdmin):
                     },
                 )
             )
+        # No step logs a note on a closed question (erasing the asker's details blanks them).
         if obj is None or obj.is_open:
-            fieldsets.append(("Next step", {"fields": ["note", "loaded_at"]}))
-        else:
-            # No step logs a note on a closed question (erasing the asker's details blanks them).
-            fieldsets.append((None, {"fields": ["loaded_at"]}))
-        return fieldsets
+            fieldsets.append(("Next step", {"fields": ["note"]}))
+        return self.with_opened_as(request, obj, fieldsets)
 
     def get_readonly_fields(self, request, obj=None):
         if obj and not obj.is_open:
@@ -780,13 +764,14 @@ class SubmissionAdmin(admin.ModelAdmin):
         move = request.POST.get("_transition")
         if move is None:
             return super().response_change(request, obj)
-        had_email = bool(obj.email)  # before a withdrawal erases it
+        # Read before a withdrawal erases the address.
+        mail = "sent" if obj.can_receive_email else "unsendable" if obj.email else "none"
         try:
             services.make_move(move, submission=obj, by=request.user, note=self._note(request))
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
         else:
-            self.message_user(request, _step_done(move, obj, had_email), messages.SUCCESS)
+            self.message_user(request, _step_done(move, obj, mail), messages.SUCCESS)
         return HttpResponseRedirect(request.path)
 
     def _note(self, request):
@@ -819,13 +804,15 @@ class SubmissionAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(request.path)
 
 
-def _step_done(move, obj, had_email):
+def _step_done(move, obj, mail):
     """What a step did, for the message after it: said from the move made, since the state
     alone may not have changed ("Erase the asker's details now" leaves it "Published")."""
 
     def emailed(what):
-        if had_email:
+        if mail == "sent":
             return f"the asker is e-mailed {what}"
+        if mail == "unsendable":
+            return f"the asker's address cannot receive e-mail, so is not sent {what}"
         return f"the asker gave no e-mail address, so is not sent {what}"
 
     ref = obj.reference

@@ -12,7 +12,8 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from archive.admin import outdated_claims
+from archive.admin import RefusesStaleSaves, outdated_claims
+from archive.forms import RefuseStaleSavesForm
 from archive.models import Question
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
@@ -59,7 +60,7 @@ class SuggestedQuestionsField(forms.ModelMultipleChoiceField):
         )
 
 
-class FactsheetForm(forms.ModelForm):
+class FactsheetForm(RefuseStaleSavesForm):
     link_suggested = SuggestedQuestionsField(
         queryset=Question.objects.none(),
         required=False,
@@ -111,7 +112,7 @@ class FactsheetForm(forms.ModelForm):
 
 
 @admin.register(Factsheet)
-class FactsheetAdmin(admin.ModelAdmin):
+class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
     form = FactsheetForm
     change_form_template = "factsheets/admin/change_form.html"
     list_display = [
@@ -159,15 +160,16 @@ class FactsheetAdmin(admin.ModelAdmin):
         )
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if obj is None:  # nothing to suggest before the factsheet exists
             return [
                 (
                     name,
                     {**options, "fields": [f for f in options["fields"] if f != "link_suggested"]},
                 )
-                for name, options in self.fieldsets
+                for name, options in fieldsets
             ]
-        return self.fieldsets
+        return fieldsets
 
     @admin.display(description="review")
     def review_status(self, factsheet):
@@ -209,6 +211,7 @@ class FactsheetAdmin(admin.ModelAdmin):
         form = self.get_form(request, factsheet, change=factsheet is not None)(
             request.POST, instance=factsheet
         )
+        form.refuse_stale = False
         if not form.is_valid():
             return preview_errors(self, request, form, "This factsheet cannot be previewed yet")
         chosen = [*form.cleaned_data["questions"], *form.cleaned_data.get("link_suggested", [])]

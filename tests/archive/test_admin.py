@@ -4,6 +4,9 @@ screen, with the review state before the date and each category by its own name.
 import re
 
 import pytest
+from django import forms
+from django.contrib.auth.models import Permission, User
+from django.test import Client
 from django.utils import timezone
 
 from tests.ask.conftest import make_editor
@@ -53,3 +56,65 @@ def test_marking_reviewed_today_does_not_name_who_reviewed_it_before(editor_clie
     assert question.last_reviewed == timezone.localdate()
     assert question.reviewed_by == ""
     assert "Dr Ann Former" not in editor_client.get(question.get_absolute_url()).text
+
+
+def form_data(page, **changes):
+    """What the browser sends back from an admin change page, with `changes` typed in."""
+    data = {}
+    for field in page.context["adminform"].form:
+        value = field.value()
+        if isinstance(field.field.widget, forms.MultiWidget):  # published_at: a date and a time
+            parts = field.field.widget.decompress(value)
+            data |= {f"{field.html_name}_{i}": part or "" for i, part in enumerate(parts)}
+        elif value is True:
+            data[field.html_name] = "on"
+        elif value not in (None, False):
+            data[field.html_name] = value
+    return data | changes
+
+
+def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothing(editor_client):
+    question = make_question(make_category("Lower back pain"), title="Tired after treatment")
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    colleague = Client()
+    colleague.force_login(make_editor("bo"))
+    theirs = form_data(colleague.get(url), answer="Bo's answer.", linked_questions=[])
+    assert colleague.post(url, theirs).status_code == 302
+
+    response = editor_client.post(url, form_data(page, title="Tired after acupuncture"))
+    assert response.status_code == 200
+    html = response.text
+    assert "Someone else saved this question after you opened it, changing “Answer”" in html
+    assert f'<a href="{url}" target="_blank" rel="noopener">Open the saved version' in html
+    assert 'value="Tired after acupuncture"' in html  # what this editor typed is still there
+    question.refresh_from_db()
+    assert (question.title, question.answer) == ("Tired after treatment", "Bo's answer.")
+    # Opened again, the page saves, over nothing of theirs.
+    page = editor_client.get(url)
+    assert (
+        editor_client.post(url, form_data(page, title="Tired after acupuncture")).status_code == 302
+    )
+    question.refresh_from_db()
+    assert (question.title, question.answer) == ("Tired after acupuncture", "Bo's answer.")
+
+
+def test_marking_for_review_meanwhile_refuses_a_save_from_a_page_opened_before(editor_client):
+    question = make_question(make_category("Lower back pain"))
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    editor_client.post(LIST, {"action": "mark_for_review", "_selected_action": [question.pk]})
+    response = editor_client.post(url, form_data(page, answer="A newer answer."))
+    assert "Someone else saved this question after you opened it" in response.text
+    question.refresh_from_db()
+    assert question.marked_for_review
+
+
+def test_a_page_its_reader_may_only_view_shows_no_record_of_how_it_was_opened(client):
+    reader = User.objects.create_user("reader", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_question"))
+    client.force_login(reader)
+    question = make_question(make_category("Lower back pain"))
+    html = client.get(f"{LIST}{question.pk}/change/").text
+    assert "opened_as" not in html
+    assert "Opened as" not in html

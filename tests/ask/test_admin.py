@@ -477,3 +477,27 @@ def test_a_published_questions_page_links_to_where_editors_correct_the_qa(
     submission.refresh_from_db()
     page = editor_client.get(change_url(submission)).text
     assert f'href="/admin/archive/question/{submission.published_question.pk}/change/"' in page
+
+
+def test_a_refused_save_says_what_changed_and_links_to_the_saved_version(client, editor):
+    submission = services.assign(submission=make_submission(), editor=editor)
+    client.force_login(editor)
+    page = client.get(change_url(submission))
+    services.save_draft(submission=submission, by=make_editor("bo"), answer="Bo's answer.")
+    data = form_data(page, answer="My answer.") | {"_continue": "1"}
+    html = client.post(change_url(submission), data).text
+    assert "Someone else saved this question after you opened it, changing “Answer”" in html
+    assert f'<a href="{change_url(submission)}" target="_blank" rel="noopener">' in html
+    assert ">\nMy answer.</textarea>" in html
+
+
+def test_the_history_button_leads_to_the_steps_on_the_questions_page(editor_client, editor):
+    submission = services.assign(submission=make_submission(), editor=editor)
+    assert 'id="history-group"' in editor_client.get(change_url(submission)).text
+    html = editor_client.get(f"{QUEUE}{submission.pk}/history/").text
+    assert f'href="{change_url(submission)}#history-group"' in html
+    assert "change history" not in html
+    # Plain saves, which admin's log records, are still listed.
+    press(editor_client, submission, ("_continue", "1"), title="A title")
+    html = editor_client.get(f"{QUEUE}{submission.pk}/history/").text
+    assert "Changed Title for the archive." in html

@@ -305,6 +305,13 @@ def test_the_message_after_each_step_says_what_the_step_did(editor_client, edito
         f"{silent.reference}: {ANSWERED_PRIVATELY}, not published: the asker gave no e-mail "
         "address, so is not sent the answer."
     ]
+    unsendable = services.assign(submission=make_submission(), editor=editor)
+    Submission.objects.filter(pk=unsendable.pk).update(email="ann@example")  # fails today's check
+    services.mark_answered(submission=unsendable, by=editor, answer="Rest, then move gently.")
+    assert message(unsendable, "close_unpublished") == [
+        f"{unsendable.reference}: {ANSWERED_PRIVATELY}, not published: the asker's address "
+        "cannot receive e-mail, so is not sent the answer."
+    ]
     spam = make_submission()
     assert message(spam, "reject") == [
         f"{spam.reference}: Rejected, closed without an answer; the asker is not e-mailed."

@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from factsheets.models import SECTIONS, Factsheet
+from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
 
 CHANGELIST = reverse("admin:factsheets_factsheet_changelist")
@@ -162,3 +164,49 @@ def test_preview_is_for_staff_only_and_only_by_post(client, admin_client, django
     visitor = django_user_model.objects.create_user("visitor", password="pw-visitor-1")
     client.force_login(visitor)
     assert client.post(preview_url(factsheet), form_data(factsheet)).status_code == 302
+
+
+def opened_as(page):
+    """The hidden record of what a change page was opened with, which the browser sends back."""
+    return page.context["adminform"].form["opened_as"].value()
+
+
+def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothing(admin_client):
+    question = make_question(make_category(), title="Sciatica on long walks")
+    factsheet = make_factsheet("Sciatica", summary="Old summary.")
+    url = change_url(factsheet)
+    opened = opened_as(admin_client.get(url))
+    colleague = Client()
+    colleague.force_login(make_editor("bo"))
+    theirs = form_data(factsheet, questions=[question.pk], opened_as=opened_as(colleague.get(url)))
+    assert colleague.post(url, theirs).status_code == 302
+
+    mine = form_data(factsheet, summary="My new summary.", opened_as=opened)
+    response = admin_client.post(url, mine)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        "Someone else saved this factsheet after you opened it, changing “Linked Q&amp;As”" in html
+    )
+    assert ">\nMy new summary.</textarea>" in html  # what this editor typed is still there
+    factsheet.refresh_from_db()
+    assert factsheet.summary == "Old summary."
+    assert list(factsheet.questions.all()) == [question]
+    # Opened again, the page saves, and keeps the Q&A they linked.
+    mine = form_data(
+        factsheet, summary="My new summary.", opened_as=opened_as(admin_client.get(url))
+    )
+    assert admin_client.post(url, mine).status_code == 302
+    factsheet.refresh_from_db()
+    assert factsheet.summary == "My new summary."
+    assert list(factsheet.questions.all()) == [question]
+
+
+def test_a_page_someone_else_saved_since_still_previews(admin_client, db):
+    factsheet = make_factsheet("Sciatica", summary="Old summary.")
+    opened = opened_as(admin_client.get(change_url(factsheet)))
+    Factsheet.objects.filter(pk=factsheet.pk).update(summary="Their summary.")
+    data = form_data(factsheet, summary="My summary.", opened_as=opened)
+    response = admin_client.post(preview_url(factsheet), data)
+    assert response.status_code == 200
+    assert "My summary." in response.content.decode()

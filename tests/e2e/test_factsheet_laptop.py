@@ -1,0 +1,33 @@
+"""A factsheet's page in admin at a laptop's 1366 × 768: the Q&As linked to it show with their
+whole titles."""
+
+import pytest
+from django.db.models.functions import Length
+
+from archive.models import Question
+from factsheets.models import Factsheet
+from tests.ask.conftest import make_editor
+from tests.e2e.test_editor_laptop import laptop  # noqa: F401 (a fixture)
+from tests.e2e.test_workspace import log_in
+
+pytestmark = pytest.mark.usefixtures("archive")
+
+# The part of each linked Q&A's title that the box's edge hides.
+HIDDEN_WIDTHS = """box => {
+    const edge = box.getBoundingClientRect().right;
+    return [...box.querySelectorAll(".select2-selection__choice")].map(
+        choice => Math.max(0, choice.getBoundingClientRect().right - edge, choice.scrollWidth - choice.clientWidth)
+    );
+}"""
+
+
+def test_an_editor_sees_the_whole_title_of_each_linked_qa(laptop):  # noqa: F811
+    factsheet = Factsheet.objects.first()
+    longest = Question.objects.published().order_by(Length("title").desc()).first()
+    factsheet.questions.add(longest)
+    log_in(laptop, make_editor())
+    laptop.goto(f"/admin/factsheets/factsheet/{factsheet.pk}/change/")
+    box = laptop.locator(".field-questions .select2-selection--multiple")
+    hidden = box.evaluate(HIDDEN_WIDTHS)
+    assert len(hidden) == factsheet.questions.count()
+    assert set(hidden) == {0}
