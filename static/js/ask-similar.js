@@ -109,6 +109,17 @@
         var boxed = ticked.indexOf(name) !== -1 || lastAsked.indexOf(name) !== -1;
         return !boxed && isNew(name);
       }, "similar-urgent-heading"));
+      sayInTitle(atTop.length > 0 || !!document.querySelector(
+        ".ticked-advice [data-sign], #similar-urgent [data-sign]"));
+    }
+
+    // The title says so whenever advice shows, as the server's pages do: a screen reader reads
+    // the title first, and it is what a tab shows.
+    function sayInTitle(shown) {
+      var prefix = form.dataset.helpTitle || "";
+      var plain = document.title.indexOf(prefix) === 0 ? document.title.slice(prefix.length)
+                                                       : document.title;
+      document.title = shown && prefix ? prefix + plain : plain;
     }
 
     function showAnswers(html, asked) {

@@ -173,6 +173,11 @@ def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(pag
     if "Answered questions on similar subjects" in text:
         assert text.index("Get medical help now") < text.index("Answered questions on similar")
     assert alert.get_by_role("link", name="999").first.get_attribute("href") == "tel:999"
+    # The title says so too, as the pages the server sends do; and stops when the words go.
+    expect(page).to_have_title(re.compile("^Get help now – urgent advice shown – Ask the expert"))
+    page.get_by_label("Your question").fill(QUESTION)
+    expect(alert).to_have_count(0)
+    expect(page).to_have_title(re.compile("^Ask the expert panel"))
 
 
 def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_it_in_view(page):
@@ -193,8 +198,10 @@ def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_i
     assert 0 <= box["y"] <= PHONE["height"] - box["height"], box
     # Right under the box, on the same screen.
     assert box["y"] + box["height"] <= advice.bounding_box()["y"] < PHONE["height"] - 50
+    expect(page).to_have_title(re.compile("^Get help now – urgent advice shown – "))
     tick.uncheck()
     expect(advice).to_have_count(0)
+    expect(page).not_to_have_title(re.compile("Get help now"))
 
 
 def test_checking_without_javascript_puts_urgent_advice_first(page_without_javascript):
