@@ -831,7 +831,10 @@ def _step_done(move, obj, mail):
         case "duplicate":
             return f"{ref}: Closed as a duplicate of “{obj.duplicate_of}”; {emailed('its link')}."
         case "reject":
-            return f"{ref}: Rejected, closed without an answer; the asker is not e-mailed."
+            return (
+                f"{ref}: Rejected, closed without an answer; "
+                f"{emailed('that it could not be answered')}."
+            )
         case "withdraw":
             return (
                 f"{ref}: Withdrawn at the asker's request; their name, e-mail address and "

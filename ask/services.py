@@ -42,7 +42,7 @@ EDIT_PERMISSION = "ask.change_submission"
 # added (ask/0005 refused zero-width characters and line breaks in names without cleaning older
 # rows) would otherwise stop every move of that question, the editors' and the asker's own.
 ASKERS_FIELDS = ["name", "email", "question"]
-# Salts of the asker's signed links (receipt e-mail): each kind of link opens only its own page.
+# Salts of the asker's signed links (in their e-mails): each kind of link opens only its own page.
 STATUS_SALT = "ask.status"
 WITHDRAW_SALT = "ask.withdraw"
 
@@ -96,8 +96,6 @@ def submit_question(
                 submission,
                 "receipt",
                 subject="We have your question",
-                status_url=settings.SITE_URL + status_url(submission),
-                withdraw_url=settings.SITE_URL + withdraw_url(submission),
                 typical_wait=Submission.objects.typical_wait(),
             )
     except IntegrityError:
@@ -236,7 +234,7 @@ def publish(*, submission, by, note=""):
         _queue_email(
             locked,
             "published",
-            subject="Your question has been answered",
+            subject="Your question has been answered and published",
             url=settings.SITE_URL + question.get_absolute_url(),
         )
     return locked
@@ -254,7 +252,8 @@ def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
         _queue_email(
             locked,
             "duplicate",
-            subject="Your question has been answered before",
+            # Not "yours has been answered": the panel did not answer this very question.
+            subject="A question like yours has been answered before",
             url=settings.SITE_URL + original.get_absolute_url(),
             original=original,
         )
@@ -262,9 +261,10 @@ def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
 
 
 def reject(*, submission, by, note=""):
-    """Close a submission without an answer (spam, not a question, outside what we answer)."""
+    """Close a submission without an answer (spam, not a question, outside what we answer); the
+    asker is told it could not be answered."""
     with _moving(submission, "reject", by=by, note=note) as locked:
-        locked.closed_at = timezone.now()
+        _close_unanswered(locked)
     return locked
 
 
@@ -289,9 +289,9 @@ def withdraw(*, submission, by=None, note=""):
 def close_stale(*, days, failed=None):
     """Close every submission still open `days` after it was received, so that its personal data
     has an end too: an answered one sends its answer privately, unless the answer makes a claim
-    the site knows is not true (then, like any other, it is closed as expired, unsent). An
-    address no e-mail can be sent to any more gets none, and the question is closed all the same
-    (`_queue_email`).
+    the site knows is not true (then, like any other, it is closed as expired, unsent, and the
+    asker is told it could not be answered). An address no e-mail can be sent to any more gets
+    none, and the question is closed all the same (`_queue_email`).
 
     Each submission is closed on its own: one that fails is logged (its reference, never its
     contents) and the others are closed all the same. Its reference is added to `failed` if
@@ -304,7 +304,7 @@ def close_stale(*, days, failed=None):
         move, why = _way_out(locked)
         _log_move(locked, move, by=None, note=f"Still open {days} days after it was sent.{why}")
         if move == "expire":
-            locked.closed_at = timezone.now()
+            _close_unanswered(locked)
         else:
             _send_privately(locked)
         _save_closed(locked)
@@ -699,6 +699,13 @@ def _send_privately(locked):
     _queue_email(locked, "answered_privately", subject="Your question has been answered")
 
 
+def _close_unanswered(locked):
+    """Close a submission the panel did not answer, and tell the asker so: they would otherwise
+    wait for ever. No reason is given: the history notes are for the editors alone."""
+    locked.closed_at = timezone.now()
+    _queue_email(locked, "closed_unanswered", subject="We could not answer your question")
+
+
 def _log(submission, *, from_state, by, note):
     transition = Transition(
         submission=submission, from_state=from_state, to_state=submission.state, by=by, note=note
@@ -719,8 +726,14 @@ UNSENDABLE_ADDRESS = (
 )
 
 
+# Starts the subject of every e-mail to an asker whose question showed a sign: the inbox line
+# is urgent too, before the e-mail is opened.
+URGENT_SUBJECT = "Get medical help now – "
+
+
 def _queue_email(submission, template, *, subject, **context):
-    """Queue an e-mail to the asker (if they gave an address), to be sent once committed.
+    """Queue an e-mail to the asker (if they gave an address), to be sent once committed. Every
+    one can give the asker their own status and withdraw links, and when their details end.
 
     An address stored before today's check of a recipient, which it now fails, gets no e-mail:
     the step goes on (the retention closes and erases the question all the same, an editor's
@@ -733,8 +746,17 @@ def _queue_email(submission, template, *, subject, **context):
         return
     body = render_to_string(
         f"ask/email/{template}.txt",
-        {"submission": submission, "site_url": settings.SITE_URL, **context},
+        {
+            "submission": submission,
+            "site_url": settings.SITE_URL,
+            "status_url": settings.SITE_URL + status_url(submission),
+            "withdraw_url": settings.SITE_URL + withdraw_url(submission),
+            "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
+            **context,
+        },
     )
+    if submission.red_flags:
+        subject = URGENT_SUBJECT + subject
     email = OutgoingEmail(
         submission=submission,
         to=submission.email,

@@ -53,8 +53,9 @@ def make_submission(**fields):
 
 
 def receipt(submission):
-    """The receipt e-mail queued when the question was sent."""
-    return submission.emails.get(subject__startswith="We have your question")
+    """The receipt e-mail queued when the question was sent (an urgent one's subject starts
+    with the urgent words)."""
+    return submission.emails.get(subject__contains="We have your question")
 
 
 def links(submission):

@@ -231,7 +231,9 @@ def test_rejecting_spam_from_the_queue_list_asks_first_listing_the_questions(edi
         assert f"<strong>{submission.reference}</strong>" in html
         assert f'name="_selected_action" value="{submission.pk}"' in html
     assert "Buy cheap watches at this site" in html and "casino website" in html
-    assert "cannot be reopened" in html and "The askers are not e-mailed" in html
+    assert (
+        "cannot be reopened" in html and "could not be answered (never why, nor your note)" in html
+    )
     assert 'name="action" value="reject_selected"' in html
     assert 'name="post" value="yes"' in html and 'name="csrfmiddlewaretoken"' in html
     assert '<a href="/admin/ask/submission/?state=all" class="button cancel-link">' in html
@@ -248,8 +250,11 @@ def test_rejecting_spam_from_the_queue_list_once_confirmed(editor_client, editor
         assert (submission.state, submission.is_open) == (State.REJECTED, False)
         step = submission.history.last()
         assert (step.from_state, step.by, step.note) == (State.NEW, editor, "Spam")
-        # Rejecting e-mails nobody: the receipt is the asker's only e-mail.
-        assert list(submission.emails.all()) == [receipt(submission)]
+        # The asker hears that it could not be answered, without the note.
+        receipt_email, closing = submission.emails.order_by("created_at", "pk")
+        assert receipt_email == receipt(submission)
+        assert closing.subject == f"We could not answer your question ({submission.reference})"
+        assert "Spam" not in closing.body
 
 
 def test_the_page_that_asks_says_which_questions_cannot_be_rejected(editor_client, editor):

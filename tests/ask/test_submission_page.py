@@ -314,7 +314,8 @@ def test_the_message_after_each_step_says_what_the_step_did(editor_client, edito
     ]
     spam = make_submission()
     assert message(spam, "reject") == [
-        f"{spam.reference}: Rejected, closed without an answer; the asker is not e-mailed."
+        f"{spam.reference}: Rejected, closed without an answer; the asker is e-mailed that it could "
+        "not be answered."
     ]
     withdrawn = make_submission()
     assert message(withdrawn, "withdraw") == [
