@@ -14,23 +14,13 @@ from search.models import Synonym
 from search.query import prepare
 from search.results import ranked
 from tests.factories import make_category, make_factsheet, make_question
+from tests.search.conftest import fetch
 from tests.searching import found
 
 pytestmark = pytest.mark.django_db
 
 # Made-up words that are their own English stems, so that a test can count them itself.
 WORDS = ["zork", "blim", "quax", "frim", "dap", "tov", "wug", "snib"]
-
-
-@pytest.fixture
-def area():
-    return make_category()
-
-
-def fetch(sql, params=()):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def index_state():

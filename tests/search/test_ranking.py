@@ -22,11 +22,6 @@ def titles(questions):
     return [q.title for q in questions]
 
 
-@pytest.fixture
-def area():
-    return make_category()
-
-
 def test_a_title_match_ranks_above_a_match_in_the_answer(area):
     in_answer = make_question(area, title="Needles and nerves", answer="It helped my stenosis.")
     in_title = make_question(area, title="Stenosis and needles")

@@ -3,12 +3,12 @@ or a person's name from a Q&A, or unpublishes it, leaves none of its words or st
 search never offers them as a spelling correction."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from archive.models import Question
 from search import index
-from tests.factories import make_category, make_factsheet, make_question
+from tests.factories import make_factsheet, make_question
+from tests.search.conftest import fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +18,6 @@ SEARCH = reverse("search:search")
 PLACE = "sheffield"
 WITH_PLACE = "The clinic in Sheffield near Hebden Bridge can advise. Rest, then move gently."
 WITHOUT_PLACE = "The clinic can advise. Rest, then move gently."
-
-
-@pytest.fixture
-def area():
-    return make_category()
-
-
-def fetch(sql, params=()):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def kept(words):
