@@ -7,6 +7,7 @@ import re
 import secrets
 import statistics
 from datetime import timedelta
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -110,6 +111,27 @@ class SubmissionQuerySet(models.QuerySet):
         if len(waits) < at_least:
             return None
         return max(1, math.ceil(statistics.median(waits) / timedelta(days=1)))
+
+    def store_red_flags(self, *, batch=1000, report=None):
+        """Add to each submission here whose question is still held (not erased) the red-flag
+        signs today's rules find in its words, marking it urgent: a release that reads more
+        phrasings or typos ("chest paim") then puts a question sent before it first in the
+        queue, and its status page and later e-mails give the advice. No sign is ever removed,
+        ticked or found before: when in doubt, the asker is told to get help. Calls
+        `report(looked, stored)` after each batch; returns how many gained a sign."""
+        looked = stored = 0
+        rows = (
+            self.filter(personal_data_erased_at__isnull=True)
+            .only("question", "red_flags_in_text")
+            .order_by("pk")
+            .iterator(chunk_size=batch)
+        )
+        while chunk := list(islice(rows, batch)):
+            stored += sum(submission.store_red_flags_found() for submission in chunk)
+            looked += len(chunk)
+            if report:
+                report(looked, stored)
+        return stored
 
     def personal_data_due_for_erasure(self, days):
         """Closed at least `days` ago and not yet erased."""
@@ -385,6 +407,26 @@ class Submission(models.Model):
     def red_flags(self):
         """The RedFlag rules this submission showed, ticked or in its words."""
         return red_flags.flags_named([*self.red_flags_ticked, *self.red_flags_in_text])
+
+    def store_red_flags_found(self):
+        """Store the signs today's rules find in its words that it lacks, and mark it urgent;
+        returns whether it gained any (see SubmissionQuerySet.store_red_flags)."""
+        found = red_flags.found_in(self.question)
+        new = [name for name in found if name not in self.red_flags_in_text]
+        if not new:
+            return False
+        # One statement, written only if the row is as read: not erased meanwhile (its question
+        # is then gone, and an erased row stays as it was), nor given other signs. `updated_at`
+        # stays: this is no editor's save, and moving it on would refuse an editor's open page.
+        signs = [*self.red_flags_in_text, *new]
+        stored = Submission.objects.filter(
+            pk=self.pk,
+            personal_data_erased_at__isnull=True,
+            red_flags_in_text=self.red_flags_in_text,
+        ).update(red_flags_in_text=signs, urgent=True)
+        if stored:
+            self.red_flags_in_text, self.urgent = signs, True
+        return bool(stored)
 
     @property
     def receipt_sent(self):

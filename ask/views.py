@@ -206,8 +206,8 @@ def status(request, token):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, token):
-    """Withdraw a question and erase the asker's details, from the signed link in their receipt
-    e-mail. The link opens a page with one button: a mail scanner that follows links changes
+    """Withdraw a question and erase the asker's details, from the signed link in their e-mails
+    (a closed question keeps its state: only the details go). The link opens a page with one button: a mail scanner that follows links changes
     nothing."""
     submission = _from_link(token, salt=services.WITHDRAW_SALT)
     # The advice is shown on the page that withdraws it too, and on the answer to any press of
@@ -218,7 +218,12 @@ def withdraw(request, token):
     if request.method == "POST":
         services.withdraw(submission=submission)
         submission.refresh_from_db()
-    return render(request, "ask/withdraw.html", {"submission": submission, "warning_signs": signs})
+    # `done`: this request erased them ("Done."); a later visit only says they are erased.
+    return render(
+        request,
+        "ask/withdraw.html",
+        {"submission": submission, "warning_signs": signs, "done": request.method == "POST"},
+    )
 
 
 def _from_link(token, *, salt):

@@ -181,3 +181,79 @@ def test_the_withdraw_page_keeps_the_advice_of_an_urgent_question_before_and_aft
     assert heading in client.post("/" + withdraw).content.decode()
     later = client.get("/" + withdraw).content.decode()
     assert heading not in later  # erased: only the state, as on the status page
+
+
+def closed_as(how, editor, area, **fields):
+    """A submission closed `how` (each way a question ends other than being withdrawn), and
+    its withdraw link."""
+    submission = make_submission(consent_to_publish=how == "published", **fields)
+    if how == "rejected":
+        services.reject(submission=submission, by=editor)
+    elif how == "expired":
+        services.close_stale(days=0)
+    else:
+        answered(submission, editor, area, how)
+    submission.refresh_from_db()
+    return submission, links(submission)[1]
+
+
+# What the withdraw page says of each closed state: the state it keeps.
+CLOSED_STATES = {
+    "privately": (State.ANSWERED, "Answered privately."),
+    "published": (State.PUBLISHED, "Answered and published."),
+    "duplicate": (State.CLOSED_DUPLICATE, "Answered before."),
+    "rejected": (State.REJECTED, "Closed without an answer."),
+    "expired": (State.EXPIRED, "Closed unanswered."),
+}
+
+
+@pytest.mark.parametrize("how", CLOSED_STATES)
+def test_the_withdraw_link_of_a_closed_question_says_it_erases_details_only(
+    client, editor, area, how
+):
+    submission, withdraw = closed_as(how, editor, area)
+    state, said = CLOSED_STATES[how]
+    asking = client.get("/" + withdraw).content.decode()
+    assert f"<h1>Erase your details from question {submission.reference}</h1>" in asking
+    assert said in asking and "cannot be withdrawn" in asking
+    assert "Erase my details</button>" in asking and "withdraws your question" not in asking
+
+    done = client.post("/" + withdraw).content.decode()
+    submission.refresh_from_db()
+    assert (submission.state, submission.question) == (state, "")
+    assert "<h1>Your details are erased</h1>" in done
+    assert "<title>Your details are erased" in done
+    assert "Your name, e-mail address and question are erased." in done
+    assert said in done and "cannot be withdrawn" in done
+    assert "withdrawn," not in done and "Question withdrawn" not in done
+
+
+def test_the_withdraw_link_of_an_open_question_still_says_it_is_withdrawn(client):
+    _, withdraw = links(make_submission())
+    done = client.post("/" + withdraw).content.decode()
+    assert "<h1>Question withdrawn</h1>" in done
+    assert (
+        "Your question is withdrawn, and your name, e-mail address and question are erased." in done
+    )
+    assert "cannot be withdrawn" not in done
+
+
+def test_a_later_visit_says_the_details_are_erased_not_done_now(client, editor, area):
+    submission, withdraw = closed_as("rejected", editor, area)
+    services.erase_personal_data(days=0)
+    later = client.get("/" + withdraw).content.decode()
+    assert "<h1>Your details are erased</h1>" in later
+    assert "Done." not in later and "Closed without an answer." in later
+    assert '<form method="post">' not in later
+
+
+@pytest.mark.parametrize("how", CLOSED_STATES)
+def test_erasing_a_closed_urgent_questions_details_keeps_the_advice_first(
+    client, editor, area, how
+):
+    _, withdraw = closed_as(how, editor, area, question=URGENT_QUESTION)
+    heading = "If you have not been seen about this yet, get medical help now"
+    said = CLOSED_STATES[how][1]
+    for page in (client.get("/" + withdraw), client.post("/" + withdraw)):
+        html = page.content.decode()
+        assert html.index(heading) < html.index(said)
