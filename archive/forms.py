@@ -28,7 +28,7 @@ class RefuseStaleSavesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_as"].initial = " ".join(
-                f"{name}:{digest}" for name, digest in self._digests().items()
+                f"{name}:{digest}" for name, digest in self._digests(self.instance).items()
             )
 
     def clean(self):
@@ -36,19 +36,26 @@ class RefuseStaleSavesForm(forms.ModelForm):
         opened_as = cleaned.get("opened_as")
         if self.refuse_stale and self.instance.pk and opened_as:
             opened = dict(pair.partition(":")[::2] for pair in opened_as.split())
-            changed = [name for name, now in self._digests().items() if opened.get(name) != now]
+            saved = self._digests(self._locked())
+            changed = [name for name, now in saved.items() if opened.get(name) != now]
             if changed:
                 self._refuse(changed)
         return cleaned
 
-    def _digests(self):
-        """{field name: digest of its saved value}, as the instance was read from the database
-        (a form is cleaned before its values are put on the instance)."""
-        opts = self.instance._meta
+    def _locked(self):
+        """The object as saved now, its row locked until this save commits (admin saves inside
+        a transaction): a colleague's save sent at the same moment waits for this one, then
+        finds it changed and is refused, instead of both passing the check."""
+        return type(self.instance)._default_manager.select_for_update().get(pk=self.instance.pk)
+
+    def _digests(self, instance):
+        """{field name: digest of its saved value} for `instance` as read from the database (a
+        form is cleaned before its values are put on the instance)."""
+        opts = instance._meta
         digests = {}
         for field in [*opts.concrete_fields, *opts.many_to_many]:
             if field.name in self.fields or field.name == "updated_at":
-                value = field.value_from_object(self.instance)
+                value = field.value_from_object(instance)
                 if field.many_to_many:
                     value = sorted(related.pk for related in value)
                 digests[field.name] = hashlib.sha256(repr(value).encode()).hexdigest()[:12]

@@ -2,13 +2,16 @@
 screen, with the review state before the date and each category by its own name."""
 
 import re
+import threading
 
 import pytest
 from django import forms
 from django.contrib.auth.models import Permission, User
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from archive.admin import QuestionAdmin
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_question
 
@@ -118,3 +121,45 @@ def test_a_page_its_reader_may_only_view_shows_no_record_of_how_it_was_opened(cl
     html = client.get(f"{LIST}{question.pk}/change/").text
     assert "opened_as" not in html
     assert "Opened as" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_saves_sent_at_once_from_the_same_page_the_second_is_refused(monkeypatch):
+    question = make_question(make_category(), title="Old title", answer="Old answer.")
+    url = f"{LIST}{question.pk}/change/"
+    ann, bo = Client(), Client()
+    ann.force_login(make_editor("ann"))
+    bo.force_login(make_editor("bo"))
+    ann_data = form_data(ann.get(url), title="Ann's title")
+    bo_data = form_data(bo.get(url), answer="Bo's answer.")
+    # Ann's save is held after its check until Bo's has had time to make its own check.
+    checked, go_on = threading.Event(), threading.Event()
+    save_model = QuestionAdmin.save_model
+
+    def held_save_model(self, request, obj, form, change):
+        if not checked.is_set():
+            checked.set()
+            go_on.wait(timeout=20)
+        return save_model(self, request, obj, form, change)
+
+    monkeypatch.setattr(QuestionAdmin, "save_model", held_save_model)
+    codes = {}
+
+    def post(name, client, data):
+        try:
+            codes[name] = client.post(url, data).status_code
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=post, args=("ann", ann, ann_data))
+    first.start()
+    assert checked.wait(timeout=20)
+    second = threading.Thread(target=post, args=("bo", bo, bo_data))
+    second.start()
+    second.join(timeout=1)  # Bo's save waits for Ann's, or (without the lock) passes its check
+    go_on.set()
+    first.join()
+    second.join()
+    question.refresh_from_db()
+    assert codes == {"ann": 302, "bo": 200}  # Bo's page comes back, refused
+    assert (question.title, question.answer) == ("Ann's title", "Old answer.")
