@@ -23,8 +23,10 @@ Decisions a reviewer should know about:
   left out, added or changed, or two neighbouring letters swapped, never in the first letter, and
   only in a word of four letters or more that is not a word of the rules already. In a word of
   four letters a changed letter is put right only when it is a neighbouring key of the rules'
-  letter and the typed word is in no English word list at all, however rare: "paim" is "pain" and
-  "lefs" is "legs" (not "left"), but "pail", "pair", "pein" and "paix" stay themselves. Short
+  letter and the typed word is not one of pyspellchecker's words of four letters, however seldom
+  used, nor one of a few real words that list lacks ("weal", "jags", "leys": see
+  UNLISTED_SHORT_WORDS): "paim" is "pain" and "lefs" is "legs" (not "left"), but "pail", "pair",
+  "pein", "paix" and "weal" stay themselves. Short
   words make other words too easily for any other change to be safe. To keep false alarms rare a
   word of English is never corrected, however close: "fewer" is not "fever", "chess" not
   "chest", "sweetheart" not "sweat". So the words of English that askers often type for the
@@ -128,6 +130,13 @@ SADDLE_AREA = (
 )
 # Altered feeling, as askers say it: "it feels different when I wipe".
 FEELS_ODD = r"(feels?|felt|feeling) (\w+ )?(different|strange|odd|weird|funny)"
+# Wiping after the toilet: wiping yourself or your bottom, or with nothing wiped named ("when I
+# wipe it feels different"), but not "wiping down the car" or "wiping the windows".
+WIPING = (
+    r"(wip(e|es|ing)(?=$|[^ \w]| (i|you|he|she|they|we|it (feels?|felt|is|was)|there|myself"
+    r"|yourself|himself|herself|themselves|after|front|((my|your|his|her|the) )?"
+    rf"{SADDLE_AREA})\b)|toilet (paper|tissue)\b)"
+)
 LEG_WEAKNESS = (
     r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
     r"|collaps\w*|buckl\w*|giv(e|es|ing) out|gave out"
@@ -136,6 +145,12 @@ LEG_WEAKNESS = (
 # Askers write about themselves, a relative, or (copying the NHS) "you".
 WHO = r"(i|you|he|she|they|we)"
 WHOSE = r"(my|your|his|her|their|our|the)"
+PERSON = (
+    r"(mum|mom|mother|dad|father|husband|wife|partner|son|daughter|boy|girl|child|kid|baby"
+    r"|brother|sister|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|nan|nana|aunt"
+    r"|uncle|friend|neighbour|neighbor|boyfriend|girlfriend|fiancee?|patient|colleague|man"
+    r"|woman|lady)"
+)
 QUICKLY = (
     r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour|(every|each) (day|hour))"
 )
@@ -145,6 +160,15 @@ SOILED = r"\baccidents? in (my|his|her|their|the) (pants|underwear|trousers|knic
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
 PASSING = rf"({URINATING}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
 CANNOT = r"(cannot|unable to|inability to|not able to)"
+# After "strain": straining on the toilet, not to reach something or a back strained.
+ON_THE_TOILET = (
+    r"\b(?! (to (?!(poo|pee|wee|go|empty)\b)|my|your|his|her|their|the|a|an|it|myself|against|at"
+    r"|with|over)\b)"
+)
+SEX = (
+    r"(sex|sexual\w*|intercourse|making love|love life|erections?|erect|in bed|bedroom|viagra"
+    r"|sildenafil)\b"
+)
 CANCER = (
     r"(cancers?|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|tumou?rs?|chemo(therapy)?"
     r"|radiotherapy|radiation therapy|metasta\w*|secondaries|oncolog\w*)"
@@ -260,11 +284,11 @@ RED_FLAGS = (
             rf"\b{SENSATION_LOSS}\b{NEAR}\b{SADDLE_AREA}\b",
             rf"\b{SADDLE_AREA}\b{NEAR}\b{SENSATION_LOSS}",
             r"\bsaddle (area|region|numbness|anaesthesia|anesthesia)",
-            rf"\b{SENSATION_LOSS}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
-            rf"\b(wip(e|es|ing)|toilet (paper|tissue))\b{NEAR}\b{SENSATION_LOSS}",
+            rf"\b{SENSATION_LOSS}\b{NEAR}\b{WIPING}",
+            rf"\b{WIPING}{NEAR}\b{SENSATION_LOSS}",
             # The card's "altered feeling when using toilet paper", as askers say it.
-            rf"\b(wip(e|es|ing)|toilet (paper|tissue))\b{NEAR}\b{FEELS_ODD}",
-            rf"\b{FEELS_ODD}\b{NEAR}\b(wip(e|es|ing)|toilet (paper|tissue))\b",
+            rf"\b{WIPING}{NEAR}\b{FEELS_ODD}",
+            rf"\b{FEELS_ODD}\b{NEAR}\b{WIPING}",
         ),
         ignore=(r"\b(bike|bicycle|horse|riding) saddle\b",),
     ),
@@ -312,7 +336,8 @@ RED_FLAGS = (
             r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
             r"|not) working\b",
             SOILED,
-            rf"\b(toilet|loo|pee|wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
+            # "Wee" as the toilet ("needed a wee", "to wee"), not "my wee boy had an accident".
+            rf"\b(toilet|loo|pee|(a|to) wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
@@ -476,8 +501,16 @@ RED_FLAGS = (
             r"ejaculat\w*",
             r"\berectile\b",
             r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
-            r"|getting|keep|keeping|stay|staying) (it up\b|hard\b(?=$|[^ \w]| (any ?more|since|now"
-            r"|at all|or|and|during|with|for|when|properly|enough)\b))",
+            r"|getting|keep|keeping|stay|staying) hard\b(?=$|[^ \w]| (any ?more|since|now|at all|or"
+            r"|and|during|with|for|when|properly|enough)\b)",
+            # "Can't get it up" ends its sentence or says since when; "it up" alone is as often
+            # exercise kept up or a hoover got up the stairs, so otherwise sex must be named.
+            r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
+            r"|getting) it up(?=\s*$|\s*[.!?]| (any ?more|since|at all|properly)\b)",
+            r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
+            rf"|getting|keep|keeping) it up\b{NEAR}\b{SEX}",
+            rf"\b{SEX}{NEAR}\b(cannot|unable to|not able to|trouble|difficulty|problems?"
+            r"|struggl\w*( to)?) (get|getting|keep|keeping) it up\b",
             r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
             r"(during|when having|in) (sex|intercourse)\b",
             # "Numb when I have sex" (not a leg that goes numb: see ignore).
@@ -708,8 +741,11 @@ RED_FLAGS = (
         advice=f"{URGENT} Back pain made worse by sneezing, coughing or pooing needs checking.",
         patterns=(
             r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting|kills|killing) (\w+ ){0,4}?"
-            rf"(when|if|as|to) ({WHO} )?(cough|sneeze|poo|strain)\w*",
-            rf"\b(coughing|sneezing|straining)\b(?! fits?\b){NEAR}\b(hurts|pain\w*|worse|agony)",
+            # Pooing, not "poor posture"; straining on the toilet, not to reach a shelf.
+            rf"(when|if|as|to) ({WHO} )?((cough|sneeze)\w*|strain\w*{ON_THE_TOILET}"
+            r"|poo(s|ed|ing|p|ps|ped|ping)?\b)",
+            rf"\b(coughing|sneezing|straining{ON_THE_TOILET})\b(?! fits?\b){NEAR}\b(hurts|pain\w*"
+            r"|worse|agony)",
         ),
     ),
     RedFlag(
@@ -736,7 +772,9 @@ RED_FLAGS = (
             r"\b(a|my|the|bad|nasty|heavy|serious|recent) (fall|tumble)\b",
             # "I fell and hurt my back", "she fell last week" (not "fell asleep": see ignore).
             rf"\b{WHO} (fell|had a fall|took a fall)\b",
-            r"\bfell (at|while|whilst|when)\b",
+            # Someone fell at work, or "fell at work" as a note; not "my birthday fell at the
+            # weekend".
+            rf"(^|[.!?,;] |\b{WHOSE} {PERSON} )fell (at|while|whilst|when)\b",
             r"\baccidents?\b",
             r"\b(crash|crashed|collision|whiplash|rear.ended"
             r"|(car|bike|motorbike|motorcycle) wreck)\b",
@@ -962,7 +1000,8 @@ def _slipped(typed, word):
     """Whether `typed`, a word of four letters with one letter changed from `word`, reads as a
     finger slipped onto the next key ("paim", "lefs"). A letter changed in a word this short
     makes another word too often ("pail", "pair" are not "pain"; "lefs" is not "left"), so only
-    a neighbouring key counts, and only in a word no English word list holds, however rare."""
+    a neighbouring key counts, and only in a word that is neither among pyspellchecker's words of
+    four letters, however seldom used, nor in UNLISTED_SHORT_WORDS ("weal", which it lacks)."""
     if typed in _SHORT_WORDS:
         return False
     typed_letter, letter = next((a, b) for a, b in zip(typed, word, strict=True) if a != b)
@@ -985,6 +1024,15 @@ _WORD_INDEX = _index(VOCABULARY)
 # "weak" and "pain" are words of the vocabulary too.
 _STEM_INDEX = _index(stem for stem in STEMS if len(stem) >= 5)
 _ENGLISH_WORDS, _SHORT_WORDS = (words - VOCABULARY for words in _english_words())
+# Real words of four letters that pyspellchecker lacks, each a slipped key from a word of the
+# rules, which must stay themselves: "a red weal on both legs" is not "weak", nor "jags"
+# (injections) "jabs", "peds" "pees", "leys" "legs", "poss" or "pisa" "piss". ("Lymp" is put
+# right: it is "lump" mistyped.)
+UNLISTED_SHORT_WORDS = frozenset(
+    {"weal", "leys", "poss", "pisa", "pise", "peds", "jags", "pois", "pols", "weys", "leal"}
+    | {"tors", "tows", "tods", "dray", "gibe", "lunt", "luny", "bitt", "sord"}
+)
+_SHORT_WORDS |= UNLISTED_SHORT_WORDS - VOCABULARY
 
 
 # No word of the rules is longer: a longer "word" is left as typed, at no cost however long.

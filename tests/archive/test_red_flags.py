@@ -42,6 +42,8 @@ SHOWS = {
         "when i wipe after the toilet it feels different",
         "my bum is numb since yesterday",
         "cant feel anything down there when i wipe",
+        "it feels odd when I wipe myself",
+        "when wiping it feels strange",
     ],
     "bladder_bowel": [
         "I havent had a wee since this morning",
@@ -216,6 +218,8 @@ SHOWS = {
         "I'm numb when I have sex",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "cant get it up since my back went",
+        "i cant get it up",
+        "I can't keep it up during sex",
         "cant get hard since the back pain",
     ],
     # Naming it: the syndrome's own advice.
@@ -366,6 +370,7 @@ SHOWS = {
         "I injured my back lifting a wardrobe",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "fell at work",
+        "my mum fell at home",
         "car wreck last week",
         "i fell off a ladder",
     ],
@@ -730,7 +735,50 @@ EVERYDAY = [
     "I have no urge to go to the gym with this back",
     "I'm a nervous wreck about the needles",
     "my chest of drawers is heavy",
+    # Real words that pyspellchecker lacks, a key away from the rules' words: a weal is not
+    # "weak", jags (injections) are not "jabs".
+    "There is a red weal on both legs where the cups were.",
+    "The cups were left on for ten minutes and made red weals.",
+    "My sister gets jags for her back at the pain clinic.",
+    "My partner tows a caravan every summer.",
+    # "It up", without sex named: exercise kept up, a hoover got up the stairs.
+    "I started swimming for my back but I struggle to keep it up.",
+    "I struggle to get it up the stairs, the hoover is heavy.",
+    "I can't get it up the loft ladder with my bad back.",
+    "I keep it up with stretches every morning.",
+    # "Wee" meaning small.
+    "We had a wee holiday in the Highlands and the long drive hurt my back.",
+    "It was a wee bit sore after the needles.",
+    # Wiping something, not oneself after the toilet.
+    "My back feels different when wiping down the car.",
+    "When I was wiping the windows my shoulder felt weird.",
+    "I was wiping the table when my back went.",
+    # Dates, not people, that fell.
+    "My birthday fell at the weekend and I overdid it.",
+    "My appointment fell when I was away.",
+    "Christmas fell at a bad time for my back.",
+    "Our anniversary fell on a Sunday this year.",
+    "My mood fell when the pain came back.",
+    # Poor, not poo; straining to reach, not on the toilet.
+    "My back is killing me as poor posture is a habit.",
+    "I had a poor night's sleep on a hotel bed.",
+    "My back hurts when I strain to reach the top shelf.",
+    "Straining to reach the top shelf hurts my back.",
+    # Everyday life, weather and cupping.
+    "The cupping left round marks on my back for a week.",
+    "The rain fell all day and my back ached in the damp.",
+    "Temperatures fell below zero and my back always stiffens in the cold.",
+    "I struggle to get up from a chair because of my back.",
+    "I can't keep up with my grandchildren because of my back.",
+    "My baby weed on me during a nappy change.",
 ]
+
+# Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
+# show.
+NOT_THIS_SIGN = {
+    # "Wee" meaning small: an accident on a bike, not a bladder's.
+    "My wee boy had an accident on his bike and hurt his back.": "bladder_bowel",
+}
 
 
 @pytest.mark.parametrize(
@@ -743,6 +791,11 @@ def test_each_sign_is_found_in_the_words_askers_use(sign, text):
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_phrasing_raises_no_false_alarm(text):
     assert red_flags.found_in(text) == []
+
+
+@pytest.mark.parametrize(("text", "sign"), NOT_THIS_SIGN.items())
+def test_look_alikes_of_a_sign_do_not_show_it(text, sign):
+    assert sign not in red_flags.found_in(text)
 
 
 @pytest.mark.parametrize(("item", "sign"), NHS_ITEMS.items())
@@ -804,6 +857,14 @@ def test_typos_are_put_right_towards_the_rules_words():
         "pall",
         "pein",
         "paix",
+        # Real words that pyspellchecker lacks (see UNLISTED_SHORT_WORDS).
+        "weal",
+        "leys",
+        "poss",
+        "pisa",
+        "peds",
+        "jags",
+        "tows",
         # The first letter changed.
         "lever",
         "xhest",
@@ -821,6 +882,8 @@ def test_four_letter_words_are_put_right_when_a_finger_slipped_onto_the_next_key
     assert red_flags.corrected("chest paim") == "chest pain"
     # "s" is not next to "t": "lefs" is "legs", not "left".
     assert red_flags.corrected("numb lefs") == "numb legs"
+    # "Lymp" is no word: "lump" mistyped.
+    assert red_flags.corrected("lymp") == "lump"
 
 
 def test_keyboard_neighbours_follow_the_staggered_rows():
@@ -909,7 +972,12 @@ def test_flags_named_skips_names_that_are_no_longer_rules():
 def test_a_signs_patterns_read_as_one_find_what_each_finds_alone(flag):
     # A sign's patterns are joined into one expression: a pattern that referred back to a group
     # by number, or set a flag for the whole of it, would match differently there.
-    phrases = [*(t for texts in SHOWS.values() for t in texts), *EVERYDAY, *NHS_ITEMS]
+    phrases = [
+        *(t for texts in SHOWS.values() for t in texts),
+        *EVERYDAY,
+        *NOT_THIS_SIGN,
+        *NHS_ITEMS,
+    ]
     phrases += [*CAUDA_EQUINA_CARD, *(t for _, texts in IN_ASKERS_WORDS.values() for t in texts)]
     typos = [red_flags.corrected(red_flags.normalise(text)) for text in TYPOS]
     for text in [*map(red_flags.normalise, phrases), *typos]:
