@@ -209,14 +209,19 @@ RANKING_CHANGES = [
 ]
 
 
-def rebuild_function(changes=()):
-    """search_rebuild() as migration 0002 created it, with `changes` made."""
+def function_of_0002(name, changes=()):
+    """Function `name` as migration 0002 created it, with `changes` made, to replace it."""
     functions = BM25F_INDEX.FUNCTIONS.format(
         posting_indexes=BM25F_INDEX.POSTING_INDEXES, k1=BM25F_INDEX.K1, b=BM25F_INDEX.B,
         **BM25F_INDEX.WEIGHTS,
     )  # fmt: skip
-    text = READS_LESS.changed(READS_LESS.created(functions, "search_rebuild"), changes)
+    text = READS_LESS.changed(READS_LESS.created(functions, name), changes)
     return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
+
+def rebuild_function(changes=()):
+    """search_rebuild() as migration 0002 created it, with `changes` made."""
+    return function_of_0002("search_rebuild", changes)
 
 
 def ranking(changes=(), pair_depth=FIRST_DEPTH):

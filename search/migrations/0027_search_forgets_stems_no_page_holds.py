@@ -18,8 +18,7 @@ import importlib
 
 from django.db import migrations
 
-BM25F_INDEX = importlib.import_module("search.migrations.0002_bm25f_index")
-READS_LESS = importlib.import_module("search.migrations.0005_search_top_reads_less")
+SEVEN = importlib.import_module("search.migrations.0007_search_tiers")
 
 FORGET_STEMS = [
     (
@@ -46,12 +45,7 @@ DELETE FROM search_tier WHERE term_id IN (SELECT id FROM gone);
 
 def forget_function(changes=()):
     """search_forget() as migration 0002 created it, with `changes` made."""
-    functions = BM25F_INDEX.FUNCTIONS.format(
-        posting_indexes=BM25F_INDEX.POSTING_INDEXES, k1=BM25F_INDEX.K1, b=BM25F_INDEX.B,
-        **BM25F_INDEX.WEIGHTS,
-    )  # fmt: skip
-    text = READS_LESS.changed(READS_LESS.created(functions, "search_forget"), changes)
-    return text.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    return SEVEN.function_of_0002("search_forget", changes)
 
 
 def forget_stems(apps, schema_editor):
