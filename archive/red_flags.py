@@ -151,6 +151,18 @@ PERSON = (
     r"|uncle|friend|neighbour|neighbor|boyfriend|girlfriend|fiancee?|patient|colleague|man"
     r"|woman|lady)"
 )
+# How someone fell, after "fell", "fallen" or "falling": "off a ladder", "down the stairs".
+FELL_HOW = (
+    r"(off|down|from|over|onto|backwards|forwards|out of|heavily|awkwardly|hard"
+    r"|in the (bath|shower)|on (my|the|to|some|a|an) )"
+)
+# Relatives whose names hold a word of PERSON: "grandson" is not "son".
+FAMILY = r"(grand|step|god)(son|daughter|child|children|kids?|mum|mom|dad|mother|father)s?"
+# A person, or a part of one, that something fell on.
+FALLEN_ON = (
+    rf"me(?! to\b)|him|us|them|you|{WHOSE} ({PERSON}'s )?"
+    r"(head|back|neck|spine|shoulders?|foot|feet|legs?|arms?|hips?|chest)"
+)
 QUICKLY = (
     r"(quickly|rapidly|fast|by the (hour|day)|day by day|hour by hour|(every|each) (day|hour))"
 )
@@ -767,14 +779,24 @@ RED_FLAGS = (
         "A&E now. After a fall or a smaller accident, call NHS 111, or ask your GP surgery for an "
         "urgent appointment today.",
         patterns=(
-            r"\b(fell|fallen|falling|fall) (off|down|from|over|onto|backwards|forwards|out of"
-            r"|heavily|awkwardly|hard|in the (bath|shower)|on (my|the|to|some|a|an) )",
+            rf"\b(fallen|falling|fall) {FELL_HOW}",
             r"\b(a|my|the|bad|nasty|heavy|serious|recent) (fall|tumble)\b",
-            # "I fell and hurt my back", "she fell last week" (not "fell asleep": see ignore).
-            rf"\b{WHO} (fell|had a fall|took a fall)\b",
-            # Someone fell at work, or "fell at work" as a note; not "my birthday fell at the
-            # weekend".
-            rf"(^|[.!?,;] |\b{WHOSE} {PERSON} )fell (at|while|whilst|when)\b",
+            rf"\b{WHO} (had|took) a fall\b",
+            # "Fell" only when a person fell, as things and dates fall too ("my daughter's wedding
+            # fell on the hottest day", "leaves fell from the tree"): someone named ("i fell and
+            # hurt my back", "my mum fell on the stairs", "i nearly fell off"; not "fell asleep":
+            # see ignore), a note with the writer left out ("fell off a ladder", "fell at work"),
+            # or the writer's fall after another act ("slipped and fell", "lost my balance and
+            # fell").
+            rf"\b({WHO}|who|someone|somebody|person|people|toddler|{FAMILY}"
+            rf"|{PERSON}s?([- ]in.laws?)?)( \w+ly| just| then| also| both| all| had)? fell\b",
+            rf"(^|[.!?,;:(\n] *)(\w+ly )?fell ({FELL_HOW}|at |while|whilst|when|in (the|a|my) "
+            r"|last)",
+            rf"\b(and|then|but|so) (\w+ly )?fell( {FELL_HOW}| *$|[.!?,;\n])",
+            # Something that fell on a person hurt them: "a box fell on my back", "books fell off
+            # the shelf onto me" (not "the cooking fell on me to do").
+            rf"\b(fell|fallen|falling) (on|onto|on to|on top of) ({FALLEN_ON})\b",
+            rf"\b(fell|fallen|falling)\b{NEAR_IN_CLAUSE} (onto|on to|on top of) ({FALLEN_ON})\b",
             r"\baccidents?\b",
             r"\b(crash|crashed|collision|whiplash|rear.ended"
             r"|(car|bike|motorbike|motorcycle) wreck)\b",

@@ -373,6 +373,24 @@ SHOWS = {
         "my mum fell at home",
         "car wreck last week",
         "i fell off a ladder",
+        # A person who fell, not a thing or a date.
+        "I fell on the ice",
+        "I fell on the hottest day of the year and hurt my back",
+        "My mum fell on the stairs",
+        "my wife fell over in the garden",
+        "My son fell from a trampoline",
+        "fell down the stairs",
+        "Fell off my bike yesterday and my back is sore",
+        "I had a fall",
+        "I slipped and fell",
+        "I lost my balance and fell.",
+        "I nearly fell off a ladder",
+        "My dad, who fell off a ladder, now has back pain",
+        "my mother-in-law fell down the stairs",
+        "my grandson fell off the trampoline",
+        # Something that fell on a person.
+        "A heavy box fell on my back at work",
+        "Books fell off the shelf onto me",
     ],
 }
 
@@ -759,6 +777,17 @@ EVERYDAY = [
     "Christmas fell at a bad time for my back.",
     "Our anniversary fell on a Sunday this year.",
     "My mood fell when the pain came back.",
+    "My daughter's wedding fell on the hottest day of the year.",
+    "My birthday fell on the hottest day and I sat in the shade.",
+    "It fell on me to do the cooking while my back was bad.",
+    # Things, not people, that fell.
+    "Leaves fell from the tree in the wind and my back ached from raking.",
+    "Snow fell on the roof all night and my back ached from shovelling.",
+    "Rain fell on the garden all week.",
+    "The temperature fell over the weekend and my back stiffened.",
+    "Prices fell off a cliff and I can afford more sessions now.",
+    "The cost fell from fifty pounds to forty a session.",
+    "The books on the shelf fell over when I bumped it.",
     # Poor, not poo; straining to reach, not on the toilet.
     "My back is killing me as poor posture is a habit.",
     "I had a poor night's sleep on a hotel bed.",
