@@ -47,7 +47,8 @@ def read_on_a_phone(page):
     assert sideways(page) <= 0
     table.focus()
     page.keyboard.press("ArrowRight")
-    assert table.evaluate("box => box.scrollLeft") > 0
+    # The browser may scroll smoothly: wait for the box to move (the wait fails if it never does).
+    page.wait_for_function("box => box.scrollLeft > 0", arg=table.element_handle(), timeout=5000)
 
 
 def test_the_privacy_page_fits_a_phone_and_only_the_developers_table_scrolls(privacy):
