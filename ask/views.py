@@ -207,8 +207,8 @@ def status(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request, token):
     """Withdraw a question and erase the asker's details, from the signed link in their e-mails
-    (a closed question keeps its state: only the details go). The link opens a page with one button: a mail scanner that follows links changes
-    nothing."""
+    (a closed question keeps its state: only the details go). The link opens a page with one
+    button: a mail scanner that follows links changes nothing."""
     submission = _from_link(token, salt=services.WITHDRAW_SALT)
     # The advice is shown on the page that withdraws it too, and on the answer to any press of
     # its button (a double click's second answer is the one seen); later visits show only the
