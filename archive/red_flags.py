@@ -156,6 +156,16 @@ FELL_HOW = (
     r"(off|down|from|over|onto|backwards|forwards|out of|heavily|awkwardly|hard"
     r"|in the (bath|shower)|on (my|the|to|some|a|an) )"
 )
+# Words that fall without being a person, written with no "the" or "my" before them ("snow
+# fell", "christmas fell on a monday", "it fell off"): any other lone word before "fell" is taken
+# for a name ("tom fell off his bike"), as a missed fall costs more than a needless warning.
+NOT_A_FALLER = (
+    r"(it|this|that|these|those|which|what|something|everything|nothing|anything|all|one|some"
+    r"|leaves|snow|rain|hail|sleet|frost|dust|ash|rocks?|stones?|tears|night|darkness|dusk"
+    r"|silence|prices?|costs?|sales|shares|stocks|profits|rates|numbers|scores|levels"
+    r"|temperatures?|pain|weight|swelling|christmas|easter|ramadan|eid|diwali|hanukkah"
+    r"|thanksgiving|halloween)"
+)
 # Relatives whose names hold a word of PERSON: "grandson" is not "son".
 FAMILY = r"(grand|step|god)(son|daughter|child|children|kids?|mum|mom|dad|mother|father)s?"
 # A person, or a part of one, that something fell on.
@@ -792,6 +802,12 @@ RED_FLAGS = (
             rf"|{PERSON}s?([- ]in.laws?)?)( \w+ly| just| then| also| both| all| had)? fell\b",
             rf"(^|[.!?,;:(\n] *)(\w+ly )?fell ({FELL_HOW}|at |while|whilst|when|in (the|a|my) "
             r"|last)",
+            # Someone named: "tom fell off his bike", "yesterday sarah fell at work", "my son ben
+            # fell down the stairs".
+            rf"(^|[.!?,;:(\n] *|\b(and|then|but|so|when|after|because|yesterday|today|recently"
+            rf"|ago|week|weekend|month|year|morning|evening|{PERSON}) )(?!{NOT_A_FALLER}\b)[a-z]+"
+            rf"( \w+ly| just| then| also| had)? fell ({FELL_HOW}|at |and\b|while|whilst|when"
+            r"|in (the|a|my) |last|yesterday|today| *$|[.!?,;\n])",
             rf"\b(and|then|but|so) (\w+ly )?fell( {FELL_HOW}| *$|[.!?,;\n])",
             # Something that fell on a person hurt them: "a box fell on my back", "books fell off
             # the shelf onto me" (not "the cooking fell on me to do").

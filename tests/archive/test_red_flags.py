@@ -388,6 +388,13 @@ SHOWS = {
         "My dad, who fell off a ladder, now has back pain",
         "my mother-in-law fell down the stairs",
         "my grandson fell off the trampoline",
+        # Someone named: any lone word before "fell" but a thing's or a date's.
+        "Tom fell off his bike and hurt his back",
+        "Yesterday Sarah fell down the stairs",
+        "My son Ben fell off the trampoline",
+        "Two weeks ago Joan fell at work and her back still hurts",
+        "Grandad fell.",
+        "dave fell and hurt his back",
         # Something that fell on a person.
         "A heavy box fell on my back at work",
         "Books fell off the shelf onto me",
@@ -788,6 +795,13 @@ EVERYDAY = [
     "Prices fell off a cliff and I can afford more sessions now.",
     "The cost fell from fifty pounds to forty a session.",
     "The books on the shelf fell over when I bumped it.",
+    "Night fell and the pain got worse.",
+    "Silence fell when I told the doctor about the pain.",
+    "Darkness fell over the garden while I was weeding.",
+    "Sales fell off after the new clinic opened.",
+    "Everything fell into place once my back settled.",
+    "Pain fell from eight to three out of ten after six sessions.",
+    "I dropped the vase and it fell off the table.",
     # Poor, not poo; straining to reach, not on the toilet.
     "My back is killing me as poor posture is a habit.",
     "I had a poor night's sleep on a hotel bed.",
