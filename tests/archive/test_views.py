@@ -1,5 +1,7 @@
 """Browsing the archive: home, category pages, Q&A pages."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -165,6 +167,23 @@ def test_a_warning_signs_advice_comes_straight_under_the_title_before_who_answer
     advice = html.index("If you have this too, get medical help now")
     assert h1 < advice < html.index('<dl class="provenance">')
     assert html.index("<h2", h1) == html.index('<h2 id="urgent-heading">')  # the next heading
+
+
+def test_a_page_showing_a_warning_signs_advice_says_get_help_now_first_in_its_title(client, db):
+    # A screen reader reads the title before anything else on the page.
+    area = make_category()
+    urgent = make_question(
+        area, title="Both legs hurt", question="Since acupuncture both my legs are so painful."
+    )
+    calm = make_question(area, title="Tired", question="Is it normal to feel tired afterwards?")
+    titles = [
+        re.search(r"<title>(.*?)</title>", client.get(q.get_absolute_url()).content.decode())[1]
+        for q in (urgent, calm)
+    ]
+    assert titles == [
+        "Get help now – urgent advice shown – Both legs hurt · Acupuncture Answers",
+        "Tired · Acupuncture Answers",
+    ]
 
 
 def test_the_page_itself_is_the_crumb_a_phone_may_leave_out(client, seeded):
