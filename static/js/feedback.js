@@ -20,7 +20,7 @@
       fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } })
         .then(function (response) {
           if (response.ok) {
-            say("Thank you. Your answer was counted; nothing about you was kept.");
+            say("Thank you. Your answer was counted.");
             // The button pressed goes with its form: focus moves to the thanks first, not to
             // the top of the page.
             status.setAttribute("tabindex", "-1");

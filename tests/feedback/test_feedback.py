@@ -49,6 +49,16 @@ def test_qas_and_factsheets_ask_with_a_plain_form(client, question):
         assert "csrfmiddlewaretoken" not in html  # no cookie, so the page can be cached
 
 
+def test_the_form_says_what_is_kept_of_the_reader(client, question):
+    # Each click counts against the reader's address for the hour (ask_ratelimitcount), so the
+    # form may not say that nothing about them is kept.
+    html = client.get(question.get_absolute_url()).content.decode()
+    note = html[html.index('<p class="meta">One click') :].split("</p>")[0]
+    assert "your internet address is kept for 25 hours at most" in note
+    assert '<a href="/about/privacy/">privacy</a>' in note
+    assert "nothing about you" not in html
+
+
 def test_one_click_without_javascript_counts_and_thanks(client, question):
     url = question.get_absolute_url()
     response = answer(client, url, "no")
@@ -56,7 +66,8 @@ def test_one_click_without_javascript_counts_and_thanks(client, question):
     assert response["Location"] == f"{url}?helpful=thanks#helpful"
     assert counts(url) == [(0, 1)]
     html = client.get(response["Location"]).content.decode()
-    assert "Thank you. Your answer was counted" in html
+    assert "Thank you. Your answer was counted." in html
+    assert "nothing about you" not in html
     assert "helpful-form" not in html
 
 
