@@ -7,8 +7,8 @@ the site knows to be untrue without saying so. A claim is made when one sentence
 its patterns; tests/archive/test_outdated_claims.py lists sentences that make each claim and
 sentences that must not. Add to them with any change.
 
-- NICE recommended a course of up to ten sessions of acupuncture for persistent low back pain in
-  its 2009 guideline (CG88). Its 2016 guideline on low back pain and sciatica (NG59), which
+- NICE's 2009 guideline (CG88), on persistent non-specific low back pain and not sciatica, said
+  to consider a course of up to ten sessions of acupuncture; it never called it safe and effective. Its 2016 guideline on low back pain and sciatica (NG59), which
   replaced it, says not to offer acupuncture for them (recommendation 1.2.8).
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
@@ -70,9 +70,12 @@ OUTDATED_CLAIMS = (
             r"|backed)\b",
             r"(?i)\b(acupuncture|sessions?|treatments?)\b",
         ),
+        # The 2009 guideline covered persistent non-specific low back pain only, not sciatica, and
+        # said to "consider" acupuncture: the note may not suggest more.
         now="NICE no longer recommends acupuncture for low back pain or sciatica. Its guideline "
-        "of 2016, which replaced the one of 2009 that recommended a course of up to ten "
-        "sessions, says not to offer acupuncture for them.",
+        "of 2016 says not to offer acupuncture for them. It replaced a guideline of 2009 on "
+        "persistent low back pain without sciatica, which said to consider a course of up to "
+        "ten sessions.",
         source="NICE guideline NG59, Low back pain and sciatica in over 16s (2016), "
         "recommendation 1.2.8",
         unless=(r"(?i)\b(used to|until recently|no longer|stopped|withdr[ae]wn?|previously)\b",),

@@ -149,6 +149,12 @@ def test_a_factsheet_says_what_is_known_now_before_its_sections(client, db):
     html = client.get(factsheet.get_absolute_url()).content.decode()
     assert html.index(NOTE) < html.index("It is without risk")
     assert "NICE no longer recommends" in html and "not free of risk" in html
+    # What the 2009 guideline said, no more: "consider", and not for sciatica.
+    told = (
+        "a guideline of 2009 on persistent low back pain without sciatica, which said to "
+        "consider a course of up to ten sessions."
+    )
+    assert told in html.replace("\n", " ")
 
 
 def test_a_factsheet_that_makes_no_such_claim_has_no_note(client, db):
