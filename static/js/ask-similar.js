@@ -132,11 +132,28 @@
         var text = status ? status.textContent : "";
         if (parts.status && parts.status.textContent !== text) parts.status.textContent = text;
         var list = fragment.getElementById("similar-list");
-        if (parts.list && list && parts.list.innerHTML !== list.innerHTML) {
-          parts.list.innerHTML = list.innerHTML;
-        }
+        if (parts.list && list) showList(list.innerHTML);
       }
       showAdvice();
+    }
+
+    // Someone on one of the links (keyboard, screen reader) keeps it: the new list waits until
+    // focus leaves the list, as rewriting it would drop their focus to the top of the page.
+    var heldList = null;
+    function showList(html) {
+      if (parts.list.contains(document.activeElement)) {
+        heldList = html;
+        return;
+      }
+      heldList = null;
+      if (parts.list.innerHTML !== html) parts.list.innerHTML = html;
+    }
+    if (parts.list) {
+      parts.list.addEventListener("focusout", function (event) {
+        if (heldList !== null && !parts.list.contains(event.relatedTarget)) {
+          setTimeout(function () { if (heldList !== null) showList(heldList); });
+        }
+      });
     }
 
     function update() {

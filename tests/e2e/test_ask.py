@@ -142,6 +142,35 @@ def test_the_live_box_rewrites_and_announces_only_what_changed(page):
     assert page.evaluate("window.rewrites.length") == 0
 
 
+def test_a_new_list_waits_while_someone_is_on_one_of_its_links(page):
+    page.goto("/ask/")
+    question = page.get_by_label("Your question")
+    with page.expect_response(SIMILAR):
+        question.fill("My sciatica came back after the needles")
+    first = page.locator("#similar-list a").first
+    expect(first).to_be_visible()
+    title = first.inner_text()
+    # A later answer holds other Q&As; it arrives while the visitor is on the first link.
+    other = page.request.get("/ask/similar/?q=epidural+after+having+my+son").text()
+    later = page.evaluate(
+        """html => new DOMParser().parseFromString(html, "text/html")
+                   .getElementById("similar-list").innerHTML""",
+        other,
+    )
+    assert title not in later
+    page.route(SIMILAR, lambda route: route.fulfill(body=other, content_type="text/html"))
+    with page.expect_response(SIMILAR):
+        question.press_sequentially(" and I feel dizzy", delay=5)
+        first.focus()
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.activeElement.textContent") == title
+    # Once focus leaves the list, it is brought up to date.
+    question.focus()
+    page.wait_for_function(
+        "later => document.getElementById('similar-list').innerHTML === later", arg=later
+    )
+
+
 def test_advice_already_at_the_top_is_not_given_again_as_you_type(page):
     page.goto("/ask/?question=numbness+in+my+groin")
     question = page.get_by_label("Your question")

@@ -57,11 +57,35 @@ def test_one_click_with_javascript_is_counted_without_leaving_the_page(page, arc
     page.get_by_role("button", name="Yes").click()
     status = page.get_by_role("status")
     status.get_by_text("Your answer was counted").wait_for()
-    # The button pressed went with its form: focus is on the thanks, not lost to the page.
-    assert status.evaluate("status => status === document.activeElement")
+    # The button pressed went with its form: focus is on the section's heading, whose live
+    # status reads the thanks, not lost to the top of the page.
+    assert page.evaluate("document.activeElement.id") == "helpful-heading"
     assert page.url.endswith(QA)
     assert page.locator(".helpful-form").count() == 0
     assert counts(QA) == [(1, 0)]
+
+
+def test_an_answer_that_could_not_be_sent_leaves_focus_on_the_button_to_press_again(page, archive):
+    page.goto(QA)
+    page.route("**/feedback/", lambda route: route.fulfill(status=500, body="{}"))
+    yes = page.get_by_role("button", name="Yes")
+    yes.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("status").get_by_text("could not be sent").wait_for()
+    assert page.evaluate("document.activeElement.textContent") == "Yes"
+    page.unroute("**/feedback/")
+    page.keyboard.press("Enter")  # pressed again, it is sent
+    page.get_by_role("status").get_by_text("Your answer was counted").wait_for()
+    assert counts(QA) == [(1, 0)]
+
+
+def test_too_many_answers_closes_the_form_with_focus_on_its_heading(page, archive):
+    page.goto(QA)
+    page.route("**/feedback/", lambda route: route.fulfill(status=429, body="{}"))
+    page.get_by_role("button", name="No").click()
+    page.get_by_role("status").get_by_text("Please try again later").wait_for()
+    assert page.evaluate("document.activeElement.id") == "helpful-heading"
+    assert page.locator(".helpful-form").count() == 0
 
 
 def test_a_factsheet_asks_too(page, archive):
