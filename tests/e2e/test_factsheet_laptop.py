@@ -31,3 +31,14 @@ def test_an_editor_sees_the_whole_title_of_each_linked_qa(laptop):  # noqa: F811
     hidden = box.evaluate(HIDDEN_WIDTHS)
     assert len(hidden) == factsheet.questions.count()
     assert set(hidden) == {0}
+
+
+def test_an_editor_tabbing_into_an_autocomplete_box_sees_where_focus_is(laptop):  # noqa: F811
+    factsheet = Factsheet.objects.first()
+    log_in(laptop, make_editor())
+    laptop.goto(f"/admin/factsheets/factsheet/{factsheet.pk}/change/")
+    box = laptop.locator(".field-questions .select2-selection--multiple")
+    outline = "box => getComputedStyle(box).outlineStyle + ' ' + getComputedStyle(box).outlineWidth"
+    assert box.evaluate(outline).startswith("none")
+    laptop.locator(".field-questions .select2-search__field").focus()
+    assert box.evaluate(outline) == "solid 2px"
