@@ -28,7 +28,14 @@ from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
-from ask.models import EMAIL_ADDRESS, OutgoingEmail, SavedReply, Submission, Transition
+from ask.models import (
+    EMAIL_ADDRESS,
+    RETRY_FOR,
+    OutgoingEmail,
+    SavedReply,
+    Submission,
+    Transition,
+)
 from factsheets.admin import preview_errors
 from factsheets.models import Factsheet
 
@@ -37,6 +44,8 @@ State = Submission.State
 # The state an answered question is in once its answer went to the asker privately: the model's
 # "Answered" alone would read like one still waiting to be published.
 ANSWERED_PRIVATELY = "Answered privately (closed)"
+# The queue's action that puts a question's given-up e-mails back in the outbox.
+SEND_AGAIN = "Send given-up e-mails to these askers again"
 
 
 def state_in_words(submission):
@@ -362,7 +371,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     )
     ordering = ["-urgent", "created_at", "id"]
     list_per_page = 50
-    actions = ["assign_to_me", "assign_to_chosen_editor", "reject_selected"]
+    actions = ["assign_to_me", "assign_to_chosen_editor", "reject_selected", "send_emails_again"]
     action_form = AssignActionForm
     autocomplete_fields = ["duplicate_of", "factsheets", "linked_questions"]
     inlines = [TransitionInline]
@@ -517,6 +526,11 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             queryset,
             lambda s: services.reject(submission=s, by=request.user, note=note),
         )
+
+    @admin.action(description=SEND_AGAIN, permissions=["change"])
+    def send_emails_again(self, request, queryset):
+        emails = OutgoingEmail.objects.filter(submission__in=queryset)
+        _sent_again(self, request, emails)
 
     def _confirm_reject(self, request, queryset):
         """The page that asks before reject_selected acts; None (back to the list) when none of
@@ -851,16 +865,41 @@ def _step_done(move, obj, mail):
 def _delivery(email):
     """(kind, words): whether the mail server took an e-mail to the asker, for editors."""
     if email.sent_at is not None:
-        return "sent", f"sent at {timezone.localtime(email.sent_at):%d %B %Y, %H:%M}"
+        return "sent", f"sent at {_when(email.sent_at)}"
     if not email.attempts:
         return "waiting", "waiting (not tried yet)"
     tries = f"{email.attempts} attempt{'' if email.attempts == 1 else 's'}"
     # The mail server's refusal may quote the address, in whatever form (see ask.models).
     error = Truncator(EMAIL_ADDRESS.sub("<an e-mail address>", email.last_error)).chars(300)
     last_error = f", last error: {error}" if error else ""
-    if email.attempts >= OutgoingEmail.MAX_ATTEMPTS:
-        return "given-up", f"given up ({tries}{last_error}): the asker has not received it"
-    return "failing", f"waiting ({tries}{last_error})"
+    if email.given_up:
+        return "given-up", (
+            f"given up ({tries}{last_error}): the asker has not received it. To try again, tick "
+            f"this question in the list and choose “{SEND_AGAIN}”"
+        )
+    return "failing", (
+        f"waiting ({tries}{last_error}), next attempt {_when(email.next_attempt_at)}, "
+        f"tried until {_when(email.retry_until)}"
+    )
+
+
+def _when(moment):
+    return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
+
+
+def _sent_again(model_admin, request, emails):
+    """Put the given-up e-mails among `emails` back in the outbox, and say so."""
+    count = emails.send_again()
+    if count:
+        days = RETRY_FOR.days
+        model_admin.message_user(
+            request,
+            f"{count} given-up e-mail{'' if count == 1 else 's'} will be tried again within "
+            f"minutes, and for {days} days if the mail server refuses {'it' if count == 1 else 'them'}.",
+            messages.SUCCESS,
+        )
+    else:
+        model_admin.message_user(request, "None of these has a given-up e-mail.", messages.WARNING)
 
 
 def _message(error):
@@ -869,16 +908,36 @@ def _message(error):
     return str(error) or "You may not do this."
 
 
+class GivenUpFilter(admin.SimpleListFilter):
+    """The e-mails no longer tried: each an asker not told something."""
+
+    title = "given up"
+    parameter_name = "given_up"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Given up")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.given_up()
+        return queryset
+
+
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):
     """For administrators: which e-mails to askers went, and which are still failing."""
 
-    list_display = ["subject", "created_at", "sent_at", "attempts", "last_error"]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    list_display = ["subject", "created_at", "sent_at", "attempts", "next_attempt_at", "last_error"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter), GivenUpFilter]
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+    actions = ["send_again"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description="Send the selected given-up e-mails again")
+    def send_again(self, request, queryset):
+        _sent_again(self, request, queryset)
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -12,7 +12,7 @@ from itertools import islice
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Min, Q
@@ -41,14 +41,27 @@ no_control_characters = RegexValidator(
 
 # Characters that change how text is shown without being seen: bidirectional overrides and
 # isolates (which can make a name or question read differently to an editor) and zero-width
-# characters (which hide words from search and from the red-flag rules).
+# spaces and word joiners (which hide words from search and from the red-flag rules). Joiners
+# and direction marks are allowed (JOINERS_AND_MARKS).
 no_invisible_formatting = RegexValidator(
-    "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
+    "[\u061c\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
     inverse_match=True,
     message="Please remove the invisible formatting characters from this text "
     "(they can come from copying and pasting).",
     code="invisible_formatting",
 )
+# Zero-width joiners and non-joiners, in emoji ("🤷‍♀️", "❤️‍🩹") and in words of many
+# scripts, and left-to-right and right-to-left marks, in right-to-left text: people type them.
+# Inside a word they would hide it ("che‍st pain"), so the red-flag rules and the search for
+# similar answers read the text without them (`as_read`).
+JOINERS_AND_MARKS = re.compile("[\u200c-\u200f]")
+
+
+def as_read(text):
+    """`text` as the red-flag rules and search read it: without joiners and direction marks."""
+    return JOINERS_AND_MARKS.sub("", text)
+
+
 one_line = RegexValidator(
     r"[\r\n\t\u2028\u2029\x85]",
     inverse_match=True,
@@ -411,7 +424,7 @@ class Submission(models.Model):
     def store_red_flags_found(self):
         """Store the signs today's rules find in its words that it lacks, and mark it urgent;
         returns whether it gained any (see SubmissionQuerySet.store_red_flags)."""
-        found = red_flags.found_in(self.question)
+        found = red_flags.found_in(as_read(self.question))
         new = [name for name in found if name not in self.red_flags_in_text]
         if not new:
             return False
@@ -429,11 +442,10 @@ class Submission(models.Model):
         return bool(stored)
 
     @property
-    def receipt_sent(self):
-        """Whether the mail server has taken the receipt, this submission's first e-mail: the
-        thanks page says it was sent only then."""
-        first = self.emails.order_by("created_at", "pk").values_list("sent_at", flat=True)[:1]
-        return bool(first) and first[0] is not None
+    def receipt(self):
+        """Its first e-mail, the receipt, or None if none was queued: the thanks page says it
+        was sent only once the mail server took it."""
+        return self.emails.order_by("created_at", "pk").first()
 
     @property
     def outdated_claims(self):
@@ -443,7 +455,7 @@ class Submission(models.Model):
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
-        return similar_questions(prepare_question(self.question), limit=limit)
+        return similar_questions(prepare_question(as_read(self.question)), limit=limit)
 
 
 class SavedReply(models.Model):
@@ -548,10 +560,33 @@ class Transition(models.Model):
         return "The site: open too long"
 
 
+# The outbox's schedule: after each failed attempt an e-mail waits twice as long as after the one
+# before, from FIRST_RETRY_WAIT up to LONGEST_RETRY_WAIT, so that a mail server down for days is
+# not tried every few minutes; a failure once it has been tried for RETRY_FOR is the last, until
+# an editor sends it again.
+FIRST_RETRY_WAIT = timedelta(minutes=5)
+LONGEST_RETRY_WAIT = timedelta(hours=6)
+RETRY_FOR = timedelta(days=3)
+
+
+def retry_wait(attempts):
+    """How long an e-mail waits after its `attempts`-th failed attempt."""
+    return min(FIRST_RETRY_WAIT * 2 ** min(attempts - 1, 16), LONGEST_RETRY_WAIT)
+
+
+def retry_deadline():
+    """Until when an e-mail queued (or sent again) now is tried."""
+    return timezone.now() + RETRY_FOR
+
+
 class OutgoingEmailQuerySet(models.QuerySet):
     def pending(self):
         """Not yet sent, and not given up on."""
-        return self.filter(sent_at__isnull=True, attempts__lt=OutgoingEmail.MAX_ATTEMPTS)
+        return self.filter(sent_at__isnull=True, next_attempt_at__isnull=False)
+
+    def due(self):
+        """Pending, and its wait after its last failed attempt is over."""
+        return self.pending().filter(next_attempt_at__lte=timezone.now())
 
     def undelivered(self):
         """Not taken by the mail server although tried at least once: still being retried, or
@@ -559,14 +594,20 @@ class OutgoingEmailQuerySet(models.QuerySet):
         return self.filter(sent_at__isnull=True, attempts__gte=1)
 
     def given_up(self):
-        return self.filter(sent_at__isnull=True, attempts__gte=OutgoingEmail.MAX_ATTEMPTS)
+        """Not sent, and no longer tried (see RETRY_FOR)."""
+        return self.filter(sent_at__isnull=True, next_attempt_at__isnull=True)
+
+    def send_again(self):
+        """Try the given-up e-mails here again, from now, as if just queued. Returns how many."""
+        return self.given_up().update(
+            next_attempt_at=timezone.now(), retry_until=retry_deadline(), attempts=0
+        )
 
 
 class OutgoingEmail(models.Model):
     """An e-mail waiting to be sent, or sent. Written in the same transaction as the change that
-    causes it, so it is never lost; sent after commit and retried by `send_pending_emails`."""
-
-    MAX_ATTEMPTS = 50
+    causes it, so it is never lost; sent after commit and retried by `send_pending_emails` on the
+    schedule above (`retry_wait`, `RETRY_FOR`)."""
 
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="emails"
@@ -578,6 +619,15 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text="When it is tried next; empty once given up on.",
+    )
+    retry_until = models.DateTimeField(
+        default=retry_deadline, help_text="A failed attempt after this is the last."
+    )
 
     objects = OutgoingEmailQuerySet.as_manager()
 
@@ -595,9 +645,10 @@ class OutgoingEmail(models.Model):
     def __str__(self):
         return self.subject
 
-    def send(self):
+    def send(self, timeout=None):
         """Send it unless already sent (or being sent by another process); record the outcome.
-        Returns True when sent. Never raises for a mail server failure."""
+        Returns True when sent. Never raises for a mail server failure. `timeout`: seconds to
+        wait for the mail server, EMAIL_TIMEOUT unless given."""
         with transaction.atomic():
             email = (
                 OutgoingEmail.objects.select_for_update(skip_locked=True)
@@ -608,7 +659,8 @@ class OutgoingEmail(models.Model):
                 return False
             email.attempts += 1
             try:
-                send_mail(email.subject, email.body, None, [email.to])
+                connection = get_connection(timeout=timeout)
+                send_mail(email.subject, email.body, None, [email.to], connection=connection)
             except Exception as error:  # whatever the mail server did, record it and retry later
                 email.last_error = f"{type(error).__name__}: {error}"[:2000]
                 # The log outlives the outbox row (erased with the asker's details): a mail
@@ -618,13 +670,22 @@ class OutgoingEmail(models.Model):
                 logger.warning(
                     "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, refusal
                 )
-                email.save(update_fields=["attempts", "last_error"])
+                now = timezone.now()
+                email.next_attempt_at = (
+                    now + retry_wait(email.attempts) if now < email.retry_until else None
+                )
+                email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
                 return False
             email.sent_at = timezone.now()
             email.last_error = ""
             email.save(update_fields=["attempts", "sent_at", "last_error"])
             self.sent_at = email.sent_at
             return True
+
+    @property
+    def given_up(self):
+        """Not sent, and no longer tried."""
+        return self.sent_at is None and self.next_attempt_at is None
 
 
 class RateLimitCount(models.Model):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -31,6 +32,7 @@ from ask.models import (
     OutgoingEmail,
     Submission,
     Transition,
+    as_read,
 )
 
 logger = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ def submit_question(
         consent_to_store=consent_to_store,
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
-        red_flags_in_text=red_flags.found_in(question),
+        red_flags_in_text=red_flags.found_in(as_read(question)),
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
@@ -223,7 +225,7 @@ def publish(*, submission, by, note=""):
             status=Question.Status.PUBLISHED,
             published_at=now,
             source="Ask an expert",
-            last_reviewed=timezone.localdate(now),
+            # Not reviewed: a review is a later check against research and guidelines.
         )
         question.full_clean()
         question.save()
@@ -439,14 +441,17 @@ def where_raised(error):
 
 
 def send_pending_emails():
-    """Try every e-mail not yet sent, oldest first. Returns (sent, still pending)."""
-    sent = failed = 0
-    for email in OutgoingEmail.objects.pending().order_by("created_at", "id"):
-        if email.send():
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    """Try every e-mail whose wait after its last failure is over (`OutgoingEmail.due`). The one
+    due soonest is tried even before its time: if the mail server takes it, it is back, and every
+    e-mail waiting goes now rather than when its wait ends. Returns (sent, still waiting)."""
+    pending = OutgoingEmail.objects.pending().order_by("next_attempt_at", "id")
+    first = pending.first()
+    if first is None:
+        return 0, 0
+    back = first.send()
+    rest = pending if back else OutgoingEmail.objects.due().order_by("next_attempt_at", "id")
+    sent = int(back) + sum(email.send() for email in rest.exclude(pk=first.pk))
+    return sent, OutgoingEmail.objects.pending().count()
 
 
 # What erasure blanks on the submission itself.
@@ -765,7 +770,9 @@ def _queue_email(submission, template, *, subject, **context):
     )
     email.full_clean()
     email.save()
-    transaction.on_commit(email.send, robust=True)
+    # Tried at once, briefly: someone may be waiting on this request, and the outbox retries it.
+    timeout = settings.EMAIL_FIRST_ATTEMPT_TIMEOUT
+    transaction.on_commit(partial(email.send, timeout=timeout), robust=True)
 
 
 def _note_unsendable(submission):

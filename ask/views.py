@@ -1,12 +1,13 @@
 """The public side of Ask an expert: the form, the thank-you page and similar answers."""
 
 import logging
+from functools import wraps
 
 from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from archive import red_flags
 from ask import rate_limit, services
 from ask.forms import AskForm, form_token_value, typed_question
-from ask.models import Submission
+from ask.models import RETRY_FOR, Submission, as_read
 from config.client_ip import client_ip
 from search.query import prepare_question
 from search.results import similar_questions
@@ -29,23 +30,53 @@ NOT_SENT_YET = (
 )
 
 
+def _try_again_if_database_down(view):
+    """While the database is down, answer with the "please try again" page, holding what was
+    typed, instead of an error."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError:
+            logger.exception("Ask form: database unavailable")
+            return _try_again(request)
+
+    return wrapped
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
+@_try_again_if_database_down
 def ask(request):
     """Show the form; on "Check for similar answers" show it again with matches; on "Send" store
     the question. If the database is down, say so and give back what was typed."""
-    try:
-        if request.method != "POST":
-            # A search's words come along from the search page ("Ask the expert panel"), with
-            # the urgent advice they call for.
-            text = typed_question(request.GET)
-            form = AskForm(initial={"question": text})
-            return _form_page(request, form, warning_signs=red_flags.signs_shown(text))
-        if request.POST.get("action") == "check":
-            return _check_similar(request)
-        return _send(request)
-    except DatabaseError:
-        logger.exception("Ask form: database unavailable")
-        return _try_again(request)
+    if request.method != "POST":
+        # A search's words come along from the search page ("Ask the expert panel"), with the
+        # urgent advice they call for.
+        text = typed_question(request.GET)
+        form = AskForm(initial={"question": text})
+        return _form_page(request, form, warning_signs=_signs_shown(text))
+    if request.POST.get("action") == "check":
+        return _check_similar(request)
+    return _send(request)
+
+
+def csrf_failure(request, reason=""):
+    """The page for a form refused for want of its CSRF cookie (settings.CSRF_FAILURE_VIEW). A
+    question sent to the ask form comes back unsent with everything typed, its advice and a
+    fresh token; any other form gets a plain page."""
+    if request.method == "POST" and request.path == reverse("ask:ask"):
+        return _refused_question(request)
+    return render(request, "403_csrf.html", status=403)
+
+
+@_try_again_if_database_down
+def _refused_question(request):
+    # Bound, to keep every box as sent, but never saved: the request is not to be trusted.
+    form = AskForm(request.POST)
+    form.is_valid()
+    form.add_error(None, NOT_SENT_YET)
+    return _unsent(request, form, status=403, needs_cookies=True)
 
 
 def _check_similar(request):
@@ -56,7 +87,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(text),
-        warning_signs=red_flags.signs_shown(text, _ticked(request)),
+        warning_signs=_signs_shown(text, _ticked(request)),
     )
 
 
@@ -81,11 +112,11 @@ def _send(request):
     return redirect(thanks_url(submission))
 
 
-def _unsent(request, form, status=200):
+def _unsent(request, form, status=200, **context):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
-    signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
-    return _form_page(request, form, status=status, warning_signs=signs)
+    signs = _signs_shown(typed_question(request.POST), _ticked(request))
+    return _form_page(request, form, status=status, warning_signs=signs, **context)
 
 
 def _with_trap_emptied(data):
@@ -98,6 +129,11 @@ def _with_trap_emptied(data):
     form.is_valid()
     form.add_error(None, NOT_SENT_YET)
     return form
+
+
+def _signs_shown(text, ticked=()):
+    """The signs typed words or ticked boxes show, the words read through joiners and marks."""
+    return red_flags.signs_shown(as_read(text), ticked)
 
 
 def _ticked(request):
@@ -131,7 +167,7 @@ def _try_again(request):
         {
             "question": text,
             "kept": kept,
-            "warning_signs": red_flags.signs_shown(text, _ticked(request)),
+            "warning_signs": _signs_shown(text, _ticked(request)),
         },
         status=503,
     )
@@ -139,11 +175,16 @@ def _try_again(request):
 
 @require_safe
 def thanks(request, token):
+    """The thank-you page of a just-sent question. Its link lasts THANKS_MAX_AGE, so that it does
+    not show the question's reference and signs to whoever opens the browser's history later;
+    after that it says only that the question was received."""
     try:
         reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
-        submission = Submission.objects.get(reference=reference)
-    except (signing.BadSignature, Submission.DoesNotExist):
-        raise Http404("No such question, or the link has expired.") from None
+    except signing.SignatureExpired:
+        return render(request, "ask/thanks_expired.html", status=410)
+    except signing.BadSignature:
+        raise Http404("No such question.") from None
+    submission = get_object_or_404(Submission, reference=reference)
     return render(
         request,
         "ask/thanks.html",
@@ -151,6 +192,7 @@ def thanks(request, token):
         {
             "submission": submission,
             "typical_wait": submission.email and Submission.objects.typical_wait(),
+            "retry_days": RETRY_FOR.days,
         },
     )
 
@@ -160,7 +202,7 @@ def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing."""
     text = request.GET.get("q", "")[:1000]
     ticked = request.GET.getlist("red_flags_ticked")
-    signs = red_flags.signs_shown(text, ticked)
+    signs = _signs_shown(text, ticked)
     try:
         matches = _similar(text)
     except DatabaseError:
@@ -176,7 +218,7 @@ def similar(request):
 
 
 def _similar(text):
-    return similar_questions(prepare_question(text), limit=SIMILAR_SHOWN)
+    return similar_questions(prepare_question(as_read(text)), limit=SIMILAR_SHOWN)
 
 
 def thanks_url(submission):

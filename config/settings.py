@@ -34,6 +34,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if LOCAL els
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host(s) in production.")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+# A question refused for want of its cookie comes back unsent with what was typed, not lost.
+CSRF_FAILURE_VIEW = "ask.views.csrf_failure"
 
 # HTTPS, as served behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -285,6 +287,9 @@ EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+# The first attempt, made at once in the request that queued the e-mail, waits less: a visitor
+# may be waiting on it, and `send_pending_emails` retries it with EMAIL_TIMEOUT.
+EMAIL_FIRST_ATTEMPT_TIMEOUT = envint("EMAIL_FIRST_ATTEMPT_TIMEOUT", 3)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Acupuncture Answers <answers@localhost>")
 # The site's own address, for links in e-mails (which are written outside any request).
 SITE_URL = envstr(

@@ -4,6 +4,7 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
@@ -131,8 +132,43 @@ def test_the_thanks_page_says_the_receipt_was_sent_only_once_it_was(
     with django_capture_on_commit_callbacks(execute=True):
         thanks = client.post("/ask/", form).headers["Location"]
     html = client.get(thanks).content.decode()
-    assert "We are e-mailing you a receipt (our mail server has not taken it yet" in html
+    assert "our mail server has not taken it yet, and we keep trying for up to 3 days" in html
     assert "We have e-mailed you a receipt" not in html
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_pending_emails")
     assert "We have e-mailed you a receipt," in client.get(thanks).content.decode()
+
+
+class SlowBackend(BaseEmailBackend):
+    """A mail server that never answers: records how long each attempt was let wait, read as
+    Django's SMTP backend reads it."""
+
+    waits = []
+
+    def __init__(self, timeout=None, **kwargs):
+        super().__init__(**kwargs)
+        self.timeout = django_settings.EMAIL_TIMEOUT if timeout is None else timeout
+
+    def send_messages(self, messages):
+        SlowBackend.waits.append(self.timeout)
+        raise TimeoutError("timed out")
+
+
+def test_the_attempt_made_while_the_asker_waits_is_short_and_the_commands_is_not(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.ask.test_commands.SlowBackend"
+    settings.EMAIL_TIMEOUT, settings.EMAIL_FIRST_ATTEMPT_TIMEOUT = 10, 3
+    SlowBackend.waits = []
+    form = {
+        "question": "Is it normal to feel tired the day after acupuncture?",
+        "email": "ann@example.org",
+        "consent_to_store": "on",
+        "action": "send",
+        "form_token": new_form_token(),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/ask/", form).status_code == 302
+    call_command("send_pending_emails")
+    assert SlowBackend.waits == [3, 10]
+    assert OutgoingEmail.objects.get().attempts == 2

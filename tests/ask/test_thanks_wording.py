@@ -2,8 +2,11 @@
 and an urgent asker's page still has its <h1> before any <h2>."""
 
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
+from django.core import signing
 
 from archive.red_flags import BY_NAME, EMERGENCY
 from ask.views import thanks_url
@@ -71,3 +74,59 @@ def test_a_calm_thanks_page_has_one_h1_first(client):
     levels = headings(html)
     assert levels[0] == "1" and levels.count("1") == 1
     assert "<h1>Thank you: your question has been sent</h1>" in html
+
+
+def thanks_url_sent(submission, hours_ago, monkeypatch):
+    """The thank-you link as it was made `hours_ago` hours ago."""
+    then = time.time() - hours_ago * 3600
+    with monkeypatch.context() as patched:
+        patched.setattr(signing, "time", SimpleNamespace(time=lambda: then))
+        return thanks_url(submission)
+
+
+def test_an_expired_thanks_link_says_the_question_was_received_not_mistyped(client, monkeypatch):
+    submission = make_submission(question=URGENT_QUESTION)
+    assert client.get(thanks_url_sent(submission, 23, monkeypatch)).status_code == 200
+    response = client.get(thanks_url_sent(submission, 25, monkeypatch))
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "<h1>Your question was received</h1>" in html
+    assert "This thank-you page's link has expired" in html
+    assert "the receipt we e-mailed you has a link to see where your question stands" in html
+    assert "mistyped" not in html
+    # The expiry keeps the question private: nothing of it is shown any more.
+    assert submission.reference not in html and "Get medical help now" not in html
+
+
+def test_a_forged_thanks_link_is_still_not_found(client):
+    assert client.get(thanks_url(make_submission())[:-3] + "xx/").status_code == 404
+
+
+def test_the_thanks_page_says_when_an_asker_who_agreed_to_publishing_hears_again(client):
+    html = client.get(thanks_url(make_submission(consent_to_publish=True))).text
+    assert "when the expert panel has answered" not in html
+    assert (
+        "We will e-mail you again once your question is published, with its link, or closed "
+        "without publishing, with the panel's answer" in html
+    )
+    private = client.get(thanks_url(make_submission(consent_to_publish=False))).text
+    assert "We will e-mail you again once your question is closed: with the panel's answer" in (
+        private
+    )
+
+
+def test_an_asker_without_an_address_is_not_promised_the_archive(client):
+    submission = make_submission(email="", consent_to_publish=True)
+    html = client.get(thanks_url(submission)).text
+    assert "Once it is, you will find it in the archive" not in html
+    assert "If the panel answers it and it is published, you will find it in the archive" in html
+    assert "Not every question is published" in html
+
+
+def test_the_form_says_details_are_erased_after_the_question_is_closed(client):
+    html = client.get("/ask/").text
+    assert "days after your question is answered or closed" not in html
+    assert (
+        "We erase your name, e-mail address and question 90 days after your question is closed"
+        in (html)
+    )
