@@ -840,10 +840,16 @@ BY_NAME = {flag.name: flag for flag in RED_FLAGS}
 CHOICES = [(flag.name, flag.label) for flag in RED_FLAGS]
 
 
+# Zero-width joiners and non-joiners (in emoji, and in words of many scripts) and direction marks
+# (in right-to-left text): people type them, and inside a word they would hide it ("che\u200dst").
+JOINERS_AND_MARKS = re.compile("[\u200c-\u200f]")
+
+
 def normalise(text):
-    """Lower case, plain apostrophes, one space between words, "can't"/"can not"/"cant" written
-    one way and other contractions with their apostrophe, so the patterns stay readable."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower case, plain apostrophes, no joiners or direction marks, one space between words,
+    "can't"/"can not"/"cant" written one way and other contractions with their apostrophe, so
+    the patterns stay readable."""
+    text = JOINERS_AND_MARKS.sub("", text.lower()).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\b(can't|can not|cant)\b", "cannot", text)
     # Typed without the apostrophe, as askers often do: "dont", "havent", "im".
     text = re.sub(

@@ -41,8 +41,9 @@ no_control_characters = RegexValidator(
 
 # Characters that change how text is shown without being seen: bidirectional overrides and
 # isolates (which can make a name or question read differently to an editor) and zero-width
-# spaces and word joiners (which hide words from search and from the red-flag rules). Joiners
-# and direction marks are allowed (JOINERS_AND_MARKS).
+# spaces and word joiners (which hide words from search and from the red-flag rules). Joiners and
+# direction marks, which emoji and right-to-left text hold, are allowed: the red-flag rules and
+# search read words without them (archive.red_flags.JOINERS_AND_MARKS).
 no_invisible_formatting = RegexValidator(
     "[\u061c\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]",
     inverse_match=True,
@@ -50,18 +51,6 @@ no_invisible_formatting = RegexValidator(
     "(they can come from copying and pasting).",
     code="invisible_formatting",
 )
-# Zero-width joiners and non-joiners, in emoji ("🤷‍♀️", "❤️‍🩹") and in words of many
-# scripts, and left-to-right and right-to-left marks, in right-to-left text: people type them.
-# Inside a word they would hide it ("che‍st pain"), so the red-flag rules and the search for
-# similar answers read the text without them (`as_read`).
-JOINERS_AND_MARKS = re.compile("[\u200c-\u200f]")
-
-
-def as_read(text):
-    """`text` as the red-flag rules and search read it: without joiners and direction marks."""
-    return JOINERS_AND_MARKS.sub("", text)
-
-
 one_line = RegexValidator(
     r"[\r\n\t\u2028\u2029\x85]",
     inverse_match=True,
@@ -166,6 +155,17 @@ class State(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn by the asker"
     EXPIRED = "expired", "Closed unanswered: too old"
 
+
+# A state as its asker reads it on their status and withdraw pages (see
+# `Submission.state_for_asker`, which tells apart the ones a state alone does not).
+ASKER_STATE_NAMES = {
+    State.IN_REVIEW: "Being answered",
+    State.PUBLISHED: "Answered and published",
+    State.CLOSED_DUPLICATE: "Answered before",
+    State.REJECTED: "Closed without an answer",
+    State.WITHDRAWN: "Withdrawn",
+    State.EXPIRED: "Closed unanswered",
+}
 
 WAITING_STATES = [State.NEW, State.IN_REVIEW]
 # States a submission can be in without being closed (see `closed_at`): an answered one stays
@@ -404,6 +404,17 @@ class Submission(models.Model):
         return self.closed_at is None
 
     @property
+    def state_for_asker(self):
+        """Its state in the words its asker reads (ASKER_STATE_NAMES). In review with no editor,
+        it waits again (the one who held it has left); answered, it is closed once the answer
+        went to the asker privately."""
+        if self.state == State.NEW or self.state == State.IN_REVIEW and not self.assigned_to_id:
+            return "Received"
+        if self.state == State.ANSWERED:
+            return "Answered" if self.is_open else "Answered privately"
+        return ASKER_STATE_NAMES[self.state]
+
+    @property
     def can_receive_email(self):
         """Whether an e-mail can go to the asker: they gave an address, and it passes the
         outbox's check of a recipient as it stands today. One stored before that check was
@@ -424,7 +435,7 @@ class Submission(models.Model):
     def store_red_flags_found(self):
         """Store the signs today's rules find in its words that it lacks, and mark it urgent;
         returns whether it gained any (see SubmissionQuerySet.store_red_flags)."""
-        found = red_flags.found_in(as_read(self.question))
+        found = red_flags.found_in(self.question)
         new = [name for name in found if name not in self.red_flags_in_text]
         if not new:
             return False
@@ -455,7 +466,7 @@ class Submission(models.Model):
 
     def similar_questions(self, limit=5):
         """Published Q&As most like this question, for the editor to start from."""
-        return similar_questions(prepare_question(as_read(self.question)), limit=limit)
+        return similar_questions(prepare_question(self.question), limit=limit)
 
 
 class SavedReply(models.Model):

@@ -32,7 +32,6 @@ from ask.models import (
     OutgoingEmail,
     Submission,
     Transition,
-    as_read,
 )
 
 logger = logging.getLogger(__name__)
@@ -78,7 +77,7 @@ def submit_question(
         consent_to_store=consent_to_store,
         consent_to_publish=consent_to_publish,
         red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
-        red_flags_in_text=red_flags.found_in(as_read(question)),
+        red_flags_in_text=red_flags.found_in(question),
         form_token=form_token or "",
     )
     submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)

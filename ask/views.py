@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from archive import red_flags
 from ask import rate_limit, services
 from ask.forms import AskForm, form_token_value, typed_question
-from ask.models import RETRY_FOR, Submission, as_read
+from ask.models import RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
 from search.results import similar_questions
@@ -55,7 +55,7 @@ def ask(request):
         # urgent advice they call for.
         text = typed_question(request.GET)
         form = AskForm(initial={"question": text})
-        return _form_page(request, form, warning_signs=_signs_shown(text))
+        return _form_page(request, form, warning_signs=red_flags.signs_shown(text))
     if request.POST.get("action") == "check":
         return _check_similar(request)
     return _send(request)
@@ -87,7 +87,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(text),
-        warning_signs=_signs_shown(text, _ticked(request)),
+        warning_signs=red_flags.signs_shown(text, _ticked(request)),
     )
 
 
@@ -115,7 +115,7 @@ def _send(request):
 def _unsent(request, form, status=200, **context):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
-    signs = _signs_shown(typed_question(request.POST), _ticked(request))
+    signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
     return _form_page(request, form, status=status, warning_signs=signs, **context)
 
 
@@ -129,11 +129,6 @@ def _with_trap_emptied(data):
     form.is_valid()
     form.add_error(None, NOT_SENT_YET)
     return form
-
-
-def _signs_shown(text, ticked=()):
-    """The signs typed words or ticked boxes show, the words read through joiners and marks."""
-    return red_flags.signs_shown(as_read(text), ticked)
 
 
 def _ticked(request):
@@ -167,7 +162,7 @@ def _try_again(request):
         {
             "question": text,
             "kept": kept,
-            "warning_signs": _signs_shown(text, _ticked(request)),
+            "warning_signs": red_flags.signs_shown(text, _ticked(request)),
         },
         status=503,
     )
@@ -202,7 +197,7 @@ def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing."""
     text = request.GET.get("q", "")[:1000]
     ticked = request.GET.getlist("red_flags_ticked")
-    signs = _signs_shown(text, ticked)
+    signs = red_flags.signs_shown(text, ticked)
     try:
         matches = _similar(text)
     except DatabaseError:
@@ -218,7 +213,7 @@ def similar(request):
 
 
 def _similar(text):
-    return similar_questions(prepare_question(as_read(text)), limit=SIMILAR_SHOWN)
+    return similar_questions(prepare_question(text), limit=SIMILAR_SHOWN)
 
 
 def thanks_url(submission):

@@ -1028,3 +1028,11 @@ def test_a_signs_patterns_read_as_one_find_what_each_finds_alone(flag):
             text = re.sub(ignore, " ", text)
         alone = any(re.search(pattern, text) for pattern in flag.patterns)
         assert flag.matches(text) == alone, text
+
+
+@pytest.mark.parametrize("text", [texts[0] for texts in SHOWS.values()])
+def test_joiners_and_direction_marks_inside_words_hide_no_sign(text):
+    # Typed in emoji and right-to-left text, they may land inside a word: "che\u200dst".
+    hidden = re.sub(r"\b(\w\w)(\w\w)", "\\1\u200d\\2", text).replace(" ", " \u200f")
+    assert hidden != text
+    assert red_flags.found_in(hidden) == red_flags.found_in(text)
