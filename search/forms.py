@@ -77,5 +77,10 @@ class SearchForm(forms.Form):
         control characters and cut to the limit."""
         if self.is_valid():
             return self.cleaned_data["q"]
+        return self.typed_text()[:MAX_QUERY_LENGTH]
+
+    def typed_text(self):
+        """The words typed, whatever their length, without control characters and with single
+        spaces: what a search too long to run offers to ask the expert panel."""
         text = "".join(c for c in self.data.get("q", "") if not has_control_characters(c))
-        return " ".join(text.split())[:MAX_QUERY_LENGTH]
+        return " ".join(text.split())

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router
 
 from archive.models import ContentVersion
+from archive.red_flags import JOINERS_AND_MARKS
 from search.models import Synonym
 
 MAX_QUERY_LENGTH = 200
@@ -37,8 +38,9 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # an abbreviation ("hrt" is not "hurt").
 MIN_CORRECTED_LENGTH = 3
 VOWEL = re.compile("[aeiouy]")
-# Contractions typed without their apostrophe are never corrected: they are a letter from another
-# word, and "cant control my bladder" read "Showing results for ... can control my bladder".
+# Contractions typed without their apostrophe are stop words, as PostgreSQL drops "don't": never
+# searched for ("dont want painkillers" is no search for "dont"), nor corrected, as they are a
+# letter from another word ("cant control my bladder" is not "can control my bladder").
 CONTRACTIONS = {
     "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
     "mightnt", "mustnt", "neednt", "shant", "shouldnt", "theyre", "theyve", "wasnt", "werent",
@@ -58,9 +60,17 @@ COMMON_WORD = 10_000
 KNOWN_WORD = 1_000
 
 CORRECTION_SQL = """
--- The last column: whether a published page holds the word in some form, or it was corrected (into
--- a word that one does, or a word of the synonym list, which widens to them).
-SELECT q.word, fix.word, lexeme.word, known.documents IS NOT NULL OR fix.word IS NOT NULL
+-- How many pages at most hold a rare word (see RARE). A subquery, not a join: the planner may
+-- guess a table never analysed to hold hundreds of rows, and JIT-compile the statement for tens
+-- of ms.
+WITH rare AS (
+    SELECT greatest(%(rare)s, documents * %(rare_share)s) AS documents FROM search_corpus
+)
+-- The fourth column: whether a published page holds the word in some form, or it was corrected
+-- (into a word that one does, or a word of the synonym list, which widens to them); the last,
+-- whether the correction is another form of a word of English (see `Words.forms`).
+SELECT q.word, fix.word, lexeme.word, known.documents IS NOT NULL OR fix.word IS NOT NULL,
+       coalesce(fix.form, false)
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
@@ -95,7 +105,7 @@ LEFT JOIN LATERAL (
         FROM generate_series(2, 20) AS place, generate_series(ascii('a'), ascii('z')) AS letter
         WHERE length(q.word) > 3 AND place <= length(q.word)
     )
-    SELECT w.word FROM (
+    SELECT w.word, english.word IS NOT NULL AND shape.ending AS form FROM (
         SELECT word, documents, 0 AS edit FROM search_word
         UNION ALL
         -- The synonym list's words, which the archive may lack: "pregnent" is "pregnant", a
@@ -120,18 +130,22 @@ LEFT JOIN LATERAL (
         ) AS t ON true
         WHERE length(q.word) > 3 AND english.word IS NULL
           AND (t.documents IS NOT NULL OR e.word = ANY(%(synonym_words)s::text[]))
-    ) AS w
+    ) AS w,
+    -- Whether the two differ only in their last three letters (the same start), and then in
+    -- their last letter too: another ending ("pelvic", "pelvis"; "achy", "ache"), not a letter
+    -- typed wrong inside ("lumber", "lumbar").
+    LATERAL (
+        SELECT start, start AND right(w.word, 1) <> right(q.word, 1) AS ending
+        FROM (SELECT left(w.word, least(length(w.word), length(q.word)) - 3)
+                     = left(q.word, least(length(w.word), length(q.word)) - 3) AS start) AS s
+    ) AS shape
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
       AND NOT q.word = ANY(%(synonym_words)s::text[])
       -- A three-letter word English has is left alone, whatever its frequency: "rib" is no
       -- typo, and its look-alikes are many.
       AND (length(q.word) > 3 OR english.word IS NULL)
-      AND (known.documents IS NULL
-           -- A subquery, not a join: the planner may guess a table never analysed to hold
-           -- hundreds of rows, and JIT-compile the statement for tens of ms.
-           OR known.documents <= greatest(
-               %(rare)s, (SELECT documents FROM search_corpus) * %(rare_share)s))
+      AND (known.documents IS NULL OR known.documents <= (SELECT documents FROM rare))
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
@@ -139,21 +153,28 @@ LEFT JOIN LATERAL (
       AND (known.documents IS NULL
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s
-               -- A known word is never made another form of itself ("pregnant", "pregnancy"):
-               -- the two may differ only in their last three letters.
-               AND left(w.word, least(length(w.word), length(q.word)) - 3)
-                   <> left(q.word, least(length(w.word), length(q.word)) - 3)))
+               -- A known word is never made another form of itself ("pregnant", "pregnancy").
+               AND NOT shape.start))
       AND (w.edit > 0
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
       AND (coalesce(english.frequency, 0) < %(known_word)s
            OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
-              < english.frequency)
+              < english.frequency
+              -- and is a word of the synonym list ("lumber" for "lumbar") or another form of
+              -- the word typed ("pelvic", "pelvis"): "lifting" is not "listing".
+              AND (w.word = ANY(%(synonym_words)s::text[]) OR shape.ending))
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
     -- comes first ("lowr" is "lower", not "low"), then one a single small change away, keeping
-    -- the typed letters first ("sciatcia" is "sciatica", not "sciatic"). Look-alikes of three
-    -- letters share too few trigrams to be told apart by them: the commonest.
+    -- the typed letters first ("sciatcia" is "sciatica", not "sciatic"). A word of English,
+    -- of the synonym list or of more than a few pages comes before one a page or two hold,
+    -- which may be the archive's own typo ("accupunture" is "acupuncture", not "acupunture").
+    -- Look-alikes of three letters share too few trigrams to be told apart by them: the
+    -- commonest.
     ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edit DESC,
+             w.documents > (SELECT documents FROM rare)
+             OR w.word = ANY(%(synonym_words)s::text[])
+             OR EXISTS (SELECT FROM search_englishword WHERE word = w.word) DESC,
              CASE WHEN length(q.word) > 3 THEN similarity(w.word, q.word) END DESC NULLS LAST,
              w.documents DESC, w.word
     LIMIT 1
@@ -182,11 +203,13 @@ class Item:
 
 def parse(text, *, syntax=True):
     """The query as groups of items: groups must all match, items of a group are alternatives
-    (joined by `or`). Without `syntax`, quotes, `-` and `or` are plain text."""
+    (joined by `or`). Without `syntax`, quotes, `-` and `or` are plain text. Joiners and
+    direction marks typed inside a word would split it: they are left out."""
+    text = JOINERS_AND_MARKS.sub("", text.lower())
     if not syntax:
-        return [[Item([word])] for word in WORD.findall(text.lower())[:MAX_WORDS]]
+        return [[Item([word])] for word in WORD.findall(text)[:MAX_WORDS]]
     groups, join_next = [], False
-    for match in TOKEN.finditer(text.lower()):
+    for match in TOKEN.finditer(text):
         negated_phrase, phrase, chunk = match.groups()
         if phrase is not None:
             words = WORD.findall(phrase)
@@ -216,9 +239,11 @@ def quote(lexeme):
 @dataclass
 class Words:
     """What the database knows of the words in play: corrections, English stems, and the
-    stems no published page holds."""
+    stems no published page holds. A word of English changed into another form of itself
+    ("pelvic", "pelvis") is no typo: it is in `forms`, not `fixes`."""
 
     fixes: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)
     lexemes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     absent: set[str] = field(default_factory=set)
 
@@ -233,20 +258,21 @@ class Words:
             remembered.update(learnt)
         found = cls()
         for key in keys:
-            fix, found.lexemes[key[1]], absent = learnt.get(key) or remembered[key]
+            fix, found.lexemes[key[1]], absent, form = learnt.get(key) or remembered[key]
             found.absent.update(absent)
             if fix:
-                found.fixes[key[1]] = fix
+                (found.forms if form else found.fixes)[key[1]] = fix
         return found
 
     @staticmethod
     def query(keys):
-        """{(correct, word): (its correction or None, its lexemes, those of them no page holds)}
-        from the database."""
-        if not keys:
-            return {}
-        correct = {word: c for c, word in keys}
-        found = {key: (None, (), ()) for key in keys}
+        """{(correct, word): (its correction or None, its lexemes, those of them no page holds,
+        whether the correction is another form of a word of English)} from the database
+        (contractions, stop words, without it)."""
+        found = {key: (None, (), (), False) for key in keys}
+        correct = {word: c for c, word in keys if word not in CONTRACTIONS}
+        if not correct:
+            return found
         # Corrections may be the synonym list's words, as this process keeps them.
         synonym_words = list(synonym_lexicon()[1].lexemes) if any(correct.values()) else []
         with reading_connection().cursor() as cursor:
@@ -261,18 +287,20 @@ class Words:
                     **RARE,
                 },
             )
-            for word, fix, lexeme, indexed in cursor.fetchall():
+            for word, fix, lexeme, indexed, form in cursor.fetchall():
                 key = (correct[word], word)
-                _, lexemes, absent = found[key]
+                _, lexemes, absent, _ = found[key]
                 if lexeme:
                     lexemes += (lexeme,)
                     absent += () if indexed else (lexeme,)
-                found[key] = (fix, lexemes, absent)
+                found[key] = (fix, lexemes, absent, form)
         return found
 
     def including(self, other):
         """What these words and `other`'s are known by, these first."""
-        return Words(self.fixes, other.lexemes | self.lexemes, self.absent | other.absent)
+        return Words(
+            self.fixes, self.forms, other.lexemes | self.lexemes, self.absent | other.absent
+        )
 
 
 def _remembered_now():
@@ -294,28 +322,37 @@ def correctable(word):
     return (
         len(word) >= MIN_CORRECTED_LENGTH
         and word.isalpha()
-        and word not in CONTRACTIONS
         and (len(word) > 3 or VOWEL.search(word) is not None)
     )
 
 
 def synonym_lexicon():
     """The synonym list as (stem key, row) for each of its terms, each row a list of terms and
-    each term a list of words, with what the database knows of those words. Every search needs
-    it: kept under the content version, which a change to the list moves on (a trigger), so every
-    process sees an editor's change at once."""
+    each term a list of words, with what the database knows of those words and its acronyms
+    whose English stem is another word (`stemmed_acronyms`). Every search needs it: kept under
+    the content version, which a change to the list moves on (a trigger), so every process sees
+    an editor's change at once."""
     remembered = _remembered_now()
     if remembered["synonyms"] is None:
-        rows = [
-            [WORD.findall(term.lower()) for term in synonym.terms()]
-            for synonym in Synonym.objects.all()
-        ]
+        written = [synonym.terms() for synonym in Synonym.objects.all()]
+        rows = [[WORD.findall(term.lower()) for term in terms] for terms in written]
         words = Words.look_up(
             [word for terms in rows for term in terms for word in term], correct_spelling=False
         )
-        keyed_terms = [(key, row) for row in rows for term in row if (key := stem_key(term, words))]
-        remembered["synonyms"] = (keyed_terms, words)
+        acronyms = stemmed_acronyms([term for terms in written for term in terms], words)
+        keyed_terms = [
+            (key, row) for row in rows for term in row if (key := stem_key(term, words, acronyms))
+        ]
+        remembered["synonyms"] = (keyed_terms, words, acronyms)
     return remembered["synonyms"]
+
+
+def stemmed_acronyms(terms, known):
+    """The words the synonym list writes in capitals whose English stem is another word: "TENS"
+    (a TENS machine) is kept as "ten", the number, as every page's words are. They are compared
+    as typed, and never searched alone (see `widen`)."""
+    capitals = {word.lower() for term in terms for word in WORD.findall(term) if word.isupper()}
+    return {word for word in capitals if known.lexemes[word] != (word,)}
 
 
 def item_query(item, known):
@@ -362,6 +399,8 @@ class PreparedSearch:
 
     text: str
     corrected_text: str = ""
+    # Other forms of words of English typed, searched in their place ("pelvis" for "pelvic").
+    forms: list[str] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     negations: list[str] = field(default_factory=list)
 
@@ -407,11 +446,11 @@ def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:
         return PreparedSearch(text)
-    keyed_terms, synonym_words = synonym_lexicon()
+    keyed_terms, synonym_words, acronyms = synonym_lexicon()
     known = Words.look_up(query_words, correct_spelling=correct_spelling, remember=remember)
     known = known.including(synonym_words)
-    prepared = PreparedSearch(text, corrected_text=corrected(text, known.fixes))
-    for group in widen(groups, keyed_terms, known):
+    prepared = PreparedSearch(text, corrected(text, known.fixes), list(known.forms.values()))
+    for group in widen(groups, keyed_terms, known, acronyms):
         queries = {q[0]: (item, q[1]) for item in group if (q := item_query(item, known))}
         if not queries:
             continue
@@ -444,12 +483,16 @@ def corrected(text, fixes):
     return WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
 
 
-def widen(groups, keyed_terms, known):
+def widen(groups, keyed_terms, known, acronyms):
     """Replace runs of plain words that say a synonym term (`synonym_lexicon`'s keyed terms) by a
-    group of all its terms."""
-    # Each plain word's lexemes ('' for a stop word); None where no term may run through.
+    group of all its terms. An acronym that pages' stems cannot tell from another word (one of
+    `acronyms`, "TENS" from "ten") is searched only within its row's terms of several words, each
+    of whose words a page must hold ("TENS machine"), and its other terms: "tens" does not find
+    "ten sessions"."""
+    # Each plain word's key ('' for a stop word); None where no term may run through.
     stems = [
-        " ".join(known.lexemes[group[0].words[0]]) if is_plain(group) else None for group in groups
+        key_stem(group[0].words[0], known, acronyms) if is_plain(group) else None
+        for group in groups
     ]
     widened, start = [], 0
     while start < len(groups):
@@ -463,7 +506,13 @@ def widen(groups, keyed_terms, known):
                     matched.append(row)
         if matched:
             terms = list(dict.fromkeys(tuple(term) for row in matched for term in row))
-            widened.append([Item(list(term)) for term in terms])
+            widened.append(
+                [
+                    Item(list(term))
+                    for term in terms
+                    if term not in {(acronym,) for acronym in acronyms}
+                ]
+            )
             start += length
         else:
             widened.append(groups[start])
@@ -476,9 +525,15 @@ def is_plain(group):
     return len(group) == 1 and len(item.words) == 1 and not item.phrase and not item.negated
 
 
-def stem_key(words, known):
-    """A word sequence as lexemes, '' for stop words, trimmed: how synonym terms are compared."""
-    key = [" ".join(known.lexemes[word]) for word in words]
+def key_stem(word, known, acronyms):
+    """A word as synonym terms are compared: its lexemes ('' for a stop word), or one of
+    `acronyms` in capitals, as no lexeme is written."""
+    return word.upper() if word in acronyms else " ".join(known.lexemes[word])
+
+
+def stem_key(words, known, acronyms):
+    """A word sequence as `key_stem`s, trimmed of stop words: how synonym terms are compared."""
+    key = [key_stem(word, known, acronyms) for word in words]
     while key and not key[-1]:
         key.pop()
     while key and not key[0]:

@@ -424,3 +424,77 @@ def test_a_sentence_cut_short_is_followed_by_the_next_with_one_mark_between(area
     [hit] = results_for("stenosis").page.object_list
     assert hit.snippet.count("…") == 2
     assert f"{'slowly ' * 26}slowly… <mark>Stenosis</mark> rarely" in hit.snippet
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("dont want to take painkillers", ["want", "take", "pain killers or painkillers"]),
+        ("cant sleep after acupuncture", ["sleep", "acupuncture"]),
+        ("i dont want tablets", ["want", "tablets"]),
+    ],
+)
+def test_a_contraction_typed_without_its_apostrophe_is_a_stop_word(area, typed, searched):
+    # As "don't" is: the page said "No answer or factsheet here mentions dont".
+    make_question(area, answer="Painkillers and tablets may help you sleep after acupuncture.")
+    prepared = prepare(typed)
+    assert [concept.words for concept in prepared.concepts] == searched
+    assert prepare("dont").is_empty
+
+
+def test_a_word_of_english_used_often_is_not_corrected_into_another_word(seeded):
+    # The seed archive has "listing" once: the page said "Showing results for listing".
+    prepared = prepare("lifting")
+    assert (prepared.corrected_text, prepared.forms) == ("", [])
+
+
+def test_a_typo_is_corrected_into_a_word_of_english_before_the_archives_own_typo(seeded):
+    # The seed archive has "acupunture" in two answers, and more trigrams of "accupunture".
+    assert prepare("accupunture").corrected_text == "acupuncture"
+
+
+@pytest.mark.parametrize(
+    ("typed", "form"),
+    [("pelvic", "pelvis"), ("anaesthesia", "anaesthetic"), ("achy", "ache"), ("tingly", "tingle")],
+)
+def test_a_word_of_english_widened_to_another_form_of_it_is_no_correction(seeded, typed, form):
+    prepared = prepare(typed)
+    assert (prepared.corrected_text, prepared.forms) == ("", [form])
+    assert not prepared.missing
+
+
+def test_tens_finds_a_tens_machine_and_not_ten_as_a_number(area):
+    make_question(area, title="Ten sessions", answer="A course of ten sessions, then tens more.")
+    machine = make_question(area, title="A TENS machine", answer="Try a TENS machine at home.")
+    assert list(found("tens")) == [machine]
+    assert list(found("TENS machine for back pain")) == [machine]
+    assert list(found("ten sessions"))[0].title == "Ten sessions"
+
+
+def test_a_search_for_tens_that_no_page_mentions_says_so(area):
+    make_question(area, title="Ten sessions", answer="A course of ten sessions helps back pain.")
+    prepared = prepare("tens")
+    assert prepared.missing == ["tens machine or transcutaneous electrical nerve stimulation"]
+    assert list(found("tens")) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "stem"),
+    [
+        ("acupuncturist", "practition"),
+        ("physiotherapist", "physio"),
+        ("physios", "physiotherapi"),
+        ("arthritis in my back", "osteoarthr"),
+        ("unsteady on my feet", "dizzi"),
+        ("lightheaded", "vertigo"),
+        ("light-headed", "dizzi"),
+        ("exhausted after acupuncture", "fatigu"),
+        ("flare up after acupuncture", "relaps"),
+        ("pain killers", "painkil"),
+        ("my back hurts when i bend over", "bent"),
+        ("back surgery", "fusion"),
+        ("back operation", "surgeri"),
+    ],
+)
+def test_patients_lay_words_find_the_words_of_the_answers(seeded, typed, stem):
+    assert stem in prepare(typed).terms()[0]

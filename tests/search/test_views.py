@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -355,3 +356,60 @@ def test_a_search_that_cannot_run_says_error_in_its_title(client, db):
     response = client.get(SEARCH, {"q": "x" * 201})
     assert response.status_code == 400
     assert title(response.content.decode()).startswith("Error: ")
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_not_called_missing(client, seeded):
+    html = client.get(SEARCH, {"q": "dont want to take painkillers"}).content.decode()
+    assert "No answer or factsheet here mentions" not in html
+    assert "results for dont want to take painkillers</h2>" in html
+
+
+@pytest.mark.parametrize("query", ["what should i do?", "what can i do", "ME"])
+def test_a_query_of_common_words_offers_the_expert_panel_with_the_query(client, seeded, query):
+    html = client.get(SEARCH, {"q": query}).content.decode()
+    assert "Nothing to search for" in html
+    link = f'<a href="/ask/?question={quote(query)}">Ask the expert panel</a>'
+    assert f"You can also {link} your own question." in html
+
+
+def test_an_overlong_query_offers_the_expert_panel_the_whole_text(client, seeded):
+    question = "I had acupuncture for my lower back last week and " * 6 + "is that normal?"
+    response = client.get(SEARCH, {"q": question})
+    assert response.status_code == 400
+    link = f'<a href="/ask/?question={quote(question)}">Ask the expert panel</a>'
+    assert f"You can also {link} your own question." in response.content.decode()
+
+
+def test_another_form_of_a_word_of_english_is_included_not_called_a_typo(client, seeded):
+    html = client.get(SEARCH, {"q": "pelvic"}).content.decode()
+    assert "Showing results for" not in html
+    assert (
+        "Including results for <strong>pelvis</strong>. "
+        '<a href="/search/?q=pelvic&amp;as_typed=1">Search only for pelvic</a>' in html
+    )
+    assert "1 result for pelvic</h2>" in html
+
+
+def test_a_search_for_tens_does_not_list_ten_sessions(client, seeded):
+    html = client.get(SEARCH, {"q": "TENS machine"}).content.decode()
+    assert "0 results for TENS machine</h2>" in html
+    assert "No answer or factsheet here mentions <strong>tens machine or transcutaneous" in html
+
+
+def test_tens_that_no_page_mentions_is_left_out_of_a_search_with_other_words(client, seeded):
+    # As any word no page holds: the other words are searched, and the page says so.
+    html = client.get(SEARCH, {"q": "tens back pain"}).content.decode()
+    assert "0 results" not in html
+    assert (
+        "mentions <strong>tens machine or transcutaneous electrical nerve stimulation</strong>: "
+        "these results match the other words you searched for." in html
+    )
+
+
+def test_a_search_showing_urgent_advice_says_so_in_its_title(client, seeded):
+    html = client.get(SEARCH, {"q": "can't control bladder"}).content.decode()
+    assert 'role="alert"' in html
+    assert title(html).startswith("Get help now – urgent advice shown – Search: ")
+    overlong = client.get(SEARCH, {"q": "I cannot control my bladder " * 10}).content.decode()
+    assert title(overlong).startswith("Get help now – urgent advice shown – Error: ")
+    assert not title(client.get(SEARCH, {"q": "sciatica"}).content.decode()).startswith("Get")
