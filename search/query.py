@@ -38,6 +38,11 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # an abbreviation ("hrt" is not "hurt").
 MIN_CORRECTED_LENGTH = 3
 VOWEL = re.compile("[aeiouy]")
+# Contractions typed with their apostrophe, which would leave a piece behind as a word ("didn",
+# "wasn", "ve", "d"): a negation goes whole, as "not" is a stop word; of "i've", "you're", "it's",
+# the word before the apostrophe is kept.
+NEGATION = re.compile(r"\b\w+n['\u2019]t\b")
+APOSTROPHE_ENDING = re.compile(r"['\u2019](ve|re|ll|d|m|s)\b")
 # Contractions typed without their apostrophe are stop words, as PostgreSQL drops "don't": never
 # searched for ("dont want painkillers" is no search for "dont"), nor corrected, as they are a
 # letter from another word ("cant control my bladder" is not "can control my bladder").
@@ -207,7 +212,7 @@ def parse(text, *, syntax=True):
     direction marks typed inside a word would split it: they are left out."""
     text = JOINERS_AND_MARKS.sub("", text.lower())
     if not syntax:
-        return [[Item([word])] for word in WORD.findall(text)[:MAX_WORDS]]
+        return [[Item([word])] for word in WORD.findall(without_contractions(text))[:MAX_WORDS]]
     groups, join_next = [], False
     for match in TOKEN.finditer(text):
         negated_phrase, phrase, chunk = match.groups()
@@ -218,7 +223,7 @@ def parse(text, *, syntax=True):
             join_next = bool(groups)
             continue
         else:
-            words = WORD.findall(chunk)
+            words = WORD.findall(without_contractions(chunk))
             if chunk.startswith("-") and words:
                 items = [Item(words, phrase=len(words) > 1, negated=True)]
             else:
@@ -230,6 +235,12 @@ def parse(text, *, syntax=True):
                 groups.append([item])
             join_next = False
     return groups[:MAX_WORDS]
+
+
+def without_contractions(text):
+    """`text` without the pieces contractions typed with an apostrophe leave (outside quotes:
+    a quoted phrase is searched as written)."""
+    return APOSTROPHE_ENDING.sub(" ", NEGATION.sub(" ", text))
 
 
 def quote(lexeme):

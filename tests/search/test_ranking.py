@@ -442,6 +442,30 @@ def test_a_contraction_typed_without_its_apostrophe_is_a_stop_word(area, typed, 
     assert prepare("dont").is_empty
 
 
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("i didn't feel better", ["feel", "better"]),
+        ("it wasn’t helping", ["helping"]),
+        ("won't go away", ["go", "away"]),
+        ("i've had tablets", ["tablets"]),
+        ("i'd like acupuncture", ["like", "acupuncture"]),
+        ("you're sure it's safe", ["sure", "safe"]),
+    ],
+)
+def test_a_contraction_typed_with_its_apostrophe_leaves_no_piece_to_search(area, typed, searched):
+    # "didn", "wasn", "ve" and "d" were searched for, and "d" named as missing.
+    make_question(area, answer="Tablets may help; it is safe, and many feel better after it.")
+    prepared = prepare(typed)
+    assert [concept.words for concept in prepared.concepts] == searched
+    assert not {"didn", "wasn", "won", "ve", "d", "re", "s"} & set(prepared.missing)
+
+
+def test_a_quoted_phrase_is_searched_as_written(area):
+    # Its words stand where they stood: "doctor's" keeps the place of its "s".
+    assert [c.words for c in prepare('"doctor\'s advice"').concepts] == ["doctor s advice"]
+
+
 def test_a_word_of_english_used_often_is_not_corrected_into_another_word(seeded):
     # The seed archive has "listing" once: the page said "Showing results for listing".
     prepared = prepare("lifting")
