@@ -1,6 +1,7 @@
 """The archive in Django admin, for editors."""
 
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
@@ -76,13 +77,27 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     actions = ["mark_for_review", "mark_reviewed"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    readonly_fields = ["original_title", "created_at", "updated_at", outdated_claims]
+    readonly_fields = [
+        "original_title",
+        "created_at",
+        "updated_at",
+        outdated_claims,
+        "factsheets_linking_here",
+    ]
     autocomplete_fields = ["linked_questions"]
     fieldsets = [
         (None, {"fields": ["title", "original_title", "slug", "category"]}),
         (
             "Question and answer",
-            {"fields": ["question", "question_preserved", "answer", "linked_questions"]},
+            {
+                "fields": [
+                    "question",
+                    "question_preserved",
+                    "answer",
+                    "linked_questions",
+                    "factsheets_linking_here",
+                ]
+            },
         ),
         (
             "Keeping it current",
@@ -126,6 +141,21 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             date.attrs["aria-label"] = "Published: date"
             time.attrs["aria-label"] = "Published: time"
         return form
+
+    @admin.display(description="Factsheets linking here")
+    def factsheets_linking_here(self, question):
+        """The factsheets that list this Q&A; each factsheet's page chooses them."""
+        factsheets = question.factsheets.order_by("condition") if question.pk else []
+        if not factsheets:
+            return "None: a factsheet lists it when chosen on the factsheet's page."
+        return format_html_join(
+            "",
+            '<p><a href="{}">{}</a></p>',
+            (
+                (reverse("admin:factsheets_factsheet_change", args=[f.pk]), f.title)
+                for f in factsheets
+            ),
+        )
 
     @admin.display(description="category", ordering="category__name")
     def category_name(self, question):

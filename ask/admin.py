@@ -14,6 +14,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidg
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -264,7 +265,10 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Optional: why you rejected it, what you changed… Saved with the step you "
-        "take next (a button below), not with a plain save.",
+        "take next (a button below), not with a plain save. Like every note in the history, it "
+        "is erased with the asker's details, as it may quote them: at once by “Withdraw…” or "
+        f"“Erase the asker's details now”, else {settings.ASK_ERASE_AFTER_DAYS} days after the "
+        "question is closed.",
     )
     called = "question"
     # Off for the preview, which saves nothing.
@@ -494,6 +498,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             request,
             queryset.exclude(pk__in=[s.pk for s in held]),
             lambda s: services.assign(submission=s, editor=request.user),
+            lambda done: f"Assigned {_questions(done)} to you.",
         )
 
     @admin.action(
@@ -508,10 +513,12 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if editor is None:
             self.message_user(request, "Choose the editor to assign them to.", messages.ERROR)
             return
+        name = editor.get_full_name() or editor.get_username()
         self._each(
             request,
             queryset,
             lambda s: services.assign(submission=s, editor=editor, by=request.user),
+            lambda done: f"Assigned {_questions(done)} to {name}.",
         )
 
     @admin.action(description="Reject the selected questions (e.g. spam)", permissions=["change"])
@@ -521,10 +528,18 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if request.POST.get("post") != "yes":
             return self._confirm_reject(request, queryset)
         note = self._note(request)
+        told = []  # for each question rejected, whether its asker is e-mailed
+
+        def reject(submission):
+            can_receive_email = submission.can_receive_email
+            services.reject(submission=submission, by=request.user, note=note)
+            told.append(can_receive_email)
+
         self._each(
             request,
             queryset,
-            lambda s: services.reject(submission=s, by=request.user, note=note),
+            reject,
+            lambda done: f"Rejected {_questions(done)}; {_askers_told(sum(told), done)}.",
         )
 
     @admin.action(description=SEND_AGAIN, permissions=["change"])
@@ -563,7 +578,9 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             request, "admin/ask/submission/reject_selected_confirmation.html", context
         )
 
-    def _each(self, request, queryset, move):
+    def _each(self, request, queryset, move, said):
+        """Make `move` on each question, saying why any is not done, then what was done:
+        `said(how many)`."""
         done = 0
         for submission in queryset:
             try:
@@ -572,7 +589,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(request, f"{submission}: {_message(error)}", messages.ERROR)
         if done:
-            self.message_user(request, f"{done} question(s) updated.", messages.SUCCESS)
+            self.message_user(request, said(done), messages.SUCCESS)
 
     # A submission's page
 
@@ -818,6 +835,28 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         return HttpResponseRedirect(request.path)
 
 
+def _questions(count):
+    """ "1 question", "2 questions"."""
+    return f"{count} question{pluralize(count)}"
+
+
+def _askers_told(told, rejected):
+    """Which askers of `rejected` questions are e-mailed that theirs could not be answered:
+    `told` of them, those with an address that can receive e-mail."""
+    if rejected == 1:
+        if told:
+            return "its asker is e-mailed that it could not be answered"
+        return "its asker left no address that can receive e-mail, so is not told"
+    if told == rejected:
+        return "their askers are e-mailed that they could not be answered"
+    if not told:
+        return "none of their askers left an address that can receive e-mail, so none is told"
+    return (
+        f"{told} of their askers {'is' if told == 1 else 'are'} e-mailed that theirs could not be "
+        "answered (the others left no address that can receive e-mail)"
+    )
+
+
 def _step_done(move, obj, mail):
     """What a step did, for the message after it: said from the move made, since the state
     alone may not have changed ("Erase the asker's details now" leaves it "Published")."""
@@ -852,12 +891,12 @@ def _step_done(move, obj, mail):
         case "withdraw":
             return (
                 f"{ref}: Withdrawn at the asker's request; their name, e-mail address and "
-                "question are erased."
+                "question, and the notes in its history, are erased."
             )
         case "erase":
             return (
-                f"{ref}: the asker's name, e-mail address and question are erased; the question "
-                f"stays “{state_in_words(obj)}”."
+                f"{ref}: the asker's name, e-mail address and question, and the notes in its "
+                f"history, are erased; the question stays “{state_in_words(obj)}”."
             )
     return f"{ref}: {state_in_words(obj)}."
 

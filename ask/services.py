@@ -514,7 +514,10 @@ def _not_already_theirs(submission, user):
     return not (submission.state == State.IN_REVIEW and submission.assigned_to_id == user.pk)
 
 
-ERASE_CONFIRM = "Erase the asker's name, e-mail address and question now? This cannot be undone."
+ERASE_CONFIRM = (
+    "Erase the asker's name, e-mail address and question, and the notes in its history, now? This "
+    "cannot be undone."
+)
 
 # Every move a submission can make, in the order its buttons appear. _moving checks each move
 # against this table; the admin draws its buttons from it.

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from feedback.models import LEAST_HELPFUL_FIRST, DailyFeedback, FeedbackPage
+from feedback.models import LEAST_HELPFUL_FIRST, UNHELPFUL_SHARE, DailyFeedback, FeedbackPage
 
 
 class DailyFeedbackInline(admin.TabularInline):
@@ -17,9 +17,25 @@ class DailyFeedbackInline(admin.TabularInline):
         return False
 
 
+class VerdictFilter(admin.SimpleListFilter):
+    title = "readers’ verdict"
+    parameter_name = "verdict"
+
+    def lookups(self, request, model_admin):
+        return [("unhelpful", f"Surely unhelpful to {UNHELPFUL_SHARE:.0%} of readers or more")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unhelpful":
+            return queryset.filter(pk__in=FeedbackPage.objects.unhelpful().values("pk"))
+        return queryset
+
+
 @admin.register(FeedbackPage)
 class FeedbackPageAdmin(admin.ModelAdmin):
-    list_display = ["page", "helpful", "not_helpful", "not_helpful_share"]
+    # The path opens the day-by-day counts; the public page has its own column, as a link
+    # inside admin's link to the change page would split it.
+    list_display = ["path", "open_page", "votes", "helpful", "not_helpful", "not_helpful_share"]
+    list_filter = [VerdictFilter]
     search_fields = ["path"]
     fields = ["path"]
     readonly_fields = ["path"]
@@ -37,9 +53,15 @@ class FeedbackPageAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="Page", ordering="path")
-    def page(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.path, obj.path)
+    @admin.display(description="Open page")
+    def open_page(self, obj):
+        return format_html(
+            '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>', obj.path, obj.path
+        )
+
+    @admin.display(description="Votes", ordering="votes")
+    def votes(self, obj):
+        return obj.votes
 
     @admin.display(description="Helpful", ordering="helpful")
     def helpful(self, obj):

@@ -1,13 +1,18 @@
 """“Was this helpful?”: one count per page per day, and nothing about who answered."""
 
 from django.db import models, transaction
-from django.db.models import F, FloatField, Sum
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models import F, FloatField, Sum, Value
+from django.db.models.functions import Cast, Coalesce, NullIf, Sqrt
 from django.utils import timezone
 
-# The least helpful pages first: the largest share of "no", then the most "no"s.
+# 95% confidence, for the lower bound of the share of "no" (see with_totals).
+Z = 1.96
+# A page is unhelpful when, however few voted, at least this share of readers surely said "no".
+UNHELPFUL_SHARE = 1 / 3
+
+# The least helpful pages first: the surest large share of "no", then the most "no"s.
 LEAST_HELPFUL_FIRST = (
-    F("not_helpful_share").desc(nulls_last=True),
+    F("not_helpful_low").desc(nulls_last=True),
     F("not_helpful").desc(),
     "path",
 )
@@ -15,17 +20,35 @@ LEAST_HELPFUL_FIRST = (
 
 class FeedbackPageQuerySet(models.QuerySet):
     def with_totals(self):
-        """Annotated with `helpful`, `not_helpful` and `not_helpful_share` (None before any
-        answer) over every day."""
+        """Annotated over every day with `helpful`, `not_helpful`, `votes`, `not_helpful_share`
+        and `not_helpful_low`, the lower bound of the Wilson score interval of that share (each
+        share None before any answer).
+
+        The share alone would put a page one reader said "no" to (100%) above one forty readers
+        of a hundred did (40%); the lower bound is the share the votes make sure of, so a page
+        rises as more readers agree: 21% for the first, 31% for the second."""
         helpful = Coalesce(Sum("days__helpful"), 0)
         not_helpful = Coalesce(Sum("days__not_helpful"), 0)
-        return self.annotate(helpful=helpful, not_helpful=not_helpful).annotate(
-            not_helpful_share=Cast(F("not_helpful"), FloatField())
-            / NullIf(F("helpful") + F("not_helpful"), 0)
+        no = Cast(F("not_helpful"), FloatField())
+        votes = NullIf(F("votes"), 0)
+        # (k + z²/2 − z·√(k(n − k)/n + z²/4)) / (n + z²), for k "no"s of n votes.
+        spread = Sqrt(no * (F("votes") - F("not_helpful")) / votes + Value(Z * Z / 4))
+        return (
+            self.annotate(helpful=helpful, not_helpful=not_helpful)
+            .annotate(votes=F("helpful") + F("not_helpful"))
+            .annotate(
+                not_helpful_share=no / votes,
+                not_helpful_low=(no + Value(Z * Z / 2) - Value(Z) * spread)
+                / (votes + Value(Z * Z)),
+            )
         )
 
     def least_helpful_first(self):
         return self.with_totals().order_by(*LEAST_HELPFUL_FIRST)
+
+    def unhelpful(self):
+        """The pages at least UNHELPFUL_SHARE of readers surely found unhelpful, over every day."""
+        return self.with_totals().filter(not_helpful_low__gte=UNHELPFUL_SHARE)
 
 
 class FeedbackPage(models.Model):

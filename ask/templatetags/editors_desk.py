@@ -1,6 +1,7 @@
 """What waits for editors, counted for the admin index: a handful of queries, whatever the sizes."""
 
 from django import template
+from django.conf import settings
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 
@@ -8,20 +9,24 @@ from archive.models import Question
 from ask.admin import how_long_ago
 from ask.models import OutgoingEmail, Submission
 from factsheets.models import REVIEW_NOTICE_DAYS, Factsheet
+from search.models import SearchGap
 
 register = template.Library()
 
 
 @register.inclusion_tag("admin/at_a_glance.html", takes_context=True)
-def at_a_glance(context):
-    """Counts of the work waiting, each linking to the filtered list; only what the user may see."""
+def at_a_glance(context, *more):
+    """Counts of the work waiting, each linking to the filtered list; only what the user may see.
+    `more`: lists of items from apps this one may not import (feedback's unhelpful pages), made
+    by their own tags in the admin index's template."""
     user = context["request"].user
-    return {"items": [*_queue(user), *_factsheets(user), *_answers(user)]}
+    ours = [*_queue(user), *_factsheets(user), *_answers(user), *_search_gaps(user)]
+    return {"items": [*ours, *(entry for items in more for entry in items)]}
 
 
-def _item(count, label, url, *, urgent=False, detail=""):
-    """One count; `label` has "{s}" where a plural takes an "s"."""
-    label = label.format(s="" if count == 1 else "s")
+def item(count, label, url, *, urgent=False, detail=""):
+    """One count for the desk; `label` has "{s}" (or "{es}") where a plural takes an "s"."""
+    label = label.format(s="" if count == 1 else "s", es="" if count == 1 else "es")
     return {"count": count, "label": label, "url": url, "urgent": urgent, "detail": detail}
 
 
@@ -43,22 +48,22 @@ def _queue(user):
     queue = reverse("admin:ask_submission_changelist")
     oldest = counts["oldest"]
     return [
-        _item(
+        item(
             counts["waiting"],
             "question{s} waiting (new or in review)",
             f"{queue}?state=waiting",
             detail=f"oldest: {how_long_ago(oldest)}" if oldest else "",
         ),
-        _item(
+        item(
             counts["urgent_waiting"],
             "urgent question{s} waiting",
             f"{queue}?state=waiting&urgent__exact=1",
             urgent=counts["urgent_waiting"] > 0,
         ),
-        _item(counts["to_publish"], "answered, not yet published", f"{queue}?state=to_publish"),
+        item(counts["to_publish"], "answered, not yet published", f"{queue}?state=to_publish"),
         # An e-mail the mail server refused, still retried or given up: an asker, maybe an
         # urgent one, waiting for a receipt or an answer that has not arrived.
-        _item(
+        item(
             counts["undelivered"],
             "question{s} with an e-mail not delivered",
             f"{queue}?state=all&email=undelivered",
@@ -81,8 +86,8 @@ def _factsheets(user):
     )
     factsheets = reverse("admin:factsheets_factsheet_changelist")
     return [
-        _item(counts["overdue"], "factsheet{s} overdue for review", f"{factsheets}?review=overdue"),
-        _item(
+        item(counts["overdue"], "factsheet{s} overdue for review", f"{factsheets}?review=overdue"),
+        item(
             counts["due"],
             f"factsheet{{s}} due for review within {REVIEW_NOTICE_DAYS} days",
             f"{factsheets}?review=due",
@@ -94,4 +99,18 @@ def _answers(user):
     if not user.has_perm("archive.view_question"):
         return []
     url = reverse("admin:archive_question_changelist") + "?review=due"
-    return [_item(Question.objects.due_for_review().count(), "Q&A{s} due for review", url)]
+    return [item(Question.objects.due_for_review().count(), "Q&A{s} due for review", url)]
+
+
+def _search_gaps(user):
+    if not user.has_perm("search.view_searchgap"):
+        return []
+    # As the list shows them: one per search, over the days kept.
+    return [
+        item(
+            SearchGap.objects.most_frequent().count(),
+            "search{es} that found little",
+            reverse("admin:search_searchgap_changelist"),
+            detail=f"in the last {settings.SEARCH_GAPS_KEEP_DAYS} days",
+        )
+    ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from archive.admin import QuestionAdmin
 from tests.ask.conftest import make_editor
-from tests.factories import make_category, make_question
+from tests.factories import make_category, make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/archive/question/"
@@ -50,6 +50,20 @@ def test_a_qas_page_shows_its_whole_title_without_the_app_list_beside_it(editor_
     html = editor_client.get(f"{LIST}{question.pk}/change/").text
     assert re.search(r'<input type="text" name="title"[^>]*class="vTextField title-box"', html)
     assert 'id="nav-sidebar"' not in html
+
+
+def test_a_qas_page_lists_the_factsheets_linking_to_it(editor_client):
+    question = make_question(make_category("Lower back pain"))
+    assert "None: a factsheet lists it" in editor_client.get(f"{LIST}{question.pk}/change/").text
+    sciatica = make_factsheet("Sciatica", title="Acupuncture for sciatica")
+    sciatica.questions.add(question)
+    make_factsheet("Neck pain").questions.add(make_question(make_category("Neck")))
+    html = editor_client.get(f"{LIST}{question.pk}/change/").text
+    link = (
+        f'<a href="/admin/factsheets/factsheet/{sciatica.pk}/change/">Acupuncture for sciatica</a>'
+    )
+    assert link in html
+    assert "Neck pain" not in html
 
 
 def test_marking_reviewed_today_does_not_name_who_reviewed_it_before(editor_client):

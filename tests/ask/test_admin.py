@@ -70,11 +70,14 @@ def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
         ("archive", "add_question"),
         ("archive", "change_question"),
         ("archive", "view_category"),
+        ("archive", "add_category"),
+        ("archive", "change_category"),
         ("search", "view_synonym"),
         ("search", "add_synonym"),
         ("search", "change_synonym"),
         ("search", "view_searchgap"),
         ("factsheets", "view_factsheet"),
+        ("factsheets", "add_factsheet"),
         ("factsheets", "change_factsheet"),
         ("flatpages", "view_flatpage"),
         ("flatpages", "change_flatpage"),
@@ -239,12 +242,52 @@ def test_rejecting_spam_from_the_queue_list_asks_first_listing_the_questions(edi
     assert '<a href="/admin/ask/submission/?state=all" class="button cancel-link">' in html
 
 
+def test_rejecting_from_the_list_says_what_was_done_and_who_is_told(editor_client):
+    told = make_submission()
+    page = reject_selected(editor_client, told, confirmed=True)
+    assert "Rejected 1 question; its asker is e-mailed that it could not be answered." in page.text
+    told_too, untold = make_submission(), make_submission(email="")
+    page = reject_selected(editor_client, told_too, untold, confirmed=True)
+    assert (
+        "Rejected 2 questions; 1 of their askers is e-mailed that theirs could not be answered "
+        "(the others left no address that can receive e-mail)." in page.text
+    )
+
+
+def test_assigning_from_the_list_says_how_many_and_to_whom(editor_client):
+    holder = make_editor("ana")
+    holder.first_name, holder.last_name = "Ana", "Holder"
+    holder.save()
+    two = [make_submission().pk, make_submission().pk]
+    data = {"action": "assign_to_chosen_editor", "_selected_action": two, "editor": holder.pk}
+    assert (
+        "Assigned 2 questions to Ana Holder." in editor_client.post(QUEUE, data, follow=True).text
+    )
+    one = {"action": "assign_to_me", "_selected_action": [make_submission().pk]}
+    assert "Assigned 1 question to you." in editor_client.post(QUEUE, one, follow=True).text
+
+
+def test_the_note_box_says_notes_are_erased_with_the_askers_details(editor_client):
+    submission = make_submission()
+    note = editor_client.get(change_url(submission)).context["adminform"].form.fields["note"]
+    assert "erased with the asker's details" in note.help_text
+    assert "at once by “Withdraw…”" in note.help_text
+    # The steps that erase them say so before they are pressed.
+    page = editor_client.get(change_url(submission)).content.decode()
+    assert page.count("and question, and the notes in its history, now?") == 2
+    press(editor_client, submission, "withdraw", note="Carl from Leeds rang to withdraw it")
+    assert list(submission.history.values_list("note", flat=True)) == ["", ""]
+
+
 def test_rejecting_spam_from_the_queue_list_once_confirmed(editor_client, editor):
     spam = make_submission(question="Buy cheap watches at this site, best prices for you")
     junk = make_submission(question="Visit my casino website for free spins and big wins")
     page = reject_selected(editor_client, spam, junk, confirmed=True, note="Spam")
     assert page.templates[0].name == "admin/ask/submission/change_list.html"  # the queue
-    assert "2 question(s) updated." in page.text
+    assert (
+        "Rejected 2 questions; their askers are e-mailed that they could not be answered."
+        in page.text
+    )
     for submission in (spam, junk):
         submission.refresh_from_db()
         assert (submission.state, submission.is_open) == (State.REJECTED, False)

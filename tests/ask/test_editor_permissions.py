@@ -3,13 +3,19 @@ synonyms and saved replies, edit factsheets and mark them reviewed; never delete
 accounts."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
+from archive.models import Category
 from ask.models import SavedReply
+from factsheets.models import Factsheet
 from search.models import Synonym
+from tests.ask.test_admin import form_data
 from tests.factories import make_category, make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
@@ -85,9 +91,49 @@ def test_an_editor_cannot_delete_anything(editor_client, model_url, factsheet):
     assert 'value="delete_selected"' not in editor_client.get(f"/admin/{model_url}/").text
 
 
-def test_an_editor_cannot_add_factsheets_or_change_categories(editor_client):
-    assert editor_client.get("/admin/factsheets/factsheet/add/").status_code == 403
-    assert editor_client.get("/admin/archive/category/add/").status_code == 403
+def test_an_editor_adds_and_renames_a_body_area(editor_client):
+    response = editor_client.post(
+        "/admin/archive/category/add/", {"name": "Jaw pain", "slug": "jaw-pain"}
+    )
+    assert response.status_code == 302
+    area = Category.objects.get(slug="jaw-pain")
+    response = editor_client.post(
+        f"/admin/archive/category/{area.pk}/change/", {"name": "Jaw (TMJ) pain", "slug": "jaw-pain"}
+    )
+    assert response.status_code == 302
+    area.refresh_from_db()
+    assert area.name == "Jaw (TMJ) pain"
+
+
+def test_an_editor_adds_a_factsheet(editor_client):
+    page = editor_client.get("/admin/factsheets/factsheet/add/")
+    assert page.status_code == 200
+    data = form_data(
+        page,
+        condition="Jaw pain",
+        title="Acupuncture for jaw pain",
+        slug="jaw-pain",
+        summary="Pain in the jaw joint.",
+    )
+    response = editor_client.post("/admin/factsheets/factsheet/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Factsheet.objects.get(slug="jaw-pain").title == "Acupuncture for jaw pain"
+
+
+def test_adding_body_areas_and_factsheets_is_given_back_when_unapplied(db):
+    name = "0008_editors_add_body_areas_and_factsheets"
+    migration = import_module(f"ask.migrations.{name}")
+    apps = MigrationLoader(connection).project_state(("ask", name)).apps
+    editors = Group.objects.get(name="Editors")
+    added = {"add_category", "change_category", "add_factsheet"}
+    migration.revoke(apps, None)
+    assert not editors.permissions.filter(codename__in=added).exists()
+    assert editors.permissions.filter(codename="change_factsheet").exists()
+    migration.grant(apps, None)
+    assert (
+        set(editors.permissions.filter(codename__in=added).values_list("codename", flat=True))
+        == added
+    )
 
 
 @pytest.mark.parametrize(

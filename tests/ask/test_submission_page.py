@@ -291,8 +291,8 @@ def test_the_message_after_each_step_says_what_the_step_did(editor_client, edito
         "its link."
     ]
     assert message(submission, "erase") == [
-        f"{ref}: the asker's name, e-mail address and question are erased; the question stays "
-        "“Published”."
+        f"{ref}: the asker's name, e-mail address and question, and the notes in its history, "
+        "are erased; the question stays “Published”."
     ]
 
     private = services.assign(submission=make_submission(consent_to_publish=False), editor=editor)
@@ -321,7 +321,7 @@ def test_the_message_after_each_step_says_what_the_step_did(editor_client, edito
     withdrawn = make_submission()
     assert message(withdrawn, "withdraw") == [
         f"{withdrawn.reference}: Withdrawn at the asker's request; their name, e-mail address "
-        "and question are erased."
+        "and question, and the notes in its history, are erased."
     ]
 
 

@@ -50,7 +50,9 @@ def test_the_index_counts_what_waits_each_linking_to_its_list(editor_client, edi
     assert counts["factsheet due for review within 30 days"][0] == 1
     assert counts["Q&As due for review"][0] == 2
     for count, url in counts.values():
-        listed = editor_client.get(url).context["cl"].result_count
+        context = editor_client.get(url).context
+        # The searches that found little have a list of their own, paginated without admin's.
+        listed = context["cl"].result_count if "cl" in context else context["page"].paginator.count
         assert listed == count, url
 
 
@@ -92,7 +94,7 @@ def test_the_index_counts_take_a_handful_of_queries_however_much_waits(
     editor_client, area, django_assert_max_num_queries
 ):
     def index_queries():
-        with django_assert_max_num_queries(8) as captured:
+        with django_assert_max_num_queries(10) as captured:
             assert editor_client.get("/admin/").status_code == 200
         return len(captured)
 

@@ -1,0 +1,101 @@
+"""“Was this helpful?” in admin: each page's day-by-day counts open from the list, and the
+least helpful pages come first by how surely readers found them unhelpful."""
+
+import re
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from feedback.models import DailyFeedback, FeedbackPage
+from tests.ask.conftest import make_editor
+
+pytestmark = pytest.mark.django_db
+LIST = "/admin/feedback/feedbackpage/"
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor())
+    return client
+
+
+def votes(path, yes, no):
+    """A page with `yes` and `no` answers, on one day."""
+    page = FeedbackPage.objects.create(path=path)
+    DailyFeedback.objects.create(page=page, day=date(2026, 3, 1), helpful=yes, not_helpful=no)
+    return page
+
+
+def test_a_page_s_day_by_day_counts_open_from_the_list(editor_client):
+    page = votes("/questions/a/", 2, 3)
+    html = editor_client.get(LIST).text
+    change = f"{LIST}{page.pk}/change/"
+    assert f'<a href="{change}">/questions/a/</a>' in html
+    # The public page has a link of its own, never one inside admin's.
+    row = re.search(r'<th class="field-path">.*?</th>', html, re.S)[0]
+    assert row.count("<a ") == 1
+    assert '<a href="/questions/a/">Open page' in html
+    response = editor_client.get(change)
+    assert response.status_code == 200
+    (days,) = response.context["inline_admin_formsets"]
+    assert [form.original for form in days] == list(page.days.all())
+
+
+def test_one_no_does_not_outrank_forty_of_a_hundred(editor_client):
+    one = votes("/questions/one-no/", 0, 1)
+    forty = votes("/questions/forty-of-a-hundred/", 60, 40)
+    mostly_yes = votes("/questions/mostly-yes/", 95, 5)
+    response = editor_client.get(LIST)
+    assert list(response.context["cl"].result_list) == [forty, one, mostly_yes]
+    assert '<td class="field-votes">100</td>' in response.text
+
+
+def test_the_lower_bound_of_the_share_of_no_is_the_wilson_score(db):
+    votes("/questions/one-no/", 0, 1)
+    votes("/questions/forty-of-a-hundred/", 60, 40)
+    votes("/questions/all-yes/", 3, 0)
+    FeedbackPage.objects.create(path="/questions/unasked/")
+    low = dict(FeedbackPage.objects.with_totals().values_list("path", "not_helpful_low"))
+    assert low["/questions/one-no/"] == pytest.approx(0.2065, abs=1e-4)
+    assert low["/questions/forty-of-a-hundred/"] == pytest.approx(0.3094, abs=1e-4)
+    assert low["/questions/all-yes/"] == pytest.approx(0, abs=1e-9)
+    assert low["/questions/unasked/"] is None
+
+
+def test_the_list_filters_the_pages_readers_surely_found_unhelpful(editor_client):
+    unhelpful = votes("/questions/three-no/", 0, 3)
+    votes("/questions/one-no/", 0, 1)
+    votes("/questions/forty-of-a-hundred/", 60, 40)
+    result = editor_client.get(LIST, {"verdict": "unhelpful"}).context["cl"].result_list
+    assert list(result) == [unhelpful]
+
+
+def glance(client):
+    """The admin index's counts as {label: (count, link)}."""
+    return {
+        item["label"]: (item["count"], item["url"])
+        for item in client.get("/admin/").context["items"]
+    }
+
+
+def test_the_index_counts_the_pages_readers_surely_found_unhelpful(editor_client):
+    votes("/questions/three-no/", 0, 3)
+    votes("/questions/seven-of-ten/", 3, 7)
+    votes("/questions/one-no/", 0, 1)
+    votes("/questions/forty-of-a-hundred/", 60, 40)
+    count, url = glance(editor_client)["pages readers found unhelpful"]
+    assert count == 2
+    assert editor_client.get(url).context["cl"].result_count == count
+    assert "all votes so far" in editor_client.get("/admin/").text
+
+
+def test_the_unhelpful_count_is_only_for_those_who_may_see_the_pages(client, django_user_model):
+    user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_submission"))
+    client.force_login(user)
+    votes("/questions/three-no/", 0, 3)
+    assert "page readers found unhelpful" not in glance(client)
+    user.user_permissions.add(Permission.objects.get(codename="view_feedbackpage"))
+    client.force_login(user)
+    assert glance(client)["page readers found unhelpful"][0] == 1
