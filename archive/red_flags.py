@@ -161,10 +161,28 @@ FELL_HOW = (
 # for a name ("tom fell off his bike"), as a missed fall costs more than a needless warning.
 NOT_A_FALLER = (
     r"(it|this|that|these|those|which|what|something|everything|nothing|anything|all|one|some"
-    r"|leaves|snow|rain|hail|sleet|frost|dust|ash|rocks?|stones?|tears|night|darkness|dusk"
+    r"|leaves|snow|rain|hail|sleet|frost|ice|tiles|slates|branches|dust|ash|rocks?|stones?|tears"
+    r"|night|darkness|dusk"
     r"|silence|prices?|costs?|sales|shares|stocks|profits|rates|numbers|scores|levels"
     r"|temperatures?|pain|weight|swelling|christmas|easter|ramadan|eid|diwali|hanukkah"
     r"|thanksgiving|halloween)"
+)
+# How a person fell, after a lone word taken for a name ("tom fell off his bike"): only what
+# people fall off, down, on or from, or what a fall does, as "cholesterol fell from 7 to 5",
+# "stiffness fell off" or "food fell on the floor" name no person.
+NAMED_FALL_HOW = (
+    r"(off (a|the|his|her|their|my|our) (bike|bicycle|motorbike|horse|pony|ladder|chair|stool"
+    r"|steps?|wall|roof|bed|bunk bed|trampoline|scooter|skateboard|swing|bus|kerb|curb|stage)"
+    r"|down (the|a|some|\w+ flights? of) (stairs|steps|hill|bank|slope)"
+    r"|(over|down|backwards|forwards|heavily|awkwardly)( *$|[.!?,;\n]| and\b| at\b| in\b"
+    r"| while\b| when\b)"
+    r"|and (hurt|broke|injured|landed|hit|banged|bruised|twisted|cracked|cut|jarred)"
+    r"|at (work|home|school|the gym|the shops|the park)"
+    r"|on (the|some) (ice|stairs|steps|pavement|path|road|pitch)"
+    r"|in the (bath|shower|garden|street)"
+    r"|from (a|the) (ladder|horse|height|roof|tree|wall|trampoline|bunk bed|bed)"
+    r"|while (walking|running|climbing|playing|skiing|cycling|riding)"
+    r"|[.!?]| *$)"
 )
 # Relatives whose names hold a word of PERSON: "grandson" is not "son".
 FAMILY = r"(grand|step|god)(son|daughter|child|children|kids?|mum|mom|dad|mother|father)s?"
@@ -806,8 +824,7 @@ RED_FLAGS = (
             # fell down the stairs".
             rf"(^|[.!?,;:(\n] *|\b(and|then|but|so|when|after|because|yesterday|today|recently"
             rf"|ago|week|weekend|month|year|morning|evening|{PERSON}) )(?!{NOT_A_FALLER}\b)[a-z]+"
-            rf"( \w+ly| just| then| also| had)? fell ({FELL_HOW}|at |and\b|while|whilst|when"
-            r"|in (the|a|my) |last|yesterday|today| *$|[.!?,;\n])",
+            rf"( \w+ly| just| then| also| had)? fell {NAMED_FALL_HOW}",
             rf"\b(and|then|but|so) (\w+ly )?fell( {FELL_HOW}| *$|[.!?,;\n])",
             # Something that fell on a person hurt them: "a box fell on my back", "books fell off
             # the shelf onto me" (not "the cooking fell on me to do").
