@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -62,10 +63,13 @@ def ask(request):
 
 
 def csrf_failure(request, reason=""):
-    """The page for a form refused for want of its CSRF cookie (settings.CSRF_FAILURE_VIEW). A
-    question sent to the ask form comes back unsent with everything typed, its advice and a
-    fresh token; any other form gets a plain page."""
-    if request.method == "POST" and request.path == reverse("ask:ask"):
+    """The page for a form refused by the CSRF check (settings.CSRF_FAILURE_VIEW). A question
+    sent to the ask form without its cookie or token (blocked cookies, a cookie that expired)
+    comes back unsent with everything typed, its advice and a fresh token; any other form, and
+    one posted from another site (refused for its origin or referer, checked first), gets a
+    plain page: another site's words and address must never come back ready to send."""
+    cookie_or_token = reason == REASON_NO_CSRF_COOKIE or reason.startswith("CSRF token")
+    if request.method == "POST" and request.path == reverse("ask:ask") and cookie_or_token:
         return _refused_question(request)
     return render(request, "403_csrf.html", status=403)
 

@@ -82,3 +82,17 @@ def test_any_other_refused_form_gets_a_plain_friendly_page(strict_client):
     assert "<h1>Please try again</h1>" in html and "nothing has been sent" in html
     assert "CSRF" not in html and "hijack" not in html.lower()
     assert 'class="site-header"' in html  # the site's own page, not Django's
+
+
+def test_a_question_posted_from_another_site_never_comes_back_ready_to_send(strict_client):
+    # Refused for its origin: the form is not drawn again with that site's words and address.
+    response = strict_client.post(
+        "/ask/",
+        good(email="someone@elsewhere.example"),
+        headers={"Origin": "https://elsewhere.example"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "<h1>Please try again</h1>" in html
+    assert "someone@elsewhere.example" not in html and 'name="question"' not in html
+    assert not Submission.objects.exists()
