@@ -1,8 +1,9 @@
 """Lay words patients search with that had no synonym: "acupuncturist", "physio", "arthritis",
 "unsteady" and "light-headed" for dizzy, "exhausted" for tired, "relapse" for a flare-up, "pain
 killers", "bent", "back surgery". Each joins the row of its lay term when the list has one,
-keeping the terms editors wrote there, or makes a row of its own. Unapplying takes the terms
-added out of their rows again, and deletes a row left with no other term."""
+keeping the terms editors wrote there, or makes a row of its own. Unapplying deletes the rows it
+made, as it made them; terms it added to editors' rows stay, as they cannot be told from the same
+terms written by an editor."""
 
 from django.db import migrations
 
@@ -40,15 +41,7 @@ def add(apps, schema_editor):
 def remove(apps, schema_editor):
     Synonym = apps.get_model("search", "Synonym")
     for lay_term, added in SYNONYMS.items():
-        row = Synonym.objects.filter(lay_term__iexact=lay_term).first()
-        if row is None:
-            continue
-        kept = [term for term in split_terms(row.clinical_terms) if term.lower() not in added]
-        if kept:
-            row.clinical_terms = ", ".join(kept)
-            row.save()
-        else:
-            row.delete()
+        Synonym.objects.filter(lay_term=lay_term, clinical_terms=", ".join(added)).delete()
 
 
 class Migration(migrations.Migration):

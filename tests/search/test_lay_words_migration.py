@@ -17,10 +17,12 @@ def rows():
     return dict(Synonym.objects.values_list("lay_term", "clinical_terms"))
 
 
-def test_unapplying_takes_out_only_what_it_added():
-    Synonym.objects.filter(lay_term="dizzy").update(clinical_terms="vertigo, wobbly")
+def test_unapplying_deletes_only_the_rows_it_made_as_it_made_them():
+    Synonym.objects.filter(lay_term="dizzy").update(clinical_terms="vertigo, Unsteady")
+    Synonym.objects.filter(lay_term="bend").update(clinical_terms="bent, bending")  # edited since
     migration.remove(apps, None)
-    assert rows()["dizzy"] == "vertigo, wobbly"
+    assert rows()["dizzy"] == "vertigo, Unsteady"  # an editor's row, with their own "Unsteady"
+    assert rows()["bend"] == "bent, bending"
     assert "pain killers" not in rows()
     assert "acupuncturist" not in rows()
 
