@@ -8,8 +8,9 @@ its patterns; tests/archive/test_outdated_claims.py lists sentences that make ea
 sentences that must not. Add to them with any change.
 
 - NICE's 2009 guideline (CG88), on persistent non-specific low back pain and not sciatica, said
-  to consider a course of up to ten sessions of acupuncture; it never called it safe and effective. Its 2016 guideline on low back pain and sciatica (NG59), which
-  replaced it, says not to offer acupuncture for them (recommendation 1.2.8).
+  to consider a course of up to ten sessions of acupuncture; it never called it safe and
+  effective. Its 2016 guideline on low back pain and sciatica (NG59), which replaced it, says not
+  to offer acupuncture for them (recommendation 1.2.8).
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
   feeling faint or tired are common after a session.

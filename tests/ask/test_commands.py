@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ask import services
-from ask.forms import new_form_token
 from ask.models import OutgoingEmail, Submission
 from tests.ask.conftest import make_submission, receipt
+from tests.ask.test_views import good
 from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
@@ -119,21 +119,10 @@ def test_nothing_is_erased_or_closed_before_its_time(editor, area, capsys):
     assert waiting.is_open
 
 
-def sent_with_an_address():
-    """The ask form as a visitor sends it, with an address for the receipt."""
-    return {
-        "question": "Is it normal to feel tired the day after acupuncture?",
-        "email": "ann@example.org",
-        "consent_to_store": "on",
-        "action": "send",
-        "form_token": new_form_token(),
-    }
-
-
 def test_the_thanks_page_says_the_receipt_was_sent_only_once_it_was(
     client, mail_server_down, django_capture_on_commit_callbacks, settings
 ):
-    form = sent_with_an_address()
+    form = good()
     with django_capture_on_commit_callbacks(execute=True):
         thanks = client.post("/ask/", form).headers["Location"]
     html = client.get(thanks).content.decode()
@@ -165,7 +154,7 @@ def test_the_attempt_made_while_the_asker_waits_is_short_and_the_commands_is_not
     settings.EMAIL_BACKEND = "tests.ask.test_commands.SlowBackend"
     settings.EMAIL_TIMEOUT, settings.EMAIL_FIRST_ATTEMPT_TIMEOUT = 10, 3
     SlowBackend.waits = []
-    form = sent_with_an_address()
+    form = good()
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/ask/", form).status_code == 302
     call_command("send_pending_emails")
