@@ -6,6 +6,7 @@ not the cache: the ask form needs the database to store a question anyway, so co
 no new way to fail, and it works the same with or without Redis. A fixed window per client address:
 simple, and enough to stop a script flooding the queue."""
 
+import math
 from datetime import UTC, datetime, timedelta
 
 from django.db import connection
@@ -32,6 +33,12 @@ def allow(request, *, scope, limit, window=3600):
         cursor.execute(UPSERT, [scope, client_ip(request), window_start])
         (count,) = cursor.fetchone()
     return count <= limit
+
+
+def minutes_left(window=3600):
+    """Whole minutes until the current window ends and a client's count starts again."""
+    now = timezone.now().timestamp()
+    return math.ceil((window - now % window) / 60)
 
 
 def forget_ended_windows(window=3600):

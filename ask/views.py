@@ -9,6 +9,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -103,10 +104,14 @@ def _send(request):
     if not form.is_valid():
         return _unsent(request, form)
     if not rate_limit.allow(request, scope="ask", limit=settings.ASK_SUBMISSIONS_PER_HOUR):
+        # The count is per internet address, which people on one network share (a hospital's
+        # Wi-Fi), and starts again on the hour: say so, and when.
+        minutes = rate_limit.minutes_left()
         form.add_error(
             None,
-            "You have sent several questions in the last hour. Please wait an hour and send this "
-            "one again; your text is kept below.",
+            f"Several questions have been sent from your internet address this hour (people on "
+            f"one network share one). Please send this one again in {minutes} minute"
+            f"{pluralize(minutes)}; your text is kept below.",
         )
         return _unsent(request, form, status=429)
     if form.is_spam:

@@ -1,11 +1,13 @@
 """The public form: what a worried asker, a robot and a careless paste each get."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connection
 from django.test import override_settings
+from django.utils import timezone
 
 from ask.forms import new_form_token
 from ask.models import RateLimitCount, Submission
@@ -159,13 +161,19 @@ def test_a_question_sent_back_for_a_mistake_still_shows_its_advice(client):
     assert "Get medical help now" in html
 
 
-def test_a_client_sending_too_many_questions_is_asked_to_wait_and_keeps_the_text(client, settings):
+def test_a_client_sending_too_many_questions_is_asked_to_wait_and_keeps_the_text(
+    client, settings, monkeypatch
+):
     settings.ASK_SUBMISSIONS_PER_HOUR = 2
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 1, 12, 40, 0, tzinfo=UTC))
     for _ in range(2):
         assert client.post("/ask/", good()).status_code == 302
     response = client.post("/ask/", good())
     assert response.status_code == 429
-    assert "Please wait an hour" in response.content.decode()
+    # Said of the address, which others may share, with when it may be sent: the count starts
+    # again on the hour (12:40 here: 20 minutes).
+    assert "sent from your internet address this hour" in response.content.decode()
+    assert "Please send this one again in 20 minutes;" in response.content.decode()
     assert GOOD["question"] in response.content.decode()
     assert Submission.objects.count() == 2
     other = client.post("/ask/", good(), REMOTE_ADDR="192.0.2.7")
