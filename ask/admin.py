@@ -933,8 +933,8 @@ def _sent_again(model_admin, request, emails):
         days = RETRY_FOR.days
         model_admin.message_user(
             request,
-            f"{count} given-up e-mail{'' if count == 1 else 's'} will be tried again within "
-            f"minutes, and for {days} days if the mail server refuses {'it' if count == 1 else 'them'}.",
+            f"{count} given-up e-mail{pluralize(count)} will be tried again within minutes, "
+            f"and for {days} days if the mail server refuses {pluralize(count, 'it,them')}.",
             messages.SUCCESS,
         )
     else:

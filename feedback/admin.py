@@ -26,7 +26,7 @@ class VerdictFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "unhelpful":
-            return queryset.filter(pk__in=FeedbackPage.objects.unhelpful().values("pk"))
+            return queryset.unhelpful()  # the list's own totals, not a second pass over all
         return queryset
 
 

@@ -47,8 +47,10 @@ class FeedbackPageQuerySet(models.QuerySet):
         return self.with_totals().order_by(*LEAST_HELPFUL_FIRST)
 
     def unhelpful(self):
-        """The pages at least UNHELPFUL_SHARE of readers surely found unhelpful, over every day."""
-        return self.with_totals().filter(not_helpful_low__gte=UNHELPFUL_SHARE)
+        """The pages at least UNHELPFUL_SHARE of readers surely found unhelpful, over every day:
+        of these pages annotated `with_totals` (admin's list already is), else of them all."""
+        pages = self if "not_helpful_low" in self.query.annotations else self.with_totals()
+        return pages.filter(not_helpful_low__gte=UNHELPFUL_SHARE)
 
 
 class FeedbackPage(models.Model):

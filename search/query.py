@@ -505,6 +505,7 @@ def widen(groups, keyed_terms, known, acronyms):
         key_stem(group[0].words[0], known, acronyms) if is_plain(group) else None
         for group in groups
     ]
+    alone = {(acronym,) for acronym in acronyms}  # such an acronym as a term of its own
     widened, start = [], 0
     while start < len(groups):
         matched, length = [], 0
@@ -516,14 +517,8 @@ def widen(groups, keyed_terms, known, acronyms):
                 if len(key) == length and row not in matched:
                     matched.append(row)
         if matched:
-            terms = list(dict.fromkeys(tuple(term) for row in matched for term in row))
-            widened.append(
-                [
-                    Item(list(term))
-                    for term in terms
-                    if term not in {(acronym,) for acronym in acronyms}
-                ]
-            )
+            terms = dict.fromkeys(tuple(term) for row in matched for term in row)
+            widened.append([Item(list(term)) for term in terms if term not in alone])
             start += length
         else:
             widened.append(groups[start])
