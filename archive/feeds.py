@@ -1,4 +1,6 @@
-"""Atom feeds of answers: the whole archive's, and one per body area."""
+"""Atom feeds of new answers: the whole archive's, and one per body area. They list only answers
+whose date of publication the site knows: an answer from the earlier archive whose date was never
+recorded is not new, and a feed reader would show it as new on the date of its import."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -8,19 +10,37 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from archive.models import Category, Question
+from archive.models import EXPERT_PANEL, Category, ContentVersion, Question
 
 FEED_LENGTH = 20
 
 
+class KnownDatesAtom1Feed(Atom1Feed):
+    """Atom whose feed-level <updated> is a date the site knows even with no entries, where
+    Django's would be the time of the request."""
+
+    def latest_post_date(self):
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["content_changed_at"]
+
+
 class NewAnswersFeed(Feed):
-    feed_type = Atom1Feed
+    """The newest dated answers, newest first."""
+
+    feed_type = KnownDatesAtom1Feed
     title = "Acupuncture Answers: new answers"
     subtitle = "Answers from the expert panel to patients' questions about acupuncture."
     link = reverse_lazy("archive:home")
+    # Atom requires an author for the feed unless every entry names one: an empty feed too.
+    author_name = EXPERT_PANEL
 
     def items(self):
         return newest(Question.objects.published())
+
+    def feed_extra_kwargs(self, obj):
+        # When the public pages last changed: the feed's Last-Modified too (archive.caching).
+        return {"content_changed_at": ContentVersion.current().shown_since}
 
     def item_title(self, question):
         return question.title  # Atom titles are plain text: the XML writer escapes them once
@@ -33,16 +53,16 @@ class NewAnswersFeed(Feed):
         notes = render_to_string("archive/_before_the_answer.html", {"question": question})
         return notes.strip() + escape(Truncator(question.answer).words(60))
 
+    def item_author_name(self, question):
+        return question.answered_by
+
     def item_pubdate(self, question):
-        # None for an archived answer whose date was never recorded: the entry then has no
-        # <published>, which Atom allows.
         return question.published_at
 
     def item_updateddate(self, question):
-        # Atom requires <updated> on every entry. This is when the record last changed on this
-        # site (an edit, or its import from the earlier archive): a date the site knows, unlike
-        # an archived answer's original date.
-        return question.updated_at
+        # When the record last changed here, but never before it was published: an answer
+        # scheduled for later is new when it appears, not when it was last saved.
+        return max(question.updated_at, question.published_at)
 
     def item_categories(self, question):
         return [question.category.name]
@@ -65,4 +85,6 @@ class BodyAreaFeed(NewAnswersFeed):
 
 
 def newest(questions):
-    return questions.newest_first().select_related("category")[:FEED_LENGTH]
+    """The newest of `questions` whose date of publication is known."""
+    dated = questions.exclude(published_at=None).newest_first()
+    return dated.select_related("category")[:FEED_LENGTH]

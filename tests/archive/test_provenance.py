@@ -10,7 +10,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
-from archive.models import ARCHIVE_PANEL, EXPERT_PANEL, Question
+from archive.models import ARCHIVE_PANEL, EXPERT_PANEL, ContentVersion, Question
 from factsheets.management.commands.import_source_pages import IMPORTED_AT
 from tests.factories import make_category, make_question
 
@@ -151,21 +151,62 @@ def test_only_an_archived_answer_may_be_published_without_a_date(db):
     assert question in Question.objects.published()
 
 
-def test_feed_entries_state_no_unknown_date(client, seeded):
-    fresh = make_question(Question.objects.first().category)
+@pytest.fixture
+def dated(seeded):
+    """The seed Q&As as if their dates had been recorded: the feeds list only dated answers."""
+    Question.objects.update(published_at=IMPORTED_AT - timedelta(days=365))
+
+
+def test_the_new_answers_feeds_leave_out_answers_whose_date_was_never_recorded(client, seeded):
+    area = Question.objects.first().category
+    fresh = make_question(area)
+    old = timezone.now() - timedelta(days=3650)
+    dated_archive = make_question(area, from_archive=True, published_at=old)
+    for url in ("/feed/", f"{area.get_absolute_url()}feed/"):
+        entries = xml_of(client, url).findall(f"{ATOM}entry")
+        assert [e.find(f"{ATOM}title").text for e in entries] == [fresh.title, dated_archive.title]
+        published = [e.find(f"{ATOM}published").text for e in entries]
+        assert published == [fresh.published_at.isoformat(), old.isoformat()]
+
+
+def test_a_feed_with_no_dated_answers_is_valid_atom_dated_when_the_pages_last_changed(
+    client, seeded
+):
+    changed_at = ContentVersion.current().shown_since
+    for url in ("/feed/", "/archive/lower-back-pain/feed/"):
+        feed = xml_of(client, url)
+        assert feed.findall(f"{ATOM}entry") == []
+        # Not the time of the request, which Django's Atom feed would give.
+        assert feed.find(f"{ATOM}updated").text == changed_at.isoformat()
+        for required in (f"{ATOM}id", f"{ATOM}title", f"{ATOM}author/{ATOM}name"):
+            assert feed.find(required).text, required
+
+
+def test_feed_entries_name_who_answered(client, seeded):
+    area = Question.objects.first().category
+    make_question(area, title="Answered here")
+    old = timezone.now() - timedelta(days=3650)
+    make_question(area, title="Answered there", from_archive=True, published_at=old)
     feed = xml_of(client, "/feed/")
-    entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 13
-    first, *archived = entries
-    assert first.find(f"{ATOM}title").text == fresh.title
-    assert first.find(f"{ATOM}published") is not None
-    for entry in archived:
-        assert entry.find(f"{ATOM}published") is None
-        # Atom requires <updated>: when the record last changed here (its import).
-        assert entry.find(f"{ATOM}updated").text == IMPORTED_AT.isoformat()
+    authors = {
+        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}author/{ATOM}name").text
+        for entry in feed.findall(f"{ATOM}entry")
+    }
+    assert authors == {"Answered here": EXPERT_PANEL, "Answered there": ARCHIVE_PANEL}
+    assert feed.find(f"{ATOM}author/{ATOM}name").text == EXPERT_PANEL
 
 
-def test_feed_entries_of_answers_being_reviewed_say_so_first(client, seeded):
+def test_an_answer_published_as_scheduled_is_updated_when_it_appears(client, db):
+    # Last saved an hour before the time it was scheduled for, which has come.
+    question = make_question(make_category(), published_at=timezone.now() - timedelta(minutes=1))
+    Question.objects.filter(pk=question.pk).update(
+        updated_at=question.published_at - timedelta(hours=1)
+    )
+    entry = xml_of(client, "/feed/").find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}updated").text == question.published_at.isoformat()
+
+
+def test_feed_entries_of_answers_being_reviewed_say_so_first(client, dated):
     summaries = {
         entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
         for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
@@ -195,7 +236,7 @@ def test_sitemap_lastmod_is_when_the_record_last_changed_here(client, seeded, se
         assert lastmod.text == IMPORTED_AT.date().isoformat()
 
 
-def test_each_body_area_has_a_feed_linked_from_its_page(client, seeded):
+def test_each_body_area_has_a_feed_linked_from_its_page(client, dated):
     html = html_of(client, "/archive/lower-back-pain/")
     link = '<link rel="alternate" type="application/atom+xml" title="New answers about lower back pain" href="/archive/lower-back-pain/feed/">'
     assert link in html
@@ -208,7 +249,7 @@ def test_each_body_area_has_a_feed_linked_from_its_page(client, seeded):
     assert client.get("/archive/no-such-area/feed/").status_code == 404
 
 
-def test_a_parent_areas_feed_holds_its_subareas_answers(client, seeded):
+def test_a_parent_areas_feed_holds_its_subareas_answers(client, dated):
     feed = xml_of(client, "/archive/back-spine/feed/")
     assert len(feed.findall(f"{ATOM}entry")) == 12
     assert "back / spine" in feed.find(f"{ATOM}title").text
