@@ -76,6 +76,11 @@ def new_reference():
 WAIT_WINDOW_DAYS = 182
 WAIT_SAMPLE = 5
 
+# What an asker sends on the form: the same of each, sent again from the same browser within
+# SENT_AGAIN_WITHIN, is the same question (see ask.services.sent_before).
+SENT_FIELDS = ["question", "category", "name", "email", "consent_to_publish", "red_flags_ticked"]
+SENT_AGAIN_WITHIN = timedelta(days=1)
+
 
 class SubmissionQuerySet(models.QuerySet):
     def queue(self):
@@ -89,6 +94,12 @@ class SubmissionQuerySet(models.QuerySet):
     def still_open(self):
         """Not yet closed: waiting for the panel, or answered and waiting to be published."""
         return self.filter(closed_at__isnull=True)
+
+    def sent_recently_from(self, browser):
+        """Still waiting, and sent from `browser` (Submission.browser) within SENT_AGAIN_WITHIN:
+        where the same words sent again from there belong."""
+        since = timezone.now() - SENT_AGAIN_WITHIN
+        return self.waiting().filter(browser=browser, created_at__gte=since).exclude(browser="")
 
     def open_longer_than(self, days):
         """Received at least `days` ago and still not closed."""
@@ -314,8 +325,12 @@ class Submission(models.Model):
     )
     personal_data_erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The one-time token of the form page it was sent from: a double click or a browser's retry
-    # posts the same token, and finds this submission instead of making a second one.
+    # posts the same token and words, and finds this submission instead of making a second one.
     form_token = models.CharField(max_length=64, blank=True, default="", editable=False)
+    # A keyed hash of the CSRF cookie of the browser it was sent from, which stays the same across
+    # its form pages: the same words sent again from a page the browser asked for again (Back,
+    # with a new token) find this submission. Erased with the asker's details.
+    browser = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -326,6 +341,12 @@ class Submission(models.Model):
         indexes = [
             # The editors' queue: waiting submissions, urgent first then oldest first.
             models.Index(fields=["state", "-urgent", "created_at"], name="submission_queue"),
+            # ask.services.sent_before: what was sent from one browser lately.
+            models.Index(
+                fields=["browser", "created_at"],
+                name="submission_browser",
+                condition=~Q(browser=""),
+            ),
             # erase_personal_data: submissions closed before a date.
             models.Index(fields=["closed_at"], name="submission_closed_at"),
             # erase_personal_data: submissions still open, received before a date.
@@ -413,6 +434,19 @@ class Submission(models.Model):
         if self.state == State.ANSWERED:
             return "Answered" if self.is_open else "Answered privately"
         return ASKER_STATE_NAMES[self.state]
+
+    @property
+    def as_sent(self):
+        """What its asker sent on the form (SENT_FIELDS), as lookups that find it."""
+        return {name: getattr(self, name) for name in SENT_FIELDS}
+
+    @property
+    def masked_email(self):
+        """Its e-mail address with the part before the "@" hidden but for its first character
+        ("j•••@gmial.com"): on the asker's own thanks page, enough to catch a mistyped domain,
+        too little to give the address to whoever else opens the page."""
+        local, _, domain = self.email.rpartition("@")
+        return f"{local[:1]}•••@{domain}"
 
     @property
     def can_receive_email(self):

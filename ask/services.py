@@ -48,39 +48,21 @@ STATUS_SALT = "ask.status"
 WITHDRAW_SALT = "ask.withdraw"
 
 
-def submit_question(
-    *,
-    question,
-    consent_to_store,
-    consent_to_publish=False,
-    category=None,
-    name="",
-    email="",
-    red_flags_ticked=(),
-    form_token=None,
-):
-    """Store a visitor's question, marked urgent if it shows a red-flag sign, and queue the
-    receipt e-mail if they gave an address. It is committed before this returns.
+def submit_question(**fields):
+    """Store a visitor's question (the keyword arguments of `_unsaved`), marked urgent if it shows
+    a red-flag sign, and queue the receipt e-mail if they gave an address. It is committed before
+    this returns.
 
-    `form_token` is the one-time token of the form page: if a submission with it exists (a double
-    click, a browser's retry, even one racing this call), that submission is returned instead of
-    storing a second one. A racing one is found, not refused by the database: a statement that
-    fails is written to PostgreSQL's own log with its values (log_min_error_statement), and this
-    one's values are the asker's name, address and question, where no erasure reaches them."""
-    if form_token and (sent := _sent_with(form_token)):
+    If the same form was stored already (`sent_before`: a double click, a browser's retry, even
+    one racing this call, or the page opened again with Back and sent as it was), that
+    submission is returned instead of storing a second one. A racing one is found, not refused by
+    the database: a statement that fails is written to PostgreSQL's own log with its values
+    (log_min_error_statement), and this one's values are the asker's name, address and question,
+    where no erasure reaches them."""
+    submission = _unsaved(**fields)
+    if sent := _sent_before(submission):
         return sent
-    submission = Submission(
-        question=question,
-        category=category,
-        name=name,
-        email=email,
-        consent_to_store=consent_to_store,
-        consent_to_publish=consent_to_publish,
-        red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
-        red_flags_in_text=red_flags.found_in(question),
-        form_token=form_token or "",
-    )
-    submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
+    form_token = submission.form_token
     # The token is checked below, under a lock: a check here could pass for two racing requests.
     submission.full_clean(exclude=["form_token"])
     try:
@@ -89,8 +71,12 @@ def submit_question(
                 # Whoever holds the token's lock stores it; a send racing it waits here until
                 # that one has committed, then finds its submission instead of inserting.
                 _lock_form_token(form_token)
-                if sent := _sent_with(form_token):
+                if sent := _sent_before(submission):
                     return sent
+                if Submission.objects.filter(form_token=form_token).exists():
+                    # Its page was sent before with other words (kept by the browser, an address
+                    # corrected): another question, which leaves the token to the first.
+                    submission.form_token = ""
             submission.save()
             _log(submission, from_state="", by=None, note="")
             _queue_email(
@@ -102,14 +88,60 @@ def submit_question(
     except IntegrityError:
         # The unique constraint stays as the backstop should anything store a token without its
         # lock: the same form, stored by a request that got there first.
-        if form_token and (sent := _sent_with(form_token)):
+        if sent := _sent_before(submission):
             return sent
         raise
     return submission
 
 
-def _sent_with(form_token):
-    return Submission.objects.filter(form_token=form_token).first()
+def sent_before(**fields):
+    """The submission already stored from the same form with the same words and choices (the
+    keyword arguments of `submit_question`), or None."""
+    return _sent_before(_unsaved(**fields))
+
+
+def _unsaved(
+    *,
+    question,
+    consent_to_store,
+    consent_to_publish=False,
+    category=None,
+    name="",
+    email="",
+    red_flags_ticked=(),
+    form_token=None,
+    browser="",
+):
+    """A visitor's question, not yet saved. `form_token` is the one-time token of the form page
+    it came from, `browser` the key of the browser that sent it (Submission.browser)."""
+    submission = Submission(
+        question=question,
+        category=category,
+        name=name,
+        email=email,
+        consent_to_store=consent_to_store,
+        consent_to_publish=consent_to_publish,
+        red_flags_ticked=[flag.name for flag in red_flags.flags_named(red_flags_ticked)],
+        red_flags_in_text=red_flags.found_in(question),
+        form_token=form_token or "",
+        browser=browser,
+    )
+    submission.urgent = bool(submission.red_flags_ticked or submission.red_flags_in_text)
+    return submission
+
+
+def _sent_before(submission):
+    """The submission stored from the same form as the unsaved `submission`, holding what it
+    holds (Submission.as_sent): the one with its token (a double click, a retry, the page kept by
+    the browser and sent again), else one sent lately from its browser (the page asked for again,
+    with a new token). Other words, or no form, make another question."""
+    if not submission.form_token:
+        return None
+    same = submission.as_sent
+    return (
+        Submission.objects.filter(form_token=submission.form_token, **same).first()
+        or Submission.objects.sent_recently_from(submission.browser).filter(**same).first()
+    )
 
 
 def _lock_form_token(form_token):
@@ -454,13 +486,22 @@ def send_pending_emails():
 
 
 # What erasure blanks on the submission itself.
-ERASED_FIELDS = ["name", "email", "question", "edited_question", "title", "answer"]
+ERASED_FIELDS = [
+    "name",
+    "email",
+    "question",
+    "edited_question",
+    "title",
+    "answer",
+    "browser",
+]
 
 
 def _erase(locked):
     """Blank everything of the asker's on a locked, closed submission: name, e-mail address,
-    the question as they typed it, the editors' working copy (edited question, title, answer),
-    the history notes (which may quote them) and the e-mails sent to them.
+    the question as they typed it, the key of their browser, the editors' working copy (edited
+    question, title, answer), the history notes (which may quote them) and the e-mails sent to
+    them.
 
     The working copy goes in every state, published included: editors may edit the public Q&A
     afterwards (a place name taken out) or unpublish it, and the copy here would keep the old

@@ -11,12 +11,13 @@ from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from archive import red_flags
 from ask import rate_limit, services
-from ask.forms import AskForm, form_token_value, typed_question
+from ask.forms import AskForm, typed_question
 from ask.models import RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
@@ -97,12 +98,13 @@ def _check_similar(request):
 
 
 def _send(request):
-    token = form_token_value(request.POST.get("form_token"))
-    if token and (sent := Submission.objects.filter(form_token=token).first()):
-        return redirect(thanks_url(sent))  # the same form again: a double click or a retry
     form = AskForm(request.POST)
     if not form.is_valid():
         return _unsent(request, form)
+    fields = form.submission_fields() | {"browser": _browser(request)}
+    if sent := services.sent_before(**fields):
+        # The same form again: a double click, a retry, or Back and "Send" once more.
+        return redirect(thanks_url(sent))
     if not rate_limit.allow(request, scope="ask", limit=settings.ASK_SUBMISSIONS_PER_HOUR):
         # The count is per internet address, which people on one network share (a hospital's
         # Wi-Fi), and starts again on the hour: say so, and when.
@@ -117,8 +119,15 @@ def _send(request):
     if form.is_spam:
         logger.info("Ask form: honeypot filled by %s", client_ip(request))
         return _unsent(request, _with_trap_emptied(request.POST))
-    submission = services.submit_question(**form.submission_fields())
+    submission = services.submit_question(**fields)
     return redirect(thanks_url(submission))
+
+
+def _browser(request):
+    """A keyed hash of the visitor's CSRF cookie, the same on each form page their browser opens
+    (Submission.browser); empty without one."""
+    cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    return cookie and salted_hmac("ask.browser", cookie, algorithm="sha256").hexdigest()
 
 
 def _unsent(request, form, status=200, **context):
@@ -156,7 +165,12 @@ def _form_page(request, form, status=200, **context):
 
 
 def _try_again(request):
-    """The "please try again" page: needs no database, and holds what was typed."""
+    """The "please try again" page: needs no database, and holds what was typed. On opening the
+    form nothing was: it says only that the form cannot be opened, with the advice a search's
+    words call for."""
+    if request.method != "POST":
+        signs = red_flags.signs_shown(typed_question(request.GET))
+        return render(request, "ask/try_again.html", {"warning_signs": signs}, status=503)
     fields = AskForm.base_fields
     kept = [
         (name, value)
@@ -169,6 +183,7 @@ def _try_again(request):
         request,
         "ask/try_again.html",
         {
+            "sent": True,
             "question": text,
             "kept": kept,
             "warning_signs": red_flags.signs_shown(text, _ticked(request)),
@@ -192,10 +207,12 @@ def thanks(request, token):
     return render(
         request,
         "ask/thanks.html",
-        # The wait is told only beside the receipt, to those who gave an address.
+        # The wait, and the way to withdraw a question sent to a mistyped address, are told only
+        # beside the receipt, to those who gave an address.
         {
             "submission": submission,
             "typical_wait": submission.email and Submission.objects.typical_wait(),
+            "withdraw_url": submission.email and services.withdraw_url(submission),
             "retry_days": RETRY_FOR.days,
         },
     )

@@ -1,5 +1,6 @@
 """The public form: what a worried asker, a robot and a careless paste each get."""
 
+import logging
 import re
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 from django.utils import timezone
 
+from ask import services
 from ask.forms import new_form_token
 from ask.models import RateLimitCount, Submission
 from ask.views import thanks_url
@@ -217,16 +219,52 @@ def test_when_the_database_is_down_the_asker_gets_a_try_again_page_holding_their
     assert not Submission.objects.exists()
 
 
+def test_opening_the_form_while_the_database_is_down_says_so_and_where_to_get_help(client):
+    def database_down(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(database_down):
+        response = client.get("/ask/")
+        from_a_search = client.get("/ask/", {"question": "back pain and a fever"})
+    html = response.content.decode()
+    assert response.status_code == from_a_search.status_code == 503
+    # Nothing was typed, so nothing is said to be kept or unsaved.
+    assert "kept below" not in html and "could not save your question" not in html
+    assert "Please try again in a minute" in html
+    assert 'call <a href="tel:999">999</a> or go to A&amp;E now' in html
+    assert "Back pain with a fever" in from_a_search.content.decode()
+
+
 def test_a_thank_you_link_cannot_be_forged_from_a_reference(client):
     submission = make_submission()
     assert client.get(f"/ask/thanks/{submission.reference}/").status_code == 404
     assert client.get(thanks_url(submission)).status_code == 200
 
 
-def test_the_thank_you_page_never_shows_the_askers_name_or_address(client):
-    submission = make_submission(name="Zebedee Unique", email="zebedee@example.org")
-    html = client.get(thanks_url(submission)).content.decode()
+def test_the_thank_you_page_shows_the_address_given_masked_and_never_the_askers_name(
+    client, caplog
+):
+    # Enough to catch a mistyped domain; the page may be opened by someone else within the day.
+    submission = make_submission(name="Zebedee Unique", email="zebedee@gmial.com")
+    caplog.set_level(logging.DEBUG)
+    response = client.get(thanks_url(submission))
+    html = response.content.decode()
+    assert "<strong>z•••@gmial.com</strong>" in html
     assert "Zebedee" not in html and "zebedee@" not in html
+    assert "send your question again with the right address" in html
+    assert f'href="{services.withdraw_url(submission)}"' in html
+    assert "gmial" not in caplog.text
+    # Kept by no cache, shared or the browser's own.
+    assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
+
+
+def test_no_page_but_the_thank_you_page_shows_the_address_even_masked(client):
+    submission = make_submission(email="zebedee@gmial.com")
+    status, withdraw = links(submission)
+    for path in ("/" + status, "/" + withdraw):
+        assert "gmial" not in client.get(path).content.decode(), path
+    services.withdraw(submission=submission)
+    assert "gmial" not in client.get(thanks_url(submission)).content.decode()
 
 
 def test_the_form_refuses_other_methods(client):
