@@ -966,7 +966,15 @@ class GivenUpFilter(admin.SimpleListFilter):
 class OutgoingEmailAdmin(admin.ModelAdmin):
     """For administrators: which e-mails to askers went, and which are still failing."""
 
-    list_display = ["subject", "created_at", "sent_at", "attempts", "next_attempt_at", "last_error"]
+    list_display = [
+        "subject",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "next_attempt_at",
+        "last_failure",
+        "last_error",
+    ]
     list_filter = [("sent_at", admin.EmptyFieldListFilter), GivenUpFilter]
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
     actions = ["send_again"]

@@ -5,6 +5,7 @@ import logging
 import math
 import re
 import secrets
+import smtplib
 import statistics
 from datetime import timedelta
 from itertools import islice
@@ -624,6 +625,33 @@ def retry_deadline():
     return timezone.now() + RETRY_FOR
 
 
+class DeliveryFailure(models.TextChoices):
+    """What an e-mail's last failed attempt met."""
+
+    UNREACHABLE = "unreachable", "The mail server could not be reached"
+    REFUSED = "refused", "The mail server refused this e-mail"
+
+
+# Answers about one message alone: the server was reached and said no to its sender, recipients or
+# content (SMTPNotSupportedError: an address that needs SMTPUTF8), so other e-mails may still go.
+MESSAGE_REFUSALS = (
+    smtplib.SMTPRecipientsRefused,
+    smtplib.SMTPSenderRefused,
+    smtplib.SMTPDataError,
+    smtplib.SMTPNotSupportedError,
+)
+
+
+def failure_of(error):
+    """The `DeliveryFailure` that `error`, raised sending one e-mail, stands for. A connection
+    or log-in that failed (smtplib's errors are OSErrors too) fails every e-mail alike; anything
+    else is this e-mail's own, so it keeps its wait rather than being tried whenever the server
+    answers."""
+    if isinstance(error, OSError) and not isinstance(error, MESSAGE_REFUSALS):
+        return DeliveryFailure.UNREACHABLE
+    return DeliveryFailure.REFUSED
+
+
 class OutgoingEmailQuerySet(models.QuerySet):
     def pending(self):
         """Not yet sent, and not given up on."""
@@ -632,6 +660,11 @@ class OutgoingEmailQuerySet(models.QuerySet):
     def due(self):
         """Pending, and its wait after its last failed attempt is over."""
         return self.pending().filter(next_attempt_at__lte=timezone.now())
+
+    def waiting_for_server(self):
+        """Pending, and its last attempt could not reach the mail server: it goes as soon as the
+        server answers again, whatever its wait."""
+        return self.pending().filter(last_failure=DeliveryFailure.UNREACHABLE)
 
     def undelivered(self):
         """Not taken by the mail server although tried at least once: still being retried, or
@@ -664,6 +697,13 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    last_failure = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=DeliveryFailure.choices,
+        help_text="What its last failed attempt met: an unreachable mail server (it goes as soon "
+        "as the server answers) or a refusal of this e-mail (it waits its turn).",
+    )
     next_attempt_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -690,10 +730,11 @@ class OutgoingEmail(models.Model):
     def __str__(self):
         return self.subject
 
-    def send(self, timeout=None):
+    def send(self, timeout=None, connection=None):
         """Send it unless already sent (or being sent by another process); record the outcome.
-        Returns True when sent. Never raises for a mail server failure. `timeout`: seconds to
-        wait for the mail server, EMAIL_TIMEOUT unless given."""
+        Returns True when sent, False when it failed, None when not tried. Never raises for a
+        mail server failure. `timeout`: seconds to wait for the mail server, EMAIL_TIMEOUT unless
+        given; `connection`: a mail connection to send it through, one of its own unless given."""
         with transaction.atomic():
             email = (
                 OutgoingEmail.objects.select_for_update(skip_locked=True)
@@ -701,13 +742,14 @@ class OutgoingEmail(models.Model):
                 .first()
             )
             if email is None:
-                return False
+                return None
             email.attempts += 1
             try:
-                connection = get_connection(timeout=timeout)
+                connection = connection or get_connection(timeout=timeout)
                 send_mail(email.subject, email.body, None, [email.to], connection=connection)
             except Exception as error:  # whatever the mail server did, record it and retry later
                 email.last_error = f"{type(error).__name__}: {error}"[:2000]
+                email.last_failure = failure_of(error)
                 # The log outlives the outbox row (erased with the asker's details): a mail
                 # server's refusal names the address, which the log line must not, in any form
                 # (smtplib may give the domain IDNA-encoded, so matching email.to is not enough).
@@ -719,11 +761,13 @@ class OutgoingEmail(models.Model):
                 email.next_attempt_at = (
                     now + retry_wait(email.attempts) if now < email.retry_until else None
                 )
-                email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+                email.save(
+                    update_fields=["attempts", "last_error", "last_failure", "next_attempt_at"]
+                )
                 return False
             email.sent_at = timezone.now()
-            email.last_error = ""
-            email.save(update_fields=["attempts", "sent_at", "last_error"])
+            email.last_error = email.last_failure = ""
+            email.save(update_fields=["attempts", "sent_at", "last_error", "last_failure"])
             self.sent_at = email.sent_at
             return True
 

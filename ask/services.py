@@ -10,14 +10,17 @@ import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import get_connection
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -471,18 +474,51 @@ def where_raised(error):
     return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
 
 
+class OutboxRun(NamedTuple):
+    """What one `send_pending_emails` did, and what it left for later."""
+
+    sent: int
+    failed: int
+    waiting: int  # still pending: tried again later
+    next_attempt_at: datetime | None  # the soonest any of them is due
+    waiting_for_server: int  # of those waiting, the ones that go as soon as the server answers
+
+
 def send_pending_emails():
-    """Try every e-mail whose wait after its last failure is over (`OutgoingEmail.due`). The one
-    due soonest is tried even before its time: if the mail server takes it, it is back, and every
-    e-mail waiting goes now rather than when its wait ends. Returns (sent, still waiting)."""
-    pending = OutgoingEmail.objects.pending().order_by("next_attempt_at", "id")
-    first = pending.first()
-    if first is None:
-        return 0, 0
-    back = first.send()
-    rest = pending if back else OutgoingEmail.objects.due().order_by("next_attempt_at", "id")
-    sent = int(back) + sum(email.send() for email in rest.exclude(pk=first.pk))
-    return sent, OutgoingEmail.objects.pending().count()
+    """Send every e-mail whose wait after its last failure is over (`OutgoingEmail.due`). When
+    some could not reach the mail server, a connection to it is opened first, sending nothing: if
+    it opens, the server is back and they go at once, through it, whatever their wait. An e-mail
+    the server refused for itself keeps its wait, so that it is not tried on every run."""
+    mail = get_connection()
+    emails = OutgoingEmail.objects.due()
+    stranded = OutgoingEmail.objects.waiting_for_server()
+    if stranded.exists() and _mail_server_answers(mail):
+        emails |= stranded
+    try:
+        tried = [email.send(connection=mail) for email in emails.order_by("next_attempt_at", "id")]
+    finally:
+        mail.close()
+    pending = OutgoingEmail.objects.pending()
+    return OutboxRun(
+        sent=tried.count(True),
+        failed=tried.count(False),
+        waiting=pending.count(),
+        next_attempt_at=pending.aggregate(soonest=Min("next_attempt_at"))["soonest"],
+        waiting_for_server=pending.waiting_for_server().count(),
+    )
+
+
+def _mail_server_answers(mail):
+    """Whether the connection `mail` opens (within EMAIL_TIMEOUT): the mail server is reached and
+    takes the log-in. Left open, to send through."""
+    try:
+        mail.open()
+    except OSError as error:  # smtplib's errors are OSErrors too
+        logger.warning(
+            "The mail server still cannot be reached: %s: %s", type(error).__name__, error
+        )
+        return False
+    return True
 
 
 # What erasure blanks on the submission itself.

@@ -25,6 +25,13 @@ def make_editor(username="editor"):
 
 
 @pytest.fixture
+def mail_server_down(settings):
+    """SMTP to a port nobody listens on: the connection is refused at once."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+
+
+@pytest.fixture
 def editor(db):
     return make_editor()
 

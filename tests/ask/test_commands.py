@@ -18,13 +18,6 @@ from tests.factories import make_question
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def mail_server_down(settings):
-    """SMTP to a port nobody listens on: the connection is refused at once."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
-
-
 def close_as_duplicate(editor, area, **submission_fields):
     submission = make_submission(**submission_fields)
     services.close_as_duplicate(submission=submission, by=editor, duplicate_of=make_question(area))
@@ -41,14 +34,25 @@ def test_a_mail_server_failure_is_recorded_not_raised_and_the_command_sends_it_l
     assert submission.state == Submission.State.CLOSED_DUPLICATE
     assert (email.sent_at, email.attempts) == (None, 1)
     assert "Connection" in email.last_error
+    assert email.last_failure == "unreachable"
 
+    call_command("send_pending_emails")  # its wait is not over, and the server does not answer
+    assert OutgoingEmail.objects.get().attempts == 1
+    soonest = f"{timezone.localtime(email.next_attempt_at):%Y-%m-%d %H:%M %Z}"
+    waiting = (
+        f"Sent 0 e-mail(s), 0 failed; 1 waiting for a later try, the next due at {soonest} "
+        "(1 as soon as the mail server can be reached).\n"
+    )
+    assert capsys.readouterr().out == waiting
+
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
     call_command("send_pending_emails")
     assert OutgoingEmail.objects.get().attempts == 2
-    assert "Sent 0 e-mail(s); 1 still waiting" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("Sent 0 e-mail(s), 1 failed; 1 waiting")
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_pending_emails")
-    assert "Sent 1 e-mail(s); 0 still waiting" in capsys.readouterr().out
+    assert capsys.readouterr().out == "Sent 1 e-mail(s), 0 failed; none waiting.\n"
     assert [m.to for m in mailoutbox] == [["ann@example.org"]]
     call_command("send_pending_emails")
     assert len(mailoutbox) == 1  # sent once only
@@ -67,6 +71,7 @@ def test_a_refusal_is_logged_without_the_askers_address(settings, caplog):
     submission = make_submission(email="Ann@Example.org")
     assert not receipt(submission).send()
     assert "Ann@Example.org" in receipt(submission).last_error  # for administrators, until erased
+    assert receipt(submission).last_failure == "refused"
     (record,) = [r for r in caplog.records if "not sent" in r.getMessage()]
     assert "User unknown" in record.getMessage()
     assert "example.org" not in record.getMessage().lower()

@@ -2,16 +2,21 @@
 and, given up, can be sent again by an editor; what the asker and the editors read about an
 e-mail is true in every state."""
 
+import smtplib
+import socket
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
-from ask.models import RETRY_FOR, OutgoingEmail, retry_wait
+from ask.models import RETRY_FOR, DeliveryFailure, OutgoingEmail, failure_of, retry_wait
 from ask.services import send_pending_emails
 from ask.views import thanks_url
+from loadtest.stack import MailSink, free_port
 from tests.ask.conftest import make_submission, receipt
 
 pytestmark = pytest.mark.django_db
@@ -48,18 +53,108 @@ def test_a_failed_attempt_is_tried_again_only_after_its_wait(mail_refused):
     assert list(OutgoingEmail.objects.due()) == [email]
 
 
-def test_while_the_mail_server_is_down_the_command_tries_one_email_not_all(mail_refused):
-    for _ in range(3):
-        receipt(make_submission()).send()
-    assert send_pending_emails() == (0, 3)
-    assert sorted(OutgoingEmail.objects.values_list("attempts", flat=True)) == [1, 1, 2]
+def failed_once(count):
+    """`count` receipts, each tried once (by the backend set now), oldest first."""
+    emails = [receipt(make_submission()) for _ in range(count)]
+    for email in emails:
+        email.send()
+    return emails
 
 
-def test_once_the_mail_server_is_back_every_waiting_email_goes_at_once(mail_refused, settings):
-    for _ in range(3):
-        receipt(make_submission()).send()
+def attempts():
+    return list(OutgoingEmail.objects.order_by("id").values_list("attempts", flat=True))
+
+
+def test_what_a_failure_says_of_the_mail_server_is_recorded_with_it():
+    unreachable = [
+        ConnectionRefusedError(111, "Connection refused"),
+        TimeoutError("timed out"),
+        socket.gaierror(-2, "Name or service not known"),
+        smtplib.SMTPServerDisconnected("Connection unexpectedly closed"),
+        smtplib.SMTPConnectError(421, b"Too many connections"),
+        smtplib.SMTPAuthenticationError(535, b"Authentication failed"),
+    ]
+    refused = [
+        smtplib.SMTPRecipientsRefused({"ann@example.org": (550, b"User unknown")}),
+        smtplib.SMTPSenderRefused(553, b"Sender not allowed", "answers@localhost"),
+        smtplib.SMTPDataError(554, b"Message rejected as spam"),
+        smtplib.SMTPNotSupportedError("SMTPUTF8 not supported by server"),
+        ValueError("Header values may not contain linefeed or carriage return characters"),
+    ]
+    assert {failure_of(error) for error in unreachable} == {DeliveryFailure.UNREACHABLE}
+    assert {failure_of(error) for error in refused} == {DeliveryFailure.REFUSED}
+
+
+def test_an_email_refused_for_itself_is_tried_again_only_after_its_wait(mail_refused, mailoutbox):
+    failed_once(2)
+    assert set(OutgoingEmail.objects.values_list("last_failure", flat=True)) == {"refused"}
+    assert send_pending_emails()[:3] == (0, 0, 2)
+    assert attempts() == [1, 1]  # the mail server is not asked again every 5 minutes
+    OutgoingEmail.objects.filter(id=OutgoingEmail.objects.earliest("id").id).update(
+        next_attempt_at=timezone.now()
+    )
+    assert send_pending_emails()[:3] == (0, 1, 2)
+    assert attempts() == [2, 1]
+
+
+def test_while_the_mail_server_cannot_be_reached_no_email_is_tried_before_its_wait(
+    mail_server_down,
+):
+    failed_once(3)
+    run = send_pending_emails()
+    assert (run.sent, run.failed, run.waiting, run.waiting_for_server) == (0, 0, 3, 3)
+    assert attempts() == [1, 1, 1]
+    assert run.next_attempt_at == OutgoingEmail.objects.earliest("id").next_attempt_at
+
+
+def test_once_the_mail_server_answers_the_emails_that_could_not_reach_it_go_at_once(
+    mail_server_down, settings, mailoutbox
+):
+    stranded = failed_once(2)
+    settings.EMAIL_BACKEND = REFUSING
+    (refused,) = failed_once(1)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_pending_emails() == (3, 0)
+    assert send_pending_emails()[:3] == (2, 0, 1)
+    assert sorted(m.subject for m in mailoutbox) == sorted(e.subject for e in stranded)
+    assert OutgoingEmail.objects.pending().get() == refused  # it keeps its wait
+
+
+@pytest.fixture
+def mail_sink(settings):
+    """A real SMTP server, stopped: the load test's, for the mail server's outage."""
+    sink = MailSink(free_port())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", sink.port, 2
+    yield sink
+    sink.stop()
+
+
+def test_the_mail_servers_return_is_noticed_by_the_next_run_and_all_go_on_one_connection(
+    mail_sink, monkeypatch
+):
+    failed_once(3)
+    mail_sink.start()
+    connections = []
+    connect = smtplib.SMTP.connect
+
+    def counted(*args, **kwargs):
+        connections.append(args)
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(smtplib.SMTP, "connect", counted)
+    assert send_pending_emails()[:3] == (3, 0, 0)
+    assert len(mail_sink.messages) == 3 and len(connections) == 1
+
+
+def test_emails_that_failed_before_failures_were_told_apart_go_once_the_server_answers():
+    migration = import_module(
+        "ask.migrations.0010_outbox_tells_unreachable_server_from_refused_email"
+    )
+    waiting, sent, new = (receipt(make_submission()) for _ in range(3))
+    OutgoingEmail.objects.exclude(pk=new.pk).update(attempts=2)
+    OutgoingEmail.objects.filter(pk=sent.pk).update(sent_at=timezone.now())
+    migration.take_earlier_failures_as_unreachable(apps, None)
+    assert list(OutgoingEmail.objects.waiting_for_server()) == [waiting]
 
 
 def test_an_email_is_tried_for_days_then_given_up(mail_refused):
@@ -72,7 +167,7 @@ def test_an_email_is_tried_for_days_then_given_up(mail_refused):
     assert not email.send()
     assert list(OutgoingEmail.objects.given_up()) == [email]
     assert not OutgoingEmail.objects.pending().exists()
-    assert send_pending_emails() == (0, 0)  # no longer tried
+    assert send_pending_emails()[:3] == (0, 0, 0)  # no longer tried
 
 
 def test_an_email_is_tried_for_three_days_from_when_it_was_queued():
@@ -148,3 +243,10 @@ def test_an_administrator_sends_given_up_emails_again_from_the_outbox(client, ma
     assert OutgoingEmail.objects.pending().get() == email
     given = client.get("/admin/ask/outgoingemail/", {"given_up": "yes"})
     assert list(given.context["cl"].result_list) == []
+
+
+def test_the_outbox_shows_administrators_what_each_last_failure_met(client, mail_server_down):
+    client.force_login(User.objects.create_superuser("admin", password="pw"))
+    receipt(make_submission()).send()
+    outbox = client.get("/admin/ask/outgoingemail/").text
+    assert "The mail server could not be reached" in outbox
