@@ -1,6 +1,6 @@
 """Pages for browsing the archive: the tree, a category, a Q&A."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -37,17 +37,31 @@ def category_detail(request, slug):
     paginator = Paginator(question_filter.qs, QUESTIONS_PER_PAGE)
     if not question_filter.narrows:
         paginator.count = category.total
-    page = paginator.get_page(request.GET.get("page"))
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        # Not a page of this list (?page=0, ?page=abc, or past the last): showing another page
+        # under its address would make a copy of that page.
+        raise Http404("No such page of this body area.") from None
     return render(
         request,
         "archive/category.html",
         {
+            "canonical_url": list_address(request, page),
             "category": category,
             "subcategories": category.children,
             "filter": question_filter,
             "page": page,
         },
     )
+
+
+def list_address(request, page):
+    """The canonical address of a page of a list: page 2 on are pages of their own to search
+    engines, not copies of the first. Title words and sorting are views of the list, left out as
+    page 1's address has always left them out."""
+    address = request.build_absolute_uri(request.path)
+    return address if page.number == 1 else f"{address}?page={page.number}"
 
 
 # What a Q&A page reads of its Q&A, built once (as a class-based view's `queryset` is): its

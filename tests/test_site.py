@@ -64,11 +64,23 @@ def test_the_feed_is_atom_with_the_newest_answers_first(client, seeded):
     assert xml.count("<entry>") == 2  # the seed archive's answers are undated: not "new"
 
 
-@pytest.mark.parametrize("url", ["/", "/archive/back-spine/", "/factsheets/", "/urgent-help/"])
-def test_every_page_has_a_canonical_link_title_and_description(client, seeded, url):
-    html = client.get(url + "?page=2").content.decode()
-    assert f'<link rel="canonical" href="http://testserver{url}">' in html
-    assert f'<meta property="og:url" content="http://testserver{url}">' in html
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        # A page without pages of its own ignores the parameter.
+        ("/?page=2", "/"),
+        ("/factsheets/?page=2", "/factsheets/"),
+        ("/urgent-help/?page=2", "/urgent-help/"),
+        # A list's later pages are pages of their own; its first is the list's own address.
+        ("/archive/back-spine/?page=1", "/archive/back-spine/"),
+        ("/archive/back-spine/?page=2", "/archive/back-spine/?page=2"),
+        ("/archive/back-spine/?sort=title&page=2", "/archive/back-spine/?page=2"),
+    ],
+)
+def test_every_page_has_a_canonical_link_title_and_description(client, seeded, url, canonical):
+    html = client.get(url).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in html
+    assert f'<meta property="og:url" content="http://testserver{canonical}">' in html
     assert '<meta name="description" content="' in html
     assert '<meta property="og:title" content="' in html
     assert html.count("<h1>") == 1

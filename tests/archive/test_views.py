@@ -74,10 +74,28 @@ def test_category_page_filters_by_title_words_and_keeps_the_filter_in_page_links
     assert "?words=sciatica&amp;page=2" in html
 
 
-def test_category_page_ignores_a_bad_sort_or_page(client, seeded):
-    response = client.get("/archive/back-spine/", {"sort": "nonsense", "page": "x"})
+def test_category_page_ignores_a_bad_sort(client, seeded):
+    response = client.get("/archive/back-spine/", {"sort": "nonsense"})
     assert response.status_code == 200
     assert "Page 1 of 2" in response.content.decode()
+
+
+@pytest.mark.parametrize("number", ["3", "0", "-1", "x"])
+def test_a_page_the_list_does_not_have_is_not_found(client, seeded, number):
+    # Not another page shown under its address: that would be a copy of the other page.
+    response = client.get("/archive/back-spine/", {"page": number})
+    assert response.status_code == 404
+
+
+def test_an_empty_page_number_is_the_first_page(client, seeded):
+    response = client.get("/archive/back-spine/", {"page": ""})
+    assert "Page 1 of 2" in response.content.decode()
+
+
+def test_the_archive_without_a_body_area_goes_to_the_list_of_body_areas(client, seeded):
+    response = client.get("/archive/")
+    assert response.status_code == 301
+    assert response["Location"] == "/"
 
 
 def test_category_page_query_count_does_not_grow_with_questions(

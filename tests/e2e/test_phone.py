@@ -68,3 +68,26 @@ def test_long_words_and_twice_the_text_size_never_make_a_phone_page_scroll_sidew
             assert min(widths) >= text * 0.9, widths
     select = page.get_by_label("Body area").bounding_box()
     assert select["x"] + select["width"] <= PHONE["width"]
+
+
+# The width a select needs to show its chosen option whole: a copy holding only that option, at
+# its natural width.
+NEEDED_WIDTH = """select => {
+    const copy = select.cloneNode(false);
+    copy.removeAttribute("id");
+    copy.style.width = "auto";
+    copy.style.maxWidth = "none";
+    copy.append(new Option(select.selectedOptions[0].text));
+    select.after(copy);
+    const width = copy.getBoundingClientRect().width;
+    copy.remove();
+    return width;
+}"""
+
+
+def test_the_search_pages_body_area_box_shows_its_choice_whole_on_a_phone(page):
+    for width in [PHONE["width"], 390]:
+        page.set_viewport_size({**PHONE, "width": width})
+        page.goto("/search/")
+        select = page.get_by_label("Body area")
+        assert select.bounding_box()["width"] >= select.evaluate(NEEDED_WIDTH), width
