@@ -34,6 +34,16 @@ class AskForm(forms.ModelForm):
     # The page's one-time token: the same form sent twice stores one question.
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    # What the error summary calls each field: a label there reads badly before the message
+    # ("…so that the expert panel can answer it.: Please tick…").
+    SUMMARY_NAMES = {
+        "question": "Your question",
+        "category": "Where is the problem",
+        "red_flags_ticked": "Warning signs",
+        "name": "First name",
+        "email": "E-mail address",
+        "consent_to_store": "Consent",
+    }
     NO_REPLY_WARNING = (
         "With no e-mail address and no permission to publish, we have no way to give you "
         "the answer. Add your e-mail address, allow us to publish it (without your name), or "
@@ -119,8 +129,17 @@ class AskForm(forms.ModelForm):
         cleaned["form_token"] = token
         no_way_to_reply = not cleaned.get("email") and not cleaned.get("consent_to_publish")
         if no_way_to_reply and not cleaned.get("send_without_reply") and "email" not in self.errors:
-            self.add_error("send_without_reply", self.NO_REPLY_WARNING)
+            # On the address box, which is what most people will want to fill in.
+            self.add_error("email", self.NO_REPLY_WARNING)
         return cleaned
+
+    def error_summary(self):
+        """(id of the field, "Short name: message") for each field's error, in form order."""
+        return [
+            (field.auto_id, f"{self.SUMMARY_NAMES.get(field.name, field.label)}: {error}")
+            for field in self
+            for error in field.errors
+        ]
 
     @property
     def is_spam(self):

@@ -275,6 +275,9 @@ def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture)
         assert focused(page) == "error-summary"
     assert not Submission.objects.exists()
     assert page.get_by_label("Your question").input_value() == QUESTION
+    # The summary names the box most people will fill in, and its link takes them there.
+    page.get_by_role("link", name=re.compile("^E-mail address: With no e-mail address")).click()
+    assert focused(page) == "id_email"
     page.get_by_label("Send it anyway").check()
     page.get_by_role("button", name="Send my question").click()
     reference = page.locator(".reference strong").inner_text()
