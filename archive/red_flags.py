@@ -43,6 +43,11 @@ Decisions a reviewer should know about:
   not being able to control when you pee, which the NHS's 999 lists name, and a few words cannot
   tell a new change from an old one; so they show the bladder advice, which says "new". "I wet
   myself laughing", the saying, does not.
+- A word of the bladder or bowel beside one of the back, sciatica or legs ("sciatica bladder",
+  "back pain bowel", "numb leg pee"), as people search, shows the bladder advice though no change
+  is said: the search may be for one, and the advice says "new". Acupuncture's bladder channel,
+  tests and samples, cancers named by their organ (the cancer sign's), irritable bowel syndrome
+  and an overactive bladder are not it.
 - Being unsteady on your feet (the NHS's 999 list) is how askers say it too: "off balance",
   "imbalance" (not of energy, hormones or muscles), "I felt I might fall over", "struggling to
   walk", "wobbly legs". Weakness in one leg is on none of the NHS's urgent lists (sciatica often
@@ -121,7 +126,7 @@ SADDLE_AREA = (
     # "genitals" as askers often misspell it too.
     r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|groin|private (parts|area)"
     r"|back passage|anus|anal|rectum|rectal|perine\w*"
-    r"|between (my|the|your) (legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
+    r"|between (my |the |your |his |her |their )?(legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
     # As askers put it: "numb crotch", "my privates are numb", "numb backside", "numb arse".
     r"|crotch|privates|backside|butts?|arse"
@@ -265,6 +270,17 @@ SUDDENLY_EASED = (
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
 PEE = r"(pee|urine|wee|piss)"
+# Words of the bladder or bowel and of the back or legs, as a worried searcher puts them side by
+# side ("sciatica bladder", "back pain bowel", "numb leg pee"): a change is not said, but may be
+# meant, and the advice says "new". "Wee" only at the end of its phrase, not "a wee bit".
+BLADDER_WORD = (
+    r"(bladder|bowels?|pee|peeing|urine|urinat\w*|incontinen\w*"
+    r"|wee(?=\s*($|[.,;!?]|and\b|or\b|&)))"
+)
+BACK_OR_LEGS = (
+    r"(back ?(pain|ache)|backache|(lower|bad|my|the) back|spine|spinal|sciatica|sciatic|lumbar"
+    r"|discs?|legs?|numb\w*)"
+)
 # A temperature someone has ("a slight temperature", "a high temp"), not one of something.
 A_TEMPERATURE = (
     r"((slight |high |raised |bit of a )?temperature|(high|raised) temp)\b"
@@ -394,9 +410,18 @@ RED_FLAGS = (
             # Retention as askers feel it: "my bladder feels full but nothing comes".
             rf"\bbladder (feels|is|felt|was) (\w+ )?full\b{NEAR}\b(nothing|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
+            rf"\b{BLADDER_WORD}\b{NEAR}\b{BACK_OR_LEGS}\b",
+            rf"\b{BACK_OR_LEGS}\b{NEAR}\b{BLADDER_WORD}",
         ),
-        # Laughing hard, as the saying has it.
-        ignore=(r"\b(wet|wets|peed|pee|weed|wee|pissed|piss) myself laughing\b",),
+        ignore=(
+            # Laughing hard, as the saying has it.
+            r"\b(wet|wets|peed|pee|weed|wee|pissed|piss) myself laughing\b",
+            # Acupuncture's bladder channel and its points, tests, and a long-known condition.
+            r"\bbladder (meridian|channel|points?|line|acupoints?|energy|qi|\d+)\b",
+            r"\b(bowel|bladder) (cancer|tumou?rs?)\b",
+            r"\b(urine|stool|bladder|bowel) (tests?|samples?|specimens?|scans?)\b",
+            r"\b(irritable bowel( syndrome)?|ibs|inflammatory bowel disease|overactive bladder)\b",
+        ),
     ),
     RedFlag(
         name="both_legs",

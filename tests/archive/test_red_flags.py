@@ -27,6 +27,9 @@ SHOWS = {
         "pins and needles in my groin and down one leg",
         "I think I have saddle numbness",
         "Numbness between my legs started this morning",
+        "numb between legs",
+        "numbness between legs",
+        "tingling between thighs",
         "I have lost sensation around my anus",
         "numb bum",
         "I have numbness in my bum",
@@ -89,6 +92,15 @@ SHOWS = {
         "i have to push to pee",
         "i dont feel the urge to pee",
         "i cant pee properly since my back went",
+        # Searched as keywords, side by side: a change is not said but may be meant.
+        "sciatica bladder",
+        "sciatca bladder",
+        "bladder sciatica",
+        "back pain bladder",
+        "numb leg bladder",
+        "sciatica peeing",
+        "sciatica wee",
+        "lower back pain and bowels",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -830,6 +842,13 @@ EVERYDAY = [
     "I struggle to get up from a chair because of my back.",
     "I can't keep up with my grandchildren because of my back.",
     "My baby weed on me during a nappy change.",
+    # A bladder or bowel word beside the back's that says no change in them.
+    "a wee bit of back pain",
+    "The points on my back along the bladder meridian were needled",
+    "Kidney and bladder energy is weak in my back, I was told",
+    "I had a urine test for my back pain",
+    "I have IBS and lower back pain",
+    "I play bowls and my back aches after",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
