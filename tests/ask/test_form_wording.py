@@ -49,3 +49,10 @@ def test_the_form_says_a_published_question_stays_edited_and_without_name_or_add
         "If it is published, an edited copy stays on the site with its answer: editors take out "
         "anything that could identify you, and your name and e-mail address are never in it."
     ) in html
+
+
+def test_the_form_says_every_question_still_open_is_closed_in_time(client, settings):
+    # The retention closes answered questions that wait for publishing too, not only unanswered.
+    settings.ASK_CLOSE_AFTER_DAYS = 30
+    html = client.get("/ask/").content.decode()
+    assert "We close any question still open after 30 days, answered or not." in html
