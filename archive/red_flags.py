@@ -43,11 +43,16 @@ Decisions a reviewer should know about:
   not being able to control when you pee, which the NHS's 999 lists name, and a few words cannot
   tell a new change from an old one; so they show the bladder advice, which says "new". "I wet
   myself laughing", the saying, does not.
-- A word of the bladder or bowel beside one of the back, sciatica or legs ("sciatica bladder",
-  "back pain bowel", "numb leg pee"), as people search, shows the bladder advice though no change
-  is said: the search may be for one, and the advice says "new". Acupuncture's bladder channel,
-  tests and samples, cancers named by their organ (the cancer sign's), irritable bowel syndrome
-  and an overactive bladder are not it.
+- People search in keywords side by side, with no sentence around them, so most signs also
+  have keyword forms. A word of the bladder or bowel beside one of the back, sciatica or legs
+  ("sciatica bladder", "back pain bowel", "numb leg pee") shows the bladder advice though no
+  change is said: the search may be for one, and the advice says "new". Acupuncture's bladder
+  channel, tests and samples, cancers named by their organ (the cancer sign's), irritable bowel
+  syndrome and an overactive bladder are not it. Likewise "chest and back pain", "back pain
+  dizzy faint sudden" (sudden pain and faintness in one sentence, in any order), "sciatica
+  cough", "cant lift foot", "blood urine", "spinal infection". Weight loss beside a back word
+  counts only in a short search that says no cause ("back pain weight loss"): "I lost weight on
+  a diet and my back feels better" is the everyday sentence it would otherwise alarm.
 - Being unsteady on your feet (the NHS's 999 list) is how askers say it too: "off balance",
   "imbalance" (not of energy, hormones or muscles), "I felt I might fall over", "struggling to
   walk", "wobbly legs". Weakness in one leg is on none of the NHS's urgent lists (sciatica often
@@ -491,6 +496,11 @@ RED_FLAGS = (
             r"|painful|sore|heavy)\b",
             r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
             r"\btight (chest|feeling in my chest)\b",
+            # As searched: "chest and back pain", "chest pressure", "angina back pain".
+            r"\bchest (and|&|or) (upper |lower |middle )?back (pain|ache)s?\b",
+            r"\bchest (pressure|discomfort|heaviness)\b",
+            rf"\b(angina|heart attack)\b{NEAR}\b{BACK}\b",
+            rf"\b{BACK}\b{NEAR}\b(angina|heart attack)\b",
         ),
     ),
     RedFlag(
@@ -513,6 +523,11 @@ RED_FLAGS = (
             r"|laboured|labored|an effort)\b",
             rf"\bout of breath\b{NEAR}\b(acupuncture|needl\w*|session|treatment)",
             rf"\b(acupuncture|needl\w*|session|treatment)\b{NEAR}\bout of breath\b",
+            # As searched: "breathing difficulty", "painful breathing", "short breath".
+            r"\bbreathing (difficult\w*|problems?|trouble|issues?)\b",
+            r"\b(painful|pain|pains|sharp|stabbing|hurts?|hurting) (on |when )?breathing\b",
+            r"\bshort breath\b",
+            r"\blungs? (puncture\w*|collapse\w*)",
         ),
         # A blocked nose is not it.
         ignore=(rf"\b(breath|breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
@@ -551,6 +566,12 @@ RED_FLAGS = (
             # Without "sudden", only within one sentence.
             rf"\b{SEVERE_PAIN}\b{NEAR}\b{FAINTNESS}",
             rf"\b{FAINTNESS}\b{NEAR}\b{SEVERE_PAIN}",
+            # Sudden pain and faintness, in one sentence in any order, as searched ("back pain
+            # dizzy faint sudden"): lookaheads from the start of a sentence.
+            rf"(?:^|[.!?\n])(?=[^.!?\n]*\b{SUDDEN}\b)(?=[^.!?\n]*\bpain)"
+            rf"(?=[^.!?\n]*\b{FAINTNESS})",
+            rf"\baortic aneurysm|\baneurysm\b{NEAR}\b({BACK}|tummy|stomach|abdom\w*)\b",
+            rf"\b({BACK}|tummy|stomach|abdom\w*)\b{NEAR}\baneurysm",
         ),
     ),
     RedFlag(
@@ -637,15 +658,18 @@ RED_FLAGS = (
         "your back is badly squashed. It needs a doctor's opinion soon, as it may need treating "
         "quickly.",
         patterns=(
-            r"\b(foot drop|drop(ped)? foot)\b",
+            r"\b(foot ?drops?|drop(ped)? foot)\b",
             r"\b(foot|feet) (is |are |keeps |keep |has been |have been |started )?"
             r"(dragg\w*|drags|drag|slap\w*|flop\w*)",
             rf"\bdrag\w* {WHOSE} (left |right |bad )?(foot|feet|leg)\b",
-            rf"\b{CANNOT} (lift|raise|pull up|bend up) (the front of )?{WHOSE} (left |right )?"
+            rf"\b{CANNOT} (lift|raise|pull up|bend up) (the front of )?({WHOSE} )?(left |right )?"
             r"(foot|toes|ankle)",
             rf"\bcatch\w* {WHOSE} (toes|foot) (on|when|as)\b",
             r"\btoes (keep |are |have been |started )?(dragg\w*|drag|catch\w*|scuff\w*)",
-            rf"\btrip\w* (over|on) {WHOSE} (own )?(foot|feet|toes)\b",
+            rf"\btrip\w* (over|on) ({WHOSE} )?(own )?(foot|feet|toes)\b",
+            # One foot or leg dragging, as searched ("dragging foot"): not the idiom's feet.
+            r"\bdragg\w* (left |right )?(foot|leg)\b|\bflopp?y foot\b",
+            r"\bfoot (won't|will not|doesn't|does not|cannot) lift\b",
         ),
         ignore=(rf"\bdrag\w* {WHOSE} feet (about|over|on|with|in|when it comes)\b",),
     ),
@@ -676,6 +700,9 @@ RED_FLAGS = (
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)|\b10[0-5](\.\d)? ?(°|degrees) ?f",
             r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
             r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
+            # An infection of the spine or kidney, named: the fever's causes the advice is for.
+            r"\bpyrexi\w*|\bdiscitis\b|\bosteomyelitis\b|\bepidural abscess"
+            r"|\b(spinal|spine|disc|kidney) infection",
         ),
         ignore=(
             r"\b(hay|cabin|glandular|scarlet) fever\b",
@@ -723,8 +750,13 @@ RED_FLAGS = (
             rf"\b{PEE} (is|was|has been|looks?|looked|looking|turned|came out|comes out) "
             r"(\w+ )?(red|pink|bloody|brown)\b",
             r"\bha?ematuria\b",
+            # As searched: "blood urine back pain", "back pain blood pee".
+            rf"\bblood\b{NEAR_IN_CLAUSE}\b{PEE}\b",
         ),
-        ignore=(r"\bblood (tests?|pressure|sugars?|results?|samples?|counts?|work)\b",),
+        ignore=(
+            r"\bblood (tests?|pressure|sugars?|results?|samples?|counts?|work)\b",
+            r"\b(blood|urine) (and|&) (blood|urine) (tests?|samples?|results?)\b",
+        ),
     ),
     RedFlag(
         name="weight_loss",
@@ -737,6 +769,11 @@ RED_FLAGS = (
             r"|(don't|dont|do not) know why|not sure why"
             r"|not trying|unexplained|no idea why)",
             r"\bweight (is |has been )?(dropping|falling) off\b",
+            # A search of a few words ("back pain weight loss") says no cause, and may mean none;
+            # a sentence ("I lost weight on a diet and my back is better") is left to the rules
+            # above.
+            rf"^(?=[\w' ]{{0,40}}$)(?!.*\b(i|i'm|my|me|better|help\w*|diet\w*)\b)"
+            rf"(?=.*\b{BACK}\b).*\b(weight ?loss|losing weight|lost weight)\b",
         ),
     ),
     RedFlag(
@@ -807,10 +844,13 @@ RED_FLAGS = (
         patterns=(
             r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting|kills|killing) (\w+ ){0,4}?"
             # Pooing, not "poor posture"; straining on the toilet, not to reach a shelf.
-            rf"(when|if|as|to) ({WHO} )?((cough|sneeze)\w*|strain\w*{ON_THE_TOILET}"
+            rf"(when|if|as|to) ({WHO} )?((cough|sneez)\w*|strain\w*{ON_THE_TOILET}"
             r"|poo(s|ed|ing|p|ps|ped|ping)?\b)",
             rf"\b(coughing|sneezing|straining{ON_THE_TOILET})\b(?! fits?\b){NEAR}\b(hurts|pain\w*"
             r"|worse|agony)",
+            # As searched, beside the back's words: "sciatica cough", "back pain sneezing".
+            rf"\b{BACK}\b{NEAR}\b(cough\w*|sneez\w*)\b(?! fits?\b)",
+            rf"\b(cough\w*|sneez\w*)\b(?! fits?\b){NEAR}\b{BACK}\b",
         ),
     ),
     RedFlag(

@@ -154,6 +154,10 @@ SHOWS = {
         "my chest is really tight",
         "chest hurting",
         "my chest hurts and my back",
+        # As searched: keywords side by side.
+        "chest and back pain",
+        "chest pressure back pain",
+        "angina back pain",
     ],
     # A collapsed lung (pneumothorax) is acupuncture's best-known serious harm; it can start hours
     # after the session.
@@ -177,6 +181,12 @@ SHOWS = {
         # As worried askers type them: lower case, text-speak, no punctuation.
         "hurts when i breath in",
         "cant catch my breath since the needles",
+        # As searched: keywords side by side.
+        "breathing difficulty",
+        "painful breathing",
+        "pain breathing in",
+        "short breath back pain",
+        "lung puncture acupuncture",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
@@ -222,6 +232,11 @@ SHOWS = {
         "My tummy and back pain is really bad and I feel light-headed",
         "Terrible pain in my lower back, I'm pale and clammy",
         "I feel lightheaded and have severe back pain",
+        # As searched: keywords side by side.
+        "back pain dizzy faint sudden",
+        "sudden back pain collapse",
+        "aortic aneurysm",
+        "aneurysm back pain",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -282,6 +297,11 @@ SHOWS = {
         "my temp is 102 and my back hurts",
         "temperature of 101 and lower back pain",
         "i feel hot and cold and my back hurts",
+        # As searched: keywords side by side.
+        "back pain pyrexia",
+        "spinal infection",
+        "discitis",
+        "kidney infection back pain",
     ],
     "blood_in_urine": [
         "blood in my pee and back pain",
@@ -297,6 +317,9 @@ SHOWS = {
         # As worried askers type them: lower case, text-speak, no punctuation.
         "my pee looks brown and my back hurts",
         "blood in my wee",
+        # As searched: keywords side by side.
+        "blood urine back pain",
+        "back pain blood pee",
     ],
     "weight_loss": [
         "I have lost a lot of weight without trying",
@@ -305,6 +328,10 @@ SHOWS = {
         "The weight is falling off me",
         "I've lost weight and I don't know why",
         "I have lost weight and I dont know why",
+        # As searched: keywords side by side.
+        "back pain weight loss",
+        "weight loss back pain",
+        "losing weight back pain",
     ],
     "cancer_history": [
         "I had breast cancer five years ago and now my back hurts",
@@ -327,6 +354,12 @@ SHOWS = {
         "I can't lift my foot up properly since the sciatica started",
         "I keep catching my toes on the stairs",
         "He is dragging his left leg",
+        # As searched: keywords side by side.
+        "cant lift foot",
+        "footdrop",
+        "dragging foot",
+        "floppy foot",
+        "tripping over foot",
     ],
     "thin_bones_or_steroids": [
         "I have osteoporosis and sudden back pain",
@@ -360,6 +393,10 @@ SHOWS = {
         "Coughing makes the pain worse",
         "It hurts to sneeze",
         "it kills when i sneeze",
+        # As searched: keywords side by side.
+        "pain when sneezing",
+        "sciatica cough",
+        "back pain sneeze",
     ],
     "upper_back": [
         "The pain is in my upper back",
@@ -849,6 +886,14 @@ EVERYDAY = [
     "I had a urine test for my back pain",
     "I have IBS and lower back pain",
     "I play bowls and my back aches after",
+    # Keyword rules' look-alikes: a cause said, a test, a habit, an idiom.
+    "I lost weight and my back pain is better now.",
+    "weight loss acupuncture",
+    "blood and urine tests were normal",
+    "chest points acupuncture",
+    "I had a coughing fit and my back is fine",
+    "My back pain started suddenly when I bent down and I feel fine",
+    "heartburn and back pain",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
