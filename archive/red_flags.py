@@ -50,7 +50,8 @@ Decisions a reviewer should know about:
   channel, tests and samples, cancers named by their organ (the cancer sign's), irritable bowel
   syndrome and an overactive bladder are not it. Likewise "chest and back pain", "back pain
   dizzy faint sudden" (sudden pain and faintness in one sentence, in any order), "sciatica
-  cough", "cant lift foot", "blood urine", "spinal infection". Weight loss beside a back word
+  cough", "cant lift foot", "blood urine", "spinal infection", "back pain after fall", "spinal
+  fracture", "unsteady on feet", "pain between shoulder blades". Weight loss beside a back word
   counts only in a short search that says no cause ("back pain weight loss"): "I lost weight on
   a diet and my back feels better" is the everyday sentence it would otherwise alarm.
 - Being unsteady on your feet (the NHS's 999 list) is how askers say it too: "off balance",
@@ -452,11 +453,13 @@ RED_FLAGS = (
             r"\blegs (feel |felt |are |were |went |have gone )?(like |to )?jelly\b",
             r"\b(barely|hardly) (walk|stand)\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
-            r"\b(unsteady|wobbly) on (my|his|her|your|our) feet",
+            r"\b(unsteady|wobbly) on (my |his |her |your |our )?feet",
+            r"\bbalance (problems?|issues?|trouble)|\bjelly legs\b|\b(double|both.sided) sciatica",
+            r"\bwalking (difficult\w*|problems?)\b",
             r"\b(my |his |her )?balance (is|has been|was|is being|has got|got) (\w+ ){0,2}?"
             r"(affected|off|bad|poor|worse|gone|going)\b",
             r"\b(problems?|trouble|difficulty) with (my |his |her )?balance\b",
-            r"\b(lost|losing|lose|keep losing) (my |his |her )?balance\b",
+            r"\b(lost|losing|lose|keep losing|loss of) (my |his |her )?balance\b",
             r"\b(keep|keeps|kept|keep on) (falling|fall) (over|down)\b",
             r"\blegs (will not|won't|cannot|do not|don't|did not|didn't) (hold|support|carry) "
             r"(me|him|her)\b",
@@ -585,7 +588,7 @@ RED_FLAGS = (
             r"|achiev\w*) (an |my )?erections?\b",
             r"\b(cannot|unable to|inability to|trouble|difficulty|problems?) (\w+ ){0,5}?"
             r"ejaculat\w*",
-            r"\berectile\b",
+            r"\berectile\b|\bimpoten\w*|\berections? (problems?|issues?|trouble)",
             r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
             r"|getting|keep|keeping|stay|staying) hard\b(?=$|[^ \w]| (any ?more|since|now|at all|or"
             r"|and|during|with|for|when|properly|enough)\b)",
@@ -639,6 +642,7 @@ RED_FLAGS = (
             r"\b(quickly|rapidly|suddenly) (getting |got |gotten |become |becoming |gone |much "
             r"|far |a lot )*worse",
             r"\b(rapid(ly)?|quick(ly)?|fast) deteriorat\w*|\bdeteriorat\w* (rapidly|quickly|fast)",
+            r"\bworsening (rapidly|quickly|fast)\b|\bsudden(ly)? worsening\b",
             # Numbness, or a leg's weakness, that grows: a nerve more and more squashed. Not
             # "getting weaker with age".
             rf"\b{GROWING} (number|more (and more )?numb)\b",
@@ -727,6 +731,9 @@ RED_FLAGS = (
             rf"\b{NEEDLED}\b{NEAR}\b({INFLAMED_SKIN})",
             # "Infected needle site", "needle site infected", but not "can needles get infected?"
             rf"\binfected {NEEDLED} {NEEDLE_SITE}\b",
+            # As searched: "swollen needle site", "needle site hot", "cellulitis after acupuncture".
+            rf"\bswollen {NEEDLED} {NEEDLE_SITE}\b|\b{NEEDLED} {NEEDLE_SITE} (is |looks? )?(hot|swollen)\b",
+            rf"\bcellulitis\b{NEAR}\b{NEEDLED}|\b{NEEDLED}\b{NEAR}\bcellulitis\b",
             rf"\b{NEEDLED} {NEEDLE_SITE} (\w+ ){{0,2}}?infected\b",
             rf"\b(have|has|had|got|developed|getting) (a |an )?{NEEDLED} {NEEDLE_SITE} infection",
             # "The redness round the needle mark is getting bigger."
@@ -797,6 +804,9 @@ RED_FLAGS = (
         patterns=(
             rf"(?s:\b({THIN_BONES}|{STEROID_TABLETS})\b.*\b{BACK}\b)",
             rf"(?s:\b{BACK}\b.*\b({THIN_BONES}|{STEROID_TABLETS})\b)",
+            # A bone of the spine broken, named: the advice says why it needs checking.
+            r"\b(vertebral|spinal|spine|compression|crush|wedge) fractures?\b"
+            r"|\b(broken|fractured) (back|spine|vertebra\w*)\b",
         ),
         ignore=(r"\bsteroids? (injections?|injected|jabs?|shots?)\b",),
     ),
@@ -828,6 +838,9 @@ RED_FLAGS = (
             r"|less|fine|gone|goes|improves?|improved|settles?|calmer|ok|okay)\b)[^.!?,;\n]){0,25}?"
             r"\b(at|in the|during the|every|all|through the) night\b",
             r"\bnight pain\b",
+            # As searched: "back pain night time", "nighttime sciatica".
+            r"\b(pain|ache|aches|aching|backache|sciatica)\b[^.!?\n]{0,20}?\bnight ?time\b",
+            r"\bnight ?time (back ?)?(pain|ache|aches|backache|sciatica)\b",
             r"\bworse (when |while )?(i am |i'm )?(lying( down)?|resting|at rest|in bed)\b",
             r"\b(does not|doesn't|won't|will not|never|not) (improve|ease|get better|go away"
             r"|settle)\w* (\w+ )?(with|after|when|even when) (i )?(rest|resting|lie down|lying)",
@@ -859,8 +872,8 @@ RED_FLAGS = (
         advice=f"{URGENT} Pain at the top of the back is less often from the muscles than low "
         "back pain, and needs checking.",
         patterns=(
-            rf"\b(upper|top of {WHOSE}) back\b",
-            rf"\bbetween {WHOSE} shoulders?( blades?)?\b",
+            rf"\b(upper|top of ({WHOSE} )?) ?(back|spine)\b",
+            rf"\bbetween ({WHOSE} )?shoulders?( ?blades?)?\b",
             r"\bthoracic\b",
             rf"\bmid(dle)?[- ]back\b|\bmiddle of {WHOSE} back\b",
         ),
@@ -896,6 +909,10 @@ RED_FLAGS = (
             rf"\b(fell|fallen|falling) (on|onto|on to|on top of) ({FALLEN_ON})\b",
             rf"\b(fell|fallen|falling)\b{NEAR_IN_CLAUSE} (onto|on to|on top of) ({FALLEN_ON})\b",
             r"\baccidents?\b",
+            # As searched: "back pain after fall", "back injury", "fell on back".
+            r"\b(after|since|from) (a |an |my |the )?(fall|injury|trauma|falling(?! (asleep|ill"
+            r"|pregnant|in love|apart|behind|for|out)\b))\b",
+            r"\b(back|spine|spinal) injury\b|\bfell on (my |his |her )?back\b",
             r"\b(crash|crashed|collision|whiplash|rear.ended"
             r"|(car|bike|motorbike|motorcycle) wreck)\b",
             r"\b(hit|knocked over|knocked down) by a (car|bus|van|lorry|truck|bike|cyclist|vehicle)",

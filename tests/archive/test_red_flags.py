@@ -143,6 +143,13 @@ SHOWS = {
         "my legs feel heavy and weak",
         "my legs wont hold me up",
         "both legs numb",
+        # As searched: keywords side by side.
+        "unsteady on feet",
+        "loss of balance",
+        "balance problems",
+        "jelly legs",
+        "double sciatica",
+        "walking difficulty",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -205,6 +212,10 @@ SHOWS = {
         "the redness round the needle mark is getting bigger",
         "i think i have a needle site infection",
         "needle mark is oozing pus",
+        # As searched: keywords side by side.
+        "swollen needle site",
+        "needle site hot",
+        "cellulitis after acupuncture",
     ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
@@ -248,6 +259,9 @@ SHOWS = {
         "i cant get it up",
         "I can't keep it up during sex",
         "cant get hard since the back pain",
+        # As searched: keywords side by side.
+        "impotence back pain",
+        "sciatica erection problems",
     ],
     # Naming it: the syndrome's own advice.
     "cauda_equina": [
@@ -274,6 +288,9 @@ SHOWS = {
         "my leg is weak and getting weaker",
         "my toes are getting number",
         "the numbness is getting worse and my foot is becoming more numb",
+        # As searched: keywords side by side.
+        "sciatica worsening rapidly",
+        "sudden worsening sciatica",
     ],
     "fever": [
         "I have a fever and my back is killing me",
@@ -368,6 +385,9 @@ SHOWS = {
         "I take steroid tablets for my asthma and have new back pain",
         "Back pain since Tuesday. I have osteopenia",
         "i have osteoporosis and my backache is new",
+        # As searched: keywords side by side.
+        "spinal fracture",
+        "broken back",
     ],
     "back_lump": [
         "There is a lump on my lower back",
@@ -385,6 +405,9 @@ SHOWS = {
         "The pain wakes me up",
         "back pain at night",
         "My sciatica woke me up twice",
+        # As searched: keywords side by side.
+        "back pain night time",
+        "nighttime back pain",
     ],
     "cough_sneeze_pain": [
         "It hurts when I cough",
@@ -404,6 +427,10 @@ SHOWS = {
         "It hurts at the top of my back",
         "mid back pain",
         "It hurts in the middle of my back",
+        # As searched: keywords side by side.
+        "pain between shoulder blades",
+        "top of back pain",
+        "upper spine pain",
     ],
     "fall_or_accident": [
         "I fell and hurt my back",
@@ -447,6 +474,10 @@ SHOWS = {
         # Something that fell on a person.
         "A heavy box fell on my back at work",
         "Books fell off the shelf onto me",
+        # As searched: keywords side by side.
+        "back pain after fall",
+        "back injury",
+        "fell on back",
     ],
 }
 
@@ -894,6 +925,9 @@ EVERYDAY = [
     "I had a coughing fit and my back is fine",
     "My back pain started suddenly when I bent down and I feel fine",
     "heartburn and back pain",
+    "back pain after falling asleep on the sofa",
+    "I have back pain since the fall of 2019",
+    "upper arm pain",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
