@@ -11,6 +11,11 @@ sentences that must not. Add to them with any change.
   to consider a course of up to ten sessions of acupuncture; it never called it safe and
   effective. Its 2016 guideline on low back pain and sciatica (NG59), which replaced it, says not
   to offer acupuncture for them (recommendation 1.2.8).
+- That recommendation is also what the site knows of acupuncture for sciatica: a page saying
+  acupuncture cures, heals, repairs or regenerates sciatica or the sciatic nerve, is proven for it
+  or does it best says before it that NICE does not recommend acupuncture for sciatica, in the
+  recommendation's own words and no more (they are not a finding that acupuncture cannot help, and
+  say nothing of the nerve healing or regrowing).
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
   feeling faint or tired are common after a session.
@@ -25,6 +30,15 @@ from dataclasses import dataclass, field
 
 # Sentences end at . ! or ?, or at a line break (factsheets' headings and list items).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+# NICE's guideline on low back pain and sciatica, and its recommendation on acupuncture word for
+# word: the notes that rely on it name and quote these rather than copies of their own.
+NG59_ACUPUNCTURE = (
+    "NICE guideline NG59, Low back pain and sciatica in over 16s (2016), recommendation 1.2.8"
+)
+NG59_ACUPUNCTURE_WORDS = (
+    "Do not offer acupuncture for managing low back pain with or without sciatica."
+)
 
 
 @dataclass(frozen=True)
@@ -77,9 +91,45 @@ OUTDATED_CLAIMS = (
         "of 2016 says not to offer acupuncture for them. It replaced a guideline of 2009 on "
         "persistent low back pain without sciatica, which said to consider a course of up to "
         "ten sessions.",
-        source="NICE guideline NG59, Low back pain and sciatica in over 16s (2016), "
-        "recommendation 1.2.8",
-        unless=(r"(?i)\b(used to|until recently|no longer|stopped|withdr[ae]wn?|previously)\b",),
+        source=NG59_ACUPUNCTURE,
+        unless=(
+            r"(?i)\b(used to|until recently|no longer|stopped|withdr[ae]wn?|previously)\b"
+            # What NICE says now: "NICE says do not offer acupuncture".
+            r"|\b(do not|don't|not to|never) offer\b|\b(advises?|recommends?) against\b"
+            r"|\b(does not|doesn't|do not|don't) recommend\b",
+        ),
+    ),
+    OutdatedClaim(
+        name="acupuncture_heals_sciatica",
+        patterns=(
+            r"(?i)\b(sciatica|sciatic nerves?|nerve inflammation)\b",
+            r"(?im)"
+            # Acupuncture as the one doing it: "acupuncture cures sciatica", not "acupuncture
+            # cannot cure it", "acupuncture eases the pain while the nerve heals".
+            r"\bacupuncture (treatment )?(can |will |may |often |usually |really |actually )?"
+            r"(cures?|heals?|repairs?|regenerates?|reverses?|gets? rid of) (\w+ ){0,3}?"
+            r"(sciatica|sciatic nerves?)\b"
+            r"|\bacupuncture (treatment )?(is|has been) (clinically |scientifically )?proven\b"
+            r"|\bacupuncture is (simply )?(unrivall?ed|the best (treatment|cure)) for\b"
+            r"|\bwhat acupuncture does best\b"
+            # A list item under "How does acupuncture work?" has no subject of its own.
+            r"|(^|[.!?]\s+)[-\u2022*\s]*((it|this|acupuncture|treatment|needling) )?"
+            r"((also|can|may|even|actually|helps?( to)?) )?"
+            r"(promotes?|stimulates?|encourages?|speeds? up|accelerates?|enhances?|aids?) "
+            r"(the )?(regeneration|regrowth|repair) of (the |a )?(damaged |injured )?"
+            r"sciatic nerves?\b",
+        ),
+        # The recommendation's words, no more: they are not a finding that acupuncture cannot
+        # help sciatica, and say nothing of the nerve healing or regrowing.
+        now=f"NICE does not recommend acupuncture for sciatica. Its guideline of 2016 on low back "
+        f"pain and sciatica says: \u201c{NG59_ACUPUNCTURE_WORDS}\u201d",
+        source=NG59_ACUPUNCTURE,
+        # A sentence that doubts or reports the claim: "no evidence that acupuncture repairs".
+        unless=(
+            r"(?i)\b(no|little|weak|insufficient|not enough|not any) "
+            r"(good |reliable |strong |real )?(evidence|proof)\b"
+            r"|\b(unproven|whether|doubts|doubtful)\b|\bclaims? that\b",
+        ),
     ),
     OutdatedClaim(
         name="free_of_risk",

@@ -23,6 +23,21 @@ MAKES = {
         "The NICE guidelines (which determine what treatment doctors can offer) have included ten "
         "sessions of acupuncture.",
     ],
+    "acupuncture_heals_sciatica": [
+        # The sciatica factsheet (fixtures/source-pages/004_a843011e60147a29.txt).
+        "It is a form of nerve inflammation and getting rid of inflammation is what acupuncture "
+        "does best.",
+        "- promotes regeneration of the sciatic nerve",
+        "Acupuncture promotes regeneration of the sciatic nerve.",
+        "It also stimulates regrowth of the damaged sciatic nerve.",
+        "Acupuncture cures sciatica.",
+        "Acupuncture can heal the sciatic nerve.",
+        "Acupuncture treatment repairs the damaged sciatic nerve.",
+        "Acupuncture will get rid of your sciatica for good.",
+        "Acupuncture has been clinically proven to relieve sciatica.",
+        "For sciatica, acupuncture is unrivalled for pain relief.",
+        "Sciatica is what acupuncture does best.",
+    ],
     "free_of_risk": [
         "It is without risk, highly effective and not difficult to endure.",
         "It is also accessible to all, without side effects.",
@@ -61,6 +76,27 @@ MAKES_NONE = [
     "The disc bulges and presses on a nerve.",
     "Put the needles in place before the disc scan.",
     "Once the pain eased, I was back in place at work; my disc is fine.",
+    # What NICE says now is no claim that it recommends acupuncture.
+    "NICE says do not offer acupuncture for managing low back pain with or without sciatica.",
+    "NICE does not recommend acupuncture for sciatica.",
+    "NICE advises against acupuncture for back pain.",
+    # Sciatica: hedged, doubted, a patient's own account, or no claim about acupuncture.
+    "Acupuncture may help some people with sciatica.",
+    "Acupuncture cannot cure sciatica, but it may ease the pain.",
+    "Acupuncture does not cure sciatica.",
+    "There is no good evidence that acupuncture repairs the sciatic nerve.",
+    "Is acupuncture the best treatment for sciatica?",
+    "It has cured my sciatica and has completely relaxed my stiff back and shoulders.",
+    "Acupuncture can ease the pain while the sciatic nerve heals.",
+    "Sciatica usually heals on its own within a few weeks.",
+    "Rest promotes healing of the sciatic nerve.",
+    "The sciatic nerve regenerates slowly after an injury.",
+    "- causes changes in sciatic nerve blood flow",
+    "- Acupuncture: reduces pain and inflammation",
+    "Getting rid of inflammation is what ibuprofen does best.",
+    "Moving symptoms from one side to another is not unknown with sciatica.",
+    "For this purpose, acupuncture is unrivalled.",
+    "Acupuncture is proven to be safe in the hands of a registered practitioner.",
 ]
 
 
@@ -84,6 +120,13 @@ def test_every_claim_has_sentences_that_make_it():
 def test_each_claims_headline_is_the_first_whole_sentence_of_what_readers_are_told(claim):
     assert claim.now.startswith(claim.headline) and claim.headline.endswith(".")
     assert len(claim.headline) < len(claim.now)
+
+
+def test_a_note_that_quotes_nice_makes_no_claim_itself():
+    for name in ("nice_recommends_acupuncture", "acupuncture_heals_sciatica"):
+        (claim,) = (claim for claim in outdated_claims.OUTDATED_CLAIMS if claim.name == name)
+        assert outdated_claims.found_in(claim.now) == [], name
+        assert claim.source == outdated_claims.NG59_ACUPUNCTURE
 
 
 def test_a_claim_is_made_within_one_sentence():
@@ -155,6 +198,23 @@ def test_a_factsheet_says_what_is_known_now_before_its_sections(client, db):
         "consider a course of up to ten sessions."
     )
     assert told in html.replace("\n", " ")
+
+
+def test_a_factsheet_says_what_nice_says_of_sciatica_before_a_list_that_claims_more(client, db):
+    factsheet = make_factsheet(
+        "Sciatica",
+        how_acupuncture_may_help="- relaxes muscles\n- promotes regeneration of the sciatic nerve",
+    )
+    html = client.get(factsheet.get_absolute_url()).content.decode()
+    note = html.index("NICE does not recommend acupuncture for sciatica.")
+    assert html.index(NOTE) < note < html.index("promotes regeneration of the sciatic nerve")
+    words = (
+        "\u201cDo not offer acupuncture for managing low back pain with or without sciatica.\u201d"
+    )
+    assert words in html
+    assert "Source: NICE guideline NG59, Low back pain and sciatica in over 16s (2016), " in html
+    # The one claim it makes, not the others that quote the same guideline.
+    assert "NICE no longer recommends" not in html and html.count("<li>NICE") == 1
 
 
 def test_a_factsheet_that_makes_no_such_claim_has_no_note(client, db):
