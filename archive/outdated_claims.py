@@ -87,7 +87,7 @@ OUTDATED_CLAIMS = (
         ),
         # The 2009 guideline covered persistent non-specific low back pain only, not sciatica, and
         # said to "consider" acupuncture: the note may not suggest more.
-        now="NICE no longer recommends acupuncture for low back pain or sciatica. Its guideline "
+        now="NICE does not recommend acupuncture for low back pain or sciatica. Its guideline "
         "of 2016 says not to offer acupuncture for them. It replaced a guideline of 2009 on "
         "persistent low back pain without sciatica, which said to consider a course of up to "
         "ten sessions.",

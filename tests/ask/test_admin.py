@@ -401,7 +401,7 @@ def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
     press(editor_client, submission, ("_start_from", used.pk))
     html = press_page(editor_client, submission)
     assert "Please rewrite it before you mark it answered" in html
-    assert "“NICE no longer recommends acupuncture" in html
+    assert "“NICE does not recommend acupuncture for low back pain" in html
     press(editor_client, submission, "answer")
     submission.refresh_from_db()
     assert submission.state == Submission.State.IN_REVIEW  # refused: nothing went out

@@ -296,7 +296,7 @@ def test_a_search_result_whose_snippet_makes_a_claim_says_what_is_known_now(clie
     hits = {hit.split("</a>")[0].split(">")[-1]: hit for hit in html.split("<li>")[1:]}
     claiming = hits["Ten sessions"].split("</li>")[0]
     note = (
-        "Please note:</strong> NICE no longer recommends acupuncture for low back pain or sciatica."
+        "Please note:</strong> NICE does not recommend acupuncture for low back pain or sciatica."
     )
     assert claiming.index("recommend") < claiming.index(note)
     assert "Its guideline of 2016" not in claiming  # the page says the rest
