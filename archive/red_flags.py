@@ -222,7 +222,7 @@ SEX = (
 )
 CANCER = (
     r"(cancers?|carcinoma|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|tumou?rs?|chemo(therapy)?"
-    r"|radiotherapy|radiation therapy|metasta\w*|secondaries|oncolog\w*)"
+    r"|radiotherapy|radiation therapy|metasta\w*|mets|secondaries|oncolog\w*)"
 )
 # "Backache" and "backpain" as askers often type them.
 BACK = r"(back(ache|pain)?|spine|spinal|sciatica|lumbar|vertebra\w*)"
@@ -264,6 +264,7 @@ WITH_SEVERE_HEADACHE = (
     r"|confus(ed|ion)\b(?! (about|by|as to|whether|why|what|how|over))|slurr\w*"
     r"|(problems?|trouble|difficulty) (speaking|talking|remembering)"
     r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see|stiff neck"
+    r"|(blurred|blurry|double) vision"
     r"|neck is stiff)"
 )
 # Pain that stopped suddenly is not pain that started suddenly.
@@ -398,6 +399,7 @@ RED_FLAGS = (
             r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
             r"|not) working\b",
             SOILED,
+            r"\b(poo|pee|wee|toilet|bladder|bowel) accidents?\b",
             # "Wee" as the toilet ("needed a wee", "to wee"), not "my wee boy had an accident".
             rf"\b(toilet|loo|pee|(a|to) wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
             r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
@@ -815,13 +817,13 @@ RED_FLAGS = (
         label="A lump or swelling in your back, or your back has changed shape",
         advice=f"{URGENT} A new lump, swelling or change in the shape of your back needs checking.",
         patterns=(
-            rf"\b(lump|lumps|swelling|swollen|bulge|bulging|growth)\b{NEAR}\b(back|spine)\b",
-            rf"\b(back|spine)\b{NEAR}\b(lump|lumps|swelling|swollen|bulge|bulging|growth)\b",
+            rf"\b(lump|lumps|bump|bumps|swelling|swollen|bulge|bulging|growth)\b{NEAR}\b(back|spine)\b",
+            rf"\b(back|spine)\b{NEAR}\b(lump|lumps|bump|bumps|swelling|swollen|bulge|bulging|growth)\b",
             r"\b(back|spine) (has |is )?(changed|changing) (its )?shape",
             r"\bchanges? (in|to|of) the shape of (my|the|his|her) (back|spine)",
             r"\b(back|spine) (looks|is|has become|became) (deformed|crooked|bent)",
         ),
-        ignore=(r"\bbulg\w* dis[ck]s?\b", r"\bdis[ck]s? (is |are )?bulg\w*"),
+        ignore=(r"\bbulg\w* dis[ck]s?\b", r"\bdis[ck]s? (is |are )?bulg\w*", r"\bgoose ?bumps\b"),
     ),
     RedFlag(
         name="night_or_rest_pain",

@@ -101,6 +101,8 @@ SHOWS = {
         "sciatica peeing",
         "sciatica wee",
         "lower back pain and bowels",
+        "back pain poo accident",
+        "toilet accidents sciatica",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -232,6 +234,8 @@ SHOWS = {
         "sudden very bad headache",
         "sudden bad headache",
         "A bad headache came on all of a sudden",
+        # As searched: keywords side by side.
+        "severe headache blurred vision",
     ],
     "burst_aneurysm": [
         "I feel faint and have sudden severe back pain",
@@ -361,6 +365,8 @@ SHOWS = {
         "backache, previous cancer",
         "cancer survivor with backache",
         "i have leukemia and backpain",
+        # As searched: keywords side by side.
+        "bone mets back pain",
     ],
     "foot_drop": [
         "I keep tripping over my foot",
@@ -394,6 +400,9 @@ SHOWS = {
         "My spine has a swelling near the bottom",
         "My back has changed shape",
         "I noticed a change in the shape of my back",
+        # As searched: keywords side by side.
+        "bump on spine",
+        "spine bump",
     ],
     "night_or_rest_pain": [
         "The pain is worse at night",
@@ -928,6 +937,9 @@ EVERYDAY = [
     "back pain after falling asleep on the sofa",
     "I have back pain since the fall of 2019",
     "upper arm pain",
+    "I bumped my back on the door",
+    "goose bumps on my back",
+    "blurred vision after the session",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
