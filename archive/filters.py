@@ -31,3 +31,10 @@ class QuestionFilter(django_filters.FilterSet):
         """True when title words narrow the list (its count is then not the category's)."""
         self.is_valid()
         return bool(self.form.cleaned_data.get("words"))
+
+    @property
+    def is_usual_view(self):
+        """True when the list is the category's whole list in its usual order (newest first):
+        its later pages are then pages of their own, not views of another page."""
+        self.is_valid()
+        return not self.narrows and self.form.cleaned_data.get("sort") in (None, "", "newest")

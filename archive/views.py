@@ -47,7 +47,7 @@ def category_detail(request, slug):
         request,
         "archive/category.html",
         {
-            "canonical_url": list_address(request, page),
+            "canonical_url": list_address(request, page, question_filter.is_usual_view),
             "category": category,
             "subcategories": category.children,
             "filter": question_filter,
@@ -56,12 +56,13 @@ def category_detail(request, slug):
     )
 
 
-def list_address(request, page):
-    """The canonical address of a page of a list: page 2 on are pages of their own to search
-    engines, not copies of the first. Title words and sorting are views of the list, left out as
-    page 1's address has always left them out."""
+def list_address(request, page, usual_view):
+    """The canonical address of a page of a list: page 2 on of its usual view are pages of their
+    own to search engines, not copies of the first. A page narrowed by title words or sorted
+    otherwise is a view of the list, whose address is its first page's (its page 2 is not the
+    usual page 2)."""
     address = request.build_absolute_uri(request.path)
-    return address if page.number == 1 else f"{address}?page={page.number}"
+    return address if page.number == 1 or not usual_view else f"{address}?page={page.number}"
 
 
 # What a Q&A page reads of its Q&A, built once (as a class-based view's `queryset` is): its

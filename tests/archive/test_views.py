@@ -72,6 +72,10 @@ def test_category_page_filters_by_title_words_and_keeps_the_filter_in_page_links
     html = response.content.decode()
     assert response.context["page"].paginator.count == 12
     assert "?words=sciatica&amp;page=2" in html
+    # Its page 2 is a view of the list, not the list's page 2: its address is the list's.
+    page_2 = client.get(area.get_absolute_url(), {"words": "sciatica", "page": 2})
+    address = page_2.wsgi_request.build_absolute_uri(area.get_absolute_url())
+    assert f'<link rel="canonical" href="{address}">' in page_2.content.decode()
 
 
 def test_category_page_ignores_a_bad_sort(client, seeded):
