@@ -64,7 +64,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Eight signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Nine signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -92,7 +92,12 @@ Decisions a reviewer should know about:
   Severe pain and feeling faint in one sentence ("I feel faint and have severe back pain") are the
   sign too, without "sudden": askers do not always say how the pain began, and both together are
   reason enough to get help now. None of sudden pain, severe pain or fainting during a session
-  is the sign alone. And blood in the pee: the NHS page on blood in urine sends anyone who has it
+  is the sign alone. A tearing or ripping pain is that sign too, alone: the NHS's page on aortic
+  dissection (a tear in the main blood vessel from the heart) describes its pain, sudden and severe
+  in the chest or upper back, as tearing or ripping, and says to call 999. A torn muscle in a
+  limb ("a tearing pain in my calf"), "tearing up" and "the pain is tearing me apart" are not it;
+  a tearing pain in the back on lifting, most often a strained muscle, is, as a few words cannot
+  tell them apart. And blood in the pee: the NHS page on blood in urine sends anyone who has it
   to an urgent GP appointment or NHS 111, even if it happened once, there was only a little or
   they are not sure it is blood; with back pain it can come from a kidney stone or an infection,
   and it can be a sign of cancer. Blood and urine tests ("a blood test and a urine sample") are
@@ -105,7 +110,30 @@ Decisions a reviewer should know about:
   those companions; pain that "suddenly stopped" is not the sign, and migraines (which askers
   describe as sudden and severe every time) are left out. "Bad" is a word of severity only of the
   headache itself ("a sudden bad headache"): "bad back pain" is everyday, and not severe enough
-  for the burst aneurysm's sign.
+  for the burst aneurysm's sign. "The worst headache" is the sign with or without "ever". So is a
+  headache with a stiff neck, severe or not: the NHS page on meningitis names both among its
+  symptoms and says to call 999 if you think you could have it. But only one headache ("a
+  headache and a stiff neck"), not "headaches and a stiff neck" nor a tension headache, which
+  askers of an acupuncture panel describe often, from sitting at a desk.
+  And pain, numbness, pins and needles or weakness that has gone on since a needle went in ("since
+  the needle in my buttock", "weeks after the acupuncture"): a needle can touch a nerve, which a
+  doctor should check (NHS 111 or an urgent GP appointment, not 999). The tingle felt as a needle
+  goes in, and symptoms better since ("less numbness since the acupuncture"), are not it.
+- "Can't stand" is most often the idiom ("I can't stand the pain", "can't stand needles") or a
+  limit ("can't stand for long", "can't stand still"). So not being able to stand is the both-legs
+  sign only when nothing follows but how or since when: "I can't stand", "unable to stand without
+  help", "cannot stand or walk", "can't stand up" (as before: this catches "can't stand up
+  straight" too).
+- Leaking, with a word of the back or legs ("back pain leaking"), is the bladder's keyword form,
+  but not what else leaks: a disc, spinal fluid, a needle site.
+- Pain that painkillers do not ease is the night-or-rest sign ("does not ease") only when it is
+  severe or getting worse, or the painkillers "do not touch it": the NHS's back pain page sends
+  pain that is very severe or getting worse to a GP, and "painkillers don't help, so I'm trying
+  acupuncture" is what many askers of an acupuncture panel write. So a seed question's "severe
+  pain not going away for days, even with increased dosage of prescribed painkillers, Tramadol"
+  shows it.
+- A red streak or line from a needle site is the infected needle site's sign: infection spreading
+  along the skin.
 """
 
 import hashlib
@@ -248,8 +276,22 @@ SEVERE = (
 SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,40}}?\b{SUDDEN})"
 # "severe back pain", "really bad tummy and back pain", "the pain in my back is terrible".
 SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
+# A tearing or ripping pain (a torn aorta, or aortic dissection), with only words of where and how
+# bad between ("a sudden, sharp tearing pain in my back", "ripping back pain"): not "tearing up"
+# (crying), "ripping up the carpet", nor a torn muscle in a limb ("a tearing pain in my calf").
+TEARING_PAIN = (
+    r"(tearing|ripping),?( (and )?(sudden|severe|sharp|stabbing|burning|intense|awful|terrible"
+    r"|back|chest|tummy|stomach|abdominal|upper|lower|mid|middle|kind of|sort of|type of),?){0,3}"
+    r" (pain|pains|sensation|feeling)\b(?! in (my|the|his|her|your|their) (left |right )?(calf"
+    r"|calves|hamstrings?|knees?|ankles?|achilles|heels?|feet|foot|toes?|fingers?|hands?|wrists?"
+    r"|elbows?|arms?)\b)"
+)
 FAINTNESS = (
     r"(faint\w*|dizz\w*|light.?headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
+)
+# A stiff neck, as askers say it.
+STIFF_NECK = (
+    r"(stiff neck|neck stiffness|neck (is|feels|felt|was|has been|has gone|went) (\w+ )?stiff)"
 )
 # A headache, not a migraine: askers describe their usual migraines as sudden and severe.
 HEADACHE = (
@@ -263,9 +305,8 @@ WITH_SEVERE_HEADACHE = (
     r"(faint\w*|passed out|pass(ing)? out|blacked out|collaps\w*|drows\w*"
     r"|confus(ed|ion)\b(?! (about|by|as to|whether|why|what|how|over))|slurr\w*"
     r"|(problems?|trouble|difficulty) (speaking|talking|remembering)"
-    r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see|stiff neck"
-    r"|(blurred|blurry|double) vision"
-    r"|neck is stiff)"
+    r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see"
+    rf"|(blurred|blurry|double) vision|{STIFF_NECK})"
 )
 # Pain that stopped suddenly is not pain that started suddenly.
 SUDDENLY_EASED = (
@@ -277,12 +318,42 @@ SUDDENLY_EASED = (
 NEEDLED = r"(needl\w*|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
 PEE = r"(pee|urine|wee|piss)"
+# A nerve's symptoms that have gone on since a needle went in (a nerve touched by it): "since" or
+# days later, not the tingle as a needle goes in, nor symptoms better since ("less numbness since
+# the acupuncture", "the tingling has gone since the needles": see SAYS_BETTER).
+NERVE_SYMPTOM = (
+    r"(?<!less )(?<!no )(?<!no more )(shooting|electric\w*|shocks?|pins and needles|tingl\w*"
+    r"|numb\w*|burning|nerve pain|weak\w*)"
+)
+SINCE_NEEDLED = (
+    rf"((ever )?since|(days|weeks|months) (after|since)) ({WHOSE} |that |this |last )?(\w+ )?"
+    rf"{NEEDLED}"
+)
+# A sentence that says something is better ("less pain and tingling since the needles"), not "no
+# better" or "hasn't gone".
+SAYS_BETTER = (
+    r"[^.!?\n]*\b(?<!no )(?<!not )(?<!n't )(?<!any )(?<!never )(better|easier|eased|less|fewer"
+    r"|gone|improv\w*|stopped|disappeared|cleared|settled)\b[^.!?\n]*"
+)
+# Painkillers by their common names, and pain they do not ease.
+PAINKILLERS = (
+    r"(pain ?killers?|pain relief|pain medication|medication|meds|tablets|pills|tramadol"
+    r"|codeine|co-?codamol|co-?dydramol|morphine|oramorph|oxycodone|ibuprofen|naproxen"
+    r"|paracetamol|diclofenac|gabapentin|pregabalin|nsaids?|analgesi\w*)"
+)
+NOT_EASING = (
+    r"(not|no longer|never|barely|hardly|do not|don't|does not|doesn't|did not|didn't|are not"
+    r"|aren't|is not|isn't|won't|will not)"
+)
+EASING = r"(\w+ )?(help\w*|work\w*|eas\w*|reliev\w*|shift\w*|touch\w*|do anything)"
 # Words of the bladder or bowel and of the back or legs, as a worried searcher puts them side by
 # side ("sciatica bladder", "back pain bowel", "numb leg pee"): a change is not said, but may be
 # meant, and the advice says "new". "Wee" only at the end of its phrase, not "a wee bit".
 BLADDER_WORD = (
     r"(bladder|bowels?|pee|peeing|urine|urinat\w*|incontinen\w*"
-    r"|wee(?=\s*($|[.,;!?]|and\b|or\b|&)))"
+    r"|wee(?=\s*($|[.,;!?]|and\b|or\b|&))"
+    # Leaking, of nothing named ("back pain leaking"): not "leaking fluid" (see the ignore).
+    r"|leak(s|ed|ing|age)?\b(?! (of|from|out|in|into|through|onto|on|at|around)\b))"
 )
 BACK_OR_LEGS = (
     r"(back ?(pain|ache)|backache|(lower|bad|my|the) back|spine|spinal|sciatica|sciatic|lumbar"
@@ -298,6 +369,8 @@ INFLAMED_SKIN = (
     r" (\w+ )?infected|red,? (and )?(hot|swollen|angry|spreading)|hot,? (and )?(red|swollen)"
     r"|swollen,? (and )?(red|hot)|red and sore"
     r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
+    # A red streak or line running from the site: infection spreading along the skin.
+    r"|red (streaks?|lines?|tracks?)|streaks? of red"
 )
 
 
@@ -411,6 +484,10 @@ RED_FLAGS = (
             rf"|pass (urine|water)) but\b{NEAR}\b(nothing|hardly anything|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
             rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
+            # "I can't feel myself pee", "I don't feel the wee come out".
+            r"\b(cannot|do not|don't|didn't|did not|no longer) feel (myself|himself|herself"
+            r"|themselves|yourself|the (pee|wee|urine|poo)) (\w+ )?(pee|peeing|wee|weeing"
+            r"|urinat\w*|poo|pooing|go|going|come|coming|pass\w*)\b",
             rf"\b(strain|push)\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b(cannot|do not|don't|didn't|did not|no) (feel|get|have) (the |an |any )?urges? to "
             r"(pee|wee|poo|urinate|go to the (toilet|loo|bathroom))\b",
@@ -429,6 +506,10 @@ RED_FLAGS = (
             r"\b(bowel|bladder) (cancer|tumou?rs?)\b",
             r"\b(urine|stool|bladder|bowel) (tests?|samples?|specimens?|scans?)\b",
             r"\b(irritable bowel( syndrome)?|ibs|inflammatory bowel disease|overactive bladder)\b",
+            # What leaks but urine: a disc, spinal fluid, a needle site, a roof.
+            r"\b(discs?|fluid|csf|gel|jelly|sites?|wounds?|blisters?|cuts?|cysts?|roofs?|pipes?"
+            rf"|taps?|tyres?|oil|gas)\b{NEAR_IN_CLAUSE}\bleak(s|ed|ing|age)?\b",
+            r"\bleak(s|ed|ing|age)? (\w+ )?(discs?|fluid|csf|gel|jelly|oil|gas)\b",
         ),
     ),
     RedFlag(
@@ -470,6 +551,15 @@ RED_FLAGS = (
             r"\bboth (of )?(my |the )?legs (feel|are|have got|have been|got) (\w+ ){0,2}?worse\b",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
             r"\b(cannot|unable to|not able to) (walk|stand up)\b",
+            # Not being able to stand, where nothing follows but how ("I can't stand", "unable to
+            # stand without help", "cannot stand or walk"): not the idiom ("can't stand the pain",
+            # "can't stand needles", "can't stand it"), nor "can't stand for long" or "still".
+            r"\b(cannot|unable to|not able to|could not|couldn't|can no longer) stand( up)?"
+            r"( (or|and|nor) walk| on (my|his|her|their|your) (own|feet|legs)| unaided| upright"
+            r"| without (help|support|holding on)| at all| properly)?"
+            # Not "I can't stand, sit or lie comfortably": pain, not legs that fail.
+            r"(?=\s*$|\s*[.;!?]|\s*,(?! (or )?(sit|lie|bend))| (any ?more|since|now|today"
+            r"|this morning)\b)",
             # "Struggling to walk", "finding it hard to walk" (not "hard to walk away from").
             r"\b(struggl\w*|hard|harder|difficult|a struggle|trouble|difficulty) to walk\b"
             r"(?! away)",
@@ -539,10 +629,12 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="sudden_severe_headache",
-        label="A headache that came on suddenly and is extremely painful",
+        label="A headache that came on suddenly and is extremely painful, or a headache with a "
+        "stiff neck",
         advice=f"{EMERGENCY} A sudden, very bad headache can mean bleeding in or around the brain. "
         "So can a very bad headache with feeling drowsy or confused, problems speaking or seeing, "
-        "or passing out. Do not drive yourself.",
+        "or passing out. A headache with a stiff neck, more so with a high temperature or a rash, "
+        "can mean meningitis. Do not drive yourself.",
         patterns=(
             # "Sudden", a word of severity and the headache in one sentence, in any order.
             rf"\b{SUDDEN_SEVERE}\b{NEAR}\b{HEADACHE}",
@@ -554,17 +646,26 @@ RED_FLAGS = (
             rf"\b{SUDDEN}\b{NEAR}\bbad {HEADACHE}",
             rf"\bbad {HEADACHE}\b{NEAR}\b{SUDDEN}",
             rf"\bworst {HEADACHE}s?\b[^.!?\n]{{0,30}}?\b(ever|of (my|his|her|their) li(fe|ves))\b",
+            # "The worst headache", with or without "ever": not "my worst headaches are on Mondays".
+            rf"\bworst {HEADACHE}\b",
             r"\bthunderclap\b",
             rf"\b{SEVERE_HEADACHE}\b{NEAR}\b{WITH_SEVERE_HEADACHE}",
             rf"\b{WITH_SEVERE_HEADACHE}\b{NEAR}\b{SEVERE_HEADACHE}",
+            # A headache with a stiff neck, severe or not (meningitis): one headache, not the
+            # "headaches and a stiff neck" of every day at a desk, nor a tension headache.
+            rf"\b(?<!tension ){HEADACHE}\b{NEAR}\b{STIFF_NECK}",
+            rf"\b{STIFF_NECK}\b{NEAR}\b(?<!tension ){HEADACHE}\b",
         ),
         ignore=(SUDDENLY_EASED,),
     ),
     RedFlag(
         name="burst_aneurysm",
-        label="Severe pain in your back or tummy with feeling dizzy, faint, sweaty or clammy",
-        advice=f"{EMERGENCY} Together these can mean that the main blood vessel in the tummy has "
-        "burst (an abdominal aortic aneurysm). Do not drive yourself.",
+        label="Severe pain in your back or tummy with feeling dizzy, faint, sweaty or clammy, or a "
+        "tearing or ripping pain",
+        advice=f"{EMERGENCY} Severe pain with feeling dizzy, faint, sweaty or clammy can mean that "
+        "the main blood vessel in the tummy has burst (an abdominal aortic aneurysm). A tearing or "
+        "ripping pain in the back or chest can mean that the main blood vessel from the heart has "
+        "torn (an aortic dissection). Do not drive yourself.",
         patterns=(
             rf"(?s:\b{SUDDEN_SEVERE}.{{0,200}}?\b{FAINTNESS})",
             rf"(?s:\b{FAINTNESS}.{{0,200}}?\b{SUDDEN_SEVERE})",
@@ -576,6 +677,14 @@ RED_FLAGS = (
             rf"(?:^|[.!?\n])(?=[^.!?\n]*\b{SUDDEN}\b)(?=[^.!?\n]*\bpain)"
             rf"(?=[^.!?\n]*\b{FAINTNESS})",
             rf"\baortic aneurysm|\baneurysm\b{NEAR}\b({BACK}|tummy|stomach|abdom\w*)\b",
+            # A tearing or ripping pain (a torn aorta), named or as felt: "tearing back pain", "it
+            # feels like something is ripping inside my chest".
+            rf"\b{TEARING_PAIN}|\baortic dissection|\bdissect\w* (an |the |my )?aorta\b",
+            r"\bpain\w*\b[^.,;!?\n]{0,25}? (is|was|feels|felt) (like )?(\w+ )?(tearing|ripping)\b"
+            r"(?! (up|off|out|\w+ apart)\b)",
+            rf"\b(feels?|felt|feeling) (like|as if|as though) (something|{WHOSE} (back|chest"
+            r"|insides?|spine|tummy|stomach)) (is |was )?(tearing|ripping)\b"
+            r"(?! (up|off|out|\w+ apart)\b)",
             rf"\b({BACK}|tummy|stomach|abdom\w*)\b{NEAR}\baneurysm",
         ),
     ),
@@ -744,6 +853,22 @@ RED_FLAGS = (
         ),
     ),
     RedFlag(
+        name="needle_nerve",
+        label="Pain, numbness, pins and needles or weakness that has gone on since a needle went "
+        "in",
+        advice=f"{URGENT} Pain, numbness, pins and needles or weakness that has gone on since a "
+        "needle went in can mean that the needle touched a nerve, which a doctor should check. "
+        "Tell your practitioner too.",
+        patterns=(
+            # "Shooting pains and pins and needles since the needle in my buttock", "numbness two
+            # weeks after the acupuncture".
+            rf"\b{NERVE_SYMPTOM}\b{NEAR}\b{SINCE_NEEDLED}",
+            # "Since the acupuncture I still have pins and needles".
+            rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\bstill\b (\w+ ){{0,3}}?{NERVE_SYMPTOM}",
+        ),
+        ignore=(SAYS_BETTER,),
+    ),
+    RedFlag(
         name="blood_in_urine",
         label="Blood in your pee",
         advice=f"{URGENT} Blood in your pee needs checking by a GP, even if it happened once, "
@@ -827,9 +952,10 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="night_or_rest_pain",
-        label="Pain that is worse at night, does not ease when you rest, or stops you sleeping",
-        advice=f"{URGENT} Back pain that rest does not ease, or that is worse at night, needs "
-        "checking.",
+        label="Pain that is worse at night, does not ease when you rest or with painkillers, or "
+        "stops you sleeping",
+        advice=f"{URGENT} Back pain that rest does not ease, severe pain that painkillers do not "
+        "ease, or pain that is worse at night, needs checking.",
         patterns=(
             r"\b(worse|worst|unbearable|agony|excruciating) (at|during the|in the|every) night",
             r"\bwakes? me (up )?(at night|in the night|every night)",
@@ -850,6 +976,16 @@ RED_FLAGS = (
             r"\b(cannot|unable to|struggl\w*( to)?|trouble|problems?|difficulty) "
             r"(get to |getting to |going to )?sleep(ing)?\b",
             r"\b(keeps?|keeping|kept) me (up|awake)\b",
+            # Painkillers that do not touch the pain, and severe pain they do not ease ("severe
+            # pain not easing even with more tramadol"): not "painkillers don't help, so I'm
+            # trying acupuncture", which is everyday here.
+            rf"\b{PAINKILLERS}\b (\w+ ){{0,2}}?{NOT_EASING} (even |really |quite )?"
+            r"(touch|touches|touching|touched)\b",
+            r"\bnothing (\w+ )?(touches|touched|is touching|will touch) (the pain|it)\b",
+            rf"\b{SEVERE_PAIN}\b{NEAR}\b{PAINKILLERS}\b (\w+ ){{0,2}}?{NOT_EASING} {EASING}",
+            rf"\b{PAINKILLERS}\b (\w+ ){{0,2}}?{NOT_EASING} {EASING}\b{NEAR}\b{SEVERE_PAIN}",
+            rf"\b({SEVERE_PAIN}|worse)\b{NEAR}\b(even|despite|in spite of)\b{NEAR}"
+            rf"\b{PAINKILLERS}\b",
         ),
     ),
     RedFlag(

@@ -92,6 +92,10 @@ SHOWS = {
         "i have to push to pee",
         "i dont feel the urge to pee",
         "i cant pee properly since my back went",
+        "cant feel when I pee",
+        "I can't feel myself pee",
+        "I don't feel the wee come out",
+        "I'm leaking since my back went",
         # Searched as keywords, side by side: a change is not said but may be meant.
         "sciatica bladder",
         "sciatca bladder",
@@ -103,6 +107,8 @@ SHOWS = {
         "lower back pain and bowels",
         "back pain poo accident",
         "toilet accidents sciatica",
+        "back pain leaking",
+        "sciatica and leaking",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -145,6 +151,12 @@ SHOWS = {
         "my legs feel heavy and weak",
         "my legs wont hold me up",
         "both legs numb",
+        # Not being able to stand, not the idiom (see EVERYDAY).
+        "I can't stand.",
+        "I cant stand, my legs give way",
+        "unable to stand without help",
+        "I couldn't stand up this morning",
+        "cannot stand or walk",
         # As searched: keywords side by side.
         "unsteady on feet",
         "loss of balance",
@@ -152,6 +164,8 @@ SHOWS = {
         "jelly legs",
         "double sciatica",
         "walking difficulty",
+        "cant stand",
+        "unable to stand",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -218,6 +232,18 @@ SHOWS = {
         "swollen needle site",
         "needle site hot",
         "cellulitis after acupuncture",
+        "red streak from needle",
+        "red line spreading from where the needle went in",
+    ],
+    # A needle that touched a nerve: symptoms that have gone on since, not the tingle as it went in.
+    "needle_nerve": [
+        "shooting pains and pins and needles since the needle in my buttock two weeks ago",
+        "my leg has felt weak ever since the dry needling",
+        "Since the acupuncture I still have pins and needles in my foot",
+        "the shooting pain hasn't gone since the needle in my buttock",
+        "Legs weak since my acupuncture",
+        # As searched: keywords side by side.
+        "numbness two weeks after acupuncture",
     ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
@@ -234,8 +260,16 @@ SHOWS = {
         "sudden very bad headache",
         "sudden bad headache",
         "A bad headache came on all of a sudden",
+        "This is the worst headache I have had",
+        # A headache with a stiff neck (meningitis), severe or not.
+        "I have a headache and my neck is stiff",
+        "stiff neck and a bad headache since last night",
         # As searched: keywords side by side.
         "severe headache blurred vision",
+        "worst headache",
+        "headache and stiff neck",
+        "bad headache stiff neck fever",
+        "headache neck stiffness",
     ],
     "burst_aneurysm": [
         "I feel faint and have sudden severe back pain",
@@ -247,11 +281,19 @@ SHOWS = {
         "My tummy and back pain is really bad and I feel light-headed",
         "Terrible pain in my lower back, I'm pale and clammy",
         "I feel lightheaded and have severe back pain",
+        # A tearing or ripping pain (aortic dissection), alone.
+        "sudden tearing pain between my shoulder blades",
+        "ripping pain in my back",
+        "a sudden, sharp tearing pain in my back",
+        "it feels like something is ripping inside my chest",
+        "the pain in my back feels like tearing",
         # As searched: keywords side by side.
         "back pain dizzy faint sudden",
         "sudden back pain collapse",
         "aortic aneurysm",
         "aneurysm back pain",
+        "tearing back pain",
+        "aortic dissection",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
@@ -414,9 +456,17 @@ SHOWS = {
         "The pain wakes me up",
         "back pain at night",
         "My sciatica woke me up twice",
+        # Severe pain that painkillers do not ease.
+        "severe pain not easing even with more tramadol",
+        "the painkillers aren't touching it",
+        "tramadol doesn't even touch the pain",
+        "the pain is unbearable even with painkillers",
+        "my back pain is terrible and the painkillers are not helping",
+        "the pain is getting worse despite painkillers",
         # As searched: keywords side by side.
         "back pain night time",
         "nighttime back pain",
+        "painkillers not touching the pain",
     ],
     "cough_sneeze_pain": [
         "It hurts when I cough",
@@ -574,7 +624,12 @@ IN_ASKERS_WORDS = {
             # docstring says why they show the sign.
             "cant get to the loo in time",
             "wee myself when i cough",
+            "back pain leaking",
         ],
+    ),
+    "loss of sensation when you pass urine": (
+        "bladder_bowel",
+        ["cant feel when I pee", "can't feel myself pee"],
     ),
     "you cannot control when you poo": (
         "bladder_bowel",
@@ -608,7 +663,28 @@ IN_ASKERS_WORDS = {
     ),
     "a needle site that looks infected (NHS: cellulitis)": (
         "needle_site_infection",
-        ["infected needle site", "needle site infected", "the needle site looks infected"],
+        [
+            "infected needle site",
+            "needle site infected",
+            "the needle site looks infected",
+            "red streak from needle",
+        ],
+    ),
+    "a sudden, severe tearing or ripping pain in the chest or upper back (NHS: aortic dissection)": (
+        "burst_aneurysm",
+        ["tearing back pain", "ripping pain in my back"],
+    ),
+    "a headache with a stiff neck (NHS: meningitis)": (
+        "sudden_severe_headache",
+        ["headache and stiff neck", "bad headache stiff neck fever"],
+    ),
+    "a nerve touched by a needle (see the module's docstring)": (
+        "needle_nerve",
+        ["shooting pains and pins and needles since the needle in my buttock two weeks ago"],
+    ),
+    "the pain is very severe or getting worse (NHS: back pain, see a GP)": (
+        "night_or_rest_pain",
+        ["painkillers not touching the pain", "severe pain not easing even with more tramadol"],
     ),
     "the pain does not improve after resting or is worse at night": (
         "night_or_rest_pain",
@@ -940,6 +1016,49 @@ EVERYDAY = [
     "I bumped my back on the door",
     "goose bumps on my back",
     "blurred vision after the session",
+    # Tearing or ripping, but not a pain's, or a torn muscle in a limb.
+    "my eyes keep tearing up and the pain in my back is bad",
+    "I was ripping up the carpet and felt pain in my back",
+    "I felt a tearing pain in my calf while running",
+    "tearing sensation in my hamstring",
+    "the pain is tearing me apart",
+    "I keep ripping the plasters off",
+    # Headaches and a stiff neck of every day, and a usual headache at its worst.
+    "I get tension headaches and a stiff neck from sitting at my desk",
+    "I get headaches and a stiff neck",
+    "I had a tension headache and stiff neck",
+    "My worst headaches are on Mondays",
+    "Acupuncture for headaches and neck stiffness",
+    "I woke with a stiff neck and my back aches",
+    # "Can't stand", the idiom or a limit.
+    "I can't stand the pain",
+    "can't stand for long",
+    "can't stand still",
+    "can't stand acupuncture",
+    "I can't stand it anymore",
+    "I can't stand the needles",
+    "I cannot stand being in pain",
+    "I can't stand sitting for long",
+    "I can't stand, sit or lie comfortably",
+    "I can't stand on one leg",
+    # What leaks but urine.
+    "my disc is leaking and my back hurts",
+    "the needle site on my back is leaking",
+    "My roof is leaking and my back hurts from the buckets",
+    "leaky gut and back pain",
+    # Nerve symptoms as a needle goes in, or better since.
+    "I have less numbness since the acupuncture",
+    "the tingling has gone since the needles",
+    "I've had less pain and tingling since the needles",
+    "The numbness in my foot has improved since acupuncture",
+    "I've had pins and needles since Monday",
+    "I felt an electric shock when the needle went in",
+    # Painkillers that do not help, with pain not said to be severe.
+    "painkillers don't help so I'm trying acupuncture",
+    "painkillers don't help my back pain much, will acupuncture help?",
+    "I don't take painkillers because the pain is not severe",
+    "The pain is severe but ibuprofen helps",
+    "Tramadol makes me drowsy",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
@@ -947,6 +1066,8 @@ EVERYDAY = [
 NOT_THIS_SIGN = {
     # "Wee" meaning small: an accident on a bike, not a bladder's.
     "My wee boy had an accident on his bike and hurt his back.": "bladder_bowel",
+    # Legs weak, but numbness better since the acupuncture.
+    "I have less numbness since the acupuncture but both legs are weak": "needle_nerve",
 }
 
 
