@@ -865,6 +865,11 @@ RED_FLAGS = (
             rf"\b{NERVE_SYMPTOM}\b{NEAR}\b{SINCE_NEEDLED}",
             # "Since the acupuncture I still have pins and needles".
             rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\bstill\b (\w+ ){{0,3}}?{NERVE_SYMPTOM}",
+            # Days or weeks on, still a nerve's symptoms and a needle in one sentence, in any
+            # order ("It has now been two weeks and I'm still suffering from pain where the needle
+            # went in and shooting pains"): not "pins and needles" for the needle.
+            rf"(?:^|[.!?\n])(?=[^.!?\n]*\b(days|weeks|months)\b)(?=[^.!?\n]*\bstill\b)"
+            rf"(?=[^.!?\n]*\b{NERVE_SYMPTOM})(?=[^.!?\n]*\b(?<!pins and ){NEEDLED})",
         ),
         ignore=(SAYS_BETTER,),
     ),

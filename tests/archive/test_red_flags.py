@@ -242,6 +242,8 @@ SHOWS = {
         "Since the acupuncture I still have pins and needles in my foot",
         "the shooting pain hasn't gone since the needle in my buttock",
         "Legs weak since my acupuncture",
+        "It has now been over two weeks and I'm still suffering from pain at the side of the "
+        "needle insertion and also from shooting pains and pins and needles",
         # As searched: keywords side by side.
         "numbness two weeks after acupuncture",
     ],
@@ -732,6 +734,8 @@ TYPOS = {
 }
 
 EVERYDAY = [
+    # Pins and needles are not a needle: no needle went in.
+    "I've had pins and needles in my feet for weeks and still have them",
     "I fell asleep during the session",
     "Does acupuncture help balance?",
     "I was extremely worried about the pain",
