@@ -49,6 +49,9 @@ def split_terms(text):
 FEW_RESULTS = 3
 # As long as a search may be.
 MISSING_WORDS_LENGTH = 200
+# As long as a counted search may be: a search of the longest the form takes can grow when
+# normalised ("ß" is "ss"), and an INSERT refused for length would log the words.
+QUERY_LENGTH = 200
 
 
 def normalise(text):
@@ -65,7 +68,7 @@ class SearchGapQuerySet(models.QuerySet):
         as the page names them), whatever the other words found. Nothing about the visitor is
         kept: no address, no session, no time of day, and nothing of a search that looks like
         someone's e-mail address or number."""
-        query = normalise(text)
+        query = normalise(text)[:QUERY_LENGTH]
         if not query or results > FEW_RESULTS and not missing or looks_personal(text):
             return False
         today = timezone.localdate()
@@ -107,7 +110,7 @@ class SearchGap(models.Model):
     """How many times, on one day, a search found nothing or only a few results, or found
     pages for some of its words only."""
 
-    query = models.CharField(max_length=200, help_text="The search, normalised.")
+    query = models.CharField(max_length=QUERY_LENGTH, help_text="The search, normalised.")
     day = models.DateField()
     searches = models.PositiveIntegerField(default=1)
     fewest_results = models.PositiveSmallIntegerField(

@@ -281,3 +281,12 @@ def test_a_search_counted_as_another_request_adds_its_first_row_fails_no_stateme
     assert failed == []
     gap = SearchGap.objects.get()
     assert (gap.searches, gap.fewest_results) == (2, 1)
+
+
+def test_a_search_that_grows_when_normalised_is_counted_cut_to_the_columns_length(db):
+    # 196 characters typed, 224 once "ß" is "ss": the form's limit is on what was typed.
+    text = "Straße " * 28
+    assert SearchGap.objects.record(text, results=0)
+    gap = SearchGap.objects.get()
+    assert len(gap.query) == SearchGap._meta.get_field("query").max_length
+    assert gap.query.startswith("strasse strasse")
