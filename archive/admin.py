@@ -103,7 +103,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             "Keeping it current",
             {
                 "description": "While a Q&A is marked for review or past its review-by date, "
-                "readers see a note that it is being reviewed. “Mark as reviewed today” in the "
+                "readers see a note that it is due for review. “Mark as reviewed today” in the "
                 "list clears both.",
                 "fields": [
                     outdated_claims,

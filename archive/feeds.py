@@ -60,9 +60,8 @@ class NewAnswersFeed(Feed):
         return question.published_at
 
     def item_updateddate(self, question):
-        # When the record last changed here, but never before it was published: an answer
-        # scheduled for later is new when it appears, not when it was last saved.
-        return max(question.updated_at, question.published_at)
+        # An answer scheduled for later is new when it appears, not when it was last saved.
+        return question.last_changed
 
     def item_categories(self, question):
         return [question.category.name]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connections, models, router
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
@@ -23,12 +24,14 @@ from archive import outdated_claims, red_flags
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-# The columns a list of Q&As shows: its title and link, body area, date, whether the question
-# survives, and whether the answer is being reviewed.
+# The columns a list of Q&As shows: its title and link, body area, date (and whether it is the
+# date it was added from the earlier archive), whether the question survives, and whether the
+# answer is due for review.
 LISTED_FIELDS = (
     "title",
     "slug",
     "published_at",
+    "from_archive",
     "question_preserved",
     "marked_for_review",
     "review_by",
@@ -424,7 +427,7 @@ class Question(models.Model):
     )
     marked_for_review = models.BooleanField(
         default=False,
-        help_text="Readers see a note that the answer is being reviewed until an editor reviews it.",
+        help_text="Readers see a note that the answer is due for review until an editor reviews it.",
     )
     linked_questions = models.ManyToManyField(
         "self",
@@ -508,6 +511,17 @@ class Question(models.Model):
 
     natural_key.dependencies = ["archive.category"]
 
+    def clean(self):
+        """Refuse review details readers would be misled by: a review in the future, or a
+        reviewer named without the date of their review (the page names a reviewer only beside
+        a date, so the name would be lost, or would claim a review the site cannot date)."""
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
+        if self.reviewed_by and not self.last_reviewed:
+            raise ValidationError(
+                {"last_reviewed": "Give the date of the review, or leave “Reviewed by” empty."}
+            )
+
     @property
     def is_about_back_pain(self):
         """Filed under a back or spine area, or titled so: the page shows when to get help. The
@@ -536,10 +550,25 @@ class Question(models.Model):
             data["datePublished"] = self.published_at.isoformat()
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.reviewed_by:
-            kind = "Organization" if self.reviewed_by == EXPERT_PANEL else "Person"
-            data["reviewedBy"] = {"@type": kind, "name": self.reviewed_by}
+        if reviewer := self.known_reviewer:
+            kind = "Organization" if reviewer == EXPERT_PANEL else "Person"
+            data["reviewedBy"] = {"@type": kind, "name": reviewer}
         return data
+
+    @property
+    def known_reviewer(self):
+        """Who reviewed it, only when the site knows when: a name without a date would claim
+        a review the page then says never happened ("Not reviewed since it was published")."""
+        return self.reviewed_by if self.last_reviewed else ""
+
+    @property
+    def last_changed(self):
+        """When its page last changed: the record's last save, but never before it was
+        published. A Q&A saved before its scheduled publication did not exist as a page then
+        (the sitemap's lastmod, the feeds' <updated>)."""
+        if self.published_at:
+            return max(self.updated_at, self.published_at)
+        return self.updated_at
 
     @property
     def red_flags(self):
@@ -568,7 +597,8 @@ class Question(models.Model):
         return outdated_claims.found_in(self.title)
 
     def is_due_for_review(self, today=None):
-        """True while readers should be told the answer is being reviewed."""
+        """True while readers should be told the answer is due for review: marked, or past its
+        review-by date. It says a review is owed, not that anyone has started one."""
         today = today or timezone.localdate()
         return self.marked_for_review or bool(self.review_by and self.review_by <= today)
 

@@ -12,7 +12,8 @@ class QuestionSitemap(Sitemap):
         return Question.objects.published().order_by("id")
 
     def lastmod(self, question):
-        return question.updated_at
+        # Never before the page existed: a Q&A saved before its scheduled publication.
+        return question.last_changed
 
 
 class CategorySitemap(Sitemap):

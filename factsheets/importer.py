@@ -2,8 +2,10 @@
 
 The page's own headings ("What is Sciatica?", "Symptoms of ...", "What causes ...", "How does
 acupuncture work?") start its sections; the NICE paragraph and its footnote are the evidence and
-the reference; the practitioner's closing biography names the author. The words stay as the
-author wrote them: only the page's bullets become the '- ' list lines that sections use.
+the reference. The practitioner's closing biography is left out: it is about the practitioner,
+not the condition, and it does not say that they wrote the page, so the factsheet names no author
+(readers would be told "Written by" a name the site only guessed). The words stay as the page
+gives them: only the page's bullets become the '- ' list lines that sections use.
 """
 
 import itertools
@@ -25,7 +27,7 @@ SECTION_HEADINGS = [
 EVIDENCE_START = re.compile(r"^(?:NICE|Nice|The National Institute for Health)\b")
 FOOTNOTE = re.compile(r"^\*\s")
 # "Colette Assor has over 20 years experience...": a biography after the evidence.
-AUTHOR_BIO = re.compile(r"^(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) (?:has|is)\b")
+BIOGRAPHY = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2} (?:has|is)\b")
 BULLET = re.compile(r"^[•·]\s*")
 LIST_ITEM = "- "
 
@@ -33,7 +35,6 @@ LIST_ITEM = "- "
 def factsheet_from_page(page):
     """An unsaved Factsheet from a parsed factsheet page (`archive.importer.Page`)."""
     lines = {name: [] for name, _ in SECTIONS}
-    author = ""
     current = "what_it_is"
     for line in page.lines[1:]:  # the first line is the page's title
         heading = next((name for pattern, name in SECTION_HEADINGS if pattern.match(line)), None)
@@ -44,10 +45,8 @@ def factsheet_from_page(page):
             current = "references"
         elif EVIDENCE_START.match(line):
             current = "evidence"
-        elif current in ("evidence", "references") and (bio := AUTHOR_BIO.match(line)):
-            # The biography is about the author, not the condition.
-            author = bio["name"]
-            continue
+        elif current in ("evidence", "references") and BIOGRAPHY.match(line):
+            continue  # about the practitioner, not the condition
         lines[current].append(BULLET.sub(LIST_ITEM, line))
     texts = {name: section_text(section_lines) for name, section_lines in lines.items()}
     opening = texts["what_it_is"].split("\n\n")[0]
@@ -56,7 +55,6 @@ def factsheet_from_page(page):
         title=page.heading,
         slug=slugify(page.factsheet_condition),
         summary=first_sentence(opening),
-        author=author,
         source=page.name,
         **texts,
     )

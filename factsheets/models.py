@@ -143,6 +143,11 @@ class Factsheet(models.Model):
         today = timezone.localdate()
         if self.last_reviewed and self.last_reviewed > today:
             raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
+        if self.reviewer and not self.last_reviewed:
+            # The page names a reviewer only beside the date of the review.
+            raise ValidationError(
+                {"last_reviewed": "Give the date of the review, or leave the reviewer empty."}
+            )
         if self.last_reviewed and not self.next_review:
             raise ValidationError(
                 {"next_review": "Set when this factsheet should next be reviewed."}
@@ -176,6 +181,12 @@ class Factsheet(models.Model):
         return outdated_claims.found_in(
             self.summary, *(section.text for section in self.sections())
         )
+
+    @property
+    def known_reviewer(self):
+        """Who reviewed it, only when the site knows when: "Reviewed by" a name beside "Not yet
+        reviewed" would claim a review the page denies."""
+        return self.reviewer if self.last_reviewed else ""
 
     def is_review_overdue(self, today=None):
         """True when readers should be told this page may be out of date."""
@@ -221,8 +232,8 @@ class Factsheet(models.Model):
             data["description"] = self.summary
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.reviewer:
-            data["reviewedBy"] = {"@type": "Person", "name": self.reviewer}
+        if self.known_reviewer:
+            data["reviewedBy"] = {"@type": "Person", "name": self.known_reviewer}
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author}
         return data

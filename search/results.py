@@ -261,7 +261,7 @@ class Results:
             return cursor.fetchall(), connection.alias
 
 
-# What PAGE_SQL reads of a hit's Q&A or factsheet: its link, and whether it is being reviewed
+# What PAGE_SQL reads of a hit's Q&A or factsheet: its link, and whether it is due for review
 # (in the model's order, as `Model.from_db` takes them).
 HIT_QUESTION_FIELDS = ["id", "title", "slug", "review_by", "marked_for_review"]
 HIT_FACTSHEET_FIELDS = ["id", "title", "slug", "last_reviewed", "next_review"]

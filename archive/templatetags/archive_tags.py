@@ -39,23 +39,30 @@ def absolute(context, path):
 
 
 @register.simple_tag
-def answered(question):
-    """When a Q&A was answered, or, for an archived one with no recorded date, that it is not
-    known. It is on every row of every list of Q&As: built here rather than from a template of
-    its own, which cost a row more than all the rest of it."""
+def when_published(question):
+    """When a Q&A was published on this site: the one date it records (`published_at`), which
+    is not when it was answered. A Q&A of the earlier archive was answered there before it was
+    added here, so its date says "Added here"; with no recorded date, that it is not known. It
+    is on every row of every list of Q&As: built here rather than from a template of its own,
+    which cost a row more than all the rest of it."""
     if not question.published_at:
         return "From the earlier archive, date not recorded"
     return format_html(
-        'Answered <time datetime="{}">{}</time>',
+        '{} <time datetime="{}">{}</time>',
+        "Added here" if question.from_archive else "Published",
         machine_datetime(question.published_at),
         date(timezone.localtime(question.published_at), "j F Y"),
     )
 
 
+# Also under its first name, which templates/ask/_similar.html uses.
+@register.simple_tag(name="being_reviewed")
 @register.simple_tag
-def being_reviewed(question):
-    """ " · answer being reviewed" after a listed Q&A's details while it is due for review, as
-    every list of Q&As and every search result says it; nothing otherwise."""
+def due_for_review(question):
+    """ " · answer due for review" after a listed Q&A's details while it is due for review, as
+    every list of Q&As and every search result says it; nothing otherwise. "Due", not "being
+    reviewed": the mark or a passed review-by date says a review is owed, not that anyone is
+    doing it."""
     if not question.is_due_for_review():
         return ""
-    return mark_safe(" · <strong>answer being reviewed</strong>")  # noqa: S308 - a constant
+    return mark_safe(" · <strong>answer due for review</strong>")  # noqa: S308 - a constant

@@ -75,6 +75,19 @@ def test_marking_reviewed_today_does_not_name_who_reviewed_it_before(editor_clie
     assert "Dr Ann Former" not in editor_client.get(question.get_absolute_url()).text
 
 
+def test_naming_a_reviewer_without_a_review_date_is_refused_on_the_date_field(editor_client):
+    question = make_question(make_category("Lower back pain"))
+    url = f"{LIST}{question.pk}/change/"
+    response = editor_client.post(url, form_data(editor_client.get(url), reviewed_by="Dr A"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {
+        "last_reviewed": ["Give the date of the review, or leave “Reviewed by” empty."]
+    }
+    question.refresh_from_db()
+    assert question.reviewed_by == ""
+
+
 def form_data(page, **changes):
     """What the browser sends back from an admin change page, with `changes` typed in."""
     data = {}

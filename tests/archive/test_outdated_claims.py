@@ -184,7 +184,7 @@ def test_the_red_flag_advice_still_comes_first(client, db):
     )
     html = client.get(question.get_absolute_url()).content.decode()
     urgent = 'Call <a href="tel:999">999</a> or go to A&amp;E now.'
-    assert html.index(urgent) < html.index("This answer is being reviewed") < html.index(NOTE)
+    assert html.index(urgent) < html.index("This answer is due for review") < html.index(NOTE)
 
 
 def test_a_factsheet_says_what_is_known_now_before_its_sections(client, db):

@@ -103,6 +103,17 @@ def test_a_reviewer_named_in_person_is_a_person_in_json_ld(client, db):
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A"}
 
 
+def test_a_reviewer_without_a_review_date_is_named_nowhere(client, db):
+    # Saved before the rule (or in bulk): a name with no review the page can date.
+    question = make_question(make_category(), reviewed_by="Dr A")
+    html = html_of(client, question.get_absolute_url())
+    assert "Not reviewed since it was published" in html
+    assert "Dr A" not in html
+    data = structured_data(html)
+    assert "reviewedBy" not in data
+    assert "lastReviewed" not in data
+
+
 def test_an_answer_published_here_shows_its_date_to_the_second(client, db):
     area = make_category()
     question = make_question(area)
@@ -115,6 +126,30 @@ def test_an_answer_published_here_shows_its_date_to_the_second(client, db):
         assert all(not re.search(r"\.\d{4,}", value) for value in time_values(html)), url
     data = structured_data(html_of(client, question.get_absolute_url()))
     assert data["datePublished"] == question.published_at.isoformat()
+
+
+def test_the_date_shown_is_called_what_it_is_when_it_was_published_here(client, db):
+    area = make_category()
+    question = make_question(area)
+    moment = timezone.localtime(question.published_at)
+    shown = f'Published <time datetime="{moment.isoformat(timespec="seconds")}">'
+    for url in ["/", area.get_absolute_url(), question.get_absolute_url()]:
+        html = html_of(client, url)
+        assert shown in html, url
+        assert "Answered <time" not in html, url  # the site does not know when it was answered
+
+
+def test_an_archived_answer_given_a_date_says_it_was_added_here_then(client, db):
+    area = make_category()
+    added = timezone.now() - timedelta(days=3)
+    question = make_question(area, from_archive=True, published_at=added)
+    moment = timezone.localtime(added)
+    shown = f'Added here <time datetime="{moment.isoformat(timespec="seconds")}">'
+    for url in ["/", area.get_absolute_url(), question.get_absolute_url()]:
+        html = html_of(client, url)
+        assert shown in html, url
+        assert "Answered <time" not in html and "Published <time" not in html, url
+    assert ARCHIVE_PANEL in html_of(client, question.get_absolute_url())
 
 
 def test_machine_datetime_keeps_no_more_than_seconds():
@@ -206,7 +241,7 @@ def test_an_answer_published_as_scheduled_is_updated_when_it_appears(client, db)
     assert entry.find(f"{ATOM}updated").text == question.published_at.isoformat()
 
 
-def test_feed_entries_of_answers_being_reviewed_say_so_first(client, dated):
+def test_feed_entries_of_answers_due_for_review_say_so_first(client, dated):
     summaries = {
         entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
         for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
@@ -222,7 +257,8 @@ def test_feed_entries_of_answers_being_reviewed_say_so_first(client, dated):
             summary = summary[summary.index("</section>") + len("</section>") :].lstrip()
         note = summary.startswith('<div class="warning" id="review-note">')
         assert note == (title in marked), title
-        assert ("<strong>This answer is being reviewed.</strong>" in summary) == note
+        due = "<strong>This answer is due for review by the expert panel.</strong>"
+        assert (due in summary) == note
 
 
 def test_sitemap_lastmod_is_when_the_record_last_changed_here(client, seeded, settings):
@@ -234,6 +270,20 @@ def test_sitemap_lastmod_is_when_the_record_last_changed_here(client, seeded, se
     for question in Question.objects.published():
         lastmod = modified[f"{settings.SITE_URL}{question.get_absolute_url()}"]
         assert lastmod.text == IMPORTED_AT.date().isoformat()
+
+
+def test_sitemap_lastmod_is_never_before_the_qa_was_published(client, db, settings):
+    # Last saved three days before the time it was scheduled for, which has come.
+    question = make_question(make_category(), published_at=timezone.now() - timedelta(minutes=1))
+    Question.objects.filter(pk=question.pk).update(
+        updated_at=question.published_at - timedelta(days=3)
+    )
+    modified = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in xml_of(client, "/sitemap.xml").findall(f"{SITEMAP}url")
+    }
+    published = timezone.localtime(question.published_at).date().isoformat()
+    assert modified[f"{settings.SITE_URL}{question.get_absolute_url()}"] == published
 
 
 def test_each_body_area_has_a_feed_linked_from_its_page(client, dated):

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
@@ -43,7 +44,8 @@ def test_readers_see_a_note_while_a_qa_is_due_for_review(client, area):
     assert 'id="review-note"' not in client.get(question.get_absolute_url()).text
     Question.objects.update(marked_for_review=True)
     page = client.get(question.get_absolute_url()).text
-    assert "This answer is being reviewed." in page
+    assert "This answer is due for review by the expert panel." in page
+    assert "being reviewed" not in page
     assert "last checked" in page
 
 
@@ -51,6 +53,24 @@ def test_a_review_by_date_must_come_after_the_last_review(area):
     today = timezone.localdate()
     with pytest.raises(IntegrityError):
         make_question(area, last_reviewed=today, review_by=today)
+
+
+def test_a_reviewer_is_named_only_with_the_date_of_the_review(area):
+    question = make_question(area, reviewed_by="Dr A")
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert error.value.message_dict == {
+        "last_reviewed": ["Give the date of the review, or leave “Reviewed by” empty."]
+    }
+    question.last_reviewed = timezone.localdate()
+    question.full_clean()
+
+
+def test_a_review_date_cannot_be_in_the_future(area):
+    question = make_question(area, last_reviewed=timezone.localdate() + timedelta(days=1))
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert error.value.message_dict == {"last_reviewed": ["A review date cannot be in the future."]}
 
 
 def test_an_editor_marks_every_qa_with_a_phrase_for_review_in_one_action(editor_client, area):
@@ -93,7 +113,7 @@ def test_reviewing_clears_the_mark_and_a_passed_date_and_records_the_day(editor_
     assert not Question.objects.due_for_review().exists()
 
 
-def test_lists_of_qas_say_which_answers_are_being_reviewed(client, area):
+def test_lists_of_qas_say_which_answers_are_due_for_review(client, area):
     today = timezone.localdate()
     marked = make_question(area, title="Sciatica and NICE", marked_for_review=True)
     make_question(area, title="Sciatica after a fall", question="Sciatica after a fall.")
@@ -106,14 +126,15 @@ def test_lists_of_qas_say_which_answers_are_being_reviewed(client, area):
         "Sciatica in bed": False,
     }
     for url in ["/", area.get_absolute_url()]:
-        assert being_reviewed(client.get(url).text) == expected, url
-    similar = being_reviewed(client.get(marked.get_absolute_url()).text)
+        assert rows_said_due(client.get(url).text) == expected, url
+    similar = rows_said_due(client.get(marked.get_absolute_url()).text)
     assert similar == {title: flag for title, flag in expected.items() if title != marked.title}
 
 
-def being_reviewed(html):
-    """{title: whether its row says the answer is being reviewed} for each Q&A listed."""
+def rows_said_due(html):
+    """{title: whether its row says the answer is due for review} for each Q&A listed."""
     items = re.findall(
         r'<li>\s*<a href="[^"]*">([^<]*)</a>\s*<span class="meta">(.*?)</span>', html
     )
-    return {title: "answer being reviewed" in meta for title, meta in items}
+    assert not any("being reviewed" in meta for _, meta in items)
+    return {title: "answer due for review" in meta for title, meta in items}

@@ -95,7 +95,7 @@ def test_a_similar_answer_being_reviewed_says_so(client, area):
     meta = dict(re.findall(r'>([^<]+)</a> <span class="meta">(.*?)</span>', html))
     assert meta == {
         "Needles and sciatica": area.name,
-        "NICE and sciatica": f"{area.name} · <strong>answer being reviewed</strong>",
+        "NICE and sciatica": f"{area.name} · <strong>answer due for review</strong>",
     }
 
 

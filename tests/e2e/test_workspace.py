@@ -262,7 +262,9 @@ def test_an_editor_marks_every_answer_with_a_phrase_for_review_and_readers_see_a
     expect(page.locator(".messagelist")).to_contain_text("marked for review")
 
     page.goto(matching.first().get_absolute_url())
-    expect(page.locator("#review-note")).to_contain_text("This answer is being reviewed.")
+    expect(page.locator("#review-note")).to_contain_text(
+        "This answer is due for review by the expert panel."
+    )
     page.goto("/admin/")
     page.get_by_role("link", name=re.compile("Q&As? due for review")).click()
     # With those the importer marked: the seed's answers that cite a guideline.

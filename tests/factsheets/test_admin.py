@@ -210,3 +210,15 @@ def test_a_page_someone_else_saved_since_still_previews(admin_client, db):
     response = admin_client.post(preview_url(factsheet), data)
     assert response.status_code == 200
     assert "My summary." in response.content.decode()
+
+
+def test_naming_a_reviewer_without_a_review_date_is_refused_on_the_date_field(admin_client, db):
+    factsheet = make_factsheet("Sciatica")
+    response = admin_client.post(change_url(factsheet), form_data(factsheet, reviewer="Dr B"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {
+        "last_reviewed": ["Give the date of the review, or leave the reviewer empty."]
+    }
+    factsheet.refresh_from_db()
+    assert factsheet.reviewer == ""

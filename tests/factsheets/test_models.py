@@ -74,6 +74,15 @@ def test_review_dates_must_make_sense(last, next_, field):
     assert field in error.value.message_dict
 
 
+def test_a_reviewer_is_named_only_with_the_date_of_the_review():
+    factsheet = Factsheet(condition="Sciatica", title="Sciatica", slug="sciatica", reviewer="Dr B")
+    with pytest.raises(ValidationError) as error:
+        factsheet.full_clean()
+    assert error.value.message_dict == {
+        "last_reviewed": ["Give the date of the review, or leave the reviewer empty."]
+    }
+
+
 def test_the_a_to_z_groups_by_first_letter_whatever_the_case():
     for condition in ["sciatica", "Back pain", "Shingles", "3rd nerve palsy", "bursitis"]:
         make_factsheet(condition)
@@ -107,3 +116,10 @@ def test_structured_data_says_what_is_known_and_nothing_more():
     assert data["author"] == {"@type": "Person", "name": "Colette Assor"}
     assert "lastReviewed" not in data
     assert "reviewedBy" not in data
+
+
+def test_structured_data_names_no_reviewer_without_a_review_date():
+    factsheet = make_factsheet("Sciatica", reviewer="Dr B")
+    data = factsheet.structured_data("https://example.org/factsheets/sciatica/")
+    assert "reviewedBy" not in data
+    assert "lastReviewed" not in data
