@@ -2,6 +2,7 @@
 for each move the submission can make next, a preview of the answer as readers will see it, and the
 saved replies editors insert into answers."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django import forms
@@ -30,7 +31,6 @@ from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
 from ask.models import (
-    EMAIL_ADDRESS,
     RETRY_FOR,
     OutgoingEmail,
     SavedReply,
@@ -385,12 +385,15 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         "mentioned_factsheets",
         "similar_answers",
         "published_as",
+        "address_when_published",
     ]
 
     def get_fieldsets(self, request, obj=None):
         answer_fields = list(ANSWER_FIELDS)
         if obj and obj.is_open and obj.answer:
             answer_fields.insert(answer_fields.index("answer") + 1, "claims_in_the_answer")
+        if obj and obj.is_open and obj.consent_to_publish:
+            answer_fields.insert(answer_fields.index("title") + 1, "address_when_published")
         if obj and obj.state == State.IN_REVIEW:
             answer_fields.insert(answer_fields.index("factsheets") + 1, "mentioned_factsheets")
             answer_fields.append("similar_answers")
@@ -716,6 +719,16 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             reverse("admin:archive_question_change", args=[question.pk]),
         )
 
+    @admin.display(description="address when published")
+    def address_when_published(self, obj):
+        # Made from the title at publishing and kept for good: seen while the title can change.
+        return format_html(
+            "<code>{}</code><br>Made from the title as saved when it is published; it never "
+            "changes after that. Take out of the title anything that should not stay in the "
+            "address (a place, an age), and save, before publishing.",
+            services.address_when_published(obj),
+        )
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["held_by"] = self._held_by(request, obj)
         context["can_preview"] = obj is not None and "answer" in context["adminform"].form.fields
@@ -778,6 +791,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         moves = [] if obj is None else services.moves_offered(obj, request.user)
+        # Each button's question in words for this submission (publishing names its address).
+        moves = [replace(move, confirm=move.confirm_for(obj)) for move in moves]
         extra_context = (extra_context or {}) | {"moves": moves}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -788,6 +803,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         fields = {name: form.cleaned_data[name] for name in form.changed_data if name in own}
         if fields:
             services.save_draft(submission=obj, by=request.user, **fields)
+        obj.title_changed = "title" in form.changed_data  # see response_change
 
     def response_change(self, request, obj):
         if "_start_from" in request.POST:
@@ -795,6 +811,10 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         move = request.POST.get("_transition")
         if move is None:
             return super().response_change(request, obj)
+        if move == "publish" and getattr(obj, "title_changed", False):
+            # The address the editor was shown came from the title before this change.
+            self.message_user(request, _new_address(obj), messages.ERROR)
+            return HttpResponseRedirect(request.path)
         # Read before a withdrawal erases the address.
         mail = "sent" if obj.can_receive_email else "unsendable" if obj.email else "none"
         try:
@@ -833,6 +853,15 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(request.path)
+
+
+def _new_address(obj):
+    """Why a publish pressed with a changed title was not done: the address changed with it."""
+    return (
+        "Not published: the title changed, and the address is made from it. This Q&A will be "
+        f"published at {services.address_when_published(obj)}; its address never changes. "
+        "Check it, then publish."
+    )
 
 
 def _questions(count):
@@ -909,7 +938,7 @@ def _delivery(email):
         return "waiting", "waiting (not tried yet)"
     tries = f"{email.attempts} attempt{'' if email.attempts == 1 else 's'}"
     # The mail server's refusal may quote the address, in whatever form (see ask.models).
-    error = Truncator(EMAIL_ADDRESS.sub("<an e-mail address>", email.last_error)).chars(300)
+    error = Truncator(email.error_for_editors()).chars(300)
     last_error = f", last error: {error}" if error else ""
     if email.given_up:
         return "given-up", (

@@ -7,7 +7,9 @@ import re
 import secrets
 import smtplib
 import statistics
+from contextlib import suppress
 from datetime import timedelta
+from functools import cached_property
 from itertools import islice
 
 from django.conf import settings
@@ -20,6 +22,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from archive import outdated_claims, red_flags
+from archive.models import Question
 from search.query import prepare_question
 from search.results import similar_questions
 
@@ -62,7 +65,28 @@ one_line = RegexValidator(
 # Anything that looks like an e-mail address, in whatever form: as typed, with its domain
 # IDNA-encoded by smtplib (carl@xn--bcher-kva.de), inside <> or quotes. Deliberately loose:
 # what it keeps out of the log or the archive is worth more than a word it catches by mistake.
+# It cannot see a quoted local part ("z,q"@example.org) or the part before an apostrophe
+# (o'quimby@…) as part of an address: a mail server's error about a known recipient goes
+# through `without_address` instead.
 EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]{}'\",;:]+@[^\s@<>()\[\]{}'\",;:]+")
+AN_ADDRESS = "<an e-mail address>"
+
+
+def without_address(text, address):
+    """`text` (a mail server's error about an e-mail to `address`) with that address taken out
+    whole, in each form it may take there: as given and with its domain IDNA-encoded (as
+    smtplib sends it), each also as Python quotes it inside a str or bytes (a refusal is a dict
+    of recipients and the server's replies); then anything else that looks like an address."""
+    forms = {address}
+    local, _, domain = address.rpartition("@")
+    with suppress(UnicodeError):  # a domain IDNA cannot encode is not sent in that form either
+        forms.add(f"{local}@{domain.encode('idna').decode('ascii')}")
+    for form in list(forms):
+        forms |= {repr(form)[1:-1], repr(form.encode())[2:-1]}
+    for form in sorted(filter(None, forms), key=len, reverse=True):
+        text = re.sub(re.escape(form), AN_ADDRESS, text, flags=re.IGNORECASE)
+    return EMAIL_ADDRESS.sub(AN_ADDRESS, text)
+
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -169,7 +193,8 @@ class State(models.TextChoices):
 
 
 # A state as its asker reads it on their status and withdraw pages (see
-# `Submission.state_for_asker`, which tells apart the ones a state alone does not).
+# `Submission.state_for_asker`, which tells apart the ones a state alone does not: a published one
+# whose Q&A readers cannot open now is only "Answered").
 ASKER_STATE_NAMES = {
     State.IN_REVIEW: "Being answered",
     State.PUBLISHED: "Answered and published",
@@ -434,7 +459,19 @@ class Submission(models.Model):
             return "Received"
         if self.state == State.ANSWERED:
             return "Answered" if self.is_open else "Answered privately"
+        if self.state == State.PUBLISHED and self.answer_in_archive is None:
+            return "Answered"
         return ASKER_STATE_NAMES[self.state]
+
+    @cached_property
+    def answer_in_archive(self):
+        """The Q&A it was published as, while readers can open it (archive's own rule,
+        `Question.objects.published()`), else None: an editor may have set it back to draft or
+        scheduled it for later since, and its asker must not be sent to a page that is not
+        there. Its state says only what the editors did with the submission."""
+        if self.published_question_id is None:
+            return None
+        return Question.objects.published().filter(pk=self.published_question_id).first()
 
     @property
     def as_sent(self):
@@ -751,9 +788,8 @@ class OutgoingEmail(models.Model):
                 email.last_error = f"{type(error).__name__}: {error}"[:2000]
                 email.last_failure = failure_of(error)
                 # The log outlives the outbox row (erased with the asker's details): a mail
-                # server's refusal names the address, which the log line must not, in any form
-                # (smtplib may give the domain IDNA-encoded, so matching email.to is not enough).
-                refusal = EMAIL_ADDRESS.sub("<an e-mail address>", str(error))
+                # server's refusal names the address, which the log line must not, in any form.
+                refusal = email.error_for_editors(str(error))
                 logger.warning(
                     "E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, refusal
                 )
@@ -775,6 +811,12 @@ class OutgoingEmail(models.Model):
     def given_up(self):
         """Not sent, and no longer tried."""
         return self.sent_at is None and self.next_attempt_at is None
+
+    def error_for_editors(self, error=None):
+        """A mail server's error (its last one unless given) without the recipient's address,
+        for the log and the editors' page."""
+        text = self.last_error if error is None else error
+        return without_address(text, self.to) if self.to else EMAIL_ADDRESS.sub(AN_ADDRESS, text)
 
 
 class RateLimitCount(models.Model):

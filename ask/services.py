@@ -575,7 +575,13 @@ class Move:
     button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
     permission: str = EDIT_PERMISSION
     offered_when: Callable = lambda submission, user: True  # noqa: E731
-    confirm: str = ""  # asked before a move that cannot be undone
+    # Asked before a move that cannot be undone: words, or a function making them for the
+    # submission (publishing names the address it gives for good).
+    confirm: str | Callable = ""
+
+    def confirm_for(self, submission):
+        """What its button asks before the move, for this submission ("": nothing)."""
+        return self.confirm(submission) if callable(self.confirm) else self.confirm
 
     def offered(self, submission, user):
         """Whether the editors' page shows this move's button to `user`."""
@@ -589,6 +595,14 @@ class Move:
 
 def _not_already_theirs(submission, user):
     return not (submission.state == State.IN_REVIEW and submission.assigned_to_id == user.pk)
+
+
+def publish_confirm(submission):
+    """The question the publish button asks: the address it gives, which never changes."""
+    return (
+        f"This Q&A will be published at {address_when_published(submission)}; its address never "
+        "changes. Publish it?"
+    )
 
 
 ERASE_CONFIRM = (
@@ -627,6 +641,7 @@ MOVES = {
             offered_when=lambda submission, user: (
                 submission.consent_to_publish and submission.is_open
             ),
+            confirm=publish_confirm,
         ),
         Move(
             "close_unpublished",
@@ -864,6 +879,13 @@ def _note_unsendable(submission):
         "recipient.",
         submission.reference,
     )
+
+
+def address_when_published(submission):
+    """The address publishing would give its Q&A now. It is made from the title as saved and
+    never changes afterwards (links to it must keep working), so the editor is shown it while a
+    place or an age can still be taken out of the title."""
+    return reverse("archive:question", args=[_unique_slug(submission.title)])
 
 
 def _unique_slug(title):

@@ -305,6 +305,10 @@ SITE_URL = envstr(
 ASK_SUBMISSIONS_PER_HOUR = envint("ASK_SUBMISSIONS_PER_HOUR", 5)
 ASK_CLOSE_AFTER_DAYS = envint("ASK_CLOSE_AFTER_DAYS", 180)
 ASK_ERASE_AFTER_DAYS = envint("ASK_ERASE_AFTER_DAYS", 90)
+# Days Django admin's log of saves (django_admin_log) is kept before `erase_personal_data` deletes
+# it: each entry names what was saved as it then read (a Q&A's title, which may once have held an
+# asker's place or age; an editor's username) and who saved it. As long as an asker's details.
+ADMIN_LOG_KEEP_DAYS = envint("ADMIN_LOG_KEEP_DAYS", 90)
 
 # Search: days the counts of searches that found little are kept (prune_search_gaps).
 SEARCH_GAPS_KEEP_DAYS = envint("SEARCH_GAPS_KEEP_DAYS", 180)

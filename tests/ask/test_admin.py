@@ -351,7 +351,8 @@ def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, e
     submission = make_submission()
     html = press_page(editor_client, submission)
     for move in services.moves_offered(submission, editor):
-        confirm = f' data-confirm="{escape(move.confirm)}"' if move.confirm else ""
+        confirm = move.confirm_for(submission)
+        confirm = f' data-confirm="{escape(confirm)}"' if confirm else ""
         assert f'value="{move.name}" class="button"{confirm}>{escape(move.button)}</button>' in html
 
 
@@ -413,14 +414,49 @@ def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
 ):
     submission = make_submission(category=area)
     services.assign(submission=submission, editor=editor)
+    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
     services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
-    response = press(
-        editor_client, submission, "publish", title="Tired after acupuncture", answer="Ann, rest."
-    )
+    response = press(editor_client, submission, "publish", answer="Ann, rest.")
     assert response.status_code == 200
     assert escape("Not done: The answer contains the asker's name.") in response.content.decode()
     assert Submission.objects.get().state == State.ANSWERED
     assert not Question.objects.exists()
+
+
+WITH_PLACE = "Tired after acupuncture in Little Snoring at 54"
+
+
+def test_the_publish_step_shows_the_address_it_gives_for_good(
+    editor_client, editor, area, django_capture_on_commit_callbacks
+):
+    """The address is made from the title at publishing and never changes: the editor sees it
+    while a place or an age can still be taken out of the title."""
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.save_draft(
+        submission=submission, by=editor, title=WITH_PLACE, edited_question="Tired?"
+    )
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    address = "/questions/tired-after-acupuncture-in-little-snoring-at-54/"
+    html = press_page(editor_client, submission)
+    assert f"<code>{address}</code><br>Made from the title as saved" in html
+    publish = escape(f"This Q&A will be published at {address}; its address never changes.")
+    assert f'value="publish" class="button" data-confirm="{publish} Publish it?"' in html
+
+    # Pressed with the title corrected in the same form: the address shown was the old one.
+    corrected = "/questions/tired-after-acupuncture/"
+    html = press(editor_client, submission, "publish", title="Tired after acupuncture")
+    html = html.content.decode()
+    assert escape("Not published: the title changed, and the address is made from it.") in html
+    assert escape(f"This Q&A will be published at {corrected}; its address") in html
+    submission.refresh_from_db()
+    assert (submission.state, submission.title) == (State.ANSWERED, "Tired after acupuncture")
+    assert not Question.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        press(editor_client, submission, "publish")
+    submission.refresh_from_db()
+    assert submission.published_question.get_absolute_url() == corrected
 
 
 def test_a_private_question_offers_no_publish_button(editor_client, editor):

@@ -1,8 +1,12 @@
 """The asker's receipt e-mail and its two signed links: where the question stands, and
 withdrawing it with its personal data. No log-in; a link cannot be made from a reference."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from archive.models import Question
 from ask import services
 from ask.models import Submission
 from tests.ask.conftest import links, make_submission, receipt
@@ -44,6 +48,54 @@ def test_the_status_page_follows_the_question_through_the_queue(client, editor, 
     assert "Answered and published." in html
     assert submission.published_question.get_absolute_url() in html
     assert "Ann" not in html and "ann@example.org" not in html
+
+
+def published(editor, area):
+    """A question answered and published in the archive, as the status page test above does."""
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    submission.category, submission.title = area, "Tired after acupuncture"
+    submission.save()
+    services.mark_answered(submission=submission, by=editor, answer="It <usually> passes.")
+    return services.publish(submission=submission, by=editor)
+
+
+@pytest.mark.parametrize(
+    "taken_down",
+    [
+        {"status": "draft"},
+        {"published_at": timezone.now() + timedelta(days=2)},  # scheduled for later
+    ],
+    ids=["set back to draft", "scheduled for later"],
+)
+def test_a_published_answer_readers_cannot_open_now_is_not_linked_but_shown_to_its_asker(
+    client, editor, area, taken_down
+):
+    submission = published(editor, area)
+    qa = submission.published_question
+    Question.objects.filter(pk=qa.pk).update(**taken_down)
+    assert client.get(qa.get_absolute_url()).status_code == 404
+    status, withdraw = links(submission)
+
+    html = client.get("/" + status).content.decode()
+    assert "Answered and published" not in html
+    assert qa.get_absolute_url() not in html
+    assert "Answered.</strong> The answer is not in the archive at the moment." in html
+    assert "It &lt;usually&gt; passes." in html  # their own answer, escaped
+
+    html = client.get("/" + withdraw).content.decode()
+    assert "stays in the archive" not in html
+    assert "Its answer is not in the archive at the moment" in html
+
+
+def test_a_published_answer_back_in_the_archive_is_linked_again(client, editor, area):
+    submission = published(editor, area)
+    qa = submission.published_question
+    Question.objects.filter(pk=qa.pk).update(status="draft")
+    Question.objects.filter(pk=qa.pk).update(status="published")
+    html = client.get("/" + links(submission)[0]).content.decode()
+    assert "Answered and published." in html and qa.get_absolute_url() in html
+    assert "It &lt;usually&gt; passes." not in html  # the archive has it
 
 
 def test_a_private_answer_is_shown_on_the_status_page(client, editor):

@@ -100,6 +100,28 @@ def test_a_refusal_naming_the_address_idna_encoded_is_logged_without_it(settings
     assert "bcher" not in record.getMessage()
 
 
+@pytest.mark.parametrize(
+    "address, leaks",
+    [
+        ('"z,q"@example.org', ["z,q", "example.org"]),  # a quoted local part
+        ("o'quimby@example.org", ["o'", "quimby", "example.org"]),
+        ('"o\'q"@bücher.de', ["o'q", "o\\'q", "bücher", "bcher"]),  # quoted by repr(), IDNA
+    ],
+)
+def test_a_refusal_is_logged_without_an_address_the_pattern_alone_misses(
+    settings, caplog, address, leaks
+):
+    settings.EMAIL_BACKEND = "tests.ask.test_commands.IdnaRefusingBackend"
+    submission = make_submission(email=address)
+    assert not receipt(submission).send()
+    (record,) = [r for r in caplog.records if "not sent" in r.getMessage()]
+    logged = record.getMessage()
+    assert "Recipient address rejected" in logged
+    assert [leak for leak in leaks if leak in logged.lower()] == []
+    shown = receipt(submission).error_for_editors()  # on the question's page in admin
+    assert [leak for leak in leaks if leak in shown.lower()] == []
+
+
 def test_erasing_uses_the_configured_number_of_days_by_default(editor, area, settings):
     settings.ASK_ERASE_AFTER_DAYS = 0
     submission = close_as_duplicate(editor, area)

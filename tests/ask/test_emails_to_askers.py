@@ -123,6 +123,26 @@ def test_the_receipt_does_not_promise_an_answer_that_may_never_come():
     )
 
 
+def test_the_receipt_promises_only_the_e_mails_the_site_sends():
+    """An asker who agreed to publishing hears when it is published or closed without publishing,
+    not when it is answered; the receipt says what the thanks page says."""
+    body = receipt(make_submission(consent_to_publish=True)).body
+    assert "When it is answered we will e-mail you" not in body
+    assert "as you agreed, publish the question" not in body
+    assert (
+        "We will e-mail you once your question is published, with its link, or closed without "
+        "publishing, with the panel's answer, an answer to a question like yours, or word that "
+        "it could not be answered. If it is published, it is without your name or e-mail "
+        "address, as you agreed." in body
+    )
+    private = receipt(make_submission(consent_to_publish=False)).body
+    assert (
+        "We will e-mail you once your question is closed: with the panel's answer, an answer to "
+        "a question like yours, or word that it could not be answered. It will not be published."
+        in private
+    )
+
+
 def test_the_receipt_says_how_to_withdraw_and_what_it_leaves_published():
     body = receipt(make_submission(consent_to_publish=True)).body
     assert "Open this link to withdraw your question and erase your name" in body

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -220,6 +221,20 @@ def test_the_retention_run_deletes_expired_sessions_and_old_admin_log_in_records
     assert list(AccessLog.objects.values_list("username", flat=True)) == ["recent"]
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["locked out"]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["live"]
+
+
+def test_the_retention_run_deletes_old_entries_of_the_admins_log_of_saves(settings, editor, area):
+    """Django admin logs each save with what was saved as it then read (a Q&A's title before a
+    place was taken out of it) and who saved it, and never deletes it."""
+    settings.ADMIN_LOG_KEEP_DAYS = 90
+    qa = make_question(area, title="Tired after acupuncture in Little Snoring at 54")
+    for title, age in [("old", 91), ("recent", 89)]:
+        entry = LogEntry.objects.log_actions(editor.pk, [qa], CHANGE, change_message=title)[0]
+        LogEntry.objects.filter(pk=entry.pk).update(
+            action_time=timezone.now() - timedelta(days=age)
+        )
+    erase()
+    assert list(LogEntry.objects.values_list("change_message", flat=True)) == ["recent"]
 
 
 # Published as the editor first wrote it, then edited in the archive: the place name taken out.

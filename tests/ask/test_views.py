@@ -461,6 +461,14 @@ def test_checking_for_similar_answers_says_so_in_the_title_and_focuses_them(clie
     assert '<h2 id="similar-answers-heading" tabindex="-1">No answered questions' in html
 
 
+def test_similar_answers_claim_only_that_they_may_answer_the_question(client, area):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    checking = {"question": "Do needles help sciatica in the leg?", "action": "check"}
+    html = client.post("/ask/", checking).content.decode()
+    assert "Many people find" not in html  # nothing counts who found what
+    assert "These answers may already answer your question. If one does, you need not" in html
+
+
 def test_checking_an_urgent_question_leaves_focus_on_the_advice_at_the_top(client, area):
     html = client.post("/ask/", {"question": URGENT_TEXT, "action": "check"}).content.decode()
     assert "data-focus=" not in html

@@ -1,12 +1,15 @@
 """The site's daily retention run: close questions left open too long, erase askers' personal data
 once their question has been closed long enough, forget rate-limit counts of past hours, and the
-admin's expired sessions and old log-in records (SECURITY.md lists each and its end)."""
+admin's expired sessions, old log-in records and old log of saves (SECURITY.md lists each and its
+end)."""
 
 import logging
+from datetime import timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -24,8 +27,9 @@ class Command(BaseCommand):
         "makes a claim the site knows is not true; any other is closed as expired); erase the "
         "name, e-mail address, question text, history notes and e-mails of every question "
         "closed at least --days days ago, and e-mails of no question as old; delete the "
-        "rate-limit counts of hours that have ended, expired sessions, and admin log-in records "
-        "older than AXES_LOGS_KEEP_DAYS. Each step, and each "
+        "rate-limit counts of hours that have ended, expired sessions, admin log-in records "
+        "older than AXES_LOGS_KEEP_DAYS, and entries of the admin's log of saves older than "
+        "ADMIN_LOG_KEEP_DAYS. Each step, and each "
         "question, is done whatever becomes of the others; if any fails, it is logged and the "
         "run ends in error once the rest is done."
     )
@@ -70,12 +74,14 @@ class Command(BaseCommand):
         counts = self.step("forget rate-limit counts", rate_limit.forget_ended_windows)
         self.step("delete expired sessions", call_command, "clearsessions")
         logins = self.step("forget admin log-in records", forget_admin_log_ins)
+        saves = self.step("forget the admin's log of saves", forget_admin_log)
         self.stdout.write(
             f"Closed {closed} question(s) still open after {close_after} days. "
             f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
             f"more days ago. Deleted {unlinked} e-mail(s) of no question, {counts} rate-limit "
             f"count(s) of past hours, expired "
-            f"sessions and {logins} admin log-in record(s)."
+            f"sessions, {logins} admin log-in record(s) and {saves} entry(ies) of the admin's "
+            f"log of saves older than {settings.ADMIN_LOG_KEEP_DAYS} days."
         )
         if failed_questions or self.failed_steps:
             raise CommandError(
@@ -114,3 +120,13 @@ def forget_admin_log_ins():
     logs = AxesProxyHandler.reset_logs(age_days=settings.AXES_LOGS_KEEP_DAYS)
     failures = AxesProxyHandler.reset_failure_logs(age_days=settings.AXES_LOGS_KEEP_DAYS)
     return attempts + logs + failures
+
+
+def forget_admin_log():
+    """Delete the entries of Django admin's log of saves (django_admin_log) older than
+    ADMIN_LOG_KEEP_DAYS. Each names what was saved as it then read, a Q&A's title before editors
+    took a place or an age out of it, or an editor's account, and who saved it; Django never
+    deletes them. Returns how many went."""
+    before = timezone.now() - timedelta(days=settings.ADMIN_LOG_KEEP_DAYS)
+    deleted, _ = LogEntry.objects.filter(action_time__lt=before).delete()
+    return deleted
