@@ -55,8 +55,6 @@ def when_published(question):
     )
 
 
-# Also under its first name, which templates/ask/_similar.html uses.
-@register.simple_tag(name="being_reviewed")
 @register.simple_tag
 def due_for_review(question):
     """ " · answer due for review" after a listed Q&A's details while it is due for review, as
