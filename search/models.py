@@ -78,6 +78,8 @@ class SearchGapQuerySet(models.QuerySet):
             "searches": F("searches") + 1,
             "fewest_results": Least("fewest_results", results),
             "missing_words": missing_words,
+            # Searched again after an editor dealt with it: the day's row waits for them again.
+            "dealt_with_at": None,
         }
         if not self.filter(query=query, day=today).update(**found):
             # The day's first: a row counting none, then counted as above. Never an INSERT that
@@ -87,6 +89,21 @@ class SearchGapQuerySet(models.QuerySet):
             self.bulk_create([first], ignore_conflicts=True)
             self.filter(query=query, day=today).update(**found)
         return True
+
+    def waiting(self):
+        """The rows no editor has dealt with yet: what the list and the admin index show."""
+        return self.filter(dealt_with_at__isnull=True)
+
+    def dealt_with(self):
+        return self.filter(dealt_with_at__isnull=False)
+
+    def mark_dealt_with(self):
+        """Mark these rows dealt with, now; return how many searches (normalised queries, as the
+        list shows them) that were open are dealt with now."""
+        waiting = self.waiting()
+        queries = waiting.values("query").distinct().count()
+        waiting.update(dealt_with_at=timezone.now())
+        return queries
 
     def older_than(self, days):
         return self.filter(day__lt=timezone.localdate() - timedelta(days=days))
@@ -101,6 +118,7 @@ class SearchGapQuerySet(models.QuerySet):
                 fewest=Min("fewest_results"),
                 missed=Max("missing_words"),
                 last_day=Max("day"),
+                dealt_with=Max("dealt_with_at"),
             )
             .order_by("-searches_total", "-last_day", "query")
         )
@@ -108,7 +126,7 @@ class SearchGapQuerySet(models.QuerySet):
 
 class SearchGap(models.Model):
     """How many times, on one day, a search found nothing or only a few results, or found
-    pages for some of its words only."""
+    pages for some of its words only; and whether an editor has dealt with it since."""
 
     query = models.CharField(max_length=QUERY_LENGTH, help_text="The search, normalised.")
     day = models.DateField()
@@ -122,6 +140,10 @@ class SearchGap(models.Model):
         help_text="The search's words that no answer or factsheet mentions, when the others "
         "found pages: what the page told the visitor it could not find.",
     )
+    # When an editor marked the search dealt with (a synonym or an answer added), or null while
+    # it waits; the editor's time, never a visitor's. A search of the same words counted later
+    # empties it on that day's row, which waits again (`record`).
+    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
     objects = SearchGapQuerySet.as_manager()
 

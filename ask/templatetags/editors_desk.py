@@ -105,10 +105,10 @@ def _answers(user):
 def _search_gaps(user):
     if not user.has_perm("search.view_searchgap"):
         return []
-    # As the list shows them: one per search, over the days kept.
+    # As the list shows them: one per search still waiting, over the days kept.
     return [
         item(
-            SearchGap.objects.most_frequent().count(),
+            SearchGap.objects.waiting().most_frequent().count(),
             "search{es} that found little",
             reverse("admin:search_searchgap_changelist"),
             detail=f"in the last {settings.SEARCH_GAPS_KEEP_DAYS} days",

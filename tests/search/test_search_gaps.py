@@ -7,6 +7,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -19,10 +20,12 @@ from archive.models import ContentVersion
 from config.personal_data import looks_personal
 from search.models import SearchGap, normalise
 from tests.ask.conftest import make_editor
+from tests.ask.test_workspace import glance
 from tests.factories import make_category, make_question
 
 pytestmark = pytest.mark.django_db
 GAPS = "/admin/search/searchgap/"
+LABEL = "searches that found little"  # the admin index's count of them
 
 
 @pytest.fixture
@@ -88,7 +91,16 @@ def test_a_later_page_or_a_narrowed_search_is_not_counted_again(client, answers)
 def test_nothing_about_the_visitor_is_kept(client, answers):
     client.get("/search/", {"q": "frozen shoulder"}, REMOTE_ADDR="203.0.113.9")
     fields = {field.name for field in SearchGap._meta.get_fields()}
-    assert fields == {"id", "query", "day", "searches", "fewest_results", "missing_words"}
+    # dealt_with_at is an editor's doing, emptied (not set) when a visitor searches.
+    assert fields == {
+        "id",
+        "query",
+        "day",
+        "searches",
+        "fewest_results",
+        "missing_words",
+        "dealt_with_at",
+    }
 
 
 @pytest.mark.parametrize(
@@ -226,9 +238,29 @@ def test_editors_see_the_words_a_search_missed_and_can_add_a_synonym_for_them(cl
     response = client.get(GAPS)
     assert "<td>xylophone</td>" in response.text
     assert 'href="/admin/search/synonym/add/?lay_term=xylophone"' in response.text
-    # Several words missed: the synonym starts from the whole search, not a list of words.
+    # Several words missed: the synonym starts from those words, as one lay term (no commas).
     assert "<td>xylophone, zither</td>" in response.text
-    assert 'href="/admin/search/synonym/add/?lay_term=knee+xylophone+zither"' in response.text
+    assert 'href="/admin/search/synonym/add/?lay_term=xylophone+zither"' in response.text
+    assert "lay_term=knee" not in response.text
+
+
+def test_the_synonym_for_a_search_that_found_pages_for_some_words_starts_from_those_words(
+    client, answers
+):
+    # Counted by the search page itself: "sciatica" finds pages, the other words none.
+    client.get("/search/", {"q": "sciatica xylophone zither"})
+    assert SearchGap.objects.get().missing_words == "xylophone, zither"
+    client.get("/search/", {"q": "frozen shoulder"})  # found nothing: the whole search
+    client.force_login(make_editor())
+    response = client.get(GAPS)
+    links = {row["query"]: row["synonym_url"] for row in response.context["page"]}
+    assert links == {
+        "sciatica xylophone zither": "/admin/search/synonym/add/?lay_term=xylophone+zither",
+        "frozen shoulder": "/admin/search/synonym/add/?lay_term=frozen+shoulder",
+    }
+    assert 'Add a synonym<span class="visually-hidden"> for xylophone zither</span>' in (
+        response.text
+    )
 
 
 def test_the_gap_list_takes_the_same_queries_however_long_it_is(
@@ -290,3 +322,87 @@ def test_a_search_that_grows_when_normalised_is_counted_cut_to_the_columns_lengt
     gap = SearchGap.objects.get()
     assert len(gap.query) == SearchGap._meta.get_field("query").max_length
     assert gap.query.startswith("strasse strasse")
+
+
+def gap_rows(client, params=None):
+    return [row["query"] for row in client.get(GAPS, params or {}).context["page"]]
+
+
+def mark_dealt_with(client, *queries, follow=True):
+    return client.post(
+        GAPS,
+        {"action": "mark_dealt_with", "_selected_action": list(queries)},
+        follow=follow,
+    )
+
+
+def test_an_editor_marks_searches_dealt_with_and_they_leave_the_list_and_the_count(client, db):
+    today = timezone.localdate()
+    for query in ("frozen shoulder", "tennis elbow", "calf cramp"):
+        SearchGap.objects.create(query=query, day=today, fewest_results=0)
+    # The list sums a search's days: marking it marks every day's row.
+    SearchGap.objects.create(
+        query="frozen shoulder", day=today - timedelta(days=3), searches=5, fewest_results=1
+    )
+    client.force_login(make_editor())
+    assert glance(client)[LABEL][0] == 3
+    response = client.get(GAPS)
+    assert 'value="mark_dealt_with"' in response.text
+    assert 'name="_selected_action" value="frozen shoulder"' in response.text
+
+    response = mark_dealt_with(client, "frozen shoulder", "tennis elbow")
+    assert [str(message) for message in response.context["messages"]] == [
+        "2 searches marked as dealt with: searched again, a search comes back to this list."
+    ]
+    assert gap_rows(client) == ["calf cramp"]
+    assert glance(client)["search that found little"][0] == 1
+    assert not SearchGap.objects.filter(
+        query__in=["frozen shoulder", "tennis elbow"], dealt_with_at__isnull=True
+    ).exists()
+    # The filter shows those dealt with, each once, with the days' searches summed.
+    dealt_with = client.get(GAPS, {"dealt_with": "yes"})
+    rows = [(row["query"], row["searches_total"]) for row in dealt_with.context["page"]]
+    assert rows == [("frozen shoulder", 6), ("tennis elbow", 1)]
+    assert f"<td>{today:%-d %B %Y}</td>" in dealt_with.text
+    assert 'name="_selected_action"' not in dealt_with.text
+
+    response = mark_dealt_with(client, "calf cramp")
+    assert "1 search marked as dealt with" in str(list(response.context["messages"])[0])
+    assert gap_rows(client) == []
+    assert glance(client)["searches that found little"][0] == 0
+
+
+def test_a_search_dealt_with_and_searched_again_waits_again(client, answers):
+    client.get("/search/", {"q": "frozen shoulder"})
+    client.get("/search/", {"q": "frozen shoulder"})
+    client.force_login(make_editor())
+    mark_dealt_with(client, "frozen shoulder")
+    assert gap_rows(client) == []
+    assert glance(client)[LABEL][0] == 0
+    client.get("/search/", {"q": "Frozen shoulder"})  # the same day: its row waits again
+    assert gap_rows(client) == ["frozen shoulder"]
+    assert glance(client)["search that found little"][0] == 1
+    # On a later day, the day's new row waits; the days dealt with stay dealt with.
+    mark_dealt_with(client, "frozen shoulder")
+    SearchGap.objects.update(day=timezone.localdate() - timedelta(days=2))
+    client.get("/search/", {"q": "frozen shoulder"})
+    page = client.get(GAPS).context["page"]
+    assert [(row["query"], row["searches_total"], row["days"]) for row in page] == [
+        ("frozen shoulder", 1, 1)
+    ]
+    assert gap_rows(client, {"dealt_with": "yes"}) == ["frozen shoulder"]
+
+
+def test_marking_needs_a_search_ticked_and_the_right_to_deal_with_it(client, django_user_model):
+    SearchGap.objects.create(query="frozen shoulder", day=timezone.localdate(), fewest_results=0)
+    client.force_login(make_editor())
+    response = client.post(GAPS, {"action": "mark_dealt_with"}, follow=True)
+    assert "Nothing was changed" in str(list(response.context["messages"])[0])
+    assert gap_rows(client) == ["frozen shoulder"]
+    # Seeing the list is not enough to change it.
+    clerk = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="view_searchgap"))
+    client.force_login(clerk)
+    assert 'name="_selected_action"' not in client.get(GAPS).text
+    mark_dealt_with(client, "frozen shoulder")
+    assert SearchGap.objects.waiting().exists()
