@@ -159,7 +159,7 @@ def test_answers_that_cite_a_guideline_or_answer_a_warning_sign_are_imported_for
     expected = ["NICE" in q["answer"] or bool(found_in(q["question"])) for q in questions]
     assert [q["marked_for_review"] for q in questions] == expected
     assert sum("NICE" in q["answer"] for q in questions) == 6
-    assert sum(expected) == 8  # two answer a question with a sign and cite no guideline
+    assert sum(expected) == 9  # three answer a question with a sign and cite no guideline
 
 
 def test_slugs_are_unique_and_cut_at_a_word(seed_objects):
