@@ -1,23 +1,129 @@
 """The archive in Django admin, for editors."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import capfirst, get_text_list
 
+from archive import outdated_claims as claims_known
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 
 
-@admin.display(description="Claims current evidence does not support")
-def outdated_claims(page):
-    """What readers of a Q&A or factsheet are told, above it, about its claims that current
-    evidence or guidance does not support (archive.outdated_claims): editing them out removes
-    the note."""
-    claims = page.outdated_claims if page else []
-    if not claims:
-        return "None found: readers see no such note."
-    return format_html_join("", "<p>Readers are told: “{}”</p>", ((c.now,) for c in claims))
+def outdated_claims_box(*boxes):
+    """The read-only box of a change page that says what readers of a Q&A or factsheet are
+    told, above it, about its claims that current evidence or guidance does not support
+    (archive.outdated_claims), each with the label of the text box that makes it, so that the
+    editor knows where to edit it out (which removes the note). `boxes`: (field name, label) of
+    each text the page's `outdated_claims` reads."""
+
+    @admin.display(description="Claims current evidence does not support")
+    def outdated_claims(page):
+        claims = page.outdated_claims if page else []
+        if not claims:
+            return "None found: readers see no such note."
+        # A sentence never runs from one box into the next, so each claim is in one box or more.
+        made_in = [(label, claims_known.found_in(getattr(page, name))) for name, label in boxes]
+        return format_html_join(
+            "",
+            "<p>Readers are told: “{}”{}</p>",
+            ((claim.now, _made_in(claim, made_in)) for claim in claims),
+        )
+
+    return outdated_claims
+
+
+def _made_in(claim, made_in):
+    labels = [f"“{label}”" for label, found in made_in if claim in found]
+    return f" The claim is in {get_text_list(labels, 'and')}." if labels else ""
+
+
+outdated_claims = outdated_claims_box(("answer", "Answer"))
+
+
+def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, called, then=""):
+    """The action "Mark the selected … as reviewed today" of Q&As and factsheets, in one query:
+    each is reviewed today as its model's `mark_reviewed` says, saving `fields`, and its
+    `reviewer` emptied. Readers see "Reviewed <today> by <reviewer>": whoever checked it before
+    did not check it today, and the action does not know who did (the editor who ticks it may
+    only record a review the panel made). `called`: what the message calls them, e.g. "Q&A(s)";
+    `then`: what the message adds after "reviewed today"."""
+    model = queryset.model
+    objects = list(queryset)
+    # A save sets auto_now dates (a Q&A's updated_at); bulk_update does not.
+    stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+    now = timezone.now()
+    for obj in objects:
+        obj.mark_reviewed()
+        setattr(obj, reviewer, "")
+        for name in stamped:
+            setattr(obj, name, now)
+    model._default_manager.bulk_update(objects, [*fields, reviewer, *stamped])
+    label = capfirst(model._meta.get_field(reviewer).verbose_name)
+    model_admin.message_user(
+        request,
+        f"{len(objects)} {called} marked as reviewed today{then}. To name who reviewed one, fill "
+        f"in “{label}” on its page.",
+        messages.SUCCESS,
+    )
+
+
+def visitors_question(question):
+    """The visitor's question (ask.Submission) a saved Q&A was published from, else None: read
+    by the name of the reverse relation of its `published_question`, as archive, below the ask
+    app, never imports it."""
+    return getattr(question, "submission", None) if question and question.pk else None
+
+
+def asker_has_link(submission):
+    """Whether its asker was e-mailed the address of the Q&A (ask.services.publish): they gave an
+    e-mail address. Once their details are erased it cannot be told, so it is taken they did."""
+    return bool(submission.email) or submission.personal_data_erased_at is not None
+
+
+def open_to_readers(status, published_at):
+    """Whether readers can open a Q&A with this status and publication date, by the rule of
+    QuestionQuerySet.published."""
+    published = status == Question.Status.PUBLISHED
+    return published and (published_at is None or published_at <= timezone.now())
+
+
+class QuestionForm(RefuseStaleSavesForm):
+    """A Q&A's change form: one published from a visitor's question is taken out of readers'
+    reach (set to draft, or to a later publication date) only once the editor confirms it, as
+    the link its asker was e-mailed stops opening."""
+
+    unpublish_confirmed = forms.BooleanField(
+        required=False,
+        label="I understand the asker's link will not open until it is published again",
+        help_text="Needed only to set this Q&A back to draft, or to a later publication date, "
+        "while readers can open it.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        submission = visitors_question(self.instance)
+        if not submission or not asker_has_link(submission) or cleaned.get("unpublish_confirmed"):
+            return cleaned
+        if self.has_error("status") or self.has_error("published_at"):
+            return cleaned
+        # Before the save, the instance still holds what is saved now.
+        was_open = open_to_readers(self.instance.status, self.instance.published_at)
+        will_be_open = open_to_readers(
+            cleaned.get("status", self.instance.status),
+            cleaned.get("published_at", self.instance.published_at),
+        )
+        if was_open and not will_be_open:
+            self.add_error(
+                "unpublish_confirmed",
+                f"This Q&A was published from a visitor's question ({submission.reference}), "
+                "whose asker was e-mailed its address: that link will not open while it is a "
+                "draft or scheduled for later. Tick this box to save it all the same, or keep it "
+                "published.",
+            )
+        return cleaned
 
 
 @admin.register(Category)
@@ -64,6 +170,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Question)
 class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
+    form = QuestionForm
     # Review before the date, and the category by its own name, not its whole path ("Muscles and
     # bones › Back / spine › Lower back pain"): the list fits a laptop screen without scrolling.
     list_display = ["title", "category_name", "status", "review", "published_at"]
@@ -83,6 +190,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         "updated_at",
         outdated_claims,
         "factsheets_linking_here",
+        "from_visitors_question",
     ]
     autocomplete_fields = ["linked_questions"]
     fieldsets = [
@@ -129,6 +237,24 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         ),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        """With, for a Q&A published from a visitor's question, a line that says so above its
+        status, and the box that confirms taking it out of readers' reach below its date."""
+        fieldsets = super().get_fieldsets(request, obj)
+        submission = visitors_question(obj)
+        if submission is None:
+            return fieldsets
+        confirm = asker_has_link(submission) and self.has_change_permission(request, obj)
+        changed = []
+        for name, options in fieldsets:
+            fields = list(options["fields"])
+            if "status" in fields:
+                fields.insert(fields.index("status"), "from_visitors_question")
+                if confirm:
+                    fields.insert(fields.index("published_at") + 1, "unpublish_confirmed")
+            changed.append((name, {**options, "fields": fields}))
+        return changed
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         # The whole title in view, not admin's narrow 20em box (admin.css): editors correct its
@@ -157,6 +283,21 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             ),
         )
 
+    @admin.display(description="Visitor's question")
+    def from_visitors_question(self, question):
+        submission = visitors_question(question)
+        if submission is None:
+            return "None: not published from a visitor's question."
+        if not asker_has_link(submission):
+            return (
+                f"Published from a visitor's question ({submission.reference}), whose asker "
+                "gave no e-mail address: no one was sent this page's address."
+            )
+        return (
+            f"Published from a visitor's question ({submission.reference}): its asker was "
+            "e-mailed this page's address."
+        )
+
     @admin.display(description="category", ordering="category__name")
     def category_name(self, question):
         return question.category.name
@@ -180,20 +321,11 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     @admin.action(description="Mark the selected Q&As as reviewed today", permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        questions = list(queryset)
-        for question in questions:
-            question.mark_reviewed()
-            # Readers see "Reviewed <today> by <reviewed_by>": whoever checked it before did not
-            # check it today, and the action does not know who did.
-            question.reviewed_by = ""
-            question.updated_at = timezone.now()
-        Question.objects.bulk_update(
-            questions,
-            ["last_reviewed", "reviewed_by", "marked_for_review", "review_by", "updated_at"],
-        )
-        self.message_user(
+        mark_reviewed_today(
+            self,
             request,
-            f"{len(questions)} Q&A(s) marked as reviewed today. To name who reviewed one, fill "
-            "in “Reviewed by” on its page.",
-            messages.SUCCESS,
+            queryset,
+            fields=["last_reviewed", "marked_for_review", "review_by"],
+            reviewer="reviewed_by",
+            called="Q&A(s)",
         )

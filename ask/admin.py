@@ -2,6 +2,7 @@
 for each move the submission can make next, a preview of the answer as readers will see it, and the
 saved replies editors insert into answers."""
 
+from copy import copy
 from dataclasses import replace
 from datetime import timedelta
 
@@ -14,6 +15,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
@@ -47,6 +49,11 @@ State = Submission.State
 ANSWERED_PRIVATELY = "Answered privately (closed)"
 # The queue's action that puts a question's given-up e-mails back in the outbox.
 SEND_AGAIN = "Send given-up e-mails to these askers again"
+# The queue's action that assigns to a colleague: the "Editor" box is to the right of the action
+# box in the action bar (AssignActionForm), not below it.
+ASSIGN_TO_CHOSEN = (
+    "Assign the selected questions to the editor chosen in the “Editor” box to the right"
+)
 
 
 def state_in_words(submission):
@@ -196,7 +203,8 @@ class EditorChoiceField(forms.ModelChoiceField):
 
 
 class AssignActionForm(ActionForm):
-    """The queue's action bar, with the editor that "Assign to the chosen editor" gives to."""
+    """The queue's action bar, with the editor that "Assign … to the editor chosen in the
+    “Editor” box" gives to: Django draws the box after the action's, before "Go"."""
 
     editor = EditorChoiceField(
         queryset=get_user_model().objects.none(), required=False, label="Editor"
@@ -288,7 +296,9 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         # A note goes into the history with a step (a move's button, or "Start from this
         # answer"); a plain save logs no step, so it would silently lose the note.
         step = "_transition" in self.data or "_start_from" in self.data
-        if self.refuse_note_without_step and cleaned.get("note", "").strip() and not step:
+        # "Send it again" is no step, but the page comes back with the note still in its box.
+        kept = "_send_again" in self.data
+        if self.refuse_note_without_step and cleaned.get("note", "").strip() and not (step or kept):
             self.add_error("note", NOTE_NEEDS_A_STEP)
         return cleaned
 
@@ -456,6 +466,47 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     # The list
 
+    def _listing_undelivered(self, request):
+        return request.GET.get(EmailDeliveryFilter.parameter_name) == "undelivered"
+
+    def get_list_display(self, request):
+        # Filtered to "E-mail not delivered": which e-mail, since when, and whether still tried.
+        if self._listing_undelivered(request):
+            return [*self.list_display, "undelivered_email"]
+        return self.list_display
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not self._listing_undelivered(request):
+            return queryset
+        # Its oldest undelivered e-mail and how many there are, in the list's one query.
+        undelivered = OutgoingEmail.objects.undelivered().filter(submission=OuterRef("pk"))
+        oldest = undelivered.order_by("created_at", "pk")[:1]
+        return queryset.annotate(
+            undelivered_subject=Subquery(oldest.values("subject")),
+            undelivered_since=Subquery(oldest.values("created_at")),
+            undelivered_next_attempt=Subquery(oldest.values("next_attempt_at")),
+            undelivered_count=Subquery(
+                undelivered.order_by().values("submission").annotate(n=Count("pk")).values("n")
+            ),
+        )
+
+    @admin.display(description="e-mail not delivered")
+    def undelivered_email(self, obj):
+        subject = getattr(obj, "undelivered_subject", None)
+        if subject is None:
+            return "–"
+        since = obj.undelivered_since
+        more = (obj.undelivered_count or 1) - 1
+        return format_html(
+            "“{}”{}<br>not delivered since {} ({} ago); {}",
+            subject,
+            f" and {more} more" if more else "",
+            f"{timezone.localtime(since):%d %B %Y}",
+            how_long_ago(since),
+            "given up" if obj.undelivered_next_attempt is None else "still being tried",
+        )
+
     @admin.display(description="reference", ordering="reference")
     def reference_and_urgency(self, obj):
         # A labelled badge under the reference: urgency must not rest on colour or weight alone.
@@ -505,7 +556,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         )
 
     @admin.action(
-        description="Assign the selected questions to the editor chosen below",
+        description=ASSIGN_TO_CHOSEN,
         permissions=["change"],
     )
     def assign_to_chosen_editor(self, request, queryset):
@@ -514,7 +565,12 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         except ValidationError:
             editor = None
         if editor is None:
-            self.message_user(request, "Choose the editor to assign them to.", messages.ERROR)
+            self.message_user(
+                request,
+                "Choose the editor to assign them to. The “Editor” box is to the right of the "
+                "action box, before Go.",
+                messages.ERROR,
+            )
             return
         name = editor.get_full_name() or editor.get_username()
         self._each(
@@ -731,7 +787,12 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["held_by"] = self._held_by(request, obj)
-        context["can_preview"] = obj is not None and "answer" in context["adminform"].form.fields
+        form = context["adminform"].form
+        context["can_preview"] = obj is not None and "answer" in form.fields
+        # The note typed before a step that was not taken (see _back_to_page), back in its box.
+        carried_note = getattr(request, "carried_note", "")
+        if carried_note and "note" in form.fields:
+            form.initial["note"] = carried_note
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _held_by(self, request, obj):
@@ -806,6 +867,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         obj.title_changed = "title" in form.changed_data  # see response_change
 
     def response_change(self, request, obj):
+        if "_send_again" in request.POST:
+            return self._send_again(request, obj, request.POST["_send_again"])
         if "_start_from" in request.POST:
             return self._start_from(request, obj, request.POST["_start_from"])
         move = request.POST.get("_transition")
@@ -814,19 +877,46 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if move == "publish" and getattr(obj, "title_changed", False):
             # The address the editor was shown came from the title before this change.
             self.message_user(request, _new_address(obj), messages.ERROR)
-            return HttpResponseRedirect(request.path)
+            return self._back_to_page(request, obj)
         # Read before a withdrawal erases the address.
         mail = "sent" if obj.can_receive_email else "unsendable" if obj.email else "none"
         try:
             services.make_move(move, submission=obj, by=request.user, note=self._note(request))
         except (ValidationError, PermissionDenied) as error:
-            self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
-        else:
-            self.message_user(request, _step_done(move, obj, mail), messages.SUCCESS)
+            self.message_user(request, _not_done(move, error), messages.ERROR)
+            return self._back_to_page(request, obj)
+        self.message_user(request, _step_done(move, obj, mail), messages.SUCCESS)
         return HttpResponseRedirect(request.path)
 
     def _note(self, request):
         return request.POST.get("note", "").strip()  # validated with the Transition it goes in
+
+    def _back_to_page(self, request, obj):
+        """The question's page again after a step not taken (or "Send it again"). What the
+        editor typed in the other boxes is saved by then (save_model), but the note is saved
+        only with a step: so the page, otherwise drawn afresh from the question as saved, comes
+        back with the note still in its box. Drawn in this response, not kept in the session for
+        a redirect: a note may quote the asker."""
+        note = request.POST.get("note", "")
+        if not note.strip():
+            return HttpResponseRedirect(request.path)
+        again = copy(request)  # the same user, messages and CSRF token; read as a fresh GET
+        again.method = "GET"
+        again.carried_note = note
+        return self.change_view(again, str(obj.pk))
+
+    def _send_again(self, request, obj, email_id):
+        """The button beside a given-up e-mail: it goes back in the outbox, as with the queue's
+        action (the same _sent_again)."""
+        emails = obj.emails.filter(pk=email_id) if email_id.isdigit() else obj.emails.none()
+        _sent_again(
+            self,
+            request,
+            emails,
+            none="Not sent again: that e-mail is no longer given up (it has been sent, or is "
+            "already being tried again).",
+        )
+        return self._back_to_page(request, obj)
 
     def _start_from(self, request, obj, question_id):
         question = (
@@ -846,12 +936,12 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             )
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                f"The answer now starts from “{question.title}”. Edit it for this asker.",
-                messages.SUCCESS,
-            )
+            return self._back_to_page(request, obj)
+        self.message_user(
+            request,
+            f"The answer now starts from “{question.title}”. Edit it for this asker.",
+            messages.SUCCESS,
+        )
         return HttpResponseRedirect(request.path)
 
 
@@ -862,6 +952,21 @@ def _new_address(obj):
         f"published at {services.address_when_published(obj)}; its address never changes. "
         "Check it, then publish."
     )
+
+
+def _not_done(move, error):
+    """Why a step was refused. "Close as a duplicate" with no published Q&A chosen says where
+    the chooser is, and links to it."""
+    if move == "duplicate" and "duplicate_of" in getattr(error, "error_dict", {}):
+        return format_html(
+            'Not done: {} in the <a href="#id_duplicate_of">“{}”</a> box, under “{}”, then press '
+            "“{}” again.",
+            "Choose the published Q&A that answers it",
+            "Already answered by",
+            "Closing without a new answer",
+            services.MOVES["duplicate"].button,
+        )
+    return f"Not done: {_message(error)}"
 
 
 def _questions(count):
@@ -941,9 +1046,17 @@ def _delivery(email):
     error = Truncator(email.error_for_editors()).chars(300)
     last_error = f", last error: {error}" if error else ""
     if email.given_up:
-        return "given-up", (
-            f"given up ({tries}{last_error}): the asker has not received it. To try again, tick "
-            f"this question in the list and choose “{SEND_AGAIN}”"
+        return "given-up", format_html(
+            "given up ({}{}): the asker has not received it. "
+            '<button type="submit" name="_send_again" value="{}" class="button">Send it again'
+            '<span class="visually-hidden">, “{}”,</span></button> (it is then tried for {} '
+            "more days; for several questions at once, tick them in the list and choose “{}”)",
+            tries,
+            last_error,
+            email.pk,
+            email.subject,
+            RETRY_FOR.days,
+            SEND_AGAIN,
         )
     return "failing", (
         f"waiting ({tries}{last_error}), next attempt {_when(email.next_attempt_at)}, "
@@ -955,8 +1068,9 @@ def _when(moment):
     return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
 
 
-def _sent_again(model_admin, request, emails):
-    """Put the given-up e-mails among `emails` back in the outbox, and say so."""
+def _sent_again(model_admin, request, emails, none="None of these has a given-up e-mail."):
+    """Put the given-up e-mails among `emails` back in the outbox, and say so (`none` when there
+    was none)."""
     count = emails.send_again()
     if count:
         days = RETRY_FOR.days
@@ -967,7 +1081,7 @@ def _sent_again(model_admin, request, emails):
             messages.SUCCESS,
         )
     else:
-        model_admin.message_user(request, "None of these has a given-up e-mail.", messages.WARNING)
+        model_admin.message_user(request, none, messages.WARNING)
 
 
 def _message(error):

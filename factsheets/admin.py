@@ -8,15 +8,19 @@ from django.db.models import Case, Count, When
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from archive.admin import RefusesStaleSaves, outdated_claims
+from archive.admin import RefusesStaleSaves, mark_reviewed_today, outdated_claims_box
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Question
-from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
+from factsheets.models import REVIEW_NOTICE_DAYS, REVIEW_PERIOD, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
+
+# The texts Factsheet.outdated_claims reads, under the labels editors see them by.
+outdated_claims = outdated_claims_box(("summary", "Summary"), *SECTIONS)
 
 
 def preview_errors(model_admin, request, form, title):
@@ -124,6 +128,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
         "linked_questions",
     ]
     list_filter = [ReviewFilter]
+    actions = ["mark_reviewed"]
     prepopulated_fields = {"slug": ["condition"]}
     search_fields = ["condition", "title", "summary"]
     autocomplete_fields = ["questions"]
@@ -142,7 +147,8 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             "Authorship and review",
             {
                 "description": "A factsheet never reviewed, or past its next review date, "
-                "warns readers that it may be out of date.",
+                "warns readers that it may be out of date. “Mark the selected factsheets as "
+                "reviewed today” in the list sets both dates and empties Reviewer.",
                 "fields": [outdated_claims, "author", "reviewer", "last_reviewed", "next_review"],
             },
         ),
@@ -178,6 +184,21 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if factsheet.is_due_for_review():
             return "Due soon"
         return "Up to date"
+
+    @admin.action(
+        description="Mark the selected factsheets as reviewed today", permissions=["change"]
+    )
+    def mark_reviewed(self, request, queryset):
+        next_review = timezone.localdate() + REVIEW_PERIOD
+        mark_reviewed_today(
+            self,
+            request,
+            queryset,
+            fields=["last_reviewed", "next_review"],
+            reviewer="reviewer",
+            called="factsheet(s)",
+            then=f", next review by {next_review:%-d %b %Y}",
+        )
 
     @admin.display(description="linked Q&As", ordering="question_count")
     def linked_questions(self, factsheet):

@@ -34,6 +34,8 @@ SECTION_HELP = (
 )
 # How far ahead editors plan reviews: "due for review" means within this many days.
 REVIEW_NOTICE_DAYS = 30
+# How long a review lasts: a factsheet reviewed today is next due for review this long after.
+REVIEW_PERIOD = timedelta(days=365)
 
 
 class Section(NamedTuple):
@@ -187,6 +189,11 @@ class Factsheet(models.Model):
         """Who reviewed it, only when the site knows when: "Reviewed by" a name beside "Not yet
         reviewed" would claim a review the page denies."""
         return self.reviewer if self.last_reviewed else ""
+
+    def mark_reviewed(self, today=None):
+        """Reviewed today: the next review is due one REVIEW_PERIOD later."""
+        self.last_reviewed = today or timezone.localdate()
+        self.next_review = self.last_reviewed + REVIEW_PERIOD
 
     def is_review_overdue(self, today=None):
         """True when readers should be told this page may be out of date."""

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from archive.models import Question
 from ask import services
 from ask.forms import new_form_token
-from ask.models import Submission, Transition
+from ask.models import OutgoingEmail, Submission, Transition
 from tests.ask.conftest import make_editor, make_submission, receipt
 from tests.factories import make_question
 from tests.searching import found
@@ -208,7 +208,10 @@ def test_closing_as_a_duplicate_through_the_admin(editor_client, area):
 def test_closing_as_a_duplicate_without_choosing_the_qa_is_refused_with_a_reason(editor_client):
     submission = make_submission()
     page = press(editor_client, submission, "duplicate").content.decode()
-    assert "Not done: Choose the published Q&amp;A that answers it." in page
+    assert "Not done: Choose the published Q&amp;A that answers it in the " in page
+    # It names the box as it is labelled, and links to it.
+    assert '<a href="#id_duplicate_of">“Already answered by”</a> box' in page
+    assert 'id="id_duplicate_of"' in page and "Already answered by:</label>" in page
     assert Submission.objects.get().state == State.NEW
 
 
@@ -518,7 +521,7 @@ def test_the_queue_takes_the_same_queries_however_long_it_is(editor_client, edit
     assert queue_queries() == few
 
 
-def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothing(client, editor):
+def test_a_save_from_a_page_someone_else_saved_since_keeps_what_they_changed(client, editor):
     other = make_editor("bo")
     submission = services.assign(submission=make_submission(), editor=editor)
     client.force_login(editor)
@@ -526,14 +529,7 @@ def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothin
     services.save_draft(submission=submission, by=other, answer="Bo's answer.")
     data = form_data(page, title="A new title", answer="")
     response = client.post(change_url(submission), data | {"_continue": "1"})
-    assert response.status_code == 200
-    assert "Someone else saved this question after you opened it" in response.text
-    assert 'value="A new title"' in response.text  # what this editor wrote is still there
-    submission.refresh_from_db()
-    assert (submission.answer, submission.title) == ("Bo's answer.", "")
-    # Reloaded, the page saves.
-    page = client.get(change_url(submission))
-    client.post(change_url(submission), form_data(page, title="A new title") | {"_continue": "1"})
+    assert response.status_code == 302  # the empty answer on this page is not written back
     submission.refresh_from_db()
     assert (submission.answer, submission.title) == ("Bo's answer.", "A new title")
 
@@ -585,3 +581,105 @@ def test_the_history_button_leads_to_the_steps_on_the_questions_page(editor_clie
     press(editor_client, submission, ("_continue", "1"), title="A title")
     html = editor_client.get(f"{QUEUE}{submission.pk}/history/").text
     assert "Changed Title for the archive." in html
+
+
+NOTE = "Asked again by phone on Monday; she is worried."
+
+
+def note_in_the_box(response):
+    """The note box of the page `response` drew, as the editor will see it."""
+    return response.context["adminform"].form["note"].value()
+
+
+def test_a_refused_duplicate_comes_back_with_the_note_typed(editor_client, area):
+    original = make_question(area, title="Sciatica and needles")
+    submission = make_submission()
+    refused = press(editor_client, submission, "duplicate", note=NOTE, answer="A draft.")
+    assert refused.status_code == 200 and "Not done: Choose the published Q&amp;A" in refused.text
+    assert note_in_the_box(refused) == NOTE and escape(NOTE) in refused.text
+    assert ">\nA draft.</textarea>" in refused.text  # the answer, saved, as before
+    assert not Transition.objects.filter(note=NOTE).exists()
+    # The page came back as freshly opened: it closes the question, with the note, at once.
+    data = form_data(refused, duplicate_of=original.pk) | {"_transition": "duplicate"}
+    done = editor_client.post(change_url(submission), data, follow=True)
+    assert "Closed as a duplicate" in done.text
+    assert submission.history.get(to_state=State.CLOSED_DUPLICATE).note == NOTE
+
+
+def test_a_refused_publish_comes_back_with_the_note_typed(editor_client, editor, area):
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    response = press(editor_client, submission, "publish", answer="Ann, rest.", note=NOTE)
+    assert escape("Not done: The answer contains the asker's name.") in response.text
+    assert note_in_the_box(response) == NOTE
+    assert Submission.objects.get().state == State.ANSWERED
+    # A changed title is refused for the address, the note kept too.
+    response = press(editor_client, submission, "publish", title="Tiredness", note=NOTE)
+    assert "Not published: the title changed" in response.text
+    assert note_in_the_box(response) == NOTE
+    # Without a note the page is reloaded, as after any step.
+    assert press(editor_client, submission, "publish", title="Tired").redirect_chain
+
+
+def give_up(submission):
+    OutgoingEmail.objects.filter(submission=submission).update(attempts=18, next_attempt_at=None)
+
+
+def test_a_given_up_email_is_sent_again_from_the_questions_page(editor_client):
+    submission = make_submission()
+    give_up(submission)
+    email = receipt(submission)
+    page = editor_client.get(change_url(submission)).text
+    assert f'<button type="submit" name="_send_again" value="{email.pk}" class="button">' in page
+    response = press(editor_client, submission, ("_send_again", str(email.pk)), note=NOTE)
+    assert "1 given-up e-mail will be tried again within minutes, and for 3 days" in response.text
+    assert note_in_the_box(response) == NOTE  # no step: the note waits for one, not refused
+    email.refresh_from_db()
+    assert (email.attempts, email.given_up) == (0, False)
+    assert 'name="_send_again"' not in response.text
+    # Pressed again from a page opened before: nothing to send again, and it says so.
+    response = press(editor_client, submission, ("_send_again", str(email.pk)))
+    assert "Not sent again: that e-mail is no longer given up" in response.text
+
+
+def test_the_questions_page_sends_again_only_its_own_emails(editor_client):
+    mine, other = make_submission(), make_submission()
+    give_up(other)
+    press(editor_client, mine, ("_send_again", str(receipt(other).pk)))
+    press(editor_client, mine, ("_send_again", "not-a-number"))
+    assert receipt(other).given_up
+
+
+def test_the_queue_of_undelivered_emails_says_which_and_since_when(editor_client, editor, area):
+    def undelivered_queue():
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.get(QUEUE, {"email": "undelivered", "state": "all"})
+        return response, len(queries)
+
+    lost, failing = make_submission(), make_submission()
+    give_up(lost)
+    OutgoingEmail.objects.filter(submission=failing).update(attempts=2)
+    response, few = undelivered_queue()
+    assert list(response.context["cl"].result_list) == [lost, failing]
+    html = response.text
+    assert "E-mail not delivered" in html
+    assert f"“We have your question ({lost.reference})”<br>not delivered since " in html
+    assert "ago); given up" in html and "ago); still being tried" in html
+    assert "column-undelivered_email" in html
+    assert "column-undelivered_email" not in editor_client.get(QUEUE).text  # the plain queue
+    for _ in range(5):
+        give_up(make_submission(category=area))
+    assert undelivered_queue()[1] == few
+
+
+def test_the_assign_action_says_where_the_editor_box_is(editor_client):
+    make_submission()
+    html = editor_client.get(QUEUE).text
+    assert (
+        "Assign the selected questions to the editor chosen in the “Editor” box to the right"
+        in html
+    )
+    # The "Editor" box comes after the action's in the action bar.
+    assert html.index('name="action"') < html.index('name="editor"') < html.index(">Go</button>")

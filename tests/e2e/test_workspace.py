@@ -123,7 +123,7 @@ def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
     page.goto("/admin/ask/submission/")
     page.get_by_role("checkbox", name="Select this object for an action").first.check()
     page.locator("select[name=action]").select_option(
-        label="Assign the selected questions to the editor chosen below"
+        label="Assign the selected questions to the editor chosen in the “Editor” box to the right"
     )
     page.locator("select[name=editor]").select_option(label="Ben Colleague")
     page.get_by_role("button", name="Go").click()

@@ -1,13 +1,15 @@
 """The editors' tool: sections in page order, review filters, suggested links, preview."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from factsheets.models import SECTIONS, Factsheet
+from factsheets.models import REVIEW_PERIOD, SECTIONS, Factsheet
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
 
@@ -171,7 +173,7 @@ def opened_as(page):
     return page.context["adminform"].form["opened_as"].value()
 
 
-def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothing(admin_client):
+def test_a_save_from_a_page_someone_else_saved_since_keeps_the_qas_they_linked(admin_client):
     question = make_question(make_category(), title="Sciatica on long walks")
     factsheet = make_factsheet("Sciatica", summary="Old summary.")
     url = change_url(factsheet)
@@ -181,21 +183,8 @@ def test_a_save_from_a_page_someone_else_saved_since_is_refused_and_loses_nothin
     theirs = form_data(factsheet, questions=[question.pk], opened_as=opened_as(colleague.get(url)))
     assert colleague.post(url, theirs).status_code == 302
 
-    mine = form_data(factsheet, summary="My new summary.", opened_as=opened)
-    response = admin_client.post(url, mine)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert (
-        "Someone else saved this factsheet after you opened it, changing “Linked Q&amp;As”" in html
-    )
-    assert ">\nMy new summary.</textarea>" in html  # what this editor typed is still there
-    factsheet.refresh_from_db()
-    assert factsheet.summary == "Old summary."
-    assert list(factsheet.questions.all()) == [question]
-    # Opened again, the page saves, and keeps the Q&A they linked.
-    mine = form_data(
-        factsheet, summary="My new summary.", opened_as=opened_as(admin_client.get(url))
-    )
+    # This page was opened before they linked the Q&A.
+    mine = form_data(factsheet, summary="My new summary.", questions=[], opened_as=opened)
     assert admin_client.post(url, mine).status_code == 302
     factsheet.refresh_from_db()
     assert factsheet.summary == "My new summary."
@@ -222,3 +211,83 @@ def test_naming_a_reviewer_without_a_review_date_is_refused_on_the_date_field(ad
     }
     factsheet.refresh_from_db()
     assert factsheet.reviewer == ""
+
+
+def test_marking_factsheets_reviewed_today_sets_both_dates_and_empties_the_reviewer(
+    admin_client, review_states
+):
+    today = timezone.localdate()
+    late, fine = review_states["late"], review_states["fine"]
+    Factsheet.objects.filter(pk=late.pk).update(reviewer="Dr Ann Former")
+    chosen = [review_states["never"].pk, late.pk]
+    response = admin_client.post(
+        CHANGELIST, {"action": "mark_reviewed", "_selected_action": chosen}, follow=True
+    )
+    next_review = today + REVIEW_PERIOD
+    assert (
+        f"2 factsheet(s) marked as reviewed today, next review by {next_review:%-d %b %Y}. To "
+        "name who reviewed one, fill in “Reviewer” on its page."
+    ) in response.content.decode()
+    for factsheet in Factsheet.objects.filter(pk__in=chosen):
+        assert (factsheet.last_reviewed, factsheet.next_review) == (today, next_review)
+        assert factsheet.reviewer == ""  # whoever reviewed it before did not review it today
+        assert not factsheet.is_review_overdue() and not factsheet.is_due_for_review()
+        factsheet.full_clean()
+    assert Factsheet.objects.get(pk=fine.pk).next_review == fine.next_review  # not chosen
+    assert "Dr Ann Former" not in admin_client.get(late.get_absolute_url()).content.decode()
+
+
+def test_a_page_opened_before_marking_reviewed_never_saves_the_old_dates_back(admin_client, db):
+    factsheet = make_factsheet("Sciatica", summary="Old summary.", reviewer="")
+    url = change_url(factsheet)
+    opened = opened_as(admin_client.get(url))
+    admin_client.post(CHANGELIST, {"action": "mark_reviewed", "_selected_action": [factsheet.pk]})
+    admin_client.post(url, form_data(factsheet, summary="My summary.", opened_as=opened))
+    factsheet.refresh_from_db()
+    today = timezone.localdate()
+    assert (factsheet.last_reviewed, factsheet.next_review) == (today, today + REVIEW_PERIOD)
+
+
+def test_an_editor_without_change_permission_cannot_mark_factsheets_reviewed(client, db):
+    reader = User.objects.create_user("reader", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_factsheet"))
+    client.force_login(reader)
+    factsheet = make_factsheet("Sciatica")
+    assert "mark_reviewed" not in client.get(CHANGELIST).content.decode()
+    client.post(CHANGELIST, {"action": "mark_reviewed", "_selected_action": [factsheet.pk]})
+    factsheet.refresh_from_db()
+    assert factsheet.last_reviewed is None
+
+
+def claims_box(html):
+    return html.split('class="form-row field-outdated_claims"')[1].split("</fieldset>")[0]
+
+
+def test_the_claims_box_names_the_text_box_that_makes_each_claim(admin_client, db):
+    factsheet = make_factsheet(
+        "Sciatica",
+        summary="Acupuncture is completely safe.",
+        causes="A disc pressing on the nerve.",
+        evidence="It is risk-free.\n- NICE recommends acupuncture for back pain.",
+    )
+    box = claims_box(admin_client.get(change_url(factsheet)).content.decode())
+    risk, nice = (
+        box.index("Readers are told: “Acupuncture is not free of risk"),
+        box.index("Readers are told: “NICE does not recommend"),
+    )
+    assert nice < risk  # in the order readers see the notes
+    assert box.count("The claim is in") == 2
+    assert "The claim is in “What the evidence says”." in box[nice:risk]
+    assert "The claim is in “Summary” and “What the evidence says”." in box[risk:]
+    assert "Causes" not in box
+
+
+def test_the_seeded_factsheets_claims_box_names_each_claims_text_box(admin_client, seeded):
+    factsheet = Factsheet.objects.get(slug="sciatica")
+    box = claims_box(admin_client.get(change_url(factsheet)).content.decode())
+    headings = dict(SECTIONS)
+    said = re.findall(r"The claim is in (.*?)\.</p>", box)
+    assert len(said) == len(factsheet.outdated_claims) == 4
+    for where in said:
+        labels = re.findall(r"“(.*?)”", where)
+        assert labels and set(labels) <= {"Summary", *headings.values()}
