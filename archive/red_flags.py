@@ -332,7 +332,8 @@ SINCE_NEEDLED = (
 # A sentence that says something is better ("less pain and tingling since the needles"), not "no
 # better" or "hasn't gone".
 SAYS_BETTER = (
-    r"[^.!?\n]*\b(?<!no )(?<!not )(?<!n't )(?<!any )(?<!never )(better|easier|eased|less|fewer"
+    # From a sentence's start only: unanchored, every position of a long sentence would scan it.
+    r"(?:^|(?<=[.!?\n]))[^.!?\n]*\b(?<!no )(?<!not )(?<!n't )(?<!any )(?<!never )(better|easier|eased|less|fewer"
     r"|gone|improv\w*|stopped|disappeared|cleared|settled)\b[^.!?\n]*"
 )
 # Painkillers by their common names, and pain they do not ease.
