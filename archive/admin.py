@@ -102,20 +102,20 @@ class QuestionForm(RefuseStaleSavesForm):
         "while readers can open it.",
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def _post_clean(self):
+        # After the stale-save check has merged in what a colleague saved meanwhile (and locked
+        # the row): the instance then holds what this save would write.
+        super()._post_clean()
         submission = visitors_question(self.instance)
-        if not submission or not asker_has_link(submission) or cleaned.get("unpublish_confirmed"):
-            return cleaned
+        if not submission or not asker_has_link(submission):
+            return
+        if self.cleaned_data.get("unpublish_confirmed"):
+            return
         if self.has_error("status") or self.has_error("published_at"):
-            return cleaned
-        # Before the save, the instance still holds what is saved now.
-        was_open = open_to_readers(self.instance.status, self.instance.published_at)
-        will_be_open = open_to_readers(
-            cleaned.get("status", self.instance.status),
-            cleaned.get("published_at", self.instance.published_at),
-        )
-        if was_open and not will_be_open:
+            return
+        saved = Question.objects.values("status", "published_at").get(pk=self.instance.pk)
+        was_open = open_to_readers(saved["status"], saved["published_at"])
+        if was_open and not open_to_readers(self.instance.status, self.instance.published_at):
             self.add_error(
                 "unpublish_confirmed",
                 f"This Q&A was published from a visitor's question ({submission.reference}), "
@@ -123,7 +123,6 @@ class QuestionForm(RefuseStaleSavesForm):
                 "draft or scheduled for later. Tick this box to save it all the same, or keep it "
                 "published.",
             )
-        return cleaned
 
 
 @admin.register(Category)

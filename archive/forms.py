@@ -25,6 +25,8 @@ class RefuseStaleSavesForm(forms.ModelForm):
 
     # What the page was opened with: "name:digest" of each field the save writes.
     opened_as = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The fields kept as a colleague saved them since the page was opened (set when cleaned).
+    kept_theirs = ()
     # Off for a preview, which saves nothing.
     refuse_stale = True
     # What the message calls the object; its model's verbose name unless set.
@@ -41,7 +43,7 @@ class RefuseStaleSavesForm(forms.ModelForm):
     def changed_data(self):
         # Not the fields kept as a colleague saved them (the editor did not change those), nor
         # the record of what the page was opened with.
-        kept = [*getattr(self, "_kept_theirs", ()), "opened_as"]
+        kept = [*self.kept_theirs, "opened_as"]
         return [name for name in super().changed_data if name not in kept]
 
     def _post_clean(self):
@@ -72,7 +74,7 @@ class RefuseStaleSavesForm(forms.ModelForm):
             field = opts.get_field(name)
             value = getattr(locked, name)
             self.cleaned_data[name] = value.all() if field.many_to_many else value
-        self._kept_theirs = theirs
+        self.kept_theirs = theirs
         # What the form does not write is saved as it is now, not as it was read before the lock.
         for field in opts.concrete_fields:
             if field.name not in self.fields and not field.primary_key and not field.generated:

@@ -864,7 +864,9 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         fields = {name: form.cleaned_data[name] for name in form.changed_data if name in own}
         if fields:
             services.save_draft(submission=obj, by=request.user, **fields)
-        obj.title_changed = "title" in form.changed_data  # see response_change
+        # See response_change: a title a colleague changed since the page opened is new to
+        # this editor too.
+        obj.title_changed = "title" in form.changed_data or "title" in form.kept_theirs
 
     def response_change(self, request, obj):
         if "_send_again" in request.POST:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from archive.admin import RefusesStaleSaves, mark_reviewed_today, outdated_claims_box
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Question
-from factsheets.models import REVIEW_NOTICE_DAYS, REVIEW_PERIOD, SECTIONS, Factsheet
+from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
 
 # The texts Factsheet.outdated_claims reads, under the labels editors see them by.
@@ -189,7 +189,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
         description="Mark the selected factsheets as reviewed today", permissions=["change"]
     )
     def mark_reviewed(self, request, queryset):
-        next_review = timezone.localdate() + REVIEW_PERIOD
+        next_review = Factsheet.next_review_after(timezone.localdate())
         mark_reviewed_today(
             self,
             request,

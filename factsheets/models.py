@@ -193,7 +193,12 @@ class Factsheet(models.Model):
     def mark_reviewed(self, today=None):
         """Reviewed today: the next review is due one REVIEW_PERIOD later."""
         self.last_reviewed = today or timezone.localdate()
-        self.next_review = self.last_reviewed + REVIEW_PERIOD
+        self.next_review = self.next_review_after(self.last_reviewed)
+
+    @staticmethod
+    def next_review_after(reviewed):
+        """When a factsheet reviewed on `reviewed` is next due for review."""
+        return reviewed + REVIEW_PERIOD
 
     def is_review_overdue(self, today=None):
         """True when readers should be told this page may be out of date."""

@@ -275,6 +275,22 @@ def test_other_edits_of_a_visitors_qa_need_no_confirmation(editor_client, from_a
     assert editor_client.post(url, data).status_code == 302
 
 
+def test_a_visitors_qa_published_by_a_colleague_meanwhile_is_saved_without_asking(
+    editor_client, from_a_visitor
+):
+    # Opened while a draft; a colleague publishes it; this editor changes only the title. The
+    # save keeps it published (the colleague's status is kept): nothing to confirm.
+    submission, url = from_a_visitor
+    question = submission.published_question
+    type(question).objects.filter(pk=question.pk).update(status="draft")
+    page = editor_client.get(url)
+    type(question).objects.filter(pk=question.pk).update(status="published")
+    response = editor_client.post(url, form_data(page, title="Tired after acupuncture"))
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert (question.title, question.status) == ("Tired after acupuncture", "published")
+
+
 def test_a_visitors_qa_whose_asker_gave_no_address_is_set_to_draft_without_asking(editor_client):
     submission = published_from_a_visitor(make_editor("publisher"), email="")
     url = f"{LIST}{submission.published_question.pk}/change/"

@@ -462,6 +462,22 @@ def test_the_publish_step_shows_the_address_it_gives_for_good(
     assert submission.published_question.get_absolute_url() == corrected
 
 
+def test_publishing_after_a_colleague_changed_the_title_shows_the_new_address_first(
+    editor_client, editor, area
+):
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.save_draft(submission=submission, by=editor, title=WITH_PLACE, edited_question="?")
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    page = editor_client.get(change_url(submission))  # shows the address with the place
+    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
+    data = form_data(page) | {"_transition": "publish"}
+    html = editor_client.post(change_url(submission), data, follow=True).content.decode()
+    assert escape("Not published: the title changed, and the address is made from it.") in html
+    assert escape("published at /questions/tired-after-acupuncture/; its address") in html
+    assert not Question.objects.exists()
+
+
 def test_a_private_question_offers_no_publish_button(editor_client, editor):
     submission = make_submission(consent_to_publish=False)
     services.assign(submission=submission, editor=editor)

@@ -91,9 +91,11 @@ def test_a_published_answer_readers_cannot_open_now_is_not_linked_but_shown_to_i
 def test_a_published_answer_back_in_the_archive_is_linked_again(client, editor, area):
     submission = published(editor, area)
     qa = submission.published_question
+    status = "/" + links(submission)[0]
     Question.objects.filter(pk=qa.pk).update(status="draft")
+    assert "not in the archive at the moment" in client.get(status).content.decode()
     Question.objects.filter(pk=qa.pk).update(status="published")
-    html = client.get("/" + links(submission)[0]).content.decode()
+    html = client.get(status).content.decode()
     assert "Answered and published." in html and qa.get_absolute_url() in html
     assert "It &lt;usually&gt; passes." not in html  # the archive has it
 
