@@ -77,12 +77,6 @@ def visitors_question(question):
     return getattr(question, "submission", None) if question and question.pk else None
 
 
-def asker_has_link(submission):
-    """Whether its asker was e-mailed the address of the Q&A (ask.services.publish): they gave an
-    e-mail address. Once their details are erased it cannot be told, so it is taken they did."""
-    return bool(submission.email) or submission.personal_data_erased_at is not None
-
-
 def open_to_readers(status, published_at):
     """Whether readers can open a Q&A with this status and publication date, by the rule of
     QuestionQuerySet.published."""
@@ -107,7 +101,7 @@ class QuestionForm(RefuseStaleSavesForm):
         # the row): the instance then holds what this save would write.
         super()._post_clean()
         submission = visitors_question(self.instance)
-        if not submission or not asker_has_link(submission):
+        if not submission or not submission.asker_has_link:
             return
         if self.cleaned_data.get("unpublish_confirmed"):
             return
@@ -243,7 +237,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         submission = visitors_question(obj)
         if submission is None:
             return fieldsets
-        confirm = asker_has_link(submission) and self.has_change_permission(request, obj)
+        confirm = submission.asker_has_link and self.has_change_permission(request, obj)
         changed = []
         for name, options in fieldsets:
             fields = list(options["fields"])
@@ -287,7 +281,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         submission = visitors_question(question)
         if submission is None:
             return "None: not published from a visitor's question."
-        if not asker_has_link(submission):
+        if not submission.asker_has_link:
             return (
                 f"Published from a visitor's question ({submission.reference}), whose asker "
                 "gave no e-mail address: no one was sent this page's address."

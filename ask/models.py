@@ -474,6 +474,13 @@ class Submission(models.Model):
         return Question.objects.published().filter(pk=self.published_question_id).first()
 
     @property
+    def asker_has_link(self):
+        """Whether its asker was e-mailed the address of the Q&A it was published as
+        (services.publish): they gave an e-mail address. Once their details are erased it cannot
+        be told, so it is taken they did. Read by archive's admin, which never imports this app."""
+        return bool(self.email) or self.personal_data_erased_at is not None
+
+    @property
     def as_sent(self):
         """What its asker sent on the form (SENT_FIELDS), as lookups that find it."""
         return {name: getattr(self, name) for name in SENT_FIELDS}
