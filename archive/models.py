@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from archive import outdated_claims, red_flags
 
@@ -226,6 +227,20 @@ BACK_PAIN_WORDS = re.compile(r"\b(back|backs|spin\w*|sciatic\w*|lumbar|lumbago|d
 def is_about_back_pain(*texts):
     """Whether any of `texts` is about the back, the spine or sciatica."""
     return any(BACK_PAIN_WORDS.search(text) for text in texts)
+
+
+def refuse_misleading_review(page, reviewer):
+    """Refuse review details readers of `page` (a Q&A or a factsheet) would be misled by: a
+    review in the future, or a reviewer (the field named `reviewer`) without the date of their
+    review: pages name a reviewer only beside a date, so the name would be lost, or would claim
+    a review the site cannot date."""
+    if page.last_reviewed and page.last_reviewed > timezone.localdate():
+        raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
+    if getattr(page, reviewer) and not page.last_reviewed:
+        label = capfirst(page._meta.get_field(reviewer).verbose_name)
+        raise ValidationError(
+            {"last_reviewed": f"Give the date of the review, or leave “{label}” empty."}
+        )
 
 
 class Category(models.Model):
@@ -512,15 +527,7 @@ class Question(models.Model):
     natural_key.dependencies = ["archive.category"]
 
     def clean(self):
-        """Refuse review details readers would be misled by: a review in the future, or a
-        reviewer named without the date of their review (the page names a reviewer only beside
-        a date, so the name would be lost, or would claim a review the site cannot date)."""
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
-        if self.reviewed_by and not self.last_reviewed:
-            raise ValidationError(
-                {"last_reviewed": "Give the date of the review, or leave “Reviewed by” empty."}
-            )
+        refuse_misleading_review(self, "reviewed_by")
 
     @property
     def is_about_back_pain(self):

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import outdated_claims
-from archive.models import Question, is_about_back_pain
+from archive.models import Question, is_about_back_pain, refuse_misleading_review
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
 SECTIONS = [
@@ -142,14 +142,7 @@ class Factsheet(models.Model):
         return (self.slug,)
 
     def clean(self):
-        today = timezone.localdate()
-        if self.last_reviewed and self.last_reviewed > today:
-            raise ValidationError({"last_reviewed": "A review date cannot be in the future."})
-        if self.reviewer and not self.last_reviewed:
-            # The page names a reviewer only beside the date of the review.
-            raise ValidationError(
-                {"last_reviewed": "Give the date of the review, or leave the reviewer empty."}
-            )
+        refuse_misleading_review(self, "reviewer")
         if self.last_reviewed and not self.next_review:
             raise ValidationError(
                 {"next_review": "Set when this factsheet should next be reviewed."}

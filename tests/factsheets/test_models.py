@@ -79,7 +79,7 @@ def test_a_reviewer_is_named_only_with_the_date_of_the_review():
     with pytest.raises(ValidationError) as error:
         factsheet.full_clean()
     assert error.value.message_dict == {
-        "last_reviewed": ["Give the date of the review, or leave the reviewer empty."]
+        "last_reviewed": ["Give the date of the review, or leave “Reviewer” empty."]
     }
 
 
