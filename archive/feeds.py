@@ -43,7 +43,12 @@ class NewAnswersFeed(Feed):
         return {"content_changed_at": ContentVersion.current().shown_since}
 
     def item_title(self, question):
-        return question.title  # Atom titles are plain text: the XML writer escapes them once
+        # Atom titles are plain text: the XML writer escapes them once. A question that describes
+        # a warning sign is titled as its page is, "Get help now" first: a feed reader's list
+        # shows titles only.
+        if question.red_flags:
+            return render_to_string("includes/get_help_title.html") + question.title
+        return question.title
 
     def item_description(self, question):
         # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that

@@ -17,6 +17,7 @@ from tests.factories import make_category, make_question
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NO_DATE = "From the earlier archive, date not recorded"
+GET_HELP = "Get help now – urgent advice shown – "
 
 
 def html_of(client, url):
@@ -243,7 +244,7 @@ def test_an_answer_published_as_scheduled_is_updated_when_it_appears(client, db)
 
 def test_feed_entries_of_answers_due_for_review_say_so_first(client, dated):
     summaries = {
-        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}summary").text
+        entry.find(f"{ATOM}title").text.removeprefix(GET_HELP): entry.find(f"{ATOM}summary").text
         for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
     }
     marked = set(Question.objects.filter(marked_for_review=True).values_list("title", flat=True))
@@ -292,7 +293,9 @@ def test_each_body_area_has_a_feed_linked_from_its_page(client, dated):
     assert link in html
     assert '<a href="/archive/lower-back-pain/feed/">' in html
     feed = xml_of(client, "/archive/lower-back-pain/feed/")
-    titles = {e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")}
+    titles = {
+        e.find(f"{ATOM}title").text.removeprefix(GET_HELP) for e in feed.findall(f"{ATOM}entry")
+    }
     expected = Question.objects.published().filter(category__slug="lower-back-pain")
     assert titles == {q.title for q in expected}
     assert len(titles) == 7
@@ -350,3 +353,37 @@ def test_a_feed_entry_whose_question_describes_a_warning_sign_gives_the_advice_f
     assert urgent.index("If you have this too, get medical help now") < urgent.index("Don&#x27;t")
     assert 'href="tel:999"' in urgent
     assert "get medical help now" not in summaries["Needles"]
+
+
+def test_a_feed_entry_whose_question_describes_a_warning_sign_is_titled_get_help_now(client, db):
+    # A feed reader's list shows titles only: as the page's <title>, "Get help now" first.
+    area = make_category("Lower back pain")
+    make_question(area, title="Numb", question="I have numbness around my genitals since yesterday")
+    make_question(area, title="Needles", answer="The needles are fine.")
+    titles = {e.find(f"{ATOM}title").text for e in xml_of(client, "/feed/").findall(f"{ATOM}entry")}
+    assert titles == {"Get help now – urgent advice shown – Numb", "Needles"}
+
+
+def test_a_feed_entry_under_urgent_advice_says_do_not_wait_where_it_would_say_talk_to_a_gp(
+    client, db
+):
+    area = make_category("Lower back pain")
+    make_question(
+        area,
+        title="Numb",
+        question="I have numbness around my genitals since yesterday",
+        answer="Don't panic: this is normal after treatment.",
+        marked_for_review=True,
+    )
+    make_question(area, title="Needles", marked_for_review=True)
+    summaries = {
+        entry.find(f"{ATOM}title").text.removeprefix(GET_HELP): entry.find(f"{ATOM}summary").text
+        for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
+    }
+    urgent = summaries["Numb"]
+    advice = urgent.index("If you have this too, get medical help now")
+    do_not_wait = urgent.index("If you have what this question describes, do not wait:")
+    assert advice < urgent.index("This answer is due for review") < do_not_wait
+    assert do_not_wait < urgent.index("Don&#x27;t panic")
+    assert "Talk to your GP" not in urgent
+    assert "Talk to your GP or a registered practitioner" in summaries["Needles"]

@@ -222,3 +222,68 @@ def test_a_later_page_of_a_body_area_says_which_in_its_title(client, seeded):
     second = client.get("/archive/back-spine/", {"page": 2}).content.decode()
     assert "<title>Back / spine · Acupuncture Answers</title>" in first
     assert "<title>Back / spine, page 2 of 2 · Acupuncture Answers</title>" in second
+
+
+URGENT_QUESTION = "Since acupuncture both my legs are so painful and numb. Is this normal?"
+
+
+def answer_section(html):
+    return html[html.index('id="answer-heading"') :].split("</section>")[0]
+
+
+def test_an_answer_under_urgent_advice_is_met_with_a_note_that_it_does_not_overrule_it(client, db):
+    # Archived answers say "don't panic" or "quite remote": the reader is told on the way in.
+    area = make_category()
+    urgent = make_question(area, question=URGENT_QUESTION, answer="Don't panic: this is normal.")
+    calm = make_question(area, question="Is it normal to feel tired afterwards?")
+    answer = answer_section(client.get(urgent.get_absolute_url()).content.decode())
+    note = answer.index(
+        "This answer was written for the person who asked. Where it says not to worry, or to "
+        'wait, follow the <a href="#urgent-heading">urgent advice above</a> instead.'
+    )
+    assert note < answer.index("Don&#x27;t panic")
+    html = client.get(calm.get_absolute_url()).content.decode()
+    assert "written for the person who asked" not in answer_section(html)
+    assert 'href="#urgent-heading"' not in html
+
+
+def test_a_qa_under_urgent_advice_never_says_talk_to_your_doctor_as_if_there_were_time(client, db):
+    # "Talk to your GP before you rely on it" after "call 999 now" reads as leave to wait.
+    area = make_category()
+    urgent = make_question(area, question=URGENT_QUESTION, marked_for_review=True)
+    calm = make_question(
+        area, question="Is it normal to feel tired afterwards?", marked_for_review=True
+    )
+    html = client.get(urgent.get_absolute_url()).content.decode()
+    assert "Talk to your GP" not in html and "Talk to your doctor" not in html
+    do_not_wait = "<strong>If you have what this question describes, do not wait:</strong>"
+    review_note = html[html.index('id="review-note"') :].split("</div>")[0]
+    assert do_not_wait in review_note
+    closing = html[html.index('class="notice not-a-diagnosis"') :].split("</aside>")[0]
+    assert do_not_wait in closing and 'href="tel:999"' in closing
+    assert html.index("get medical help now") < html.index(do_not_wait)
+    html = client.get(calm.get_absolute_url()).content.decode()
+    assert "Talk to your GP or a registered practitioner before you rely on it." in html
+    assert "Talk to your doctor or practitioner about your symptoms" in html
+    assert "do not wait" not in html
+
+
+def test_other_answers_listed_under_urgent_advice_are_said_not_to_replace_help(client, db):
+    area = make_category()
+    calm = make_question(
+        area, title="Tingling feet", question="My feet tingle after needling: is it acupressure?"
+    )
+    urgent = make_question(
+        area,
+        title="Tingling feet and legs",
+        question=f"My feet tingle after needling, acupressure too. {URGENT_QUESTION}",
+    )
+    urgent.linked_questions.add(calm)
+    line = "These are general answers. They do not replace getting medical help now."
+    html = client.get(urgent.get_absolute_url()).content.decode()
+    for heading in ('id="similar-heading"', 'id="linked-heading"'):
+        listed = html[html.index(heading) :].split("</aside>")[0]
+        assert listed.index(line) < listed.index("Tingling feet</a>"), heading
+    html = client.get(calm.get_absolute_url()).content.decode()
+    assert "Tingling feet and legs</a>" in html
+    assert line not in html

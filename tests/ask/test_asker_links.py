@@ -1,14 +1,18 @@
 """The asker's receipt e-mail and its two signed links: where the question stands, and
 withdrawing it with its personal data. No log-in; a link cannot be made from a reference."""
 
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 from archive.models import Question
 from ask import services
 from ask.models import Submission
+from ask.views import thanks_url
 from tests.ask.conftest import links, make_submission, receipt
 from tests.factories import make_question
 
@@ -107,6 +111,17 @@ def test_a_private_answer_is_shown_on_the_status_page(client, editor):
     html = client.get("/" + links(submission)[0]).content.decode()
     assert "Answered privately." in html
     assert "Rest &lt;and&gt; move gently." in html
+
+
+def test_a_private_answer_to_an_urgent_question_ends_with_do_not_wait(client, editor):
+    # "Talk to your doctor" after the urgent advice would read as leave to wait.
+    submission = make_submission(question=URGENT_QUESTION, consent_to_publish=False)
+    services.assign(submission=submission, editor=editor)
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    html = client.get("/" + links(submission)[0]).content.decode()
+    after = html[html.index("Rest, then move gently.") :]
+    assert "do not wait:</strong>" in after
+    assert "Talk to your doctor or practitioner about your symptoms" not in html
 
 
 def test_a_duplicate_links_to_the_answer(client, editor, area):
@@ -311,3 +326,59 @@ def test_erasing_a_closed_urgent_questions_details_keeps_the_advice_first(
     for page in (client.get("/" + withdraw), client.post("/" + withdraw)):
         html = page.content.decode()
         assert html.index(heading) < html.index(said)
+
+
+# Closes the pages that can no longer say whether a question showed a sign: every asker reads it.
+TOLD_US_A_SIGN = (
+    "If you told us about a warning sign and have not been seen about it yet, get help now: "
+    'see <a href="/urgent-help/">when to get urgent help</a>.'
+)
+
+
+def test_an_expired_thanks_page_tells_any_asker_who_showed_a_sign_to_get_help_now(client):
+    # "If they get worse slowly, talk to your doctor" alone would read as leave to wait to an
+    # asker who showed a sign, whom the page may no longer name.
+    then = time.time() - 25 * 3600
+    for question in (URGENT_QUESTION, "Is it normal to feel tired after acupuncture?"):
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(signing, "time", SimpleNamespace(time=lambda: then))
+            url = thanks_url(make_submission(question=question))
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 410
+        assert html.index(TOLD_US_A_SIGN) < html.index("worse slowly"), question
+        assert "get medical help now" not in html.lower()
+
+
+def test_an_erased_status_page_tells_any_asker_who_showed_a_sign_to_get_help_now(
+    client, editor, area
+):
+    urgent = make_submission(question=URGENT_QUESTION, consent_to_publish=False)
+    calm = make_submission(consent_to_publish=False)
+    for submission in (urgent, calm):
+        answered(submission, editor, area, "privately")
+    statuses = [links(submission)[0] for submission in (urgent, calm)]
+    services.erase_personal_data(days=0)
+    for status in statuses:
+        html = client.get("/" + status).content.decode()
+        assert "have been erased" in html
+        assert html.index(TOLD_US_A_SIGN) < html.index("worse slowly")
+        assert "get medical help now" not in html.lower()  # which sign, or any, is not said
+    # Before erasure the page knows: the calm asker's ends with the everyday line alone.
+    kept = make_submission(consent_to_publish=False)
+    answered(kept, editor, area, "privately")
+    html = client.get("/" + links(kept)[0]).content.decode()
+    assert TOLD_US_A_SIGN not in html and "worse slowly" in html
+
+
+def test_the_withdraw_page_of_an_urgent_question_ends_with_do_not_wait(client):
+    _, withdraw = links(make_submission(question=URGENT_QUESTION))
+    do_not_wait = (
+        "<strong>Do not wait for our answer if you have not been seen about this yet:</strong>"
+    )
+    asking = client.get("/" + withdraw).content.decode()
+    assert asking.index('<form method="post">') < asking.index(do_not_wait)
+    done = client.post("/" + withdraw).content.decode()
+    assert done.index("We will not e-mail you again.") < done.index(do_not_wait)
+    _, calm = links(make_submission())
+    assert "Do not wait" not in client.post("/" + calm).content.decode()

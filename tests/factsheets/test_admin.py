@@ -206,9 +206,7 @@ def test_naming_a_reviewer_without_a_review_date_is_refused_on_the_date_field(ad
     response = admin_client.post(change_url(factsheet), form_data(factsheet, reviewer="Dr B"))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert errors == {
-        "last_reviewed": ["Give the date of the review, or leave “Reviewer” empty."]
-    }
+    assert errors == {"last_reviewed": ["Give the date of the review, or leave “Reviewer” empty."]}
     factsheet.refresh_from_db()
     assert factsheet.reviewer == ""
 

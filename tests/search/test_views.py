@@ -411,3 +411,28 @@ def test_a_search_showing_urgent_advice_says_so_in_its_title(client, seeded):
     overlong = client.get(SEARCH, {"q": "I cannot control my bladder " * 10}).content.decode()
     assert title(overlong).startswith("Get help now – urgent advice shown – Error: ")
     assert not title(client.get(SEARCH, {"q": "sciatica"}).content.decode()).startswith("Get")
+
+
+def test_results_under_urgent_advice_show_no_snippet_that_could_reassure(client, db):
+    # A line of an answer written for someone else ("after that there should…") could read as
+    # overruling the advice above it: titles, labels and notes only.
+    area = make_category("Lower back pain")
+    claim = "NICE guidelines recommend ten sessions of acupuncture for a numb bladder."
+    make_question(
+        area,
+        title="After needling",
+        question="Is this normal?",
+        answer=f"After that there should be no numbness of the bladder. {claim}",
+        marked_for_review=True,
+    )
+    urgent = client.get(SEARCH, {"q": "numb bladder"})
+    assert urgent.context["warning_signs"]
+    html = results_html(urgent)
+    assert "After needling</a>" in html and "answer due for review" in html
+    assert 'class="snippet' not in html and "there should" not in html
+    assert "Please note:" not in html  # a note on a snippet not shown says nothing
+    calm = client.get(SEARCH, {"q": "ten sessions"})
+    assert not calm.context["warning_signs"]
+    html = results_html(calm)
+    assert '<p class="snippet">' in html
+    assert "<strong>Please note:</strong> NICE does not recommend" in html
