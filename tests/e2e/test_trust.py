@@ -103,9 +103,11 @@ def test_printing_gives_the_text_with_absolute_link_targets_and_no_navigation(pa
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("article h1").is_visible()
     assert page.locator(".urgent-help-box").is_visible()  # when to get urgent help prints too
-    # A tap-to-call link prints its number, which is its text.
+    # A tap-to-call link prints its number, which is its text; a link within the page (to the
+    # urgent advice above) prints nothing.
     targets = page.evaluate(
-        """() => [...document.querySelectorAll('main article a[href]:not([href^="tel:"])')]
+        """() => [...document.querySelectorAll(
+                'main article a[href]:not([href^="tel:"]):not([href^="#"])')]
             .filter(a => a.offsetParent !== null)
             .map(a => getComputedStyle(a, '::after').content)"""
     )
