@@ -77,13 +77,6 @@ def visitors_question(question):
     return getattr(question, "submission", None) if question and question.pk else None
 
 
-def open_to_readers(status, published_at):
-    """Whether readers can open a Q&A with this status and publication date, by the rule of
-    QuestionQuerySet.published."""
-    published = status == Question.Status.PUBLISHED
-    return published and (published_at is None or published_at <= timezone.now())
-
-
 class QuestionForm(RefuseStaleSavesForm):
     """A Q&A's change form: one published from a visitor's question is taken out of readers'
     reach (set to draft, or to a later publication date) only once the editor confirms it, as
@@ -107,9 +100,8 @@ class QuestionForm(RefuseStaleSavesForm):
             return
         if self.has_error("status") or self.has_error("published_at"):
             return
-        saved = Question.objects.values("status", "published_at").get(pk=self.instance.pk)
-        was_open = open_to_readers(saved["status"], saved["published_at"])
-        if was_open and not open_to_readers(self.instance.status, self.instance.published_at):
+        was_open = Question.objects.published().filter(pk=self.instance.pk).exists()
+        if was_open and not self.instance.is_open_to_readers:
             self.add_error(
                 "unpublish_confirmed",
                 f"This Q&A was published from a visitor's question ({submission.reference}), "

@@ -603,6 +603,14 @@ class Question(models.Model):
         shows the title without the answer's note, says what is known now beside it."""
         return outdated_claims.found_in(self.title)
 
+    @property
+    def is_open_to_readers(self):
+        """Whether readers can open it as it stands in memory (saved or not): the rule of
+        `QuestionQuerySet.published`, for a form weighing a change before it is saved."""
+        return self.status == self.Status.PUBLISHED and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )
+
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is due for review: marked, or past its
         review-by date. It says a review is owed, not that anyone has started one."""
