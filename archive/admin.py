@@ -77,10 +77,53 @@ def visitors_question(question):
     return getattr(question, "submission", None) if question and question.pk else None
 
 
+def duplicates_answered(question):
+    """The visitors' questions (ask.Submission) closed as duplicates of a saved Q&A, whose
+    askers were sent its link (ask.services.close_as_duplicate) if they gave an address: read by
+    the name of the reverse relation of their `duplicate_of`, and their state by the related
+    model's own State (reached through that relation), as archive never imports ask. One chosen
+    in the box but not yet closed was sent nothing."""
+    if not question or not question.pk or not hasattr(question, "duplicate_submissions"):
+        return []
+    submissions = question.duplicate_submissions
+    closed = submissions.model.State.CLOSED_DUPLICATE
+    return list(submissions.filter(state=closed).order_by("closed_at", "pk"))
+
+
+def sent_its_link(question):
+    """Why a saved Q&A's address must keep opening, in words, else "": the askers who were
+    e-mailed it (`asker_has_link`), as the one it was published from or as the answer to a
+    duplicate question of theirs."""
+    said = []
+    submission = visitors_question(question)
+    if submission and submission.asker_has_link:
+        said.append(
+            f"published from a visitor's question ({submission.reference}), whose asker was "
+            "e-mailed its address"
+        )
+    duplicates = [d.reference for d in duplicates_answered(question) if d.asker_has_link]
+    if duplicates:
+        whose = "whose asker was" if len(duplicates) == 1 else "whose askers were"
+        said.append(
+            f"sent as the answer to {_visitors_questions(duplicates)} closed as "
+            f"{'a duplicate' if len(duplicates) == 1 else 'duplicates'} of it, {whose} "
+            "e-mailed its address"
+        )
+    return ", and ".join(said)
+
+
+def _visitors_questions(references):
+    """ "a visitor's question (Q-1)", "2 visitors' questions (Q-1, Q-2)"."""
+    if len(references) == 1:
+        return f"a visitor's question ({references[0]})"
+    return f"{len(references)} visitors' questions ({', '.join(references)})"
+
+
 class QuestionForm(RefuseStaleSavesForm):
-    """A Q&A's change form: one published from a visitor's question is taken out of readers'
-    reach (set to draft, or to a later publication date) only once the editor confirms it, as
-    the link its asker was e-mailed stops opening."""
+    """A Q&A's change form: one whose address was e-mailed to an asker (published from their
+    question, or sent as the answer to their question closed as a duplicate of it) is taken out
+    of readers' reach (set to draft, or to a later publication date) only once the editor
+    confirms it, as the link that asker was e-mailed stops opening."""
 
     unpublish_confirmed = forms.BooleanField(
         required=False,
@@ -93,8 +136,8 @@ class QuestionForm(RefuseStaleSavesForm):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked
         # the row): the instance then holds what this save would write.
         super()._post_clean()
-        submission = visitors_question(self.instance)
-        if not submission or not submission.asker_has_link:
+        sent = sent_its_link(self.instance)
+        if not sent:
             return
         if self.cleaned_data.get("unpublish_confirmed"):
             return
@@ -104,10 +147,8 @@ class QuestionForm(RefuseStaleSavesForm):
         if was_open and not self.instance.is_open_to_readers:
             self.add_error(
                 "unpublish_confirmed",
-                f"This Q&A was published from a visitor's question ({submission.reference}), "
-                "whose asker was e-mailed its address: that link will not open while it is a "
-                "draft or scheduled for later. Tick this box to save it all the same, or keep it "
-                "published.",
+                f"This Q&A was {sent}: that link will not open while it is a draft or scheduled "
+                "for later. Tick this box to save it all the same, or keep it published.",
             )
 
 
@@ -223,13 +264,13 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     ]
 
     def get_fieldsets(self, request, obj=None):
-        """With, for a Q&A published from a visitor's question, a line that says so above its
-        status, and the box that confirms taking it out of readers' reach below its date."""
+        """With, for a Q&A published from a visitor's question or sent as the answer to ones
+        closed as its duplicates, a line that says so above its status, and the box that
+        confirms taking it out of readers' reach below its date."""
         fieldsets = super().get_fieldsets(request, obj)
-        submission = visitors_question(obj)
-        if submission is None:
+        if visitors_question(obj) is None and not duplicates_answered(obj):
             return fieldsets
-        confirm = submission.asker_has_link and self.has_change_permission(request, obj)
+        confirm = bool(sent_its_link(obj)) and self.has_change_permission(request, obj)
         changed = []
         for name, options in fieldsets:
             fields = list(options["fields"])
@@ -270,9 +311,18 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     @admin.display(description="Visitor's question")
     def from_visitors_question(self, question):
+        lines = [self._published_from(question), *_duplicates_in_words(question)]
+        lines = [line for line in lines if line]
+        if not lines:
+            return "None: not published from a visitor's question."
+        if len(lines) == 1:
+            return lines[0]
+        return format_html_join("", "<p>{}</p>", ((line,) for line in lines))
+
+    def _published_from(self, question):
         submission = visitors_question(question)
         if submission is None:
-            return "None: not published from a visitor's question."
+            return ""
         if not submission.asker_has_link:
             return (
                 f"Published from a visitor's question ({submission.reference}), whose asker "
@@ -314,3 +364,27 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             reviewer="reviewed_by",
             called="Q&A(s)",
         )
+
+
+def _duplicates_in_words(question):
+    """The lines of "Visitor's question" for the visitors' questions closed as duplicates of
+    `question`: those whose askers were e-mailed its address, and those who gave none."""
+    duplicates = duplicates_answered(question)
+    sent = [d.reference for d in duplicates if d.asker_has_link]
+    unsent = [d.reference for d in duplicates if not d.asker_has_link]
+    lines = []
+    if sent:
+        whose = "its asker was" if len(sent) == 1 else "their askers were"
+        lines.append(
+            f"Sent as the answer to {_visitors_questions(sent)} closed as "
+            f"{'a duplicate' if len(sent) == 1 else 'duplicates'} of it: {whose} e-mailed this "
+            "page's address."
+        )
+    if unsent:
+        whose = "whose asker" if len(unsent) == 1 else "whose askers"
+        lines.append(
+            f"Chosen as the answer to {_visitors_questions(unsent)} closed as "
+            f"{'a duplicate' if len(unsent) == 1 else 'duplicates'} of it, {whose} gave no "
+            "e-mail address: no one was sent this page's address."
+        )
+    return lines

@@ -7,7 +7,7 @@ import hashlib
 
 from django import forms
 from django.contrib.admin.utils import quote
-from django.forms.models import construct_instance
+from django.forms.models import construct_instance, model_to_dict
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -27,6 +27,8 @@ class RefuseStaleSavesForm(forms.ModelForm):
     opened_as = forms.CharField(widget=forms.HiddenInput, required=False)
     # The fields kept as a colleague saved them since the page was opened (set when cleaned).
     kept_theirs = ()
+    # {html name: value as saved now} of the boxes a refused form shows as saved (`_refuse`).
+    shows_saved = {}
     # Off for a preview, which saves nothing.
     refuse_stale = True
     # What the message calls the object; its model's verbose name unless set.
@@ -80,7 +82,9 @@ class RefuseStaleSavesForm(forms.ModelForm):
             if field.name not in self.fields and not field.primary_key and not field.generated:
                 setattr(self.instance, field.attname, getattr(locked, field.attname))
         if conflicts:
-            self._refuse(conflicts, locked, opened | {name: saved[name] for name in conflicts})
+            self._refuse(
+                conflicts, locked, opened | {name: saved[name] for name in [*conflicts, *theirs]}
+            )
 
     def _posted_digests(self):
         """{field name: digest} of what was posted, as `_digests` would find it once saved: the
@@ -131,10 +135,21 @@ class RefuseStaleSavesForm(forms.ModelForm):
                 value = value.replace(microsecond=0)
         return hashlib.sha256(repr(value).encode()).hexdigest()[:12]
 
+    def _widget_data_value(self, widget, html_name):
+        # Django's one hook between a box and the posted data it shows: a box kept as a
+        # colleague saved it shows their value, as an unbound form shows its initial one.
+        if html_name in self.shows_saved:
+            return self.shows_saved[html_name]
+        return super()._widget_data_value(widget, html_name)
+
     def _refuse(self, conflicts, locked, opened):
         """Refuse the save: the `conflicts` fields were changed both by someone else and in the
         form. Under each is what is saved now; sent again, the form saves the editor's version
-        of them (`opened` records them as saved now)."""
+        of them (`opened` records them as saved now). The boxes kept as the colleague saved them
+        (`kept_theirs`) show their value, not the older one the editor left there: that is what
+        is saved, now and if sent again (`opened` records them as saved now too)."""
+        theirs = model_to_dict(locked, fields=self.kept_theirs)
+        self.shows_saved = {self.add_prefix(name): value for name, value in theirs.items()}
         for name in conflicts:
             self.add_error(name, "Changed by someone else since you opened this page.")
             field = self.fields[name]
@@ -161,11 +176,23 @@ class RefuseStaleSavesForm(forms.ModelForm):
                 "nothing was saved. What you typed is still in the boxes, and what they saved is "
                 "under each. Save again to keep yours, or take theirs from below. "
                 '<a href="{}" target="_blank" rel="noopener">Open the saved version in a new '
-                "tab</a>.",
+                "tab</a>.{}",
                 self.called or opts.verbose_name,
                 get_text_list(labels, "and"),
                 saved,
+                self._kept_in_words(),
             ),
+        )
+
+    def _kept_in_words(self):
+        """The sentence of the refusal that names the boxes showing what the colleague saved."""
+        if not self.kept_theirs:
+            return ""
+        labels = [f"“{self.fields[name].label}”" for name in self.kept_theirs]
+        one = len(labels) == 1
+        return (
+            f" {get_text_list(labels, 'and')} show{'s' if one else ''} what they saved, as you "
+            f"left {'it' if one else 'them'} alone: that is kept."
         )
 
 

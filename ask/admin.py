@@ -2,6 +2,7 @@
 for each move the submission can make next, a preview of the answer as readers will see it, and the
 saved replies editors insert into answers."""
 
+import secrets
 from copy import copy
 from dataclasses import replace
 from datetime import timedelta
@@ -258,6 +259,18 @@ NOTE_NEEDS_A_STEP = (
     "A note is saved with a step: press the step button it belongs to, or empty the box."
 )
 
+
+# The hidden box of a question's page holding that page's own token (`_sent_before`).
+PAGE_FIELD = "_page"
+# The session's list of the tokens of pages whose step was tried, and how many it keeps.
+TRIED_PAGES = "ask_tried_pages"
+TRIED_PAGES_KEPT = 50
+# Why a page sent a second time tried nothing.
+SENT_BEFORE = (
+    "Not tried again: this page had been sent already (reloading a page sends it again), so "
+    "nothing was done this time. Below is the question as it stands: press the button again "
+    "if you still mean it."
+)
 
 # Asked before "Start from this answer" replaces an answer the editor has written.
 REPLACES_DRAFT = (
@@ -789,6 +802,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         context["held_by"] = self._held_by(request, obj)
         form = context["adminform"].form
         context["can_preview"] = obj is not None and "answer" in form.fields
+        # Each page drawn has its own token, sent with its buttons (see _sent_before).
+        context["page_token"] = secrets.token_urlsafe(16)
         # The note typed before a step that was not taken (see _back_to_page), back in its box.
         carried_note = getattr(request, "carried_note", "")
         if carried_note and "note" in form.fields:
@@ -869,6 +884,10 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         obj.title_changed = "title" in form.changed_data or "title" in form.kept_theirs
 
     def response_change(self, request, obj):
+        steps = ("_send_again", "_start_from", "_transition")
+        if any(name in request.POST for name in steps) and self._sent_before(request):
+            self.message_user(request, SENT_BEFORE, messages.WARNING)
+            return self._back_to_page(request, obj)
         if "_send_again" in request.POST:
             return self._send_again(request, obj, request.POST["_send_again"])
         if "_start_from" in request.POST:
@@ -889,6 +908,22 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             return self._back_to_page(request, obj)
         self.message_user(request, _step_done(move, obj, mail), messages.SUCCESS)
         return HttpResponseRedirect(request.path)
+
+    def _sent_before(self, request):
+        """Whether a step (or "Send it again") comes from a page sent before: a reload of the
+        page drawn after a step not taken (_back_to_page), which is the answer to a POST, sends
+        it again, and the step must not be tried twice (the title saved by then, a publish
+        refused for it would go through). Each page drawn carries a token of its own; the
+        session keeps those of the last pages sent, and nothing else: not the note, which may
+        quote the asker. A post without a token (a page drawn before tokens) is tried."""
+        token = request.POST.get(PAGE_FIELD, "")
+        if not token:
+            return False
+        tried = request.session.get(TRIED_PAGES, [])
+        if token in tried:
+            return True
+        request.session[TRIED_PAGES] = [*tried, token][-TRIED_PAGES_KEPT:]
+        return False
 
     def _note(self, request):
         return request.POST.get("note", "").strip()  # validated with the Transition it goes in

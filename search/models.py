@@ -4,7 +4,7 @@ found little or missed some of their words, counted for editors."""
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models import Case, Count, F, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Least, Lower
 from django.utils import timezone
 
@@ -74,9 +74,20 @@ class SearchGapQuerySet(models.QuerySet):
         today = timezone.localdate()
         # Words missing from a search that found nothing are the whole search: not kept twice.
         missing_words = normalise(", ".join(missing))[:MISSING_WORDS_LENGTH] if results else ""
+        # A row an editor dealt with counts afresh from this search: what waits again is what
+        # was searched since the mark, not the day's searches before it.
+        reopened = Q(dealt_with_at__isnull=False)
         found = {
-            "searches": F("searches") + 1,
-            "fewest_results": Least("fewest_results", results),
+            "searches": Case(
+                When(reopened, then=Value(1)),
+                default=F("searches") + 1,
+                output_field=models.PositiveIntegerField(),
+            ),
+            "fewest_results": Case(
+                When(reopened, then=Value(results)),
+                default=Least("fewest_results", results),
+                output_field=models.PositiveSmallIntegerField(),
+            ),
             "missing_words": missing_words,
             # Searched again after an editor dealt with it: the day's row waits for them again.
             "dealt_with_at": None,
@@ -142,7 +153,7 @@ class SearchGap(models.Model):
     )
     # When an editor marked the search dealt with (a synonym or an answer added), or null while
     # it waits; the editor's time, never a visitor's. A search of the same words counted later
-    # empties it on that day's row, which waits again (`record`).
+    # empties it on that day's row, which waits again counting from that search (`record`).
     dealt_with_at = models.DateTimeField(null=True, blank=True)
 
     objects = SearchGapQuerySet.as_manager()

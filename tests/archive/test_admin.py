@@ -158,8 +158,10 @@ def test_of_two_saves_sent_at_once_from_the_same_page_the_second_keeps_the_first
     question = make_question(make_category(), title="Old title", answer="Old answer.")
     url = f"{LIST}{question.pk}/change/"
     ann, bo = Client(), Client()
-    ann.force_login(make_editor("ann"))
-    bo.force_login(make_editor("bo"))
+    # Superusers: a transactional test may run after another emptied the tables, the
+    # migration's "Editors" group with them.
+    ann.force_login(User.objects.create_superuser("ann"))
+    bo.force_login(User.objects.create_superuser("bo"))
     ann_data = form_data(ann.get(url), title="Ann's title")
     bo_data = form_data(bo.get(url), answer="Bo's answer.")
     # Ann's save is held after its check until Bo's has had time to make its own check.
@@ -300,4 +302,78 @@ def test_a_visitors_qa_whose_asker_gave_no_address_is_set_to_draft_without_askin
         "e-mail address: no one was sent this page&#x27;s address."
     ) in page.text
     assert CONFIRM not in page.text
+    assert editor_client.post(url, form_data(page, status="draft")).status_code == 302
+
+
+def sent_as_a_duplicate(question, **fields):
+    """A visitor's question closed as a duplicate of `question`: its asker is sent its link."""
+    from ask import services
+    from tests.ask.conftest import make_submission
+
+    closer = User.objects.filter(username="closer").first() or make_editor("closer")
+    return services.close_as_duplicate(
+        submission=make_submission(**fields), by=closer, duplicate_of=question
+    )
+
+
+def test_a_qa_sent_to_askers_as_the_answer_to_their_duplicate_needs_the_box_ticked(editor_client):
+    question = make_question(make_category("Lower back pain"), title="Tired after treatment")
+    first, second = sent_as_a_duplicate(question), sent_as_a_duplicate(question)
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    assert (
+        f"Sent as the answer to 2 visitors&#x27; questions ({first.reference}, "
+        f"{second.reference}) closed as duplicates of it: their askers were e-mailed this "
+        "page&#x27;s address."
+    ) in page.text
+    assert CONFIRM in page.text
+
+    response = editor_client.post(url, form_data(page, status="draft"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["unpublish_confirmed"] == [
+        f"This Q&A was sent as the answer to 2 visitors' questions ({first.reference}, "
+        f"{second.reference}) closed as duplicates of it, whose askers were e-mailed its "
+        "address: that link will not open while it is a draft or scheduled for later. Tick this "
+        "box to save it all the same, or keep it published."
+    ]
+    assert type(question).objects.published().filter(pk=question.pk).exists()
+    data = form_data(editor_client.get(url), status="draft", unpublish_confirmed="on")
+    assert editor_client.post(url, data).status_code == 302
+    assert not type(question).objects.published().filter(pk=question.pk).exists()
+
+
+def test_a_visitors_qa_sent_again_as_a_duplicates_answer_names_both_askers(
+    editor_client, from_a_visitor
+):
+    submission, url = from_a_visitor
+    duplicate = sent_as_a_duplicate(submission.published_question)
+    response = editor_client.post(url, form_data(editor_client.get(url), status="draft"))
+    assert (
+        response.context["adminform"]
+        .form.errors["unpublish_confirmed"][0]
+        .startswith(
+            f"This Q&A was published from a visitor's question ({submission.reference}), whose "
+            f"asker was e-mailed its address, and sent as the answer to a visitor's question "
+            f"({duplicate.reference}) closed as a duplicate of it, whose asker was e-mailed its "
+            "address: that link will not open"
+        )
+    )
+
+
+def test_a_qa_chosen_for_a_duplicate_not_closed_or_with_no_address_is_not_guarded(editor_client):
+    from ask import services
+    from tests.ask.conftest import make_submission
+
+    question = make_question(make_category("Lower back pain"), title="Tired after treatment")
+    waiting = make_submission()
+    services.save_draft(submission=waiting, by=make_editor("cy"), duplicate_of=question)
+    no_address = sent_as_a_duplicate(question, email="")
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    assert (
+        f"Chosen as the answer to a visitor&#x27;s question ({no_address.reference}) closed as "
+        "a duplicate of it, whose asker gave no e-mail address"
+    ) in page.text
+    assert waiting.reference not in page.text and CONFIRM not in page.text
     assert editor_client.post(url, form_data(page, status="draft")).status_code == 302

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 
 from archive.models import Question
 from ask import services
@@ -210,6 +211,43 @@ def test_a_box_both_changed_differently_refuses_the_save_showing_theirs(ann, bo)
     question.refresh_from_db()
     assert (question.title, question.answer) == ("Ann's title", "Ann's answer.")
     assert question.category == other
+
+
+@pytest.mark.parametrize(
+    "name", ["category", "linked_questions", "published_at", "marked_for_review"]
+)
+def test_a_refused_page_shows_in_the_boxes_left_alone_what_the_colleague_saved(ann, bo, name):
+    question = a_question()
+    other = make_question(make_category("Neck"), title="Stiff neck")
+    url = url_of(question)
+    page = ann.get(url)
+    theirs = {
+        "category": {"category": str(other.category.pk)},
+        "linked_questions": {"linked_questions": [str(other.pk)]},
+        "published_at": {"published_at_0": "02/01/2025", "published_at_1": "09:30:00"},
+        "marked_for_review": {"marked_for_review": "on"},
+    }[name]
+    assert bo.post(url, posted(bo.get(url), **theirs, answer="Bo's answer.")).status_code == 302
+
+    response = ann.post(url, posted(page, answer="Ann's answer."))
+    assert response.status_code == 200
+    # The box Ann left alone shows what Bo saved, which is what is kept; hers, in the box she
+    # changed.
+    shown = posted(response)
+    assert {key: shown.get(key) for key in theirs} == theirs
+    assert shown["answer"] == "Ann's answer."
+    label = response.context["adminform"].form.fields[name].label
+    said = f"“{label}” shows what they saved, as you left it alone: that is kept."
+    assert escape(said) in response.text
+    before = Question.objects.get(pk=question.pk)
+    # Sent again as shown, Ann's answer is saved and Bo's box stays as he saved it.
+    assert ann.post(url, shown).status_code == 302
+    question.refresh_from_db()
+    assert question.answer == "Ann's answer."
+    if name == "linked_questions":
+        assert list(question.linked_questions.all()) == [other]
+    else:
+        assert getattr(question, name) == getattr(before, name)
 
 
 @pytest.mark.parametrize("name", ["category", "last_reviewed", "linked_questions"])

@@ -41,6 +41,8 @@ def form_data(response, **changes):
         management = inline.formset.management_form
         for name in management.fields:
             data[management.add_prefix(name)] = management[name].value()
+    if response.context.get("page_token"):  # the page's own token, in a hidden box
+        data["_page"] = response.context["page_token"]
     return data | changes
 
 
@@ -637,6 +639,43 @@ def test_a_refused_publish_comes_back_with_the_note_typed(editor_client, editor,
     assert note_in_the_box(response) == NOTE
     # Without a note the page is reloaded, as after any step.
     assert press(editor_client, submission, "publish", title="Tired").redirect_chain
+
+
+def test_a_reload_of_the_page_after_a_refused_step_does_not_try_it_again(
+    editor_client, editor, area
+):
+    submission = make_submission(category=area)
+    services.assign(submission=submission, editor=editor)
+    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    page = editor_client.get(change_url(submission))
+    sent = form_data(page, title="Tiredness", note=NOTE) | {"_transition": "publish"}
+    refused = editor_client.post(change_url(submission), sent)
+    assert refused.status_code == 200 and "Not published: the title changed" in refused.text
+    # The browser reloads that page: the same POST again. The title is saved by now, but the
+    # publish, refused so that the editor checks the new address, is not tried again.
+    again = editor_client.post(change_url(submission), sent)
+    assert again.status_code == 200 and "Not tried again: this page had been sent" in again.text
+    assert note_in_the_box(again) == NOTE
+    assert Submission.objects.get().state == State.ANSWERED
+    assert not Transition.objects.filter(note=NOTE).exists()
+    # Pressed again from the page drawn, it is done, the note saved with it.
+    data = form_data(again) | {"_transition": "publish"}
+    assert editor_client.post(change_url(submission), data).status_code == 302
+    assert submission.history.get(to_state=State.PUBLISHED).note == NOTE
+
+
+def test_a_reload_after_sending_an_email_again_sends_nothing_more(editor_client):
+    submission = make_submission()
+    give_up(submission)
+    email = receipt(submission)
+    page = editor_client.get(change_url(submission))
+    sent = form_data(page, note=NOTE) | {"_send_again": str(email.pk)}
+    assert editor_client.post(change_url(submission), sent).status_code == 200
+    give_up(submission)  # failed again meanwhile: a reload must not put it back unasked
+    again = editor_client.post(change_url(submission), sent)
+    assert "Not tried again" in again.text and note_in_the_box(again) == NOTE
+    assert receipt(submission).given_up
 
 
 def give_up(submission):

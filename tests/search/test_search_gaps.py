@@ -393,6 +393,19 @@ def test_a_search_dealt_with_and_searched_again_waits_again(client, answers):
     assert gap_rows(client, {"dealt_with": "yes"}) == ["frozen shoulder"]
 
 
+def test_a_search_reopened_the_same_day_counts_from_the_reopening(client, answers):
+    for _ in range(3):
+        client.get("/search/", {"q": "frozen shoulder"})
+    client.force_login(make_editor())
+    mark_dealt_with(client, "frozen shoulder")
+    client.get("/search/", {"q": "frozen shoulder"})
+    page = client.get(GAPS).context["page"]
+    # One search since the mark, not the day's three before it as well.
+    assert [(row["query"], row["searches_total"]) for row in page] == [("frozen shoulder", 1)]
+    client.get("/search/", {"q": "frozen shoulder"})
+    assert SearchGap.objects.get().searches == 2
+
+
 def test_marking_needs_a_search_ticked_and_the_right_to_deal_with_it(client, django_user_model):
     SearchGap.objects.create(query="frozen shoulder", day=timezone.localdate(), fewest_results=0)
     client.force_login(make_editor())
