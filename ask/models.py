@@ -473,6 +473,15 @@ class Submission(models.Model):
             return None
         return Question.objects.published().filter(pk=self.published_question_id).first()
 
+    @cached_property
+    def duplicate_in_archive(self):
+        """The Q&A it was closed as a duplicate of, while readers can open it (the same rule as
+        `answer_in_archive`), else None: editors may have set it back to draft or scheduled it
+        for later since it was chosen."""
+        if self.duplicate_of_id is None:
+            return None
+        return Question.objects.published().filter(pk=self.duplicate_of_id).first()
+
     @property
     def asker_has_link(self):
         """Whether its asker was e-mailed the address of the Q&A it was published as

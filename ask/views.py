@@ -197,13 +197,9 @@ def thanks(request, token):
     """The thank-you page of a just-sent question. Its link lasts THANKS_MAX_AGE, so that it does
     not show the question's reference and signs to whoever opens the browser's history later;
     after that it says only that the question was received."""
-    try:
-        reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
-    except signing.SignatureExpired:
+    submission = _from_thanks_link(token)
+    if submission is None:
         return render(request, "ask/thanks_expired.html", status=410)
-    except signing.BadSignature:
-        raise Http404("No such question.") from None
-    submission = get_object_or_404(Submission, reference=reference)
     return render(
         request,
         "ask/thanks.html",
@@ -212,10 +208,24 @@ def thanks(request, token):
         {
             "submission": submission,
             "typical_wait": submission.email and Submission.objects.typical_wait(),
-            "withdraw_url": submission.email and services.withdraw_url(submission),
+            # Not the receipt's lasting link: this one ends with the page's own (its token), as
+            # whoever opens the browser's history later must not withdraw the question.
+            "withdraw_url": submission.email and reverse("ask:thanks_withdraw", args=[token]),
             "retry_days": RETRY_FOR.days,
         },
     )
+
+
+def _from_thanks_link(token):
+    """The submission a thank-you page's token names; None once it has expired (THANKS_MAX_AGE).
+    A forged token is not found."""
+    try:
+        reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+    except signing.SignatureExpired:
+        return None
+    except signing.BadSignature:
+        raise Http404("No such question.") from None
+    return get_object_or_404(Submission, reference=reference)
 
 
 @require_safe
@@ -272,7 +282,21 @@ def withdraw(request, token):
     """Withdraw a question and erase the asker's details, from the signed link in their e-mails
     (a closed question keeps its state: only the details go). The link opens a page with one
     button: a mail scanner that follows links changes nothing."""
-    submission = _from_link(token, salt=services.WITHDRAW_SALT)
+    return _withdraw(request, _from_link(token, salt=services.WITHDRAW_SALT))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def thanks_withdraw(request, token):
+    """The withdraw page from the thank-you page's link, which ends when that page's link does:
+    after that, the expired thank-you page says where the lasting link is (the receipt)."""
+    submission = _from_thanks_link(token)
+    if submission is None:
+        return render(request, "ask/thanks_expired.html", {"withdrawing": True}, status=410)
+    return _withdraw(request, submission)
+
+
+def _withdraw(request, submission):
     # The advice is shown on the page that withdraws it too, and on the answer to any press of
     # its button (a double click's second answer is the one seen); later visits show only the
     # state, as the status page does once the details are erased.

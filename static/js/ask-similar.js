@@ -169,7 +169,11 @@
         headers: { Accept: "text/html" },
       })
         .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) showAnswers(html, asked); })
+        .then(function (html) {
+          if (html === null) return;
+          showAnswers(html, asked);
+          box.dataset.shownFor = params; // what is shown now answers: browser tests wait on it
+        })
         .catch(function () { /* the button still works */ });
     }
 
@@ -198,6 +202,21 @@
     show();
   }
 
+  // From pressing a button until the next page opens, what is typed would be lost (that page holds
+  // what was sent): the text boxes take no typing meanwhile, and say so. Read-only, not disabled,
+  // as disabled boxes would not be sent; no aria-busy, which would silence the note's status. A
+  // page brought back by the browser's Back is unlocked.
+  function lockWhileSending(form) {
+    var note = document.getElementById("ask-sending");
+    var boxes = form.querySelectorAll("textarea, input[type=text], input[type=email]");
+    function lock(locked) {
+      boxes.forEach(function (box) { box.readOnly = locked; });
+      if (note) note.textContent = locked ? note.dataset.busy : "";
+    }
+    form.addEventListener("submit", function () { lock(true); });
+    window.addEventListener("pageshow", function () { lock(false); });
+  }
+
   // After a send that failed, the error summary; after "Check for similar answers", its answers
   // (unless the page starts with urgent advice): the server names what to focus.
   function focusOnLoad(form) {
@@ -210,6 +229,7 @@
     if (!form) return;
     liveSimilar(form);
     noReplyWarning(form);
+    lockWhileSending(form);
     focusOnLoad(form);
   }
 

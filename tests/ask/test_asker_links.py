@@ -132,6 +132,33 @@ def test_a_duplicate_links_to_the_answer(client, editor, area):
     assert original.get_absolute_url() in html
 
 
+@pytest.mark.parametrize(
+    "taken_down",
+    [{"status": "draft"}, {"published_at": timezone.now() + timedelta(days=2)}],
+    ids=["set back to draft", "scheduled for later"],
+)
+def test_a_duplicates_answer_readers_cannot_open_now_is_not_linked(
+    client, editor, area, taken_down
+):
+    original = make_question(area, title="Tiredness after acupuncture")
+    submission = make_submission()
+    services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+    Question.objects.filter(pk=original.pk).update(**taken_down)
+    assert client.get(original.get_absolute_url()).status_code == 404
+    status, withdraw = links(submission)
+    html = client.get("/" + status).content.decode()
+    assert original.get_absolute_url() not in html and "Tiredness after" not in html
+    assert "already has an answer, but it is not in the archive at the moment." in html
+    html = client.get("/" + withdraw).content.decode()
+    assert original.get_absolute_url() not in html and "Tiredness after" not in html
+    assert "That answer is not in the archive at the moment." in html
+    # Back in the archive, it is linked again.
+    back = {"status": "published", "published_at": original.published_at}
+    Question.objects.filter(pk=original.pk).update(**back)
+    assert original.get_absolute_url() in client.get("/" + status).content.decode()
+    assert original.get_absolute_url() in client.get("/" + withdraw).content.decode()
+
+
 def test_the_withdraw_link_asks_first_then_withdraws_and_erases_at_once(client):
     submission = make_submission()
     status, withdraw = links(submission)
@@ -382,3 +409,41 @@ def test_the_withdraw_page_of_an_urgent_question_ends_with_do_not_wait(client):
     assert done.index("We will not e-mail you again.") < done.index(do_not_wait)
     _, calm = links(make_submission())
     assert "Do not wait" not in client.post("/" + calm).content.decode()
+
+
+def thanks_url_from(hours_ago, submission):
+    """The thank-you page's link as made `hours_ago`."""
+    then = time.time() - hours_ago * 3600
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(signing, "time", SimpleNamespace(time=lambda: then))
+        return thanks_url(submission)
+
+
+def test_the_thank_you_pages_withdraw_link_works_for_its_day(client):
+    submission = make_submission()
+    withdraw = thanks_url_from(23, submission) + "withdraw/"
+    assert withdraw in client.get(thanks_url_from(23, submission)).content.decode()
+    assert "Withdraw my question and erase my details" in client.get(withdraw).content.decode()
+    assert Submission.objects.get().state == State.NEW  # opening it changes nothing
+    assert "Done." in client.post(withdraw).content.decode()
+    assert Submission.objects.get().state == State.WITHDRAWN
+
+
+@pytest.mark.parametrize("question", [URGENT_QUESTION, "Is it normal to feel tired after it?"])
+def test_the_thank_you_pages_withdraw_link_ends_with_the_page_and_says_what_to_do(client, question):
+    # Whoever opens the browser's history after the day can neither withdraw the question nor see
+    # its signs; the asker is told the receipt's link still works.
+    submission = make_submission(question=question)
+    withdraw = thanks_url_from(25, submission) + "withdraw/"
+    for response in (client.get(withdraw), client.post(withdraw)):
+        html = response.content.decode()
+        assert response.status_code == 410
+        assert "Your question has not been withdrawn." in html
+        assert "use the link in the receipt we e-mailed you" in html
+        assert html.index(TOLD_US_A_SIGN) < html.index("worse slowly")
+        assert "get medical help now" not in html.lower()
+    submission.refresh_from_db()
+    assert submission.state == State.NEW and submission.email
+    # The receipt's own link has no end.
+    assert client.post("/" + links(submission)[1]).status_code == 200
+    assert Submission.objects.get().state == State.WITHDRAWN

@@ -252,7 +252,9 @@ def test_the_thank_you_page_shows_the_address_given_masked_and_never_the_askers_
     assert "<strong>z•••@gmial.com</strong>" in html
     assert "Zebedee" not in html and "zebedee@" not in html
     assert "send your question again with the right address" in html
-    assert f'href="{services.withdraw_url(submission)}"' in html
+    # Its own withdraw link, which ends with the page's (test_asker_links), not the receipt's.
+    assert f'href="{thanks_url(submission)}withdraw/"' in html
+    assert services.withdraw_url(submission) not in html
     assert "gmial" not in caplog.text
     # Kept by no cache, shared or the browser's own.
     assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
