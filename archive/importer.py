@@ -43,7 +43,12 @@ FACTSHEET_HEADING = re.compile(r"^Acupuncture for (?P<condition>.+)$")
 HEADER = re.compile(r"^Ask an expert - (?P<path>.+)$")
 LABEL = re.compile(r"^(?P<label>[QA]):\s*(?P<text>.*)$")
 SENTENCE_END = re.compile(r"(?<=[.?!])\s")
-TITLE_LENGTH = 90
+# As long as a title may be (Question.title's max_length): a first sentence that fits is kept
+# whole, as one cut short can say what the sentence does not ("should have no harmful…").
+TITLE_LENGTH = 200
+# Where a phrase of a long sentence ends: before a comma's or semicolon's space, a bracket or a
+# joining word ("…which gives me…", "…and then I fell…").
+PHRASE_END = re.compile(r"[,;:]? (?=\(|(and|but|so|which|who|because|while|then|due to)\b)|[,;:] ")
 ANSWER_ONLY = "Answer only: "  # how a title taken from the answer says so
 
 
@@ -184,10 +189,13 @@ def first_sentence(text: str) -> str:
 
 
 def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
-    """Cut at a word boundary, marking the cut with an ellipsis."""
+    """Cut where a phrase ends in the second half of `limit`, else at a word boundary, marking
+    the cut with an ellipsis."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    ends = [m.start() for m in PHRASE_END.finditer(text, 0, limit) if m.start() >= limit // 2]
+    cut = text[: ends[-1]] if ends else text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
 
 
 def names_its_question(page: Page, record: Record) -> bool:

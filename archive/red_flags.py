@@ -30,9 +30,10 @@ Decisions a reviewer should know about:
   words make other words too easily for any other change to be safe. To keep false alarms rare a
   word of English is never corrected, however close: "fewer" is not "fever", "chess" not
   "chest", "sweetheart" not "sweat". So the words of English that askers often type for the
-  rules' words, "bowls" for "bowels", "loose" for "lose" and "sever" for "severe", are in the
-  patterns instead. Every text of the seed archive gains no sign by the correction, which its
-  tests check.
+  rules' words, "bowls" and "bowl" for "bowels" and "bowel", "loose" for "lose" and "sever" for
+  "severe", are in the patterns instead (not a game of bowls, nor "two bowls of porridge"), as
+  are "num" and "numness" for "numb" and "numbness". Every text of the seed archive gains no
+  sign by the correction, which its tests check.
 - Naming cauda equina syndrome ("could I have cauda equina?", "CES symptoms") is a sign of its own,
   on none of the NHS's lists (which name the syndrome's signs, each a sign here), with the 999
   advice and the syndrome's signs: one who fears it should go now, and advice that names its signs
@@ -119,6 +120,18 @@ Decisions a reviewer should know about:
   the needle in my buttock", "weeks after the acupuncture"): a needle can touch a nerve, which a
   doctor should check (NHS 111 or an urgent GP appointment, not 999). The tingle felt as a needle
   goes in, and symptoms better since ("less numbness since the acupuncture"), are not it.
+- Not being able to poo, and not noticing when you need to, are the bowel sign (the NHS's "do not
+  notice when you need to poo or cannot control when you poo"); constipation alone is on none of
+  the NHS's lists and is not, nor a poo that needs straining ("can't poo without straining"),
+  which is constipation, the commonest of codeine's side effects.
+- Sweats with back pain ("back pain sweats", "cold sweats with the back pain"), at night ("I wake
+  up drenched") or in a search of a few words ("sciatica sweating") are the fever sign: the
+  NHS's "feel hot and shivery" as askers put it. Sweat of effort ("I sweat at the gym"), "no
+  sweat" and "sweats" to wear are not. "No night sweats" still shows it, as negation is not
+  parsed.
+- Legs weak or like jelly from laughing, or at a sight or a word ("my legs went to jelly when I
+  saw the bill"), are the sayings, not the both-legs sign; for any other reason, or none said,
+  they are the sign.
 - "Can't stand" is most often the idiom ("I can't stand the pain", "can't stand needles") or a
   limit ("can't stand for long", "can't stand still"). So not being able to stand is the both-legs
   sign only when nothing follows but how or since when: "I can't stand", "unable to stand without
@@ -153,12 +166,15 @@ NEAR = r"[^.!?\n]{0,40}?"
 NEAR_IN_CLAUSE = r"[^.,;!?\n]{0,40}?"
 
 SENSATION_LOSS = (
-    r"(numb\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel|unable to feel"
+    # "Num" and "numness" as askers type "numb" and "numbness" ("num bum").
+    r"(numb\w*|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel"
+    r"|unable to feel"
     r"|(lost|loss of|losing|lack of|reduced|altered|strange) (feeling|sensation))"
 )
 SADDLE_AREA = (
     # "genitals" as askers often misspell it too.
-    r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|groin|private (parts|area)"
+    r"(genital\w*|gentials?|genitles?|genitels?|genatals?|genetals?|jenital\w*|groin"
+    r"|private (parts|area)"
     r"|back passage|anus|anal|rectum|rectal|perine\w*"
     r"|between (my |the |your |his |her |their )?(legs|thighs)|inner thighs?|vagina\w*|vulva|labia|penis|scrotum"
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
@@ -177,7 +193,8 @@ WIPING = (
     rf"{SADDLE_AREA})\b)|toilet (paper|tissue)\b)"
 )
 LEG_WEAKNESS = (
-    r"(weak\w*|numb\w*|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way|gave way"
+    r"(weak\w*|numb\w*|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
+    r"|gave way"
     r"|collaps\w*|buckl\w*|giv(e|es|ing) out|gave out"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
@@ -237,7 +254,10 @@ QUICKLY = (
 SOILED = r"\baccidents? in (my|his|her|their|the) (pants|underwear|trousers|knickers|bed)\b"
 # Passing urine, or stools too, as askers and the cauda equina warning card word it.
 URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urine)"
-PASSING = rf"({URINATING}|pass(ing)? (a )?(bowel motion|stools?)|bowel (motion|movement)s?)"
+# "Bowl" and "bowls" as askers often type "bowel" and "bowels" (words of English, which the
+# correction of typos leaves alone).
+BOWEL = r"(bowel|bowl)"
+PASSING = rf"({URINATING}|pass(ing)? (a )?({BOWEL} motion|stools?)|{BOWEL} (motion|movement)s?)"
 CANNOT = r"(cannot|unable to|inability to|not able to)"
 # After "strain": straining on the toilet, not to reach something or a back strained.
 ON_THE_TOILET = (
@@ -254,6 +274,8 @@ CANCER = (
 )
 # "Backache" and "backpain" as askers often type them.
 BACK = r"(back(ache|pain)?|spine|spinal|sciatica|lumbar|vertebra\w*)"
+# The back's pain, not the back alone ("a sweaty back").
+BACK_PAIN = r"(back ?(pain|ache)s?|backache|sciatica|spinal|spine|lumbar)"
 THIN_BONES = (
     r"(osteoporo\w*|osteopeni\w*|(brittle|thin|thinning|weak|fragile) bones|bone thinning"
     r"|low bone density)"
@@ -263,6 +285,14 @@ STEROID_TABLETS = (
     r"(prednisolone|prednisone|dexamethasone|steroid (tablets|pills)|(oral|long.term) steroids"
     r"|(on|taking|take|takes|taken|took) steroids)"
 )
+
+
+def both_anywhere(one, other):
+    """A pattern for `one` and `other` anywhere in a text, in either order: lookaheads from its
+    start, one pass over the text each, where ".*" after each of a long text's many back words
+    would read the rest of it again for each."""
+    return rf"(?s:\A(?=.*?\b{one})(?=.*?\b{other}))"
+
 
 GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 # Pain that comes on suddenly and badly, and feeling faint with it (a burst aneurysm).
@@ -351,7 +381,9 @@ EASING = r"(\w+ )?(help\w*|work\w*|eas\w*|reliev\w*|shift\w*|touch\w*|do anythin
 # side ("sciatica bladder", "back pain bowel", "numb leg pee"): a change is not said, but may be
 # meant, and the advice says "new". "Wee" only at the end of its phrase, not "a wee bit".
 BLADDER_WORD = (
-    r"(bladder|bowels?|pee|peeing|urine|urinat\w*|incontinen\w*"
+    # "Bowls" too, but not a game of bowls (see the ignore) nor "two bowls of porridge".
+    r"(bladder|bowels?|bowls\b(?! of\b)|bowl (movement|motion)s?|pee|peeing|urine|urinat\w*"
+    r"|incontinen\w*"
     r"|wee(?=\s*($|[.,;!?]|and\b|or\b|&))"
     # Leaking, of nothing named ("back pain leaking"): not "leaking fluid" (see the ignore).
     r"|leak(s|ed|ing|age)?\b(?! (of|from|out|in|into|through|onto|on|at|around)\b))"
@@ -437,6 +469,11 @@ RED_FLAGS = (
         patterns=(
             r"\b(cannot|unable to|trouble|difficulty|problems?|struggl\w*( to)?|hard to|not able to)"
             r" (pee|peeing|wee|weeing|urinat\w*|pass(ing)? (urine|water)|empty (my )?bladder)\b",
+            # Not being able to poo (constipation alone, "I'm constipated", is not the sign), but
+            # not pooing that hurts or needs straining ("can't poo without straining").
+            r"\b(cannot|unable to|not able to|could not|couldn't|(have not|haven't|has not|hasn't)"
+            r" been able to) (poo|pooing|poop|pooping|go for a poo|have a poo|pass (a )?stools?"
+            r"|open (my |his |her )?bowels)\b(?! without\b)",
             # "Bowls" for "bowels" and "loose" for "lose", as askers often type them (words of
             # English, which the correction of typos leaves alone).
             r"\b(lost|loss of|losing|lose|loose|no|poor|cannot) control (of|over)? ?"
@@ -454,13 +491,17 @@ RED_FLAGS = (
             rf"\bcannot control (when|whether|if) {WHO} (pee|wee|poo|go)",
             r"\b(hard|difficult|struggl\w*|trouble|cannot) (to )?(start|starting) (to )?"
             r"(pee|peeing|wee|weeing|urinat\w*)",
-            rf"\b(cannot|don't|do not|didn't|did not) (feel|tell|notice|know) (when|if) {WHO} "
+            rf"\b(cannot|don't|do not|didn't|did not|not|never) (feel|tell|notice|noticing|know"
+            rf"|knowing|realis\w*|realiz\w*) (when|if|that) {WHO} "
             r"(need|needs|have|has|want|needed) (to (pee|wee|go|poo)|(the|a) (toilet|loo|wee|poo))",
+            rf"\b(don't|do not|didn't|did not|not|never) (notic\w*|realis\w*|realiz\w*) {WHO} "
+            r"(need|needs|needed) (to |a )(pee|wee|poo)\b",
             r"\bincontinen\w*",
             r"\b(wet|wets|wetting|soil|soils|soiled|soiling|pee|pees|peed|peeing|wee|wees|weeing"
             r"|poo|poos|pooed|pooing|poop|poops|pooped|pooping|piss|pissed|pissing) (myself|the bed"
             r"|my (pants|underwear|trousers|knickers))",
-            r"\b(leak\w*|dribbl\w*) (of )?(urine|pee|wee|stools?|faeces)|\b(urine|pee|wee) leak\w*",
+            r"\b(leak\w*|dribbl\w*) (of )?(urine|pee|wee|poo|stools?|faeces)"
+            r"|\b(urine|pee|wee|poo) leak\w*",
             # Leaking when coughing or sneezing (stress incontinence), and not reaching the toilet
             # in time: common, and seldom cauda equina, but losing control of when you pee all
             # the same (see the module's docstring).
@@ -469,14 +510,14 @@ RED_FLAGS = (
             r"\b(cannot|unable to|not able to|don't|do not|didn't|did not|never|not|struggl\w* to)"
             r" (always |quite |ever )?(get|make it|reach|getting|making it) to the (loo|toilet"
             r"|bathroom|lavatory) in time\b",
-            r"\b(bladder|bowel) control (is |has )?(gone|going|lost|worse|poor|bad)\b",
+            rf"\b(bladder|{BOWEL}) control (is |has )?(gone|going|lost|worse|poor|bad)\b",
             r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
             r"|not) working\b",
             SOILED,
             r"\b(poo|pee|wee|toilet|bladder|bowel) accidents?\b",
             # "Wee" as the toilet ("needed a wee", "to wee"), not "my wee boy had an accident".
             rf"\b(toilet|loo|pee|(a|to) wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
-            r"\b(bladder|bowel)s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
+            rf"\b(bladder|{BOWEL})s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
             r"|accidents?)",
             r"\b(urinary|urine) retention|\bretaining urine|\bretention of urine",
             r"\b(have not|haven't|havent|has not|hasn't|hasnt|not) (peed|urinated|passed (urine|water)"
@@ -507,6 +548,10 @@ RED_FLAGS = (
             r"\b(bowel|bladder) (cancer|tumou?rs?)\b",
             r"\b(urine|stool|bladder|bowel) (tests?|samples?|specimens?|scans?)\b",
             r"\b(irritable bowel( syndrome)?|ibs|inflammatory bowel disease|overactive bladder)\b",
+            # Bowls, the game ("bowls" for "bowels" is a sign: see BLADDER_WORD).
+            r"\b(play\w*|lawn|carpet|indoor|outdoor|green|mat|game of|games of|at|to|from) bowls\b",
+            r"\bbowls (club|clubs|green|greens|match|matches|league|team|night|season|player"
+            r"|players|tournament|game|games)\b",
             # What leaks but urine: a disc, spinal fluid, a needle site, a roof.
             r"\b(discs?|fluid|csf|gel|jelly|sites?|wounds?|blisters?|cuts?|cysts?|roofs?|pipes?"
             rf"|taps?|tyres?|oil|gas)\b{NEAR_IN_CLAUSE}\bleak(s|ed|ing|age)?\b",
@@ -530,7 +575,7 @@ RED_FLAGS = (
             rf"\b(pain\w*|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
             # Not "both legs ache after a long day on my feet".
             r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
-            r"\b(weak|numb|tingly|dead|paralysed|paralyzed|wobbly|unsteady) legs\b",
+            r"\b(weak|numb|num|tingly|dead|paralysed|paralyzed|wobbly|unsteady) legs\b",
             r"\blegs (are |feel |feels |felt |were |have been |keep |went |go |going )?(\w+ )?"
             r"(wobbl\w*|unsteady)",
             r"\blegs (went|go|goes|going|gave|give|giving) (way )?(out )?from under\b",
@@ -579,6 +624,13 @@ RED_FLAGS = (
             r"|liver|kidney|spleen|heart|lung|stomach|organ"
             r"|electrolyte|postural|pelvic|emotional|sugar|gut|bacterial|nutritional|fluid|water"
             r"|hip|strength) imbalances?\b",
+            # Legs weak or like jelly from laughing, or at a sight or a word, as the sayings have
+            # it: "weak from laughing", "my legs went to jelly when I saw the bill". Legs weak or
+            # like jelly for any other reason, or none said, are the sign.
+            r"\b(weak|jelly|wobbly)( at the knees)?,? (from|with) (laughing|laughter|fear|fright"
+            r"|nerves|excitement|shock|relief)\b",
+            rf"\b(weak|jelly|wobbly)( at the knees)?,? when {WHO} (saw|see|heard|hear|read|met"
+            r"|kissed|smiled|looked at|opened)\b",
         ),
     ),
     RedFlag(
@@ -815,6 +867,17 @@ RED_FLAGS = (
             r"\btemp(erature)? (of |is |was )?(3[89]|4[01]|10[0-5])\b",
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)|\b10[0-5](\.\d)? ?(°|degrees) ?f",
             r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
+            # Sweats, as askers have the NHS's fever with back pain: "back pain sweats", "the
+            # sweats", "sweating at night", "I wake up drenched". Not sweat at the gym, nor "no
+            # sweat" (see ignore).
+            r"\b(the|cold|hot|drenching|soaking|bad) sweats\b",
+            rf"\bsweats\b{NEAR}\b{BACK}\b|\b{BACK}\b{NEAR}\bsweats\b",
+            r"\bsweat(s|ing|y)?\b[^.!?\n]{0,20}?\b(at|in the|during the|every|through the|all)"
+            r" night\b",
+            r"\b(wak\w*|woke|woken) (up )?(\w+ )?(sweating|drenched|soaked|in a sweat)\b",
+            r"\b(sheets|pyjamas|pajamas|bed) (are |were |is |was )?(\w+ )?(soaked|drenched)\b",
+            # A search of a few words: "back pain sweating", "sciatica sweaty" (not "sweaty back").
+            rf"^(?=[\w' ]{{0,40}}$)(?=.*\b{BACK_PAIN}\b).*\bsweat(s|ing|y)?\b",
             r"\btemperature (is |was |has been )?(very |really )?(high|raised|up)\b",
             # An infection of the spine or kidney, named: the fever's causes the advice is for.
             r"\bpyrexi\w*|\bdiscitis\b|\bosteomyelitis\b|\bepidural abscess"
@@ -830,6 +893,13 @@ RED_FLAGS = (
             r"\b(give|gives|gave|giving|send|sends|sent|sending) (me |him |her |you )?(the )?"
             r"(chills|shivers)\b",
             r"\b(chills|shivers) (down|up) (my|your|his|her|the) (spine|back)\b",
+            # Sweat of effort, the sayings and clothes: "I sweat at the gym", "no sweat", "broke a
+            # sweat", "don't sweat it", "grey sweats".
+            r"\bsweat\w* (\w+ )?(at|in|during|from|after) (the |my |a )?(gym|workout|exercise|sauna"
+            r"|steam room|yoga|hot yoga|run|running|spin class|class|heat|sun)\b",
+            r"\bno sweat\b|\b(break|breaks|broke|breaking|work|works|worked|working) (up )?a "
+            r"(\w+ )?sweat\b|\bsweat(s|ing)? (it|the small stuff)\b",
+            r"\b(wear|wears|wearing|wore|pair of|grey|gray) sweats\b",
         ),
     ),
     RedFlag(
@@ -923,10 +993,7 @@ RED_FLAGS = (
         "spread to the spine, which needs checking quickly. If you have a cancer team, call them "
         "too.",
         # Cancer is a sign only with back pain: "acupuncture for nausea during chemo" is not.
-        patterns=(
-            rf"(?s:\b{CANCER}.*\b{BACK}\b)",
-            rf"(?s:\b{BACK}\b.*\b{CANCER})",
-        ),
+        patterns=(both_anywhere(CANCER, rf"{BACK}\b"),),
     ),
     RedFlag(
         name="thin_bones_or_steroids",
@@ -935,8 +1002,7 @@ RED_FLAGS = (
         "back pain can be a broken bone in the spine, even after a small fall, a cough or no "
         "injury at all, and needs checking.",
         patterns=(
-            rf"(?s:\b({THIN_BONES}|{STEROID_TABLETS})\b.*\b{BACK}\b)",
-            rf"(?s:\b{BACK}\b.*\b({THIN_BONES}|{STEROID_TABLETS})\b)",
+            both_anywhere(rf"({THIN_BONES}|{STEROID_TABLETS})\b", rf"{BACK}\b"),
             # A bone of the spine broken, named: the advice says why it needs checking.
             r"\b(vertebral|spinal|spine|compression|crush|wedge) fractures?\b"
             r"|\b(broken|fractured) (back|spine|vertebra\w*)\b",

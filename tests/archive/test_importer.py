@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from archive import importer
+from archive.models import Question
 from archive.red_flags import found_in
 
 SOURCE = settings.BASE_DIR / "fixtures" / "source-pages"
@@ -74,13 +75,42 @@ def test_lost_questions_get_an_honest_title_from_the_answer(seed_objects):
     lost = [q for q in questions_in(seed_objects) if not q["question_preserved"]]
     assert [q["original_title"] for q in lost] == [
         "Answer only: A great deal depends on the extent of the spinal injuries",
-        "Answer only: In theory acupuncture treatment for your lower back should have no harmful…",
+        "Answer only: In theory acupuncture treatment for your lower back should have no harmful"
+        " side effects or secondary effects on your other health conditions",
     ]
     # Pages say "question not preserved" in words of their own (see test_provenance).
     assert [q["title"] for q in lost] == [
         "A great deal depends on the extent of the spinal injuries",
-        "In theory acupuncture treatment for your lower back should have no harmful…",
+        "In theory acupuncture treatment for your lower back should have no harmful side effects"
+        " or secondary effects on your other health conditions",
     ]
+
+
+def test_a_title_is_the_whole_first_sentence_where_the_title_field_allows(seed_objects):
+    titles = [q["title"] for q in questions_in(seed_objects)]
+    assert (
+        "I have been diagnosed with Spinal Stenosis which gives me intermittent severe phantom"
+        " pains in my toes and feet"
+    ) in titles
+    limit = Question._meta.get_field("title").max_length
+    assert limit == importer.TITLE_LENGTH
+    assert max(len(q["original_title"]) for q in questions_in(seed_objects)) <= limit
+    # Longer, it is cut where a phrase ends, not mid-phrase ("due to different men…").
+    assert (
+        "I have had two spinal fusions (the second one through the stomach) due to different men"
+        " running into me and then I fell down a flight of stairs so I have torn thumb ligaments"
+        " and much back pain…"
+    ) in titles
+
+
+def test_a_long_text_is_cut_where_a_phrase_ends_else_at_a_word():
+    text = "I have been diagnosed with Spinal Stenosis which gives me intermittent severe pains"
+    assert importer.shorten(text, 60) == "I have been diagnosed with Spinal Stenosis…"
+    # No phrase ends in the second half of the limit: the last whole word.
+    assert importer.shorten("Acupuncture treatment should have no harmful side effects", 48) == (
+        "Acupuncture treatment should have no harmful…"
+    )
+    assert importer.shorten(text, 200) == text
 
 
 def test_a_page_heading_that_names_the_question_becomes_its_title(seed_objects):

@@ -8,6 +8,7 @@ items as askers type them; TYPOS, with a typo in the word a sign hinges on."""
 
 import json
 import re
+import timeit
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,11 @@ SHOWS = {
         "numb butt",
         "numb arse",
         "numb buttocks",
+        # "Num", "numness" and "jenitals", as askers type them.
+        "num bum",
+        "my groin is num",
+        "numnes in my groin",
+        "numbness around my jenitals",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "when i wipe after the toilet it feels different",
         "my bum is numb since yesterday",
@@ -109,6 +115,19 @@ SHOWS = {
         "toilet accidents sciatica",
         "back pain leaking",
         "sciatica and leaking",
+        # "Bowls" and "bowl" for "bowels" and "bowel" (words of English, never corrected).
+        "sciatica bowls",
+        "back pain bowls",
+        "bowls and lower back pain",
+        "back pain bowl movement",
+        "bowl problems with my sciatica",
+        # Not being able to poo, or not noticing when you need to: not constipation (EVERYDAY).
+        "I can't poo",
+        "back pain cant poo",
+        "I haven't been able to poo since Monday",
+        "I'm not noticing when I need to poo",
+        "I didn't realise I needed a poo",
+        "leaking poo",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -166,6 +185,10 @@ SHOWS = {
         "walking difficulty",
         "cant stand",
         "unable to stand",
+        "num legs",
+        # Legs like jelly, for a reason that is not the saying's (see EVERYDAY).
+        "my legs went to jelly when I stood up",
+        "my legs are weak from the sciatica",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -367,6 +390,18 @@ SHOWS = {
         "spinal infection",
         "discitis",
         "kidney infection back pain",
+        # Sweats with back pain, or at night.
+        "back pain sweats",
+        "sciatica and sweats",
+        "back pain sweating",
+        "sweating at night and back pain",
+        "I've been sweating a lot at night and my back hurts",
+        "I wake up drenched and my lower back aches",
+        "my sheets are soaked every morning",
+        "I get the sweats",
+        "I've had cold sweats with the back pain",
+        # Negation is not parsed: a false alarm is the safer mistake.
+        "no night sweats",
     ],
     "blood_in_urine": [
         "blood in my pee and back pain",
@@ -606,6 +641,8 @@ IN_ASKERS_WORDS = {
             "a high temp",
             "back pain chills",
             "shivers and back ache",
+            "back pain sweats",
+            "sweating at night and back pain",
         ],
     ),
     "numbness around or under your genitals, or around your bottom (anus)": (
@@ -635,7 +672,11 @@ IN_ASKERS_WORDS = {
     ),
     "you cannot control when you poo": (
         "bladder_bowel",
-        ["pooped myself", "soiled myself", "lost control of my bowls"],
+        ["pooped myself", "soiled myself", "lost control of my bowls", "i cant poo", "leaking poo"],
+    ),
+    "you do not notice when you need to poo": (
+        "bladder_bowel",
+        ["not noticing when i need to poo", "i didnt realise i needed a poo"],
     ),
     "you are unsteady on your feet": (
         "both_legs",
@@ -722,6 +763,10 @@ TYPOS = {
     "haematuira": "blood_in_urine",
     "corda equnia": "cauda_equina",
     "I'm loosing control of my bowels": "bladder_bowel",
+    "sciatica bowles": "bladder_bowel",
+    "back pain bwoels": "bladder_bowel",
+    "sciatica blader": "bladder_bowel",
+    "back pain bldder": "bladder_bowel",
     # A finger slipped onto the next key in a word of four letters.
     "chest paim": "chest_pain",
     "paim in my chest": "chest_pain",
@@ -863,6 +908,13 @@ EVERYDAY = [
     "I have lost pain and temperature sensation in my foot",
     "The needles give me the shivers",
     "It sent shivers down my spine when the needle went in",
+    # Sweat of effort, the sayings and clothes.
+    "I sweat a lot at the gym and my back pain is worse after",
+    "no sweat, my back is better",
+    "I broke a sweat walking and my back ached",
+    "I wear sweats to my sessions for my back",
+    "sweaty back",
+    "My back gets sweaty on the leather sofa",
     # The saddle area a whole word; a bottom that aches is not numb.
     "I have tingling and little bumps on my arm",
     "My backside aches after cycling",
@@ -883,6 +935,10 @@ EVERYDAY = [
     "I feel I could fall asleep during sessions",
     "My hips are out of balance",
     "Is there a wobbly tooth",
+    # Legs weak or like jelly, as the sayings have it.
+    "My legs were weak from laughing",
+    "My legs went to jelly when I saw the bill",
+    "my legs went weak at the knees when he smiled",
     # A leg, not the genitals, numb during sex.
     "My leg goes numb when I have sex",
     # A bad headache, but not a sudden one, or one that suddenly stopped.
@@ -1006,6 +1062,14 @@ EVERYDAY = [
     "I had a urine test for my back pain",
     "I have IBS and lower back pain",
     "I play bowls and my back aches after",
+    "I go to bowls on Tuesdays and my back aches",
+    "The bench at the bowls club hurts my back",
+    "I had two bowls of porridge and my back still hurts",
+    # Constipation alone is not the bowel sign (the NHS's is not noticing or not controlling).
+    "I'm constipated and my back hurts",
+    "back pain constipation",
+    "constipation from codeine and sciatica",
+    "I can't poo without straining since the codeine",
     # Keyword rules' look-alikes: a cause said, a test, a habit, an idiom.
     "I lost weight and my back pain is better now.",
     "weight loss acupuncture",
@@ -1287,3 +1351,26 @@ def test_joiners_and_direction_marks_inside_words_hide_no_sign(text):
     hidden = re.sub(r"\b(\w\w)(\w\w)", "\\1\u200d\\2", text).replace(" ", " \u200f")
     assert hidden != text
     assert red_flags.found_in(hidden) == red_flags.found_in(text)
+
+
+# Questions of 5,000 characters (the ask form's longest) built to make a careless pattern read the
+# text again from each of its many words: "back " before any word of cancer once read the rest of
+# the text for each "back".
+LONG_TEXTS = [
+    "back " * 1000,
+    "a " * 2500,
+    ("sweats back pain " * 300)[:5000],
+    ("cannot poo when i " * 300)[:5000],
+    ("legs went weak from " * 300)[:5000],
+    " ".join(sorted(red_flags.VOCABULARY) * 3)[:5000],
+]
+
+
+@pytest.mark.parametrize("flag", red_flags.RED_FLAGS, ids=lambda flag: flag.name)
+def test_a_long_question_is_read_well_within_a_tenth_of_a_second_per_sign(flag):
+    for text in LONG_TEXTS:
+        typed = red_flags.normalise(text)
+        for reading in (typed, red_flags.corrected(typed)):
+            # The best of three, so that a busy machine does not fail it.
+            seconds = min(timeit.timeit(lambda r=reading: flag.matches(r), number=1) for _ in "abc")
+            assert seconds < 0.1, (text[:30], seconds)
