@@ -27,6 +27,9 @@ def test_the_skip_link_is_the_first_stop_for_a_keyboard_user(page, archive):
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+    # Main is where reading starts, not a control: no focus ring (outline or shadow) frames it.
+    ring = "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.boxShadow]; }"
+    assert page.locator("main").evaluate(ring) == ["none", "none"]
 
 
 def test_pages_fit_a_360_pixel_phone_screen(page, archive):
