@@ -79,13 +79,14 @@ SELECT q.word, fix.word, lexeme.word, known.documents IS NOT NULL OR fix.word IS
 FROM unnest(%(words)s::text[], %(correct)s::boolean[]) AS q(word, correct)
 -- A range, not '=': the trigram index answers '=' too, ten times slower than the b-tree.
 -- LIMIT 1 tells the planner so (a word is there once): too high a row estimate sets off JIT.
--- A word is known in the form typed, or in another form of it: "injections" when the archive
--- says "injection" is no typo, and not "insertions".
+-- A word is known in the form typed (`typed`), or in another form of it: "injections" when the
+-- archive says "injection" is no typo, and not "insertions".
 LEFT JOIN LATERAL (
-    SELECT max(documents) AS documents FROM (
-        (SELECT documents FROM search_word WHERE word >= q.word AND word <= q.word LIMIT 1)
+    SELECT max(documents) AS documents, bool_or(typed) AS typed FROM (
+        (SELECT documents, true AS typed FROM search_word
+         WHERE word >= q.word AND word <= q.word LIMIT 1)
         UNION ALL
-        (SELECT documents FROM search_term
+        (SELECT documents, false FROM search_term
          WHERE lexeme = (tsvector_to_array(to_tsvector('english', q.word)))[1] LIMIT 1)
     ) AS forms
 ) AS known ON true
@@ -143,19 +144,30 @@ LEFT JOIN LATERAL (
         SELECT start, start AND right(w.word, 1) <> right(q.word, 1) AS ending
         FROM (SELECT left(w.word, least(length(w.word), length(q.word)) - 3)
                      = left(q.word, least(length(w.word), length(q.word)) - 3) AS start) AS s
-    ) AS shape
+    ) AS shape,
+    -- Whether the word typed is a typo for this look-alike, however many pages hold it: the
+    -- archive has it in no form, or, in a word of six letters or more that English lacks, has
+    -- only its stem, in another word, while the look-alike holds every typed letter.
+    -- "inflamation" stems as "inflamed" does ("inflam"), not as "inflammation" ("inflamm");
+    -- "injections" is a word of English, and short words have too many look-alikes ("mens"
+    -- for "men's" is not "means").
+    LATERAL (
+        SELECT known.documents IS NULL
+               OR NOT known.typed AND english.word IS NULL AND length(q.word) > 5
+                  AND w.edit = 2 AS typo
+    ) AS unknown
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
       AND NOT q.word = ANY(%(synonym_words)s::text[])
       -- A three-letter word English has is left alone, whatever its frequency: "rib" is no
       -- typo, and its look-alikes are many.
       AND (length(q.word) > 3 OR english.word IS NULL)
-      AND (known.documents IS NULL OR known.documents <= (SELECT documents FROM rare))
+      AND (unknown.typo OR known.documents <= (SELECT documents FROM rare))
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
       -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
       AND left(w.word, 1) = left(q.word, 1)
       AND (w.edit > 0 OR length(q.word) > 3 AND w.word %% q.word)
-      AND (known.documents IS NULL
+      AND (unknown.typo
            OR (w.documents >= %(rarer_by)s * known.documents
                AND similarity(w.word, q.word) >= %(known_similarity)s
                -- A known word is never made another form of itself ("pregnant", "pregnancy").

@@ -161,13 +161,16 @@ def listed_question(db, row):
 
 
 def page_number(text):
-    """The page number asked for: 1 unless it is a whole number, capped where pages stop."""
+    """The page number asked for (1 when none is), or None when it names no page: not a whole
+    number, below 1, or past where pages stop (a page past its search's last is found only once
+    the search has run: `Results.page_exists`)."""
+    if text in (None, ""):
+        return 1
     try:
         number = int(text)
-    except (TypeError, ValueError):
-        return 1
-    last = MAX_COUNTED // RESULTS_PER_PAGE
-    return last if number < 1 else min(number, last)
+    except ValueError:
+        return None
+    return number if 1 <= number <= MAX_COUNTED // RESULTS_PER_PAGE else None
 
 
 def pages(count):
@@ -223,14 +226,18 @@ def trimmed(sentence):
 
 class Results:
     """Page `page` of the published Q&As (in `categories`, when given) and factsheets (unless
-    `factsheets` is False) matching a prepared search, best first, and how many there are."""
+    `factsheets` is False) matching a prepared search, best first, and how many there are.
+    `page_exists` is false when the page asked for is none of the results' (past their end, or
+    no page number at all): `page` is then the one shown instead, the last or the first."""
 
     def __init__(self, prepared, *, categories=None, factsheets=True, page=1):
         self.prepared = prepared
-        rows, db = self.shown_rows(page_number(page), categories, not factsheets)
+        asked = page_number(page)
+        rows, db = self.shown_rows(asked or 1, categories, not factsheets)
         self.count = rows[0][1] if rows else 0
         # The page the rows are on: the last one when the one asked for lies past the end.
         number = (rows[0][0] - 1) // RESULTS_PER_PAGE + 1 if rows else 1
+        self.page_exists = asked == number
         self.page = Page([hit(row[2:], db) for row in rows], number, pages(self.count))
 
     @property

@@ -48,6 +48,9 @@ def test_pages_holding_some_of_the_words_are_found_too(seeded):
         ("Stenossis", "stenosis"),
         ("dizzyness", "dizziness"),
         ("acupucture", "acupuncture"),
+        # The seed archive says "inflamed" too, whose stem ("inflam") "inflamation" has.
+        ("inflamation of the siatic nerve", "inflammation of the sciatic nerve"),
+        ("stenoisis", "stenosis"),
     ],
 )
 def test_misspelt_words_are_corrected_towards_the_archives_own_words(seeded, typed, corrected):
@@ -320,6 +323,28 @@ def test_a_word_the_archive_has_in_another_form_is_not_corrected(english, area):
     # "Showing results for insertions".
     make_question(area, answer="One injection, then needle insertions every week.")
     assert prepare("steroid injections").corrected_text == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "other_form"),
+    [("inflamation", "inflammation", "an inflamed nerve"), ("formely", "formerly", "a form")],
+)
+def test_a_letter_left_out_is_put_back_though_the_typo_stems_as_another_word(
+    area, typed, corrected, other_form
+):
+    # "inflamation" stems as "inflamed" does ("inflam"), not as "inflammation" ("inflamm"): it
+    # was taken for a word the archive has, in more pages than a typo, and left as typed.
+    for n in range(3):
+        make_question(area, answer=f"Page {n} mentions {other_form}.")
+    make_question(area, answer=f"It was {corrected}.")
+    assert prepare(typed).corrected_text == corrected
+
+
+def test_a_short_typo_that_stems_as_another_word_is_left_alone(area):
+    # "mens" (for "men's") stems as "men": not made "means", a letter away.
+    for n in range(3):
+        make_question(area, answer=f"What this means {n}: men and women alike.")
+    assert prepare("mens health").corrected_text == ""
 
 
 def test_a_less_common_word_of_english_is_still_corrected(english, area):

@@ -142,7 +142,8 @@ def test_a_search_holding_contact_details_or_numbers_is_kept_by_no_cache(
     params = {"q": query} | params
     for encoding in ("", "gzip"):
         response = client.get("/search/", params, HTTP_ACCEPT_ENCODING=encoding)
-        assert response.status_code == 200
+        # Page 2 of one page of results does not exist: its 404 shows the words too.
+        assert response.status_code == (404 if "page" in params else 200)
         assert "zeb99@audit.example" in response.text or "07700" in response.text
         assert "no-store" in response["Cache-Control"]
         assert "public" not in response["Cache-Control"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factsheets.models import Factsheet
+from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES
 from tests.factories import make_category, make_question
 
@@ -187,19 +188,55 @@ def test_tabs_and_line_breaks_count_as_spaces(client, seeded):
     assert client.get(SEARCH, {"q": "spinal\tstenosis\n"}).status_code == 200
 
 
-def test_a_page_past_the_end_shows_the_last_page(client, db):
+@pytest.mark.parametrize("number", ["3", "999"])
+def test_a_page_past_the_end_is_not_found_and_links_the_first(client, db, number):
+    # It showed the last page under its address, as if the search had that many.
     area = make_category()
     for n in range(12):
         make_question(area, title=f"Sciatica question {n}")
-    response = client.get(SEARCH, {"q": "sciatica", "page": "9"})
-    page = response.context["page"]
-    assert (page.number, len(page.object_list), page.paginator.count) == (2, 2, 12)
+    response = client.get(SEARCH, {"q": "sciatica", "page": number, "category": area.slug})
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "The results for “sciatica” fill 2 pages, so this page does not exist." in html
+    assert f'<a href="/search/?q=sciatica&amp;category={area.slug}">See the first page' in html
+    assert results_html(response) == ""
+    assert "<title>No such page of results: sciatica" in html
 
 
-def test_a_bad_page_number_shows_the_first_page(client, seeded):
-    response = client.get(SEARCH, {"q": "sciatica", "page": "x"})
+@pytest.mark.parametrize("number", ["x", "0", "-1", "2"])
+def test_a_page_number_that_names_no_page_is_not_found(client, seeded, number):
+    # As the archive's lists answer ?page=abc, ?page=0 and a page past the last.
+    response = client.get(SEARCH, {"q": "spinal stenosis", "page": number})
+    assert response.status_code == 404
+    assert "See the first page of results" in response.content.decode()
+
+
+def test_an_empty_page_number_is_the_first_page(client, seeded):
+    response = client.get(SEARCH, {"q": "sciatica", "page": ""})
     assert response.status_code == 200
     assert response.context["page"].number == 1
+
+
+def test_a_search_that_found_little_is_counted_when_asked_conditionally(client, seeded):
+    # The archive's one ETag (and Last-Modified), from another page: answered 304 before the
+    # search ran, it was not counted.
+    other = client.get("/")
+    validators = {
+        "HTTP_IF_NONE_MATCH": other["ETag"],
+        "HTTP_IF_MODIFIED_SINCE": other["Last-Modified"],
+    }
+    response = client.get(SEARCH, {"q": "frozen shoulder"}, **validators)
+    assert response.status_code == 200
+    assert SearchGap.objects.get().searches == 1
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_search_that_found_plenty_is_still_answered_304_when_unchanged(client, seeded):
+    first = client.get(SEARCH, {"q": "acupuncture"})
+    response = client.get(SEARCH, {"q": "acupuncture"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert response.status_code == 304
+    assert response["ETag"] == first["ETag"] and "public" in response["Cache-Control"]
+    assert not SearchGap.objects.exists()
 
 
 def test_search_only_answers_get_and_head(client, db):
