@@ -36,7 +36,8 @@ def drift():
 
 def rebuild():
     """Index every published Q&A and factsheet afresh, with the final average field lengths.
-    Searches wait for it (it holds the index's tables); about a minute per 100,000 Q&As."""
+    Searches wait for it (it holds the index's tables); about 4 minutes per 100,000 Q&As on
+    two cores (docs/benchmarks.md's index builds)."""
     from archive.models import ContentVersion
 
     with connection.cursor() as cursor:
