@@ -105,11 +105,16 @@ def sent_its_link(question):
     if duplicates:
         whose = "whose asker was" if len(duplicates) == 1 else "whose askers were"
         said.append(
-            f"sent as the answer to {_visitors_questions(duplicates)} closed as "
-            f"{'a duplicate' if len(duplicates) == 1 else 'duplicates'} of it, {whose} "
-            "e-mailed its address"
+            f"sent as the answer to {_closed_as_duplicates(duplicates)}, {whose} e-mailed its "
+            "address"
         )
     return ", and ".join(said)
+
+
+def _closed_as_duplicates(references):
+    """ "a visitor's question (Q-1) closed as a duplicate of it", or several visitors'."""
+    kind = "a duplicate" if len(references) == 1 else "duplicates"
+    return f"{_visitors_questions(references)} closed as {kind} of it"
 
 
 def _visitors_questions(references):
@@ -376,15 +381,13 @@ def _duplicates_in_words(question):
     if sent:
         whose = "its asker was" if len(sent) == 1 else "their askers were"
         lines.append(
-            f"Sent as the answer to {_visitors_questions(sent)} closed as "
-            f"{'a duplicate' if len(sent) == 1 else 'duplicates'} of it: {whose} e-mailed this "
-            "page's address."
+            f"Sent as the answer to {_closed_as_duplicates(sent)}: {whose} e-mailed this page's "
+            "address."
         )
     if unsent:
         whose = "whose asker" if len(unsent) == 1 else "whose askers"
         lines.append(
-            f"Chosen as the answer to {_visitors_questions(unsent)} closed as "
-            f"{'a duplicate' if len(unsent) == 1 else 'duplicates'} of it, {whose} gave no "
-            "e-mail address: no one was sent this page's address."
+            f"Chosen as the answer to {_closed_as_duplicates(unsent)}, {whose} gave no e-mail "
+            "address: no one was sent this page's address."
         )
     return lines
