@@ -485,8 +485,9 @@ class Submission(models.Model):
     @property
     def asker_has_link(self):
         """Whether its asker was e-mailed the address of the Q&A it was published as
-        (services.publish): they gave an e-mail address. Once their details are erased it cannot
-        be told, so it is taken they did. Read by archive's admin, which never imports this app."""
+        (services.publish) or closed as a duplicate of (services.close_as_duplicate): they gave an
+        e-mail address. Once their details are erased it cannot be told, so it is taken they did.
+        Read by archive's admin, which never imports this app."""
         return bool(self.email) or self.personal_data_erased_at is not None
 
     @property
