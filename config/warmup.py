@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 # A query parameter no page reads: the page cache neither answers these requests nor keeps
 # their pages, so each is rendered. Search asks for page 2, which is never counted as a search
-# that found little (search.views), whatever the archive holds.
+# that found little (search.views), whatever the archive holds. In an archive where "back pain"
+# fills one page, page 2 answers 404, having ranked and compiled the same template all the same.
 UNCACHED = "warm-up"
 PATHS = ["/", "/factsheets/", "/search/?q=back+pain&page=2", "/ask/"]
 

@@ -37,7 +37,8 @@ def test_every_main_page_is_rendered_once(question):
     assert statuses == {
         "/": 200,
         "/factsheets/": 200,
-        "/search/?q=back+pain&page=2": 200,
+        # One Q&A: page 2 of the results does not exist (ranked and rendered all the same).
+        "/search/?q=back+pain&page=2": 404,
         "/ask/": 200,
         question.category.get_absolute_url(): 200,
         question.get_absolute_url(): 200,
