@@ -32,8 +32,10 @@ Decisions a reviewer should know about:
   "chest", "sweetheart" not "sweat". So the words of English that askers often type for the
   rules' words, "bowls" and "bowl" for "bowels" and "bowel", "loose" for "lose" and "sever" for
   "severe", are in the patterns instead (not a game of bowls, nor "two bowls of porridge"), as
-  are "num" and "numness" for "numb" and "numbness". Every text of the seed archive gains no
-  sign by the correction, which its tests check.
+  are "num" and "numness" for "numb" and "numbness". "Number", "numbers" and "numbered" are
+  never numbness ("the number of sessions for my bottom"), but for "getting number" (more numb:
+  "my foot is getting number"). Every text of the seed archive gains no sign by the correction,
+  which its tests check.
 - Naming cauda equina syndrome ("could I have cauda equina?", "CES symptoms") is a sign of its own,
   on none of the NHS's lists (which name the syndrome's signs, each a sign here), with the 999
   advice and the syndrome's signs: one who fears it should go now, and advice that names its signs
@@ -147,6 +149,11 @@ Decisions a reviewer should know about:
   shows it.
 - A red streak or line from a needle site is the infected needle site's sign: infection spreading
   along the skin.
+- A stem's everyday look-alikes are kept out where they are not the sign: "number" is not
+  "numb" (see above), a faint ache or "the faintest idea" is not feeling faint, nor a sweater
+  sweating, a collapsed disc or arches collapsing, "paleo" pale, an agonist (a drug) agony,
+  paint or "painless" pain, tablets "not easy to swallow" tablets that do not ease the pain,
+  "needless to say" a needle, nor "a trip on foot" tripping over one's feet.
 """
 
 import hashlib
@@ -165,9 +172,16 @@ NEAR = r"[^.!?\n]{0,40}?"
 # The same within one clause.
 NEAR_IN_CLAUSE = r"[^.,;!?\n]{0,40}?"
 
+# "Numb", "numbness", "numbing", but not "number", "numbers" or "numbered" ("the number of
+# sessions for my bottom").
+NUMB = r"numb(?!e?r)\w*"
+# Collapsing, but not a collapsed disc or arches (flat feet), nor a collapsible walking stick.
+COLLAPSED = r"collaps(?!ib)\w*\b(?! (dis[ck]s?|arch(es)?)\b)"
+# Pain, but not paint or painless ("painless on both sides").
+PAIN_WORD = r"pain(?!t|les)\w*"
 SENSATION_LOSS = (
     # "Num" and "numness" as askers type "numb" and "numbness" ("num bum").
-    r"(numb\w*|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel"
+    rf"({NUMB}|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel"
     r"|unable to feel"
     r"|(lost|loss of|losing|lack of|reduced|altered|strange) (feeling|sensation))"
 )
@@ -193,9 +207,11 @@ WIPING = (
     rf"{SADDLE_AREA})\b)|toilet (paper|tissue)\b)"
 )
 LEG_WEAKNESS = (
-    r"(weak\w*|numb\w*|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
+    rf"(weak\w*|{NUMB}|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
     r"|gave way"
-    r"|collaps\w*|buckl\w*|giv(e|es|ing) out|gave out"
+    rf"|{COLLAPSED}|buckl\w*|giv(e|es|ing) out|gave out"
+    # "Getting number" as more numb, but not "a growing number of".
+    r"|(getting|growing|gone|grown|got) number\b(?! (of|one|two|\d+)\b)"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
 # Askers write about themselves, a relative, or (copying the NHS) "you".
@@ -299,7 +315,8 @@ GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 SUDDEN = r"(sudden(ly)?|all of a sudden|out of (nowhere|the blue))"
 SEVERE = (
     # "Sever" as askers often type "severe" (a word of English: the correction leaves it alone).
-    r"(severe|sever|terrible|excruciating|tearing|ripping|unbearable|agon(y|i\w*)|intense|worst"
+    # "Agonising", not an agonist (a drug: "a GLP-1 agonist").
+    r"(severe|sever|terrible|excruciating|tearing|ripping|unbearable|agon(y|i(?!sts?\b)\w*)|intense|worst"
     r"|really bad|awful|extreme|(extremely|very|really) (bad|painful|severe))"
 )
 # Either order: "sudden, severe pain", "really bad pain came on suddenly".
@@ -316,8 +333,17 @@ TEARING_PAIN = (
     r"|calves|hamstrings?|knees?|ankles?|achilles|heels?|feet|foot|toes?|fingers?|hands?|wrists?"
     r"|elbows?|arms?)\b)"
 )
+# Feeling faint, but not a faint ache or mark ("the pain has faded to a faint ache"), nor "the
+# faintest idea" or "faintly red".
+FAINT = (
+    r"faint(?!est|ly)\w*\b(?! (ache|aches|aching|pain|pains|bruis\w*|marks?|lines?|tingl\w*|red\w*"
+    r"|pink|idea|smell)\b)"
+)
 FAINTNESS = (
-    r"(faint\w*|dizz\w*|light.?headed|sweat\w*|clammy|pale|passed out|pass(ing)? out|collaps\w*)"
+    # Not a sweater or sweatshirt, nor a paleo diet (a word of the rules in the lookahead, so that
+    # it is not put right to "pale").
+    rf"({FAINT}|dizz\w*|light.?headed|sweat(s|y|ing|ed)?\b|clammy|(?!paleo)pale\b|passed out"
+    rf"|pass(ing)? out|{COLLAPSED})"
 )
 # A stiff neck, as askers say it.
 STIFF_NECK = (
@@ -332,7 +358,7 @@ SEVERE_HEADACHE = rf"({SEVERE}\b{NEAR}\b{HEADACHE}|{HEADACHE}\b{NEAR}\b{SEVERE})
 # With a severe headache, the NHS's 999 list has feeling drowsy or confused, problems speaking,
 # loss of vision and a stiff neck; passing out is here too. "Confused about" asks a question.
 WITH_SEVERE_HEADACHE = (
-    r"(faint\w*|passed out|pass(ing)? out|blacked out|collaps\w*|drows\w*"
+    rf"({FAINT}|passed out|pass(ing)? out|blacked out|{COLLAPSED}|drows\w*"
     r"|confus(ed|ion)\b(?! (about|by|as to|whether|why|what|how|over))|slurr\w*"
     r"|(problems?|trouble|difficulty) (speaking|talking|remembering)"
     r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see"
@@ -345,7 +371,9 @@ SUDDENLY_EASED = (
 )
 # Where the needles went in, and how an infected needle site looks: a question about the risk of
 # infection ("can needles cause infection?") is not the sign, a site that looks infected is.
-NEEDLED = r"(needl\w*|acupuncture|puncture)"
+# A needle, not "needless to say".
+NEEDLE = r"needl(?!ess)\w*"
+NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
 PEE = r"(pee|urine|wee|piss)"
 # A nerve's symptoms that have gone on since a needle went in (a nerve touched by it): "since" or
@@ -353,7 +381,7 @@ PEE = r"(pee|urine|wee|piss)"
 # the acupuncture", "the tingling has gone since the needles": see SAYS_BETTER).
 NERVE_SYMPTOM = (
     r"(?<!less )(?<!no )(?<!no more )(shooting|electric\w*|shocks?|pins and needles|tingl\w*"
-    r"|numb\w*|burning|nerve pain|weak\w*)"
+    rf"|{NUMB}|burning|nerve pain|weak\w*)"
 )
 SINCE_NEEDLED = (
     rf"((ever )?since|(days|weeks|months) (after|since)) ({WHOSE} |that |this |last )?(\w+ )?"
@@ -376,7 +404,8 @@ NOT_EASING = (
     r"(not|no longer|never|barely|hardly|do not|don't|does not|doesn't|did not|didn't|are not"
     r"|aren't|is not|isn't|won't|will not)"
 )
-EASING = r"(\w+ )?(help\w*|work\w*|eas\w*|reliev\w*|shift\w*|touch\w*|do anything)"
+# Easing, not "not easy to swallow".
+EASING = r"(\w+ )?(help\w*|work\w*|eas(e|es|ed|ing|ier)\b|reliev\w*|shift\w*|touch\w*|do anything)"
 # Words of the bladder or bowel and of the back or legs, as a worried searcher puts them side by
 # side ("sciatica bladder", "back pain bowel", "numb leg pee"): a change is not said, but may be
 # meant, and the advice says "new". "Wee" only at the end of its phrase, not "a wee bit".
@@ -390,7 +419,7 @@ BLADDER_WORD = (
 )
 BACK_OR_LEGS = (
     r"(back ?(pain|ache)|backache|(lower|bad|my|the) back|spine|spinal|sciatica|sciatic|lumbar"
-    r"|discs?|legs?|numb\w*)"
+    rf"|discs?|legs?|{NUMB})"
 )
 # A temperature someone has ("a slight temperature", "a high temp"), not one of something.
 A_TEMPERATURE = (
@@ -572,7 +601,7 @@ RED_FLAGS = (
             rf"{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
-            rf"\b(pain\w*|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
+            rf"\b({PAIN_WORD}|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
             # Not "both legs ache after a long day on my feet".
             r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
             r"\b(weak|numb|num|tingly|dead|paralysed|paralyzed|wobbly|unsteady) legs\b",
@@ -663,14 +692,14 @@ RED_FLAGS = (
             rf"\b(difficulty|trouble|struggl\w*|problems?|hard|{CANNOT}) (to |with |in )?"
             # "breath" for "breathe" too, as askers often type it ("I cant breath").
             rf"(breath(e|ing)?|catch(ing)? {WHOSE} breath|get(ting)? (my|a|his|her) breath)\b",
-            rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
+            rf"\b(hurts?|{PAIN_WORD}|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
             rf"({WHO} )?(breathe|breathing|breath)\b",
-            rf"\b(hurts?|pain\w*|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
+            rf"\b(hurts?|{PAIN_WORD}|sharp|stabbing|catch\w*) (\w+ ){{0,3}}?(when|as|if|to|on) "
             rf"({WHO} )?(take|taking|took) (a )?(deep |big )?breaths?\b",
             r"\bbreathing (in |deeply )?(is |was |has been )?(hurts|painful|difficult|hard"
             r"|laboured|labored|an effort)\b",
-            rf"\bout of breath\b{NEAR}\b(acupuncture|needl\w*|session|treatment)",
-            rf"\b(acupuncture|needl\w*|session|treatment)\b{NEAR}\bout of breath\b",
+            rf"\bout of breath\b{NEAR}\b(acupuncture|{NEEDLE}|session|treatment)",
+            rf"\b(acupuncture|{NEEDLE}|session|treatment)\b{NEAR}\bout of breath\b",
             # As searched: "breathing difficulty", "painful breathing", "short breath".
             r"\bbreathing (difficult\w*|problems?|trouble|issues?)\b",
             r"\b(painful|pain|pains|sharp|stabbing|hurts?|hurting) (on |when )?breathing\b",
@@ -733,7 +762,7 @@ RED_FLAGS = (
             # A tearing or ripping pain (a torn aorta), named or as felt: "tearing back pain", "it
             # feels like something is ripping inside my chest".
             rf"\b{TEARING_PAIN}|\baortic dissection|\bdissect\w* (an |the |my )?aorta\b",
-            r"\bpain\w*\b[^.,;!?\n]{0,25}? (is|was|feels|felt) (like )?(\w+ )?(tearing|ripping)\b"
+            rf"\b{PAIN_WORD}\b[^.,;!?\n]{{0,25}}? (is|was|feels|felt) (like )?(\w+ )?(tearing|ripping)\b"
             r"(?! (up|off|out|\w+ apart)\b)",
             rf"\b(feels?|felt|feeling) (like|as if|as though) (something|{WHOSE} (back|chest"
             r"|insides?|spine|tummy|stomach)) (is |was )?(tearing|ripping)\b"
@@ -772,7 +801,7 @@ RED_FLAGS = (
             r"|making love)\b",
         ),
         ignore=(
-            r"\b(legs?|foot|feet|arms?|hands?|toes|fingers)\b (\w+ ){0,2}?(numb\w*|tingl\w*"
+            rf"\b(legs?|foot|feet|arms?|hands?|toes|fingers)\b (\w+ ){{0,2}}?({NUMB}|tingl\w*"
             r"|pins and needles)",
         ),
     ),
@@ -808,15 +837,16 @@ RED_FLAGS = (
             r"\b(rapid(ly)?|quick(ly)?|fast) deteriorat\w*|\bdeteriorat\w* (rapidly|quickly|fast)",
             r"\bworsening (rapidly|quickly|fast)\b|\bsudden(ly)? worsening\b",
             # Numbness, or a leg's weakness, that grows: a nerve more and more squashed. Not
-            # "getting weaker with age".
-            rf"\b{GROWING} (number|more (and more )?numb)\b",
+            # "getting weaker with age". "Getting number" as more numb, but not the noun ("a
+            # growing number of people", "I've gone number two").
+            rf"\b{GROWING} (number\b(?! (of|one|two|\d+)\b)|more (and more )?numb\b)",
             rf"\b(legs?|foot|feet|ankles?|toes)\b{NEAR}\b{GROWING} (weaker|more (and more )?weak)\b",
             rf"\b{GROWING} (weaker|more (and more )?weak)\b{NEAR}\b(legs?|foot|feet|ankles?|toes)\b",
             # Numbness or weakness that spreads, or is getting worse (pain that does is common).
             r"\b(numbness|weakness)( in (my|his|her|the|both) \w+)? (is |has |keeps |has been "
             r"|started )?(spreading|spread"
             r"|getting worse|worsening)\b",
-            r"\b(numb\w*|weak\w*|tingl\w*) (\w+ )?spreading up\b",
+            rf"\b({NUMB}|weak\w*|tingl\w*) (\w+ )?spreading up\b",
         ),
     ),
     RedFlag(
@@ -834,7 +864,8 @@ RED_FLAGS = (
             r"(foot|toes|ankle)",
             rf"\bcatch\w* {WHOSE} (toes|foot) (on|when|as)\b",
             r"\btoes (keep |are |have been |started )?(dragg\w*|drag|catch\w*|scuff\w*)",
-            rf"\btrip\w* (over|on) ({WHOSE} )?(own )?(foot|feet|toes)\b",
+            # Not "a trip on foot".
+            rf"\b(?!trips? on foot\b)trip\w* (over|on) ({WHOSE} )?(own )?(foot|feet|toes)\b",
             # One foot or leg dragging, as searched ("dragging foot"): not the idiom's feet.
             r"\bdragg\w* (left |right )?(foot|leg)\b|\bflopp?y foot\b",
             r"\bfoot (won't|will not|doesn't|does not|cannot) lift\b",
@@ -1065,11 +1096,11 @@ RED_FLAGS = (
         label="Pain that is worse when you sneeze, cough or poo",
         advice=f"{URGENT} Back pain made worse by sneezing, coughing or pooing needs checking.",
         patterns=(
-            r"\b(worse|hurts?|pain\w*|agony|shoots?|shooting|kills|killing) (\w+ ){0,4}?"
+            rf"\b(worse|hurts?|{PAIN_WORD}|agony|shoots?|shooting|kills|killing) (\w+ ){{0,4}}?"
             # Pooing, not "poor posture"; straining on the toilet, not to reach a shelf.
             rf"(when|if|as|to) ({WHO} )?((cough|sneez)\w*|strain\w*{ON_THE_TOILET}"
             r"|poo(s|ed|ing|p|ps|ped|ping)?\b)",
-            rf"\b(coughing|sneezing|straining{ON_THE_TOILET})\b(?! fits?\b){NEAR}\b(hurts|pain\w*"
+            rf"\b(coughing|sneezing|straining{ON_THE_TOILET})\b(?! fits?\b){NEAR}\b(hurts|{PAIN_WORD}"
             r"|worse|agony)",
             # As searched, beside the back's words: "sciatica cough", "back pain sneezing".
             rf"\b{BACK}\b{NEAR}\b(cough\w*|sneez\w*)\b(?! fits?\b)",

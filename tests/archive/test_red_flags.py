@@ -47,6 +47,9 @@ SHOWS = {
         "my groin is num",
         "numnes in my groin",
         "numbness around my jenitals",
+        # "Numbed" and "numbing" are numbness ("number" is not: see EVERYDAY).
+        "my bum went numbed",
+        "a numbing feeling in my groin",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "when i wipe after the toilet it feels different",
         "my bum is numb since yesterday",
@@ -137,6 +140,8 @@ SHOWS = {
         "my legs went from under me",
         "my legs feel like jelly",
         "Both my legs feel weak",
+        # "Getting number" is more numb ("number" alone is not: see EVERYDAY).
+        "my legs are getting number",
         "I have numbness in both legs",
         "Weakness in both of my legs since this morning",
         "My legs keep giving way when I stand up",
@@ -265,6 +270,7 @@ SHOWS = {
         "Since the acupuncture I still have pins and needles in my foot",
         "the shooting pain hasn't gone since the needle in my buttock",
         "Legs weak since my acupuncture",
+        "weeks after the needles I still have numbness in my foot",
         "It has now been over two weeks and I'm still suffering from pain at the side of the "
         "needle insertion and also from shooting pains and pins and needles",
         # As searched: keywords side by side.
@@ -306,6 +312,14 @@ SHOWS = {
         "My tummy and back pain is really bad and I feel light-headed",
         "Terrible pain in my lower back, I'm pale and clammy",
         "I feel lightheaded and have severe back pain",
+        # Fainting, sweating and collapsing in their forms, and agony in its (not a faint ache, a
+        # sweater, a collapsed disc or an agonist: see EVERYDAY).
+        "severe back pain and I'm fainting",
+        "severe back pain, I feel faint with it",
+        "severe back pain and I'm sweating",
+        "severe back pain and I collapsed on the floor",
+        "the pain is agonizing and I feel faint",
+        "agonising back pain and dizzy",
         # A tearing or ripping pain (aortic dissection), alone.
         "sudden tearing pain between my shoulder blades",
         "ripping pain in my back",
@@ -449,6 +463,7 @@ SHOWS = {
     ],
     "foot_drop": [
         "I keep tripping over my foot",
+        "I trip over my own feet",
         "my toes drag on the floor",
         "My physio thinks I have foot drop on the left",
         "My right foot is dragging when I walk",
@@ -500,6 +515,8 @@ SHOWS = {
         "the pain is unbearable even with painkillers",
         "my back pain is terrible and the painkillers are not helping",
         "the pain is getting worse despite painkillers",
+        "severe pain and the painkillers are not easing it",
+        "the pain is severe and the tablets don't ease it",
         # As searched: keywords side by side.
         "back pain night time",
         "nighttime back pain",
@@ -507,6 +524,7 @@ SHOWS = {
     ],
     "cough_sneeze_pain": [
         "It hurts when I cough",
+        "it's painful when I cough",
         "The pain is much worse when I sneeze",
         "Pain shoots down my leg when I strain on the toilet",
         "Coughing makes the pain worse",
@@ -866,6 +884,36 @@ EVERYDAY = [
     "Acupuncture for inflammation",
     "The skin went a bit red around the needles and faded after an hour",
     "I fainted during acupuncture",
+    # "Number" is not "numb" ("numbr" is "number" mistyped), nor a growing number a numbness
+    # that grows.
+    "What number of sessions for my bottom is usual?",
+    "Is there a limit to the number of needles in my groin?",
+    "the numbr of sessions for my bottom",
+    "The points on both legs are numbered on the chart",
+    "Numbers of sessions for both legs?",
+    "I pee a number of times each night",
+    "I have had a number of sessions since the acupuncture course began",
+    "a growing number of people try acupuncture for sciatica",
+    # Look-alikes of feeling faint, sweaty or collapsing, with severe pain: a faint ache, a
+    # sweater, a collapsed disc or arches, a collapsible stick, a paleo diet.
+    "The severe pain has faded to a faint ache",
+    "I haven't the faintest idea why the pain is so severe",
+    "The pain was excruciating when I pulled my sweater over my head",
+    "I have severe back pain from a collapsed disc",
+    "I have collapsed arches and severe pain in my lower back",
+    "The pain is severe, so I bought a collapsible walking stick",
+    "I have severe back pain since I started a paleo diet",
+    # An agonist is a drug, not agony (GLP-1 agonists often make people dizzy).
+    "I'm on a GLP-1 agonist and my back pain makes me dizzy",
+    # Painless and paint are not pain; tablets not easy to swallow are not tablets that do not
+    # ease the pain.
+    "The needling was painless on both sides",
+    "I started coughing from the paint fumes",
+    "I have severe back pain and the tablets are not easy to swallow",
+    # "Needless to say" is no needle, nor "a trip on foot" tripping over one's feet.
+    "Needless to say, weeks later I still have shooting pains down my leg",
+    "Needless to say I get out of breath on the stairs",
+    "We went on a long trip on foot",
     "I felt a bit faint when the needles went in and I have had back pain for years",
     "I have had severe back pain for years. I fainted once during a session",
     "I felt dizzy during the session and the severe stiffness eased afterwards",
