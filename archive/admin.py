@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -136,6 +137,10 @@ class QuestionForm(RefuseStaleSavesForm):
         help_text="Needed only to set this Q&A back to draft, or to a later publication date, "
         "while readers can open it.",
     )
+
+    def clean_title(self):
+        # The box wraps (get_form): a line break typed in it is a space, as a title is one line.
+        return " ".join(self.cleaned_data["title"].split())
 
     def _post_clean(self):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked
@@ -288,10 +293,12 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        # The whole title in view, not admin's narrow 20em box (admin.css): editors correct its
-        # spelling here.
+        # The whole title in view, not admin's narrow 20em box (admin.css), wrapping, as titles
+        # run to 200 characters: editors correct its spelling here.
         if "title" in form.base_fields:
-            form.base_fields["title"].widget.attrs["class"] = "vTextField title-box"
+            form.base_fields["title"].widget = AdminTextareaWidget(
+                attrs={"rows": 2, "class": "vLargeTextField title-box"}
+            )
         # Admin's date and time boxes carry no label of their own: name each for screen readers.
         if "published_at" in form.base_fields:
             date, time = form.base_fields["published_at"].widget.widgets

@@ -48,8 +48,18 @@ def test_the_category_column_gives_the_category_not_its_whole_path(editor_client
 def test_a_qas_page_shows_its_whole_title_without_the_app_list_beside_it(editor_client):
     question = make_question(make_category("Lower back pain"), title="Tired after treatment")
     html = editor_client.get(f"{LIST}{question.pk}/change/").text
-    assert re.search(r'<input type="text" name="title"[^>]*class="vTextField title-box"', html)
+    # A box that wraps: seed titles run to 200 characters.
+    assert re.search(r'<textarea name="title"[^>]*class="vLargeTextField title-box"', html)
     assert 'id="nav-sidebar"' not in html
+
+
+def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(editor_client):
+    question = make_question(make_category("Lower back pain"), title="Tired after treatment")
+    url = f"{LIST}{question.pk}/change/"
+    data = form_data(editor_client.get(url), title="Tired after\r\ntreatment ")
+    assert editor_client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.title == "Tired after treatment"
 
 
 def test_a_qas_page_lists_the_factsheets_linking_to_it(editor_client):

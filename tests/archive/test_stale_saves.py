@@ -197,7 +197,7 @@ def test_a_box_both_changed_differently_refuses_the_save_showing_theirs(ann, bo)
     )
     assert "Save again to keep yours, or take theirs from below." in html
     assert ">\nAnn&#x27;s answer.</textarea>" in html  # what Ann typed is still in the box
-    assert 'value="Ann&#x27;s title"' in html
+    assert ">\nAnn&#x27;s title</textarea>" in html  # and her title
     # Under the box, what Bo saved: escaped, and shortened.
     shown = html.split('<span class="saved-now">', 1)[1].split("</span>", 1)[0]
     assert shown.startswith("Saved now by someone else: “&lt;b&gt;Bo&#x27;s&lt;/b&gt; answer.")
