@@ -10,6 +10,15 @@ from archive.models import Category
 from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
 
 
+class TypedText(forms.CharField):
+    """Text from a box, its line breaks as typed: a browser counts each as one character against
+    the box's maxlength but sends it as two (CR LF), which must not make a question it allowed
+    too long."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class AskForm(forms.ModelForm):
     """A visitor's question, with the consents we need and the warning signs they tick."""
 
@@ -86,6 +95,7 @@ class AskForm(forms.ModelForm):
             },
             "email": {"invalid": "Please check your e-mail address, e.g. name@example.com."},
         }
+        field_classes = {"question": TypedText}
         widgets = {
             "question": forms.Textarea(attrs={"rows": 8}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

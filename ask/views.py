@@ -69,10 +69,16 @@ def csrf_failure(request, reason=""):
     sent to the ask form without its cookie or token (blocked cookies, a cookie that expired)
     comes back unsent with everything typed, its advice and a fresh token; any other form, and
     one posted from another site (refused for its origin or referer, checked first), gets a
-    plain page: another site's words and address must never come back ready to send."""
+    plain page: another site's words and address must never come back ready to send. A question
+    refused so gets the advice its words call for and is told how to get them back."""
     cookie_or_token = reason == REASON_NO_CSRF_COOKIE or reason.startswith("CSRF token")
-    if request.method == "POST" and request.path == reverse("ask:ask") and cookie_or_token:
-        return _refused_question(request)
+    if request.method == "POST" and request.path == reverse("ask:ask"):
+        if cookie_or_token:
+            return _refused_question(request)
+        # Not the form, but the advice its words call for, and how to get them back: a browser
+        # that hides where a form came from is refused so too.
+        signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
+        return render(request, "ask/not_accepted.html", {"warning_signs": signs}, status=403)
     return render(request, "403_csrf.html", status=403)
 
 
@@ -134,6 +140,7 @@ def _unsent(request, form, status=200, **context):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
     signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
+    context["not_sent_said"] = NOT_SENT_YET in form.non_field_errors()
     return _form_page(request, form, status=status, warning_signs=signs, **context)
 
 
@@ -184,6 +191,8 @@ def _try_again(request):
         "ask/try_again.html",
         {
             "sent": True,
+            # "Check for similar answers" pressed: no question was being sent, and none should be.
+            "checking": request.POST.get("action") == "check",
             "question": text,
             "kept": kept,
             "warning_signs": red_flags.signs_shown(text, _ticked(request)),
