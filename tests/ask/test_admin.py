@@ -414,13 +414,19 @@ def test_an_answer_started_from_one_with_an_outdated_claim_warns_the_editor(
     assert not submission.emails.exclude(pk=receipt(submission).pk).exists()
 
 
-def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
-    editor_client, editor, area
-):
+def answered_and_titled(editor, area):
+    """A question its editor has titled and answered, ready to publish."""
     submission = make_submission(category=area)
     services.assign(submission=submission, editor=editor)
     services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
     services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    return submission
+
+
+def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
+    editor_client, editor, area
+):
+    submission = answered_and_titled(editor, area)
     response = press(editor_client, submission, "publish", answer="Ann, rest.")
     assert response.status_code == 200
     assert escape("Not done: The answer contains the asker's name.") in response.content.decode()
@@ -625,10 +631,7 @@ def test_a_refused_duplicate_comes_back_with_the_note_typed(editor_client, area)
 
 
 def test_a_refused_publish_comes_back_with_the_note_typed(editor_client, editor, area):
-    submission = make_submission(category=area)
-    services.assign(submission=submission, editor=editor)
-    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
-    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    submission = answered_and_titled(editor, area)
     response = press(editor_client, submission, "publish", answer="Ann, rest.", note=NOTE)
     assert escape("Not done: The answer contains the asker's name.") in response.text
     assert note_in_the_box(response) == NOTE
@@ -644,10 +647,7 @@ def test_a_refused_publish_comes_back_with_the_note_typed(editor_client, editor,
 def test_a_reload_of_the_page_after_a_refused_step_does_not_try_it_again(
     editor_client, editor, area
 ):
-    submission = make_submission(category=area)
-    services.assign(submission=submission, editor=editor)
-    services.save_draft(submission=submission, by=editor, title="Tired after acupuncture")
-    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    submission = answered_and_titled(editor, area)
     page = editor_client.get(change_url(submission))
     sent = form_data(page, title="Tiredness", note=NOTE) | {"_transition": "publish"}
     refused = editor_client.post(change_url(submission), sent)
