@@ -7,8 +7,14 @@ marked urgent for the editors. A search whose words match gets the advice above 
 Decisions a reviewer should know about:
 - We err towards a false alarm. A false alarm costs an asker a paragraph of advice and an editor
   a look; a missed sign can cost someone the use of their legs or bladder.
-- So negation is NOT parsed: "I have no fever" still shows the fever advice. Telling "no fever"
-  from "no feeling down there" reliably is beyond word patterns.
+- So negation is NOT parsed: "cauda equina was ruled out" and "I have no numbness in my groin"
+  still show their advice. Telling "no numbness" from "no feeling down there" (itself a sign)
+  reliably is beyond word patterns. Besides a nerve's symptoms said to be gone or better since a
+  needle (SAYS_BETTER), the fever sign is the exception: none of its words is a denial itself,
+  and its advice is not 999, so a plain denial directly before them ("no fever",
+  "no night sweats", "without any night sweats", "I don't have a temperature") is not the sign
+  (see DENIED_FEVER). Anything else still shows it: "no fever but night sweats", "not sure if
+  it's a fever", "I didn't have a fever until today".
 - Everyday phrasing is kept out by the patterns themselves and by `ignore` patterns that remove
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
   tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any
@@ -129,16 +135,18 @@ Decisions a reviewer should know about:
 - Sweats with back pain ("back pain sweats", "cold sweats with the back pain"), at night ("I wake
   up drenched") or in a search of a few words ("sciatica sweating") are the fever sign: the
   NHS's "feel hot and shivery" as askers put it. Sweat of effort ("I sweat at the gym"), "no
-  sweat" and "sweats" to wear are not. "No night sweats" still shows it, as negation is not
-  parsed.
+  sweat" and "sweats" to wear are not, nor "no night sweats" (see negation, above), nor hot and
+  cold packs (heat and ice for a bad back), which are no feeling hot and cold.
 - Legs weak or like jelly from laughing, or at a sight or a word ("my legs went to jelly when I
   saw the bill"), are the sayings, not the both-legs sign; for any other reason, or none said,
   they are the sign.
 - "Can't stand" is most often the idiom ("I can't stand the pain", "can't stand needles") or a
   limit ("can't stand for long", "can't stand still"). So not being able to stand is the both-legs
   sign only when nothing follows but how or since when: "I can't stand", "unable to stand without
-  help", "cannot stand or walk", "can't stand up" (as before: this catches "can't stand up
-  straight" too).
+  help", "cannot stand or walk", "can't stand up", "I can barely stand". "Can't stand up
+  straight" is a back bent with pain, not legs that fail, and is not the sign unless the legs'
+  failing is said too ("my legs give way"), nor is "can't stand up for long" or "I can hardly
+  stand the pain".
 - Leaking, with a word of the back or legs ("back pain leaking"), is the bladder's keyword form,
   but not what else leaks: a disc, spinal fluid, a needle site.
 - Pain that painkillers do not ease is the night-or-rest sign ("does not ease") only when it is
@@ -426,6 +434,27 @@ A_TEMPERATURE = (
     r"((slight |high |raised |bit of a )?temperature|(high|raised) temp)\b"
     r"(?! (of|control|sensation|sense)\b)"
 )
+# The fever sign's words, as a denial of it names them.
+FEVER_WORD = (
+    r"(fevers?|feverish|(very |really )?(high |raised )?(temperature|temp)"
+    r"|(night |cold |hot )?sweats|chills|shivers)"
+)
+# "Without", but not after a night or a negation: "I never go a night without night sweats" and
+# "I haven't been without a fever" have them.
+WITHOUT = (
+    r"(?<!night )(?<!nights )(?<!day )(?<!days )(?<!week )(?<!never )(?<!not )(?<!been )without"
+)
+# A plain denial of the fever sign, directly before its words and ending a clause, or followed
+# by "but" or "or": "no night sweats", "no fever or chills", "without any night sweats", "I
+# don't have a temperature", "I'm not feverish". Not "no fever medicine helps", "no idea why I
+# have night sweats", nor a denial in the past ("I didn't have a fever until today"), which may
+# no longer hold. What the denial leaves is still read: "no fever but night sweats" shows it.
+DENIED_FEVER = (
+    rf"\b((no|{WITHOUT}|(don't|do not|doesn't|does not) (have|get|feel)|(haven't|have not"
+    r"|hasn't|has not) (got|had)|not running) (a |any )?"
+    rf"{FEVER_WORD}( (or|nor) (any )?{FEVER_WORD})*|not feverish)"
+    r"(?=\s*($|[-.,;:!?)\n])| (but|and|or|nor|at all|so far|yet|now|today|though|either)\b)"
+)
 INFLAMED_SKIN = (
     r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
     r" (\w+ )?infected|red,? (and )?(hot|swollen|angry|spreading)|hot,? (and )?(red|swollen)"
@@ -609,7 +638,8 @@ RED_FLAGS = (
             r"(wobbl\w*|unsteady)",
             r"\blegs (went|go|goes|going|gave|give|giving) (way )?(out )?from under\b",
             r"\blegs (feel |felt |are |were |went |have gone )?(like |to )?jelly\b",
-            r"\b(barely|hardly) (walk|stand)\b",
+            # "Barely stand" is with the other standing below: not "I can hardly stand the pain".
+            r"\b(barely|hardly) walk\b",
             r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
             r"\b(unsteady|wobbly) on (my |his |her |your |our )?feet",
             r"\bbalance (problems?|issues?|trouble)|\bjelly legs\b|\b(double|both.sided) sciatica",
@@ -625,12 +655,18 @@ RED_FLAGS = (
             r"|harder|a struggle)\b",
             r"\bboth (of )?(my |the )?legs (feel|are|have got|have been|got) (\w+ ){0,2}?worse\b",
             r"\b(difficulty|trouble|problems?|struggl\w*) (with )?walking\b",
-            r"\b(cannot|unable to|not able to) (walk|stand up)\b",
+            # Not "can't stand up straight" (bent with pain: the legs that fail are said apart,
+            # "my legs give way") nor "for long" (a limit, as "can't stand for long" below); "can't
+            # stand up straight away" may mean legs that fail, so it stays.
+            r"\b(cannot|unable to|not able to) (walk|stand up\b"
+            r"(?! straight\b(?! away)| for long\b))",
             # Not being able to stand, where nothing follows but how ("I can't stand", "unable to
             # stand without help", "cannot stand or walk"): not the idiom ("can't stand the pain",
             # "can't stand needles", "can't stand it"), nor "can't stand for long" or "still".
-            r"\b(cannot|unable to|not able to|could not|couldn't|can no longer) stand( up)?"
-            r"( (or|and|nor) walk| on (my|his|her|their|your) (own|feet|legs)| unaided| upright"
+            # "Can barely stand" too; "can't stand up straight or walk" for the walking.
+            r"\b(cannot|unable to|not able to|could not|couldn't|can no longer|barely|hardly)"
+            r" stand( up)?( (straight )?(or|and|nor) walk| on (my|his|her|their|your) (own|feet"
+            r"|legs)| unaided| upright"
             r"| without (help|support|holding on)| at all| properly)?"
             # Not "I can't stand, sit or lie comfortably": pain, not legs that fail.
             r"(?=\s*$|\s*[.;!?]|\s*,(?! (or )?(sit|lie|bend))| (any ?more|since|now|today"
@@ -915,11 +951,16 @@ RED_FLAGS = (
             r"|\b(spinal|spine|disc|kidney) infection",
         ),
         ignore=(
+            # "No night sweats", "I don't have a temperature": the sign denied, not had.
+            DENIED_FEVER,
             r"\b(hay|cabin|glandular|scarlet) fever\b",
             r"\bfever pitch\b",
             r"\b(room|water|air|outside|outdoor|indoor|needle|ambient|bath|oven|weather) "
             r"temperatures?\b",
             r"\bthe temperature of\b",
+            # Heat and ice for a bad back, not feeling hot and cold.
+            r"\bhot and cold (packs?|compress\w*|therap\w*|treatments?|water|showers?|baths?"
+            r"|pads?|gel)\b",
             # Fear, as the sayings have it: "needles give me the shivers", "chills down my spine".
             r"\b(give|gives|gave|giving|send|sends|sent|sending) (me |him |her |you )?(the )?"
             r"(chills|shivers)\b",

@@ -181,6 +181,12 @@ SHOWS = {
         "unable to stand without help",
         "I couldn't stand up this morning",
         "cannot stand or walk",
+        "can't stand on my legs",
+        "I can barely stand",
+        "I can't stand up straight away in the morning",
+        # Not standing up straight, but with the legs failing or walking too (see EVERYDAY).
+        "I can't stand up straight, my legs keep giving way",
+        "I can't stand up straight or walk",
         # As searched: keywords side by side.
         "unsteady on feet",
         "loss of balance",
@@ -414,8 +420,20 @@ SHOWS = {
         "my sheets are soaked every morning",
         "I get the sweats",
         "I've had cold sweats with the back pain",
-        # Negation is not parsed: a false alarm is the safer mistake.
-        "no night sweats",
+        # Denied in part, doubted, twice or in the past, or not directly before the sign's words:
+        # only a plain denial hides it (see EVERYDAY).
+        "no fever but night sweats",
+        "I have no fever and night sweats",
+        "not sure if it's a fever",
+        "no idea why I have night sweats",
+        "nothing helps the night sweats",
+        "no fever medicine helps",
+        "I never go a night without night sweats",
+        "I haven't been without a fever, day or night",
+        "I didn't have a fever until today",
+        "I don't have a fever until the evening",
+        "I don't think I have a fever",
+        "no high temperature but I feel hot and shivery",
     ],
     "blood_in_urine": [
         "blood in my pee and back pain",
@@ -954,6 +972,8 @@ EVERYDAY = [
     "Is heat or ice better for back pain, and what temperature should the pack be?",
     "Acupuncture and temperature: do the needles get warm?",
     "I have lost pain and temperature sensation in my foot",
+    "Should I use hot and cold packs on my back?",
+    "alternating hot and cold therapy for sciatica",
     "The needles give me the shivers",
     "It sent shivers down my spine when the needle went in",
     # Sweat of effort, the sayings and clothes.
@@ -961,6 +981,18 @@ EVERYDAY = [
     "no sweat, my back is better",
     "I broke a sweat walking and my back ached",
     "I wear sweats to my sessions for my back",
+    # The fever sign plainly denied (only that: see SHOWS).
+    "no night sweats",
+    "no fever",
+    "without any night sweats",
+    "I don't have a temperature",
+    "I dont have a temprature",
+    "I haven't got a temperature",
+    "I'm not running a temperature",
+    "im not feverish",
+    "no fever or chills",
+    "back pain, no fever, no night sweats",
+    "back pain but no sweats",
     "sweaty back",
     "My back gets sweaty on the leather sofa",
     # The saddle area a whole word; a bottom that aches is not numb.
@@ -1157,6 +1189,13 @@ EVERYDAY = [
     "I can't stand sitting for long",
     "I can't stand, sit or lie comfortably",
     "I can't stand on one leg",
+    "I can hardly stand the pain",
+    "I can barely stand it",
+    # Standing up straight is the back's posture, not the legs (see SHOWS), nor is a limit.
+    "I can't stand up straight",
+    "I can barely stand up straight because of my back",
+    "unable to stand up straight",
+    "I can't stand up for long",
     # What leaks but urine.
     "my disc is leaking and my back hurts",
     "the needle site on my back is leaking",
@@ -1357,7 +1396,10 @@ def test_contractions_typed_without_an_apostrophe_read_as_with_one():
 
 
 def test_a_denied_sign_still_shows_its_advice_because_a_false_alarm_is_the_safer_mistake():
-    assert red_flags.found_in("I don't have a fever") == ["fever"]
+    # But for the fever sign's plain denials (see EVERYDAY).
+    assert red_flags.found_in("I have no numbness in my groin") == ["saddle_numbness"]
+    assert red_flags.found_in("no chest pain") == ["chest_pain"]
+    assert red_flags.found_in("I don't have a fever") == []
 
 
 def test_several_signs_in_one_question_are_all_found_in_a_fixed_order():
