@@ -842,7 +842,7 @@ class RateLimitCount(models.Model):
     the same row; rows of past windows are deleted by `erase_personal_data`."""
 
     scope = models.CharField(max_length=20)
-    client = models.CharField(max_length=45)  # an IPv4 or IPv6 address
+    client = models.CharField(max_length=45)  # an IPv4 address or an IPv6 /64 (client_key)
     window_start = models.DateTimeField()
     count = models.PositiveIntegerField(default=0)
 

@@ -3,9 +3,10 @@
 The count must hold across every worker of every app server, so it lives where they all look: one
 row per client and window in ask.RateLimitCount, raised by a single atomic upsert. PostgreSQL,
 not the cache: the ask form needs the database to store a question anyway, so counting there adds
-no new way to fail, and it works the same with or without Redis. A fixed window per client address:
-simple, and enough to stop a script flooding the queue."""
+no new way to fail, and it works the same with or without Redis. A fixed window per client (an
+IPv4 address, or an IPv6 /64: client_key): simple, and enough to stop a script flooding the queue."""
 
+import ipaddress
 import math
 from datetime import UTC, datetime, timedelta
 
@@ -30,9 +31,24 @@ def allow(request, *, scope, limit, window=3600):
     now = timezone.now().timestamp()
     window_start = datetime.fromtimestamp(now - now % window, tz=UTC)
     with connection.cursor() as cursor:
-        cursor.execute(UPSERT, [scope, client_ip(request), window_start])
+        cursor.execute(UPSERT, [scope, client_key(client_ip(request)), window_start])
         (count,) = cursor.fetchone()
     return count <= limit
+
+
+def client_key(address):
+    """What an allowance counts by: an IPv4 address, or an IPv6 address's /64 network, as a home or
+    phone is given a whole /64 and may send from any address in it. An IPv4-mapped IPv6 address
+    counts as its IPv4 address; anything that is not an address as "" (as client_ip gives)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip.version == 4:
+        return str(ip)
+    return str(ipaddress.IPv6Network((int(ip), 64), strict=False))
 
 
 def minutes_left(window=3600):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from archive import red_flags
 from ask import rate_limit, services
-from ask.forms import AskForm, typed_question
+from ask.forms import AskForm, question_for_signs, typed_question
 from ask.models import RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
@@ -77,7 +77,7 @@ def csrf_failure(request, reason=""):
             return _refused_question(request)
         # Not the form, but the advice its words call for, and how to get them back: a browser
         # that hides where a form came from is refused so too.
-        signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
+        signs = _posted_signs(request)
         return render(request, "ask/not_accepted.html", {"warning_signs": signs}, status=403)
     return render(request, "403_csrf.html", status=403)
 
@@ -99,7 +99,7 @@ def _check_similar(request):
         form,
         checked=True,
         similar=_similar(text),
-        warning_signs=red_flags.signs_shown(text, _ticked(request)),
+        warning_signs=_posted_signs(request),
     )
 
 
@@ -139,7 +139,7 @@ def _browser(request):
 def _unsent(request, form, status=200, **context):
     """The form again, with the advice its words or ticked boxes call for: a question that
     cannot be sent yet must not delay that."""
-    signs = red_flags.signs_shown(typed_question(request.POST), _ticked(request))
+    signs = _posted_signs(request)
     context["not_sent_said"] = NOT_SENT_YET in form.non_field_errors()
     return _form_page(request, form, status=status, warning_signs=signs, **context)
 
@@ -158,6 +158,12 @@ def _with_trap_emptied(data):
 
 def _ticked(request):
     return request.POST.getlist("red_flags_ticked")
+
+
+def _posted_signs(request):
+    """The signs a posted question's words and ticked boxes show: read past the longest question
+    accepted, as one refused for its length may describe a sign at its end."""
+    return red_flags.signs_shown(question_for_signs(request.POST), _ticked(request))
 
 
 def _form_page(request, form, status=200, **context):
@@ -185,7 +191,8 @@ def _try_again(request):
         if name in fields and name != "question"
         for value in request.POST.getlist(name)
     ]
-    text = typed_question(request.POST)
+    # All of it, even past the longest accepted: cut, the rest would be lost unseen.
+    text = request.POST.get("question", "")
     return render(
         request,
         "ask/try_again.html",
@@ -195,7 +202,7 @@ def _try_again(request):
             "checking": request.POST.get("action") == "check",
             "question": text,
             "kept": kept,
-            "warning_signs": red_flags.signs_shown(text, _ticked(request)),
+            "warning_signs": _posted_signs(request),
         },
         status=503,
     )

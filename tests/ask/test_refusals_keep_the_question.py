@@ -8,6 +8,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
+from archive import red_flags
+from ask import forms
 from ask.models import Submission
 from tests.ask.test_views import good
 
@@ -155,3 +157,46 @@ def test_the_database_down_on_checking_for_similar_answers(client):
     assert html.index(ADVICE) < html.index("nothing has been sent yet")
     assert 'name="action" value="check"' in html
     assert "save your question" not in html and "Send my question again" not in html
+
+
+# Over the longest accepted (a paste past the box's maxlength), its sign only after character 5,000.
+FILLER = "My lower back has ached since I lifted a heavy box in the spring. " * 80
+TOO_LONG = FILLER + URGENT
+SIGN = html_module.escape(red_flags.BY_NAME["saddle_numbness"].label)
+
+
+def test_a_question_refused_as_too_long_gets_the_advice_of_a_sign_past_the_limit(client):
+    assert TOO_LONG.index(URGENT) > 5000 and not red_flags.found_in(FILLER)
+    html = client.post("/ask/", good(question=TOO_LONG)).content.decode()
+    assert "5000 characters or fewer" in html
+    assert_kept_with_advice_first(html, "Your question has not been sent yet")
+    assert html_module.escape(TOO_LONG) + "</textarea>" in html
+
+
+def test_checking_a_too_long_question_gives_the_advice_of_a_sign_past_the_limit(client):
+    html = client.post("/ask/", {"question": TOO_LONG, "action": "check"}).content.decode()
+    assert 'data-sign="saddle_numbness"' in html  # the advice, not the box to tick
+
+
+def test_a_too_long_question_refused_for_where_it_came_from_gets_its_advice(strict_client):
+    response = strict_client.post("/ask/", good(question=TOO_LONG), secure=True)
+    assert response.status_code == 403
+    assert SIGN in response.content.decode()
+
+
+def test_the_database_down_keeps_all_of_a_too_long_question_with_its_advice(client):
+    with connection.execute_wrapper(database_down):
+        response = client.post("/ask/", good(question=TOO_LONG))
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert html_module.escape(TOO_LONG) + "</textarea>" in html  # cut, the rest would be lost
+    assert html.index(ADVICE) < html.index("nothing has been sent yet")
+    assert SIGN in html
+
+
+def test_the_rules_read_a_huge_post_only_so_far(client, monkeypatch):
+    # A body may be 2.5 MB (DATA_UPLOAD_MAX_MEMORY_SIZE); read whole, it would hold a worker.
+    read = []
+    monkeypatch.setattr(red_flags, "found_in", lambda text: read.append(len(text)) or [])
+    client.post("/ask/", good(question="x" * 2_000_000))
+    assert read and max(read) == forms.SIGNS_READ_LENGTH
