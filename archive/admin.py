@@ -13,6 +13,23 @@ from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 
 
+class TitleBox(AdminTextareaWidget):
+    """The box a title is written or corrected in (a Q&A's, a visitor's question's): the whole
+    title in view, not admin's narrow 20em box (admin.css), wrapping, as titles run to 200
+    characters. Its form cleans the title with OneLineTitle."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"rows": 2, "class": "vLargeTextField title-box", **(attrs or {})})
+
+
+class OneLineTitle:
+    """A form mixin for a title in a TitleBox: the box wraps, so a line break typed in it is
+    saved as a space, as a title is one line."""
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
+
 def outdated_claims_box(*boxes):
     """The read-only box of a change page that says what readers of a Q&A or factsheet are
     told, above it, about its claims that current evidence or guidance does not support
@@ -125,7 +142,7 @@ def _visitors_questions(references):
     return f"{len(references)} visitors' questions ({', '.join(references)})"
 
 
-class QuestionForm(RefuseStaleSavesForm):
+class QuestionForm(OneLineTitle, RefuseStaleSavesForm):
     """A Q&A's change form: one whose address was e-mailed to an asker (published from their
     question, or sent as the answer to their question closed as a duplicate of it) is taken out
     of readers' reach (set to draft, or to a later publication date) only once the editor
@@ -138,9 +155,8 @@ class QuestionForm(RefuseStaleSavesForm):
         "while readers can open it.",
     )
 
-    def clean_title(self):
-        # The box wraps (get_form): a line break typed in it is a space, as a title is one line.
-        return " ".join(self.cleaned_data["title"].split())
+    class Meta:
+        widgets = {"title": TitleBox}
 
     def _post_clean(self):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked
@@ -293,12 +309,6 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        # The whole title in view, not admin's narrow 20em box (admin.css), wrapping, as titles
-        # run to 200 characters: editors correct its spelling here.
-        if "title" in form.base_fields:
-            form.base_fields["title"].widget = AdminTextareaWidget(
-                attrs={"rows": 2, "class": "vLargeTextField title-box"}
-            )
         # Admin's date and time boxes carry no label of their own: name each for screen readers.
         if "published_at" in form.base_fields:
             date, time = form.base_fields["published_at"].widget.widgets

@@ -13,7 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
@@ -28,7 +28,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
-from archive.admin import RefusesStaleSaves
+from archive.admin import OneLineTitle, RefusesStaleSaves, TitleBox
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 from archive.views import render_question
@@ -279,7 +279,7 @@ REPLACES_DRAFT = (
 )
 
 
-class SubmissionAdminForm(RefuseStaleSavesForm):
+class SubmissionAdminForm(OneLineTitle, RefuseStaleSavesForm):
     note = forms.CharField(
         label="Note for the history",
         required=False,
@@ -300,8 +300,7 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         fields = [*ANSWER_FIELDS, "duplicate_of"]
         widgets = {
             "answer": AnswerWidget,
-            # The whole title in view, not admin's narrow 20em box (admin.css).
-            "title": AdminTextInputWidget(attrs={"class": "vTextField title-box"}),
+            "title": TitleBox,
         }
 
     def clean(self):

@@ -470,6 +470,14 @@ def test_the_publish_step_shows_the_address_it_gives_for_good(
     assert submission.published_question.get_absolute_url() == corrected
 
 
+def test_a_line_break_typed_in_a_questions_title_box_is_saved_as_a_space(editor_client, editor):
+    submission = services.assign(submission=make_submission(), editor=editor)
+    title = "Tired after\r\nacupuncture "
+    press(editor_client, submission, ("_continue", "1"), title=title)
+    submission.refresh_from_db()
+    assert submission.title == "Tired after acupuncture"
+
+
 def test_publishing_after_a_colleague_changed_the_title_shows_the_new_address_first(
     editor_client, editor, area
 ):

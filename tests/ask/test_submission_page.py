@@ -135,8 +135,10 @@ def test_the_answer_and_the_title_are_written_in_wide_boxes(editor_client, edito
     html = press_page(editor_client, submission)
     answer = re.search(r'<textarea name="answer"[^>]*>', html)[0]
     assert 'class="vLargeTextField"' in answer
-    title = re.search(r'<input type="text" name="title"[^>]*>', html)[0]
-    assert 'class="vTextField title-box"' in title
+    # Titles run to 200 characters: the whole of one in view, wrapping, as a Q&A's title box.
+    title = re.search(r'<textarea name="title"[^>]*>', html)[0]
+    assert 'rows="2"' in title and 'class="vLargeTextField title-box"' in title
+    assert 'maxlength="200"' in title
 
 
 # 5. The note for the history
