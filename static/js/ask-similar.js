@@ -202,17 +202,28 @@
     show();
   }
 
-  // From pressing a button until the next page opens, what is typed would be lost (that page holds
-  // what was sent): the text boxes take no typing meanwhile, and say so. Read-only, not disabled,
-  // as disabled boxes would not be sent; no aria-busy, which would silence the note's status. A
-  // page brought back by the browser's Back is unlocked.
+  // From pressing a button until the next page opens, what is typed or ticked would be lost (that
+  // page holds what was sent): the boxes take no change meanwhile, and say so. Read-only, not
+  // disabled, as disabled boxes would not be sent; tick boxes have no read-only, so they are
+  // marked aria-disabled and their clicks (a label's and the space bar's too) cancelled. No
+  // aria-busy, which would silence the note's status. A page brought back by Back is unlocked.
   function lockWhileSending(form) {
     var note = document.getElementById("ask-sending");
     var boxes = form.querySelectorAll("textarea, input[type=text], input[type=email]");
+    var ticks = form.querySelectorAll("input[type=checkbox]");
+    var sending = false;
     function lock(locked) {
+      sending = locked;
       boxes.forEach(function (box) { box.readOnly = locked; });
+      ticks.forEach(function (tick) {
+        if (locked) tick.setAttribute("aria-disabled", "true");
+        else tick.removeAttribute("aria-disabled");
+      });
       if (note) note.textContent = locked ? note.dataset.busy : "";
     }
+    form.addEventListener("click", function (event) {
+      if (sending && event.target.matches("input[type=checkbox]")) event.preventDefault();
+    });
     form.addEventListener("submit", function () { lock(true); });
     window.addEventListener("pageshow", function () { lock(false); });
   }

@@ -368,3 +368,35 @@ def test_text_typed_while_the_form_is_being_sent_is_never_lost(page, action):
     assert "Please wait" in page.evaluate("sessionStorage.getItem('busy')")
     expect(page.locator("#ask-sending")).to_have_text("")
     expect(question).to_be_editable()
+
+
+# Each key pressed in the consent box notes whether it then shows ticked, as NOTE_EACH_KEY does for
+# typing: after the key's own doing (the space bar ticks on its release, after keyup).
+NOTE_EACH_TICK = """() => {
+    const box = document.getElementById("id_consent_to_store");
+    const note = () => sessionStorage.setItem("ticked", box.checked);
+    box.addEventListener("keyup", () => setTimeout(note));
+    box.focus();
+}"""
+
+
+def test_a_tick_box_changed_while_the_form_is_being_sent_is_never_lost(page):
+    held = held_posts(page)
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(QUESTION)
+    consent = page.get_by_label("I agree to Acupuncture Answers keeping my question")
+    consent.check()
+    page.evaluate(NOTE_EACH_TICK)
+    page.evaluate(
+        """() => setTimeout(() => document.querySelector("form.ask-form").requestSubmit(
+            document.querySelector("button[value=check]")))"""
+    )
+    wait_until(page, lambda: held)
+    page.keyboard.press("Space")  # would untick it, unseen by the page about to open
+    held[0].continue_()
+    expect(page.get_by_role("heading", name="Ask the expert panel")).to_be_visible()
+    # The box showed, while it was sent, what the next page holds; and it can be changed again.
+    assert page.evaluate("sessionStorage.getItem('ticked')") == "true"
+    expect(consent).to_be_checked()
+    expect(consent).not_to_have_attribute("aria-disabled", "true")
+    consent.uncheck()
