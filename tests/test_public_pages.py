@@ -3,11 +3,14 @@ HTTP caching (ETag, Last-Modified, 304, Cache-Control, Vary), the server's page 
 a change to the archive showing at once. And never any of it where a page holds a secret."""
 
 import gzip
+import re
 import time
 from datetime import timedelta
+from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import caches
 from django.test import RequestFactory
@@ -416,3 +419,69 @@ def test_the_server_error_page_gives_the_way_to_urgent_help_without_the_database
     assert '<a href="tel:111">NHS 111</a>' in html
     assert '<a href="/urgent-help/">' in html
     assert html.startswith("<!doctype html>")
+
+
+# Lists the stylesheet draws without bullets: Safari (VoiceOver) then stops calling them lists
+# unless they say role="list". The selectors are read from the stylesheet, so that a list styled
+# so later is checked too.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+def unbulleted_selectors():
+    css = re.sub(
+        r"/\*.*?\*/", "", (settings.BASE_DIR / "static/css/site.css").read_text(), flags=re.S
+    )
+    return [
+        [re.fullmatch(r"(\w*)((?:\.[\w-]+)*)", part).groups() for part in selector.split()]
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+        if re.search(r"list-style(-type)?:\s*none", body)
+        for selector in selectors.split(",")
+    ]
+
+
+class Lists(HTMLParser):
+    """The page's <ul> and <ol> that a selector of descendants matches, without role="list"."""
+
+    def __init__(self, selectors):
+        super().__init__()
+        self.selectors, self.open, self.unmarked, self.seen = selectors, [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        element = (tag, set((attrs.get("class") or "").split()))
+        if tag in ("ul", "ol") and any(
+            self.matches(s, [*self.open, element]) for s in self.selectors
+        ):
+            self.seen.append(tag)
+            if attrs.get("role") != "list":
+                self.unmarked.append(f"<{tag} class={attrs.get('class')!r}>")
+        if tag not in VOID:
+            self.open.append(element)
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    @staticmethod
+    def matches(selector, path):
+        def fits(part, element):
+            tag, classes = part
+            return (not tag or tag == element[0]) and set(classes.split(".")[1:]) <= element[1]
+
+        if not fits(selector[-1], path[-1]):
+            return False
+        ancestors = iter(reversed(path[:-1]))
+        return all(any(fits(part, a) for a in ancestors) for part in reversed(selector[:-1]))
+
+
+def test_lists_drawn_without_bullets_say_they_are_lists(client, archive):
+    selectors = unbulleted_selectors()
+    assert [("", ".question-list")] in selectors
+    urls = [*pages(archive).values(), "/ask/similar/?q=sciatica+and+needles"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        lists = Lists(selectors)
+        lists.feed(response.content.decode())
+        assert lists.seen, url  # the menu's at least, or the similar answers
+        assert lists.unmarked == [], url

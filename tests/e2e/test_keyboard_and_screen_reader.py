@@ -90,3 +90,26 @@ def test_each_page_has_headings_in_order_its_regions_clear_links_and_room_to_tap
         assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (url, levels)
         assert outline["links"] == [], url
         assert page.evaluate(CROWDED) == [], url
+
+
+# Lists drawn without bullets: Safari (VoiceOver) no longer calls such a list a list unless it
+# says role="list".
+UNMARKED_LISTS = """() => [...document.querySelectorAll("ul, ol")]
+    .filter(l => getComputedStyle(l).listStyleType === "none" && l.getAttribute("role") !== "list")
+    .map(l => `${l.tagName.toLowerCase()}.${l.className} in ${l.parentElement.className}`)"""
+
+
+def test_lists_drawn_without_bullets_still_say_they_are_lists(page):
+    page.set_viewport_size(PHONE)
+    for url in [*PAGES, "/search/?q=sciatica", "/privacy/"]:
+        page.goto(url)
+        assert page.locator("ul, ol").count() > 0, url
+        assert page.evaluate(UNMARKED_LISTS) == [], url
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill("Is it normal to feel dizzy after acupuncture?")
+    page.get_by_role("button", name="Check for similar answers").click()
+    assert page.locator("#similar-list li").count() >= 1
+    assert page.evaluate(UNMARKED_LISTS) == []
+    # What a screen reader is told: the menu is a list of its three links.
+    menu = page.get_by_role("navigation", name="Main")
+    assert menu.get_by_role("list").get_by_role("listitem").count() == 3
