@@ -33,7 +33,6 @@ run: install
 	$(MANAGE) migrate --no-input
 	@echo "==> Loading the seed archive"
 	$(MANAGE) seed
-	$(MANAGE) rebuild_search_index --if-drifted
 	$(MANAGE) create_demo_editor
 	@echo "==> Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the site and its database)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -42,7 +41,6 @@ run: install
 serve: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed
-	$(MANAGE) rebuild_search_index --if-drifted
 	DEBUG=0 $(MANAGE) collectstatic --no-input -v0
 	@echo "==> gunicorn on http://127.0.0.1:$(PORT)/"
 	ENVIRONMENT=local DEBUG=0 PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi

@@ -28,6 +28,5 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def seeded(db):
-    """The seed archive, loaded as `make run` loads it: its words then weighed afresh."""
+    """The seed archive, loaded as `make run` loads it (seed weighs its words afresh)."""
     call_command("seed", verbosity=0)
-    call_command("rebuild_search_index", if_drifted=True, verbosity=0)

@@ -1,13 +1,17 @@
-"""`seed` on a database an older fixture filled: a seed Q&A the importer now marks for review is
-marked while no editor has touched it, and never against an editor's own decision."""
+"""`seed` on a database an older fixture filled: a seed Q&A the importer now marks for review, or
+writes otherwise, is brought up to date while no editor has touched it, and never against an
+editor's own edits or decision. And `seed` alone leaves the search index weighed afresh."""
 
 import json
+from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
 from archive.models import Question
+from search import index
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
@@ -56,3 +60,66 @@ def test_seed_run_twice_marks_nothing_more(loaded_unmarked):
     once = list(Question.objects.order_by("pk").values())
     call_command("seed", verbosity=0)
     assert list(Question.objects.order_by("pk").values()) == once
+
+
+@pytest.fixture
+def loaded_by_an_older_importer():
+    """The seed as the importer before whole-sentence titles left it: a long title cut short
+    with "…" (written in bulk, so that `updated_at` stays the fixture's)."""
+    call_command("seed", verbosity=0)
+    seed = Question.objects.get(
+        slug="i-have-had-two-spinal-fusions-the-second-one-through-the-stomach-due"
+    )
+    cut = seed.title[:80] + "…"
+    Question.objects.filter(pk=seed.pk).update(title=cut, original_title=cut)
+    return seed
+
+
+def test_seed_brings_the_texts_of_an_untouched_seed_answer_up_to_date(loaded_by_an_older_importer):
+    seed = loaded_by_an_older_importer
+    call_command("seed", verbosity=0)
+    now = Question.objects.get(pk=seed.pk)
+    assert (now.title, now.original_title) == (seed.title, seed.original_title)
+    assert now.updated_at > seed.updated_at  # changed, as readers' pages and the sitemap say
+
+
+@pytest.mark.parametrize("field", ["question", "answer"])
+def test_seed_brings_an_untouched_seed_answers_question_and_answer_up_to_date(field):
+    call_command("seed", verbosity=0)
+    seed = Question.objects.order_by("pk").first()
+    Question.objects.filter(pk=seed.pk).update(**{field: "An older importer's text."})
+    call_command("seed", verbosity=0)
+    assert getattr(Question.objects.get(pk=seed.pk), field) == getattr(seed, field)
+
+
+def test_seed_keeps_an_editors_title_and_a_reviewed_answers(loaded_by_an_older_importer):
+    edited = Question.objects.get(pk=loaded_by_an_older_importer.pk)
+    edited.title = "Two spinal fusions and a fall downstairs"
+    edited.save()
+    reviewed = Question.objects.exclude(pk=edited.pk).order_by("pk").first()
+    Question.objects.filter(pk=reviewed.pk).update(title="Old title", last_reviewed="2026-12-01")
+    call_command("seed", verbosity=0)
+    assert Question.objects.get(pk=edited.pk).title == "Two spinal fusions and a fall downstairs"
+    assert Question.objects.get(pk=reviewed.pk).title == "Old title"
+
+
+def test_seed_alone_leaves_the_index_weighed_with_the_archives_averages():
+    call_command("seed", verbosity=0)
+    assert index.drift() == pytest.approx(0)
+
+
+def test_seed_that_writes_no_page_leaves_the_drift_to_the_nightly_rebuild():
+    call_command("seed", verbosity=0)
+    area = Question.objects.first().category
+    make_question(area, answer=" ".join(["blim"] * 5000))
+    assert index.drift() > index.DRIFT_LIMIT
+    call_command("seed", verbosity=0)
+    assert index.drift() > index.DRIFT_LIMIT
+
+
+def test_seed_shows_each_step_as_it_goes():
+    out, err = StringIO(), StringIO()
+    call_command("seed", stdout=out, stderr=err)
+    assert out.getvalue().splitlines()[0].startswith("Seed: added 16 rows, kept 0 already there")
+    assert "Search index rebuilt" in out.getvalue().splitlines()[-1]
+    assert "12 Q&As looked at for red-flag signs" in err.getvalue()

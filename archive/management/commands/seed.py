@@ -1,12 +1,15 @@
 """Load the seed archive. Safe to run again: rows already in the database (matched by slug) are
 left as they are, so that editors' corrections survive every deploy; only missing ones are
-added, and seed Q&As no one has touched since they were loaded are marked for review when the
-importer now marks them."""
+added, and a seed Q&A no one has touched since it was loaded is brought up to date with the
+fixture (a newer importer's texts, and its marking for review). A run that wrote pages ends by
+weighing the search index afresh if the average field lengths drifted."""
 
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -14,49 +17,83 @@ from django.utils import timezone
 from archive.models import Question
 
 SEED = settings.SITE_FILES_DIR / "fixtures" / "seed.json"
+# What the importer writes of a seed Q&A from its source page: a newer importer's (titles grew
+# to a whole first sentence) replace an older one's on a row no one has touched since.
+IMPORTED_TEXTS = ("title", "original_title", "question", "answer")
 
 
 class Command(BaseCommand):
     help = (
         "Add the seed categories, Q&As and factsheets from fixtures/seed.json that the database "
         "does not hold yet; rows already there, editors' changes included, stay as they are, "
-        "except that a seed Q&A never saved since it was loaded is marked for review when the "
-        "fixture marks it."
+        "except that a seed Q&A never saved since it was loaded takes the fixture's texts and "
+        "its marking for review. Then, if it wrote pages, rebuild_search_index --if-drifted."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--fixture", type=Path, default=SEED)
 
-    def handle(self, *args, fixture, **options):
-        added = kept = marked = 0
-        with transaction.atomic(), fixture.open(encoding="utf-8") as rows:
-            for row in serializers.deserialize("json", rows):
-                # Natural keys found in the database give the object its primary key.
-                if row.object.pk is not None:
-                    kept += 1
-                    marked += mark_for_review_if_untouched(row.object)
-                    continue
+    def handle(self, *args, fixture, verbosity, **options):
+        # One transaction: a run that fails anywhere, the index's weighing included, leaves
+        # nothing half done, and the next run does it all again.
+        with transaction.atomic():
+            added, kept, updated = load(fixture)
+            if verbosity:
+                self.stdout.write(
+                    f"Seed: added {added} rows, kept {kept} already there, "
+                    f"brought {updated} untouched seed Q&As up to date."
+                )
+            self.store_red_flags(verbosity)
+            if added or updated:
+                self.weigh_index(verbosity)
+
+    def store_red_flags(self, verbosity):
+        """Rows are loaded raw, as the fixture has them: their red-flag signs are found here.
+        Every Q&A is looked at, so a large archive shows how far it has got."""
+
+        def report(looked, stored):
+            self.stderr.write(f"  {looked:,} Q&As looked at for red-flag signs, {stored:,} stored")
+
+        Question.objects.store_red_flags(report=report if verbosity else None)
+
+    def weigh_index(self, verbosity):
+        """Pages loaded into a small archive were weighed by the few loaded before them. Called
+        by name: archive sits below search (tests/test_app_dependencies.py) and imports none of
+        it. Only after writing pages, so that a deploy that adds nothing leaves the drift of
+        editors' pages to the nightly job, at a quiet hour (searches wait while it runs)."""
+        out = self.stdout if verbosity else StringIO()
+        call_command("rebuild_search_index", if_drifted=True, verbosity=verbosity, stdout=out)
+
+
+def load(fixture):
+    """Save the fixture's rows the database lacks and bring untouched seed Q&As up to date.
+    Returns how many rows were added, kept and brought up to date."""
+    added = kept = updated = 0
+    with fixture.open(encoding="utf-8") as rows:
+        for row in serializers.deserialize("json", rows):
+            # Natural keys found in the database give the object its primary key.
+            if row.object.pk is None:
                 row.save()
                 added += 1
-            # Loaded raw, as the fixture has them: their red-flag signs are found here.
-            Question.objects.store_red_flags()
-        if options["verbosity"]:
-            self.stdout.write(
-                f"Seed: added {added} rows, kept {kept} already there, "
-                f"marked {marked} Q&As for review."
-            )
+            else:
+                kept += 1
+                updated += bring_up_to_date_if_untouched(row.object)
+    return added, kept, updated
 
 
-def mark_for_review_if_untouched(seed):
-    """Mark for review a Q&A the fixture marks (a newer importer's finding) but an older seed
-    loaded unmarked, only while its row is as that seed loaded it: never saved since (every save,
-    and both review actions in admin, move `updated_at` on) and never reviewed. An editor's own
-    decision, or their edits, are never overwritten. Returns how many rows it marked (0 or 1)."""
-    if not isinstance(seed, Question) or not seed.marked_for_review:
+def bring_up_to_date_if_untouched(seed):
+    """Give a seed Q&A an older seed loaded the fixture's texts, and mark it for review if the
+    fixture marks it (a newer importer's finding), only while its row is as that seed loaded it:
+    never saved since (every save, and both review actions in admin, move `updated_at` on from
+    the fixture's) and never reviewed. An editor's edits, or own decision, are never overwritten,
+    and a mark is never taken off. Returns how many rows it changed (0 or 1)."""
+    if not isinstance(seed, Question):
         return 0
-    return Question.objects.filter(
-        pk=seed.pk,
-        marked_for_review=False,
-        last_reviewed__isnull=True,
-        updated_at=seed.updated_at,
-    ).update(marked_for_review=True, updated_at=timezone.now())
+    fresh = {field: getattr(seed, field) for field in IMPORTED_TEXTS}
+    if seed.marked_for_review:
+        fresh["marked_for_review"] = True
+    untouched = Question.objects.filter(
+        pk=seed.pk, last_reviewed__isnull=True, updated_at=seed.updated_at
+    )
+    # Changed, like any save: readers' pages, the sitemap and the feeds show the new text.
+    return untouched.exclude(**fresh).update(**fresh, updated_at=timezone.now())
