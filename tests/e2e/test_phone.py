@@ -70,14 +70,15 @@ def test_long_words_and_twice_the_text_size_never_make_a_phone_page_scroll_sidew
     assert select["x"] + select["width"] <= PHONE["width"]
 
 
-# The width a select needs to show its chosen option whole: a copy holding only that option, at
-# its natural width.
+# The width a select needs to show its chosen option whole: a copy holding only that option (as
+# the box shows it: its label, which is its text unless it has one of its own), at its natural
+# width.
 NEEDED_WIDTH = """select => {
     const copy = select.cloneNode(false);
     copy.removeAttribute("id");
     copy.style.width = "auto";
     copy.style.maxWidth = "none";
-    copy.append(new Option(select.selectedOptions[0].text));
+    copy.append(new Option(select.selectedOptions[0].label));
     select.after(copy);
     const width = copy.getBoundingClientRect().width;
     copy.remove();

@@ -3,24 +3,11 @@ Order box shows its choice whole, and the site header wraps inside the screen.""
 
 import pytest
 
+from tests.e2e.test_phone import NEEDED_WIDTH, PHONE
+
 pytestmark = pytest.mark.usefixtures("archive")
 
-PHONE = {"width": 360, "height": 740}
 NEWEST = "Newest first, then the earlier archive"
-
-# The width a select needs to show its chosen option whole: a copy holding only that option (as
-# the box shows it: its label), at its natural width.
-NEEDED_WIDTH = """select => {
-    const copy = select.cloneNode(false);
-    copy.removeAttribute("id");
-    copy.style.width = "auto";
-    copy.style.maxWidth = "none";
-    copy.append(new Option(select.selectedOptions[0].label));
-    select.after(copy);
-    const width = copy.getBoundingClientRect().width;
-    copy.remove();
-    return width;
-}"""
 
 
 @pytest.mark.parametrize("width", [320, PHONE["width"], 390])
