@@ -12,9 +12,10 @@ Decisions a reviewer should know about:
   reliably is beyond word patterns. Besides a nerve's symptoms said to be gone or better since a
   needle (SAYS_BETTER), the fever sign is the exception: none of its words is a denial itself,
   and its advice is not 999, so a plain denial directly before them ("no fever",
-  "no night sweats", "without any night sweats", "I don't have a temperature") is not the sign
-  (see DENIED_FEVER). Anything else still shows it: "no fever but night sweats", "not sure if
-  it's a fever", "I didn't have a fever until today".
+  "no night sweats", "no fever, chills or night sweats", "without any night sweats", "not
+  sweating", "I don't have a temperature") is not the sign (see DENIED_FEVER). Anything else
+  still shows it: "no fever but night sweats", "no fever, night sweats every night", "not sure
+  if it's a fever", "I didn't have a fever until today".
 - Everyday phrasing is kept out by the patterns themselves and by `ignore` patterns that remove
   known look-alikes (hay fever, fell asleep, slipped disc) before matching. Each rule's tests in
   tests/archive/test_red_flags.py list phrases that must and must not match; add to them with any
@@ -135,8 +136,9 @@ Decisions a reviewer should know about:
 - Sweats with back pain ("back pain sweats", "cold sweats with the back pain"), at night ("I wake
   up drenched") or in a search of a few words ("sciatica sweating") are the fever sign: the
   NHS's "feel hot and shivery" as askers put it. Sweat of effort ("I sweat at the gym"), "no
-  sweat" and "sweats" to wear are not, nor "no night sweats" (see negation, above), nor hot and
-  cold packs (heat and ice for a bad back), which are no feeling hot and cold.
+  sweat" and "sweats" to wear are not, nor "no night sweats" and "no sweating at night" (see
+  negation, above), nor hot and cold packs (heat and ice for a bad back), which are no feeling
+  hot and cold.
 - Legs weak or like jelly from laughing, or at a sight or a word ("my legs went to jelly when I
   saw the bill"), are the sayings, not the both-legs sign; for any other reason, or none said,
   they are the sign.
@@ -444,15 +446,25 @@ FEVER_WORD = (
 WITHOUT = (
     r"(?<!night )(?<!nights )(?<!day )(?<!days )(?<!week )(?<!never )(?<!not )(?<!been )without"
 )
+# Sweating, denied only after "no" or "not": "I can't walk without sweating" has it. Not "it's not
+# sweating at night, it's all day", nor "if not sweating", which say it or doubt it.
+DENIED_SWEATING = r"(no|(?<!'s )(?<! is )(?<!\bif )not) (night )?sweating( at night)?"
+# The fever sign's words, and sweating, after the first of a denial's list.
+LISTED_FEVER_WORD = rf"(any )?({FEVER_WORD}|(night )?sweating( at night)?)"
 # A plain denial of the fever sign, directly before its words and ending a clause, or followed
-# by "but" or "or": "no night sweats", "no fever or chills", "without any night sweats", "I
-# don't have a temperature", "I'm not feverish". Not "no fever medicine helps", "no idea why I
-# have night sweats", nor a denial in the past ("I didn't have a fever until today"), which may
-# no longer hold. What the denial leaves is still read: "no fever but night sweats" shows it.
+# by "but" or "or": "no night sweats", "no fever or chills", "no fever, chills or night sweats",
+# "without any night sweats", "I don't have a temperature", "I'm not feverish", "not sweating".
+# A list with commas is denied only whole, up to an "or" or "nor" before its last word: "no
+# fever, night sweats every night", "no fever, I sweat at night" and "no fever, chills and night
+# sweats" (as "no fever and night sweats": maybe had) have them. Not "no fever
+# medicine helps", "no idea why I have night sweats", nor a denial in the past ("I didn't have a
+# fever until today"), which may no longer hold. What the denial leaves is still read: "no fever
+# but night sweats" shows it.
 DENIED_FEVER = (
-    rf"\b((no|{WITHOUT}|(don't|do not|doesn't|does not) (have|get|feel)|(haven't|have not"
-    r"|hasn't|has not) (got|had)|not running) (a |any )?"
-    rf"{FEVER_WORD}( (or|nor) (any )?{FEVER_WORD})*|not feverish)"
+    rf"\b(((no|{WITHOUT}|(don't|do not|doesn't|does not) (have|get|feel)|(haven't|have not"
+    rf"|hasn't|has not) (got|had)|not running) (a |any )?{FEVER_WORD}|{DENIED_SWEATING})"
+    rf"((, ?{LISTED_FEVER_WORD})+,? (or|nor) {LISTED_FEVER_WORD}"
+    rf"|( (or|nor) {LISTED_FEVER_WORD})*)|not feverish)"
     r"(?=\s*($|[-.,;:!?)\n])| (but|and|or|nor|at all|so far|yet|now|today|though|either)\b)"
 )
 INFLAMED_SKIN = (

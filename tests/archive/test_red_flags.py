@@ -424,6 +424,7 @@ SHOWS = {
         # only a plain denial hides it (see EVERYDAY).
         "no fever but night sweats",
         "I have no fever and night sweats",
+        "I have no fever, chills and night sweats",
         "not sure if it's a fever",
         "no idea why I have night sweats",
         "nothing helps the night sweats",
@@ -434,6 +435,20 @@ SHOWS = {
         "I don't have a fever until the evening",
         "I don't think I have a fever",
         "no high temperature but I feel hot and shivery",
+        # A comma not followed by a list of the sign's words ending in "or", "nor" or "and" ends
+        # the denial: what follows is read (see EVERYDAY).
+        "no fever, but night sweats",
+        "no fever, night sweats every night",
+        "no fever, I sweat at night",
+        "no fever, chills, night sweats",
+        "no fever, chills or night sweats every night",
+        "no fever, chills and I sweat at night",
+        "no fever or chills, sweating at night",
+        # Sweating said, not denied, or the denial not plain.
+        "it's not sweating at night, it's all day and my back aches",
+        "I'm sweating at night, if not sweating all day",
+        "not sweating at night until this week",
+        "no sweating at night but I wake up drenched",
     ],
     "blood_in_urine": [
         "blood in my pee and back pain",
@@ -991,6 +1006,15 @@ EVERYDAY = [
     "I'm not running a temperature",
     "im not feverish",
     "no fever or chills",
+    "no fever, chills or night sweats",
+    "no fevers, sweats, or chills",
+    "no fever, chills nor night sweats",
+    "back pain, no fever, chills or sweats",
+    "no fever, chills or sweating at night",
+    "no sweating at night",
+    "i am not sweating at night",
+    "back pain no sweating",
+    "sciatica not sweating",
     "back pain, no fever, no night sweats",
     "back pain but no sweats",
     "sweaty back",
@@ -1452,6 +1476,8 @@ LONG_TEXTS = [
     ("sweats back pain " * 300)[:5000],
     ("cannot poo when i " * 300)[:5000],
     ("legs went weak from " * 300)[:5000],
+    # A denial's list of the fever sign's words read once, not again from each of its commas.
+    ("no night sweats, " * 300)[:5000],
     " ".join(sorted(red_flags.VOCABULARY) * 3)[:5000],
 ]
 
