@@ -13,7 +13,13 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from archive.admin import RefusesStaleSaves, mark_reviewed_today, outdated_claims_box
+from archive.admin import (
+    OneLineTitle,
+    RefusesStaleSaves,
+    TitleBox,
+    mark_reviewed_today,
+    outdated_claims_box,
+)
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Question
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
@@ -64,7 +70,7 @@ class SuggestedQuestionsField(forms.ModelMultipleChoiceField):
         )
 
 
-class FactsheetForm(RefuseStaleSavesForm):
+class FactsheetForm(OneLineTitle, RefuseStaleSavesForm):
     link_suggested = SuggestedQuestionsField(
         queryset=Question.objects.none(),
         required=False,
@@ -88,6 +94,8 @@ class FactsheetForm(RefuseStaleSavesForm):
             "questions",
             "source",
         ]
+        # Titles run to 200 characters: the whole of one in view, wrapping, as a Q&A's.
+        widgets = {"title": TitleBox}
         # Editors see each section under the heading readers will see.
         labels = dict(SECTIONS) | {"questions": "Linked Q&As"}
         help_texts = {

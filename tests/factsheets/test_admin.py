@@ -92,6 +92,22 @@ def test_the_change_form_has_the_sections_in_page_order_under_reader_headings(
     assert 'formaction="{}"'.format(preview_url(review_states["fine"])) in html
 
 
+def test_the_title_is_written_in_a_wrapping_box(admin_client, db):
+    html = admin_client.get(change_url(make_factsheet())).content.decode()
+    # Titles run to 200 characters: the whole of one in view, as a Q&A's title box.
+    title = re.search(r'<textarea name="title"[^>]*>', html)[0]
+    assert 'rows="2"' in title and 'class="vLargeTextField title-box"' in title
+    assert 'maxlength="200"' in title
+
+
+def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(admin_client, db):
+    factsheet = make_factsheet("Sciatica")
+    data = form_data(factsheet, title="Acupuncture for\r\nsciatica ")
+    assert admin_client.post(change_url(factsheet), data).status_code == 302
+    factsheet.refresh_from_db()
+    assert factsheet.title == "Acupuncture for sciatica"
+
+
 def test_the_change_form_suggests_unlinked_qas_and_ticking_links_them(admin_client, db):
     area = make_category()
     linked = make_question(area, title="Linked", answer="Sciatica eased.")
