@@ -946,6 +946,7 @@ RED_FLAGS = (
             r"\btemp(erature)? (of |is |was )?(3[89]|4[01]|10[0-5])\b",
             r"\b(3[89]|4[01])(\.\d)? ?(°|degrees)|\b10[0-5](\.\d)? ?(°|degrees) ?f",
             r"\bhot and (cold|shivery)|\bshivery\b|\bshivering\b|\bnight sweats?\b",
+            r"\bnight[- ]?time (sweats?|sweating)\b",
             # Sweats, as askers have the NHS's fever with back pain: "back pain sweats", "the
             # sweats", "sweating at night", "I wake up drenched". Not sweat at the gym, nor "no
             # sweat" (see ignore).
