@@ -26,7 +26,7 @@ marked public.
 import hashlib
 import logging
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -62,8 +62,14 @@ _resting = {"until": 0.0}
 WAIT_STEP_SECONDS = 0.005
 
 
-def public_page(view):
-    """Mark a view whose page is the same for every anonymous visitor (see the module's doc)."""
+def public_page(view=None, *, runs_when_unchanged=False):
+    """Mark a view whose page is the same for every anonymous visitor (see the module's doc).
+    With `runs_when_unchanged`, a conditional GET whose validators match still runs the view,
+    and is answered 304 after it, if what it made may be shared: for a view that must see every
+    request (search counts those that found little, and their validators may come from another
+    page, as every page of a version has the same)."""
+    if view is None:
+        return partial(public_page, runs_when_unchanged=runs_when_unchanged)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
@@ -73,7 +79,9 @@ def public_page(view):
             return response
         with ContentVersion.held() as version:
             etag, last_modified = version_etag(version), int(version.shown_since.timestamp())
-            response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            response = None
+            if not runs_when_unchanged:
+                response = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if response is None:
                 response = view(request, *args, **kwargs)
         if response.status_code in (200, 304) and is_shareable(request, response):
@@ -83,6 +91,10 @@ def public_page(view):
                 response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True
             )
             patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+            if runs_when_unchanged and response.status_code == 200:
+                response = get_conditional_response(
+                    request, etag=etag, last_modified=last_modified, response=response
+                )
         return response
 
     cached_view.public_page = True

@@ -1,50 +1,18 @@
 """The search page."""
 
-from functools import wraps
-
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, get_conditional_response
-from django.utils.http import parse_http_date_safe
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from archive import red_flags
-from archive.caching import CONDITIONAL_HEADERS, public_page
+from archive.caching import public_page
 from archive.models import Category
 from search.forms import SearchForm
 from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
 
-# What a request may make its answer depend on (a 304, or a 412 for If-Match), for
-# `searched_before_answered_unchanged`.
-PRECONDITIONS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", *CONDITIONAL_HEADERS)
 
-
-def searched_before_answered_unchanged(view):
-    """Run the search even for a conditional GET, which `public_page` would otherwise answer 304
-    from the archive's version alone, before the view: a search that found little must be
-    counted however it is asked for (its validators may come from another page, as every page
-    of a version has the same). Such a search is kept by no cache and answered in full; any
-    other is answered 304 when the request's validators match."""
-
-    @wraps(view)
-    def answered(request, *args, **kwargs):
-        validators = {
-            name: request.META.pop(name) for name in PRECONDITIONS if name in request.META
-        }
-        response = view(request, *args, **kwargs)
-        request.META.update(validators)
-        if response.status_code != 200 or not response.has_header("ETag"):
-            return response
-        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
-            request, etag=response["ETag"], last_modified=last_modified, response=response
-        )
-
-    return answered
-
-
-@searched_before_answered_unchanged
-@public_page
+@public_page(runs_when_unchanged=True)
 @require_safe
 def search_results(request):
     """Q&As and factsheets matching the visitor's words; help instead when there are none.
