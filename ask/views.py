@@ -13,7 +13,8 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from archive import red_flags
 from ask import rate_limit, services
@@ -26,6 +27,9 @@ from search.results import similar_questions
 logger = logging.getLogger(__name__)
 
 SIMILAR_SHOWN = 5
+# The live box ranks similar answers on a question's start only: ranking costs more with each
+# word, and runs at each pause in typing. Its warning signs are read from the whole text.
+SIMILAR_RANKED_LENGTH = 1000
 THANKS_SALT = "ask.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
 NOT_SENT_YET = (
@@ -244,14 +248,18 @@ def _from_thanks_link(token):
     return get_object_or_404(Submission, reference=reference)
 
 
-@require_safe
+# No CSRF check: it stores nothing, and a browser that blocks cookies must still get urgent advice.
+@csrf_exempt
+@require_POST
 def similar(request):
-    """The similar answers as an HTML fragment, for the form's script to show while typing."""
-    text = request.GET.get("q", "")[:1000]
-    ticked = request.GET.getlist("red_flags_ticked")
-    signs = red_flags.signs_shown(text, ticked)
+    """The similar answers as an HTML fragment, for the form's script to show while typing, with
+    the advice its words or ticked boxes call for. Posted: words in a URL are logged by any proxy
+    or CDN in front."""
+    text = request.POST.get("q", "")
+    # The live box names the question "q"; read as far as a sent question's signs are.
+    signs = red_flags.signs_shown(question_for_signs({"question": text}), _ticked(request))
     try:
-        matches = _similar(text)
+        matches = _similar(text[:SIMILAR_RANKED_LENGTH])
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
         matches = None  # the urgent advice matters more than the matches: show it anyway

@@ -35,8 +35,8 @@ max_requests_jitter = max_requests
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
-# The path without its query string: the query holds what visitors type (search words, the
-# question being checked for similar answers), which a log line beside their address must not.
+# The path without its query string: the query holds what visitors type (search words, and those
+# a search carries to the ask form), which a log line beside their address must not.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 

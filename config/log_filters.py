@@ -17,7 +17,7 @@ def without_signed_links(text):
 class RequestPathOnly(logging.Filter):
     """Write a record's request (Django attaches it to every 4xx and 5xx it logs) as its method
     and path: the JSON log would otherwise print it whole, query string and all, and the query
-    holds what visitors type (search words, a question being checked for similar answers). An
+    holds what visitors type (search words, and those a search carries to the ask form). An
     asker's link token is left out of the path and the message."""
 
     def filter(self, record):

@@ -477,9 +477,9 @@ class Lists(HTMLParser):
 def test_lists_drawn_without_bullets_say_they_are_lists(client, archive):
     selectors = unbulleted_selectors()
     assert [("", ".question-list")] in selectors
-    urls = [*pages(archive).values(), "/ask/similar/?q=sciatica+and+needles"]
-    for url in urls:
-        response = client.get(url)
+    responses = [(url, client.get(url)) for url in pages(archive).values()]
+    live = client.post("/ask/similar/", {"q": "sciatica and needles"})  # the ask form's live box
+    for url, response in [*responses, ("/ask/similar/", live)]:
         assert response.status_code == 200, url
         lists = Lists(selectors)
         lists.feed(response.content.decode())

@@ -1,5 +1,6 @@
-"""The logs keep what a request did, never what a visitor typed: search words and
-the question typed into the ask form travel in query strings, and a log line holds the address."""
+"""The logs keep what a request did, never what a visitor typed: search words travel in query
+strings, the question being typed into the ask form in a POST's body, and a log line holds the
+address."""
 
 import pytest
 
@@ -12,22 +13,24 @@ TOKEN = "eyJyZWZlcmVuY2UiOjF9-SECRETPART"
 
 @pytest.fixture
 def logged(transactional_db, tmp_path):
-    """What gunicorn logged serving a search, a similar-answers check and a missing page, each
-    with words typed in its query string."""
+    """What gunicorn logged serving a search and a missing page, each with words typed in its
+    query string, and the ask form's live box, with them in its body (and no CSRF cookie)."""
     log = tmp_path / "gunicorn.log"
     with gunicorn_site(log, WEB_CONCURRENCY="1") as base:
-        for path, expected in [("/search/", 200), ("/ask/similar/", 200), ("/questions/x/", 404)]:
+        for path, expected in [("/search/", 200), ("/questions/x/", 404)]:
             status, _, _ = request(base, f"{path}?q={TYPED.replace(' ', '+')}", "198.51.100.7")
             assert status == expected
+        status, _, _ = request(base, "/ask/similar/", "198.51.100.7", data={"q": TYPED})
+        assert status == 200
         status, _, _ = request(base, f"/ask/status/{TOKEN}/", "198.51.100.7")
         assert status == 404
     return log.read_text()
 
 
 def test_the_access_log_has_the_path_but_not_the_words_typed(logged):
-    lines = [line for line in logged.splitlines() if '"GET /' in line]
+    lines = logged.splitlines()
     assert any('"GET /search/ HTTP/1.1" 200' in line for line in lines), logged
-    assert any('"GET /ask/similar/ HTTP/1.1" 200' in line for line in lines), logged
+    assert any('"POST /ask/similar/ HTTP/1.1" 200' in line for line in lines), logged
     # Django's own warning of the 404, in the JSON log, names the request by its path alone.
     assert '"request": "GET /questions/x/"' in logged
     for word in ["Jane", "cancer", "q="]:

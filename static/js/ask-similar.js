@@ -85,9 +85,12 @@
       return names;
     }
 
+    // The whole question, as a warning sign may come at its end (the server ranks answers on
+    // its start only), and the boxes ticked: a form body, never a URL's query, as proxies log
+    // URLs.
     function query() {
       var params = new URLSearchParams();
-      params.append("q", question.value.trim().slice(0, 1000));
+      params.append("q", question.value.trim());
       tickedNames().forEach(function (name) {
         params.append("red_flags_ticked", name);
       });
@@ -164,9 +167,11 @@
       lastQuery = params;
       if (controller) controller.abort();
       controller = new AbortController();
-      fetch(form.dataset.similarUrl + "?" + params, {
+      fetch(form.dataset.similarUrl, {
+        method: "POST",
+        body: params,
         signal: controller.signal,
-        headers: { Accept: "text/html" },
+        headers: { Accept: "text/html", "Content-Type": "application/x-www-form-urlencoded" },
       })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {

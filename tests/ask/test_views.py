@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
-from ask import services
+from ask import services, views
 from ask.forms import new_form_token
 from ask.models import RateLimitCount, Submission
 from ask.views import thanks_url
@@ -81,7 +81,7 @@ def test_checking_for_similar_answers_keeps_the_text_and_warns_without_sending(c
 
 def test_the_similar_answers_fragment_for_the_script(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    response = client.get("/ask/similar/", {"q": "sciatica needles"})
+    response = client.post("/ask/similar/", {"q": "sciatica needles"})
     assert "Needles and sciatica</a>" in response.content.decode()
     assert "<html" not in response.content.decode()
 
@@ -91,7 +91,7 @@ def test_a_similar_answer_being_reviewed_says_so(client, area):
     make_question(
         area, title="NICE and sciatica", question="Sciatica needles?", marked_for_review=True
     )
-    html = client.get("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    html = client.post("/ask/similar/", {"q": "sciatica needles"}).content.decode()
     meta = dict(re.findall(r'>([^<]+)</a> <span class="meta">(.*?)</span>', html))
     assert meta == {
         "Needles and sciatica": area.name,
@@ -247,13 +247,15 @@ def test_the_thank_you_page_shows_the_address_given_masked_and_never_the_askers_
     # Enough to catch a mistyped domain; the page may be opened by someone else within the day.
     submission = make_submission(name="Zebedee Unique", email="zebedee@gmial.com")
     caplog.set_level(logging.DEBUG)
-    response = client.get(thanks_url(submission))
+    # One link: a link made a second later carries another time in its signature.
+    url = thanks_url(submission)
+    response = client.get(url)
     html = response.content.decode()
     assert "<strong>z•••@gmial.com</strong>" in html
     assert "Zebedee" not in html and "zebedee@" not in html
     assert "send your question again with the right address" in html
     # Its own withdraw link, which ends with the page's (test_asker_links), not the receipt's.
-    assert f'href="{thanks_url(submission)}withdraw/"' in html
+    assert f'href="{url}withdraw/"' in html
     assert services.withdraw_url(submission) not in html
     assert "gmial" not in caplog.text
     # Kept by no cache, shared or the browser's own.
@@ -301,7 +303,7 @@ def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send
     make_question(
         area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
     )
-    html = client.get("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    html = client.post("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
     assert 'role="alert"' in html
     assert html.index("Get medical help now") < html.index("Acupuncture for back pain</a>")
     assert '<a href="tel:999">999</a>' in html
@@ -310,13 +312,13 @@ def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send
 
 def test_the_live_box_reads_a_sign_through_its_typos(client, area):
     make_question(area, title="Back pain", answer="Chest pain needs a doctor first.")
-    html = client.get("/ask/similar/", {"q": "I have chest pian and back ache"}).content.decode()
+    html = client.post("/ask/similar/", {"q": "I have chest pian and back ache"}).content.decode()
     assert html.index("Get medical help now") < html.index("Back pain</a>")
     assert "Chest pain with back pain" in html
 
 
 def test_the_live_box_gives_the_advice_of_a_ticked_box_too(client):
-    html = client.get("/ask/similar/", {"q": "", "red_flags_ticked": "chest_pain"}).content
+    html = client.post("/ask/similar/", {"q": "", "red_flags_ticked": "chest_pain"}).content
     assert "Chest pain with back pain" in html.decode()
 
 
@@ -325,14 +327,55 @@ def test_the_live_box_still_gives_urgent_advice_when_the_search_fails(client):
         raise OperationalError("server closed the connection unexpectedly")
 
     with connection.execute_wrapper(database_down):
-        response = client.get("/ask/similar/", {"q": URGENT_TEXT})
+        response = client.post("/ask/similar/", {"q": URGENT_TEXT})
     assert response.status_code == 200
     assert "Get medical help now" in response.content.decode()
 
 
+def test_the_live_box_is_posted_never_asked_for_with_the_words_in_its_address(client):
+    # A URL's query is logged by any proxy or CDN in front; a GET or HEAD is refused.
+    for method in (client.get, client.head):
+        assert method("/ask/similar/", {"q": URGENT_TEXT}).status_code == 405
+    assert client.post("/ask/similar/", {"q": URGENT_TEXT}).status_code == 200
+
+
+def test_the_live_box_needs_no_cookie_or_token():
+    # A browser that blocks cookies gets its advice as it types; the box stores nothing.
+    response = Client(enforce_csrf_checks=True).post("/ask/similar/", {"q": URGENT_TEXT})
+    assert response.status_code == 200
+    assert "Get medical help now" in response.content.decode()
+
+
+def test_the_live_box_answer_is_kept_by_no_cache(client):
+    # A POST's answer is not cached by default; its headers tell every browser and proxy so too.
+    response = client.post("/ask/similar/", {"q": URGENT_TEXT})
+    assert response.status_code == 200
+    assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
+    assert "public" not in response["Cache-Control"]
+
+
+CALM = "My lower back aches after a long day sitting at my desk. "  # no warning sign
+
+
+@pytest.mark.parametrize("start", [1_000, 4_000])
+def test_the_live_box_gives_the_advice_of_a_sign_far_into_a_long_question(client, area, start):
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    text = ("Do needles help sciatica? " + CALM * 80)[:start] + " Now I have chest pain too."
+    html = client.post("/ask/similar/", {"q": text}).content.decode()
+    assert html.index("Chest pain with back pain") < html.index("Needles and sciatica</a>")
+
+
+def test_the_live_box_ranks_answers_on_the_start_of_the_question_only(client, monkeypatch):
+    ranked = []
+    monkeypatch.setattr(views, "prepare_question", lambda text: ranked.append(text) or text)
+    monkeypatch.setattr(views, "similar_questions", lambda query, limit: [])
+    client.post("/ask/similar/", {"q": CALM * 80})
+    assert ranked == [(CALM * 80)[: views.SIMILAR_RANKED_LENGTH]]
+
+
 def test_a_calm_question_still_hears_it_need_not_be_sent(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    html = client.get("/ask/similar/", {"q": "do needles help sciatica"}).content.decode()
+    html = client.post("/ask/similar/", {"q": "do needles help sciatica"}).content.decode()
     assert "you need not send it" in html
     assert "Get medical help now" not in html
 
@@ -479,7 +522,7 @@ def test_checking_an_urgent_question_leaves_focus_on_the_advice_at_the_top(clien
 
 def test_the_live_box_says_only_a_short_status_line_and_lists_outside_it(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    html = client.get("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    html = client.post("/ask/similar/", {"q": "sciatica needles"}).content.decode()
     status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)
     assert 'role="status"' in status[0] and 'aria-atomic="true"' in status[0]
     assert status[1] == "1 answered question like yours below"
@@ -494,14 +537,14 @@ def test_the_live_box_status_for_an_urgent_question_does_not_invite_not_sending(
     make_question(
         area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
     )
-    html = client.get("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    html = client.post("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
     status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)[1]
     assert status == "1 answered question on similar subjects below"
 
 
 def test_each_box_of_advice_on_the_ask_page_has_its_own_heading_id(client):
     page = client.get("/ask/", {"question": "numbness in my groin"}).content.decode()
-    live = client.get("/ask/similar/", {"q": "numbness in my groin and more"}).content.decode()
+    live = client.post("/ask/similar/", {"q": "numbness in my groin and more"}).content.decode()
     page_ids = re.findall(r' id="([^"]+)"', page)
     live_ids = re.findall(r' id="([^"]+)"', live)
     assert "urgent-heading" in page_ids and "similar-urgent-heading" in live_ids

@@ -1,6 +1,7 @@
 """A worried patient asks a question, with JavaScript on and with it off."""
 
 import re
+from urllib.parse import parse_qs
 
 import pytest
 from playwright.sync_api import expect
@@ -94,7 +95,7 @@ def test_a_missing_consent_stops_the_send_and_keeps_the_text(page):
     assert not Submission.objects.exists()
 
 
-SIMILAR = re.compile(r"/ask/similar/\?")
+SIMILAR = re.compile(r"/ask/similar/$")
 PHONE = {"width": 360, "height": 740}
 
 
@@ -110,6 +111,11 @@ def answers_shown_for(page, text, ticked=None):
         }""",
         arg=[text.strip(), ticked],
     )
+
+
+def live_answer(page, text):
+    """What the live box's server answers for `text`, asked for as the script asks."""
+    return page.request.post("/ask/similar/", form={"q": text}).text()
 
 
 def focused(page, attribute="id"):
@@ -129,7 +135,7 @@ def test_checking_for_similar_answers_says_so_and_takes_you_to_them(page):
 def test_the_live_box_rewrites_and_announces_only_what_changed(page):
     page.goto("/ask/")
     # Every pause in typing gets the same answer: nothing on the page should change again.
-    same = page.request.get("/ask/similar/?q=sciatica+needles+after+treatment").text()
+    same = live_answer(page, "sciatica needles after treatment")
     page.route(SIMILAR, lambda route: route.fulfill(body=same, content_type="text/html"))
     question = page.get_by_label("Your question")
     with page.expect_response(SIMILAR):
@@ -164,7 +170,7 @@ def test_a_new_list_waits_while_someone_is_on_one_of_its_links(page):
     expect(first).to_be_visible()
     title = first.inner_text()
     # A later answer holds other Q&As; it arrives while the visitor is on the first link.
-    other = page.request.get("/ask/similar/?q=epidural+after+having+my+son").text()
+    other = live_answer(page, "epidural after having my son")
     later = page.evaluate(
         """html => new DOMParser().parseFromString(html, "text/html")
                    .getElementById("similar-list").innerHTML""",
@@ -223,6 +229,35 @@ def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(pag
     page.get_by_label("Your question").fill(QUESTION)
     expect(alert).to_have_count(0)
     expect(page).to_have_title(re.compile("^Ask the expert panel"))
+
+
+# A long question, its warning sign past the 1,000th character: the live box reads it all.
+LONG_CALM = (
+    "My lower back aches after a long day sitting at my desk, and I wonder why. " * 14
+).strip()
+LATE_SIGN = " Since this morning I also have chest pain."
+
+
+def test_a_sign_late_in_a_long_question_gets_its_advice_as_you_type_sent_in_no_url(page):
+    asked = []
+    page.on("request", lambda request: SIMILAR.search(request.url) and asked.append(request))
+    page.goto("/ask/")
+    question = page.get_by_label("Your question")
+    question.fill(LONG_CALM)
+    question.press("End")
+    question.press_sequentially(LATE_SIGN, delay=5)
+    alert = page.locator("#similar-answers").get_by_role("alert")
+    expect(alert).to_contain_text("Chest pain with back pain")
+    answers_shown_for(page, LONG_CALM + LATE_SIGN)
+    assert page.url.endswith("/ask/")  # no button was pressed
+    # Each request posted the whole text in its body; no URL held a word of it.
+    assert asked
+    for request in asked:
+        assert request.method == "POST"
+        assert request.url.endswith("/ask/similar/"), request.url
+        assert not any(word in request.url for word in ("desk", "chest")), request.url
+        assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert parse_qs(asked[-1].post_data)["q"] == [(LONG_CALM + LATE_SIGN).strip()]
 
 
 def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_it_in_view(page):
