@@ -104,7 +104,12 @@ def public_page(view=None, *, runs_when_unchanged=False):
 def is_anonymous_read(request):
     """A GET or HEAD from someone with no session and no pin to the primary database: nothing
     on the page can be theirs alone."""
-    return request.method in SAFE_METHODS and not (
+    return request.method in SAFE_METHODS and is_anonymous(request)
+
+
+def is_anonymous(request):
+    """A request from someone with no session and no pin to the primary database."""
+    return not (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or settings.READ_PRIMARY_COOKIE_NAME in request.COOKIES
     )

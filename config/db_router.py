@@ -1,8 +1,9 @@
 """Scale-out reads: with DATABASE_REPLICA_URL set, public pages and search read from a PostgreSQL
 streaming replica; everything else uses the primary.
 
-A request may read the replica when it is a GET or HEAD outside admin from someone with no session
-and no `read_primary` cookie. Any other request (a question sent, an editor's publish) reads and
+A request may read the replica when it is a GET or HEAD outside admin, or a post that only reads
+(READ_ONLY_POSTS: the ask form's live similar answers), from someone with no session and no
+`read_primary` cookie; such a post pins nobody to the primary. Any other request (a question sent, an editor's publish) reads and
 writes the primary, and its response sets that cookie for READ_PRIMARY_SECONDS, so the pages it
 leads to (the thank-you page, the Q&A just published) come from the primary as well: nobody reads
 the replica's slightly older copy of what they have just done. Editors hold a session, so they
@@ -14,13 +15,17 @@ replica before the page, and PostgreSQL replays a change and its version in one 
 """
 
 from contextvars import ContextVar
+from functools import cache
 
 from django.conf import settings
 from django.urls import reverse
 
-from archive.caching import is_anonymous_read
+from archive.caching import SAFE_METHODS, is_anonymous
 
 REPLICA = "replica"
+# Posts that write nothing (the question is in the body only to keep it out of URLs): read like
+# a GET, and pinning no one to the primary.
+READ_ONLY_POSTS = ("ask:similar",)
 _reads_from_replica = ContextVar("reads_from_replica", default=False)
 
 
@@ -56,7 +61,7 @@ class ReadRoutingMiddleware:
             response = self.get_response(request)
         finally:
             _reads_from_replica.reset(token)
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if request.method not in (*SAFE_METHODS, "OPTIONS") and not posts_to_read(request):
             response.set_cookie(
                 settings.READ_PRIMARY_COOKIE_NAME,
                 "1",
@@ -69,4 +74,15 @@ class ReadRoutingMiddleware:
 
 
 def may_read_replica(request):
-    return is_anonymous_read(request) and not request.path.startswith(reverse("admin:index"))
+    reads = request.method in SAFE_METHODS or posts_to_read(request)
+    return reads and is_anonymous(request) and not request.path.startswith(reverse("admin:index"))
+
+
+def posts_to_read(request):
+    """A post to one of READ_ONLY_POSTS."""
+    return request.method == "POST" and request.path in _read_only_paths()
+
+
+@cache
+def _read_only_paths():
+    return {reverse(name) for name in READ_ONLY_POSTS}
