@@ -27,8 +27,8 @@ from search.results import similar_questions
 logger = logging.getLogger(__name__)
 
 SIMILAR_SHOWN = 5
-# The live box ranks similar answers on a question's start only: ranking costs more with each
-# word, and runs at each pause in typing. Its warning signs are read from the whole text.
+# Similar answers are ranked on a question's start only: ranking costs more with each word, and
+# the live box asks at each pause in typing. Warning signs are read from the whole text.
 SIMILAR_RANKED_LENGTH = 1000
 THANKS_SALT = "ask.thanks"
 THANKS_MAX_AGE = 24 * 60 * 60
@@ -96,13 +96,12 @@ def _refused_question(request):
 
 
 def _check_similar(request):
-    text = typed_question(request.POST)
     form = AskForm.keeping(request.POST)
     return _form_page(
         request,
         form,
         checked=True,
-        similar=_similar(text),
+        similar=_similar(typed_question(request.POST)),
         warning_signs=_posted_signs(request),
     )
 
@@ -255,11 +254,9 @@ def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing, with
     the advice its words or ticked boxes call for. Posted: words in a URL are logged by any proxy
     or CDN in front."""
-    text = request.POST.get("q", "")
-    # The live box names the question "q"; read as far as a sent question's signs are.
-    signs = red_flags.signs_shown(question_for_signs({"question": text}), _ticked(request))
+    signs = _posted_signs(request)
     try:
-        matches = _similar(text[:SIMILAR_RANKED_LENGTH])
+        matches = _similar(typed_question(request.POST))
     except DatabaseError:
         logger.exception("Similar answers: database unavailable")
         matches = None  # the urgent advice matters more than the matches: show it anyway
@@ -273,7 +270,7 @@ def similar(request):
 
 
 def _similar(text):
-    return similar_questions(prepare_question(text), limit=SIMILAR_SHOWN)
+    return similar_questions(prepare_question(text[:SIMILAR_RANKED_LENGTH]), limit=SIMILAR_SHOWN)
 
 
 def thanks_url(submission):

@@ -50,10 +50,10 @@ def test_a_question_sent_reads_and_writes_the_primary_and_pins_the_next_pages_to
 
 def test_the_ask_forms_live_answers_post_only_to_read_and_pin_no_one(rf):
     # The question is posted to keep it out of URLs; nothing is written.
-    database, response = read_from(rf.post("/ask/similar/", {"q": "sciatica"}))
+    database, response = read_from(rf.post("/ask/similar/", {"question": "sciatica"}))
     assert database == "replica"
     assert "read_primary" not in response.cookies
-    pinned = rf.post("/ask/similar/", {"q": "sciatica"})
+    pinned = rf.post("/ask/similar/", {"question": "sciatica"})
     pinned.COOKIES["read_primary"] = "1"
     assert read_from(pinned)[0] == "default"
 

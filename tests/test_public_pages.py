@@ -478,7 +478,9 @@ def test_lists_drawn_without_bullets_say_they_are_lists(client, archive):
     selectors = unbulleted_selectors()
     assert [("", ".question-list")] in selectors
     responses = [(url, client.get(url)) for url in pages(archive).values()]
-    live = client.post("/ask/similar/", {"q": "sciatica and needles"})  # the ask form's live box
+    live = client.post(
+        "/ask/similar/", {"question": "sciatica and needles"}
+    )  # the ask form's live box
     for url, response in [*responses, ("/ask/similar/", live)]:
         assert response.status_code == 200, url
         lists = Lists(selectors)

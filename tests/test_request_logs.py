@@ -20,7 +20,7 @@ def logged(transactional_db, tmp_path):
         for path, expected in [("/search/", 200), ("/questions/x/", 404)]:
             status, _, _ = request(base, f"{path}?q={TYPED.replace(' ', '+')}", "198.51.100.7")
             assert status == expected
-        status, _, _ = request(base, "/ask/similar/", "198.51.100.7", data={"q": TYPED})
+        status, _, _ = request(base, "/ask/similar/", "198.51.100.7", data={"question": TYPED})
         assert status == 200
         status, _, _ = request(base, f"/ask/status/{TOKEN}/", "198.51.100.7")
         assert status == 404

@@ -90,7 +90,7 @@
     // URLs.
     function query() {
       var params = new URLSearchParams();
-      params.append("q", question.value.trim());
+      params.append("question", question.value.trim());
       tickedNames().forEach(function (name) {
         params.append("red_flags_ticked", name);
       });

@@ -51,7 +51,7 @@ def test_a_sign_with_joiners_inside_its_words_is_still_found_and_marked_urgent()
 
 
 def test_the_form_and_its_live_box_read_a_sign_through_joiners(client):
-    html = client.post("/ask/similar/", {"q": HIDDEN_SIGN}).content.decode()
+    html = client.post("/ask/similar/", {"question": HIDDEN_SIGN}).content.decode()
     assert 'data-sign="chest_pain"' in html
     checked = client.post("/ask/", {"question": HIDDEN_SIGN, "action": "check"})
     assert 'data-sign="chest_pain"' in checked.content.decode()

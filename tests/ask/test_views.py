@@ -81,7 +81,7 @@ def test_checking_for_similar_answers_keeps_the_text_and_warns_without_sending(c
 
 def test_the_similar_answers_fragment_for_the_script(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    response = client.post("/ask/similar/", {"q": "sciatica needles"})
+    response = client.post("/ask/similar/", {"question": "sciatica needles"})
     assert "Needles and sciatica</a>" in response.content.decode()
     assert "<html" not in response.content.decode()
 
@@ -91,7 +91,7 @@ def test_a_similar_answer_being_reviewed_says_so(client, area):
     make_question(
         area, title="NICE and sciatica", question="Sciatica needles?", marked_for_review=True
     )
-    html = client.post("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    html = client.post("/ask/similar/", {"question": "sciatica needles"}).content.decode()
     meta = dict(re.findall(r'>([^<]+)</a> <span class="meta">(.*?)</span>', html))
     assert meta == {
         "Needles and sciatica": area.name,
@@ -303,7 +303,7 @@ def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send
     make_question(
         area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
     )
-    html = client.post("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    html = client.post("/ask/similar/", {"question": URGENT_TEXT}).content.decode()
     assert 'role="alert"' in html
     assert html.index("Get medical help now") < html.index("Acupuncture for back pain</a>")
     assert '<a href="tel:999">999</a>' in html
@@ -312,13 +312,15 @@ def test_the_live_box_puts_urgent_advice_first_and_never_says_they_need_not_send
 
 def test_the_live_box_reads_a_sign_through_its_typos(client, area):
     make_question(area, title="Back pain", answer="Chest pain needs a doctor first.")
-    html = client.post("/ask/similar/", {"q": "I have chest pian and back ache"}).content.decode()
+    html = client.post(
+        "/ask/similar/", {"question": "I have chest pian and back ache"}
+    ).content.decode()
     assert html.index("Get medical help now") < html.index("Back pain</a>")
     assert "Chest pain with back pain" in html
 
 
 def test_the_live_box_gives_the_advice_of_a_ticked_box_too(client):
-    html = client.post("/ask/similar/", {"q": "", "red_flags_ticked": "chest_pain"}).content
+    html = client.post("/ask/similar/", {"question": "", "red_flags_ticked": "chest_pain"}).content
     assert "Chest pain with back pain" in html.decode()
 
 
@@ -327,7 +329,7 @@ def test_the_live_box_still_gives_urgent_advice_when_the_search_fails(client):
         raise OperationalError("server closed the connection unexpectedly")
 
     with connection.execute_wrapper(database_down):
-        response = client.post("/ask/similar/", {"q": URGENT_TEXT})
+        response = client.post("/ask/similar/", {"question": URGENT_TEXT})
     assert response.status_code == 200
     assert "Get medical help now" in response.content.decode()
 
@@ -335,20 +337,20 @@ def test_the_live_box_still_gives_urgent_advice_when_the_search_fails(client):
 def test_the_live_box_is_posted_never_asked_for_with_the_words_in_its_address(client):
     # A URL's query is logged by any proxy or CDN in front; a GET or HEAD is refused.
     for method in (client.get, client.head):
-        assert method("/ask/similar/", {"q": URGENT_TEXT}).status_code == 405
-    assert client.post("/ask/similar/", {"q": URGENT_TEXT}).status_code == 200
+        assert method("/ask/similar/", {"question": URGENT_TEXT}).status_code == 405
+    assert client.post("/ask/similar/", {"question": URGENT_TEXT}).status_code == 200
 
 
 def test_the_live_box_needs_no_cookie_or_token():
     # A browser that blocks cookies gets its advice as it types; the box stores nothing.
-    response = Client(enforce_csrf_checks=True).post("/ask/similar/", {"q": URGENT_TEXT})
+    response = Client(enforce_csrf_checks=True).post("/ask/similar/", {"question": URGENT_TEXT})
     assert response.status_code == 200
     assert "Get medical help now" in response.content.decode()
 
 
 def test_the_live_box_answer_is_kept_by_no_cache(client):
     # A POST's answer is not cached by default; its headers tell every browser and proxy so too.
-    response = client.post("/ask/similar/", {"q": URGENT_TEXT})
+    response = client.post("/ask/similar/", {"question": URGENT_TEXT})
     assert response.status_code == 200
     assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}
     assert "public" not in response["Cache-Control"]
@@ -361,21 +363,26 @@ CALM = "My lower back aches after a long day sitting at my desk. "  # no warning
 def test_the_live_box_gives_the_advice_of_a_sign_far_into_a_long_question(client, area, start):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
     text = ("Do needles help sciatica? " + CALM * 80)[:start] + " Now I have chest pain too."
-    html = client.post("/ask/similar/", {"q": text}).content.decode()
+    html = client.post("/ask/similar/", {"question": text}).content.decode()
     assert html.index("Chest pain with back pain") < html.index("Needles and sciatica</a>")
 
 
-def test_the_live_box_ranks_answers_on_the_start_of_the_question_only(client, monkeypatch):
+@pytest.mark.parametrize(
+    "asked", [("/ask/similar/", {}), ("/ask/", {"action": "check"})], ids=["live", "check"]
+)
+def test_similar_answers_are_ranked_on_the_start_of_the_question_only(client, monkeypatch, asked):
+    # The same start whether the live box or "Check for similar answers" asks: the same list.
     ranked = []
     monkeypatch.setattr(views, "prepare_question", lambda text: ranked.append(text) or text)
     monkeypatch.setattr(views, "similar_questions", lambda query, limit: [])
-    client.post("/ask/similar/", {"q": CALM * 80})
+    path, extra = asked
+    client.post(path, {"question": CALM * 80} | extra)
     assert ranked == [(CALM * 80)[: views.SIMILAR_RANKED_LENGTH]]
 
 
 def test_a_calm_question_still_hears_it_need_not_be_sent(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    html = client.post("/ask/similar/", {"q": "do needles help sciatica"}).content.decode()
+    html = client.post("/ask/similar/", {"question": "do needles help sciatica"}).content.decode()
     assert "you need not send it" in html
     assert "Get medical help now" not in html
 
@@ -522,7 +529,7 @@ def test_checking_an_urgent_question_leaves_focus_on_the_advice_at_the_top(clien
 
 def test_the_live_box_says_only_a_short_status_line_and_lists_outside_it(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
-    html = client.post("/ask/similar/", {"q": "sciatica needles"}).content.decode()
+    html = client.post("/ask/similar/", {"question": "sciatica needles"}).content.decode()
     status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)
     assert 'role="status"' in status[0] and 'aria-atomic="true"' in status[0]
     assert status[1] == "1 answered question like yours below"
@@ -537,14 +544,16 @@ def test_the_live_box_status_for_an_urgent_question_does_not_invite_not_sending(
     make_question(
         area, title="Acupuncture for back pain", question="Can acupuncture help back pain?"
     )
-    html = client.post("/ask/similar/", {"q": URGENT_TEXT}).content.decode()
+    html = client.post("/ask/similar/", {"question": URGENT_TEXT}).content.decode()
     status = re.search(r'<p id="similar-status"[^>]*>(.*?)</p>', html)[1]
     assert status == "1 answered question on similar subjects below"
 
 
 def test_each_box_of_advice_on_the_ask_page_has_its_own_heading_id(client):
     page = client.get("/ask/", {"question": "numbness in my groin"}).content.decode()
-    live = client.post("/ask/similar/", {"q": "numbness in my groin and more"}).content.decode()
+    live = client.post(
+        "/ask/similar/", {"question": "numbness in my groin and more"}
+    ).content.decode()
     page_ids = re.findall(r' id="([^"]+)"', page)
     live_ids = re.findall(r' id="([^"]+)"', live)
     assert "urgent-heading" in page_ids and "similar-urgent-heading" in live_ids

@@ -106,7 +106,7 @@ def answers_shown_for(page, text, ticked=None):
         """([text, ticked]) => {
             const shown = new URLSearchParams(
                 document.getElementById("similar-answers").dataset.shownFor || "");
-            return shown.get("q") === text
+            return shown.get("question") === text
                 && (!ticked || shown.getAll("red_flags_ticked").includes(ticked));
         }""",
         arg=[text.strip(), ticked],
@@ -115,7 +115,7 @@ def answers_shown_for(page, text, ticked=None):
 
 def live_answer(page, text):
     """What the live box's server answers for `text`, asked for as the script asks."""
-    return page.request.post("/ask/similar/", form={"q": text}).text()
+    return page.request.post("/ask/similar/", form={"question": text}).text()
 
 
 def focused(page, attribute="id"):
@@ -257,7 +257,7 @@ def test_a_sign_late_in_a_long_question_gets_its_advice_as_you_type_sent_in_no_u
         assert request.url.endswith("/ask/similar/"), request.url
         assert not any(word in request.url for word in ("desk", "chest")), request.url
         assert request.headers["content-type"] == "application/x-www-form-urlencoded"
-    assert parse_qs(asked[-1].post_data)["q"] == [(LONG_CALM + LATE_SIGN).strip()]
+    assert parse_qs(asked[-1].post_data)["question"] == [(LONG_CALM + LATE_SIGN).strip()]
 
 
 def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_it_in_view(page):
