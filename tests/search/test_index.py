@@ -495,6 +495,24 @@ def test_several_words_some_in_most_pages_rank_as_every_page_scored_would(area, 
         assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected]), query
 
 
+@pytest.mark.parametrize("k", [3, 10])
+def test_a_concepts_light_alternative_still_counts_in_the_scores_of_several_words(area, k):
+    # "zork" is also "blim wug", two words in most pages: too light to pick the pages a search of
+    # three words scores, but a page holding them and not "zork" still scores them, and ranks so.
+    Synonym.objects.create(lay_term="zork", clinical_terms="blim wug")
+    rng = random.Random(k)  # noqa: S311 - test data, not secrets
+    shares = {"blim": 0.8, "wug": 0.8, "zork": 0.1, "snib": 0.3, "frim": 0.3, "dap": 0.3}
+    for _ in range(300):
+        words = [w for w, share in shares.items() if rng.random() < share]
+        words = [w for w in words for _ in range(rng.randint(1, 4))]
+        rng.shuffle(words)
+        make_question(area, title=" ".join(words[:2]) or "tov", answer=" ".join(words) or "tov")
+    for query in ("zork snib frim", "snib zork frim dap"):
+        rows, _ = ranked(prepare(query), k=k)
+        expected = scored_from_postings(query)[:k]
+        assert [score for _, _, score in rows] == pytest.approx([s for _, s in expected]), query
+
+
 def test_the_word_in_most_pages_fills_the_ranking_when_the_others_are_in_few(area):
     # "zork" and "snib" are in two pages each: the other eight of the top ten hold "blim" alone,
     # so its tiers count in the estimates however little it weighs.
