@@ -16,18 +16,19 @@ from archive.models import Category, Question
 class TitleBox(AdminTextareaWidget):
     """The box a title is written or corrected in (a Q&A's, a visitor's question's): the whole
     title in view, not admin's narrow 20em box (admin.css), wrapping, as titles run to 200
-    characters. Its form cleans the title with OneLineTitle."""
+    characters. Its form reads the title with OneLineText."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"rows": 2, "class": "vLargeTextField title-box", **(attrs or {})})
 
 
-class OneLineTitle:
-    """A form mixin for a title in a TitleBox: the box wraps, so a line break typed in it is
-    saved as a space, as a title is one line."""
+class OneLineText(forms.CharField):
+    """A title from a TitleBox: the box wraps, so a line break typed in it is a space, as a
+    title is one line; before its length is checked, as a browser sends a line break as two
+    characters."""
 
-    def clean_title(self):
-        return " ".join(self.cleaned_data["title"].split())
+    def to_python(self, value):
+        return " ".join(super().to_python(value).split())
 
 
 def outdated_claims_box(*boxes):
@@ -142,7 +143,7 @@ def _visitors_questions(references):
     return f"{len(references)} visitors' questions ({', '.join(references)})"
 
 
-class QuestionForm(OneLineTitle, RefuseStaleSavesForm):
+class QuestionForm(RefuseStaleSavesForm):
     """A Q&A's change form: one whose address was e-mailed to an asker (published from their
     question, or sent as the answer to their question closed as a duplicate of it) is taken out
     of readers' reach (set to draft, or to a later publication date) only once the editor
@@ -156,6 +157,7 @@ class QuestionForm(OneLineTitle, RefuseStaleSavesForm):
     )
 
     class Meta:
+        field_classes = {"title": OneLineText}
         widgets = {"title": TitleBox}
 
     def _post_clean(self):

@@ -28,7 +28,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
-from archive.admin import OneLineTitle, RefusesStaleSaves, TitleBox
+from archive.admin import OneLineText, RefusesStaleSaves, TitleBox
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question
 from archive.views import render_question
@@ -279,7 +279,7 @@ REPLACES_DRAFT = (
 )
 
 
-class SubmissionAdminForm(OneLineTitle, RefuseStaleSavesForm):
+class SubmissionAdminForm(RefuseStaleSavesForm):
     note = forms.CharField(
         label="Note for the history",
         required=False,
@@ -298,6 +298,7 @@ class SubmissionAdminForm(OneLineTitle, RefuseStaleSavesForm):
     class Meta:
         model = Submission
         fields = [*ANSWER_FIELDS, "duplicate_of"]
+        field_classes = {"title": OneLineText}
         widgets = {
             "answer": AnswerWidget,
             "title": TitleBox,

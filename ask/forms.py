@@ -188,9 +188,9 @@ def _tree_order(nodes, names=()):
         yield from _tree_order(node.children, path)
 
 
-def typed_question(data):
-    """The question text from submitted form data, cut to the longest we accept."""
-    return data.get("question", "")[:QUESTION_MAX_LENGTH]
+def typed_question(data, length=QUESTION_MAX_LENGTH):
+    """The question text from submitted form data, cut to `length` (the longest we accept)."""
+    return data.get("question", "")[:length]
 
 
 # How much of a sent question the red-flag rules read: past the longest we accept, so that a
@@ -198,8 +198,3 @@ def typed_question(data):
 # take about 6 ms per 1,000 characters and a body may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB:
 # seconds of a worker, for a post no allowance counts).
 SIGNS_READ_LENGTH = 4 * QUESTION_MAX_LENGTH
-
-
-def question_for_signs(data):
-    """The question text from submitted form data, as much as the red-flag rules read."""
-    return data.get("question", "")[:SIGNS_READ_LENGTH]

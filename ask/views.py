@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from archive import red_flags
 from ask import rate_limit, services
-from ask.forms import AskForm, question_for_signs, typed_question
+from ask.forms import SIGNS_READ_LENGTH, AskForm, typed_question
 from ask.models import RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
@@ -166,7 +166,7 @@ def _ticked(request):
 def _posted_signs(request):
     """The signs a posted question's words and ticked boxes show: read past the longest question
     accepted, as one refused for its length may describe a sign at its end."""
-    return red_flags.signs_shown(question_for_signs(request.POST), _ticked(request))
+    return red_flags.signs_shown(typed_question(request.POST, SIGNS_READ_LENGTH), _ticked(request))
 
 
 def _form_page(request, form, status=200, **context):

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from archive.admin import (
-    OneLineTitle,
+    OneLineText,
     RefusesStaleSaves,
     TitleBox,
     mark_reviewed_today,
@@ -70,7 +70,7 @@ class SuggestedQuestionsField(forms.ModelMultipleChoiceField):
         )
 
 
-class FactsheetForm(OneLineTitle, RefuseStaleSavesForm):
+class FactsheetForm(RefuseStaleSavesForm):
     link_suggested = SuggestedQuestionsField(
         queryset=Question.objects.none(),
         required=False,
@@ -95,6 +95,7 @@ class FactsheetForm(OneLineTitle, RefuseStaleSavesForm):
             "source",
         ]
         # Titles run to 200 characters: the whole of one in view, wrapping, as a Q&A's.
+        field_classes = {"title": OneLineText}
         widgets = {"title": TitleBox}
         # Editors see each section under the heading readers will see.
         labels = dict(SECTIONS) | {"questions": "Linked Q&As"}

@@ -62,6 +62,18 @@ def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(editor_client):
     assert question.title == "Tired after treatment"
 
 
+def test_a_title_of_the_longest_length_with_a_line_break_typed_in_it_is_saved(editor_client):
+    # A browser sends the line break as two characters: the title is one line of 200.
+    question = make_question(make_category("Lower back pain"), title="Tired after treatment")
+    url = f"{LIST}{question.pk}/change/"
+    title = "a" * 99 + "\r\n" + "b" * 100
+    assert (
+        editor_client.post(url, form_data(editor_client.get(url), title=title)).status_code == 302
+    )
+    question.refresh_from_db()
+    assert question.title == "a" * 99 + " " + "b" * 100
+
+
 def test_a_qas_page_lists_the_factsheets_linking_to_it(editor_client):
     question = make_question(make_category("Lower back pain"))
     assert "None: a factsheet lists it" in editor_client.get(f"{LIST}{question.pk}/change/").text
