@@ -112,6 +112,19 @@ def tiers_from_postings():
     )
 
 
+def document_terms():
+    """Each page's stems and impacts, as search_document_terms holds them."""
+    return fetch("SELECT document_id, stem_ids, impacts FROM search_document_terms ORDER BY 1")
+
+
+def document_terms_from_postings():
+    """The same worked out afresh from the postings."""
+    return fetch(
+        "SELECT document_id, array_agg(term_id ORDER BY term_id), array_agg(impact ORDER BY term_id) "
+        "FROM search_posting GROUP BY 1 ORDER BY 1"
+    )
+
+
 def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
     start_pages_before_a_tier_chunk_ends()
     questions = [
@@ -128,9 +141,11 @@ def test_after_any_writes_the_index_is_what_a_rebuild_makes(area):
     Question.objects.filter(pk__in=[q.pk for q in questions[3:]]).update(answer="Blim blim zork.")
     kept = index_state()
     assert tiers() == tiers_from_postings()
+    assert document_terms() == document_terms_from_postings()
     index.rebuild()
     assert index_state() == kept
     assert tiers() == tiers_from_postings()
+    assert document_terms() == document_terms_from_postings()
 
 
 def phrases():
@@ -773,3 +788,19 @@ def test_factsheets_are_ranked_with_the_qas(area):
     rows, total = ranked(prepare("zork"), k=10, count_up_to=10)
     assert (rows[0][1], total) == (factsheet.pk, 2)
     assert ranked(prepare("zork"), k=10, questions_only=True)[0][0][1] is None
+
+
+def test_a_pages_row_of_stems_follows_postings_removed_a_stem_at_a_time(area):
+    for n in range(3):
+        make_question(area, title=f"Zork {n}", answer=" ".join(WORDS[: n + 2]))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM search_posting WHERE term_id IN "
+            "(SELECT id FROM search_term WHERE lexeme IN ('blim', 'quax'))"
+        )
+        assert document_terms() == document_terms_from_postings()
+        cursor.execute(
+            "INSERT INTO search_posting SELECT t.id, d.id, 0.5 FROM search_term AS t, "
+            "search_document AS d WHERE t.lexeme = 'blim'"
+        )
+    assert document_terms() == document_terms_from_postings()
