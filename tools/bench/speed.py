@@ -419,8 +419,8 @@ def index_megabytes():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sum(pg_total_relation_size(c)) / 1e6 FROM unnest(ARRAY['search_posting', "
-            "'search_document', 'search_term', 'search_word', 'search_tier', 'search_phrase', "
-            "'search_phrase_tier']::regclass[]) AS c"
+            "'search_document', 'search_document_terms', 'search_term', 'search_word', 'search_tier', "
+            "'search_phrase', 'search_phrase_tier']::regclass[]) AS c"
         )
         return float(cursor.fetchone()[0])
 
