@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    # Django's form templates, found through TEMPLATES (FORM_RENDERER below).
+    "django.forms",
     "django_filters",
     "axes",
     "archive",
@@ -150,6 +152,9 @@ TEMPLATES = [
         },
     },
 ]
+# Forms render through the templates above, so that templates/django/forms/ can give Django's
+# error lists role="list".
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 def _database() -> dict:

@@ -18,7 +18,7 @@ Measured against migration 0030, interleaved with tantivy (PostgreSQL 18, 100,00
 bench's 100 four-word searches, medians of 3 passes, load average about 1): p50 7.7 to 7.2 ms,
 p95 12.1 to 11.0 ms (x6.0 to x5.6 and x6.4 to x5.8 tantivy), the same top ten for every one.
 The scores alone, for random pages and six stems: 50 pages 1.9 to 1.5 ms, 500 pages 26.5 to
-8.0 ms, 2,000 pages 53 to 27 ms. The table takes 136 MB at 100,000 Q&As (the index: 1.7 GB).
+8.0 ms, 2,000 pages 53 to 27 ms. The table takes 131 MB at 100,000 Q&As (the index: 1.7 GB).
 """
 
 from django.db import migrations

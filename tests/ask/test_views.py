@@ -500,6 +500,14 @@ def test_a_failed_send_puts_its_errors_first_focusable_and_says_error_in_the_tit
     assert 'data-focus="error-summary"' in calm  # the form's script focuses it
 
 
+def test_a_fields_errors_are_read_as_a_list_though_drawn_without_bullets(client):
+    html = client.post("/ask/", good(question="Too short", consent_to_store="")).content.decode()
+    lists = re.findall(r'<ul class="errorlist"[^>]*>', html)
+    assert len(lists) == 2  # the question, the consent
+    assert all('role="list"' in tag for tag in lists)
+    assert '<ul class="errorlist" role="list" id="id_question_error">' in html
+
+
 def test_checking_for_similar_answers_says_so_in_the_title_and_focuses_them(client, area):
     make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
     checking = {"question": "Do needles help sciatica in the leg?", "action": "check"}
