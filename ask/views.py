@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from archive import red_flags
 from ask import rate_limit, services
 from ask.forms import SIGNS_READ_LENGTH, AskForm, typed_question
-from ask.models import RETRY_FOR, Submission
+from ask.models import QUESTION_MAX_LENGTH, RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
 from search.results import similar_questions
@@ -163,10 +163,11 @@ def _ticked(request):
     return request.POST.getlist("red_flags_ticked")
 
 
-def _posted_signs(request):
-    """The signs a posted question's words and ticked boxes show: read past the longest question
-    accepted, as one refused for its length may describe a sign at its end."""
-    return red_flags.signs_shown(typed_question(request.POST, SIGNS_READ_LENGTH), _ticked(request))
+def _posted_signs(request, length=SIGNS_READ_LENGTH):
+    """The signs a posted question's words and ticked boxes show, read up to `length`: by default
+    past the longest question accepted, as one refused for its length may describe a sign at its
+    end."""
+    return red_flags.signs_shown(typed_question(request.POST, length), _ticked(request))
 
 
 def _form_page(request, form, status=200, **context):
@@ -254,7 +255,8 @@ def similar(request):
     """The similar answers as an HTML fragment, for the form's script to show while typing, with
     the advice its words or ticked boxes call for. Posted: words in a URL are logged by any proxy
     or CDN in front."""
-    signs = _posted_signs(request)
+    # No more than the box holds: a post to this view is counted by no allowance.
+    signs = _posted_signs(request, QUESTION_MAX_LENGTH)
     try:
         matches = _similar(typed_question(request.POST))
     except DatabaseError:

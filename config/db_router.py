@@ -4,10 +4,11 @@ streaming replica; everything else uses the primary.
 A request may read the replica when it is a GET or HEAD outside admin, or a post that only reads
 (READ_ONLY_POSTS: the ask form's live similar answers), from someone with no session and no
 `read_primary` cookie; such a post pins nobody to the primary. Any other request (a question
-sent, an editor's publish) reads and writes the primary, and its response sets that cookie for READ_PRIMARY_SECONDS, so the pages it
-leads to (the thank-you page, the Q&A just published) come from the primary as well: nobody reads
-the replica's slightly older copy of what they have just done. Editors hold a session, so they
-always read the primary. Management commands and tests read the primary too.
+sent, an editor's publish) reads and writes the primary, and its response sets that cookie for
+READ_PRIMARY_SECONDS, so the pages it leads to (the thank-you page, the Q&A just published) come
+from the primary as well: nobody reads the replica's slightly older copy of what they have just
+done. Editors hold a session, so they always read the primary. Management commands and tests read
+the primary too.
 
 The replica is behind by the time it takes to replay the primary's WAL (milliseconds on a healthy
 link). Pages cached under the content version stay consistent: the version is read from the same

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ask import services, views
 from ask.forms import new_form_token
-from ask.models import RateLimitCount, Submission
+from ask.models import QUESTION_MAX_LENGTH, RateLimitCount, Submission
 from ask.views import thanks_url
 from tests.ask.conftest import links, make_submission
 from tests.factories import make_question
@@ -378,6 +378,18 @@ def test_similar_answers_are_ranked_on_the_start_of_the_question_only(client, mo
     path, extra = asked
     client.post(path, {"question": CALM * 80} | extra)
     assert ranked == [(CALM * 80)[: views.SIMILAR_RANKED_LENGTH]]
+
+
+def test_the_live_box_reads_signs_as_far_as_the_box_holds_and_no_further(client):
+    # Posted by anyone, counted by no allowance: the rules read no more than the box can hold.
+    sign = "I have numbness in my groin."
+    within = CALM * 80 + sign  # ends before QUESTION_MAX_LENGTH
+    beyond = CALM * 90 + sign
+    assert len(within) <= QUESTION_MAX_LENGTH < len(beyond) - len(sign)
+    html = client.post("/ask/similar/", {"question": within}).content.decode()
+    assert "Get medical help now" in html
+    html = client.post("/ask/similar/", {"question": beyond}).content.decode()
+    assert "Get medical help now" not in html
 
 
 def test_a_calm_question_still_hears_it_need_not_be_sent(client, area):
