@@ -74,7 +74,7 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
-- Nine signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -83,6 +83,21 @@ Decisions a reviewer should know about:
   for a fracture (Verhagen et al., European Spine Journal 2016; Cochrane review CD014461, 2023),
   and NHS trusts' physiotherapy pages list pain after a small knock with osteoporosis or long-term
   steroid use among the signs to be seen the same day. Steroid injections are not the sign. And
+  a weakened immune system (HIV, a transplant, medicines that suppress it) or injecting drugs,
+  with back pain: an infection can reach the spine, often with no fever at first. NHS
+  Gloucestershire's back pain pathways (after NICE's guideline on low back pain) list
+  immunosuppression and intravenous drug misuse among the signs that may suggest a spinal
+  infection, and a systematic review of 2,224 cases (Yusuf, Finucane and Selfe, BMC
+  Musculoskeletal Disorders 2019) found spinal infection common in people with conditions that
+  weaken immunity. An HIV test, and an epidural's drugs injected into the spine, are not the sign;
+  nor is diabetes, which that review names too but which too many askers have. And
+  pregnancy with severe pain, bleeding, tightenings (contractions), leaking fluid or a baby moving
+  less: NHS maternity units ask to be called at once for each (University Hospitals Birmingham's
+  "When to call the midwife", after Tommy's "Call the midwife" poster, with 999 for heavy
+  bleeding; Dorset's maternity services, for severe pain in the bump or back from 13 weeks), as
+  they can mean labour starting early. Back pain alone in pregnancy is everyday and is not the
+  sign, nor is a needle site that bled or a muscle's contraction; the advice names the midwife
+  or maternity unit first, who know the pregnancy. And
   foot drop (a foot that drags, or whose front cannot be lifted): NHS spinal services take acute
   foot drop urgently (NHS Lothian's neurosurgical referral guidance, for one), as an early opinion
   decides whether it needs an operation, and the national back pain and radicular pain pathway has
@@ -312,6 +327,22 @@ STEROID_TABLETS = (
     r"|(on|taking|take|takes|taken|took) steroids)"
 )
 
+# A weakened immune system, and injecting drugs (the street's sense: not an epidural's drugs
+# injected into the spine, nor steroid injections), which let an infection reach the spine.
+WEAK_IMMUNITY = (
+    r"(hiv|immuno ?(suppress\w*|compromis\w*|deficien\w*)"
+    r"|(weak|weakened|weaker|low|poor|suppressed|compromised) immune( system)?"
+    r"|immune system (is |has been |was )?(weak|weakened|low|suppressed|compromised)"
+    r"|(organ|kidney|liver|heart|lung|bone marrow|stem cell) transplant|transplant (patient|recipient)"
+    r"|methotrexate|azathioprine|ciclosporin|cyclosporine|tacrolimus|mycophenolate|adalimumab"
+    r"|humira|infliximab|etanercept|(anti-?tnf|biologic) (drugs?|medicines?|medication|treatment)"
+    r"|tuberculosis)"
+)
+INJECTING_DRUGS = (
+    r"((inject|injects|injected|injecting) (street |illegal |recreational )?drugs\b(?! (into|in|to)\b)"
+    r"|(iv|intravenous) drugs? (use|user|users|misuse|abuse)|heroin|drug users?)"
+)
+
 
 def both_anywhere(one, other):
     """A pattern for `one` and `other` anywhere in a text, in either order: lookaheads from its
@@ -333,6 +364,15 @@ SEVERE = (
 SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,40}}?\b{SUDDEN})"
 # "severe back pain", "really bad tummy and back pain", "the pain in my back is terrible".
 SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
+# Pregnancy, and the signs in it that a maternity unit wants to hear of at once.
+PREGNANT = r"(pregnant|pregnancy|expecting a baby|weeks gone|trimester|(my|baby) bump\b(?! (on|in|at|near|under)\b))"
+IN_PREGNANCY_URGENT = (
+    rf"({SEVERE_PAIN}|\bbleed\w*|\bspotting\b|\bcontractions?\b|\btightenings?\b"
+    r"|\bwaters? (has |have )?(broken|broke|breaking|went|gone)|\bleaking (fluid|water)"
+    r"|\bbaby('s)? (is |has )?(not moving|moving less|stopped moving|hasn't moved|has not moved)"
+    r"|\b(reduced|fewer|less|no) (fetal |foetal )?movements\b)"
+)
+
 # A tearing or ripping pain (a torn aorta, or aortic dissection), with only words of where and how
 # bad between ("a sudden, sharp tearing pain in my back", "ripping back pain"): not "tearing up"
 # (crying), "ripping up the carpet", nor a torn muscle in a limb ("a tearing pain in my calf").
@@ -898,6 +938,21 @@ RED_FLAGS = (
         ),
     ),
     RedFlag(
+        name="pregnancy",
+        label="You are pregnant and have severe pain in your back or bump, bleeding, tightenings, "
+        "leaking fluid, or your baby is moving less",
+        advice="Call your midwife or maternity unit now, or NHS 111 if you cannot reach them. "
+        "Call 999 if you are bleeding heavily. In pregnancy these can mean labour is starting "
+        "early, or another problem that needs checking straight away.",
+        patterns=(both_anywhere(rf"{PREGNANT}\b", IN_PREGNANCY_URGENT),),
+        ignore=(
+            # Where a needle went in, and muscles: not the womb.
+            r"\b(needles?|points?|sites?)\b[^.!?\n]{0,25}?\bbl(ed|eed\w*)\b",
+            r"\bmuscles?( spasms? and)? (contractions?|tightenings?)\b",
+            r"\b(contractions?|tightenings?) (of|in) (the |my )?muscles?\b",
+        ),
+    ),
+    RedFlag(
         name="foot_drop",
         label="Your foot drags or slaps when you walk, or you cannot lift the front of your foot",
         advice=f"{URGENT} A foot that drags or cannot be lifted (foot drop) can mean a nerve in "
@@ -1093,6 +1148,17 @@ RED_FLAGS = (
             r"|\b(broken|fractured) (back|spine|vertebra\w*)\b",
         ),
         ignore=(r"\bsteroids? (injections?|injected|jabs?|shots?)\b",),
+    ),
+    RedFlag(
+        name="infection_risk",
+        label="Your immune system is weakened (HIV, a transplant, medicines that suppress it) or "
+        "you inject drugs, and your back pain is new",
+        advice=f"{URGENT} With a weakened immune system, or in someone who injects drugs, new back "
+        "pain can be an infection in the spine, even without a fever, and needs checking quickly.",
+        # Either alone is not the sign: "does acupuncture help with HIV?" has no back pain.
+        patterns=(both_anywhere(rf"({WEAK_IMMUNITY}|{INJECTING_DRUGS})\b", rf"{BACK}\b"),),
+        # A test, or none: not a weakened immune system.
+        ignore=(r"\bhiv (tests?|testing|negative)\b",),
     ),
     RedFlag(
         name="back_lump",

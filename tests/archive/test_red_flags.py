@@ -525,6 +525,35 @@ SHOWS = {
         "spinal fracture",
         "broken back",
     ],
+    "pregnancy": [
+        "I am 30 weeks pregnant with severe back pain",
+        "I'm pregnant and I have some bleeding and backache",
+        "28 weeks pregnant, lower back pain that comes and goes with tightenings",
+        "I'm in my third trimester and my waters have broken",
+        "I am pregnant and my baby is moving less",
+        "Is acupuncture safe for severe back pain in pregnancy?",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "pregant and bleding",
+        "pregnant and leaking fluid with back ache",
+        # As searched: keywords side by side.
+        "pregnant back pain contractions",
+        "pregnant spotting back pain",
+    ],
+    "infection_risk": [
+        "I have HIV and my back has started hurting",
+        "I'm on immunosuppressants after a kidney transplant and now have lower back pain",
+        "I take methotrexate for rheumatoid arthritis and have new back pain",
+        "my immune system is weak and my back hurts",
+        "I used to inject drugs and now my spine is sore",
+        "I had tuberculosis as a child and now have back pain",
+        # As worried askers type them: lower case, text-speak, no punctuation.
+        "i have hiv and backpain",
+        "heroin user with backache",
+        # As searched: keywords side by side.
+        "low immune system back pain",
+        "immunocompromised sciatica",
+        "iv drug user back pain",
+    ],
     "back_lump": [
         "There is a lump on my lower back",
         "My spine has a swelling near the bottom",
@@ -1241,6 +1270,20 @@ EVERYDAY = [
     "I don't take painkillers because the pain is not severe",
     "The pain is severe but ibuprofen helps",
     "Tramadol makes me drowsy",
+    # The immune system boosted, a test, a hair transplant and an epidural are not a weakened
+    # immune system or injecting drugs.
+    "Does acupuncture help the immune system and back pain?",
+    "I had an HIV test and my back hurts",
+    "I had a hair transplant and my back aches",
+    "The epidural injected drugs into my spine",
+    "Does acupuncture help with HIV?",
+    # Back pain in pregnancy, everyday; a needle site that bled and a muscle's contraction are
+    # not the womb's.
+    "Is acupuncture safe in pregnancy?",
+    "I am pregnant and have back pain, can acupuncture help?",
+    "pregnancy back pain",
+    "I am pregnant and the needle site bled a little",
+    "I am pregnant; acupuncture caused muscle contractions",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
@@ -1250,6 +1293,8 @@ NOT_THIS_SIGN = {
     "My wee boy had an accident on his bike and hurt his back.": "bladder_bowel",
     # Legs weak, but numbness better since the acupuncture.
     "I have less numbness since the acupuncture but both legs are weak": "needle_nerve",
+    # A bump on the back, not a pregnant bump.
+    "My bump on my spine is bleeding and the pain is severe": "pregnancy",
 }
 
 
