@@ -1,9 +1,21 @@
 """Pages for condition factsheets: the A–Z index and one condition's page."""
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from archive.caching import public_page
 from factsheets.models import Factsheet
+
+
+class IndexCrumb:
+    """The A–Z index as a step of a factsheet's breadcrumb trail, which
+    includes/breadcrumb.html draws from objects with a name and an address, as it draws a
+    category's."""
+
+    name = "Factsheets"
+
+    def get_absolute_url(self):
+        return reverse("factsheets:index")
 
 
 @public_page
@@ -25,6 +37,7 @@ def render_factsheet(request, factsheet, questions, preview=False):
         "factsheets/detail.html",
         {
             "factsheet": factsheet,
+            "trail": [IndexCrumb()],
             "questions": questions,
             "structured_data": factsheet.structured_data(url),
             "preview": preview,

@@ -188,3 +188,14 @@ def test_no_page_claims_to_be_a_qa_forum(client, seeded):
 
 def test_an_unknown_factsheet_is_a_404(client, db):
     assert client.get("/factsheets/no-such-condition/").status_code == 404
+
+
+def test_the_breadcrumb_leads_back_through_the_factsheets_index(client, db):
+    factsheet = make_factsheet(condition="Sciatica")
+    html = client.get(factsheet.get_absolute_url()).content.decode()
+    trail = html[html.index('<nav class="breadcrumb"') :].split("</nav>")[0]
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', trail) == [
+        ("/", "All answers"),
+        ("/factsheets/", "Factsheets"),
+    ]
+    assert '<li class="breadcrumb-current"><span aria-current="page">Sciatica</span>' in trail
