@@ -333,13 +333,15 @@ WEAK_IMMUNITY = (
     r"(hiv|immuno ?(suppress\w*|compromis\w*|deficien\w*)"
     r"|(weak|weakened|weaker|low|poor|suppressed|compromised) immune( system)?"
     r"|immune system (is |has been |was )?(weak|weakened|low|suppressed|compromised)"
-    r"|(organ|kidney|liver|heart|lung|bone marrow|stem cell) transplant|transplant (patient|recipient)"
+    r"|(organ|kidney|liver|heart|lung|bone marrow|stem cell) transplant"
+    r"|transplant (patient|recipient)"
     r"|methotrexate|azathioprine|ciclosporin|cyclosporine|tacrolimus|mycophenolate|adalimumab"
     r"|humira|infliximab|etanercept|(anti-?tnf|biologic) (drugs?|medicines?|medication|treatment)"
     r"|tuberculosis)"
 )
 INJECTING_DRUGS = (
-    r"((inject|injects|injected|injecting) (street |illegal |recreational )?drugs\b(?! (into|in|to)\b)"
+    r"((inject|injects|injected|injecting) (street |illegal |recreational )?drugs\b"
+    r"(?! (into|in|to)\b)"
     r"|(iv|intravenous) drugs? (use|user|users|misuse|abuse)|heroin|drug users?)"
 )
 
@@ -365,7 +367,13 @@ SUDDEN_SEVERE = rf"({SUDDEN}\b[^.!?\n]{{0,30}}?\b{SEVERE}|{SEVERE}\b[^.!?\n]{{0,
 # "severe back pain", "really bad tummy and back pain", "the pain in my back is terrible".
 SEVERE_PAIN = rf"({SEVERE}\b[^.!?\n]{{0,30}}?\bpain|pain\b[^.!?\n]{{0,30}}?\b{SEVERE})"
 # Pregnancy, and the signs in it that a maternity unit wants to hear of at once.
-PREGNANT = r"(pregnant|pregnancy|expecting a baby|weeks gone|trimester|(my|baby) bump\b(?! (on|in|at|near|under)\b))"
+PREGNANT = (
+    r"(pregnant|pregnancy|expecting (a baby|twins)|weeks gone|trimester"
+    r"|(my|baby) bump\b(?! (on|in|at|near|under)\b)"
+    # "I'm 38 weeks", not "I'm 3 weeks into the treatment" nor "6 weeks post surgery".
+    r"|(i'm|i am|im|she's|she is) \d{1,2}(\+\d)? weeks\b"
+    r"(?! (ago|into|in|post|after|since|out|of|on)\b))"
+)
 IN_PREGNANCY_URGENT = (
     rf"({SEVERE_PAIN}|\bbleed\w*|\bspotting\b|\bcontractions?\b|\btightenings?\b"
     r"|\bwaters? (has |have )?(broken|broke|breaking|went|gone)|\bleaking (fluid|water)"

@@ -534,6 +534,8 @@ SHOWS = {
         "Is acupuncture safe for severe back pain in pregnancy?",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "pregant and bleding",
+        "im 38 weeks and having tightenings in my back",
+        "I am 34+3 weeks with bleeding",
         "pregnant and leaking fluid with back ache",
         # As searched: keywords side by side.
         "pregnant back pain contractions",
@@ -1284,6 +1286,8 @@ EVERYDAY = [
     "pregnancy back pain",
     "I am pregnant and the needle site bled a little",
     "I am pregnant; acupuncture caused muscle contractions",
+    "I am 3 weeks into the treatment and the pain is less severe than it was",
+    "I'm 6 weeks post surgery and the bleeding has stopped",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
