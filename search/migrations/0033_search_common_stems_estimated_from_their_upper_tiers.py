@@ -5,7 +5,7 @@ Such a search estimates each pooled page from the tiers it is in, a row per page
 (migrations 0009, 0017 and 0030), and every tier of every stem is read and intersected with the
 pool. A stem in most pages ("symptom" is in 84% of them at 100,000 Q&As, "session" in 67%) has
 long lower tiers: reading them costs the most of any stem's, yet they add least, as such a stem
-weighs little (idf under ln 2) and nearly every pooled page holds it somewhere in them.
+weighs little (idf under ln 2) and most pooled pages hold it somewhere in them.
 
 Now a concept whose one strong stem is in more than half the pages reads that stem's lower tiers'
 sizes only (stored beside them: no page ids). A pooled page in none of its upper tiers is taken
