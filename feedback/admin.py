@@ -1,6 +1,6 @@
 """Readers' answers to “Was this helpful?” in admin: the least helpful pages first."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.html import format_html
 
 from feedback.models import LEAST_HELPFUL_FIRST, UNHELPFUL_SHARE, DailyFeedback, FeedbackPage
@@ -34,11 +34,20 @@ class VerdictFilter(admin.SimpleListFilter):
 class FeedbackPageAdmin(admin.ModelAdmin):
     # The path opens the day-by-day counts; the public page has its own column, as a link
     # inside admin's link to the change page would split it.
-    list_display = ["path", "open_page", "votes", "helpful", "not_helpful", "not_helpful_share"]
+    list_display = [
+        "path",
+        "open_page",
+        "votes",
+        "helpful",
+        "not_helpful",
+        "not_helpful_share",
+        "counted_from",
+    ]
     list_filter = [VerdictFilter]
     search_fields = ["path"]
-    fields = ["path"]
-    readonly_fields = ["path"]
+    fields = ["path", "counted_from"]
+    readonly_fields = fields
+    actions = ["count_afresh"]
     inlines = [DailyFeedbackInline]
 
     def get_queryset(self, request):
@@ -52,6 +61,25 @@ class FeedbackPageAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_count_afresh_permission(self, request):
+        """Whoever can change the pages (Q&As or factsheets) may say that one was changed."""
+        return request.user.has_perm("archive.change_question") or request.user.has_perm(
+            "factsheets.change_factsheet"
+        )
+
+    @admin.action(
+        description="Count votes afresh from today (the page was changed)",
+        permissions=["count_afresh"],
+    )
+    def count_afresh(self, request, queryset):
+        count = queryset.count_afresh()
+        self.message_user(
+            request,
+            f"Votes on {count} page{'' if count == 1 else 's'} counted from today; "
+            "the days before stay listed on each page.",
+            messages.SUCCESS,
+        )
 
     @admin.display(description="Open page")
     def open_page(self, obj):

@@ -1,7 +1,7 @@
 """“Was this helpful?”: one count per page per day, and nothing about who answered."""
 
 from django.db import models, transaction
-from django.db.models import F, FloatField, Sum, Value
+from django.db.models import F, FloatField, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, NullIf, Sqrt
 from django.utils import timezone
 
@@ -20,15 +20,16 @@ LEAST_HELPFUL_FIRST = (
 
 class FeedbackPageQuerySet(models.QuerySet):
     def with_totals(self):
-        """Annotated over every day with `helpful`, `not_helpful`, `votes`, `not_helpful_share`
-        and `not_helpful_low`, the lower bound of the Wilson score interval of that share (each
-        share None before any answer).
+        """Annotated over the days counted (from `counted_from` on, else every day) with
+        `helpful`, `not_helpful`, `votes`, `not_helpful_share` and `not_helpful_low`, the lower
+        bound of the Wilson score interval of that share (each share None before any answer).
 
         The share alone would put a page one reader said "no" to (100%) above one forty readers
         of a hundred did (40%); the lower bound is the share the votes make sure of, so a page
         rises as more readers agree: 21% for the first, 31% for the second."""
-        helpful = Coalesce(Sum("days__helpful"), 0)
-        not_helpful = Coalesce(Sum("days__not_helpful"), 0)
+        counted = Q(counted_from__isnull=True) | Q(days__day__gte=F("counted_from"))
+        helpful = Coalesce(Sum("days__helpful", filter=counted), 0)
+        not_helpful = Coalesce(Sum("days__not_helpful", filter=counted), 0)
         no = Cast(F("not_helpful"), FloatField())
         votes = NullIf(F("votes"), 0)
         # (k + z²/2 − z·√(k(n − k)/n + z²/4)) / (n + z²), for k "no"s of n votes.
@@ -52,11 +53,23 @@ class FeedbackPageQuerySet(models.QuerySet):
         pages = self if "not_helpful_low" in self.query.annotations else self.with_totals()
         return pages.filter(not_helpful_low__gte=UNHELPFUL_SHARE)
 
+    def count_afresh(self):
+        """Count these pages' votes from today on, as their pages were changed: the old text's
+        "No"s say nothing of the new. The days before are kept, and shown. Returns how many."""
+        # By id: the totals' grouping does not belong in an UPDATE.
+        ids = list(self.values_list("pk", flat=True))
+        return self.model.objects.filter(pk__in=ids).update(counted_from=timezone.localdate())
+
 
 class FeedbackPage(models.Model):
     """A page readers were asked about (a Q&A or a factsheet), by its address."""
 
     path = models.CharField(max_length=300, unique=True)
+    counted_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Votes before this day are not counted: the page was changed that day.",
+    )
 
     objects = FeedbackPageQuerySet.as_manager()
 

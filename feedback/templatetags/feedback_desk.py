@@ -22,6 +22,6 @@ def unhelpful_pages(context):
             "page{s} readers found unhelpful",
             url,
             detail=f"{UNHELPFUL_SHARE:.0%} or more said no, with enough votes to be sure; "
-            "all votes so far",
+            "votes since a page was last marked changed, else all",
         )
     ]

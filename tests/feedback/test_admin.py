@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from feedback.models import DailyFeedback, FeedbackPage
 from tests.ask.conftest import make_editor
@@ -87,7 +88,38 @@ def test_the_index_counts_the_pages_readers_surely_found_unhelpful(editor_client
     count, url = glance(editor_client)["pages readers found unhelpful"]
     assert count == 2
     assert editor_client.get(url).context["cl"].result_count == count
-    assert "all votes so far" in editor_client.get("/admin/").text
+    assert (
+        "votes since a page was last marked changed, else all" in editor_client.get("/admin/").text
+    )
+
+
+def test_a_changed_page_is_counted_afresh_and_leaves_the_unhelpful_list(editor_client):
+    page = votes("/questions/rewritten/", 0, 5)
+    other = votes("/questions/left-alone/", 0, 5)
+    response = editor_client.post(
+        LIST, {"action": "count_afresh", "_selected_action": [page.pk]}, follow=True
+    )
+    assert "Votes on 1 page counted from today" in response.text
+    page.refresh_from_db()
+    assert page.counted_from == timezone.localdate()
+    assert list(FeedbackPage.objects.unhelpful()) == [other]
+    # The old days stay on the page's own list; only the new ones count.
+    assert page.days.count() == 1
+    FeedbackPage.count(page.path, helpful=False)
+    FeedbackPage.count(page.path, helpful=True)
+    totals = FeedbackPage.objects.with_totals().get(pk=page.pk)
+    assert (totals.helpful, totals.not_helpful) == (1, 1)
+
+
+def test_only_who_can_change_pages_may_count_them_afresh(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_feedbackpage"))
+    client.force_login(user)
+    page = votes("/questions/rewritten/", 0, 5)
+    assert "count_afresh" not in client.get(LIST).text
+    client.post(LIST, {"action": "count_afresh", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    assert page.counted_from is None
 
 
 def test_the_unhelpful_count_is_only_for_those_who_may_see_the_pages(client, django_user_model):
