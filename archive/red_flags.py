@@ -171,7 +171,8 @@ Decisions a reviewer should know about:
   pain that is very severe or getting worse to a GP, and "painkillers don't help, so I'm trying
   acupuncture" is what many askers of an acupuncture panel write. So a seed question's "severe
   pain not going away for days, even with increased dosage of prescribed painkillers, Tramadol"
-  shows it.
+  shows it. Sleep lost after a session in a sentence that names no pain ("I couldn't sleep well
+  after the session") is not it either: a common reaction to the treatment.
 - A red streak or line from a needle site is the infected needle site's sign: infection spreading
   along the skin.
 - A stem's everyday look-alikes are kept out where they are not the sign: "number" is not
@@ -222,14 +223,22 @@ SADDLE_AREA = (
     # "down there", but not "tingling down below the knee".
     r"|down (there|below)(?!\s+(the|my|your|his|her|their|our|knees?|waist)\b))"
 )
+# Askers write about themselves, a relative, or (copying the NHS) "you".
+WHO = r"(i|you|he|she|they|we)"
+WHOSE = r"(my|your|his|her|their|our|the)"
 # Altered feeling, as askers say it: "it feels different when I wipe".
 FEELS_ODD = r"(feels?|felt|feeling) (\w+ )?(different|strange|odd|weird|funny)"
+# What askers wipe after the toilet: themselves or their bottom, or "there".
+WIPED = (
+    r"(there|myself|yourself|himself|herself|themselves|after|front|((my|your|his|her|the) )?"
+    rf"{SADDLE_AREA})"
+)
 # Wiping after the toilet: wiping yourself or your bottom, or with nothing wiped named ("when I
-# wipe it feels different"), but not "wiping down the car" or "wiping the windows".
+# wipe it feels different"), but not "wiping down the car" or "wiping the windows". "Wiped" with
+# nothing named only after who wiped ("when I wiped"): "I felt odd and wiped" is tired.
 WIPING = (
-    r"(wip(e|es|ing)(?=$|[^ \w]| (i|you|he|she|they|we|it (feels?|felt|is|was)|there|myself"
-    r"|yourself|himself|herself|themselves|after|front|((my|your|his|her|the) )?"
-    rf"{SADDLE_AREA})\b)|toilet (paper|tissue)\b)"
+    rf"((wip(e|es|ing)|{WHO} wiped)(?=$|[^ \w]| ({WHO}|it (feels?|felt|is|was)|{WIPED})\b)"
+    rf"|wiped(?= {WIPED}\b)|toilet (paper|tissue)\b)"
 )
 LEG_WEAKNESS = (
     rf"(weak\w*|{NUMB}|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
@@ -239,9 +248,6 @@ LEG_WEAKNESS = (
     r"|(getting|growing|gone|grown|got) number\b(?! (of|one|two|\d+)\b)"
     r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
 )
-# Askers write about themselves, a relative, or (copying the NHS) "you".
-WHO = r"(i|you|he|she|they|we)"
-WHOSE = r"(my|your|his|her|their|our|the)"
 PERSON = (
     r"(mum|mom|mother|dad|father|husband|wife|partner|son|daughter|boy|girl|child|kid|baby"
     r"|brother|sister|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|nan|nana|aunt"
@@ -589,7 +595,7 @@ RED_FLAGS = (
             r" (pee|peeing|wee|weeing|urinat\w*|pass(ing)? (urine|water)|empty (my )?bladder)\b",
             # Not being able to poo (constipation alone, "I'm constipated", is not the sign), but
             # not pooing that hurts or needs straining ("can't poo without straining").
-            r"\b(cannot|unable to|not able to|could not|couldn't|(have not|haven't|has not|hasn't)"
+            r"\b(cannot|unable to|not able to|(have not|haven't|has not|hasn't)"
             r" been able to) (poo|pooing|poop|pooping|go for a poo|have a poo|pass (a )?stools?"
             r"|open (my |his |her )?bowels)\b(?! without\b)",
             # "Bowls" for "bowels" and "loose" for "lose", as askers often type them (words of
@@ -602,7 +608,8 @@ RED_FLAGS = (
             rf"\b{URINATING} (is|has been|has become|is getting|was|became) (\w+ )?(difficult|hard"
             r"|harder|a struggle|an effort)\b",
             rf"\b{CANNOT} (stop|control|hold) (in )?(a |my |the )?({PASSING}|bladder|bowels?|bowls?"
-            r"|poo|wee|urine|water|leaking)\b",
+            # Not "I can't hold the water bottle".
+            r"|poo|wee|urine|leaking|water(?! (bottles?|glass|jugs?|cups?)\b))\b",
             rf"\b{SENSATION_LOSS}\b (when|while|as) ({WHO} )?{PASSING}",
             r"\b(not know\w*|cannot (tell|feel)|unaware|no idea|not sure|do not know|don't know)\b"
             rf"{NEAR}\b(bladder|bowels?) (is|are) (either )?(full|empty)",
@@ -724,7 +731,7 @@ RED_FLAGS = (
             # stand without help", "cannot stand or walk"): not the idiom ("can't stand the pain",
             # "can't stand needles", "can't stand it"), nor "can't stand for long" or "still".
             # "Can barely stand" too; "can't stand up straight or walk" for the walking.
-            r"\b(cannot|unable to|not able to|could not|couldn't|can no longer|barely|hardly)"
+            r"\b(cannot|unable to|not able to|can no longer|barely|hardly)"
             r" stand( up)?( (straight )?(or|and|nor) walk| on (my|his|her|their|your) (own|feet"
             r"|legs)| unaided| upright"
             r"| without (help|support|holding on)| at all| properly)?"
@@ -1218,6 +1225,13 @@ RED_FLAGS = (
             rf"\b({SEVERE_PAIN}|worse)\b{NEAR}\b(even|despite|in spite of)\b{NEAR}"
             rf"\b{PAINKILLERS}\b",
         ),
+        # Sleep lost after a session, in a sentence that names no pain ("I couldn't sleep well
+        # after the session"): a common reaction to the treatment, not pain too bad to sleep.
+        ignore=(
+            rf"(?:^|(?<=[.!?\n]))(?![^.!?\n]*\b({PAIN_WORD}|aches?|aching|hurt\w*|sore|sciatica"
+            r"|agony)\b)[^.!?\n]*\bsleep(ing)?\b[^.!?\n]{0,20}?\b(after|since|following) (\w+ ){0,2}?"
+            rf"(acupuncture|sessions?|treatments?|{NEEDLE})\b[^.!?\n]*",
+        ),
     ),
     RedFlag(
         name="cough_sneeze_pain",
@@ -1313,20 +1327,27 @@ CHOICES = [(flag.name, flag.label) for flag in RED_FLAGS]
 JOINERS_AND_MARKS = re.compile("[\u200c-\u200f]")
 
 
+# Not being able to, now or in the past: one word for all, so that every sign that says "cannot"
+# reads "I couldn't pee" and "I wasn't able to pee" too.
+CANNOT_FORMS = re.compile(
+    r"\b(can't|can not|cant|couldn't|could not|(wasn't|weren't|was not|were not) able to)\b"
+)
+
+
 def normalise(text):
     """Lower case, plain apostrophes, no joiners or direction marks, one space between words,
-    "can't"/"can not"/"cant" written one way and other contractions with their apostrophe, so
-    the patterns stay readable."""
+    contractions with their apostrophe, and "can't", "couldn't", "wasn't able to" and the like
+    all written "cannot", so the patterns stay readable."""
     text = JOINERS_AND_MARKS.sub("", text.lower()).replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"\b(can't|can not|cant)\b", "cannot", text)
-    # Typed without the apostrophe, as askers often do: "dont", "havent", "im".
+    text = re.sub(r"[ \t]+", " ", text)
+    # Typed without the apostrophe, as askers often do: "dont", "couldnt", "im".
     text = re.sub(
         r"\b(don|didn|doesn|isn|aren|wasn|weren|haven|hasn|hadn|won|wouldn|couldn)t\b",
         r"\1't",
         text,
     )
     text = re.sub(r"\bim\b", "i'm", text)
-    return re.sub(r"[ \t]+", " ", text)
+    return CANNOT_FORMS.sub("cannot", text)
 
 
 def found_in(text):

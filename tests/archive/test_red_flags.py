@@ -56,6 +56,8 @@ SHOWS = {
         "cant feel anything down there when i wipe",
         "it feels odd when I wipe myself",
         "when wiping it feels strange",
+        # In the past, or "not able" (read as "cannot": see normalise).
+        "it felt strange when I wiped",
     ],
     "bladder_bowel": [
         "I havent had a wee since this morning",
@@ -105,6 +107,12 @@ SHOWS = {
         "I can't feel myself pee",
         "I don't feel the wee come out",
         "I'm leaking since my back went",
+        # In the past, or "not able" (read as "cannot": see normalise).
+        "Last night I couldn't control my bladder",
+        "Since then I could not pass water",
+        "I couldn't pee all day",
+        "i couldnt pee",
+        "I wasn't able to pee",
         # Searched as keywords, side by side: a change is not said but may be meant.
         "sciatica bladder",
         "sciatca bladder",
@@ -238,6 +246,8 @@ SHOWS = {
         # As worried askers type them: lower case, text-speak, no punctuation.
         "hurts when i breath in",
         "cant catch my breath since the needles",
+        # In the past, or "not able" (read as "cannot": see normalise).
+        "then couldn't breathe properly that evening",
         # As searched: keywords side by side.
         "breathing difficulty",
         "painful breathing",
@@ -507,6 +517,8 @@ SHOWS = {
         "I can't lift my foot up properly since the sciatica started",
         "I keep catching my toes on the stairs",
         "He is dragging his left leg",
+        # In the past, or "not able" (read as "cannot": see normalise).
+        "I couldn't lift the front of my foot",
         # As searched: keywords side by side.
         "cant lift foot",
         "footdrop",
@@ -575,6 +587,8 @@ SHOWS = {
         "The pain wakes me up",
         "back pain at night",
         "My sciatica woke me up twice",
+        # Sleep lost after a session is the sign when the pain is named (see EVERYDAY).
+        "I couldn't sleep after the session because of the pain",
         # Severe pain that painkillers do not ease.
         "severe pain not easing even with more tramadol",
         "the painkillers aren't touching it",
@@ -1288,6 +1302,15 @@ EVERYDAY = [
     "I am pregnant; acupuncture caused muscle contractions",
     "I am 3 weeks into the treatment and the pain is less severe than it was",
     "I'm 6 weeks post surgery and the bleeding has stopped",
+    # In the past, or "not able" (read as "cannot"), with nothing a sign needs; sleep lost after
+    # a session, with no pain named, and "wiped" for tired.
+    "I couldn't sleep well after the session",
+    "I couldn't make my appointment",
+    "I couldn't find a parking space at the clinic",
+    "I wasn't able to come last week",
+    "I couldn't hold the water bottle",
+    "After the session I felt strange and wiped.",
+    "I wiped down the kitchen and it felt odd",
 ]
 
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
@@ -1299,6 +1322,8 @@ NOT_THIS_SIGN = {
     "I have less numbness since the acupuncture but both legs are weak": "needle_nerve",
     # A bump on the back, not a pregnant bump.
     "My bump on my spine is bleeding and the pain is severe": "pregnancy",
+    # Numb legs, but "wiped" for tired, not wiping after the toilet.
+    "My legs were numb and I was totally wiped": "saddle_numbness",
 }
 
 
@@ -1469,6 +1494,11 @@ def test_contractions_typed_without_an_apostrophe_read_as_with_one():
     assert red_flags.normalise("i dont know, it doesnt ease and im scared") == (
         "i don't know, it doesn't ease and i'm scared"
     )
+
+
+def test_not_being_able_now_or_in_the_past_reads_as_cannot():
+    text = "I can't, couldn't, couldnt, could not, wasn't able to or weren't able to"
+    assert red_flags.normalise(text) == "i cannot, cannot, cannot, cannot, cannot or cannot"
 
 
 def test_a_denied_sign_still_shows_its_advice_because_a_false_alarm_is_the_safer_mistake():
