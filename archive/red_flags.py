@@ -1620,6 +1620,14 @@ def flags_named(names):
     return [flag for flag in RED_FLAGS if flag.name in wanted]
 
 
+# How much of a typed text the rules read: four times the longest question the ask form accepts
+# (5,000 characters; a search's limit is 200), so that a text refused as too long still gets the
+# advice of a sign near its end, but bounded, as they take about 6 ms per 1,000 characters and a
+# post may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB: seconds of a worker, for a post no allowance
+# counts).
+SIGNS_READ_LENGTH = 20_000
+
+
 def signs_shown(text, ticked=()):
     """The RedFlags that `text` shows, with those named in `ticked` (boxes a visitor ticked), in
     the order of RED_FLAGS: whatever advice a page gives for them comes before anything else."""

@@ -191,10 +191,3 @@ def _tree_order(nodes, names=()):
 def typed_question(data, length=QUESTION_MAX_LENGTH):
     """The question text from submitted form data, cut to `length` (the longest we accept)."""
     return data.get("question", "")[:length]
-
-
-# How much of a sent question the red-flag rules read: past the longest we accept, so that a
-# question refused as too long still gets the advice of a sign near its end, but bounded, as they
-# take about 6 ms per 1,000 characters and a body may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB:
-# seconds of a worker, for a post no allowance counts).
-SIGNS_READ_LENGTH = 4 * QUESTION_MAX_LENGTH

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from archive import red_flags
 from ask import rate_limit, services
-from ask.forms import SIGNS_READ_LENGTH, AskForm, typed_question
+from ask.forms import AskForm, typed_question
 from ask.models import QUESTION_MAX_LENGTH, RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
@@ -163,7 +163,7 @@ def _ticked(request):
     return request.POST.getlist("red_flags_ticked")
 
 
-def _posted_signs(request, length=SIGNS_READ_LENGTH):
+def _posted_signs(request, length=red_flags.SIGNS_READ_LENGTH):
     """The signs a posted question's words and ticked boxes show, read up to `length`: by default
     past the longest question accepted, as one refused for its length may describe a sign at its
     end."""

@@ -30,8 +30,10 @@ def search_results(request):
 
 def render_search(request, form, query):
     """The search page, and whether the search was counted as one that found little."""
-    # Words that describe a red-flag sign get its urgent advice above everything else.
-    context = {"form": form, "query": query, "warning_signs": red_flags.signs_shown(query)}
+    # Words that describe a red-flag sign get its urgent advice above everything else: all the
+    # words typed, as a search too long to run may describe one past its limit.
+    signs = red_flags.signs_shown(form.typed_text()[: red_flags.SIGNS_READ_LENGTH])
+    context = {"form": form, "query": query, "warning_signs": signs}
     if not form.is_valid():
         return render(request, "search/search.html", context | help_context(), status=400), False
     prepared = form.prepared()

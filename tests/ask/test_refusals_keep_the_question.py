@@ -9,7 +9,6 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from archive import red_flags
-from ask import forms
 from ask.models import Submission
 from tests.ask.test_views import good
 
@@ -199,4 +198,4 @@ def test_the_rules_read_a_huge_post_only_so_far(client, monkeypatch):
     read = []
     monkeypatch.setattr(red_flags, "found_in", lambda text: read.append(len(text)) or [])
     client.post("/ask/", good(question="x" * 2_000_000))
-    assert read and max(read) == forms.SIGNS_READ_LENGTH
+    assert read and max(read) == red_flags.SIGNS_READ_LENGTH

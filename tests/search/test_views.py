@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from archive import red_flags
 from factsheets.models import Factsheet
 from search.models import SearchGap
+from search.query import MAX_QUERY_LENGTH
 from search.results import EXAMPLE_SEARCHES
 from tests.factories import make_category, make_question
 
@@ -318,6 +320,23 @@ def test_a_search_that_cannot_be_run_still_gets_the_urgent_advice(client, seeded
     response = client.get(SEARCH, {"q": "I cannot control my bladder " * 10})
     assert response.status_code == 400
     assert "cannot control when you pee or poo" in response.content.decode()
+
+
+def test_a_search_too_long_to_run_gets_the_advice_of_a_sign_past_its_limit(client, seeded):
+    query = (
+        "I had acupuncture for my lower back last week and " * 5 + "now I cant control my bladder"
+    )
+    assert query.index("bladder") > MAX_QUERY_LENGTH
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 400
+    assert "cannot control when you pee or poo" in response.content.decode()
+
+
+def test_the_rules_read_a_huge_search_only_so_far(client, db, monkeypatch):
+    read = []
+    monkeypatch.setattr(red_flags, "found_in", lambda text: read.append(len(text)) or [])
+    assert client.get(SEARCH, {"q": "x" * 50_000}).status_code == 400
+    assert max(read) == red_flags.SIGNS_READ_LENGTH
 
 
 def test_a_search_result_whose_snippet_makes_a_claim_says_what_is_known_now(client, db):
