@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from archive import red_flags
 from archive.caching import public_page
 from archive.filters import QuestionFilter
 from archive.models import Category, Question
@@ -27,7 +28,8 @@ def home(request):
 @public_page
 def category_detail(request, slug):
     """A body area's Q&As, a page at a time, counted from the remembered totals unless title
-    words narrow them: a category of 100,000 is not counted again on every view."""
+    words narrow them: a category of 100,000 is not counted again on every view. Title words
+    that describe a red-flag sign get its urgent advice, as a search's do."""
     try:
         category = Category.objects.node(slug)
     except Category.DoesNotExist:
@@ -52,6 +54,9 @@ def category_detail(request, slug):
             "subcategories": category.children,
             "filter": question_filter,
             "page": page,
+            "warning_signs": red_flags.signs_shown(
+                request.GET.get("words", "")[: red_flags.SIGNS_READ_LENGTH]
+            ),
         },
     )
 

@@ -78,6 +78,26 @@ def test_category_page_filters_by_title_words_and_keeps_the_filter_in_page_links
     assert f'<link rel="canonical" href="{address}">' in page_2.content.decode()
 
 
+def test_title_words_that_describe_a_red_flag_sign_get_its_urgent_advice_first(client, seeded):
+    response = client.get("/archive/lower-back-pain/", {"words": "cant control bladder"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r"<title>Get help now – urgent advice shown – Lower back pain ", html)
+    advice = html.index('<section class="warning urgent" role="alert"')
+    assert 'pee or poo.</strong> Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
+    assert advice < html.index('<form class="filters"') < html.index("No answers match.")
+    calm = client.get("/archive/lower-back-pain/", {"words": "sciatica"}).content.decode()
+    assert 'role="alert"' not in calm
+
+
+def test_answers_listed_under_urgent_advice_say_they_do_not_replace_medical_help(client, db):
+    area = make_category()
+    make_question(area, title="Numb bladder after needles")
+    html = client.get(area.get_absolute_url(), {"words": "numb bladder"}).content.decode()
+    note = html.index("They do not replace getting medical help now.")
+    assert html.index('role="alert"') < note < html.index("Numb bladder after needles</a>")
+
+
 def test_category_page_ignores_a_bad_sort(client, seeded):
     response = client.get("/archive/back-spine/", {"sort": "nonsense"})
     assert response.status_code == 200
