@@ -466,7 +466,7 @@ PAINKILLERS = (
 )
 NOT_EASING = (
     r"(not|no longer|never|barely|hardly|do not|don't|does not|doesn't|did not|didn't|are not"
-    r"|aren't|is not|isn't|won't|will not)"
+    r"|aren't|is not|isn't|won't|will not|cannot)"
 )
 # Easing, not "not easy to swallow".
 EASING = r"(\w+ )?(help\w*|work\w*|eas(e|es|ed|ing|ier)\b|reliev\w*|shift\w*|touch\w*|do anything)"

@@ -593,6 +593,8 @@ SHOWS = {
         "severe pain not easing even with more tramadol",
         "the painkillers aren't touching it",
         "tramadol doesn't even touch the pain",
+        "the painkillers can't touch it",
+        "the codeine couldn't touch the pain last night",
         "the pain is unbearable even with painkillers",
         "my back pain is terrible and the painkillers are not helping",
         "the pain is getting worse despite painkillers",
