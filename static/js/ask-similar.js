@@ -43,11 +43,17 @@
   }
 
   // Put `content` (an element or null) in `place`, unless that is what it already holds: an alert
-  // written again would be announced again.
-  function show(place, content) {
+  // written again would be announced again. Advice moved to another place (a box ticked for a
+  // sign the words already showed) is no alert there when each of its signs was announced.
+  function show(place, content, announced) {
     if (!place) return;
+    var signs = signsIn(content);
+    if (content && signs.every(function (name) { return announced[name]; })) {
+      content.removeAttribute("role");
+    }
     var html = content ? content.outerHTML : "";
     if (place.innerHTML !== html) place.innerHTML = html;
+    signs.forEach(function (name) { announced[name] = true; });
   }
 
   function liveSimilar(form) {
@@ -76,6 +82,7 @@
     var lastHtml = null;
     var lastAlert = null; // the advice in the last answer, for the words and the boxes ticked
     var lastAsked = []; // the boxes ticked when it was asked for
+    var announced = {}; // the signs whose advice a screen reader has heard, by name
 
     function tickedNames() {
       var names = [];
@@ -106,12 +113,12 @@
         var name = box.value;
         show(tickedPlaces[name], adviceFor(lastAlert, function (sign) {
           return sign === name && box.checked && isNew(name);
-        }, "ticked-urgent-heading-" + name));
+        }, "ticked-urgent-heading-" + name), announced);
       });
       show(parts.urgent, adviceFor(lastAlert, function (name) {
         var boxed = ticked.indexOf(name) !== -1 || lastAsked.indexOf(name) !== -1;
         return !boxed && isNew(name);
-      }, "similar-urgent-heading"));
+      }, "similar-urgent-heading"), announced);
       sayInTitle(atTop.length > 0 || !!document.querySelector(
         ".ticked-advice [data-sign], #similar-urgent [data-sign]"));
     }

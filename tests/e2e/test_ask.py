@@ -284,6 +284,29 @@ def test_ticking_a_warning_sign_on_a_phone_shows_its_advice_under_it_and_keeps_i
     expect(page).not_to_have_title(re.compile("Get help now"))
 
 
+def test_advice_moved_under_a_box_ticked_for_it_is_announced_once(page):
+    page.goto("/ask/")
+    question = QUESTION + " Since this morning I also have chest pain."
+    with page.expect_response(SIMILAR):
+        page.get_by_label("Your question").fill(question)
+    similar = page.locator("#similar-answers")
+    expect(similar.get_by_role("alert")).to_contain_text("Chest pain with back pain")
+    tick = page.get_by_label("Chest pain")
+    with page.expect_response(SIMILAR):
+        tick.check()
+    answers_shown_for(page, question, ticked="chest_pain")
+    # The same advice under the box, shown but no alert: a screen reader heard it already.
+    moved = page.locator(".ticked-advice [data-sign=chest_pain]")
+    expect(moved).to_be_visible()
+    expect(page.locator(".ticked-advice [role=alert]")).to_have_count(0)
+    expect(similar.get_by_role("alert")).to_have_count(0)
+    with page.expect_response(SIMILAR):
+        tick.uncheck()
+    answers_shown_for(page, question)
+    expect(similar.locator("[data-sign=chest_pain]")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
 def test_checking_without_javascript_puts_urgent_advice_first(page_without_javascript):
     page = page_without_javascript
     page.goto("/ask/")
