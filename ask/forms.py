@@ -11,9 +11,8 @@ from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
 
 
 class TypedText(forms.CharField):
-    """Text from a box, its line breaks as typed: a browser counts each as one character against
-    the box's maxlength but sends it as two (CR LF), which must not make a question it allowed
-    too long."""
+    """Text from a box, its line breaks as typed: a person counts each as one character, but a
+    browser sends it as two (CR LF), which must not make a question too long."""
 
     def to_python(self, value):
         return super().to_python(value).replace("\r\n", "\n")
@@ -110,6 +109,9 @@ class AskForm(forms.ModelForm):
             (node.pk, " › ".join(names)) for node, names in _tree_order(Category.objects.tree())
         ]
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # No maxlength: a browser would cut a longer paste short unseen, with any warning sign
+        # at its end; the server refuses it with the reason and that sign's advice, and keeps it.
+        self.fields["question"].widget.attrs.pop("maxlength", None)
         self.fields["form_token"].initial = new_form_token()
 
     @classmethod

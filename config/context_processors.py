@@ -1,6 +1,7 @@
 """Template context shared by every page."""
 
 from archive import red_flags
+from search.forms import TYPED_MAX_LENGTH
 
 
 def canonical_url(request):
@@ -11,3 +12,8 @@ def canonical_url(request):
 def emergency_signs(request):
     """The signs that need 999, for the "When to get urgent help" box on back-pain pages."""
     return {"emergency_signs": red_flags.emergency_signs}
+
+
+def search_box(request):
+    """How much the search boxes (in every page's header, and the search page's) take."""
+    return {"search_box_max_length": TYPED_MAX_LENGTH}

@@ -148,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.canonical_url",
                 "config.context_processors.emergency_signs",
+                "config.context_processors.search_box",
             ],
         },
     },

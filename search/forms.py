@@ -8,6 +8,12 @@ from django.core.exceptions import ValidationError
 from archive.models import Category, category_choices
 from search.query import MAX_QUERY_LENGTH, prepare
 
+# What the search boxes take: more than a search runs on (MAX_QUERY_LENGTH), so that a pasted
+# question is refused with the reason, and the advice of any warning sign in it, rather than cut
+# short by the browser unseen; few enough that its address stays within a request line's limit
+# (gunicorn's 4,094 bytes) for any but text of mostly non-English letters.
+TYPED_MAX_LENGTH = 1000
+
 # Tabs and line breaks in pasted text are harmless: they count as spaces.
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 

@@ -85,6 +85,22 @@ def test_an_urgent_question_gets_emergency_advice_at_once(request, fixture):
     assert Submission.objects.get(reference=reference).urgent
 
 
+def test_a_question_pasted_past_the_limit_is_kept_whole_and_refused_with_its_advice(page):
+    pasted = "My lower back has ached since I lifted a heavy box in the spring. " * 80
+    pasted += "Now I cannot feel my bottom when I wipe."
+    page.goto("/ask/")
+    page.get_by_label("Your question").focus()
+    page.keyboard.insert_text(pasted)  # as a paste: a maxlength would cut it unseen
+    assert page.get_by_label("Your question").input_value() == pasted
+    page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
+    page.get_by_role("button", name="Send my question").click()
+    main = page.locator("main").inner_text()
+    assert "5000 characters or fewer" in main
+    assert main.index("Get medical help now") < main.index("5000 characters or fewer")
+    assert page.get_by_label("Your question").input_value() == pasted
+    assert not Submission.objects.exists()
+
+
 def test_a_missing_consent_stops_the_send_and_keeps_the_text(page):
     page.goto("/ask/")
     page.get_by_label("Your question").fill(QUESTION)

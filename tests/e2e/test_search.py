@@ -47,3 +47,17 @@ def test_the_search_page_works_without_javascript(page_without_javascript):
 def test_the_results_page_has_no_serious_accessibility_violations(page, axe):
     search_from_the_header(page, "acupunture for sciatca")
     assert serious_violations(axe, page) == []
+
+
+def test_a_pasted_question_too_long_to_search_is_refused_with_the_advice_of_its_end(page):
+    # Typed as a paste is, past the search's 200 characters: nothing is cut off unseen.
+    pasted = "I had acupuncture for my lower back last week and it ached after. " * 4
+    pasted += "Now I cannot control my bladder."
+    page.goto("/")
+    page.get_by_role("search").get_by_label("Search the answers").focus()
+    page.keyboard.insert_text(pasted)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    main = page.locator("main").inner_text()
+    assert "Please shorten your search" in main
+    assert main.index("Get medical help now") < main.index("Please shorten your search")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from archive import red_flags
 from factsheets.models import Factsheet
+from search.forms import TYPED_MAX_LENGTH
 from search.models import SearchGap
 from search.query import MAX_QUERY_LENGTH
 from search.results import EXAMPLE_SEARCHES
@@ -330,6 +331,16 @@ def test_a_search_too_long_to_run_gets_the_advice_of_a_sign_past_its_limit(clien
     response = client.get(SEARCH, {"q": query})
     assert response.status_code == 400
     assert "cannot control when you pee or poo" in response.content.decode()
+
+
+def test_the_search_boxes_take_a_pasted_question_longer_than_a_search(client, seeded):
+    # A browser would cut a longer paste short unseen, with a warning sign at its end; the
+    # server refuses it with the reason and the advice instead.
+    header = re.search(r'<input id="site-search" [^>]*>', client.get("/").content.decode())
+    page = re.search(r'<input id="search-q" [^>]*>', client.get(SEARCH).content.decode())
+    for box in (header[0], page[0]):
+        assert f'maxlength="{TYPED_MAX_LENGTH}"' in box
+    assert TYPED_MAX_LENGTH >= 5 * MAX_QUERY_LENGTH
 
 
 def test_the_rules_read_a_huge_search_only_so_far(client, db, monkeypatch):
