@@ -101,7 +101,12 @@ def test_answers_listed_under_urgent_advice_say_they_do_not_replace_medical_help
 def test_category_page_ignores_a_bad_sort(client, seeded):
     response = client.get("/archive/back-spine/", {"sort": "nonsense"})
     assert response.status_code == 200
-    assert "Page 1 of 2" in response.content.decode()
+    html = response.content.decode()
+    assert "Page 1 of 2" in html
+    # The order box says it is wrong, and points to why, as Django's own fields do.
+    select = re.search(r'<select name="sort"[^>]*>', html)[0]
+    assert 'aria-invalid="true"' in select and 'aria-describedby="id_sort_error"' in select
+    assert 'id="id_sort_error"><li>Select a valid choice.' in html
 
 
 @pytest.mark.parametrize("number", ["3", "0", "-1", "x"])

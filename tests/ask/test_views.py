@@ -556,8 +556,10 @@ def test_the_live_box_says_only_a_short_status_line_and_lists_outside_it(client,
     # The list is outside the status line, and the page's box is no live region as a whole.
     assert html.index("</p>", status.start()) < html.index("Needles and sciatica</a>")
     page = client.get("/ask/").content.decode()
-    box = re.search(r'<section id="similar-answers"[^>]*>', page)[0]
+    box = re.search(r'<div id="similar-answers"[^>]*>', page)[0]
     assert "aria-live" not in box
+    # Nor a landmark, empty as it is until something is typed.
+    assert "aria-label" not in box and '<section id="similar-answers"' not in page
 
 
 def test_the_live_box_status_for_an_urgent_question_does_not_invite_not_sending(client, area):
