@@ -31,6 +31,15 @@ def test_the_footer_links_every_page(client, db):
         assert f'<a href="{url}">{title}</a>' in footer
 
 
+def test_the_footer_sends_a_worried_reader_to_urgent_help_not_to_wait_for_a_doctor(client, db):
+    # It follows every page's urgent advice: "talk to your doctor" there reads as leave to wait.
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "talk to your doctor" not in footer.lower()
+    assert 'If you are worried about your symptoms, see <a href="/urgent-help/">' in footer
+    assert '<a href="tel:111">NHS 111</a>' in footer and '<a href="tel:999">999</a>' in footer
+
+
 def test_the_panel_page_says_who_answers_how_answers_are_checked_and_what_the_site_is_not(
     client, db
 ):
