@@ -59,7 +59,7 @@ def _made_in(claim, made_in):
     return f" The claim is in {get_text_list(labels, 'and')}." if labels else ""
 
 
-outdated_claims = outdated_claims_box(("answer", "Answer"))
+outdated_claims = outdated_claims_box(("title", "Title"), ("answer", "Answer"))
 
 
 def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, called, then=""):

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 
 from archive import outdated_claims, red_flags
 
@@ -25,6 +25,8 @@ from archive import outdated_claims, red_flags
 # dated one; the id breaks ties, so the order is the same on every page and every database.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("id").desc())
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+# A Q&A page's meta description: about as much as search engines show.
+DESCRIPTION_WORDS = 30
 # The columns a list of Q&As shows: its title and link, body area, date (and whether it is the
 # date it was added from the earlier archive), whether the question survives, and whether the
 # answer is due for review.
@@ -593,15 +595,24 @@ class Question(models.Model):
 
     @property
     def outdated_claims(self):
-        """Claims its answer makes that the site knows are no longer true: a page says what is
-        known now before the answer (archive.outdated_claims)."""
-        return outdated_claims.found_in(self.answer)
+        """Claims its title or answer makes that the site knows are no longer true: a page says
+        what is known now before the answer (archive.outdated_claims), under the title."""
+        return outdated_claims.found_in(self.title, self.answer)
 
     @property
     def title_claims(self):
         """Claims its title makes that the site knows are no longer true: a list of Q&As, which
-        shows the title without the answer's note, says what is known now beside it."""
+        shows the title without the page's note, says what is known now beside it."""
         return outdated_claims.found_in(self.title)
+
+    @property
+    def description(self):
+        """What search engines and link previews show of its page (the meta description): the
+        start of the question, or of the answer where the question was not preserved. Empty when
+        that start makes a claim the site knows is not true, which a description cannot carry
+        the note of."""
+        start = Truncator(self.question or self.answer).words(DESCRIPTION_WORDS, truncate=" …")
+        return "" if outdated_claims.found_in(start) else start
 
     @property
     def is_open_to_readers(self):

@@ -181,8 +181,8 @@ def pages(count):
 
 class Hit:
     """One search result: a Q&A or a factsheet, with its score, highlighted snippet, and the
-    claims the snippet's sentences make that the site knows are not true (the list says
-    what is known now beside them, as the page does before them)."""
+    claims that a Q&A's title and the snippet's sentences make that the site knows are not true
+    (the list says what is known now beside them, as the page does before them)."""
 
     def __init__(self, obj, score, snippet):
         self.object = obj
@@ -190,7 +190,13 @@ class Hit:
         self.is_factsheet = isinstance(obj, Factsheet)
         self.snippet = highlighted(snippet or "")
         plain = (snippet or "").replace(MARK_START, "").replace(MARK_STOP, "")
-        self.outdated_claims = outdated_claims.found_in(*plain.split(FRAGMENT_DELIMITER))
+        self.title_claims = [] if self.is_factsheet else obj.title_claims
+        # The title's note is shown with every result: the snippet's says only what it did not.
+        self.outdated_claims = [
+            claim
+            for claim in outdated_claims.found_in(*plain.split(FRAGMENT_DELIMITER))
+            if claim not in self.title_claims
+        ]
 
     @property
     def label(self):

@@ -53,6 +53,18 @@ def test_a_qas_page_shows_its_whole_title_without_the_app_list_beside_it(editor_
     assert 'id="nav-sidebar"' not in html
 
 
+def test_the_claims_box_names_the_title_where_it_makes_a_claim(editor_client):
+    question = make_question(
+        make_category("Lower back pain"),
+        title="Needles have no side effects",
+        answer="It is risk-free. NICE recommends acupuncture for back pain.",
+    )
+    html = editor_client.get(f"{LIST}{question.pk}/change/").text
+    box = html.split('class="form-row field-outdated_claims"')[1].split("</fieldset>")[0]
+    assert "The claim is in “Title” and “Answer”." in box
+    assert "The claim is in “Answer”." in box
+
+
 def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(editor_client):
     question = make_question(make_category("Lower back pain"), title="Tired after treatment")
     url = f"{LIST}{question.pk}/change/"

@@ -1,6 +1,9 @@
 """Claims the site knows are no longer true: each in the sentences authors wrote, sentences that
 must not count as it, and the note a Q&A or factsheet page shows before the claim."""
 
+import re
+from xml.etree import ElementTree
+
 import pytest
 
 from archive import outdated_claims
@@ -143,6 +146,7 @@ def test_a_claim_is_made_within_one_text_of_several():
 
 
 NOTE = "current evidence or guidance does not support"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_a_qa_says_what_is_known_now_before_the_answer_that_claims_otherwise(client, db):
@@ -168,6 +172,42 @@ def test_a_list_of_qas_says_what_is_known_now_beside_a_title_that_makes_a_claim(
         assert html.index(claiming.title) < note
         assert html.count("<strong>Note:</strong>") == 1, url
         assert plain.title in html
+
+
+def test_a_qa_whose_title_alone_makes_a_claim_says_what_is_known_now_under_it(client, db):
+    area = make_category("Lower back pain")
+    question = make_question(area, title="Needles have no side effects", answer="They may help.")
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "<title>Needles have no side effects ·" in html
+    headline = "Acupuncture is not free of risk or side effects."
+    assert html.index("<h1>") < html.index(NOTE) < html.index(headline) < html.index("They may")
+    feed = ElementTree.fromstring(client.get("/feed/").content)  # noqa: S314 - the site's own
+    summary = feed.findtext(f"{ATOM}entry/{ATOM}summary")
+    assert summary.index(NOTE) < summary.index(headline) < summary.index("They may")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "described"),
+    [
+        ("Is it normal to feel tired?", "It is completely safe.", "Is it normal to feel tired?"),
+        ("", "Rest for a day. Then walk.", "Rest for a day. Then walk."),
+        ("", "It is completely safe. Rest for a day.", None),
+        ("Is acupuncture completely safe?", "No.", None),
+    ],
+)
+def test_a_qa_pages_description_never_makes_a_claim_it_cannot_note(
+    client, db, question, answer, described
+):
+    # Search engines show the description without the page's note: the site's own one instead.
+    qa = make_question(
+        make_category(), question=question, question_preserved=bool(question), answer=answer
+    )
+    html = client.get(qa.get_absolute_url()).content.decode()
+    shown = re.search(r'<meta name="description" content="([^"]*)">', html)[1]
+    if described:
+        assert shown == described
+    else:
+        assert shown.startswith("Expert answers to patients' questions about acupuncture")
 
 
 def test_a_qa_that_makes_no_such_claim_has_no_note(client, db):

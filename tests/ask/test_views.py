@@ -100,6 +100,16 @@ def test_a_similar_answer_being_reviewed_says_so(client, area):
     }
 
 
+def test_a_similar_answer_whose_title_makes_a_claim_says_what_is_known_now(client, area):
+    make_question(area, title="Needles for sciatica have no side effects", question="Safe?")
+    make_question(area, title="Needles and sciatica", question="Do needles help sciatica?")
+    html = client.post("/ask/similar/", {"question": "sciatica needles"}).content.decode()
+    items = dict(re.findall(r">([^<]+)</a> (.*?)</li>", html))
+    note = '<span class="claim-note"><strong>Note:</strong> Acupuncture is not free of risk'
+    assert note in items["Needles for sciatica have no side effects"]
+    assert "Note:" not in items["Needles and sciatica"]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

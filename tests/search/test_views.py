@@ -480,6 +480,28 @@ def test_a_search_showing_urgent_advice_says_so_in_its_title(client, seeded):
     assert not title(client.get(SEARCH, {"q": "sciatica"}).content.decode()).startswith("Get")
 
 
+def test_a_result_whose_title_makes_a_claim_says_what_is_known_now_even_under_advice(client, db):
+    # The title is listed under urgent advice too, where the snippet and its note are not.
+    area = make_category("Lower back pain")
+    make_question(
+        area,
+        title="Needling a numb bladder has no side effects",
+        question="Is it normal?",
+        answer="Numbness of the bladder after needling is not a side effect. Needling is risk-free.",
+    )
+    note = "<strong>Note:</strong> Acupuncture is not free of risk or side effects."
+    urgent = client.get(SEARCH, {"q": "numb bladder"})
+    assert urgent.context["warning_signs"]
+    html = results_html(urgent)
+    assert html.index("has no side effects</a>") < html.index(note)
+    calm = client.get(SEARCH, {"q": "needling side effects"})
+    assert not calm.context["warning_signs"]
+    html = results_html(calm)
+    assert html.index("has no side effects</a>") < html.index(note)
+    # The snippet makes the same claim: it is said once.
+    assert "risk-free" in html and "Please note:" not in html and html.count(note) == 1
+
+
 def test_results_under_urgent_advice_show_no_snippet_that_could_reassure(client, db):
     # A line of an answer written for someone else ("after that there should…") could read as
     # overruling the advice above it: titles, labels and notes only.
