@@ -174,7 +174,6 @@ def _form_page(request, form, status=200, **context):
     context.setdefault("warning_signs", [])
     context |= {
         "form": form,
-        "all_signs": red_flags.RED_FLAGS,
         "erase_after_days": settings.ASK_ERASE_AFTER_DAYS,
         "close_after_days": settings.ASK_CLOSE_AFTER_DAYS,
     }
@@ -347,9 +346,6 @@ def _from_link(token, *, salt):
 # is read from it.
 @require_safe
 def urgent_help(request):
-    """When to get urgent help, from the same red-flag rules the ask form applies."""
-    return render(
-        request,
-        "ask/urgent_help.html",
-        {"emergency": red_flags.emergency_signs(), "urgent": red_flags.other_urgent_signs()},
-    )
+    """When to get urgent help, from the same red-flag rules the ask form applies (the lists come
+    from config.context_processors.urgent_help_signs)."""
+    return render(request, "ask/urgent_help.html")

@@ -9,9 +9,13 @@ def canonical_url(request):
     return {"canonical_url": request.build_absolute_uri(request.path)}
 
 
-def emergency_signs(request):
-    """The signs that need 999, for the "When to get urgent help" box on back-pain pages."""
-    return {"emergency_signs": red_flags.emergency_signs}
+def urgent_help_signs(request):
+    """The signs that need 999 and those that need help the same day, for the lists of the ask
+    form, the urgent-help page and the "When to get urgent help" box on back-pain pages."""
+    return {
+        "emergency_signs": red_flags.emergency_signs,
+        "other_urgent_signs": red_flags.other_urgent_signs,
+    }
 
 
 def search_box(request):

@@ -147,7 +147,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.canonical_url",
-                "config.context_processors.emergency_signs",
+                "config.context_processors.urgent_help_signs",
                 "config.context_processors.search_box",
             ],
         },

@@ -144,7 +144,7 @@ def test_back_pain_pages_carry_the_when_to_get_urgent_help_box(client, db):
         assert "When to get urgent help</h2>" in body, page
         box = body[body.index('<aside class="warning urgent-help-box"') :].split("</aside>")[0]
         assert 'href="tel:999"' in box and 'href="tel:111"' in box
-        assert '/urgent-help/">See every warning sign</a>' in box
+        assert '/urgent-help/">See what to do for each warning sign</a>' in box
     # On a Q&A it comes before the question and the answer, as the editorial policy says.
     body = client.get(back_question.get_absolute_url()).content.decode()
     assert body.index("When to get urgent help</h2>") < body.index('id="question-heading"')

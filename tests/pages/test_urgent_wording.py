@@ -13,6 +13,7 @@ from tests.factories import make_category, make_question
 pytestmark = pytest.mark.django_db
 
 CALL_999 = 'Call <a href="tel:999">999</a> or go to A&amp;E now</strong> if you have'
+CALL_111 = 'Call <a href="tel:111">NHS 111</a> or ask for an urgent GP appointment today</strong>'
 SERIOUS_ACCIDENT = "Back pain after a serious accident, such as a car crash"
 
 
@@ -48,9 +49,19 @@ def test_the_box_tells_a_serious_accident_from_a_fall_as_the_fall_rule_does(clie
     assert "After a fall or a smaller accident, call NHS 111" in advice
     html = box(client)
     assert SERIOUS_ACCIDENT in list_after(html, CALL_999)
-    urgent = html[html.index('<a href="tel:111">NHS 111</a>') :]
-    assert "the pain started after a fall or a smaller accident" in urgent
+    others = list_after(html, CALL_111)
+    fall = others[[flag.name for flag in other_urgent_signs()].index("fall_or_accident")]
+    assert 'a car crash, call <a href="tel:999">999</a>' in fall
+    assert 'After a fall or a smaller accident, call <a href="tel:111">NHS 111</a>' in fall
     assert "fall or injury" not in html
+
+
+def test_the_box_lists_every_sign_that_needs_help_today_as_the_rules_have_them(client):
+    # From the rules themselves: a sign added to them is never left out of the box.
+    others = list_after(box(client), CALL_111)
+    assert len(others) == len(other_urgent_signs())
+    for item, flag in zip(others, other_urgent_signs(), strict=True):
+        assert item.startswith(escape(flag.label))
 
 
 def test_the_urgent_help_page_lists_a_serious_accident_under_999(client):
