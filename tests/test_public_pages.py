@@ -421,6 +421,27 @@ def test_the_server_error_page_gives_the_way_to_urgent_help_without_the_database
     assert html.startswith("<!doctype html>")
 
 
+NEED_HELP_NOW = (
+    '<p>If you need medical help now, do not wait for us: see <a href="/urgent-help/">when and '
+    'where to get urgent help</a>. In an emergency call <a href="tel:999">999</a>. If you are not '
+    'sure what to do, call <a href="tel:111">NHS 111</a>.</p>'
+)
+
+
+def test_every_page_saying_the_site_cannot_help_gives_the_way_to_urgent_help(client, settings):
+    from django.views.defaults import server_error
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    responses = [
+        client.get("/no-such-page/"),
+        client.post("/ask/", {"question": "x" * 20_000}),  # refused for its size
+        server_error(RequestFactory().get("/")),
+    ]
+    assert [response.status_code for response in responses] == [404, 400, 500]
+    for response in responses:
+        assert NEED_HELP_NOW in response.content.decode(), response.status_code
+
+
 # Lists the stylesheet draws without bullets: Safari (VoiceOver) then stops calling them lists
 # unless they say role="list". The selectors are read from the stylesheet, so that a list styled
 # so later is checked too.
