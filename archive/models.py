@@ -555,7 +555,9 @@ class Question(models.Model):
             "name": self.title,
             "author": {"@type": "Organization", "name": self.answered_by},
         }
-        if self.published_at:
+        # Of an answer of the earlier archive, first published there on a date not known, the
+        # site knows only when it was added here: not a date of publication.
+        if self.published_at and not self.from_archive:
             data["datePublished"] = self.published_at.isoformat()
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
