@@ -173,10 +173,14 @@ def page_number(text):
     return number if 1 <= number <= MAX_COUNTED // RESULTS_PER_PAGE else None
 
 
-def pages(count):
-    """A Paginator for `count` hits (shown up to MAX_COUNTED): only its numbers are used, the
-    rows of a page come from the ranking."""
-    return Paginator(range(min(count, MAX_COUNTED)), RESULTS_PER_PAGE)
+class Pages(Paginator):
+    """The pages of a search's `count` hits, shown up to MAX_COUNTED: only their numbers are used,
+    the rows of a page come from the ranking. `capped` when there are more hits than that: how
+    many pages they would fill is then not known, so no page may say "of" how many."""
+
+    def __init__(self, count):
+        super().__init__(range(min(count, MAX_COUNTED)), RESULTS_PER_PAGE)
+        self.capped = count > MAX_COUNTED
 
 
 class Hit:
@@ -244,7 +248,7 @@ class Results:
         # The page the rows are on: the last one when the one asked for lies past the end.
         number = (rows[0][0] - 1) // RESULTS_PER_PAGE + 1 if rows else 1
         self.page_exists = asked == number
-        self.page = Page([hit(row[2:], db) for row in rows], number, pages(self.count))
+        self.page = Page([hit(row[2:], db) for row in rows], number, Pages(self.count))
 
     @property
     def more_than_counted(self):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import red_flags
+from archive.models import Question
 from factsheets.models import Factsheet
 from search.forms import TYPED_MAX_LENGTH
 from search.models import SearchGap
@@ -409,6 +410,29 @@ def test_a_later_page_of_results_says_which_in_its_title(client, db):
     second = client.get(SEARCH, {"q": "sciatica", "page": "2"}).content.decode()
     assert title(first) == "Search: sciatica (12 results) · Acupuncture Answers"
     assert title(second) == "Search: sciatica (12 results, page 2 of 2) · Acupuncture Answers"
+
+
+def test_past_the_counted_matches_no_page_says_of_how_many(client, db):
+    # Matches are counted up to 1,000: how many pages more would fill is not known.
+    area = make_category()
+    Question.objects.bulk_create(
+        Question(
+            category=area, title=f"Sciatica {n}", slug=f"sciatica-{n}", question="Why?",
+            answer="Sciatica.", status=Question.Status.PUBLISHED, published_at=timezone.now(),
+        )
+        for n in range(1005)
+    )  # fmt: skip
+    first = client.get(SEARCH, {"q": "sciatica"}).content.decode()
+    assert '<span aria-current="page">Page 1</span>' in first
+    second = client.get(SEARCH, {"q": "sciatica", "page": "2"}).content.decode()
+    assert (
+        title(second) == "Search: sciatica (more than 1,000 results, page 2) · Acupuncture Answers"
+    )
+    assert '<span aria-current="page">Page 2</span>' in second
+    past = client.get(SEARCH, {"q": "sciatica", "page": "101"})
+    assert past.status_code == 404
+    assert "Only the first 100 pages of the results for “sciatica” are shown" in past.text
+    assert " of 100" not in first + second + past.text and "fill 100" not in past.text
 
 
 def test_a_missing_word_is_named_after_the_results_heading(client, db):
