@@ -177,6 +177,9 @@ def test_an_overlong_query_gets_a_clear_message(client, seeded):
     assert response.status_code == 400
     assert "Please shorten your search to 200 characters or fewer (it has 269)" in html
     assert 'aria-describedby="search-q-error"' in html
+    # Where the results would be, a link to the box, whose message follows it.
+    assert '<a href="#search-q">see the message under the search box</a>' in html
+    assert html.index('<input id="search-q"') < html.index('id="search-q-error"')
 
 
 @pytest.mark.parametrize("query", ["sciatica\x00", "\x1b[31msciatica", "back\x7fpain"])
