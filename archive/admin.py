@@ -309,6 +309,17 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             changed.append((name, {**options, "fields": fields}))
         return changed
 
+    def get_readonly_fields(self, request, obj=None):
+        """With the address (slug) once the Q&A has been published: it never changes after."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug"] if obj and obj.has_been_published else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A read-only slug is no box for the title to fill.
+        if obj and obj.has_been_published:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         # Admin's date and time boxes carry no label of their own: name each for screen readers.

@@ -394,7 +394,8 @@ class Question(models.Model):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The Q&A's permanent address. Do not change it once published.",
+        help_text="The Q&A's address. It cannot be changed once the Q&A is published, so that "
+        "links to it keep working.",
     )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     question = models.TextField(
@@ -623,6 +624,16 @@ class Question(models.Model):
         return self.status == self.Status.PUBLISHED and (
             self.published_at is None or self.published_at <= timezone.now()
         )
+
+    @property
+    def has_been_published(self):
+        """Whether it has been published, as it stands in memory: published (or scheduled), or a
+        draft whose publication date has passed, as one set back to draft keeps its date. Its
+        address then stays as it is, so that links to it, and those e-mailed to askers, keep
+        opening."""
+        if self.status == self.Status.PUBLISHED:
+            return True
+        return self.published_at is not None and self.published_at <= timezone.now()
 
     def is_due_for_review(self, today=None):
         """True while readers should be told the answer is due for review: marked, or past its

@@ -86,6 +86,38 @@ def test_a_title_of_the_longest_length_with_a_line_break_typed_in_it_is_saved(ed
     assert question.title == "a" * 99 + " " + "b" * 100
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"published_at": timezone.now() + timezone.timedelta(days=2)},
+        {"status": "draft"},
+        {"published_at": None, "from_archive": True},
+    ],
+    ids=["published", "scheduled for later", "set back to draft", "archived, undated"],
+)
+def test_a_published_qas_address_cannot_be_changed(editor_client, fields):
+    question = make_question(make_category("Lower back pain"), slug="tired-after-it", **fields)
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    assert 'name="slug"' not in page.text
+    assert '<div class="readonly">tired-after-it</div>' in page.text
+    data = form_data(page, slug="somewhere-else", title="Tired after acupuncture")
+    assert editor_client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert (question.slug, question.title) == ("tired-after-it", "Tired after acupuncture")
+
+
+def test_a_draft_never_published_has_its_address_changed(editor_client):
+    question = make_question(make_category("Lower back pain"), slug="draft", published=False)
+    url = f"{LIST}{question.pk}/change/"
+    page = editor_client.get(url)
+    assert 'name="slug"' in page.text
+    assert editor_client.post(url, form_data(page, slug="tired-after-it")).status_code == 302
+    question.refresh_from_db()
+    assert question.slug == "tired-after-it"
+
+
 def test_a_qas_page_lists_the_factsheets_linking_to_it(editor_client):
     question = make_question(make_category("Lower back pain"))
     assert "None: a factsheet lists it" in editor_client.get(f"{LIST}{question.pk}/change/").text
