@@ -24,7 +24,7 @@ from django.db.models import Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 
 from archive import red_flags
 from archive.models import Question
@@ -241,7 +241,7 @@ def publish(*, submission, by, note=""):
         if not locked.consent_to_publish:
             raise ValidationError("The asker did not agree to publishing; answer privately only.")
         missing = {
-            field: "Fill this in before publishing."
+            field: MISSING.format(field=capfirst(Submission._meta.get_field(field).verbose_name))
             for field in ("title", "edited_question", "answer", "category")
             if not getattr(locked, field) or not str(getattr(locked, field)).strip()
         }
@@ -749,6 +749,10 @@ def _refuse_untrue_claims(locked):
         now = " ".join(claim.now for claim in claims)
         raise ValidationError({"answer": f"{UNTRUE_ANSWER} {now} Please rewrite it."})
 
+
+# Said to an editor who publishes with a box left empty, named by its label ({field}): the
+# message shows above the page drawn afresh, with no error beside the box.
+MISSING = "Fill in “{field}” before publishing."
 
 # Said to an editor whose Q&A would publish something of the asker's: {field} is its label.
 PERSONAL_DATA = "The {field} contains {what}. Edit it out before publishing."

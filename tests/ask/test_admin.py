@@ -434,6 +434,18 @@ def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
     assert not Question.objects.exists()
 
 
+def test_publishing_with_boxes_left_empty_names_each_of_them(editor_client, editor):
+    submission = services.assign(submission=make_submission(), editor=editor)  # no body area
+    services.mark_answered(submission=submission, by=editor, answer="Rest, then move gently.")
+    response = press(editor_client, submission, "publish")
+    assert (
+        "Not done: Fill in “Title for the archive” before publishing. Fill in “Body area” before "
+        "publishing."
+    ) in response.text
+    assert Submission.objects.get().state == State.ANSWERED
+    assert not Question.objects.exists()
+
+
 WITH_PLACE = "Tired after acupuncture in Little Snoring at 54"
 
 
