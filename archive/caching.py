@@ -115,6 +115,13 @@ def is_anonymous(request):
     )
 
 
+def is_staff(request):
+    """Whether an editor or administrator sent the request (their own search, say, is no
+    visitor's). The session is read only when the request carries one: reading it marks a
+    visitor's page as theirs alone (`carries_secrets`), which would keep it from being shared."""
+    return not is_anonymous(request) and request.user.is_staff
+
+
 def carries_secrets(request, response):
     """True when the response holds something for this visitor alone: it used the CSRF token,
     read the session or sets a cookie. Such responses are never cached or compressed (BREACH)."""

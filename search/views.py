@@ -5,7 +5,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from archive import red_flags
-from archive.caching import public_page
+from archive.caching import is_staff, public_page
 from archive.models import Category
 from search.forms import SearchForm
 from search.models import SearchGap
@@ -56,6 +56,7 @@ def render_search(request, form, query):
     # Editors see which whole searches found little or missed words; a body area or a later
     # page is not one.
     counted = categories is None and request.GET.get("page", "1") in ("", "1")
+    counted = counted and not is_staff(request)
     counted = counted and SearchGap.objects.record(
         form.cleaned_data["q"], results.count, missing=prepared.missing
     )

@@ -305,6 +305,9 @@ def test_an_editor_sees_what_patients_looked_for_and_did_not_find_and_runs_it(pa
     expect(rows).to_have_count(1)
     rows.first.get_by_role("link", name="Run this search").click()
     expect(page).to_have_url(re.compile(r"/search/\?q=frozen\+shoulder$"))
+    # An editor's own search is not a patient's: the count stays as it was.
+    page.goto("/admin/search/searchgap/")
+    expect(rows.first.locator("td").nth(1)).to_have_text("2")
 
 
 ADMIN_PAGES = [

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import QuerySet
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from archive import caching
@@ -374,19 +374,20 @@ def test_an_editor_marks_searches_dealt_with_and_they_leave_the_list_and_the_cou
 
 
 def test_a_search_dealt_with_and_searched_again_waits_again(client, answers):
-    client.get("/search/", {"q": "frozen shoulder"})
-    client.get("/search/", {"q": "frozen shoulder"})
+    visitor = Client()
+    visitor.get("/search/", {"q": "frozen shoulder"})
+    visitor.get("/search/", {"q": "frozen shoulder"})
     client.force_login(make_editor())
     mark_dealt_with(client, "frozen shoulder")
     assert gap_rows(client) == []
     assert glance(client)[LABEL][0] == 0
-    client.get("/search/", {"q": "Frozen shoulder"})  # the same day: its row waits again
+    visitor.get("/search/", {"q": "Frozen shoulder"})  # the same day: its row waits again
     assert gap_rows(client) == ["frozen shoulder"]
     assert glance(client)["search that found little"][0] == 1
     # On a later day, the day's new row waits; the days dealt with stay dealt with.
     mark_dealt_with(client, "frozen shoulder")
     SearchGap.objects.update(day=timezone.localdate() - timedelta(days=2))
-    client.get("/search/", {"q": "frozen shoulder"})
+    visitor.get("/search/", {"q": "frozen shoulder"})
     page = client.get(GAPS).context["page"]
     assert [(row["query"], row["searches_total"], row["days"]) for row in page] == [
         ("frozen shoulder", 1, 1)
@@ -395,16 +396,28 @@ def test_a_search_dealt_with_and_searched_again_waits_again(client, answers):
 
 
 def test_a_search_reopened_the_same_day_counts_from_the_reopening(client, answers):
+    visitor = Client()
     for _ in range(3):
-        client.get("/search/", {"q": "frozen shoulder"})
+        visitor.get("/search/", {"q": "frozen shoulder"})
     client.force_login(make_editor())
     mark_dealt_with(client, "frozen shoulder")
-    client.get("/search/", {"q": "frozen shoulder"})
+    visitor.get("/search/", {"q": "frozen shoulder"})
     page = client.get(GAPS).context["page"]
     # One search since the mark, not the day's three before it as well.
     assert [(row["query"], row["searches_total"]) for row in page] == [("frozen shoulder", 1)]
-    client.get("/search/", {"q": "frozen shoulder"})
+    visitor.get("/search/", {"q": "frozen shoulder"})
     assert SearchGap.objects.get().searches == 2
+
+
+def test_an_editors_own_search_is_not_counted_nor_undoes_dealt_with(client, answers):
+    Client().get("/search/", {"q": "frozen shoulder"})
+    client.force_login(make_editor())
+    mark_dealt_with(client, "frozen shoulder")
+    # "Run this search" from the list, and any other search an editor makes.
+    client.get("/search/", {"q": "frozen shoulder"})
+    client.get("/search/", {"q": "tennis elbow"})
+    assert gap_rows(client) == []
+    assert list(SearchGap.objects.values_list("query", "searches")) == [("frozen shoulder", 1)]
 
 
 def test_marking_needs_a_search_ticked_and_the_right_to_deal_with_it(client, django_user_model):
