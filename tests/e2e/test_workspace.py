@@ -90,17 +90,7 @@ def test_the_queue_fits_a_laptop_screen_with_urgent_rows_first_and_badged(page, 
     log_in(page, editor)
     page.get_by_role("link", name="Questions from visitors").first.click()
 
-    fits = page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-    )
-    assert fits, "the page scrolls sideways"
-    table_fits = page.locator("#changelist-form .results").evaluate(
-        "el => el.scrollWidth <= el.clientWidth"
-    )
-    assert table_fits, "the queue's table scrolls sideways"
-    for column in ("state", "age", "editor"):
-        box = page.locator(f"#result_list thead th.column-{column}").bounding_box()
-        assert box["x"] + box["width"] <= width, f"{column} is off screen"
+    assert_the_queue_fits(page, width)
 
     first_row = page.locator("#result_list tbody tr").first
     expect(first_row.locator(".badge-urgent")).to_have_text("Urgent")
@@ -113,6 +103,30 @@ def test_the_queue_fits_a_laptop_screen_with_urgent_rows_first_and_badged(page, 
     assert question.bounding_box()["width"] > 250  # not one word per line
     expect(page.locator("#result_list")).to_contain_text("Anastasia Featherstonehaugh-Smythe")
     expect(page.locator("#result_list tbody td.field-age").first).to_have_text("0\xa0minutes")
+
+
+def test_a_question_of_one_long_unbroken_word_wraps_in_the_queue(page):
+    # A pasted link, or a key held down: no space to break the line at.
+    make_submission(question="Backpain" * 60, category=lower_back())
+    log_in(page, make_editor())
+    page.goto("/admin/ask/submission/")
+    assert_the_queue_fits(page, 1280)
+
+
+def assert_the_queue_fits(page, width):
+    """Neither the queue's page nor its table scrolls sideways, and its last columns are on a
+    screen `width` wide."""
+    fits = page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    assert fits, "the page scrolls sideways"
+    table_fits = page.locator("#changelist-form .results").evaluate(
+        "el => el.scrollWidth <= el.clientWidth"
+    )
+    assert table_fits, "the queue's table scrolls sideways"
+    for column in ("state", "age", "editor"):
+        box = page.locator(f"#result_list thead th.column-{column}").bounding_box()
+        assert box["x"] + box["width"] <= width, f"{column} is off screen"
 
 
 def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
