@@ -1153,7 +1153,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "attempts",
         "next_attempt_at",
         "last_failure",
-        "last_error",
+        "error",
     ]
     list_filter = [("sent_at", admin.EmptyFieldListFilter), GivenUpFilter]
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
@@ -1168,6 +1168,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="last error")
+    def error(self, email):
+        # Its start: each row stays a few lines high; the e-mail's page has all of it.
+        return Truncator(email.last_error).chars(200)
 
 
 @admin.register(SavedReply)

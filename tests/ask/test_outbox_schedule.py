@@ -250,3 +250,13 @@ def test_the_outbox_shows_administrators_what_each_last_failure_met(client, mail
     receipt(make_submission()).send()
     outbox = client.get("/admin/ask/outgoingemail/").text
     assert "The mail server could not be reached" in outbox
+
+
+def test_the_outbox_has_the_screens_width_and_starts_each_error(client):
+    client.force_login(User.objects.create_superuser("admin", password="pw"))
+    error = "SMTPRecipientsRefused: " + "5.1.1 Recipient address rejected. " * 20
+    OutgoingEmail.objects.create(to="ann@example.org", subject="Hi", body="?", last_error=error)
+    outbox = client.get("/admin/ask/outgoingemail/").text
+    assert 'id="nav-sidebar"' not in outbox
+    cell = f'<td class="field-error">{error[:199]}…</td>'
+    assert cell in outbox

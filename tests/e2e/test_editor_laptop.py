@@ -1,10 +1,13 @@
-"""An editor's pages at a laptop's 1366 × 768, driven as an editor: a Q&A's title is corrected in
-a box that shows all of it."""
+"""An editor's and an administrator's pages at a laptop's 1366 × 768: a Q&A's title is corrected
+in a box that shows all of it, and the outbox's list fits the screen."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.db.models.functions import Length
+from django.utils import timezone
 
 from archive.models import Question
+from ask.models import OutgoingEmail
 from tests.ask.conftest import make_editor
 from tests.e2e.conftest import open_page
 from tests.e2e.test_workspace import log_in
@@ -26,3 +29,24 @@ def test_an_editor_sees_the_whole_title_of_a_qa_they_correct(laptop):
     title = laptop.get_by_label("Title")
     assert title.input_value() == longest.title
     assert title.evaluate("box => box.scrollWidth <= box.clientWidth")
+
+
+def test_an_administrator_sees_the_whole_outbox(laptop):
+    now = timezone.now()
+    OutgoingEmail.objects.create(to="bo@example.org", subject="Hi", body="?", sent_at=now)
+    refused = (
+        "SMTPRecipientsRefused: {'ann.example@example.org': (550, b'5.1.1 "
+        "<ann.example@example.org>: Recipient address rejected: User unknown')}"
+    )
+    OutgoingEmail.objects.create(
+        to="ann@example.org",
+        subject="Get medical help now: your question has been answered and published",
+        body="?",
+        attempts=3,
+        last_error=refused,
+        last_failure="refused",
+    )
+    log_in(laptop, User.objects.create_superuser("admin", password="pw"))
+    laptop.goto("/admin/ask/outgoingemail/")
+    table = laptop.locator("#changelist-form .results")
+    assert table.evaluate("el => el.scrollWidth <= el.clientWidth"), "the outbox scrolls sideways"
