@@ -781,6 +781,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     def published_as(self, obj):
         # Its page for readers, and where editors correct it once published.
         question = obj.published_question
+        if question is None:
+            return "Deleted from the archive by an administrator."
         return format_html(
             '<a href="{}">{}</a> (<a href="{}">correct it under Archive › Questions</a>)',
             question.get_absolute_url(),

@@ -325,10 +325,12 @@ class Submission(models.Model):
         verbose_name="linked Q&As",
         help_text="Published Q&As the answer will point readers to.",
     )
+    # An administrator may delete the Q&A either links to, at its asker's request (SECURITY.md):
+    # the link is then emptied, and the submission keeps its state.
     duplicate_of = models.ForeignKey(
         "archive.Question",
         verbose_name="already answered by",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="duplicate_submissions",
@@ -337,7 +339,7 @@ class Submission(models.Model):
     published_question = models.OneToOneField(
         "archive.Question",
         verbose_name="published as",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         editable=False,
@@ -408,21 +410,17 @@ class Submission(models.Model):
                 name="submission_answered_has_answer",
                 violation_error_message="An answered submission needs its answer.",
             ),
+            # Not "published iff linked", nor "a duplicate has its original": either Q&A may since
+            # have been deleted. publish() and close_as_duplicate() set the link.
             models.CheckConstraint(
-                condition=Q(state=State.PUBLISHED, published_question__isnull=False)
-                | Q(~Q(state=State.PUBLISHED), published_question__isnull=True),
-                name="submission_published_iff_linked",
-                violation_error_message="A published submission is linked to its archive Q&A, and only then.",
+                condition=Q(published_question__isnull=True) | Q(state=State.PUBLISHED),
+                name="submission_linked_only_when_published",
+                violation_error_message="Only a published submission is linked to an archive Q&A.",
             ),
             models.CheckConstraint(
                 condition=~Q(state=State.PUBLISHED) | Q(consent_to_publish=True),
                 name="submission_published_with_consent",
                 violation_error_message="Only a question whose asker agreed may be published.",
-            ),
-            models.CheckConstraint(
-                condition=~Q(state=State.CLOSED_DUPLICATE) | Q(duplicate_of__isnull=False),
-                name="submission_duplicate_has_original",
-                violation_error_message="A duplicate needs the published Q&A that answers it.",
             ),
             models.CheckConstraint(
                 condition=~Q(state__in=[State.NEW, State.IN_REVIEW]) | Q(closed_at__isnull=True),
@@ -467,8 +465,9 @@ class Submission(models.Model):
     def answer_in_archive(self):
         """The Q&A it was published as, while readers can open it (archive's own rule,
         `Question.objects.published()`), else None: an editor may have set it back to draft or
-        scheduled it for later since, and its asker must not be sent to a page that is not
-        there. Its state says only what the editors did with the submission."""
+        scheduled it for later since, or an administrator deleted it, and its asker must not be
+        sent to a page that is not there. Its state says only what the editors did with the
+        submission."""
         if self.published_question_id is None:
             return None
         return Question.objects.published().filter(pk=self.published_question_id).first()
@@ -477,7 +476,7 @@ class Submission(models.Model):
     def duplicate_in_archive(self):
         """The Q&A it was closed as a duplicate of, while readers can open it (the same rule as
         `answer_in_archive`), else None: editors may have set it back to draft or scheduled it
-        for later since it was chosen."""
+        for later since it was chosen, or an administrator deleted it."""
         if self.duplicate_of_id is None:
             return None
         return Question.objects.published().filter(pk=self.duplicate_of_id).first()

@@ -1,0 +1,74 @@
+"""At its asker's request, an administrator deletes a Q&A published from a visitor's question, or
+sent as the answer to questions closed as its duplicates (SECURITY.md): it leaves the archive and
+search, and each question keeps its state and history, its asker's pages saying that the answer
+is not in the archive any more. Editors can only set it back to draft."""
+
+import pytest
+from django.db import IntegrityError
+
+from archive.models import Question
+from ask import services
+from ask.models import Submission
+from tests.ask.conftest import links, make_submission
+from tests.ask.test_admin import change_url
+from tests.ask.test_asker_links import published
+from tests.factories import make_question
+from tests.searching import found
+
+pytestmark = pytest.mark.django_db
+State = Submission.State
+
+
+def delete(client, question):
+    """Admin's "Delete" of a Q&A, confirmed."""
+    return client.post(f"/admin/archive/question/{question.pk}/delete/", {"post": "yes"})
+
+
+def test_an_administrator_deletes_a_qa_published_from_a_visitors_question(
+    admin_client, client, editor, area
+):
+    submission = published(editor, area)
+    qa = submission.published_question
+    assert found("tired") == [qa]
+    assert delete(admin_client, qa).status_code == 302
+    assert not Question.objects.exists() and found("tired") == []
+    assert client.get(qa.get_absolute_url()).status_code == 404
+    submission.refresh_from_db()
+    assert (submission.state, submission.published_question) == (State.PUBLISHED, None)
+    page = admin_client.get(change_url(submission)).text
+    assert "Deleted from the archive by an administrator." in page
+
+    status, withdraw = links(submission)
+    html = client.get("/" + status).text
+    assert "Answered.</strong> The answer is not in the archive any more." in html
+    assert "Its answer is not in the archive any more" in client.get("/" + withdraw).text
+    services.withdraw(submission=submission)  # the asker's details still go at their request
+    submission.refresh_from_db()
+    assert submission.personal_data_erased_at and submission.answer == ""
+
+
+def test_an_administrator_deletes_a_qa_sent_as_the_answer_to_a_duplicate(
+    admin_client, client, editor, area
+):
+    original = make_question(area, title="Tiredness after acupuncture")
+    submission = make_submission()
+    services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+    assert delete(admin_client, original).status_code == 302
+    submission.refresh_from_db()
+    assert (submission.state, submission.duplicate_of) == (State.CLOSED_DUPLICATE, None)
+    status, withdraw = links(submission)
+    html = client.get("/" + status).text
+    assert "already has an answer, but it is not in the archive any more." in html
+    assert "That answer is not in the archive any more." in client.get("/" + withdraw).text
+
+
+def test_an_editor_cannot_delete_it(editor_client, editor, area):
+    qa = published(editor, area).published_question
+    assert delete(editor_client, qa).status_code == 403
+    assert Question.objects.filter(pk=qa.pk).exists()
+
+
+def test_the_database_refuses_a_link_from_a_question_not_published(area):
+    submission = make_submission()
+    with pytest.raises(IntegrityError):
+        Submission.objects.filter(pk=submission.pk).update(published_question=make_question(area))
