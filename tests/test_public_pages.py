@@ -13,7 +13,8 @@ import pytest
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import caches
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from archive import caching
@@ -435,9 +436,10 @@ def test_every_page_saying_the_site_cannot_help_gives_the_way_to_urgent_help(cli
     responses = [
         client.get("/no-such-page/"),
         client.post("/ask/", {"question": "x" * 20_000}),  # refused for its size
+        Client(enforce_csrf_checks=True).post(reverse("admin:login")),  # with no token
         server_error(RequestFactory().get("/")),
     ]
-    assert [response.status_code for response in responses] == [404, 400, 500]
+    assert [response.status_code for response in responses] == [404, 400, 403, 500]
     for response in responses:
         assert NEED_HELP_NOW in response.content.decode(), response.status_code
 
