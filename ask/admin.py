@@ -170,21 +170,27 @@ class AgeFilter(admin.SimpleListFilter):
 
 class EmailDeliveryFilter(admin.SimpleListFilter):
     """Questions with an e-mail to the asker the mail server has not taken (see
-    OutgoingEmailQuerySet.undelivered): the asker may be waiting for an answer that never
-    arrives."""
+    OutgoingEmailQuerySet.awaiting_editors): the asker may be waiting for an answer that never
+    arrives. Those an editor noted cannot be reached at their address are listed apart."""
 
     title = "e-mail to the asker"
     parameter_name = "email"
 
     def lookups(self, request, model_admin):
-        return [("undelivered", "E-mail not delivered")]
+        return [
+            ("undelivered", "E-mail not delivered"),
+            ("unreachable", "Asker noted unreachable"),
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() == "undelivered":
-            return queryset.filter(
-                pk__in=OutgoingEmail.objects.undelivered().values("submission_id")
-            )
-        return queryset
+        emails = {
+            # Less those whose asker an editor noted cannot be reached: they wait no more.
+            "undelivered": OutgoingEmail.objects.awaiting_editors(),
+            "unreachable": OutgoingEmail.objects.unreachable(),
+        }.get(self.value())
+        if emails is None:
+            return queryset
+        return queryset.filter(pk__in=emails.values("submission_id"))
 
 
 def editors():
@@ -306,9 +312,10 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
 
     def clean(self):
         cleaned = super().clean()
-        # A note goes into the history with a step (a move's button, or "Start from this
-        # answer"); a plain save logs no step, so it would silently lose the note.
-        step = "_transition" in self.data or "_start_from" in self.data
+        # A note goes into the history with a step (a move's button, "Start from this answer",
+        # or "The asker cannot be reached…"); a plain save logs no step, so it would silently
+        # lose the note.
+        step = any(name in self.data for name in ("_transition", "_start_from", "_unreachable"))
         # "Send it again" is no step, but the page comes back with the note still in its box.
         kept = "_send_again" in self.data
         if self.refuse_note_without_step and cleaned.get("note", "").strip() and not (step or kept):
@@ -332,6 +339,8 @@ class TransitionInline(admin.TabularInline):
 
     @admin.display(description="to state")
     def to(self, obj):
+        if not obj.to_state:
+            return "unchanged"
         # The steps that send the answer privately close the question: closing an answered one
         # unpublished (answered → answered), and answering one its asker keeps private.
         private = obj.from_state == State.ANSWERED or not obj.submission.consent_to_publish
@@ -444,7 +453,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                     },
                 )
             )
-        # No step logs a note on a closed question (erasing the asker's details blanks them).
+        # No note box on a closed question: its only steps erase the notes or write their own.
         if obj is None or obj.is_open:
             fieldsets.append(("Next step", {"fields": ["note"]}))
         return self.with_opened_as(request, obj, fieldsets)
@@ -493,7 +502,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if not self._listing_undelivered(request):
             return queryset
         # Its oldest undelivered e-mail and how many there are, in the list's one query.
-        undelivered = OutgoingEmail.objects.undelivered().filter(submission=OuterRef("pk"))
+        undelivered = OutgoingEmail.objects.awaiting_editors().filter(submission=OuterRef("pk"))
         oldest = undelivered.order_by("created_at", "pk")[:1]
         return queryset.annotate(
             undelivered_subject=Subquery(oldest.values("subject")),
@@ -703,7 +712,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         """Each e-mail's subject and whether the mail server took it, never its body (the
         outbox stays the administrators'), so that an editor sees an answer that never arrived."""
         rows = []
-        for email in obj.emails.order_by("created_at", "pk"):
+        emails = obj.emails.select_related("unreachable_noted_in__by")
+        for email in emails.order_by("created_at", "pk"):
             kind, words = _delivery(email)
             rows.append((kind, email.subject, words))
         if rows:
@@ -886,12 +896,14 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         obj.title_changed = "title" in form.changed_data or "title" in form.kept_theirs
 
     def response_change(self, request, obj):
-        steps = ("_send_again", "_start_from", "_transition")
+        steps = ("_send_again", "_unreachable", "_start_from", "_transition")
         if any(name in request.POST for name in steps) and self._sent_before(request):
             self.message_user(request, SENT_BEFORE, messages.WARNING)
             return self._back_to_page(request, obj)
         if "_send_again" in request.POST:
             return self._send_again(request, obj, request.POST["_send_again"])
+        if "_unreachable" in request.POST:
+            return self._note_unreachable(request, obj, request.POST["_unreachable"])
         if "_start_from" in request.POST:
             return self._start_from(request, obj, request.POST["_start_from"])
         move = request.POST.get("_transition")
@@ -956,6 +968,24 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             "already being tried again).",
         )
         return self._back_to_page(request, obj)
+
+    def _note_unreachable(self, request, obj, email_id):
+        """The button beside a given-up e-mail: the asker cannot be reached at its address."""
+        email = obj.emails.filter(pk=email_id).first() if email_id.isdigit() else None
+        try:
+            if email is None:
+                raise ValidationError("That e-mail is not one of this question's.")
+            services.note_unreachable(email=email, by=request.user, note=self._note(request))
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, f"Not done: {_message(error)}", messages.ERROR)
+            return self._back_to_page(request, obj)
+        self.message_user(
+            request,
+            f"{obj.reference}: noted in its history that the asker cannot be reached at this "
+            f"address; “{email.subject}” no longer counts among the e-mails not delivered.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(request.path)
 
     def _start_from(self, request, obj, question_id):
         question = (
@@ -1085,13 +1115,15 @@ def _delivery(email):
     error = Truncator(email.error_for_editors()).chars(300)
     last_error = f", last error: {error}" if error else ""
     if email.given_up:
-        return "given-up", format_html(
-            "given up ({}{}): the asker has not received it. "
+        noted = email.unreachable_noted_in
+        return "unreachable" if noted else "given-up", format_html(
+            "given up ({}{}): the asker has not received it. {}"
             '<button type="submit" name="_send_again" value="{}" class="button">Send it again'
             '<span class="visually-hidden">, “{}”,</span></button> (it is then tried for {} '
             "more days; for several questions at once, tick them in the list and choose “{}”)",
             tries,
             last_error,
+            _unreachable(email, noted),
             email.pk,
             email.subject,
             RETRY_FOR.days,
@@ -1100,6 +1132,24 @@ def _delivery(email):
     return "failing", (
         f"waiting ({tries}{last_error}), next attempt {_when(email.next_attempt_at)}, "
         f"tried until {_when(email.retry_until)}"
+    )
+
+
+def _unreachable(email, noted):
+    """Beside a given-up e-mail: who noted that the asker cannot be reached at its address, and
+    when, or the button that notes it (which takes it out of the e-mails not delivered)."""
+    if noted:
+        return format_html(
+            "{} noted on {} that the asker cannot be reached at this address. ",
+            noted.made_by,
+            _when(noted.at),
+        )
+    return format_html(
+        '<button type="submit" name="_unreachable" value="{}" class="button">The asker cannot '
+        'be reached at this address<span class="visually-hidden">, “{}”,</span></button> '
+        "(no longer counted as waiting; noted in the history) or ",
+        email.pk,
+        email.subject,
     )
 
 

@@ -581,11 +581,15 @@ class SavedReply(models.Model):
 
 
 class Transition(models.Model):
-    """One move of a submission from one state to another: who, when and why."""
+    """One step in a submission's history: who, when and why. Most are moves from one state to
+    another; one with no `to_state` left the state as it was (an editor noting that the asker
+    cannot be reached at their address: ask.services.note_unreachable)."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="history")
     from_state = models.CharField(max_length=20, choices=Submission.State, blank=True)
-    to_state = models.CharField(max_length=20, choices=Submission.State)
+    to_state = models.CharField(
+        max_length=20, choices=Submission.State, blank=True, help_text="Empty: no move."
+    )
     # Emptied when the editor's account is removed: the step stays, the person is forgotten.
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -626,6 +630,8 @@ class Transition(models.Model):
         ]
 
     def __str__(self):
+        if not self.to_state:
+            return f"{self.get_from_state_display()}, unchanged"
         return f"{self.get_from_state_display() or 'sent'} → {self.get_to_state_display()}"
 
     def save(self, *args, **kwargs):
@@ -728,10 +734,23 @@ class OutgoingEmailQuerySet(models.QuerySet):
         """Not sent, and no longer tried (see RETRY_FOR)."""
         return self.filter(sent_at__isnull=True, next_attempt_at__isnull=True)
 
+    def unreachable(self):
+        """Given up on, and an editor noted that the asker cannot be reached at its address."""
+        return self.filter(unreachable_noted_in__isnull=False)
+
+    def awaiting_editors(self):
+        """Undelivered, less those an editor noted the asker cannot be reached by: each still
+        an asker not told something that an editor has not looked at."""
+        return self.undelivered().filter(unreachable_noted_in__isnull=True)
+
     def send_again(self):
-        """Try the given-up e-mails here again, from now, as if just queued. Returns how many."""
+        """Try the given-up e-mails here again, from now, as if just queued. Returns how many.
+        A note that the asker cannot be reached goes: given up again, an e-mail waits again."""
         return self.given_up().update(
-            next_attempt_at=timezone.now(), retry_until=retry_deadline(), attempts=0
+            next_attempt_at=timezone.now(),
+            retry_until=retry_deadline(),
+            attempts=0,
+            unreachable_noted_in=None,
         )
 
 
@@ -766,6 +785,18 @@ class OutgoingEmail(models.Model):
     retry_until = models.DateTimeField(
         default=retry_deadline, help_text="A failed attempt after this is the last."
     )
+    # Who noted it and when are the step's; erasing the asker's details deletes this row and
+    # blanks the step's note, so nothing of the asker's outlives them here.
+    unreachable_noted_in = models.OneToOneField(
+        Transition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="unreachable_email",
+        help_text="Given up on: the step in the question's history where an editor noted that "
+        "the asker cannot be reached at this address. Emptied when it is sent again.",
+    )
 
     objects = OutgoingEmailQuerySet.as_manager()
 
@@ -777,6 +808,14 @@ class OutgoingEmail(models.Model):
                 fields=["created_at"],
                 name="outgoing_email_pending",
                 condition=Q(sent_at__isnull=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unreachable_noted_in__isnull=True)
+                | Q(sent_at__isnull=True, next_attempt_at__isnull=True),
+                name="outgoing_email_unreachable_only_when_given_up",
+                violation_error_message="Only a given-up e-mail is noted as unreachable.",
             ),
         ]
 

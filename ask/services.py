@@ -322,6 +322,30 @@ def withdraw(*, submission, by=None, note=""):
     return locked
 
 
+# The history note of the step that notes an asker unreachable: {subject} names the e-mail.
+UNREACHABLE = "The asker cannot be reached at this address: “{subject}” was given up on."
+
+
+def note_unreachable(*, email, by, note=""):
+    """Note that the asker cannot be reached at their address (a mistyped domain) on a
+    given-up `email`: a step in its question's history, state unchanged, says who noted it and
+    when (with the editor's `note` after), and the e-mail stops counting among those not
+    delivered (OutgoingEmailQuerySet.awaiting_editors). Sending it again undoes this."""
+    _require(by, EDIT_PERMISSION)
+    with transaction.atomic():
+        locked = _locked(email.submission)
+        email = locked.emails.select_for_update().given_up().filter(pk=email.pk).first()
+        if email is None or email.unreachable_noted_in_id is not None:
+            raise ValidationError(
+                "That e-mail is not given up on (it has been sent, or is being tried again), or "
+                "has been noted already."
+            )
+        text = " ".join(filter(None, [UNREACHABLE.format(subject=email.subject), note]))
+        email.unreachable_noted_in = _log(locked, from_state=locked.state, by=by, note=text, to="")
+        email.save(update_fields=["unreachable_noted_in"])
+    return email
+
+
 def close_stale(*, days, failed=None):
     """Close every submission still open `days` after it was received, so that its personal data
     has an end too: an answered one sends its answer privately, unless the answer makes a claim
@@ -809,12 +833,15 @@ def _close_unanswered(locked):
     _queue_email(locked, "closed_unanswered", subject="We could not answer your question")
 
 
-def _log(submission, *, from_state, by, note):
+def _log(submission, *, from_state, by, note, to=None):
+    """Log a step into the submission's state, or into `to` ("": no move); returns it."""
+    to_state = submission.state if to is None else to
     transition = Transition(
-        submission=submission, from_state=from_state, to_state=submission.state, by=by, note=note
+        submission=submission, from_state=from_state, to_state=to_state, by=by, note=note
     )
     transition.full_clean()
     transition.save()
+    return transition
 
 
 def _require(user, permission):

@@ -34,8 +34,10 @@ def _queue(user):
     if not user.has_perm("ask.view_submission"):
         return []
     waiting = Q(state__in=Submission.WAITING_STATES)
-    undelivered = Q(pk__in=OutgoingEmail.objects.undelivered().values("submission_id"))
-    given_up = Q(pk__in=OutgoingEmail.objects.given_up().values("submission_id"))
+    # Not an e-mail whose asker an editor noted cannot be reached: nothing more can be done.
+    waiting_emails = OutgoingEmail.objects.awaiting_editors()
+    undelivered = Q(pk__in=waiting_emails.values("submission_id"))
+    given_up = Q(pk__in=waiting_emails.given_up().values("submission_id"))
     counts = Submission.objects.aggregate(
         waiting=Count("id", filter=waiting),
         urgent_waiting=Count("id", filter=waiting & Q(urgent=True)),
