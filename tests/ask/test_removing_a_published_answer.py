@@ -41,7 +41,12 @@ def test_an_administrator_deletes_a_qa_published_from_a_visitors_question(
     status, withdraw = links(submission)
     html = client.get("/" + status).text
     assert "Answered.</strong> The answer is not in the archive any more." in html
-    assert "Its answer is not in the archive any more" in client.get("/" + withdraw).text
+    withdrawing = client.get("/" + withdraw).text
+    assert (
+        "Its answer is not in the archive any more: the edited copy made for it was deleted."
+        in (withdrawing)
+    )
+    assert "edited copy kept" not in withdrawing  # no copy is kept
     services.withdraw(submission=submission)  # the asker's details still go at their request
     submission.refresh_from_db()
     assert submission.personal_data_erased_at and submission.answer == ""
