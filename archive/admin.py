@@ -10,7 +10,7 @@ from django.utils.text import capfirst, get_text_list
 
 from archive import outdated_claims as claims_known
 from archive.forms import RefuseStaleSavesForm
-from archive.models import Category, Question
+from archive.models import Category, Question, RetiredSlug
 
 
 class TitleBox(AdminTextareaWidget):
@@ -159,6 +159,17 @@ class QuestionForm(RefuseStaleSavesForm):
     class Meta:
         field_classes = {"title": OneLineText}
         widgets = {"title": TitleBox}
+
+    def clean_slug(self):
+        """Refuse the address of a deleted Q&A, whose links say it was removed (as a taken one
+        is refused), and suggest a free one."""
+        slug = self.cleaned_data["slug"]
+        if RetiredSlug.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(
+                "A deleted Q&A had this address, and its links say it was removed: it is never "
+                f"given to another. Choose another, such as “{Question.objects.free_slug(slug)}”."
+            )
+        return slug
 
     def _post_clean(self):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator, capfirst, slugify
 
 from archive import outdated_claims, red_flags
 
@@ -371,6 +371,16 @@ class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def free_slug(self, title):
+        """An address made from `title` that no Q&A has and none deleted had: the title's slug,
+        else the first of "<slug>-2", "<slug>-3"… that is free."""
+        base = slugify(title)[:180] or "question"
+        slug, n = base, 1
+        while self.filter(slug=slug).exists() or RetiredSlug.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
 
 class Question(models.Model):
     """One question and the expert panel's answer to it."""
@@ -647,3 +657,21 @@ class Question(models.Model):
         self.marked_for_review = False
         if self.review_by and self.review_by <= self.last_reviewed:
             self.review_by = None
+
+
+class RetiredSlug(models.Model):
+    """The address of a deleted Q&A, kept so that it is never given to another: links to it (an
+    asker's e-mail, bookmarks, search engines, feeds) must never open an answer they did not
+    point to, so they say the answer was removed (410 Gone). PostgreSQL writes a row whenever a
+    Q&A is deleted, however (admin, a queryset, SQL), and refuses a Q&A at a retired address
+    (migration `0016_retiredslug`). Only the address and when: nothing of the Q&A or its asker."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "address of a deleted Q&A"
+        verbose_name_plural = "addresses of deleted Q&As"
+
+    def __str__(self):
+        return self.slug

@@ -2,12 +2,12 @@
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from archive import red_flags
 from archive.caching import public_page
 from archive.filters import QuestionFilter
-from archive.models import Category, Question
+from archive.models import Category, Question, RetiredSlug
 
 QUESTIONS_PER_PAGE = 10
 
@@ -78,7 +78,12 @@ QUESTION_PAGE = Question.objects.defer("search_vector").with_list_flags()
 
 @public_page
 def question_detail(request, slug):
-    question = get_object_or_404(QUESTION_PAGE.published(), slug=slug)
+    """A Q&A's page; at the address of a deleted one, a page that says it was removed (410)."""
+    question = QUESTION_PAGE.published().filter(slug=slug).first()
+    if question is None:
+        if RetiredSlug.objects.filter(slug=slug).exists():
+            return render(request, "archive/removed.html", status=410)
+        raise Http404("No such Q&A.")
     question.category = Category.objects.node(pk=question.category_id)
     return render_question(
         request,

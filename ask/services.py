@@ -24,7 +24,7 @@ from django.db.models import Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 
 from archive import red_flags
 from archive.models import Question
@@ -252,7 +252,7 @@ def publish(*, submission, by, note=""):
         now = timezone.now()
         question = Question(
             title=locked.title,
-            slug=_unique_slug(locked.title),
+            slug=Question.objects.free_slug(locked.title),
             category=locked.category,
             question=locked.edited_question,
             answer=locked.answer,
@@ -916,13 +916,4 @@ def address_when_published(submission):
     """The address publishing would give its Q&A now. It is made from the title as saved and
     never changes afterwards (links to it must keep working), so the editor is shown it while a
     place or an age can still be taken out of the title."""
-    return reverse("archive:question", args=[_unique_slug(submission.title)])
-
-
-def _unique_slug(title):
-    base = slugify(title)[:180] or "question"
-    slug, n = base, 1
-    while Question.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return reverse("archive:question", args=[Question.objects.free_slug(submission.title)])

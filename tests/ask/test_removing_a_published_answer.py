@@ -32,7 +32,7 @@ def test_an_administrator_deletes_a_qa_published_from_a_visitors_question(
     assert found("tired") == [qa]
     assert delete(admin_client, qa).status_code == 302
     assert not Question.objects.exists() and found("tired") == []
-    assert client.get(qa.get_absolute_url()).status_code == 404
+    assert client.get(qa.get_absolute_url()).status_code == 410  # removed, never another answer
     submission.refresh_from_db()
     assert (submission.state, submission.published_question) == (State.PUBLISHED, None)
     page = admin_client.get(change_url(submission)).text
@@ -77,3 +77,19 @@ def test_the_database_refuses_a_link_from_a_question_not_published(area):
     submission = make_submission()
     with pytest.raises(IntegrityError):
         Submission.objects.filter(pk=submission.pk).update(published_question=make_question(area))
+
+
+def test_a_qa_published_with_the_title_of_a_deleted_one_gets_another_address(
+    admin_client, editor, area
+):
+    deleted = published(editor, area).published_question
+    assert delete(admin_client, deleted).status_code == 302
+    submission = make_submission()
+    services.assign(submission=submission, editor=editor)
+    submission.category, submission.title = area, deleted.title
+    submission.save()
+    services.mark_answered(submission=submission, by=editor, answer="It passes in a day.")
+    assert services.address_when_published(submission) == f"/questions/{deleted.slug}-2/"
+    assert services.publish(submission=submission, by=editor).published_question.slug == (
+        f"{deleted.slug}-2"
+    )

@@ -210,3 +210,12 @@ def test_editors_may_look_but_not_change_the_counts(client):
     response = client.post(f"/admin/feedback/feedbackpage/{page.pk}/change/", {"path": "/x/"})
     assert response.status_code == 403
     assert client.get("/admin/flatpages/flatpage/").status_code == 200
+
+
+def test_a_deleted_qas_address_counts_no_more_and_keeps_its_counts(client, question):
+    path = question.get_absolute_url()
+    assert answer(client, path, "no").status_code == 302
+    question.delete()
+    assert answer(client, path).status_code == 400
+    assert counts(path) == [(0, 1)]
+    assert client.get(path).status_code == 410

@@ -1,12 +1,15 @@
 """Load the seed archive. Safe to run again: rows already in the database (matched by slug) are
 left as they are, so that editors' corrections survive every deploy; only missing ones are
 added, and a seed Q&A no one has touched since it was loaded is brought up to date with the
-fixture (a newer importer's texts, and its marking for review). A run that wrote pages ends by
+fixture (a newer importer's texts, and its marking for review). A seed Q&A an administrator deleted
+stays deleted: its address is retired (archive.RetiredSlug). A run that wrote pages ends by
 weighing the search index afresh if the average field lengths drifted."""
 
+import json
 from io import StringIO
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
@@ -14,7 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from archive.models import Question
+from archive.models import Question, RetiredSlug
 
 SEED = settings.SITE_FILES_DIR / "fixtures" / "seed.json"
 # What the importer writes of a seed Q&A from its source page: a newer importer's (titles grew
@@ -37,11 +40,12 @@ class Command(BaseCommand):
         # One transaction: a run that fails anywhere, the index's weighing included, leaves
         # nothing half done, and the next run does it all again.
         with transaction.atomic():
-            added, kept, updated = load(fixture)
+            added, kept, updated, deleted = load(fixture)
             if verbosity:
                 self.stdout.write(
                     f"Seed: added {added} rows, kept {kept} already there, "
-                    f"brought {updated} untouched seed Q&As up to date."
+                    f"brought {updated} untouched seed Q&As up to date, "
+                    f"left out {deleted} deleted ones."
                 )
             self.store_red_flags(verbosity)
             if added or updated:
@@ -67,18 +71,36 @@ class Command(BaseCommand):
 
 def load(fixture):
     """Save the fixture's rows the database lacks and bring untouched seed Q&As up to date.
-    Returns how many rows were added, kept and brought up to date."""
+    Returns how many rows were added, kept, brought up to date, and left out as deleted."""
+    rows = json.loads(fixture.read_text(encoding="utf-8"))
+    kept_rows = without_deleted_questions(rows)
     added = kept = updated = 0
-    with fixture.open(encoding="utf-8") as rows:
-        for row in serializers.deserialize("json", rows):
-            # Natural keys found in the database give the object its primary key.
-            if row.object.pk is None:
-                row.save()
-                added += 1
-            else:
-                kept += 1
-                updated += bring_up_to_date_if_untouched(row.object)
-    return added, kept, updated
+    for row in serializers.deserialize("python", kept_rows):
+        # Natural keys found in the database give the object its primary key.
+        if row.object.pk is None:
+            row.save()
+            added += 1
+        else:
+            kept += 1
+            updated += bring_up_to_date_if_untouched(row.object)
+    return added, kept, updated, len(rows) - len(kept_rows)
+
+
+def without_deleted_questions(rows):
+    """The fixture's rows without the Q&As an administrator deleted (their addresses are
+    retired), nor links to them from other rows: a deleted Q&A stays deleted."""
+    retired = set(RetiredSlug.objects.values_list("slug", flat=True))
+    kept = []
+    for row in rows:
+        model = apps.get_model(row["model"])
+        if model is Question and row["fields"]["slug"] in retired:
+            continue
+        for field in model._meta.many_to_many:
+            if field.related_model is Question and field.name in row["fields"]:
+                links = row["fields"][field.name]
+                row["fields"][field.name] = [key for key in links if key[0] not in retired]
+        kept.append(row)
+    return kept
 
 
 def bring_up_to_date_if_untouched(seed):
