@@ -39,11 +39,15 @@ def category_detail(request, slug):
     paginator = Paginator(question_filter.qs, QUESTIONS_PER_PAGE)
     if not question_filter.narrows:
         paginator.count = category.total
+    signs = red_flags.signs_shown(request.GET.get("words", "")[: red_flags.SIGNS_READ_LENGTH])
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         # Not a page of this list (?page=0, ?page=abc, or past the last): showing another page
-        # under its address would make a copy of that page.
+        # under its address would make a copy of that page. Title words describing a sign still
+        # get its advice.
+        if signs:
+            return render(request, "404.html", {"warning_signs": signs}, status=404)
         raise Http404("No such page of this body area.") from None
     return render(
         request,
@@ -54,9 +58,7 @@ def category_detail(request, slug):
             "subcategories": category.children,
             "filter": question_filter,
             "page": page,
-            "warning_signs": red_flags.signs_shown(
-                request.GET.get("words", "")[: red_flags.SIGNS_READ_LENGTH]
-            ),
+            "warning_signs": signs,
         },
     )
 

@@ -90,6 +90,16 @@ def test_title_words_that_describe_a_red_flag_sign_get_its_urgent_advice_first(c
     assert 'role="alert"' not in calm
 
 
+def test_a_page_the_list_lacks_still_gives_the_advice_its_title_words_call_for(client, seeded):
+    response = client.get("/archive/lower-back-pain/", {"words": "cant control bladder", "page": 9})
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert re.search(r"<title>Get help now – urgent advice shown – Page not found", html)
+    assert html.index('role="alert"') < html.index("<h1>Page not found</h1>")
+    calm = client.get("/archive/lower-back-pain/", {"words": "sciatica", "page": 9})
+    assert calm.status_code == 404 and 'role="alert"' not in calm.content.decode()
+
+
 def test_answers_listed_under_urgent_advice_say_they_do_not_replace_medical_help(client, db):
     area = make_category()
     make_question(area, title="Numb bladder after needles")
