@@ -42,14 +42,23 @@ def test_an_administrator_deletes_a_qa_published_from_a_visitors_question(
     html = client.get("/" + status).text
     assert "Answered.</strong> The answer is not in the archive any more." in html
     withdrawing = client.get("/" + withdraw).text
-    assert (
-        "Its answer is not in the archive any more: the edited copy made for it was deleted."
-        in (withdrawing)
-    )
+    removed = "Its answer is not in the archive any more: the edited copy made for it was deleted."
+    assert removed in withdrawing
     assert "edited copy kept" not in withdrawing  # no copy is kept
     services.withdraw(submission=submission)  # the asker's details still go at their request
     submission.refresh_from_db()
     assert submission.personal_data_erased_at and submission.answer == ""
+
+
+def test_the_delete_page_says_whose_e_mailed_link_will_say_removed(admin_client, editor, area):
+    qa = published(editor, area).published_question
+    page = admin_client.get(f"/admin/archive/question/{qa.pk}/delete/").text
+    assert "published from a visitor&#x27;s question" in page
+    assert "e-mailed its address" in page
+    assert "that link will say the answer was removed" in page
+    calm = make_question(area, title="Nobody was sent this")
+    page = admin_client.get(f"/admin/archive/question/{calm.pk}/delete/").text
+    assert "e-mailed its address" not in page
 
 
 def test_an_administrator_deletes_a_qa_sent_as_the_answer_to_a_duplicate(
