@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.urls import reverse
 from django.utils import timezone
@@ -321,11 +320,10 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             changed.append((name, {**options, "fields": fields}))
         return changed
 
-    def delete_view(self, request, object_id, extra_context=None):
+    def render_delete_form(self, request, context):
         # Whoever deletes a Q&A whose address askers were e-mailed is told so first.
-        question = self.get_object(request, unquote(object_id))
-        context = {"sent_its_link": sent_its_link(question) if question else ""}
-        return super().delete_view(request, object_id, context | (extra_context or {}))
+        context["sent_its_link"] = sent_its_link(context["object"])
+        return super().render_delete_form(request, context)
 
     def get_readonly_fields(self, request, obj=None):
         """With the address (slug) once the Q&A has been published: it never changes after."""
