@@ -74,6 +74,23 @@ Decisions a reviewer should know about:
   rules below (tests/archive/test_red_flags.py names the item each phrase stands for), as is
   every item of the cauda equina warning card that NHS trusts give patients ("loss of sensation
   when you pass urine", "altered feeling when using toilet paper to wipe yourself").
+- Lost feeling in the saddle area (around the back passage, genitals, inner thighs, buttocks) is
+  read in the ways askers say they cannot feel there, in a sentence with the area or with wiping
+  after the toilet: numb or tingling, "no feeling", "can't feel", "can hardly feel", "lost the
+  feeling", "less feeling", "felt nothing", "I don't feel anything", "didn't feel the paper"
+  ("I wiped myself and felt nothing down there", "no sensation between my legs"). Sitting on the
+  toilet shows it only with nothing felt ("I can't feel anything when I sit on the toilet"), as
+  feet and legs that go numb or tingle there are everyday; not feeling the seat shows it too ("I
+  can't feel the toilet seat"). "Gone dead" is read only right beside the area or with wiping ("my
+  bum's gone dead", "it feels dead down there"): phones and legs go dead too, and "dead butt
+  syndrome" (buttocks weak from sitting) is not it. Feeling nothing is not the sign as an opinion
+  ("I feel nothing has changed"), nothing out of the ordinary ("I felt nothing unusual"), or of a
+  needle going in or a session ("I felt nothing when the needle went in my bottom", "I felt
+  nothing at all after three sessions"): a needle that did not hurt, a treatment that did
+  nothing. It is the sign still where the area is named before the needle ("I felt nothing in my
+  bottom when the needle went in"), since a needle ("since the needle in my bum I have felt
+  nothing"), or with wiping or the area after it, as the safer mistake; and "I can't feel the
+  needle in my bottom" is, as not being able to feel says more than a needle that did not hurt.
 - Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
@@ -205,11 +222,61 @@ NUMB = r"numb(?!e?r)\w*"
 COLLAPSED = r"collaps(?!ib)\w*\b(?! (dis[ck]s?|arch(es)?)\b)"
 # Pain, but not paint or painless ("painless on both sides").
 PAIN_WORD = r"pain(?!t|les)\w*"
+# Not feeling, now or in the past ("cannot feel", as normalise writes "can't feel" and "couldn't
+# feel", is read on its own: see SENSATION_LOSS).
+NOT_FEEL = (
+    r"(do not|don't|did not|didn't|does not|doesn't|never|no longer|hardly|barely|scarcely) feel"
+)
+# Nothing felt, as askers say it: "I felt nothing down there", "I don't feel anything when I
+# wipe", "didn't feel the paper". Not an opinion ("I feel nothing has changed", "I feel nothing
+# will help"), nor nothing out of the ordinary felt ("I felt nothing unusual", "nothing but
+# relief"). Nothing felt of a needle or a session is kept out by the saddle sign's ignore (see
+# NOTHING_FELT_OF_A_NEEDLE).
+FELT_NOTHING = (
+    r"((feel|feels|felt|feeling) nothing\b(?! (has|have|had|is|was|were|will|would|can|could"
+    r"|should|seems?|seemed|works?|worked|helps?|helped|changed|happens?|happened|matters?|else"
+    r"|but|more|less|much|like|new|wrong|unusual|different|special|untoward|bad|good)\b)"
+    rf"|{NOT_FEEL} (anything|a thing|the (toilet )?(paper|tissue))\b)"
+)
+# Nothing felt at all, not numbness or tingling (see SITTING_ON_THE_TOILET).
+NOTHING_FELT = rf"({FELT_NOTHING}|no (feeling|sensation)|cannot feel (anything|a thing))"
+# Not feeling the seat or chair you sit on ("I can't feel the toilet seat", "I don't feel the
+# chair under me"): the buttocks are numb. Not an opinion ("I don't feel the seat is safe"), nor
+# a seat belt or heater.
+NOT_FEELING_THE_SEAT = (
+    rf"(cannot feel|{NOT_FEEL}) (the|my) (toilet |car )?(seat|chair)\b"
+    r"(?! (is|was|were|has|had|would|will|could|belts?|heaters?|heating|warmers?)\b)"
+)
+# Gone dead, as askers say numb ("my bum's gone dead", "it feels dead down there"): not "dead"
+# that makes another word stronger ("my bum is dead sore", "I felt dead tired"), nor "dead on my
+# feet" (worn out), nor "dead butt syndrome" (see the saddle sign's ignore). Read only right
+# beside the saddle area or with wiping, not anywhere in a sentence with it as numbness is: a
+# phone, a battery or a leg goes dead too ("my phone went dead so I couldn't ask about my
+# bottom").
+GONE_DEAD = (
+    r"(gone|go|goes|going|went|feels?|felt|feeling|is|was|are|were|been|'s)"
+    r" (completely |totally |all |a bit |kind of )?dead\b(?! (tired|beat|sore|set|against|easy"
+    r"|serious|sure|right|keen|good|bad|nice|lucky|funny|proud|chuffed|quiet|slow|heavy|ahead"
+    r"|centre|center|end|ends)\b| on (my|your|his|her|their|our) feet\b)"
+)
 SENSATION_LOSS = (
     # "Num" and "numness" as askers type "numb" and "numbness" ("num bum").
     rf"({NUMB}|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel"
     r"|unable to feel"
-    r"|(lost|loss of|losing|lack of|reduced|altered|strange) (feeling|sensation))"
+    # "Can't really feel", "can hardly feel", "can no longer feel": not being able to, as
+    # "cannot feel" is.
+    r"|cannot (really|properly|fully|quite) feel"
+    r"|(can|could) (hardly|barely|scarcely|no longer) feel"
+    rf"|{FELT_NOTHING}|deadness"
+    # "Lost the feeling", "lost all sensation", "losing some feeling".
+    r"|(lost|lose|losing|loss of|lack of) ((the|all|some|most|any|my|his|her|their) )?"
+    r"(feeling|sensation)"
+    # "Less feeling", "hardly any sensation", "I don't have much feeling" (not "a little feeling
+    # of pressure").
+    r"|(reduced|altered|strange|less|(?<!\ba )little|not much|hardly any|barely any) (feeling"
+    r"|sensation)"
+    r"|((do not|don't|did not|didn't|does not|doesn't) have|(have not|haven't|has not|hasn't)"
+    r" (got|had)|without) (any|much) (feeling|sensation))"
 )
 SADDLE_AREA = (
     # "genitals" as askers often misspell it too.
@@ -234,12 +301,18 @@ WIPED = (
     rf"{SADDLE_AREA})"
 )
 # Wiping after the toilet: wiping yourself or your bottom, or with nothing wiped named ("when I
-# wipe it feels different"), but not "wiping down the car" or "wiping the windows". "Wiped" with
-# nothing named only after who wiped ("when I wiped"): "I felt odd and wiped" is tired.
+# wipe it feels different", "I wiped and felt nothing"), but not "wiping down the car" or "wiping
+# the windows". "Wiped" with nothing named only after who wiped ("when I wiped"): "I felt odd and
+# wiped" is tired.
 WIPING = (
-    rf"((wip(e|es|ing)|{WHO} wiped)(?=$|[^ \w]| ({WHO}|it (feels?|felt|is|was)|{WIPED})\b)"
+    rf"((wip(e|es|ing)|{WHO} wiped)(?=$|[^ \w]| ({WHO}|it (feels?|felt|is|was)|{WIPED}"
+    rf"|and ({WHO} )?(felt|feel|feels|cannot|could|it))\b)"
     rf"|wiped(?= {WIPED}\b)|toilet (paper|tissue)\b)"
 )
+# Sitting on the toilet, where askers notice they cannot feel the seat: only with nothing felt
+# ("I can't feel anything when I sit on the toilet", "no feeling sitting on the loo"), not
+# numbness or pins and needles, which legs get from sitting there long.
+SITTING_ON_THE_TOILET = r"((sit|sits|sat|sitting) (down )?on (the|a) (toilet|loo)|toilet seat)\b"
 LEG_WEAKNESS = (
     rf"(weak\w*|{NUMB}|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
     r"|gave way"
@@ -439,6 +512,40 @@ SUDDENLY_EASED = (
 NEEDLE = r"needl(?!ess)\w*"
 NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
+# Nothing felt of a needle going in, or of a session (see FELT_NOTHING): a needle that did not
+# hurt, or a treatment that did nothing, not the saddle sign. "I felt nothing when the needle went
+# in my bottom", "I didn't feel a thing during the session on my buttocks", "I felt nothing at
+# all after three sessions for my bum", "the needle went into my bum and I felt nothing", "the
+# practitioner needled my buttocks and I didn't feel a thing". But nothing felt in the saddle area
+# named before the needle ("I felt nothing in my bottom when the needle went in"), or since a
+# needle ("since the needle in my bum I have felt nothing"), is the sign, and so is nothing felt
+# with wiping or the saddle area said after it ("I felt nothing after the session when I wiped",
+# "when the needles went in I felt nothing down there"). Only the words of nothing felt and of
+# the needle are removed: numbness or wiping between them stays ("when the needle went into my
+# numb bum I felt nothing").
+TREATED = rf"({NEEDLE}|acupuncture|sessions?|treatments?|cupping)"
+# A word that is not of a sign's: of the saddle area (where a needle went in may be said),
+# wiping, lost feeling, or "since".
+NOT_OF_THE_SIGN = rf"(?!wip|toilet|since\b|{SENSATION_LOSS})[\w']+"
+NOT_OF_THE_SADDLE = rf"(?!{SADDLE_AREA}\b){NOT_OF_THE_SIGN}"
+NOTHING_FELT_OF_A_NEEDLE = (
+    # Nothing felt first: "I felt nothing when the needle went in", "during the session".
+    rf"\b{FELT_NOTHING}( at all)?,? (when|as|while|once|during|from|after|with|of|in|at|for)"
+    rf"( {NOT_OF_THE_SADDLE}){{0,4}}? {TREATED}\b(?![^.!?\n]{{0,40}}?\b{WIPING})"
+    # The needle first, as it went in, not since: "when the needle went in my bottom I felt
+    # nothing", "the needle went into my bum and I felt nothing", "the needles in my buttocks
+    # didn't hurt, I felt nothing", "she needled my buttocks and I didn't feel a thing", "I had
+    # acupuncture on my buttocks and felt nothing".
+    rf"|(\b(when|as|while|once)( {NOT_OF_THE_SADDLE}){{0,3}}? {NEEDLE}"
+    rf"|(?<!since )(?<!since the )\b(the|a|each|every|one) {NEEDLE}( (went|go|goes|going|was"
+    r"|were)( put| inserted| placed)? (in|into)\b"
+    rf"|( (in|into)( {NOT_OF_THE_SIGN}){{1,3}}?)? (did not|didn't|do not|don't|never) hurt\b)"
+    rf"|(?<!since )(?<!since the )(?<!since my )\b(the |my |her |his )?(practitioner"
+    rf"|acupuncturist|therapist|physio|doctor|{WHO}) (needled|put (the |a |some )?{NEEDLE}"
+    rf"|(had|got|tried)( \w+)? {TREATED}))"
+    rf"( {NOT_OF_THE_SIGN}){{0,8}}?,?( and| but)?( {WHO})? {FELT_NOTHING}"
+    rf"(?![^.!?\n]{{0,40}}?\b({SADDLE_AREA}|{WIPING}))"
+)
 PEE = r"(pee|urine|wee|piss)"
 # A nerve's symptoms that have gone on since a needle went in (a nerve touched by it): "since" or
 # days later, not the tingle as a needle goes in, nor symptoms better since ("less numbness since
@@ -582,8 +689,23 @@ RED_FLAGS = (
             # The card's "altered feeling when using toilet paper", as askers say it.
             rf"\b{WIPING}{NEAR}\b{FEELS_ODD}",
             rf"\b{FEELS_ODD}\b{NEAR}\b{WIPING}",
+            # Nothing felt sitting on the toilet, or the seat not felt at all.
+            rf"\b{NOTHING_FELT}\b{NEAR}\b{SITTING_ON_THE_TOILET}",
+            rf"\b{SITTING_ON_THE_TOILET}{NEAR}\b{NOTHING_FELT}",
+            rf"\b{NOT_FEELING_THE_SEAT}",
+            # Gone dead, right beside the saddle area or with wiping (see GONE_DEAD).
+            rf"\b{SADDLE_AREA}\b[^.!?,;\n]{{0,15}}?\b{GONE_DEAD}",
+            rf"\b{GONE_DEAD}( (in|around|on|at|across|near))?( {WHOSE})? {SADDLE_AREA}\b",
+            rf"\b{WIPING}{NEAR}\b{GONE_DEAD}",
+            rf"\b{GONE_DEAD}\b{NEAR}\b{WIPING}",
+            r"\bdead (bum|butt|bottom|backside|arse|crotch|groin)\b",
         ),
-        ignore=(r"\b(bike|bicycle|horse|riding) saddle\b",),
+        ignore=(
+            r"\b(bike|bicycle|horse|riding) saddle\b",
+            NOTHING_FELT_OF_A_NEEDLE,
+            # Buttocks that forget to work from sitting all day, not numb ones.
+            r"\bdead (butt|bum|bottom) syndrome\b",
+        ),
     ),
     RedFlag(
         name="bladder_bowel",

@@ -58,6 +58,16 @@ SHOWS = {
         "when wiping it feels strange",
         # In the past, or "not able" (read as "cannot": see normalise).
         "it felt strange when I wiped",
+        # Nothing felt, with a needle or a session said too: the area named before the needle,
+        # since a needle, or with wiping (see NOTHING_FELT_OF_A_NEEDLE).
+        "I felt nothing in my bottom when the needle went in",
+        "since the needle in my bum I have felt nothing",
+        "I felt nothing after the session when I wiped",
+        "after the session I wiped myself and felt nothing",
+        "when the needles went in I felt nothing down there",
+        "when the needle went into my numb bum I felt nothing",
+        # Not being able to feel a needle there (see the module's docstring).
+        "I can't feel the needle in my bottom",
     ],
     "bladder_bowel": [
         "I havent had a wee since this morning",
@@ -752,7 +762,48 @@ IN_ASKERS_WORDS = {
     ),
     "numbness in or around your back passage or buttocks": (
         "saddle_numbness",
-        ["numb arse", "numb buttocks"],
+        [
+            "numb arse",
+            "numb buttocks",
+            "can't feel my bum on the seat",
+            "I can hardly feel my bottom",
+            "I can no longer feel my bottom",
+            "I can't really feel my bum",
+            "my bum's gone dead",
+            "my bottom feels dead",
+            "dead bum",
+            "I can't feel the toilet seat",
+            "I can't feel anything when I sit on the toilet",
+            "when I sit on the toilet I feel nothing",
+        ],
+    ),
+    "loss of feeling or pins and needles between your inner thighs or genitals": (
+        "saddle_numbness",
+        [
+            "felt nothing down there",
+            "no sensation between my legs",
+            "lost the feeling down below",
+            "I have lost all sensation in my groin",
+            "very little feeling in my groin",
+            "I don't have much feeling down there",
+            "it feels dead down there",
+            "gone dead in my groin",
+        ],
+    ),
+    "altered feeling when using toilet paper to wipe yourself": (
+        "saddle_numbness",
+        [
+            "I wiped myself and felt nothing down there",
+            "I can't feel anything when I wipe",
+            "i dont feel anything when i wipe",
+            "no feeling when I wipe",
+            "can't feel the toilet paper",
+            "didn't feel the paper when I wiped",
+            "couldn't feel myself wiping",
+            "I wiped and felt nothing",
+            "She says she felt nothing when she wiped herself",
+            "when I wipe it feels dead",
+        ],
     ),
     "you cannot pee or cannot control when you pee": (
         "bladder_bowel",
@@ -769,7 +820,7 @@ IN_ASKERS_WORDS = {
     ),
     "loss of sensation when you pass urine": (
         "bladder_bowel",
-        ["cant feel when I pee", "can't feel myself pee"],
+        ["cant feel when I pee", "can't feel myself pee", "felt nothing when I peed"],
     ),
     "you cannot control when you poo": (
         "bladder_bowel",
@@ -796,7 +847,10 @@ IN_ASKERS_WORDS = {
     ),
     # The warning card's "loss of sensation in genitals during sexual intercourse", where the
     # genitals go unsaid: the sign whose label is "no feeling during sex".
-    "no feeling during sex": ("sexual_function", ["numb when i have sex"]),
+    "no feeling during sex": (
+        "sexual_function",
+        ["numb when i have sex", "I felt nothing during sex"],
+    ),
     "cauda equina syndrome, named (see the module's docstring)": (
         "cauda_equina",
         ["cauda equina symptoms", "could i have cauda equina", "CES symptoms"],
@@ -858,6 +912,7 @@ TYPOS = {
     "pian in my chest": "chest_pain",
     "tinlging around my genitals": "saddle_numbness",
     "I have nmubness in my groin": "saddle_numbness",
+    "I felt nothng down there": "saddle_numbness",
     "nunbness in both legs": "both_legs",
     "wobbley legs": "both_legs",
     "collapsed lnug": "breathless",
@@ -1095,6 +1150,32 @@ EVERYDAY = [
     "my legs went weak at the knees when he smiled",
     # A leg, not the genitals, numb during sex.
     "My leg goes numb when I have sex",
+    "My leg goes dead when I have sex",
+    # Nothing felt of a needle going in or of a session, an opinion, nothing out of the
+    # ordinary: not lost feeling (see FELT_NOTHING and NOTHING_FELT_OF_A_NEEDLE).
+    "I felt nothing when the needle went in my bottom",
+    "felt nothing during the session",
+    "I feel nothing has changed",
+    "I felt nothing at all after three sessions",
+    "I felt nothing at all after three sessions for my bum",
+    "I didn't feel a thing during the session on my buttocks",
+    "I did not feel anything when she put the needles in my groin",
+    "the needle went into my bum and I felt nothing",
+    "The needles in my buttocks didn't hurt, I felt nothing",
+    "The practitioner needled my buttocks and I didn't feel a thing",
+    "I had acupuncture on my buttocks and felt nothing",
+    "I feel nothing will help my sore bum",
+    "I felt nothing unusual in my bottom",
+    "I feel nothing but relief in my bum since the acupuncture",
+    "a little feeling of pressure in my bottom",
+    # "Dead" that is not numb (see GONE_DEAD), and feet numb from sitting on the toilet.
+    "my bum is dead sore",
+    "My phone went dead so I couldn't ask about my bottom",
+    "My leg went dead after sitting on my bum all day",
+    "I'm dead on my feet and my bum aches",
+    "Is dead butt syndrome real?",
+    "My foot goes numb when I sit on the toilet too long",
+    "I get pins and needles in my feet when I sit on the toilet",
     # A bad headache, but not a sudden one, or one that suddenly stopped.
     "I get a bad headache after each session",
     "My bad headache suddenly stopped after acupuncture",
