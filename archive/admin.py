@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.urls import reverse
 from django.utils import timezone
@@ -130,6 +131,13 @@ def sent_its_link(question):
     return ", and ".join(said)
 
 
+def sent_their_links(questions):
+    """[(Q&A, what `sent_its_link` says of it)] for each of `questions` whose address askers
+    were e-mailed: what a page that deletes them says first, one Q&A or several alike
+    (templates/admin/archive/question/sent_their_links.html)."""
+    return [(question, sent) for question in questions if (sent := sent_its_link(question))]
+
+
 def _closed_as_duplicates(references):
     """ "a visitor's question (Q-1) closed as a duplicate of it", or several visitors'."""
     kind = "a duplicate" if len(references) == 1 else "duplicates"
@@ -246,7 +254,8 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         "Finds Q&As whose title, question or answer contains every word; put a phrase in quotes, "
         "e.g. “NICE guideline”. Then tick them all and mark them for review."
     )
-    actions = ["mark_for_review", "mark_reviewed"]
+    # Django's "Delete selected" first, as on every list, but this admin's own (see below).
+    actions = ["delete_selected", "mark_for_review", "mark_reviewed"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     readonly_fields = [
@@ -322,8 +331,18 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     def render_delete_form(self, request, context):
         # Whoever deletes a Q&A whose address askers were e-mailed is told so first.
-        context["sent_its_link"] = sent_its_link(context["object"])
+        context["sent_their_links"] = sent_their_links([context["object"]])
         return super().render_delete_form(request, context)
+
+    @admin.action(description=django_delete_selected.short_description, permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        """Django's "Delete selected", whose page that asks first says which of the selected
+        Q&As askers were e-mailed the address of, as a Q&A's own delete page does: deleted
+        together, their links say the answer was removed all the same."""
+        response = django_delete_selected(self, request, queryset)
+        if response is not None:  # None once deleted: back to the list
+            response.context_data["sent_their_links"] = sent_their_links(queryset)
+        return response
 
     def get_readonly_fields(self, request, obj=None):
         """With the address (slug) once the Q&A has been published: it never changes after."""

@@ -3,6 +3,8 @@ sent as the answer to questions closed as its duplicates (SECURITY.md): it leave
 search, and each question keeps its state and history, its asker's pages saying that the answer
 is not in the archive any more. Editors can only set it back to draft."""
 
+import re
+
 import pytest
 from django.db import IntegrityError
 
@@ -59,6 +61,35 @@ def test_the_delete_page_says_whose_e_mailed_link_will_say_removed(admin_client,
     calm = make_question(area, title="Nobody was sent this")
     page = admin_client.get(f"/admin/archive/question/{calm.pk}/delete/").text
     assert "e-mailed its address" not in page
+
+
+def delete_selected(client, *questions, confirmed=False):
+    """Admin's "Delete selected Q&As" action in the list: the page that asks, else confirmed."""
+    data = {"action": "delete_selected", "_selected_action": [q.pk for q in questions]}
+    return client.post("/admin/archive/question/", data | ({"post": "yes"} if confirmed else {}))
+
+
+def test_delete_selected_names_the_qas_whose_askers_were_sent_their_links(
+    admin_client, editor, area
+):
+    qa = published(editor, area).published_question
+    original = make_question(area, title="Tiredness after acupuncture")
+    services.close_as_duplicate(submission=make_submission(), by=editor, duplicate_of=original)
+    calm = make_question(area, title="Nobody was sent this")
+    page = delete_selected(admin_client, qa, original, calm).text
+    # The same words as each one's own delete page, naming the Q&A.
+    for question in (qa, original):
+        single = admin_client.get(f"/admin/archive/question/{question.pk}/delete/").text
+        (warning,) = re.findall(r'<p class="errornote">.*?</p>', single, re.S)
+        assert warning in page
+        assert f"“{question.title}” was " in warning
+    assert "published from a visitor&#x27;s question" in page
+    assert "sent as the answer to a visitor&#x27;s question" in page
+    assert "that link will say the answer was removed" in page
+    assert "“Nobody was sent this” was" not in page
+    assert "e-mailed its address" not in delete_selected(admin_client, calm).text
+    assert delete_selected(admin_client, qa, original, confirmed=True).status_code == 302
+    assert list(Question.objects.all()) == [calm]
 
 
 def test_an_administrator_deletes_a_qa_sent_as_the_answer_to_a_duplicate(
