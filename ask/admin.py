@@ -1139,17 +1139,23 @@ def _unreachable(email, noted):
     """Beside a given-up e-mail: who noted that the asker cannot be reached at its address, and
     when, or the button that notes it (which takes it out of the e-mails not delivered)."""
     if noted:
-        return format_html(
-            "{} noted on {} that the asker cannot be reached at this address. ",
-            noted.made_by,
-            _when(noted.at),
-        )
+        return f"{noted_unreachable(noted)} "
     return format_html(
         '<button type="submit" name="_unreachable" value="{}" class="button">The asker cannot '
         'be reached at this address<span class="visually-hidden">, “{}”,</span></button> '
         "(no longer counted as waiting; noted in the history) or ",
         email.pk,
         email.subject,
+    )
+
+
+def noted_unreachable(noted):
+    """Who noted that the asker cannot be reached at the address of a given-up e-mail, and when
+    (`noted`: that step of the question's history, its `unreachable_noted_in`): the same words
+    on the question's page and in the outbox."""
+    return (
+        f"{noted.made_by} noted on {_when(noted.at)} that the asker cannot be reached at this "
+        "address."
     )
 
 
@@ -1203,10 +1209,11 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
         "attempts",
-        "next_attempt_at",
+        "next_attempt",
         "last_failure",
         "error",
     ]
+    list_select_related = ["unreachable_noted_in__by"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter), GivenUpFilter]
     readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
     actions = ["send_again"]
@@ -1220,6 +1227,16 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="next attempt at", ordering="next_attempt_at")
+    def next_attempt(self, email):
+        """When it is tried next; for a given-up e-mail, that it is given up and, once an editor
+        noted that its asker cannot be reached at its address, who and when. In the column a
+        given-up e-mail leaves empty, not one more: the list fits a laptop screen."""
+        if not email.given_up:
+            return email.next_attempt_at
+        noted = email.unreachable_noted_in
+        return f"Given up. {noted_unreachable(noted)}" if noted else "Given up."
 
     @admin.display(description="last error")
     def error(self, email):

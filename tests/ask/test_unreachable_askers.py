@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from ask import services
 from ask.models import OutgoingEmail, Submission
@@ -102,6 +103,23 @@ def test_only_an_editor_who_may_change_questions_notes_it(client, editor):
     assert not OutgoingEmail.objects.unreachable().exists()
     services.note_unreachable(email=email, by=editor)
     assert OutgoingEmail.objects.unreachable().get() == email
+
+
+def test_the_outbox_lists_who_noted_the_asker_unreachable_and_when(admin_client, editor):
+    noted, waiting = make_submission(), make_submission()
+    give_up(noted)
+    give_up(waiting)
+    services.note_unreachable(email=receipt(noted), by=editor)
+    step = noted.history.get(to_state="")
+    html = admin_client.get("/admin/ask/outgoingemail/").text
+    cells = re.findall(r'<td class="field-next_attempt">(.*?)</td>', html, re.S)
+    said = (
+        f"editor noted on {timezone.localtime(step.at):%d %B %Y, %H:%M} that the asker cannot be "
+        "reached at this address."
+    )
+    # In the column a given-up e-mail leaves empty: the list keeps its width (tests/e2e).
+    assert sorted(cells) == ["Given up.", f"Given up. {said}"]
+    assert said in admin_client.get(change_url(noted)).text  # the words of the question's page
 
 
 def test_erasing_the_askers_details_takes_the_email_and_the_note_the_step_stays(editor):

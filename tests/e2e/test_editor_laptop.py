@@ -1,5 +1,6 @@
 """An editor's and an administrator's pages at a laptop's 1366 × 768: a Q&A's title is corrected
-in a box that shows all of it, and the outbox's list fits the screen."""
+in a box that shows all of it, and the outbox's list fits the screen, with who noted an asker
+cannot be reached."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -7,8 +8,9 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from archive.models import Question
+from ask import services
 from ask.models import OutgoingEmail
-from tests.ask.conftest import make_editor
+from tests.ask.conftest import make_editor, make_submission
 from tests.e2e.conftest import open_page
 from tests.e2e.test_workspace import log_in
 
@@ -46,7 +48,17 @@ def test_an_administrator_sees_the_whole_outbox(laptop):
         last_error=refused,
         last_failure="refused",
     )
+    # Given up, and noted that the asker cannot be reached at its address, by an editor of a
+    # long name: the list says who and when.
+    submission = make_submission()
+    given_up = {"sent_at": None, "attempts": 18, "next_attempt_at": None}
+    OutgoingEmail.objects.filter(submission=submission).update(**given_up)
+    editor = make_editor()
+    editor.first_name, editor.last_name = "Anastasia", "Featherstonehaugh-Montgomery"
+    editor.save()
+    services.note_unreachable(email=submission.emails.get(), by=editor)
     log_in(laptop, User.objects.create_superuser("admin", password="pw"))
     laptop.goto("/admin/ask/outgoingemail/")
+    assert laptop.get_by_text("cannot be reached at this address").count() == 1
     table = laptop.locator("#changelist-form .results")
     assert table.evaluate("el => el.scrollWidth <= el.clientWidth"), "the outbox scrolls sideways"
