@@ -714,7 +714,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         rows = []
         emails = obj.emails.select_related("unreachable_noted_in__by")
         for email in emails.order_by("created_at", "pk"):
-            kind, words = _delivery(email)
+            kind, words = _delivery(email, buttons=shows_buttons(obj))
             rows.append((kind, email.subject, words))
         if rows:
             return format_html(
@@ -759,27 +759,17 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         similar = obj.similar_questions()
         if not similar:
             return "No similar answered questions found."
-        # Replacing a written draft asks first (confirm-moves.js): data-confirm while the box
-        # holds text as the page is drawn, kept up to date as the editor types or clears it.
-        confirm = format_html(' data-confirm="{}"', REPLACES_DRAFT) if obj.answer.strip() else ""
         return format_html(
             '<ul class="similar-answers">{}</ul>',
             format_html_join(
                 "",
                 '<li><a href="{}" target="_blank" rel="noopener">{}</a> '
-                '<button type="submit" name="_start_from" value="{}" class="button" '
-                'data-replaces="id_answer" data-replaces-confirm="{}"{}>'
-                'Start from this answer<span class="visually-hidden">, “{}”,</span> '
-                "(replaces your draft)</button>"
-                "<details><summary>Read its answer</summary>{}</details></li>",
+                "{}<details><summary>Read its answer</summary>{}</details></li>",
                 (
                     (
                         q.get_absolute_url(),
                         q.title,
-                        q.pk,
-                        REPLACES_DRAFT,
-                        confirm,
-                        q.title,
+                        _start_from_button(obj, q) if shows_buttons(obj) else "",
                         linebreaks(q.answer, autoescape=True),
                     )
                     for q in similar
@@ -811,6 +801,9 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            # Its read-only boxes' buttons post the page as a change: see shows_buttons.
+            obj.shows_buttons = self.has_change_permission(request, obj)
         context["held_by"] = self._held_by(request, obj)
         form = context["adminform"].form
         context["can_preview"] = obj is not None and "answer" in form.fields
@@ -1014,6 +1007,32 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         return HttpResponseRedirect(request.path)
 
 
+def shows_buttons(submission):
+    """Whether the buttons inside a question's read-only boxes (“Send it again”, “The asker
+    cannot be reached at this address”, “Start from this answer”) are shown: only to whoever may
+    change the question, as each posts the page as a change, which the server refuses anyone
+    else (a view-only account). Set as its page is drawn (SubmissionAdmin.render_change_form);
+    never shown where it was not."""
+    return getattr(submission, "shows_buttons", False)
+
+
+def _start_from_button(submission, question):
+    """ "Start from this answer" beside a similar answered `question` on `submission`'s page."""
+    # Replacing a written draft asks first (confirm-moves.js): data-confirm while the box holds
+    # text as the page is drawn, kept up to date as the editor types or clears it.
+    confirm = format_html(' data-confirm="{}"', REPLACES_DRAFT) if submission.answer.strip() else ""
+    return format_html(
+        '<button type="submit" name="_start_from" value="{}" class="button" '
+        'data-replaces="id_answer" data-replaces-confirm="{}"{}>'
+        'Start from this answer<span class="visually-hidden">, “{}”,</span> '
+        "(replaces your draft)</button>",
+        question.pk,
+        REPLACES_DRAFT,
+        confirm,
+        question.title,
+    )
+
+
 def _new_address(obj):
     """Why a publish pressed with a changed title was not done: the address changed with it."""
     return (
@@ -1104,8 +1123,9 @@ def _step_done(move, obj, mail):
     return f"{ref}: {state_in_words(obj)}."
 
 
-def _delivery(email):
-    """(kind, words): whether the mail server took an e-mail to the asker, for editors."""
+def _delivery(email, *, buttons):
+    """(kind, words): whether the mail server took an e-mail to the asker, for editors; with,
+    for a given-up one, its buttons when `buttons` (see shows_buttons)."""
     if email.sent_at is not None:
         return "sent", f"sent at {_when(email.sent_at)}"
     if not email.attempts:
@@ -1116,30 +1136,35 @@ def _delivery(email):
     last_error = f", last error: {error}" if error else ""
     if email.given_up:
         noted = email.unreachable_noted_in
-        return "unreachable" if noted else "given-up", format_html(
-            "given up ({}{}): the asker has not received it. {}"
-            '<button type="submit" name="_send_again" value="{}" class="button">Send it again'
-            '<span class="visually-hidden">, “{}”,</span></button> (it is then tried for {} '
-            "more days; for several questions at once, tick them in the list and choose “{}”)",
-            tries,
-            last_error,
-            _unreachable(email, noted),
-            email.pk,
-            email.subject,
-            RETRY_FOR.days,
-            SEND_AGAIN,
-        )
+        words = format_html("given up ({}{}): the asker has not received it.", tries, last_error)
+        if noted:
+            words = format_html("{} {}", words, noted_unreachable(noted))
+        if buttons:
+            words = format_html("{} {}", words, _given_up_buttons(email, noted))
+        return "unreachable" if noted else "given-up", words
     return "failing", (
         f"waiting ({tries}{last_error}), next attempt {_when(email.next_attempt_at)}, "
         f"tried until {_when(email.retry_until)}"
     )
 
 
-def _unreachable(email, noted):
-    """Beside a given-up e-mail: who noted that the asker cannot be reached at its address, and
-    when, or the button that notes it (which takes it out of the e-mails not delivered)."""
-    if noted:
-        return f"{noted_unreachable(noted)} "
+def _given_up_buttons(email, noted):
+    """Beside a given-up e-mail: “Send it again”, after, unless an editor `noted` it already,
+    the button that notes that the asker cannot be reached at its address (which takes it out of
+    the e-mails not delivered)."""
+    return format_html(
+        '{}<button type="submit" name="_send_again" value="{}" class="button">Send it again'
+        '<span class="visually-hidden">, “{}”,</span></button> (it is then tried for {} '
+        "more days; for several questions at once, tick them in the list and choose “{}”)",
+        "" if noted else _unreachable_button(email),
+        email.pk,
+        email.subject,
+        RETRY_FOR.days,
+        SEND_AGAIN,
+    )
+
+
+def _unreachable_button(email):
     return format_html(
         '<button type="submit" name="_unreachable" value="{}" class="button">The asker cannot '
         'be reached at this address<span class="visually-hidden">, “{}”,</span></button> '

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -14,7 +15,7 @@ from ask import services
 from ask.admin import ANSWERED_PRIVATELY, NOTE_NEEDS_A_STEP, REPLACES_DRAFT
 from ask.models import OutgoingEmail, Submission
 from tests.ask.conftest import make_submission, receipt
-from tests.ask.test_admin import QUEUE, press, press_page, step_buttons
+from tests.ask.test_admin import QUEUE, change_url, press, press_page, step_buttons
 from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,31 @@ def test_the_outbox_itself_stays_closed_to_editors(editor_client):
     assert editor_client.get("/admin/ask/outgoingemail/").status_code == 403
     email = OutgoingEmail.objects.get()
     assert editor_client.get(f"/admin/ask/outgoingemail/{email.pk}/change/").status_code == 403
+
+
+def test_a_view_only_account_is_offered_no_button_the_server_refuses(client, editor, area):
+    make_question(area, title="Tiredness after treatment", answer="Tiredness usually passes.")
+    submission = services.assign(submission=make_submission(), editor=editor)
+    noted = make_submission()
+    for given_up in (submission, noted):
+        OutgoingEmail.objects.filter(submission=given_up).update(attempts=18, next_attempt_at=None)
+    services.note_unreachable(email=receipt(noted), by=editor)
+    client.force_login(editor)
+    html = press_page(client, submission)
+    for button in ("_send_again", "_unreachable", "_start_from"):
+        assert f'<button type="submit" name="{button}"' in html
+    viewer = User.objects.create_user("viewer", password="pw", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_submission"))
+    client.force_login(viewer)
+    html = press_page(client, submission)
+    assert "given up (18 attempts" in field(html, "emails_to_the_asker")
+    assert "Tiredness after treatment" in field(html, "similar_answers")
+    form = html.split('<form method="post" id="submission_form"')[1]
+    assert re.findall(r'<(?:button|input)[^>]*type="submit"', form) == []
+    assert client.post(change_url(submission), {"_send_again": "1"}).status_code == 403
+    seen = field(press_page(client, noted), "emails_to_the_asker")
+    assert "editor noted on " in seen and "that the asker cannot be reached" in seen
+    assert "<button" not in seen
 
 
 def test_the_queue_filters_questions_with_an_email_not_delivered(editor_client, editor):
