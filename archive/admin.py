@@ -175,7 +175,8 @@ class QuestionForm(RefuseStaleSavesForm):
         if RetiredSlug.objects.filter(slug=slug).exists():
             raise forms.ValidationError(
                 "A deleted Q&A had this address, and its links say it was removed: it is never "
-                f"given to another. Choose another, such as “{Question.objects.free_slug(slug)}”."
+                f"given to another. Choose another, such as “{Question.objects.free_slug(slug)}”. "
+                f"“{_retired_slugs_in_admin()}” lists them."
             )
         return slug
 
@@ -199,12 +200,44 @@ class QuestionForm(RefuseStaleSavesForm):
             )
 
 
+def _retired_slugs_in_admin():
+    """Where admin lists the addresses of deleted Q&As, as its menu names it."""
+    opts = RetiredSlug._meta
+    return f"{opts.app_config.verbose_name} › {capfirst(opts.verbose_name_plural)}"
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "parent"]
     list_select_related = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+@admin.register(RetiredSlug)
+class RetiredSlugAdmin(admin.ModelAdmin):
+    """The addresses of deleted Q&As, newest first, for the editor whose new Q&A's address is
+    refused as one of them. Seen only: PostgreSQL writes each as a Q&A is deleted, and keeps it
+    for good (migration archive/0016), so no one adds, changes or deletes one here, a superuser
+    neither: a freed address would let an old link open another answer."""
+
+    list_display = ["slug", "retired_at"]
+    search_fields = ["slug"]
+    search_help_text = (
+        "Finds the addresses that contain every word, e.g. “tired after”: the address of a "
+        "deleted Q&A is never given to another."
+    )
+    date_hierarchy = "retired_at"
+    ordering = ["-retired_at", "slug"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class RefusesStaleSaves:

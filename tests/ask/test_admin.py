@@ -74,6 +74,7 @@ def test_the_editors_group_has_exactly_the_permissions_the_work_needs(db):
         ("archive", "view_category"),
         ("archive", "add_category"),
         ("archive", "change_category"),
+        ("archive", "view_retiredslug"),
         ("search", "view_synonym"),
         ("search", "add_synonym"),
         ("search", "change_synonym"),

@@ -136,6 +136,18 @@ def test_adding_body_areas_and_factsheets_is_given_back_when_unapplied(db):
     )
 
 
+def test_seeing_the_addresses_of_deleted_qas_is_taken_back_when_unapplied(db):
+    name = "0013_editors_see_retired_addresses"
+    migration = import_module(f"ask.migrations.{name}")
+    apps = MigrationLoader(connection).project_state(("ask", name)).apps
+    editors = Group.objects.get(name="Editors")
+    migration.revoke(apps, None)
+    assert not editors.permissions.filter(codename="view_retiredslug").exists()
+    assert editors.permissions.filter(codename="view_question").exists()
+    migration.grant(apps, None)
+    assert editors.permissions.filter(codename="view_retiredslug").exists()
+
+
 @pytest.mark.parametrize(
     "url", ["/admin/auth/user/", "/admin/auth/group/", "/admin/auth/user/add/"]
 )
