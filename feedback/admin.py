@@ -51,7 +51,12 @@ class FeedbackPageAdmin(admin.ModelAdmin):
     inlines = [DailyFeedbackInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_totals()
+        return super().get_queryset(request).with_totals().with_removed()
+
+    def view_on_site(self, obj):
+        """The page's "View on site" link: none to a deleted Q&A, whose address says only that
+        the answer was removed."""
+        return None if obj.removed else obj.path
 
     def get_ordering(self, request):
         return LEAST_HELPFUL_FIRST
@@ -83,6 +88,9 @@ class FeedbackPageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Open page")
     def open_page(self, obj):
+        # No link to a deleted Q&A: its address says only that the answer was removed.
+        if obj.removed:
+            return "Removed: the Q&A was deleted"
         return format_html(
             '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>', obj.path, obj.path
         )

@@ -1,9 +1,12 @@
 """“Was this helpful?”: one count per page per day, and nothing about who answered."""
 
 from django.db import models, transaction
-from django.db.models import F, FloatField, Q, Sum, Value
-from django.db.models.functions import Cast, Coalesce, NullIf, Sqrt
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf, Sqrt
+from django.urls import reverse
 from django.utils import timezone
+
+from archive.models import RetiredSlug
 
 # 95% confidence, for the lower bound of the share of "no" (see with_totals).
 Z = 1.96
@@ -43,6 +46,19 @@ class FeedbackPageQuerySet(models.QuerySet):
                 / (votes + Value(Z * Z)),
             )
         )
+
+    def with_removed(self):
+        """Annotated with `removed`: whether the page was a Q&A since deleted, whose address
+        now says only that the answer was removed (410 Gone), and is never given to another
+        (archive.RetiredSlug). Its votes stay, as counts of a page that was."""
+        # A Q&A's address around its slug: "/questions/" and "/".
+        before, _, after = reverse("archive:question", args=["x"]).rpartition("x")
+        # Matched by the whole address, made of each retired slug: they are few, as only an
+        # administrator deletes a Q&A, at its asker's request.
+        retired = RetiredSlug.objects.annotate(
+            path=Concat(Value(before), "slug", Value(after), output_field=models.CharField())
+        ).filter(path=OuterRef("path"))
+        return self.annotate(removed=Exists(retired))
 
     def least_helpful_first(self):
         return self.with_totals().order_by(*LEAST_HELPFUL_FIRST)

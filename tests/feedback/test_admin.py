@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from feedback.models import DailyFeedback, FeedbackPage
 from tests.ask.conftest import make_editor
+from tests.factories import make_category, make_question
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/feedback/feedbackpage/"
@@ -41,6 +42,21 @@ def test_a_page_s_day_by_day_counts_open_from_the_list(editor_client):
     assert response.status_code == 200
     (days,) = response.context["inline_admin_formsets"]
     assert [form.original for form in days] == list(page.days.all())
+
+
+def test_a_deleted_qas_page_is_said_to_be_removed_not_linked(editor_client):
+    question = make_question(make_category(), slug="tired-after-acupuncture")
+    removed = votes(question.get_absolute_url(), 0, 3)
+    here = votes("/factsheets/tired-after-acupuncture/", 1, 1)  # the same slug, a factsheet's
+    question.delete()  # its address now answers 410: the answer was removed
+    html = editor_client.get(LIST).text
+    assert 'href="/questions/tired-after-acupuncture/"' not in html
+    assert '<td class="field-open_page">Removed: the Q&amp;A was deleted</td>' in html
+    assert '<a href="/factsheets/tired-after-acupuncture/">Open page' in html
+    # Nor does its own page offer "View on site".
+    assert "viewsitelink" not in editor_client.get(f"{LIST}{removed.pk}/change/").text
+    page = editor_client.get(f"{LIST}{here.pk}/change/").text
+    assert '<a href="/factsheets/tired-after-acupuncture/" class="viewsitelink">' in page
 
 
 def test_one_no_does_not_outrank_forty_of_a_hundred(editor_client):
