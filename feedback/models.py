@@ -64,10 +64,16 @@ class FeedbackPageQuerySet(models.QuerySet):
         return self.with_totals().order_by(*LEAST_HELPFUL_FIRST)
 
     def unhelpful(self):
-        """The pages at least UNHELPFUL_SHARE of readers surely found unhelpful, over every day:
-        of these pages annotated `with_totals` (admin's list already is), else of them all."""
+        """The pages at least UNHELPFUL_SHARE of readers surely found unhelpful, over every day,
+        that wait for an editor: of these pages annotated `with_totals` and `with_removed`
+        (admin's list already is), else of them all. The admin index counts these, and its
+        filter lists them, so the two agree.
+
+        A Q&A since deleted is left out: no editor can change a page that is no more (its votes
+        stay, counted in the whole list)."""
         pages = self if "not_helpful_low" in self.query.annotations else self.with_totals()
-        return pages.filter(not_helpful_low__gte=UNHELPFUL_SHARE)
+        pages = pages if "removed" in pages.query.annotations else pages.with_removed()
+        return pages.filter(not_helpful_low__gte=UNHELPFUL_SHARE, removed=False)
 
     def count_afresh(self):
         """Count these pages' votes from today on, as their pages were changed: the old text's

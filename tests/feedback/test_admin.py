@@ -109,6 +109,20 @@ def test_the_index_counts_the_pages_readers_surely_found_unhelpful(editor_client
     )
 
 
+def test_a_deleted_qas_votes_wait_for_no_one(editor_client):
+    question = make_question(make_category(), slug="tired-after-acupuncture")
+    removed = votes(question.get_absolute_url(), 0, 5)
+    waiting = votes("/questions/three-no/", 0, 3)
+    question.delete()  # no page left for an editor to change
+    count, url = glance(editor_client)["page readers found unhelpful"]
+    assert count == 1
+    assert list(editor_client.get(url).context["cl"].result_list) == [waiting]
+    # Its row and votes stay, in the whole list, marked removed.
+    html = editor_client.get(LIST).text
+    assert '<td class="field-open_page">Removed: the Q&amp;A was deleted</td>' in html
+    assert FeedbackPage.objects.with_totals().get(pk=removed.pk).not_helpful == 5
+
+
 def test_a_changed_page_is_counted_afresh_and_leaves_the_unhelpful_list(editor_client):
     page = votes("/questions/rewritten/", 0, 5)
     other = votes("/questions/left-alone/", 0, 5)
