@@ -51,12 +51,11 @@ class FeedbackPageAdmin(admin.ModelAdmin):
     inlines = [DailyFeedbackInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_totals().with_removed()
+        return super().get_queryset(request).with_totals().with_removed().with_shown()
 
     def view_on_site(self, obj):
-        """The page's "View on site" link: none to a deleted Q&A, whose address says only that
-        the answer was removed."""
-        return None if obj.removed else obj.path
+        """The page's "View on site" link: only to a page readers can open now (see open_page)."""
+        return obj.path if obj.shown else None
 
     def get_ordering(self, request):
         return LEAST_HELPFUL_FIRST
@@ -88,12 +87,16 @@ class FeedbackPageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Open page")
     def open_page(self, obj):
-        # No link to a deleted Q&A: its address says only that the answer was removed.
-        if obj.removed:
-            return "Removed: the Q&A was deleted"
-        return format_html(
-            '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>', obj.path, obj.path
-        )
+        """A link to the page, only where readers can open it now: a deleted Q&A's address says
+        only that the answer was removed, and any other's is not found (a factsheet since
+        deleted, a Q&A set back to draft or published for later)."""
+        if obj.shown:
+            return format_html(
+                '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>',
+                obj.path,
+                obj.path,
+            )
+        return "Removed: the Q&A was deleted" if obj.removed else "Not public now"
 
     @admin.display(description="Votes", ordering="votes")
     def votes(self, obj):

@@ -1,15 +1,7 @@
 from django import forms
 from django.urls import Resolver404, resolve
 
-from archive.models import Question
-from factsheets.models import Factsheet
-
-# The pages that ask "Was this helpful?" (URL names), each with the pages of its kind a reader can
-# open now (as its view finds them, by slug).
-ASKING_PAGES = {
-    "archive:question": lambda: Question.objects.published(),
-    "factsheets:detail": lambda: Factsheet.objects.all(),
-}
+from feedback.models import ASKING_PAGES
 
 
 def shown_page(path):

@@ -1,12 +1,16 @@
 """“Was this helpful?”: one count per page per day, and nothing about who answered."""
 
+import operator
+from functools import reduce
+
 from django.db import models, transaction
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Sum, Value
+from django.db.models import CharField, Exists, F, FloatField, Func, OuterRef, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf, Sqrt
 from django.urls import reverse
 from django.utils import timezone
 
-from archive.models import RetiredSlug
+from archive.models import Question, RetiredSlug
+from factsheets.models import Factsheet
 
 # 95% confidence, for the lower bound of the share of "no" (see with_totals).
 Z = 1.96
@@ -19,6 +23,32 @@ LEAST_HELPFUL_FIRST = (
     F("not_helpful").desc(),
     "path",
 )
+
+# The pages that ask "Was this helpful?" (URL names), each with the pages of its kind a reader can
+# open now (as its view finds them, by slug).
+ASKING_PAGES = {
+    "archive:question": lambda: Question.objects.published(),
+    "factsheets:detail": lambda: Factsheet.objects.all(),
+}
+
+
+def _at_the_address(pages, view_name):
+    """Whether one of `pages` is at the address of the page annotated, as `view_name` makes it
+    from a slug: an Exists for a query of FeedbackPage, which stays one query however many."""
+    before, _, after = reverse(view_name, args=["x"]).rpartition("x")
+    path = OuterRef("path")
+    # Looked up by the slug's index, as there may be as many pages as Q&As: a slug holds no "/",
+    # so it is the part of the address after as many "/" as come before it. The whole address is
+    # compared too, as that part of another page's address may be a slug.
+    slug = Func(
+        path,
+        Value("/"),
+        Value(before.count("/") + 1),
+        function="SPLIT_PART",
+        output_field=CharField(),
+    )
+    address = Concat(Value(before), "slug", Value(after), output_field=CharField())
+    return Exists(pages.alias(address=address).filter(slug=slug, address=path))
 
 
 class FeedbackPageQuerySet(models.QuerySet):
@@ -51,14 +81,14 @@ class FeedbackPageQuerySet(models.QuerySet):
         """Annotated with `removed`: whether the page was a Q&A since deleted, whose address
         now says only that the answer was removed (410 Gone), and is never given to another
         (archive.RetiredSlug). Its votes stay, as counts of a page that was."""
-        # A Q&A's address around its slug: "/questions/" and "/".
-        before, _, after = reverse("archive:question", args=["x"]).rpartition("x")
-        # Matched by the whole address, made of each retired slug: they are few, as only an
-        # administrator deletes a Q&A, at its asker's request.
-        retired = RetiredSlug.objects.annotate(
-            path=Concat(Value(before), "slug", Value(after), output_field=models.CharField())
-        ).filter(path=OuterRef("path"))
-        return self.annotate(removed=Exists(retired))
+        return self.annotate(removed=_at_the_address(RetiredSlug.objects.all(), "archive:question"))
+
+    def with_shown(self):
+        """Annotated with `shown`: whether readers can open the page now (ASKING_PAGES). A
+        factsheet since deleted, and a Q&A set back to draft, published for later or deleted,
+        are not: their address is not found (404), or says the answer was removed (410)."""
+        shown = [_at_the_address(pages(), name) for name, pages in ASKING_PAGES.items()]
+        return self.annotate(shown=reduce(operator.or_, shown))
 
     def least_helpful_first(self):
         return self.with_totals().order_by(*LEAST_HELPFUL_FIRST)

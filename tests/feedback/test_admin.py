@@ -2,15 +2,17 @@
 least helpful pages come first by how surely readers found them unhelpful."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from feedback.models import DailyFeedback, FeedbackPage
 from tests.ask.conftest import make_editor
-from tests.factories import make_category, make_question
+from tests.factories import make_category, make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/feedback/feedbackpage/"
@@ -30,6 +32,7 @@ def votes(path, yes, no):
 
 
 def test_a_page_s_day_by_day_counts_open_from_the_list(editor_client):
+    make_question(make_category(), slug="a")
     page = votes("/questions/a/", 2, 3)
     html = editor_client.get(LIST).text
     change = f"{LIST}{page.pk}/change/"
@@ -47,7 +50,8 @@ def test_a_page_s_day_by_day_counts_open_from_the_list(editor_client):
 def test_a_deleted_qas_page_is_said_to_be_removed_not_linked(editor_client):
     question = make_question(make_category(), slug="tired-after-acupuncture")
     removed = votes(question.get_absolute_url(), 0, 3)
-    here = votes("/factsheets/tired-after-acupuncture/", 1, 1)  # the same slug, a factsheet's
+    factsheet = make_factsheet(slug="tired-after-acupuncture")  # the same slug, a factsheet's
+    here = votes(factsheet.get_absolute_url(), 1, 1)
     question.delete()  # its address now answers 410: the answer was removed
     html = editor_client.get(LIST).text
     assert 'href="/questions/tired-after-acupuncture/"' not in html
@@ -57,6 +61,45 @@ def test_a_deleted_qas_page_is_said_to_be_removed_not_linked(editor_client):
     assert "viewsitelink" not in editor_client.get(f"{LIST}{removed.pk}/change/").text
     page = editor_client.get(f"{LIST}{here.pk}/change/").text
     assert '<a href="/factsheets/tired-after-acupuncture/" class="viewsitelink">' in page
+
+
+def test_a_page_readers_cannot_open_now_is_said_to_be_not_public_not_linked(editor_client):
+    area = make_category()
+    make_question(area, slug="open")
+    make_question(area, slug="draft", published=False)
+    make_question(area, slug="later", published_at=timezone.now() + timedelta(days=1))
+    gone = make_factsheet(slug="gone")
+    pages = {path: votes(path, 0, 1) for path in ["/questions/draft/", "/questions/later/"]}
+    pages["/factsheets/gone/"] = votes(gone.get_absolute_url(), 0, 1)
+    gone.delete()
+    open_page = votes("/questions/open/", 0, 1)
+    html = editor_client.get(LIST).text
+    assert html.count('<td class="field-open_page">Not public now</td>') == 3
+    assert '<a href="/questions/open/">Open page' in html
+    for path, page in pages.items():
+        # Neither the list nor the page's own "View on site" leads to its 404.
+        assert f'href="{path}"' not in html
+        assert "viewsitelink" not in editor_client.get(f"{LIST}{page.pk}/change/").text
+    assert "viewsitelink" in editor_client.get(f"{LIST}{open_page.pk}/change/").text
+
+
+def test_the_list_takes_the_same_queries_however_many_pages(editor_client):
+    def list_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert editor_client.get(LIST).status_code == 200
+        return len(queries)
+
+    area = make_category()
+    votes(make_question(area).get_absolute_url(), 0, 1)
+    few = list_queries()
+    for _ in range(3):  # each kind of page: open, a draft, a factsheet, a deleted Q&A
+        votes(make_question(area).get_absolute_url(), 1, 0)
+        votes(make_question(area, published=False).get_absolute_url(), 0, 2)
+        votes(make_factsheet().get_absolute_url(), 1, 1)
+        removed = make_question(area)
+        votes(removed.get_absolute_url(), 0, 1)
+        removed.delete()
+    assert list_queries() == few
 
 
 def test_one_no_does_not_outrank_forty_of_a_hundred(editor_client):
