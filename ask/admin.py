@@ -816,13 +816,22 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _held_by(self, request, obj):
-        """(editor, since) when another editor holds this question, for a warning."""
+        """(editor, since) when another editor holds this question, for a warning, with what
+        this user can do about it: take it over (`takes_over`: “Assign to me” is offered), or
+        change it. The warning says only that: a view-only account, offered neither, reads
+        who holds it and since when."""
         if obj is None or obj.assigned_to_id in (None, request.user.pk):
             return None
         if obj.state not in (State.IN_REVIEW, State.ANSWERED):
             return None
         since = obj.history.filter(to_state=State.IN_REVIEW).order_by("-at").first()
-        return {"editor": self.editor(obj), "since": since.at if since else obj.updated_at}
+        return {
+            "editor": self.editor(obj),
+            "since": since.at if since else obj.updated_at,
+            # As the button is drawn (services.moves_offered): not to a view-only account, nor
+            # on an answered question (one is assigned only while new or in review).
+            "takes_over": services.MOVES["assign"].offered(obj, request.user),
+        }
 
     def get_urls(self):
         return [

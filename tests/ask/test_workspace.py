@@ -2,10 +2,11 @@
 assigning to another editor, the warning on a question someone else holds, the preview of the
 Q&A page, saved replies and the links an answer carries into the archive."""
 
+import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.utils import timezone
 
@@ -192,6 +193,33 @@ def test_a_question_another_editor_holds_says_who_and_since_when(editor_client, 
     assert "Olu Other holds this question</strong>, since" in page
     services.assign(submission=submission, editor=editor)
     assert "holds this question" not in editor_client.get(change_url(submission)).text
+
+
+def held_by_note(client, submission):
+    """The warning on a question's page that another editor holds it."""
+    html = client.get(change_url(submission)).text
+    return re.search(r'<p class="errornote held-by".*?</p>', html, re.S)[0]
+
+
+def test_a_question_another_editor_holds_says_only_what_this_account_can_do(client, editor):
+    submission = make_submission()
+    other = make_editor("other")
+    services.assign(submission=submission, editor=other)
+    client.force_login(editor)
+    assert "“Assign to me” takes it over." in held_by_note(client, submission)
+    viewer = User.objects.create_user("viewer", password="pw", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_submission"))
+    client.force_login(viewer)
+    note = held_by_note(client, submission)
+    assert "other holds this question</strong>, since" in note
+    assert "Assign to me" not in note and "Check with them" not in note
+    # Answered, it is no longer taken over (no "Assign to me"), only changed.
+    services.mark_answered(submission=submission, by=other, answer="It usually passes.")
+    client.force_login(editor)
+    note = held_by_note(client, submission)
+    assert "Assign to me" not in note and "Check with them before you change it." in note
+    client.force_login(viewer)
+    assert "Check with them" not in held_by_note(client, submission)
 
 
 def test_the_preview_shows_the_unsaved_answer_on_the_qa_page_not_indexable(
