@@ -91,6 +91,23 @@ Decisions a reviewer should know about:
   bottom when the needle went in"), since a needle ("since the needle in my bum I have felt
   nothing"), or with wiping or the area after it, as the safer mistake; and "I can't feel the
   needle in my bottom" is, as not being able to feel says more than a needle that did not hurt.
+- Lost feeling in both legs is read in the same ways as in the saddle area (SENSATION_LOSS): numb or
+  tingling, "no feeling", "can't feel", "can hardly feel", "lost the feeling", "less feeling", "felt
+  nothing", "I don't have much feeling", in both legs or feet, either leg, or "my legs" ("I've lost
+  the feeling in both legs", "I can hardly feel my legs", "I felt nothing in either leg", "both legs
+  have lost all sensation"). Either leg is read as both ("no feeling in either leg", "weakness in
+  either leg"); one leg named is not the sign ("I've lost the feeling in my left leg"), as sciatica
+  often numbs one. "Gone dead" is read only right beside both legs or "my legs" ("my legs have gone
+  dead", "gone dead in both legs"), as both together are not everyday: one leg that goes dead from
+  sitting, cross-legged or on the toilet, is, and is not the sign ("gone to sleep" is not read at
+  all). As in the saddle area, feeling nothing, or not feeling the legs, is not the sign as an
+  opinion ("I feel nothing has helped my legs", "I don't feel my legs are any stronger"), nor of a
+  needle going in or a session ("I felt nothing in my legs during the session", "she needled my legs
+  and I felt nothing"); it is where both legs or either leg are named in it or just after ("I felt
+  nothing in both legs during the session", "the needles in both legs didn't hurt, I felt nothing"),
+  as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in my legs"),
+  and that look-alike never takes another of the sign's words with it ("when the needle went in my
+  legs gave way and I felt nothing").
 - Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
@@ -222,21 +239,26 @@ NUMB = r"numb(?!e?r)\w*"
 COLLAPSED = r"collaps(?!ib)\w*\b(?! (dis[ck]s?|arch(es)?)\b)"
 # Pain, but not paint or painless ("painless on both sides").
 PAIN_WORD = r"pain(?!t|les)\w*"
+# The pieces of lost feeling below, and the both-legs sign's, are tried at nearly every word of a
+# text, some inside repeats ("(\w+ ){0,2}?", a look-alike's words between): their groups do not
+# capture ("(?:"), as re saves the groups captured so far at each alternative it tries inside a
+# repeat. With groups that capture, the both-legs sign took three times as long to read, and the
+# saddle sign twice as long.
 # Not feeling, now or in the past ("cannot feel", as normalise writes "can't feel" and "couldn't
-# feel", is read on its own: see SENSATION_LOSS).
+# feel", is read on its own: see CANNOT_FEEL).
 NOT_FEEL = (
-    r"(do not|don't|did not|didn't|does not|doesn't|never|no longer|hardly|barely|scarcely) feel"
+    r"(?:do not|don't|did not|didn't|does not|doesn't|never|no longer|hardly|barely|scarcely) feel"
 )
 # Nothing felt, as askers say it: "I felt nothing down there", "I don't feel anything when I
 # wipe", "didn't feel the paper". Not an opinion ("I feel nothing has changed", "I feel nothing
 # will help"), nor nothing out of the ordinary felt ("I felt nothing unusual", "nothing but
-# relief"). Nothing felt of a needle or a session is kept out by the saddle sign's ignore (see
-# NOTHING_FELT_OF_A_NEEDLE).
+# relief"). Nothing felt of a needle or a session is kept out by the saddle and both-legs signs'
+# ignores (see nothing_felt_of_a_needle).
 FELT_NOTHING = (
-    r"((feel|feels|felt|feeling) nothing\b(?! (has|have|had|is|was|were|will|would|can|could"
-    r"|should|seems?|seemed|works?|worked|helps?|helped|changed|happens?|happened|matters?|else"
-    r"|but|more|less|much|like|new|wrong|unusual|different|special|untoward|bad|good)\b)"
-    rf"|{NOT_FEEL} (anything|a thing|the (toilet )?(paper|tissue))\b)"
+    r"(?:(?:feel|feels|felt|feeling) nothing\b(?! (?:has|have|had|is|was|were|will|would|can"
+    r"|could|should|seems?|seemed|works?|worked|helps?|helped|changed|happens?|happened|matters?"
+    r"|else|but|more|less|much|like|new|wrong|unusual|different|special|untoward|bad|good)\b)"
+    rf"|{NOT_FEEL} (?:anything|a thing|the (?:toilet )?(?:paper|tissue))\b)"
 )
 # Nothing felt at all, not numbness or tingling (see SITTING_ON_THE_TOILET).
 NOTHING_FELT = rf"({FELT_NOTHING}|no (feeling|sensation)|cannot feel (anything|a thing))"
@@ -250,33 +272,34 @@ NOT_FEELING_THE_SEAT = (
 # Gone dead, as askers say numb ("my bum's gone dead", "it feels dead down there"): not "dead"
 # that makes another word stronger ("my bum is dead sore", "I felt dead tired"), nor "dead on my
 # feet" (worn out), nor "dead butt syndrome" (see the saddle sign's ignore). Read only right
-# beside the saddle area or with wiping, not anywhere in a sentence with it as numbness is: a
-# phone, a battery or a leg goes dead too ("my phone went dead so I couldn't ask about my
-# bottom").
+# beside the saddle area or with wiping, or beside both legs or "my legs", not anywhere in a
+# sentence with them as numbness is: a phone, a battery or a leg goes dead too ("my phone went
+# dead so I couldn't ask about my bottom"), and one leg that goes dead from sitting is everyday.
 GONE_DEAD = (
-    r"(gone|go|goes|going|went|feels?|felt|feeling|is|was|are|were|been|'s)"
-    r" (completely |totally |all |a bit |kind of )?dead\b(?! (tired|beat|sore|set|against|easy"
-    r"|serious|sure|right|keen|good|bad|nice|lucky|funny|proud|chuffed|quiet|slow|heavy|ahead"
-    r"|centre|center|end|ends)\b| on (my|your|his|her|their|our) feet\b)"
+    r"(?:gone|go|goes|going|went|feels?|felt|feeling|is|was|are|were|been|'s)"
+    r" (?:completely |totally |all |a bit |kind of )?dead\b(?! (?:tired|beat|sore|set|against"
+    r"|easy|serious|sure|right|keen|good|bad|nice|lucky|funny|proud|chuffed|quiet|slow|heavy"
+    r"|ahead|centre|center|end|ends)\b| on (?:my|your|his|her|their|our) feet\b)"
+)
+# Not being able to feel: "cannot feel", and "can't really feel", "can hardly feel", "can no
+# longer feel", as "cannot feel" is.
+CANNOT_FEEL = (
+    r"(?:cannot feel|unable to feel|cannot (?:really|properly|fully|quite) feel"
+    r"|(?:can|could) (?:hardly|barely|scarcely|no longer) feel)"
 )
 SENSATION_LOSS = (
     # "Num" and "numness" as askers type "numb" and "numbness" ("num bum").
-    rf"({NUMB}|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|cannot feel"
-    r"|unable to feel"
-    # "Can't really feel", "can hardly feel", "can no longer feel": not being able to, as
-    # "cannot feel" is.
-    r"|cannot (really|properly|fully|quite) feel"
-    r"|(can|could) (hardly|barely|scarcely|no longer) feel"
+    rf"(?:{NUMB}|num\b|numn\w*|tingl\w*|pins and needles|no feeling|no sensation|{CANNOT_FEEL}"
     rf"|{FELT_NOTHING}|deadness"
     # "Lost the feeling", "lost all sensation", "losing some feeling".
-    r"|(lost|lose|losing|loss of|lack of) ((the|all|some|most|any|my|his|her|their) )?"
-    r"(feeling|sensation)"
+    r"|(?:lost|lose|losing|loss of|lack of) (?:(?:the|all|some|most|any|my|his|her|their) )?"
+    r"(?:feeling|sensation)"
     # "Less feeling", "hardly any sensation", "I don't have much feeling" (not "a little feeling
     # of pressure").
-    r"|(reduced|altered|strange|less|(?<!\ba )little|not much|hardly any|barely any) (feeling"
-    r"|sensation)"
-    r"|((do not|don't|did not|didn't|does not|doesn't) have|(have not|haven't|has not|hasn't)"
-    r" (got|had)|without) (any|much) (feeling|sensation))"
+    r"|(?:reduced|altered|strange|less|(?<!\ba )little|not much|hardly any|barely any)"
+    r" (?:feeling|sensation)"
+    r"|(?:(?:do not|don't|did not|didn't|does not|doesn't) have"
+    r"|(?:have not|haven't|has not|hasn't) (?:got|had)|without) (?:any|much) (?:feeling|sensation))"
 )
 SADDLE_AREA = (
     # "genitals" as askers often misspell it too.
@@ -313,13 +336,36 @@ WIPING = (
 # ("I can't feel anything when I sit on the toilet", "no feeling sitting on the loo"), not
 # numbness or pins and needles, which legs get from sitting there long.
 SITTING_ON_THE_TOILET = r"((sit|sits|sat|sitting) (down )?on (the|a) (toilet|loo)|toilet seat)\b"
+# Both legs or feet, or either ("I felt nothing in either leg", "I can't feel either of my feet").
+BOTH_LEGS = (
+    r"(?:both (?:of )?(?:my |the |his |her )?(?:legs|feet)"
+    r"|either (?:of (?:my |the |his |her )?)?(?:legs?|feet|foot))"
+)
+# Weakness or lost feeling in the legs: lost feeling read as in the saddle area (SENSATION_LOSS:
+# "lost the feeling", "can hardly feel", "felt nothing", "I don't have much feeling"), and
+# "can't feel anything" or "much".
 LEG_WEAKNESS = (
-    rf"(weak\w*|{NUMB}|num\b|tingl\w*|pins and needles|no feeling|paralys\w*|giv(e|es|ing) way"
-    r"|gave way"
-    rf"|{COLLAPSED}|buckl\w*|giv(e|es|ing) out|gave out"
+    rf"(?:{SENSATION_LOSS}|{CANNOT_FEEL} (?:anything|a thing|much)|weak\w*|paralys\w*"
+    rf"|giv(?:e|es|ing) way|gave way|{COLLAPSED}|buckl\w*|giv(?:e|es|ing) out|gave out"
     # "Getting number" as more numb, but not "a growing number of".
-    r"|(getting|growing|gone|grown|got) number\b(?! (of|one|two|\d+)\b)"
-    r"|(lost|loss of|losing) (feeling|sensation|strength|power|the use)|cannot (feel|move|lift))"
+    r"|(?:getting|growing|gone|grown|got) number\b(?! (?:of|one|two|\d+)\b)"
+    r"|(?:lost|loss of|losing) (?:strength|power|the use)|cannot (?:move|lift))"
+)
+# The legs not felt ("I can hardly feel my legs", "I don't feel my feet"): not an opinion ("I
+# don't feel my legs are any stronger").
+LEGS_NOT_FELT = (
+    rf"(?:{CANNOT_FEEL}|{NOT_FEEL}|cannot move)"
+    rf" (?:{BOTH_LEGS}|(?:my |his |her |the )?(?:legs|feet))\b"
+    r"(?! (?:is|are|was|were|has|have|had|will|would|could|can|should|seems?|seemed|get|gets"
+    r"|getting|got|ache|aches|aching|hurt|hurts|hurting)\b)"
+)
+# Words the both-legs sign reads besides lost feeling and weakness: both legs or either, pain,
+# sciatica, balance, walking, standing, falling, wobbly or jelly legs, dead legs, legs that give
+# out from under or will not hold. A look-alike removed before the sign is read never takes one
+# with it (see nothing_felt_of_a_needle).
+LEGS_SIGN_WORD = (
+    rf"(?:{LEG_WEAKNESS}|both|either|each|bilateral|{PAIN_WORD}|ach|hurt|sciatic|nerve|shooting"
+    r"|(?:im)?balance|unsteady|wobbl|jelly|walk|stand|fall|dead|from under|hold|support|carry)"
 )
 PERSON = (
     r"(mum|mom|mother|dad|father|husband|wife|partner|son|daughter|boy|girl|child|kid|baby"
@@ -513,39 +559,58 @@ NEEDLE = r"needl(?!ess)\w*"
 NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
 # Nothing felt of a needle going in, or of a session (see FELT_NOTHING): a needle that did not
-# hurt, or a treatment that did nothing, not the saddle sign. "I felt nothing when the needle went
-# in my bottom", "I didn't feel a thing during the session on my buttocks", "I felt nothing at
-# all after three sessions for my bum", "the needle went into my bum and I felt nothing", "the
-# practitioner needled my buttocks and I didn't feel a thing". But nothing felt in the saddle area
-# named before the needle ("I felt nothing in my bottom when the needle went in"), or since a
-# needle ("since the needle in my bum I have felt nothing"), is the sign, and so is nothing felt
-# with wiping or the saddle area said after it ("I felt nothing after the session when I wiped",
-# "when the needles went in I felt nothing down there"). Only the words of nothing felt and of
-# the needle are removed: numbness or wiping between them stays ("when the needle went into my
-# numb bum I felt nothing").
+# hurt, or a treatment that did nothing, not lost feeling in the saddle area or the legs (see
+# nothing_felt_of_a_needle). "I felt nothing when the needle went in my bottom", "I didn't feel a
+# thing during the session on my buttocks", "I felt nothing at all after three sessions for my
+# bum", "the needle went into my bum and I felt nothing", "the practitioner needled my buttocks
+# and I didn't feel a thing". But nothing felt in the saddle area named before the needle ("I
+# felt nothing in my bottom when the needle went in"), or since a needle ("since the needle in my
+# bum I have felt nothing"), is the sign, and so is nothing felt with wiping or the saddle area
+# said after it ("I felt nothing after the session when I wiped", "when the needles went in I
+# felt nothing down there"). Only the words of nothing felt and of the needle are removed:
+# numbness or wiping between them stays ("when the needle went into my numb bum I felt
+# nothing").
 TREATED = rf"({NEEDLE}|acupuncture|sessions?|treatments?|cupping)"
-# A word that is not of a sign's: of the saddle area (where a needle went in may be said),
-# wiping, lost feeling, or "since".
-NOT_OF_THE_SIGN = rf"(?!wip|toilet|since\b|{SENSATION_LOSS})[\w']+"
-NOT_OF_THE_SADDLE = rf"(?!{SADDLE_AREA}\b){NOT_OF_THE_SIGN}"
-NOTHING_FELT_OF_A_NEEDLE = (
-    # Nothing felt first: "I felt nothing when the needle went in", "during the session".
-    rf"\b{FELT_NOTHING}( at all)?,? (when|as|while|once|during|from|after|with|of|in|at|for)"
-    rf"( {NOT_OF_THE_SADDLE}){{0,4}}? {TREATED}\b(?![^.!?\n]{{0,40}}?\b{WIPING})"
-    # The needle first, as it went in, not since: "when the needle went in my bottom I felt
-    # nothing", "the needle went into my bum and I felt nothing", "the needles in my buttocks
-    # didn't hurt, I felt nothing", "she needled my buttocks and I didn't feel a thing", "I had
-    # acupuncture on my buttocks and felt nothing".
-    rf"|(\b(when|as|while|once)( {NOT_OF_THE_SADDLE}){{0,3}}? {NEEDLE}"
-    rf"|(?<!since )(?<!since the )\b(the|a|each|every|one) {NEEDLE}( (went|go|goes|going|was"
-    r"|were)( put| inserted| placed)? (in|into)\b"
-    rf"|( (in|into)( {NOT_OF_THE_SIGN}){{1,3}}?)? (did not|didn't|do not|don't|never) hurt\b)"
-    rf"|(?<!since )(?<!since the )(?<!since my )\b(the |my |her |his )?(practitioner"
-    rf"|acupuncturist|therapist|physio|doctor|{WHO}) (needled|put (the |a |some )?{NEEDLE}"
-    rf"|(had|got|tried)( \w+)? {TREATED}))"
-    rf"( {NOT_OF_THE_SIGN}){{0,8}}?,?( and| but)?( {WHO})? {FELT_NOTHING}"
-    rf"(?![^.!?\n]{{0,40}}?\b({SADDLE_AREA}|{WIPING}))"
-)
+
+
+def nothing_felt_of_a_needle(area, kept):
+    """A sign's ignore for nothing felt of a needle going in, or of a session (see above): not
+    where `area`, the sign's part of the body, is named between nothing felt and the needle or
+    after nothing felt, nor across a word of `kept`, the sign's words, which stay to be read."""
+    # A word that is not of the sign's (nor wiping, nor "since"), and one not of its area either.
+    not_of_the_sign = rf"(?!wip|toilet|since\b|{kept})[\w']+"
+    not_of_the_area = rf"(?!{area}\b){not_of_the_sign}"
+    return (
+        # Nothing felt first: "I felt nothing when the needle went in", "during the session".
+        rf"\b{FELT_NOTHING}(?: at all)?,?"
+        r" (?:when|as|while|once|during|from|after|with|of|in|at|for)"
+        rf"(?: {not_of_the_area}){{0,4}}? {TREATED}\b(?![^.!?\n]{{0,40}}?\b{WIPING})"
+        # The needle first, as it went in, not since: "when the needle went in my bottom I felt
+        # nothing", "the needle went into my bum and I felt nothing", "the needles in my
+        # buttocks didn't hurt, I felt nothing", "she needled my buttocks and I didn't feel a
+        # thing", "I had acupuncture on my buttocks and felt nothing". The start of a word is
+        # checked before what comes before it, as it fails at most places and is cheaper.
+        rf"|(?:\b(?:when|as|while|once)(?: {not_of_the_area}){{0,3}}? {NEEDLE}"
+        rf"|\b(?<!since )(?<!since the )(?:the|a|each|every|one) {NEEDLE}"
+        r"(?: (?:went|go|goes|going|was|were)(?: put| inserted| placed)? (?:in|into)\b"
+        rf"|(?: (?:in|into)(?: {not_of_the_sign}){{1,3}}?)?"
+        r" (?:did not|didn't|do not|don't|never) hurt\b)"
+        rf"|\b(?<!since )(?<!since the )(?<!since my )(?:the |my |her |his )?(?:practitioner"
+        rf"|acupuncturist|therapist|physio|doctor|{WHO}) (?:needled|put (?:the |a |some )?{NEEDLE}"
+        rf"|(?:had|got|tried)(?: \w+)? {TREATED}))"
+        rf"(?: {not_of_the_sign}){{0,8}}?,?(?: and| but)?(?: {WHO})? {FELT_NOTHING}"
+        rf"(?![^.!?\n]{{0,40}}?\b(?:{area}|{WIPING}))"
+    )
+
+
+# In the saddle area, where a needle went in may be said; its lost feeling stays.
+NOTHING_FELT_OF_A_NEEDLE = nothing_felt_of_a_needle(SADDLE_AREA, SENSATION_LOSS)
+# In the legs ("I felt nothing in my legs during the session", "she needled my legs and I felt
+# nothing"). Both legs or either named anywhere in it, or just after, keep the sign, as they are
+# the sign's own words ("I felt nothing in both legs during the session", "when the needles went
+# in I felt nothing in both legs"), and so do its other words ("when the needle went in my legs
+# gave way and I felt nothing").
+NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS = nothing_felt_of_a_needle(BOTH_LEGS, LEGS_SIGN_WORD)
 PEE = r"(pee|urine|wee|piss)"
 # A nerve's symptoms that have gone on since a needle went in (a nerve touched by it): "since" or
 # days later, not the tingle as a needle goes in, nor symptoms better since ("less numbness since
@@ -812,9 +877,10 @@ RED_FLAGS = (
         advice=f"{EMERGENCY} Pain, weakness or numbness in both legs can mean the spinal cord or the "
         "nerves at the base of the spine are being squashed.",
         patterns=(
-            rf"\b{LEG_WEAKNESS}\b{NEAR}\bboth (of )?(my |the |his |her )?(legs|feet)\b",
-            rf"\bboth (of )?(my |the |his |her )?(legs|feet)\b{NEAR}\b{LEG_WEAKNESS}",
-            rf"\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?(legs|feet and legs)\b",
+            # Near both legs, or in the legs: one pattern, as it is tried at every word.
+            rf"\b{LEG_WEAKNESS}\b({NEAR}\b{BOTH_LEGS}\b"
+            r"| (in|of|down|to) (my |the |his |her )?(legs|feet and legs)\b)",
+            rf"\b{BOTH_LEGS}\b{NEAR}\b{LEG_WEAKNESS}",
             rf"\blegs\b (are|feel|feels|felt|have|keep|went|go|going|both)? ?(\w+ ){{0,2}}?"
             rf"{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
@@ -829,7 +895,11 @@ RED_FLAGS = (
             r"\blegs (feel |felt |are |were |went |have gone )?(like |to )?jelly\b",
             # "Barely stand" is with the other standing below: not "I can hardly stand the pain".
             r"\b(barely|hardly) walk\b",
-            r"\bcannot (feel|move) (my |both |either )?(legs|feet)\b",
+            rf"\b{LEGS_NOT_FELT}",
+            # Gone dead, right beside both legs or "my legs" (see GONE_DEAD): one leg that goes
+            # dead is everyday.
+            rf"\b({BOTH_LEGS}|legs)\b[^.!?,;\n]{{0,15}}?\b{GONE_DEAD}",
+            rf"\b{GONE_DEAD}( (in|down))? ({BOTH_LEGS}|(my |his |her |the )?legs)\b",
             r"\b(unsteady|wobbly) on (my |his |her |your |our )?feet",
             r"\bbalance (problems?|issues?|trouble)|\bjelly legs\b|\b(double|both.sided) sciatica",
             r"\bwalking (difficult\w*|problems?)\b",
@@ -885,6 +955,8 @@ RED_FLAGS = (
             r"|nerves|excitement|shock|relief)\b",
             rf"\b(weak|jelly|wobbly)( at the knees)?,? when {WHO} (saw|see|heard|hear|read|met"
             r"|kissed|smiled|looked at|opened)\b",
+            # Nothing felt of a needle going in or of a session, as in the saddle area.
+            NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS,
         ),
     ),
     RedFlag(

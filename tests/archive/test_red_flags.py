@@ -218,6 +218,38 @@ SHOWS = {
         # Legs like jelly, for a reason that is not the saying's (see EVERYDAY).
         "my legs went to jelly when I stood up",
         "my legs are weak from the sciatica",
+        # Lost feeling, read as in the saddle area (see SENSATION_LOSS), in both legs, either leg
+        # or "my legs" (one leg is not the sign: see EVERYDAY).
+        "I've lost the feeling in both legs",
+        "I can hardly feel my legs",
+        "I felt nothing in either leg",
+        "both legs have lost all sensation",
+        "I don't have much feeling in my legs",
+        "I have less feeling in both legs",
+        "hardly any feeling in my legs",
+        "reduced sensation in both legs",
+        "I can't feel anything in my legs",
+        "I can no longer feel my legs",
+        "I can't really feel my legs",
+        "i dont feel my legs",
+        "I can barely feel my feet",
+        "no feeling in either leg",
+        "weakness in either leg",
+        # "Gone dead", right beside both legs or "my legs" (see GONE_DEAD).
+        "my legs have gone dead",
+        "both my legs went completely dead",
+        "both legs feel dead",
+        "gone dead in both legs",
+        # Nothing felt, with a needle or a session said too: both legs named, since a needle,
+        # nothing said of a needle, or another of the sign's words between (see
+        # NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS).
+        "I felt nothing in both legs during the session",
+        "when the needles went in I felt nothing in both legs",
+        "The needles in both legs didn't hurt, I felt nothing",
+        "since the acupuncture I have felt nothing in my legs",
+        "I felt nothing in my legs for two days",
+        "when the needle went in my legs gave way and I felt nothing",
+        "When the needle went in I lost my balance and felt nothing",
     ],
     "chest_pain": [
         "I have back pain and chest pain",
@@ -843,7 +875,14 @@ IN_ASKERS_WORDS = {
     ),
     "loss of feeling in both legs": (
         "both_legs",
-        ["both feet are numb", "numbness in my feet and legs"],
+        [
+            "both feet are numb",
+            "numbness in my feet and legs",
+            "lost the feeling in both legs",
+            "i can hardly feel my legs",
+            "felt nothing in either leg",
+            "my legs have gone dead",
+        ],
     ),
     # The warning card's "loss of sensation in genitals during sexual intercourse", where the
     # genitals go unsaid: the sign whose label is "no feeling during sex".
@@ -914,6 +953,7 @@ TYPOS = {
     "I have nmubness in my groin": "saddle_numbness",
     "I felt nothng down there": "saddle_numbness",
     "nunbness in both legs": "both_legs",
+    "I've lost the feelng in both legs": "both_legs",
     "wobbley legs": "both_legs",
     "collapsed lnug": "breathless",
     "haematuira": "blood_in_urine",
@@ -1176,6 +1216,23 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Lost feeling in one leg (sciatica's, everyday), a leg gone dead or to sleep from sitting,
+    # nothing felt of a needle or a session in the legs, an opinion: not the both-legs sign (see
+    # BOTH_LEGS, GONE_DEAD, LEGS_NOT_FELT and NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS).
+    "I've lost the feeling in my left leg",
+    "I can hardly feel my right leg",
+    "I felt nothing in one leg",
+    "My leg went dead from sitting cross-legged",
+    "My leg has gone to sleep from sitting cross-legged",
+    "my left leg has gone dead",
+    "I felt nothing in my legs during the session",
+    "I felt nothing in my legs when the needles went in",
+    "When the needles went into my legs I felt nothing",
+    "She needled my legs and I felt nothing",
+    "I felt nothing in my legs after three sessions",
+    "I feel nothing has helped my legs",
+    "I don't feel my legs are any stronger",
+    "my legs are dead tired",
     # A bad headache, but not a sudden one, or one that suddenly stopped.
     "I get a bad headache after each session",
     "My bad headache suddenly stopped after acupuncture",
@@ -1407,6 +1464,8 @@ NOT_THIS_SIGN = {
     "My bump on my spine is bleeding and the pain is severe": "pregnancy",
     # Numb legs, but "wiped" for tired, not wiping after the toilet.
     "My legs were numb and I was totally wiped": "saddle_numbness",
+    # A numb bottom, but nothing felt in the legs of a session.
+    "I felt nothing in my legs during the session but my bum is numb": "both_legs",
 }
 
 
@@ -1643,6 +1702,10 @@ LONG_TEXTS = [
     ("legs went weak from " * 300)[:5000],
     # A denial's list of the fever sign's words read once, not again from each of its commas.
     ("no night sweats, " * 300)[:5000],
+    # Nothing felt of a needle in the legs, and legs gone dead, read once, not again from each
+    # of their words.
+    ("the needle in my legs did not hurt and " * 200)[:5000],
+    ("my legs have gone " * 300)[:5000],
     " ".join(sorted(red_flags.VOCABULARY) * 3)[:5000],
 ]
 
