@@ -227,6 +227,8 @@ from archive.templatetags.call_links import call_links
 EMERGENCY = "Call 999 or go to A&E now."
 URGENT = "Call NHS 111, or ask your GP surgery for an urgent appointment today."
 
+# Groups are written "(" or "(?:" alike: none captures (see non_capturing).
+
 # Phrases within one sentence: up to this many characters between the two halves of a sign.
 NEAR = r"[^.!?\n]{0,40}?"
 # The same within one clause.
@@ -239,11 +241,6 @@ NUMB = r"numb(?!e?r)\w*"
 COLLAPSED = r"collaps(?!ib)\w*\b(?! (dis[ck]s?|arch(es)?)\b)"
 # Pain, but not paint or painless ("painless on both sides").
 PAIN_WORD = r"pain(?!t|les)\w*"
-# The pieces of lost feeling below, and the both-legs sign's, are tried at nearly every word of a
-# text, some inside repeats ("(\w+ ){0,2}?", a look-alike's words between): their groups do not
-# capture ("(?:"), as re saves the groups captured so far at each alternative it tries inside a
-# repeat. With groups that capture, the both-legs sign took three times as long to read, and the
-# saddle sign twice as long.
 # Not feeling, now or in the past ("cannot feel", as normalise writes "can't feel" and "couldn't
 # feel", is read on its own: see CANNOT_FEEL).
 NOT_FEEL = (
@@ -703,6 +700,35 @@ INFLAMED_SKIN = (
 )
 
 
+# What `non_capturing` reads in a pattern: an escape ("\(", "\b", "\1"), a character class
+# ("[^.!?\n]", "[](]", "[\]]"), a named group or a reference back to a group ("(?P<", "(?P=",
+# "(?("), and a group that captures ("(" not followed by "?"). Anything else is left as it is.
+_PIECES = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P[<=]|\(\?\(|\((?!\?)", re.DOTALL)
+
+
+def non_capturing(pattern):
+    """`pattern` with each group that captures made one that does not: "(" as "(?:", so that the
+    patterns are written with plain groups and read fast. No pattern uses what its groups
+    capture, and re notes where each group starts and ends as it reads, saves the groups captured
+    so far at each alternative it tries inside a repeat, and repeats a group that captures the
+    slower way. With their groups capturing, the signs took 1.6 times the instructions (under
+    valgrind's callgrind) to read the seed archive's texts or a question of 20,000 characters,
+    the bladder sign three times. Escaped parentheses ("\\("), those in a character class ("[(]",
+    "[^)(]", "[](]") and groups that start with "(?" (lookarounds, groups that do not capture,
+    flags) are left as they are. A named group, or a reference back to a group, is refused:
+    either needs the groups kept."""
+
+    def without_groups(piece):
+        text = piece.group()
+        if text == "(":
+            return "(?:"
+        if text.startswith("(?") or (text[0] == "\\" and text[1] in "123456789"):
+            raise ValueError(f"{pattern!r} names a group or refers back to one ({text!r})")
+        return text
+
+    return _PIECES.sub(without_groups, pattern)
+
+
 @dataclass(frozen=True)
 class RedFlag:
     """One red-flag sign: its stable name (stored with submissions), the label shown beside its
@@ -717,9 +743,11 @@ class RedFlag:
 
     def __post_init__(self):
         # One expression for all the patterns: one pass over the text instead of one per pattern
-        # (so a pattern may not refer back to a group by number, nor set a flag for all of it).
-        either = re.compile("|".join(f"(?:{pattern})" for pattern in self.patterns))
-        object.__setattr__(self, "_compiled", (either, [re.compile(p) for p in self.ignore]))
+        # (so a pattern may not refer back to a group, nor set a flag for all of it). No group
+        # captures (see non_capturing).
+        either = re.compile("|".join(f"(?:{non_capturing(p)})" for p in self.patterns))
+        ignore = [re.compile(non_capturing(p)) for p in self.ignore]
+        object.__setattr__(self, "_compiled", (either, ignore))
 
     @property
     def advice_html(self):
@@ -1524,7 +1552,9 @@ JOINERS_AND_MARKS = re.compile("[\u200c-\u200f]")
 # Not being able to, now or in the past: one word for all, so that every sign that says "cannot"
 # reads "I couldn't pee" and "I wasn't able to pee" too.
 CANNOT_FORMS = re.compile(
-    r"\b(can't|can not|cant|couldn't|could not|(wasn't|weren't|was not|were not) able to)\b"
+    non_capturing(
+        r"\b(can't|can not|cant|couldn't|could not|(wasn't|weren't|was not|were not) able to)\b"
+    )
 )
 
 
@@ -1534,7 +1564,8 @@ def normalise(text):
     all written "cannot", so the patterns stay readable."""
     text = JOINERS_AND_MARKS.sub("", text.lower()).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[ \t]+", " ", text)
-    # Typed without the apostrophe, as askers often do: "dont", "couldnt", "im".
+    # Typed without the apostrophe, as askers often do: "dont", "couldnt", "im". Its group
+    # captures, as the apostrophe is written after it.
     text = re.sub(
         r"\b(don|didn|doesn|isn|aren|wasn|weren|haven|hasn|hadn|won|wouldn|couldn)t\b",
         r"\1't",

@@ -1683,6 +1683,24 @@ def test_a_signs_patterns_read_as_one_find_what_each_finds_alone(flag):
         assert flag.matches(text) == alone, text
 
 
+def test_no_group_of_a_sign_captures():
+    # Each "(" of a group is "(?:", but for escaped parentheses, those in a character class
+    # (with "^", a "]" first, escapes inside) and groups that start with "(?" (lookarounds,
+    # groups that do not capture, flags), which are left as they are.
+    pattern = r"(a|b) \(c\) \\(d) [(][^)(][](][\](] (?=(e))(?!f)(?<=g)(?<!(h|i) )(?:j)(?s:(k))"
+    assert red_flags.non_capturing(pattern) == (
+        r"(?:a|b) \(c\) \\(?:d) [(][^)(][](][\](] (?=(?:e))(?!f)(?<=g)(?<!(?:h|i) )(?:j)(?s:(?:k))"
+    )
+    assert red_flags.non_capturing(r"((\w+ ){0,2}?x)") == r"(?:(?:\w+ ){0,2}?x)"
+    # A named group would still capture, and a reference back to a group has none to refer to.
+    for pattern in [r"(?P<word>\w+)", r"(a)\1", r"(a)(?(1)b|c)"]:
+        with pytest.raises(ValueError):
+            red_flags.non_capturing(pattern)
+    for flag in red_flags.RED_FLAGS:
+        either, ignore = flag._compiled
+        assert either.groups == 0 and not any(pattern.groups for pattern in ignore), flag.name
+
+
 @pytest.mark.parametrize("text", [texts[0] for texts in SHOWS.values()])
 def test_joiners_and_direction_marks_inside_words_hide_no_sign(text):
     # Typed in emoji and right-to-left text, they may land inside a word: "che\u200dst".
