@@ -729,6 +729,23 @@ def non_capturing(pattern):
     return _PIECES.sub(without_groups, pattern)
 
 
+def read_as_one(patterns):
+    """One expression that matches a text wherever one of `patterns` does: one pass over the text
+    instead of one per pattern (so a pattern may not refer back to a group, nor set a flag for
+    all of it). No group captures (see non_capturing). The patterns that start at the start of a
+    word ("\\b") are one group of it, so that re reads the "\\b" they share once at each place in
+    the text, not once for each of them, and tries them only where a word starts: it does so of
+    itself only where every pattern starts so. Read in the order they are written, the fever
+    sign's patterns (one of which starts at the start of the text) took 1.7 times the instructions
+    to read the seed archive's texts, the fall and burst aneurysm signs' 1.5 times. Their order
+    is no matter: whether a text matches is all the signs ask."""
+    pieces = [f"(?:{non_capturing(p)})" for p in patterns if not p.startswith(r"\b")]
+    at_a_word = [f"(?:{non_capturing(p)})" for p in patterns if p.startswith(r"\b")]
+    if at_a_word:
+        pieces.insert(0, f"(?:{'|'.join(at_a_word)})")
+    return re.compile("|".join(pieces))
+
+
 @dataclass(frozen=True)
 class RedFlag:
     """One red-flag sign: its stable name (stored with submissions), the label shown beside its
@@ -742,12 +759,8 @@ class RedFlag:
     _compiled: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        # One expression for all the patterns: one pass over the text instead of one per pattern
-        # (so a pattern may not refer back to a group, nor set a flag for all of it). No group
-        # captures (see non_capturing).
-        either = re.compile("|".join(f"(?:{non_capturing(p)})" for p in self.patterns))
         ignore = [re.compile(non_capturing(p)) for p in self.ignore]
-        object.__setattr__(self, "_compiled", (either, ignore))
+        object.__setattr__(self, "_compiled", (read_as_one(self.patterns), ignore))
 
     @property
     def advice_html(self):

@@ -1701,6 +1701,14 @@ def test_no_group_of_a_sign_captures():
         assert either.groups == 0 and not any(pattern.groups for pattern in ignore), flag.name
 
 
+def test_patterns_read_as_one_match_wherever_one_of_them_does():
+    # Those that start at a word's start are read as one group, before the others.
+    either = red_flags.read_as_one([r"\bfever\b", r"^(?=\w+$)sweat", r"\bchills"])
+    texts = ["a fever", "sweating", "night sweating", "chills", "xchills", "feverish"]
+    assert [bool(either.search(text)) for text in texts] == [True, True, False, True, False, False]
+    assert not red_flags.read_as_one([r"^(?=\w+$)sweat"]).search("no")
+
+
 @pytest.mark.parametrize("text", [texts[0] for texts in SHOWS.values()])
 def test_joiners_and_direction_marks_inside_words_hide_no_sign(text):
     # Typed in emoji and right-to-left text, they may land inside a word: "che\u200dst".
