@@ -554,3 +554,22 @@ def test_a_search_for_tens_that_no_page_mentions_says_so(area):
 )
 def test_patients_lay_words_find_the_words_of_the_answers(seeded, typed, stem):
     assert stem in prepare(typed).terms()[0]
+
+
+EPIDURAL_QA = "/questions/i-had-an-epidural-when-ihad-my-son-over-2yrs-ago/"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "back pain after childbirth",
+        "back pain after having my baby",
+        "lower back pain since labour",
+        "labor back pain",
+    ],
+)
+def test_giving_birth_in_patients_words_finds_the_qa_of_back_pain_since_a_birth(seeded, typed):
+    # The Q&A says "birth", "my son" and "pregnancy": "childbirth" was named as a word no page
+    # mentions, and the Q&A came below the first five.
+    assert prepare(typed).missing == []
+    assert EPIDURAL_QA in urls(typed)[:3]
