@@ -573,3 +573,16 @@ def test_giving_birth_in_patients_words_finds_the_qa_of_back_pain_since_a_birth(
     # mentions, and the Q&A came below the first five.
     assert prepare(typed).missing == []
     assert EPIDURAL_QA in urls(typed)[:3]
+
+
+TWO_SESSIONS_QA = (
+    "/questions/i-have-had-twp-sessions-of-acupucture-to-help-me-with-lower-back-pain/"
+)
+
+
+def test_sore_finds_what_the_answers_call_an_ache(seeded):
+    # The Q&A says "my back started to ache": it came tenth, "sore" named as a word no page
+    # mentions.
+    assert prepare("sore back after acupuncture").missing == []
+    assert TWO_SESSIONS_QA in urls("sore back after acupuncture")[:3]
+    assert TWO_SESSIONS_QA in urls("soreness")
