@@ -586,3 +586,21 @@ def test_sore_finds_what_the_answers_call_an_ache(seeded):
     assert prepare("sore back after acupuncture").missing == []
     assert TWO_SESSIONS_QA in urls("sore back after acupuncture")[:3]
     assert TWO_SESSIONS_QA in urls("soreness")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stem"),
+    [
+        ("slipped disk", "prolaps"),
+        ("herniated disk", "slip"),
+        ("bulging disks in my back", "herniat"),
+        ("worn disks", "degener"),
+    ],
+)
+def test_the_american_disk_is_a_disc_within_several_words_too(seeded, typed, stem):
+    # "herniated disk" said no page mentions "herniated"; "worn disks" said "Showing results
+    # for worn discs".
+    prepared = prepare(typed)
+    assert prepared.corrected_text == ""
+    assert prepared.missing == []
+    assert stem in prepared.terms()[0]
