@@ -604,3 +604,27 @@ def test_the_american_disk_is_a_disc_within_several_words_too(seeded, typed, ste
     assert prepared.corrected_text == ""
     assert prepared.missing == []
     assert stem in prepared.terms()[0]
+
+
+DIZZY_QA = "/questions/can-acupuncture-for-lower-back-pain-cause-imbalance-and-dizziness/"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stem"),
+    [
+        ("butt pain", "buttock"),
+        ("feeling faint after acupuncture", "dizzi"),
+        ("fainted during acupuncture", "lighthead"),
+        ("sleepy after acupuncture", "fatigu"),
+        ("drowsy after treatment", "tire"),
+        ("side affects of acupuncture", "advers"),
+    ],
+)
+def test_words_once_named_as_in_no_page_find_what_the_answers_call_them(seeded, typed, stem):
+    prepared = prepare(typed)
+    assert prepared.missing == []
+    assert stem in prepared.terms()[0]
+
+
+def test_feeling_faint_finds_the_qa_of_dizziness_after_a_session_first(seeded):
+    assert urls("feeling faint after acupuncture")[0] == DIZZY_QA
