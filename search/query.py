@@ -61,7 +61,8 @@ RARE = {"rare": 2, "rare_share": 0.001, "rarer_by": 4, "known_similarity": 0.5}
 COMMON_WORD = 10_000
 # A word English uses at least this often (about its 19,000 most used) is corrected only into a
 # word English uses less: one who means "lumbar" may type "lumber", but one who types "calf" or
-# "ankle" meant them, not "call" or "angle".
+# "ankle" meant them, not "call" or "angle". Any word of English is corrected only by a single
+# small change or into another form of it: "my back is stiffer" is not "my back is suffer".
 KNOWN_WORD = 1_000
 
 CORRECTION_SQL = """
@@ -175,12 +176,16 @@ LEFT JOIN LATERAL (
       AND (w.edit > 0
            OR levenshtein(w.word, q.word) <= CASE WHEN length(q.word) < 6 THEN 1 ELSE 2 END)
       AND to_tsvector('english', w.word) <> to_tsvector('english', q.word)
-      AND (coalesce(english.frequency, 0) < %(known_word)s
-           OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
-              < english.frequency
-              -- and is a word of the synonym list ("lumber" for "lumbar") or another form of
-              -- the word typed ("pelvic", "pelvis"): "lifting" is not "listing".
-              AND (w.word = ANY(%(synonym_words)s::text[]) OR shape.ending))
+      -- A word of English is a typo only a single small change away, or another form of it:
+      -- "stiffer" is not "suffer", "rotated" not "related", look-alikes by trigrams.
+      AND (english.word IS NULL
+           OR (w.edit > 0 OR shape.ending)
+              AND (english.frequency < %(known_word)s
+                   OR coalesce((SELECT frequency FROM search_englishword WHERE word = w.word), 0)
+                      < english.frequency
+                      -- and is a word of the synonym list ("lumber" for "lumbar") or another
+                      -- form of the word typed ("pelvic", "pelvis"): "lifting" is not "listing".
+                      AND (w.word = ANY(%(synonym_words)s::text[]) OR shape.ending)))
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
     -- comes first ("lowr" is "lower", not "low"), then one a single small change away, keeping
     -- the typed letters first ("sciatcia" is "sciatica", not "sciatic"). A word of English,

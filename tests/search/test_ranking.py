@@ -297,6 +297,7 @@ def english():
         "looking": 1054065, "lumber": 2723, "lumbar": 1471, "pregnant": 40276,
         "pregnancy": 8933, "pus": 1117, "tens": 7890, "bruised": 4120, "calf": 4138,
         "call": 1724756, "ankle": 7335, "angle": 16017, "injections": 5020, "insertions": 300,
+        "stiffer": 412, "suffer": 43111, "rotated": 746, "related": 27028, "spinel": 50,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -323,6 +324,20 @@ def test_a_word_of_english_is_not_corrected_into_a_commoner_one(english, area, t
     # results for call pain", "angle pain".
     make_question(area, answer="Call your GP if the angle of your foot changes.")
     assert prepare(typed).corrected_text == ""
+
+
+@pytest.mark.parametrize("typed", ["my back is stiffer", "rotated pelvis"])
+def test_a_rarer_word_of_english_is_not_corrected_into_a_look_alike_by_trigrams(
+    english, area, typed
+):
+    # The page said "Showing results for my back is suffer", "related pelvis": two changes away.
+    make_question(area, answer="Many suffer related pain in the pelvis.")
+    assert prepare(typed).corrected_text == ""
+
+
+def test_a_rarer_word_of_english_a_single_change_away_is_still_corrected(english, area):
+    make_question(area, answer="Acupuncture after spinal surgery.")
+    assert prepare("spinel surgery").corrected_text == "spinal surgery"
 
 
 def test_a_word_the_archive_has_in_another_form_is_not_corrected(english, area):
