@@ -214,8 +214,22 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class ViewOnly:
+    """A ModelAdmin mixin for rows the site writes itself: seen in admin, never added, changed
+    or deleted there, by anyone."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RetiredSlug)
-class RetiredSlugAdmin(admin.ModelAdmin):
+class RetiredSlugAdmin(ViewOnly, admin.ModelAdmin):
     """The addresses of deleted Q&As, newest first, for the editor whose new Q&A's address is
     refused as one of them. Seen only: PostgreSQL writes each as a Q&A is deleted, and keeps it
     for good (migration archive/0016), so no one adds, changes or deletes one here, a superuser
@@ -229,15 +243,6 @@ class RetiredSlugAdmin(admin.ModelAdmin):
     )
     date_hierarchy = "retired_at"
     ordering = ["-retired_at", "slug"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RefusesStaleSaves:

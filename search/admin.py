@@ -12,6 +12,7 @@ from django.http import HttpResponseBase, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from archive.admin import ViewOnly
 from search.models import FEW_RESULTS, SearchGap, Synonym, split_terms
 
 # The list's one filter: the searches still waiting (the default), or those dealt with.
@@ -26,22 +27,13 @@ class SynonymAdmin(admin.ModelAdmin):
 
 
 @admin.register(SearchGap)
-class SearchGapAdmin(admin.ModelAdmin):
+class SearchGapAdmin(ViewOnly, admin.ModelAdmin):
     """What patients looked for and did not find (all of it, or some of their words), most
     searched first: where new answers and synonyms come from. The counts are made by searches,
     never by hand; editors only mark a search dealt with, which a new search of it undoes."""
 
     per_page = 50
     actions = ["mark_dealt_with"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_deal_with_permission(self, request):
         """Whoever can deal with a search that found little (add a synonym for its words, or a
