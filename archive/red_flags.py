@@ -99,15 +99,17 @@ Decisions a reviewer should know about:
   either leg"); one leg named is not the sign ("I've lost the feeling in my left leg"), as sciatica
   often numbs one. "Gone dead" is read only right beside both legs or "my legs" ("my legs have gone
   dead", "gone dead in both legs"), as both together are not everyday: one leg that goes dead from
-  sitting, cross-legged or on the toilet, is, and is not the sign ("gone to sleep" is not read at
-  all). As in the saddle area, feeling nothing, or not feeling the legs, is not the sign as an
-  opinion ("I feel nothing has helped my legs", "I don't feel my legs are any stronger"), nor of a
-  needle going in or a session ("I felt nothing in my legs during the session", "she needled my legs
-  and I felt nothing"); it is where both legs or either leg are named in it or just after ("I felt
-  nothing in both legs during the session", "the needles in both legs didn't hurt, I felt nothing"),
-  as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in my legs"),
-  and that look-alike never takes another of the sign's words with it ("when the needle went in my
-  legs gave way and I felt nothing").
+  sitting, cross-legged or on the toilet, is, and is not the sign. "Gone to sleep" is read the same
+  way, right beside both legs ("both my legs keep going to sleep", "both feet have fallen asleep"),
+  or of the legs again and again ("my legs keep falling asleep"); one leg gone to sleep, "my legs
+  went to sleep" once, or legs gone to sleep from sitting or kneeling on them, are not the sign. As in the saddle area, feeling nothing, or not feeling
+  the legs, is not the sign as an opinion ("I feel nothing has helped my legs", "I don't feel my
+  legs are any stronger"), nor of a needle going in or a session ("I felt nothing in my legs during
+  the session", "she needled my legs and I felt nothing"); it is where both legs or either leg are
+  named in it or just after ("I felt nothing in both legs during the session", "the needles in both
+  legs didn't hurt, I felt nothing"), as the safer mistake, or since a needle ("since the
+  acupuncture I have felt nothing in my legs"), and that look-alike never takes another of the
+  sign's words with it ("when the needle went in my legs gave way and I felt nothing").
 - Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
@@ -278,6 +280,15 @@ GONE_DEAD = (
     r"|easy|serious|sure|right|keen|good|bad|nice|lucky|funny|proud|chuffed|quiet|slow|heavy"
     r"|ahead|centre|center|end|ends)\b| on (?:my|your|his|her|their|our) feet\b)"
 )
+# Legs "gone to sleep", numb as after sitting on them: everyday for one leg, so read only right
+# beside both legs ("both my legs keep going to sleep") or of the legs again and again ("my legs
+# keep falling asleep"), as "gone dead" is.
+GONE_TO_SLEEP = r"(?:go|goes|going|gone|went|fall|falls|falling|fell|fallen) (?:to sleep|asleep)\b"
+# Words between the legs and their going to sleep: "have", "keep", "often" ("both my feet have
+# gone to sleep"), not any word ("I rubbed both legs then fell asleep").
+AGAIN_AND_AGAIN = r"(?:keep|keeps|kept|always|often|constantly|regularly|still)"
+# Legs that go to sleep from how they were sat or knelt on ("when I sit cross-legged"): everyday.
+PRESSED = r"(?![^.!?;\n]{0,40}?\b(?:sit|sits|sat|sitting|cross.legged|kneel\w*|knelt|squat\w*)\b)"
 # Not being able to feel: "cannot feel", and "can't really feel", "can hardly feel", "can no
 # longer feel", as "cannot feel" is.
 CANNOT_FEEL = (
@@ -941,6 +952,9 @@ RED_FLAGS = (
             # dead is everyday.
             rf"\b({BOTH_LEGS}|legs)\b[^.!?,;\n]{{0,15}}?\b{GONE_DEAD}",
             rf"\b{GONE_DEAD}( (in|down))? ({BOTH_LEGS}|(my |his |her |the )?legs)\b",
+            rf"\b{BOTH_LEGS} ((have|has|had|both|all|{AGAIN_AND_AGAIN}|on) )*{GONE_TO_SLEEP}"
+            rf"{PRESSED}",
+            rf"\blegs (are |were )?{AGAIN_AND_AGAIN} (on )?{GONE_TO_SLEEP}{PRESSED}",
             r"\b(unsteady|wobbly) on (my |his |her |your |our )?feet",
             r"\bbalance (problems?|issues?|trouble)|\bjelly legs\b|\b(double|both.sided) sciatica",
             r"\bwalking (difficult\w*|problems?)\b",

@@ -240,6 +240,14 @@ SHOWS = {
         "both my legs went completely dead",
         "both legs feel dead",
         "gone dead in both legs",
+        # "Gone to sleep", right beside both legs, or of the legs again and again (see
+        # GONE_TO_SLEEP).
+        "both my legs keep going to sleep",
+        "Both feet have fallen asleep",
+        "both of my legs keep on going to sleep",
+        "my legs keep falling asleep",
+        "My legs are always going to sleep",
+        "both my legs keep going to sleep, even when I walk",
         # Nothing felt, with a needle or a session said too: both legs named, since a needle,
         # nothing said of a needle, or another of the sign's words between (see
         # NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS).
@@ -1216,14 +1224,22 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
-    # Lost feeling in one leg (sciatica's, everyday), a leg gone dead or to sleep from sitting,
-    # nothing felt of a needle or a session in the legs, an opinion: not the both-legs sign (see
-    # BOTH_LEGS, GONE_DEAD, LEGS_NOT_FELT and NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS).
+    # Lost feeling in one leg (sciatica's, everyday), a leg gone dead or to sleep, legs gone to
+    # sleep from sitting, nothing felt of a needle or a session in the legs, an opinion: not the
+    # both-legs sign (see BOTH_LEGS, GONE_DEAD, GONE_TO_SLEEP, LEGS_NOT_FELT and
+    # NOTHING_FELT_OF_A_NEEDLE_IN_THE_LEGS).
     "I've lost the feeling in my left leg",
     "I can hardly feel my right leg",
     "I felt nothing in one leg",
     "My leg went dead from sitting cross-legged",
     "My leg has gone to sleep from sitting cross-legged",
+    "my left leg keeps going to sleep",
+    "my legs went to sleep sitting on the floor",
+    "My legs often fall asleep when I sit cross legged",
+    "both my feet went to sleep while I sat on the floor",
+    "I rubbed both legs then fell asleep",
+    "I fell asleep with both legs on the sofa",
+    "both my kids keep falling asleep in the car",
     "my left leg has gone dead",
     "I felt nothing in my legs during the session",
     "I felt nothing in my legs when the needles went in",
