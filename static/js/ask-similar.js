@@ -219,24 +219,34 @@
   // disabled, as disabled boxes would not be sent; tick boxes have no read-only, so they are
   // marked aria-disabled and their clicks (a label's and the space bar's too) cancelled. No
   // aria-busy, which would silence the note's status. A page brought back by Back is unlocked.
+  // A page whose loading was stopped (Esc, the stop button, a dropped connection) tells the page
+  // nothing: after a wait far longer than a send takes, the boxes are unlocked and the note says
+  // to send again, which the form's one-time token keeps from storing the question twice.
   function lockWhileSending(form) {
     var note = document.getElementById("ask-sending");
     var boxes = form.querySelectorAll("textarea, input[type=text], input[type=email]");
     var ticks = form.querySelectorAll("input[type=checkbox]");
     var sending = false;
-    function lock(locked) {
+    var stuck = null;
+    function lock(locked, said) {
       sending = locked;
+      clearTimeout(stuck);
       boxes.forEach(function (box) { box.readOnly = locked; });
       ticks.forEach(function (tick) {
         if (locked) tick.setAttribute("aria-disabled", "true");
         else tick.removeAttribute("aria-disabled");
       });
-      if (note) note.textContent = locked ? note.dataset.busy : "";
+      if (note) note.textContent = said || "";
     }
     form.addEventListener("click", function (event) {
       if (sending && event.target.matches("input[type=checkbox]")) event.preventDefault();
     });
-    form.addEventListener("submit", function () { lock(true); });
+    form.addEventListener("submit", function () {
+      lock(true, note && note.dataset.busy);
+      if (!note) return;
+      stuck = setTimeout(function () { lock(false, note.dataset.stuck); },
+                         Number(note.dataset.stuckAfter));
+    });
     window.addEventListener("pageshow", function () { lock(false); });
   }
 

@@ -444,6 +444,29 @@ def test_text_typed_while_the_form_is_being_sent_is_never_lost(page, action):
     expect(question).to_be_editable()
 
 
+def test_a_send_that_never_opens_a_page_unlocks_the_form_and_says_to_send_again(page):
+    # A stopped page load tells the page nothing: only time says the next page is not coming.
+    held = held_posts(page)
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(QUESTION)
+    page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
+    page.evaluate(NOTE_EACH_KEY)
+    # The page's wait, made short so the test need not wait its 20 seconds.
+    page.evaluate("document.getElementById('ask-sending').dataset.stuckAfter = '200'")
+    page.evaluate(
+        """() => setTimeout(() => document.querySelector("form.ask-form").requestSubmit(
+            document.querySelector("button[value=send]")))"""
+    )
+    wait_until(page, lambda: held)
+    page.wait_for_timeout(1_000)
+    page.keyboard.type(" Also my foot tingles.")
+    held[0].continue_()
+    expect(page.get_by_role("heading", name="Ask the expert panel")).to_be_visible()
+    # The box took the typing once the wait was over, and the note said to send again.
+    assert page.evaluate("sessionStorage.getItem('seen')").endswith("Also my foot tingles.")
+    assert "send it again" in page.evaluate("sessionStorage.getItem('busy')")
+
+
 # Each key pressed in the consent box notes whether it then shows ticked, as NOTE_EACH_KEY does for
 # typing: after the key's own doing (the space bar ticks on its release, after keyup).
 NOTE_EACH_TICK = """() => {
