@@ -895,8 +895,13 @@ RED_FLAGS = (
             r"|themselves|yourself|the (pee|wee|urine|poo)) (\w+ )?(pee|peeing|wee|weeing"
             r"|urinat\w*|poo|pooing|go|going|come|coming|pass\w*)\b",
             rf"\b(strain|push)\w* (to|when|while) ({WHO} )?{URINATING}",
-            r"\b(cannot|do not|don't|didn't|did not|no) (feel|get|have) (the |an |any )?urges? to "
+            r"\b((cannot|do not|don't|didn't|did not|no) (feel|get|have) (the |an |any )?"
+            r"|(have|has|had|get|gets|feel|feels|felt|with|there is) no (\w+ )?|lost the )urges? to "
             r"(pee|wee|poo|urinate|go to the (toilet|loo|bathroom))\b",
+            # Not knowing one had peed until after ("I didn't realise I had peed until I stood up").
+            r"\b(did not|didn't|never) (realis\w*|realiz\w*|notic\w*|know|feel) (that )?"
+            r"(i|you|he|she|they|we)('d| had| was| were)? (peed|weed|wet|pooed|pooped|soiled"
+            r"|wetting|peeing|weeing|urinated)\b",
             r"\b(problems?|trouble|issues?|difficulty) with (my |the )?(bladder|bowels?)\b",
             # Retention as askers feel it: "my bladder feels full but nothing comes".
             rf"\bbladder (feels|is|felt|was) (\w+ )?full\b{NEAR}\b(nothing|little|cannot|not able"
@@ -1147,6 +1152,8 @@ RED_FLAGS = (
             r"|struggl\w*( to)?) (get|getting|keep|keeping) it up\b",
             r"\b(no|lost|loss of|reduced|less|cannot) (feel\w*|sensation)\b[^.!?\n]{0,20}?"
             r"(during|when having|in) (sex|intercourse)\b",
+            # "Sex feels numb", "intercourse is numb now".
+            rf"\b(sex|intercourse)\b (\w+ ){{0,2}}?(feels?|felt|is|was) (\w+ )?({NUMB}|num)\b",
             # "Numb when I have sex" (not a leg that goes numb: see ignore).
             rf"\b{SENSATION_LOSS}\b{NEAR}\b(during|when|while|in|after) ({WHO} (have|has|had"
             r"|am having|are having|was having|were having) |having )?(sex|intercourse"
@@ -1226,7 +1233,7 @@ RED_FLAGS = (
             r"\b(foot ?drops?|drop(ped)? foot)\b",
             r"\b(foot|feet) (is |are |keeps |keep |has been |have been |started )?"
             r"(dragg\w*|drags|drag|slap\w*|flop\w*)",
-            rf"\bdrag\w* {WHOSE} (left |right |bad )?(foot|feet|leg)\b",
+            rf"\bdrag\w* ({WHOSE} (left |right |bad )?(foot|feet|leg)|both (of )?({WHOSE} )?(feet|legs))\b",
             rf"\b{CANNOT} (lift|raise|pull up|bend up) (the front of )?({WHOSE} )?(left |right )?"
             r"(foot|toes|ankle)",
             rf"\bcatch\w* {WHOSE} (toes|foot) (on|when|as)\b",
@@ -1434,6 +1441,11 @@ RED_FLAGS = (
             r"\b(back|spine) (has |is )?(changed|changing) (its )?shape",
             r"\bchanges? (in|to|of) the shape of (my|the|his|her) (back|spine)",
             r"\b(back|spine) (looks|is|has become|became) (deformed|crooked|bent)",
+            # "My spine is curving more and more", "my back is getting more hunched".
+            r"\b(back|spine) (is |has been |keeps |has started |started )?(getting |becoming |to )?"
+            r"(more )?(curv\w*|bent|bend\w*|crooked|hunched|twist\w*|lean\w*)\b[^.!?,;\n]{0,20}?"
+            r"\b(more and more|worse|than (before|it was|it used to)|(to|over to) one side|sideways"
+            r"|over (the )?(last|past) (few )?(days|weeks|months))\b",
         ),
         ignore=(r"\bbulg\w* dis[ck]s?\b", r"\bdis[ck]s? (is |are )?bulg\w*", r"\bgoose ?bumps\b"),
     ),

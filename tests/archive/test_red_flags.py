@@ -149,6 +149,13 @@ SHOWS = {
         "I'm not noticing when I need to poo",
         "I didn't realise I needed a poo",
         "leaking poo",
+        # No urge to go, and not knowing one had gone until after.
+        "I have no urge to go to the toilet",
+        "I've lost the urge to pee",
+        "there is no urge to wee any more",
+        "I didn't realise I had peed until I stood up",
+        "I didn't know I'd wet myself",
+        "I never noticed I was peeing",
     ],
     "both_legs": [
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
@@ -405,6 +412,8 @@ SHOWS = {
         "I have erectile problems since my back went",
         "I have lost feeling during sex",
         "I'm numb when I have sex",
+        "sex feels numb since my back went",
+        "intercourse is numb now",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "cant get it up since my back went",
         "i cant get it up",
@@ -567,6 +576,8 @@ SHOWS = {
         "I can't lift my foot up properly since the sciatica started",
         "I keep catching my toes on the stairs",
         "He is dragging his left leg",
+        "I'm dragging both feet",
+        "dragging both of my legs when I walk",
         # In the past, or "not able" (read as "cannot": see normalise).
         "I couldn't lift the front of my foot",
         # As searched: keywords side by side.
@@ -623,6 +634,11 @@ SHOWS = {
         "My spine has a swelling near the bottom",
         "My back has changed shape",
         "I noticed a change in the shape of my back",
+        # A curve that grows, or one that came on.
+        "my spine is curving more and more",
+        "my back is getting more hunched over the last few weeks",
+        "my back is bent over to one side since the spasm",
+        "my spine is leaning to one side",
         # As searched: keywords side by side.
         "bump on spine",
         "spine bump",
@@ -1224,6 +1240,12 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Not noticing, or no urge, of anything but the toilet; sex that is dull, a curve everyone has.
+    "I didn't realise I had an appointment",
+    "I didn't notice I was late",
+    "I have no urge to exercise",
+    "sex was dead boring",
+    "my back is curved like everyone's",
     # Lost feeling in one leg (sciatica's, everyday), a leg gone dead or to sleep, legs gone to
     # sleep from sitting, nothing felt of a needle or a session in the legs, an opinion: not the
     # both-legs sign (see BOTH_LEGS, GONE_DEAD, GONE_TO_SLEEP, LEGS_NOT_FELT and
