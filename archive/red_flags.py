@@ -649,6 +649,13 @@ NOT_EASING = (
     r"|aren't|is not|isn't|won't|will not|cannot)"
 )
 # Easing, not "not easy to swallow".
+# Sleep lost is the sign only in a text that names pain or the back, neck or legs, in any
+# sentence ("my back is agony. I can't sleep"): not "my husband snores and I can't sleep". Read
+# from the text's start, once.
+IN_A_TEXT_OF_PAIN = (
+    rf"\A(?=[\s\S]*\b({PAIN_WORD}|aches?|aching|achy|hurt\w*|sore\w*|agony|{BACK}|necks?|legs?"
+    r"|hips?|buttocks?|bum|shoulders?)\b)[\s\S]*?"
+)
 EASING = r"(\w+ )?(help\w*|work\w*|eas(e|es|ed|ing|ier)\b|reliev\w*|shift\w*|touch\w*|do anything)"
 # Words of the bladder or bowel and of the back or legs, as a worried searcher puts them side by
 # side ("sciatica bladder", "back pain bowel", "numb leg pee"): a change is not said, but may be
@@ -1472,9 +1479,9 @@ RED_FLAGS = (
             r"\b(does not|doesn't|won't|will not|never|not) (improve|ease|get better|go away"
             r"|settle)\w* (\w+ )?(with|after|when|even when) (i )?(rest|resting|lie down|lying)",
             r"\b(even )?(when|while) (i am |i'm )?resting\b[^.!?\n]{0,20}?\b(worse|hurts|pain)",
-            r"\b(cannot|unable to|struggl\w*( to)?|trouble|problems?|difficulty) "
+            rf"{IN_A_TEXT_OF_PAIN}\b(cannot|unable to|struggl\w*( to)?|trouble|problems?|difficulty) "
             r"(get to |getting to |going to )?sleep(ing)?\b",
-            r"\b(keeps?|keeping|kept) me (up|awake)\b",
+            rf"{IN_A_TEXT_OF_PAIN}\b(keeps?|keeping|kept) me (up|awake)\b",
             # Painkillers that do not touch the pain, and severe pain they do not ease ("severe
             # pain not easing even with more tramadol"): not "painkillers don't help, so I'm
             # trying acupuncture", which is everyday here.

@@ -644,6 +644,9 @@ SHOWS = {
         "spine bump",
     ],
     "night_or_rest_pain": [
+        # The pain or the back in another sentence.
+        "My back is agony. I can't sleep.",
+        "cant sleep back pain",
         "The pain is worse at night",
         "It wakes me up at night",
         "The pain does not improve when I rest",
@@ -1240,6 +1243,10 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Sleep lost in a text that names no pain and no back: not pain at night.
+    "my husband snores and I can't sleep",
+    "I can't sleep since my mum died",
+    "can't sleep",
     # Not noticing, or no urge, of anything but the toilet; sex that is dull, a curve everyone has.
     "I didn't realise I had an appointment",
     "I didn't notice I was late",
