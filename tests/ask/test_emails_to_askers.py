@@ -161,6 +161,14 @@ def test_every_email_says_where_its_askers_details_end_and_how_to_end_them_now(e
     assert "erase" in body and "withdraw" in body
 
 
+def test_the_published_email_gives_the_answer_itself_and_promises_no_page_for_ever(editor, area):
+    # An editor may later edit or delete the Q&A: the asker keeps the answer they were told of.
+    submission, email = closed(editor, area, "published", CALM_QUESTION)
+    assert "It usually passes." in email.body
+    assert submission.published_question.get_absolute_url() in email.body
+    assert "stay in the archive" not in email.body.split("To erase them now")[0]
+
+
 def test_the_duplicate_email_claims_no_more_than_a_question_like_theirs(editor, area):
     _, email = closed(editor, area, "duplicate", CALM_QUESTION)
     assert "the same question" not in email.body
