@@ -1037,6 +1037,8 @@ RED_FLAGS = (
             r"|painful|sore|heavy)\b",
             r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
             r"\btight (chest|feeling in my chest)\b",
+            # Where askers feel it as the heart: "my heart hurts", "pain around my heart".
+            r"\bheart (pain|pains|hurts|is hurting|ache)\b|\bpains? (in|around) (my|the|his|her) heart\b",
             # As searched: "chest and back pain", "chest pressure", "angina back pain".
             r"\bchest (and|&|or) (upper |lower |middle )?back (pain|ache)s?\b",
             r"\bchest (pressure|discomfort|heaviness)\b",
@@ -1122,6 +1124,10 @@ RED_FLAGS = (
             # dizzy faint sudden"): lookaheads from the start of a sentence.
             rf"(?:^|[.!?\n])(?=[^.!?\n]*\b{SUDDEN}\b)(?=[^.!?\n]*\bpain)"
             rf"(?=[^.!?\n]*\b{FAINTNESS})",
+            # Pain in both the tummy and the back, and faintness, in one sentence ("pain in my
+            # tummy and back, I feel faint and clammy"), as a burst aneurysm shows, however bad.
+            rf"(?:^|[.!?\n])(?=[^.!?\n]*\b(tummy|stomach|abdom\w*|belly)\b)(?=[^.!?\n]*\b{BACK}\b)"
+            rf"(?=[^.!?\n]*\b({PAIN_WORD}|ache|aches|aching|hurt\w*))(?=[^.!?\n]*\b{FAINTNESS})",
             rf"\baortic aneurysm|\baneurysm\b{NEAR}\b({BACK}|tummy|stomach|abdom\w*)\b",
             # A tearing or ripping pain (a torn aorta), named or as felt: "tearing back pain", "it
             # feels like something is ripping inside my chest".
@@ -1222,7 +1228,14 @@ RED_FLAGS = (
         advice="Call your midwife or maternity unit now, or NHS 111 if you cannot reach them. "
         "Call 999 if you are bleeding heavily. In pregnancy these can mean labour is starting "
         "early, or another problem that needs checking straight away.",
-        patterns=(both_anywhere(rf"{PREGNANT}\b", IN_PREGNANCY_URGENT),),
+        patterns=(
+            both_anywhere(rf"{PREGNANT}\b", IN_PREGNANCY_URGENT),
+            # Signs that say the pregnancy themselves: "my waters broke", "baby not moving as much".
+            r"\b((my|her|your|the) )?waters? (has |have |had )?(broken|broke|breaking)\b"
+            r"|\b(my|her|your) waters? (has |have )?(went|gone)\b"
+            r"|\bbaby('s)? (is |has )?(not moving|moving less|stopped moving|hasn't moved"
+            r"|has not moved)|\b(reduced|fewer|less) (fetal|foetal) movements\b",
+        ),
         ignore=(
             # Where a needle went in, and muscles: not the womb.
             r"\b(needles?|points?|sites?)\b[^.!?\n]{0,25}?\bbl(ed|eed\w*)\b",

@@ -267,6 +267,10 @@ SHOWS = {
         "When the needle went in I lost my balance and felt nothing",
     ],
     "chest_pain": [
+        # Where askers feel it as the heart.
+        "my heart hurts",
+        "pain around my heart and my back",
+        "heart pain",
         "I have back pain and chest pain",
         "There is a tightness across my chest",
         "I get pains in my chest when the back spasms",
@@ -376,6 +380,9 @@ SHOWS = {
         "headache neck stiffness",
     ],
     "burst_aneurysm": [
+        # Pain in the tummy and the back with faintness, however bad.
+        "pain in my tummy and back, feel faint and clammy",
+        "stomach and back ache, dizzy and sweaty",
         "I feel faint and have sudden severe back pain",
         "Sudden terrible pain in my lower back and I feel dizzy and sweaty",
         "I went pale and clammy, then all of a sudden an excruciating pain in my tummy and back",
@@ -599,6 +606,12 @@ SHOWS = {
         "broken back",
     ],
     "pregnancy": [
+        # Signs that say the pregnancy themselves.
+        "waters broke",
+        "my waters have broken and my back is agony",
+        "baby not moving as much",
+        "my baby hasn't moved today",
+        "reduced fetal movements",
         "I am 30 weeks pregnant with severe back pain",
         "I'm pregnant and I have some bleeding and backache",
         "28 weeks pregnant, lower back pain that comes and goes with tightenings",
@@ -1243,6 +1256,11 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Feeling faint after a session with the back named, the sea's waters, heartburn.
+    "I felt faint in the session, is that normal?",
+    "my back hurts and I felt dizzy after acupuncture",
+    "the waters were rough on the ferry and my back hurts",
+    "I have heartburn and back pain",
     # Sleep lost in a text that names no pain and no back: not pain at night.
     "my husband snores and I can't sleep",
     "I can't sleep since my mum died",
