@@ -1365,6 +1365,8 @@ RED_FLAGS = (
             # "Shooting pains and pins and needles since the needle in my buttock", "numbness two
             # weeks after the acupuncture".
             rf"\b{NERVE_SYMPTOM}\b{NEAR}\b{SINCE_NEEDLED}",
+            # "Since the needle in my leg I have shooting pain down to my foot".
+            rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\b{NERVE_SYMPTOM}",
             # "Since the acupuncture I still have pins and needles".
             rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\bstill\b (\w+ ){{0,3}}?{NERVE_SYMPTOM}",
             # Days or weeks on, still a nerve's symptoms and a needle in one sentence, in any
@@ -1373,7 +1375,12 @@ RED_FLAGS = (
             rf"(?:^|[.!?\n])(?=[^.!?\n]*\b(days|weeks|months)\b)(?=[^.!?\n]*\bstill\b)"
             rf"(?=[^.!?\n]*\b{NERVE_SYMPTOM})(?=[^.!?\n]*\b(?<!pins and ){NEEDLED})",
         ),
-        ignore=(SAYS_BETTER,),
+        ignore=(
+            SAYS_BETTER,
+            # Feeling weak all over, as a session can leave one tired: not a limb's weakness.
+            rf"\b{WHO}('ve| have| has| had)?( been)? (feel|feels|felt|feeling) (\w+ ){{0,2}}?weak\b"
+            r"(?! (in|down)\b)",
+        ),
     ),
     RedFlag(
         name="blood_in_urine",

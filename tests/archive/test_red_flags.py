@@ -342,6 +342,11 @@ SHOWS = {
     ],
     # A needle that touched a nerve: symptoms that have gone on since, not the tingle as it went in.
     "needle_nerve": [
+        # Since the needle first, the symptom after ("the weakness ... is still there").
+        "since the needle in my leg I have shooting pain down to my foot",
+        "since the acupuncture my foot has been numb",
+        "since acupuncture the weakness in my leg is still there",
+        "I feel weak in my leg since the needle",
         "shooting pains and pins and needles since the needle in my buttock two weeks ago",
         "my leg has felt weak ever since the dry needling",
         "Since the acupuncture I still have pins and needles in my foot",
@@ -1256,6 +1261,14 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Nerve symptoms eased since the needles, and feeling weak all over after a session.
+    "ever since the acupuncture my shooting pains have eased",
+    "since the needles my tingling is much better",
+    "Since acupuncture I have no numbness",
+    "since the acupuncture the pins and needles have stopped",
+    "since the acupuncture my sciatica shooting pains are 80% better",
+    "since the acupuncture I feel weak and tired",
+    "since acupuncture I have felt a bit weak",
     # Feeling faint after a session with the back named, the sea's waters, heartburn.
     "I felt faint in the session, is that normal?",
     "my back hurts and I felt dizzy after acupuncture",
