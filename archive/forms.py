@@ -1,5 +1,6 @@
 """The base of the editors' change forms in admin, for the archive's Q&As and every app above it
-(factsheets, questions from visitors)."""
+(factsheets, questions from visitors), and the field every box of several lines with a limit
+reads its text with (MultiLineText)."""
 
 import copy
 import datetime
@@ -11,7 +12,19 @@ from django.forms.models import construct_instance, model_to_dict
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator, get_text_list
+from django.utils.text import Truncator, get_text_list, normalize_newlines
+
+
+class MultiLineText(forms.CharField):
+    """Text from a box of several lines (a textarea) that has a maximum length, its line breaks
+    as typed: the browser counts each as one character against the box's maxlength, but sends
+    it as two (CR LF, as HTML has forms send text), and Django keeps the text as sent. Each
+    line break is made one LF before the length is checked, so that what the box let the
+    person type is not refused as too long."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_newlines(value) if value else value
 
 
 class RefuseStaleSavesForm(forms.ModelForm):

@@ -29,7 +29,7 @@ from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
 
 from archive.admin import OneLineText, RefusesStaleSaves, TitleBox
-from archive.forms import RefuseStaleSavesForm
+from archive.forms import MultiLineText, RefuseStaleSavesForm
 from archive.models import Category, Question
 from archive.views import render_question
 from ask import services
@@ -286,7 +286,7 @@ REPLACES_DRAFT = (
 
 
 class SubmissionAdminForm(RefuseStaleSavesForm):
-    note = forms.CharField(
+    note = MultiLineText(
         label="Note for the history",
         required=False,
         max_length=2000,
@@ -304,7 +304,11 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
     class Meta:
         model = Submission
         fields = [*ANSWER_FIELDS, "duplicate_of"]
-        field_classes = {"title": OneLineText}
+        field_classes = {
+            "title": OneLineText,
+            "edited_question": MultiLineText,
+            "answer": MultiLineText,
+        }
         widgets = {
             "answer": AnswerWidget,
             "title": TitleBox,
@@ -942,7 +946,10 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         return False
 
     def _note(self, request):
-        return request.POST.get("note", "").strip()  # validated with the Transition it goes in
+        # Read as its box reads it (the confirmation of "Reject the selected questions" has one
+        # too): its line breaks one character each, as the box counted them. Validated with the
+        # Transition it goes in.
+        return SubmissionAdminForm.base_fields["note"].to_python(request.POST.get("note", ""))
 
     def _back_to_page(self, request, obj):
         """The question's page again after a step not taken (or "Send it again"). What the
@@ -1278,9 +1285,20 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         return Truncator(email.last_error).chars(200)
 
 
+class SavedReplyForm(forms.ModelForm):
+    """A saved reply's page: its text as typed in its box (MultiLineText)."""
+
+    class Meta:
+        model = SavedReply
+        fields = ["title", "text"]
+        field_classes = {"text": MultiLineText}
+
+
 @admin.register(SavedReply)
 class SavedReplyAdmin(admin.ModelAdmin):
     """Passages editors insert into answers with one click, kept by the editors themselves."""
+
+    form = SavedReplyForm
 
     list_display = ["title", "text"]
     search_fields = ["title", "text"]

@@ -6,16 +6,9 @@ from django import forms
 from django.core import signing
 
 from archive import red_flags
+from archive.forms import MultiLineText
 from archive.models import Category
 from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
-
-
-class TypedText(forms.CharField):
-    """Text from a box, its line breaks as typed: a person counts each as one character, but a
-    browser sends it as two (CR LF), which must not make a question too long."""
-
-    def to_python(self, value):
-        return super().to_python(value).replace("\r\n", "\n")
 
 
 class AskForm(forms.ModelForm):
@@ -94,7 +87,7 @@ class AskForm(forms.ModelForm):
             },
             "email": {"invalid": "Please check your e-mail address, e.g. name@example.com."},
         }
-        field_classes = {"question": TypedText}
+        field_classes = {"question": MultiLineText}
         widgets = {
             "question": forms.Textarea(attrs={"rows": 8}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
