@@ -89,14 +89,15 @@ class FeedbackPageAdmin(admin.ModelAdmin):
     def open_page(self, obj):
         """A link to the page, only where readers can open it now: a deleted Q&A's address says
         only that the answer was removed, and any other's is not found (a factsheet since
-        deleted, a Q&A set back to draft or published for later)."""
+        deleted or moved, a Q&A set back to draft or published for later). A page that is no
+        more is said to be removed; one an editor can still change, not public now."""
         if obj.shown:
             return format_html(
                 '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>',
                 obj.path,
                 obj.path,
             )
-        return "Removed: the Q&A was deleted" if obj.removed else "Not public now"
+        return obj.removed_in_words if obj.removed else "Not public now"
 
     @admin.display(description="Votes", ordering="votes")
     def votes(self, obj):

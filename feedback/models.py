@@ -1,12 +1,15 @@
 """“Was this helpful?”: one count per page per day, and nothing about who answered."""
 
 import operator
+import re
+from collections.abc import Callable
 from functools import reduce
+from typing import NamedTuple
 
 from django.db import models, transaction
 from django.db.models import CharField, Exists, F, FloatField, Func, OuterRef, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf, Sqrt
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from archive.models import Question, RetiredSlug
@@ -32,10 +35,16 @@ ASKING_PAGES = {
 }
 
 
+def _around_a_slug(view_name):
+    """What an address `view_name` makes from a slug has before and after it."""
+    before, _, after = reverse(view_name, args=["x"]).rpartition("x")
+    return before, after
+
+
 def _at_the_address(pages, view_name):
     """Whether one of `pages` is at the address of the page annotated, as `view_name` makes it
     from a slug: an Exists for a query of FeedbackPage, which stays one query however many."""
-    before, _, after = reverse(view_name, args=["x"]).rpartition("x")
+    before, after = _around_a_slug(view_name)
     path = OuterRef("path")
     # Looked up by the slug's index, as there may be as many pages as Q&As: a slug holds no "/",
     # so it is the part of the address after as many "/" as come before it. The whole address is
@@ -49,6 +58,44 @@ def _at_the_address(pages, view_name):
     )
     address = Concat(Value(before), "slug", Value(after), output_field=CharField())
     return Exists(pages.alias(address=address).filter(slug=slug, address=path))
+
+
+def _an_address_of(view_name):
+    """Whether the page annotated is at an address `view_name` makes from a slug, whether or not
+    a page has that slug now (a slug holds no "/")."""
+    before, after = _around_a_slug(view_name)
+    return Q(path__regex=f"^{re.escape(before)}[^/]+{re.escape(after)}$")
+
+
+def _deleted_qas():
+    """Q&As since deleted: a deleted Q&A's address is kept, and never given to another
+    (archive.RetiredSlug); it says only that the answer was removed (410 Gone). Not a Q&A set
+    back to draft or published for later, which an editor can still change."""
+    return _at_the_address(RetiredSlug.objects.all(), "archive:question")
+
+
+def _gone_factsheets():
+    """Factsheets since deleted, or moved to another address: a factsheet's address that no
+    factsheet has now, so that no editor can change the page its votes are about. Nothing keeps
+    a deleted factsheet's address, as archive.RetiredSlug keeps a Q&A's: the address alone
+    tells, as every factsheet kept is at its address (a Q&A not public now is at its own too)."""
+    name = "factsheets:detail"
+    return _an_address_of(name) & ~_at_the_address(Factsheet.objects.all(), name)
+
+
+class Removal(NamedTuple):
+    """How the pages of a kind that asks (ASKING_PAGES) are found to be no more, and what
+    editors are told of one."""
+
+    found: Callable  # () -> a condition on the page annotated: whether it is such a page
+    said: str
+
+
+# The pages readers voted on that are no more, of each kind that asks.
+REMOVED_PAGES = {
+    "archive:question": Removal(_deleted_qas, "Removed: the Q&A was deleted"),
+    "factsheets:detail": Removal(_gone_factsheets, "Removed: no factsheet has this address now"),
+}
 
 
 class FeedbackPageQuerySet(models.QuerySet):
@@ -78,10 +125,11 @@ class FeedbackPageQuerySet(models.QuerySet):
         )
 
     def with_removed(self):
-        """Annotated with `removed`: whether the page was a Q&A since deleted, whose address
-        now says only that the answer was removed (410 Gone), and is never given to another
-        (archive.RetiredSlug). Its votes stay, as counts of a page that was."""
-        return self.annotate(removed=_at_the_address(RetiredSlug.objects.all(), "archive:question"))
+        """Annotated with `removed`: whether the page is no more (REMOVED_PAGES), a Q&A since
+        deleted or a factsheet since deleted or moved. Its votes stay, as counts of a page that
+        was."""
+        removed = reduce(operator.or_, [removal.found() for removal in REMOVED_PAGES.values()])
+        return self.annotate(removed=removed)
 
     def with_shown(self):
         """Annotated with `shown`: whether readers can open the page now (ASKING_PAGES). A
@@ -99,8 +147,9 @@ class FeedbackPageQuerySet(models.QuerySet):
         (admin's list already is), else of them all. The admin index counts these, and its
         filter lists them, so the two agree.
 
-        A Q&A since deleted is left out: no editor can change a page that is no more (its votes
-        stay, counted in the whole list)."""
+        A page since removed (`with_removed`: a Q&A deleted, a factsheet deleted or moved) is
+        left out: no editor can change a page that is no more (its votes stay, counted in the
+        whole list)."""
         pages = self if "not_helpful_low" in self.query.annotations else self.with_totals()
         pages = pages if "removed" in pages.query.annotations else pages.with_removed()
         return pages.filter(not_helpful_low__gte=UNHELPFUL_SHARE, removed=False)
@@ -134,6 +183,12 @@ class FeedbackPage(models.Model):
 
     def get_absolute_url(self):
         return self.path
+
+    @property
+    def removed_in_words(self):
+        """What editors are told of the page, once annotated `removed` (`with_removed`): which
+        kind of page is no more."""
+        return REMOVED_PAGES[resolve(self.path).view_name].said
 
     @classmethod
     def count(cls, path, *, helpful, day=None):

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from factsheets.models import Factsheet
 from feedback.models import DailyFeedback, FeedbackPage
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
@@ -68,13 +69,10 @@ def test_a_page_readers_cannot_open_now_is_said_to_be_not_public_not_linked(edit
     make_question(area, slug="open")
     make_question(area, slug="draft", published=False)
     make_question(area, slug="later", published_at=timezone.now() + timedelta(days=1))
-    gone = make_factsheet(slug="gone")
     pages = {path: votes(path, 0, 1) for path in ["/questions/draft/", "/questions/later/"]}
-    pages["/factsheets/gone/"] = votes(gone.get_absolute_url(), 0, 1)
-    gone.delete()
     open_page = votes("/questions/open/", 0, 1)
     html = editor_client.get(LIST).text
-    assert html.count('<td class="field-open_page">Not public now</td>') == 3
+    assert html.count('<td class="field-open_page">Not public now</td>') == 2
     assert '<a href="/questions/open/">Open page' in html
     for path, page in pages.items():
         # Neither the list nor the page's own "View on site" leads to its 404.
@@ -92,13 +90,13 @@ def test_the_list_takes_the_same_queries_however_many_pages(editor_client):
     area = make_category()
     votes(make_question(area).get_absolute_url(), 0, 1)
     few = list_queries()
-    for _ in range(3):  # each kind of page: open, a draft, a factsheet, a deleted Q&A
+    for _ in range(3):  # each kind: open, a draft, a factsheet, a deleted Q&A and factsheet
         votes(make_question(area).get_absolute_url(), 1, 0)
         votes(make_question(area, published=False).get_absolute_url(), 0, 2)
         votes(make_factsheet().get_absolute_url(), 1, 1)
-        removed = make_question(area)
-        votes(removed.get_absolute_url(), 0, 1)
-        removed.delete()
+        for removed in (make_question(area), make_factsheet()):
+            votes(removed.get_absolute_url(), 0, 1)
+            removed.delete()
     assert list_queries() == few
 
 
@@ -164,6 +162,34 @@ def test_a_deleted_qas_votes_wait_for_no_one(editor_client):
     html = editor_client.get(LIST).text
     assert '<td class="field-open_page">Removed: the Q&amp;A was deleted</td>' in html
     assert FeedbackPage.objects.with_totals().get(pk=removed.pk).not_helpful == 5
+
+
+def test_a_deleted_or_moved_factsheets_votes_wait_for_no_one(editor_client):
+    deleted, moved = make_factsheet(slug="sciatica"), make_factsheet(slug="back-pain")
+    pages = [votes(deleted.get_absolute_url(), 0, 5), votes(moved.get_absolute_url(), 0, 4)]
+    waiting = votes(make_factsheet(slug="neck-pain").get_absolute_url(), 0, 3)
+    deleted.delete()
+    moved.slug = "low-back-pain"  # its old address is not found now
+    moved.save()
+    count, url = glance(editor_client)["page readers found unhelpful"]
+    assert count == 1
+    assert list(editor_client.get(url).context["cl"].result_list) == [waiting]
+    # Their rows and votes stay, in the whole list, marked removed, linked nowhere.
+    html = editor_client.get(LIST).text
+    removed = '<td class="field-open_page">Removed: no factsheet has this address now</td>'
+    assert html.count(removed) == 2 and "Not public now" not in html
+    for page in pages:
+        assert f'href="{page.path}"' not in html
+        assert "viewsitelink" not in editor_client.get(f"{LIST}{page.pk}/change/").text
+    assert FeedbackPage.objects.with_totals().get(pk=pages[0].pk).not_helpful == 5
+
+
+def test_a_factsheets_address_given_to_another_factsheet_waits_again(db):
+    page = votes(make_factsheet(slug="sciatica").get_absolute_url(), 0, 5)
+    Factsheet.objects.get(slug="sciatica").delete()
+    assert not FeedbackPage.objects.unhelpful().exists()
+    make_factsheet(slug="sciatica")  # readers open a page there again, which an editor can change
+    assert list(FeedbackPage.objects.unhelpful()) == [page]
 
 
 def test_a_changed_page_is_counted_afresh_and_leaves_the_unhelpful_list(editor_client):
