@@ -174,6 +174,15 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             .order_by(*self.model._meta.ordering)
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        """A factsheet's address is kept once made, as a Q&A's is: readers' bookmarks and other
+        sites' links to it keep working."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug"] if obj else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else super().get_prepopulated_fields(request, obj)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None:  # nothing to suggest before the factsheet exists

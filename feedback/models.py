@@ -75,10 +75,10 @@ def _deleted_qas():
 
 
 def _gone_factsheets():
-    """Factsheets since deleted, or moved to another address: a factsheet's address that no
-    factsheet has now, so that no editor can change the page its votes are about. Nothing keeps
-    a deleted factsheet's address, as archive.RetiredSlug keeps a Q&A's: the address alone
-    tells, as every factsheet kept is at its address (a Q&A not public now is at its own too)."""
+    """Factsheets since deleted: a factsheet's address that no factsheet has now, so that no
+    editor can change the page its votes are about. Nothing keeps a deleted factsheet's address,
+    as archive.RetiredSlug keeps a Q&A's: the address alone tells, as every factsheet kept is at
+    the address it was made with (factsheets.admin; a Q&A not public now is at its own too)."""
     name = "factsheets:detail"
     return _an_address_of(name) & ~_at_the_address(Factsheet.objects.all(), name)
 

@@ -137,6 +137,22 @@ def test_an_editor_can_add_a_factsheet_without_suggestions(admin_client, db):
     assert Factsheet.objects.get(slug="shingles").is_review_overdue()
 
 
+def test_a_factsheets_address_is_kept_once_made(admin_client, db):
+    factsheet = make_factsheet("Shingles")
+    old_address = factsheet.get_absolute_url()
+    response = admin_client.post(change_url(factsheet), form_data(factsheet, slug="moved"))
+    assert response.status_code == 302
+    factsheet.refresh_from_db()
+    assert factsheet.get_absolute_url() == old_address
+    page = admin_client.get(change_url(factsheet)).content.decode()
+    assert 'name="slug"' not in page
+    # A new factsheet's address is still typed, and suggested from its condition.
+    assert (
+        'name="slug"'
+        in admin_client.get(reverse("admin:factsheets_factsheet_add")).content.decode()
+    )
+
+
 def test_preview_shows_unsaved_edits_and_saves_nothing(admin_client, db):
     area = make_category()
     question = make_question(area, title="Sciatica on long walks")
