@@ -475,7 +475,10 @@ WEAK_IMMUNITY = (
 INJECTING_DRUGS = (
     r"((inject|injects|injected|injecting) (street |illegal |recreational )?drugs\b"
     r"(?! (into|in|to)\b)"
-    r"|(iv|intravenous) drugs? (use|user|users|misuse|abuse)|heroin|drug users?)"
+    r"|(iv|intravenous) drugs? (use|user|users|misuse|abuse)|heroin|drug users?"
+    # Steroids injected oneself, as at a gym ("I inject steroids"), not a doctor's injection.
+    r"|(i|he|she|they|we) (inject|injects|injected|am injecting|have been injecting|was injecting)"
+    r" (anabolic )?(steroids|testosterone|anabolics))"
 )
 
 
@@ -1201,7 +1204,7 @@ RED_FLAGS = (
         "seen by a doctor today.",
         patterns=(
             rf"\b(getting|got|gotten|become|becoming|became|gone|going|gets|get) (much |a lot |far "
-            rf"|even )?worse (very |so |really )?{QUICKLY}",
+            rf"|even )?worse (and worse )?(very |so |really )?{QUICKLY}",
             r"\b(getting|got|gotten|becoming|became|gone|going|gets) (very |so )?"
             r"(quickly|rapidly|suddenly) (much |a lot |far )?worse",
             r"\b(quickly|rapidly|suddenly) (getting |got |gotten |become |becoming |gone |much "
@@ -1463,7 +1466,10 @@ RED_FLAGS = (
         label="A lump or swelling in your back, or your back has changed shape",
         advice=f"{URGENT} A new lump, swelling or change in the shape of your back needs checking.",
         patterns=(
-            rf"\b(lump|lumps|bump|bumps|swelling|swollen|bulge|bulging|growth)\b{NEAR}\b(back|spine)\b",
+            # Not a lump elsewhere ("a lump removed from my breast, and now my back hurts").
+            r"\b(lump|lumps|bump|bumps|swelling|swollen|bulge|bulging|growth)\b(?! (removed )?(from|in"
+            r"|on|under) (my |her |his |the )?(breasts?|armpits?|neck|arms?|legs?|throat|groin"
+            rf"|testicles?|thyroid|head)\b){NEAR}\b(back|spine)\b",
             rf"\b(back|spine)\b{NEAR}\b(lump|lumps|bump|bumps|swelling|swollen|bulge|bulging|growth)\b",
             r"\b(back|spine) (has |is )?(changed|changing) (its )?shape",
             r"\bchanges? (in|to|of) the shape of (my|the|his|her) (back|spine)",

@@ -448,6 +448,7 @@ SHOWS = {
         "worried about cauda equina",
     ],
     "rapidly_worsening": [
+        "my back pain is getting worse and worse by the hour",
         "the numbness is spreading",
         "numbness spreading up my legs",
         "the weakness in my leg is getting worse",
@@ -633,6 +634,8 @@ SHOWS = {
         "pregnant spotting back pain",
     ],
     "infection_risk": [
+        # Steroids injected oneself, as at a gym.
+        "I inject steroids at the gym and my back hurts",
         "I have HIV and my back has started hurting",
         "I'm on immunosuppressants after a kidney transplant and now have lower back pain",
         "I take methotrexate for rheumatoid arthritis and have new back pain",
@@ -1269,6 +1272,10 @@ EVERYDAY = [
     "since the acupuncture my sciatica shooting pains are 80% better",
     "since the acupuncture I feel weak and tired",
     "since acupuncture I have felt a bit weak",
+    # A doctor's steroid injection; a lump elsewhere than the back.
+    "my doctor injected steroids into my back",
+    "I had a lump removed from my breast and now my back hurts",
+    "I have a lump in my neck and my back is stiff",
     # Feeling faint after a session with the back named, the sea's waters, heartburn.
     "I felt faint in the session, is that normal?",
     "my back hurts and I felt dizzy after acupuncture",
