@@ -621,6 +621,20 @@ def test_the_american_disk_is_a_disc_within_several_words_too(seeded, typed, ste
     assert stem in prepared.terms()[0]
 
 
+@pytest.mark.parametrize(
+    "typed", ["herniation", "herniations", "herniated", "disc herniation", "L5 herniation"]
+)
+def test_a_herniation_alone_finds_the_pages_of_a_slipped_disc(area, typed):
+    # "herniation" was in the synonym list only within "disc herniation" and "herniated disc":
+    # typed alone it found nothing, named as a word no page mentions.
+    slipped = make_question(area, title="L5 slipped disc", answer="A slipped disc can press.")
+    make_question(area, title="Inguinal hernia", answer="A hernia of the groin.")
+    prepared = prepare(typed)
+    assert prepared.corrected_text == ""
+    assert prepared.missing == []
+    assert list(found(typed)) == [slipped]
+
+
 DIZZY_QA = "/questions/can-acupuncture-for-lower-back-pain-cause-imbalance-and-dizziness/"
 
 
