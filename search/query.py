@@ -64,6 +64,19 @@ COMMON_WORD = 10_000
 # "ankle" meant them, not "call" or "angle". Any word of English is corrected only by a single
 # small change or into another form of it: "my back is stiffer" is not "my back is suffer".
 KNOWN_WORD = 1_000
+# The endings of English that make another form of one word, for `CORRECTION_SQL`'s test of
+# one: a word of English the archive lacks is searched as another form of it ("Including results
+# for pelvis" for "pelvic") only when the two are one base with two of these endings (a word
+# with none ends in ''). Inflections, the commonest derivations, and the Greek and Latin ones
+# medical words are made with ("anaesthesia", "anaesthetic"; "stenosis", "stenotic"). Any other
+# look-alike is another word that starts the same: "facet" (of a facet joint) is not "face",
+# "acumen" not "acute". A lone "a" is left out, as it makes mostly names and other words ("cara",
+# "costa", "norma"), not forms.
+ENDINGS = [
+    "", "e", "s", "es", "ed", "ing", "er", "ers", "est", "y", "ies", "ied", "ly", "ily",
+    "en", "al", "ally", "ic", "ics", "ical", "is", "ia", "sis", "sia", "tic", "ae", "um", "us",
+    "ion", "ions", "ive", "or", "ors", "ous",
+]  # fmt: skip
 
 CORRECTION_SQL = """
 -- How many pages at most hold a rare word (see RARE). A subquery, not a join: the planner may
@@ -138,13 +151,25 @@ LEFT JOIN LATERAL (
         WHERE length(q.word) > 3 AND english.word IS NULL
           AND (t.documents IS NOT NULL OR e.word = ANY(%(synonym_words)s::text[]))
     ) AS w,
-    -- Whether the two differ only in their last three letters (the same start), and then in
-    -- their last letter too: another ending ("pelvic", "pelvis"; "achy", "ache"), not a letter
-    -- typed wrong inside ("lumber", "lumbar").
+    -- Whether the two differ only in their last three letters (the same start), and whether
+    -- they are one base with two endings of English (ENDINGS), another form of one word
+    -- ("pelvic", "pelvis"; "achy", "ache"; "anaesthesia", "anaesthetic"): not a letter typed
+    -- wrong inside ("lumber", "lumbar"), nor a word of its own that merely starts as the other
+    -- ("facet" is not "face" with an ending, "acumen" not "acute"). A bare "e" is no ending
+    -- either: "tense" is not "tens", "plane" not "plan".
     LATERAL (
-        SELECT start, start AND right(w.word, 1) <> right(q.word, 1) AS ending
-        FROM (SELECT left(w.word, least(length(w.word), length(q.word)) - 3)
-                     = left(q.word, least(length(w.word), length(q.word)) - 3) AS start) AS s
+        SELECT left(w.word, least(length(w.word), length(q.word)) - 3)
+               = left(q.word, least(length(w.word), length(q.word)) - 3) AS start,
+               EXISTS (
+                   SELECT FROM unnest(%(endings)s::text[]) AS a(typed),
+                               unnest(%(endings)s::text[]) AS b(other)
+                   WHERE a.typed <> b.other AND a.typed || b.other <> 'e'
+                     AND right(q.word, length(a.typed)) = a.typed
+                     AND right(w.word, length(b.other)) = b.other
+                     AND length(q.word) - length(a.typed) >= 3
+                     AND left(q.word, length(q.word) - length(a.typed))
+                         = left(w.word, length(w.word) - length(b.other))
+               ) AS ending
     ) AS shape,
     -- Whether the word typed is a typo for this look-alike, however many pages hold it: the
     -- archive has it in no form, or, in a word of six letters or more that English lacks, has
@@ -312,6 +337,7 @@ class Words:
                     "synonym_words": synonym_words,
                     "common_word": COMMON_WORD,
                     "known_word": KNOWN_WORD,
+                    "endings": ENDINGS,
                     **RARE,
                 },
             )

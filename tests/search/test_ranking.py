@@ -534,6 +534,22 @@ def test_a_word_of_english_widened_to_another_form_of_it_is_no_correction(seeded
     assert not prepared.missing
 
 
+@pytest.mark.parametrize(
+    ("typed", "others"),
+    [("facet joint", "Wash your face."), ("facets", "Wash your face."), ("acumen", "Acute pain.")],
+)
+def test_a_word_of_english_is_not_taken_for_another_form_of_one_that_starts_the_same(
+    area, typed, others
+):
+    # "facet" is "face" and a letter, no ending: the page said "Including results for face".
+    for word, frequency in {"facet": 598, "facets": 554, "acumen": 342}.items():
+        EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
+    make_question(area, title="Stiff joint", answer=others)
+    prepared = prepare(typed)
+    assert (prepared.corrected_text, prepared.forms) == ("", [])
+    assert prepared.missing == [typed.split()[0]]
+
+
 def test_tens_finds_a_tens_machine_and_not_ten_as_a_number(area):
     make_question(area, title="Ten sessions", answer="A course of ten sessions, then tens more.")
     machine = make_question(area, title="A TENS machine", answer="Try a TENS machine at home.")

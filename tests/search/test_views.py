@@ -482,6 +482,14 @@ def test_another_form_of_a_word_of_english_is_included_not_called_a_typo(client,
     assert "1 result for pelvic</h2>" in html
 
 
+def test_a_word_of_english_is_not_included_as_another_that_starts_the_same(client, seeded):
+    # "facet" is "face" and a letter, no ending: the page said "Including results for face".
+    html = client.get(SEARCH, {"q": "facet joint"}).content.decode()
+    assert "Including results for" not in html
+    assert "Showing results for" not in html
+    assert "mentions <strong>facet</strong>" in html
+
+
 def test_a_search_for_tens_does_not_list_ten_sessions(client, seeded):
     html = client.get(SEARCH, {"q": "TENS machine"}).content.decode()
     assert "0 results for TENS machine</h2>" in html
