@@ -190,8 +190,13 @@ LEFT JOIN LATERAL (
       AND (length(q.word) > 3 OR english.word IS NULL)
       AND (unknown.typo OR known.documents <= (SELECT documents FROM rare))
       -- People seldom get a word's first letter wrong, and a correction that changes it reads
-      -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'.
-      AND left(w.word, 1) = left(q.word, 1)
+      -- as another word: "fever" is not "ever". Tested first, as it is cheaper than '%%'. But
+      -- one who spells a word by ear may: a word of five letters or more that the archive has
+      -- in no form and English lacks may become a look-alike that sounds the same (Double
+      -- Metaphone), "cyatica" "sciatica", "soriasis" "psoriasis".
+      AND (left(w.word, 1) = left(q.word, 1)
+           OR known.documents IS NULL AND english.word IS NULL AND length(q.word) >= 5
+              AND dmetaphone(w.word) = dmetaphone(q.word))
       AND (w.edit > 0 OR length(q.word) > 3 AND w.word %% q.word)
       AND (unknown.typo
            OR (w.documents >= %(rarer_by)s * known.documents
@@ -211,6 +216,7 @@ LEFT JOIN LATERAL (
                       -- and is a word of the synonym list ("lumber" for "lumbar") or another
                       -- form of the word typed ("pelvic", "pelvis"): "lifting" is not "listing".
                       AND (w.word = ANY(%(synonym_words)s::text[]) OR shape.ending)))
+    -- A look-alike keeping the first letter comes before one that only sounds the same.
     -- Letters left out are the commonest typo: a look-alike holding every typed letter in order
     -- comes first ("lowr" is "lower", not "low"), then one a single small change away, keeping
     -- the typed letters first ("sciatcia" is "sciatica", not "sciatic"). A word of English,
@@ -218,7 +224,8 @@ LEFT JOIN LATERAL (
     -- which may be the archive's own typo ("accupunture" is "acupuncture", not "acupunture").
     -- Look-alikes of three letters share too few trigrams to be told apart by them: the
     -- commonest.
-    ORDER BY w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edit DESC,
+    ORDER BY left(w.word, 1) = left(q.word, 1) DESC,
+             w.word LIKE regexp_replace(q.word, '(.)', '\\1%%', 'g') DESC, w.edit DESC,
              w.documents > (SELECT documents FROM rare)
              OR w.word = ANY(%(synonym_words)s::text[])
              OR EXISTS (SELECT FROM search_englishword WHERE word = w.word) DESC,

@@ -279,6 +279,28 @@ def test_a_correction_keeps_the_first_letter(seeded):
     assert prepare("severe back pain at night and fever").corrected_text == ""
 
 
+@pytest.mark.parametrize("typed", ["cyatica", "syatica", "siatica", "cyatica pain"])
+def test_a_word_spelt_by_ear_is_corrected_though_its_first_letter_differs(seeded, typed):
+    # "cyatica" kept its "c", and no word of the archive starts so: the page offered nothing.
+    assert prepare(typed).corrected_text == typed.replace(typed.split()[0], "sciatica")
+
+
+def test_a_look_alike_keeping_the_first_letter_comes_before_one_that_sounds_the_same(area):
+    make_question(area, answer="Acupuncture for psoriasis and for soreness.")
+    assert prepare("soriasis").corrected_text == "psoriasis"
+    make_question(area, answer="Acupuncture for sorriasis, as one asker spelt it.")
+    assert prepare("soriasis").corrected_text == "sorriasis"
+
+
+def test_a_word_the_archive_has_keeps_its_first_letter_however_it_sounds(area):
+    # "cyatica" is in an answer: a known word, rare or not, is not spelt by ear.
+    make_question(area, answer="Sciatica, sciatica and sciatica.")
+    make_question(area, answer="Sciatica once more.")
+    make_question(area, answer="Sciatica again.")
+    make_question(area, answer="Sciatica, or cyatica as the asker wrote.")
+    assert prepare("cyatica").corrected_text == ""
+
+
 @pytest.mark.parametrize(
     "typed", ["numbness and I cant control my bladder", "it shouldnt hurt", "I dont sleep"]
 )

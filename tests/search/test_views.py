@@ -482,6 +482,11 @@ def test_another_form_of_a_word_of_english_is_included_not_called_a_typo(client,
     assert "1 result for pelvic</h2>" in html
 
 
+def test_a_word_spelt_by_ear_is_put_right(client, seeded):
+    html = client.get(SEARCH, {"q": "cyatica"}).content.decode()
+    assert "Showing results for <strong>sciatica</strong>." in html
+
+
 def test_a_word_of_english_is_not_included_as_another_that_starts_the_same(client, seeded):
     # "facet" is "face" and a letter, no ending: the page said "Including results for face".
     html = client.get(SEARCH, {"q": "facet joint"}).content.decode()
