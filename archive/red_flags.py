@@ -987,8 +987,11 @@ RED_FLAGS = (
             # Not "can't stand up straight" (bent with pain: the legs that fail are said apart,
             # "my legs give way") nor "for long" (a limit, as "can't stand for long" below); "can't
             # stand up straight away" may mean legs that fail, so it stays.
-            r"\b(cannot|unable to|not able to) (walk|stand up\b"
-            r"(?! straight\b(?! away)| for long\b))",
+            # Not a walk's length or an errand ("I can't walk far", "for long", "the dog", "to
+            # work"): a limit, as "can't stand for long" is, not legs that fail.
+            r"\b(cannot|unable to|not able to) (walk\b(?! (very |as |that |too )?far\b| for long\b"
+            r"| long distances?\b| any distance\b| (the |my |his |her |our )?dogs?\b| to (work|school"
+            r"|the shops?)\b)|stand up\b(?! straight\b(?! away)| for long\b))",
             # Not being able to stand, where nothing follows but how ("I can't stand", "unable to
             # stand without help", "cannot stand or walk"): not the idiom ("can't stand the pain",
             # "can't stand needles", "can't stand it"), nor "can't stand for long" or "still".

@@ -158,6 +158,8 @@ SHOWS = {
         "I never noticed I was peeing",
     ],
     "both_legs": [
+        "I can't walk properly",
+        "my back is so bad I can't walk",
         "Both of my legs feel a lot worse. They ache tingle and throb. Walking is more difficult",
         "My balance is being affected, I am even going backwards",
         "I keep losing my balance",
@@ -1272,6 +1274,11 @@ EVERYDAY = [
     "since the acupuncture my sciatica shooting pains are 80% better",
     "since the acupuncture I feel weak and tired",
     "since acupuncture I have felt a bit weak",
+    # A walk's length or an errand: a limit, not legs that fail.
+    "I can't walk the dog because of my back",
+    "I can't walk far because of my back",
+    "I can't walk for long",
+    "I can't walk to work any more",
     # A doctor's steroid injection; a lump elsewhere than the back.
     "my doctor injected steroids into my back",
     "I had a lump removed from my breast and now my back hurts",
