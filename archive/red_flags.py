@@ -278,7 +278,11 @@ GONE_DEAD = (
     r"(?:gone|go|goes|going|went|feels?|felt|feeling|is|was|are|were|been|'s)"
     r" (?:completely |totally |all |a bit |kind of )?dead\b(?! (?:tired|beat|sore|set|against"
     r"|easy|serious|sure|right|keen|good|bad|nice|lucky|funny|proud|chuffed|quiet|slow|heavy"
-    r"|ahead|centre|center|end|ends)\b| on (?:my|your|his|her|their|our) feet\b)"
+    r"|ahead|centre|center|end|ends)\b| on (?:my|your|his|her|their|our) feet\b"
+    # Worn out by exercise ("my legs are dead after the run").
+    r"| (?:after|from) (?:the |a |my |that |all )?(?:run|runs|running|jog|jogging|gym|hike|hiking"
+    r"|workout|exercise|training|match|game|race|marathon|football|cycling|bike ride|squats"
+    r"|dancing|leg day)\b)"
 )
 # Legs "gone to sleep", numb as after sitting on them: everyday for one leg, so read only right
 # beside both legs ("both my legs keep going to sleep") or of the legs again and again ("my legs

@@ -1323,6 +1323,9 @@ EVERYDAY = [
     "I feel nothing has helped my legs",
     "I don't feel my legs are any stronger",
     "my legs are dead tired",
+    "my legs are dead after the run",
+    "my legs are dead from the gym",
+    "both legs feel dead after leg day",
     # A bad headache, but not a sudden one, or one that suddenly stopped.
     "I get a bad headache after each session",
     "My bad headache suddenly stopped after acupuncture",
