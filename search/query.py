@@ -15,7 +15,7 @@ minus words) as tsquery text written from those stems.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connections, router
 
@@ -77,6 +77,19 @@ ENDINGS = [
     "en", "al", "ally", "ic", "ics", "ical", "is", "ia", "sis", "sia", "tic", "ae", "um", "us",
     "ion", "ions", "ive", "or", "ors", "ous",
 ]  # fmt: skip
+
+# Two words typed without the space between them ("lowerback", "sciaticapain"): a word no page
+# holds, of no English and with no correction, that is two words pages hold, each of three
+# letters or more, is searched as them. Of several such splits, the most even ("lower back",
+# not "low erback", which is no split as "erback" is in no page).
+RUN_TOGETHER_SQL = """
+SELECT DISTINCT ON (q.word) q.word, left(q.word, n) || ' ' || substr(q.word, n + 1)
+FROM unnest(%(words)s::text[]) AS q(word), generate_series(3, length(q.word) - 3) AS n
+WHERE NOT EXISTS (SELECT FROM search_englishword AS e WHERE e.word = q.word)
+  AND EXISTS (SELECT FROM search_word AS w WHERE w.word = left(q.word, n) AND w.documents > 0)
+  AND EXISTS (SELECT FROM search_word AS w WHERE w.word = substr(q.word, n + 1) AND w.documents > 0)
+ORDER BY q.word, least(n, length(q.word) - n) DESC
+"""
 
 CORRECTION_SQL = """
 -- How many pages at most hold a rare word (see RARE). A subquery, not a join: the planner may
@@ -509,6 +522,12 @@ def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
         return PreparedSearch(text)
     keyed_terms, synonym_words, acronyms = synonym_lexicon()
     known = Words.look_up(query_words, correct_spelling=correct_spelling, remember=remember)
+    runs = run_together(query_words, known) if correct_spelling else {}
+    if runs:
+        # Searched as if typed with the spaces, and said so as a correction.
+        spaced = WORD.sub(lambda m: runs.get(m.group().lower(), m.group()), text)
+        prepared = prepare(spaced, syntax=syntax, remember=remember)
+        return replace(prepared, text=text, corrected_text=prepared.corrected_text or spaced)
     known = known.including(synonym_words)
     prepared = PreparedSearch(text, corrected(text, known.fixes), list(known.forms.values()))
     for group in widen(groups, keyed_terms, known, acronyms):
@@ -528,6 +547,26 @@ def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
             words = " or ".join(" ".join(item.words) for item, _ in queries.values())
             prepared.concepts.append(Concept(tsquery, alternatives, phrase, absent, words))
     return prepared
+
+
+def run_together(words, known):
+    """{word: the two words it runs together, spaced} for the words typed that no page holds,
+    that have no correction and are two words pages hold (RUN_TOGETHER_SQL)."""
+    unknown = [
+        word
+        for word in dict.fromkeys(words)
+        if word.isalpha()
+        and len(word) >= 6
+        and word not in known.fixes
+        and word not in known.forms
+        and known.lexemes[word]
+        and known.absent.issuperset(known.lexemes[word])
+    ]
+    if not unknown:
+        return {}
+    with reading_connection().cursor() as cursor:
+        cursor.execute(RUN_TOGETHER_SQL, {"words": unknown})
+        return dict(cursor.fetchall())
 
 
 def prepare_question(text):

@@ -302,6 +302,31 @@ def test_a_word_the_archive_has_keeps_its_first_letter_however_it_sounds(area):
 
 
 @pytest.mark.parametrize(
+    ("typed", "spaced"),
+    [
+        ("lowerback", "lower back"),
+        ("lowerback pain", "lower back pain"),
+        ("sciaticapain", "sciatica pain"),
+    ],
+)
+def test_two_words_typed_without_a_space_are_searched_as_two(seeded, typed, spaced):
+    # "lowerback" is in no page: the page said no answer mentions it.
+    prepared = prepare(typed)
+    assert prepared.corrected_text == spaced
+    assert prepared.text == typed
+    assert Results(prepared).count == Results(prepare(spaced)).count > 0
+
+
+def test_a_word_pages_hold_or_a_word_of_english_is_not_split(area):
+    make_question(area, answer="Some say where it hurts; backpain, as one asker wrote it.")
+    EnglishWord.objects.update_or_create(word="somewhere", defaults={"frequency": 5000})
+    # "backpain" is in a page; "somewhere" is a word of English the archive lacks.
+    assert prepare("backpain").corrected_text == ""
+    assert prepare("somewhere").corrected_text == ""
+    assert prepare("lowerback", correct_spelling=False).corrected_text == ""
+
+
+@pytest.mark.parametrize(
     "typed", ["numbness and I cant control my bladder", "it shouldnt hurt", "I dont sleep"]
 )
 def test_a_contraction_typed_without_its_apostrophe_is_not_corrected(seeded, typed):

@@ -487,6 +487,11 @@ def test_a_word_spelt_by_ear_is_put_right(client, seeded):
     assert "Showing results for <strong>sciatica</strong>." in html
 
 
+def test_two_words_run_together_are_searched_with_the_space(client, seeded):
+    html = client.get(SEARCH, {"q": "lowerback"}).content.decode()
+    assert "Showing results for <strong>lower back</strong>." in html
+
+
 def test_a_word_of_english_is_not_included_as_another_that_starts_the_same(client, seeded):
     # "facet" is "face" and a letter, no ending: the page said "Including results for face".
     html = client.get(SEARCH, {"q": "facet joint"}).content.decode()
