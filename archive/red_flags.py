@@ -102,14 +102,15 @@ Decisions a reviewer should know about:
   sitting, cross-legged or on the toilet, is, and is not the sign. "Gone to sleep" is read the same
   way, right beside both legs ("both my legs keep going to sleep", "both feet have fallen asleep"),
   or of the legs again and again ("my legs keep falling asleep"); one leg gone to sleep, "my legs
-  went to sleep" once, or legs gone to sleep from sitting or kneeling on them, are not the sign. As in the saddle area, feeling nothing, or not feeling
-  the legs, is not the sign as an opinion ("I feel nothing has helped my legs", "I don't feel my
-  legs are any stronger"), nor of a needle going in or a session ("I felt nothing in my legs during
-  the session", "she needled my legs and I felt nothing"); it is where both legs or either leg are
-  named in it or just after ("I felt nothing in both legs during the session", "the needles in both
-  legs didn't hurt, I felt nothing"), as the safer mistake, or since a needle ("since the
-  acupuncture I have felt nothing in my legs"), and that look-alike never takes another of the
-  sign's words with it ("when the needle went in my legs gave way and I felt nothing").
+  went to sleep" once, or legs gone to sleep from sitting or kneeling on them, are not the sign.
+  As in the saddle area, feeling nothing, or not feeling the legs, is not the sign as an opinion
+  ("I feel nothing has helped my legs", "I don't feel my legs are any stronger"), nor of a needle
+  going in or a session ("I felt nothing in my legs during the session", "she needled my legs and
+  I felt nothing"); it is where both legs or either leg are named in it or just after ("I felt
+  nothing in both legs during the session", "the needles in both legs didn't hurt, I felt
+  nothing"), as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in
+  my legs"), and that look-alike never takes another of the sign's words with it ("when the needle
+  went in my legs gave way and I felt nothing").
 - Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
