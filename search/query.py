@@ -379,7 +379,7 @@ class Words:
 
 def _remembered_now():
     """What this process learnt of words and synonyms under the current content version."""
-    return ContentVersion.remembered(_remembered, words={}, synonyms=None)
+    return ContentVersion.remembered(_remembered, words={}, runs={}, synonyms=None)
 
 
 def remembered_words():
@@ -522,7 +522,7 @@ def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
         return PreparedSearch(text)
     keyed_terms, synonym_words, acronyms = synonym_lexicon()
     known = Words.look_up(query_words, correct_spelling=correct_spelling, remember=remember)
-    runs = run_together(query_words, known) if correct_spelling else {}
+    runs = run_together(query_words, known, remember=remember) if correct_spelling else {}
     if runs:
         # Searched as if typed with the spaces, and said so as a correction.
         spaced = WORD.sub(lambda m: runs.get(m.group().lower(), m.group()), text)
@@ -549,9 +549,11 @@ def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
     return prepared
 
 
-def run_together(words, known):
+def run_together(words, known, *, remember=True):
     """{word: the two words it runs together, spaced} for the words typed that no page holds,
-    that have no correction and are two words pages hold (RUN_TOGETHER_SQL)."""
+    that have no correction and are two words pages hold (RUN_TOGETHER_SQL). What a word is, or
+    that it is none, is remembered as its look-up is (`Words.look_up`), so that a search for a
+    word no page holds does not ask again each time."""
     unknown = [
         word
         for word in dict.fromkeys(words)
@@ -562,11 +564,19 @@ def run_together(words, known):
         and known.lexemes[word]
         and known.absent.issuperset(known.lexemes[word])
     ]
-    if not unknown:
-        return {}
-    with reading_connection().cursor() as cursor:
-        cursor.execute(RUN_TOGETHER_SQL, {"words": unknown})
-        return dict(cursor.fetchall())
+    remembered = _remembered_now()["runs"]
+    asked = [word for word in unknown if word not in remembered]
+    learnt = dict.fromkeys(asked)
+    if asked:
+        with reading_connection().cursor() as cursor:
+            cursor.execute(RUN_TOGETHER_SQL, {"words": asked})
+            learnt.update(cursor.fetchall())
+        if remember:
+            if len(remembered) >= REMEMBERED_WORDS:
+                remembered.clear()
+            remembered.update(learnt)
+    found = {word: learnt[word] if word in learnt else remembered[word] for word in unknown}
+    return {word: spaced for word, spaced in found.items() if spaced}
 
 
 def prepare_question(text):

@@ -1,6 +1,8 @@
 """Search in patients' words: ranking, typo correction, synonyms, web-search syntax."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from factsheets.models import SECTIONS
 from search.models import EnglishWord, Synonym
@@ -315,6 +317,15 @@ def test_two_words_typed_without_a_space_are_searched_as_two(seeded, typed, spac
     assert prepared.corrected_text == spaced
     assert prepared.text == typed
     assert Results(prepared).count == Results(prepare(spaced)).count > 0
+
+
+def test_whether_a_word_runs_two_together_is_asked_once(seeded):
+    # A word no page holds, searched again, costs no more statements than any other.
+    for typed in ("lowerback", "quarmbyvale"):
+        prepare(typed)
+        with CaptureQueriesContext(connection) as queries:
+            assert prepare(typed).text == typed
+        assert not [q for q in queries if "search_englishword AS e" in q["sql"]]
 
 
 def test_a_word_pages_hold_or_a_word_of_english_is_not_split(area):
