@@ -89,8 +89,8 @@ class FeedbackPageAdmin(admin.ModelAdmin):
     def open_page(self, obj):
         """A link to the page, only where readers can open it now: a deleted Q&A's address says
         only that the answer was removed, and any other's is not found (a factsheet since
-        deleted or moved, a Q&A set back to draft or published for later). A page that is no
-        more is said to be removed; one an editor can still change, not public now."""
+        deleted, a Q&A set back to draft or published for later). A page that is no more is
+        said to be removed; one an editor can still change, not public now."""
         if obj.shown:
             return format_html(
                 '<a href="{}">Open page<span class="visually-hidden"> {}</span></a>',

@@ -126,7 +126,7 @@ class FeedbackPageQuerySet(models.QuerySet):
 
     def with_removed(self):
         """Annotated with `removed`: whether the page is no more (REMOVED_PAGES), a Q&A since
-        deleted or a factsheet since deleted or moved. Its votes stay, as counts of a page that
+        deleted or a factsheet since deleted. Its votes stay, as counts of a page that
         was."""
         removed = reduce(operator.or_, [removal.found() for removal in REMOVED_PAGES.values()])
         return self.annotate(removed=removed)
@@ -147,7 +147,7 @@ class FeedbackPageQuerySet(models.QuerySet):
         (admin's list already is), else of them all. The admin index counts these, and its
         filter lists them, so the two agree.
 
-        A page since removed (`with_removed`: a Q&A deleted, a factsheet deleted or moved) is
+        A page since removed (`with_removed`: a Q&A deleted, a factsheet deleted) is
         left out: no editor can change a page that is no more (its votes stay, counted in the
         whole list)."""
         pages = self if "not_helpful_low" in self.query.annotations else self.with_totals()
