@@ -19,6 +19,13 @@ sentences that must not. Add to them with any change.
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
   feeling faint or tired are common after a session.
+- How acupuncture might ease sciatica, by calming inflammation or changing the sciatic nerve's
+  blood flow, has been seen in animals and not shown in people: in mice, electroacupuncture
+  calmed inflammation that a bacterial toxin set off through the body (Liu et al., Nature 2021),
+  and in animals a needle beside the spine raised the nerve's blood flow in some tests and
+  lowered it or left it as it was in others (Inoue et al., Acupuncture in Medicine 2005). A page
+  saying acupuncture reduces inflammation, or changes the sciatic nerve's blood flow, says so
+  before it. Other things that reduce inflammation (ibuprofen, ice) are not the claim.
 - A slipped disc does not slip out of place, so nothing puts it "back into place": part of the
   soft cushion between two bones of the spine bulges or pushes out, and it usually gets better
   slowly on its own (NHS, Slipped disc; patient.info, Slipped disc: "a disc does not actually
@@ -38,6 +45,13 @@ NG59_ACUPUNCTURE = (
 )
 NG59_ACUPUNCTURE_WORDS = (
     "Do not offer acupuncture for managing low back pain with or without sciatica."
+)
+
+# A sentence that doubts or reports a claim: "no evidence that acupuncture repairs".
+DOUBTED = (
+    r"(?i)\b(no|little|weak|insufficient|not enough|not any) "
+    r"(good |reliable |strong |real )?(evidence|proof)\b"
+    r"|\b(unproven|whether|doubts|doubtful)\b|\bclaims? that\b",
 )
 
 
@@ -124,12 +138,7 @@ OUTDATED_CLAIMS = (
         now=f"NICE does not recommend acupuncture for sciatica. Its guideline of 2016 on low back "
         f"pain and sciatica says: \u201c{NG59_ACUPUNCTURE_WORDS}\u201d",
         source=NG59_ACUPUNCTURE,
-        # A sentence that doubts or reports the claim: "no evidence that acupuncture repairs".
-        unless=(
-            r"(?i)\b(no|little|weak|insufficient|not enough|not any) "
-            r"(good |reliable |strong |real )?(evidence|proof)\b"
-            r"|\b(unproven|whether|doubts|doubtful)\b|\bclaims? that\b",
-        ),
+        unless=DOUBTED,
     ),
     OutdatedClaim(
         name="free_of_risk",
@@ -150,6 +159,33 @@ OUTDATED_CLAIMS = (
         "a collapsed lung.",
         source="Ernst, Lee and Choi, Acupuncture: does it alleviate pain and are there serious "
         "risks? A review of reviews, Pain 2011",
+    ),
+    OutdatedClaim(
+        name="mechanism_seen_in_animals",
+        patterns=(
+            r"(?im)"
+            # Acupuncture as the one doing it, or a list item under "How acupuncture may help"
+            # with no subject of its own ("- reduces pain and inflammation"); not ibuprofen or ice.
+            r"(^|[.!?]\s+)[-\u2022*\s]*((acupuncture|needling|treatment)(:\s*|\s+))?"
+            r"((also|can|may|will|helps?( to)?) )?("
+            r"(reduces?|relieves?|eases?|calms?|lowers?|fights?|gets? rid of) (\w+ and )?(the )?"
+            r"inflammation"
+            r"|(causes?|brings?( about)?|makes?) changes? in (the )?sciatic nerve('?s)? blood flow"
+            r"|(increases?|improves?|boosts?|changes?) (the )?(blood (flow|supply)|circulation) "
+            r"(to|in|of) (the )?sciatic nerves?"
+            r")\b"
+            r"|\bacupuncture (is|has) (an? )?(\w+ )?anti-?inflammatory\b",
+        ),
+        now="How acupuncture might ease sciatica, by calming inflammation or changing the blood "
+        "flow in the sciatic nerve, has been seen in animals, not shown in people. In mice, "
+        "electroacupuncture calmed inflammation that a bacterial toxin set off through the body. "
+        "In animals, a needle beside the spine raised the blood flow in the sciatic nerve in some "
+        "tests, and lowered it or left it as it was in others.",
+        source="Liu et al., A neuroanatomical basis for electroacupuncture to drive the "
+        "vagal-adrenal axis, Nature 2021 (in mice); Inoue et al., Effects of lumbar acupuncture "
+        "stimulation on blood flow to the sciatic nerve trunk, Acupuncture in Medicine 2005",
+        # Or one that says where it was seen ("in rats, acupuncture reduced inflammation").
+        unless=(*DOUBTED, r"(?i)\bin (rats|mice|animals)\b"),
     ),
     OutdatedClaim(
         name="disc_back_into_place",

@@ -54,6 +54,16 @@ MAKES = {
         "It is safe and free from side effects.",
         "The needles cannot do you any harm.",
     ],
+    "mechanism_seen_in_animals": [
+        # The sciatica factsheet's list under "How acupuncture may help".
+        "- Acupuncture: reduces pain and inflammation",
+        "- causes changes in sciatic nerve blood flow",
+        "Acupuncture reduces inflammation.",
+        "Acupuncture can reduce the inflammation around the nerve root.",
+        "Acupuncture has a powerful anti-inflammatory effect.",
+        "Acupuncture improves the blood supply to the sciatic nerve.",
+        "Needling also increases blood flow to the sciatic nerve.",
+    ],
     "disc_back_into_place": [
         "It can even encourage an out of place disc to go back into place, depending on severity.",
         "A few sessions will pop the disc back in place.",
@@ -94,8 +104,15 @@ MAKES_NONE = [
     "Sciatica usually heals on its own within a few weeks.",
     "Rest promotes healing of the sciatic nerve.",
     "The sciatic nerve regenerates slowly after an injury.",
-    "- causes changes in sciatic nerve blood flow",
-    "- Acupuncture: reduces pain and inflammation",
+    # Inflammation or blood flow: another treatment, said where it was seen, or doubted.
+    "Ibuprofen reduces inflammation.",
+    "Ice reduces swelling and inflammation.",
+    "Steroid treatment reduces inflammation.",
+    "Walking improves circulation in the sciatic nerve.",
+    "In rats, acupuncture reduced inflammation.",
+    "There is no good evidence that acupuncture reduces inflammation.",
+    "Is acupuncture anti-inflammatory?",
+    "- improves local micro circulation",
     "Getting rid of inflammation is what ibuprofen does best.",
     "Moving symptoms from one side to another is not unknown with sciatica.",
     "For this purpose, acupuncture is unrivalled.",
@@ -265,6 +282,20 @@ def test_a_factsheet_says_what_nice_says_of_sciatica_before_a_list_that_claims_m
         "NICE does not recommend acupuncture for low back pain" not in html
         and html.count("<li>NICE") == 1
     )
+
+
+def test_a_factsheet_says_where_a_way_acupuncture_might_work_was_seen_before_it(client, db):
+    factsheet = make_factsheet(
+        "Sciatica",
+        how_acupuncture_may_help="- Acupuncture: reduces pain and inflammation\n"
+        "- causes changes in sciatic nerve blood flow",
+    )
+    html = client.get(factsheet.get_absolute_url()).content.decode()
+    note = html.index("has been seen in animals, not shown in people.")
+    assert html.index(NOTE) < note < html.index("reduces pain and inflammation")
+    assert "Nature 2021 (in mice)" in html and "Acupuncture in Medicine 2005" in html
+    # One note for the two items that make the claim.
+    assert html.count("has been seen in animals") == 1
 
 
 def test_a_factsheet_that_makes_no_such_claim_has_no_note(client, db):
