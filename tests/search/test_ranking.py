@@ -337,6 +337,17 @@ def test_a_word_pages_hold_or_a_word_of_english_is_not_split(area):
     assert prepare("lowerback", correct_spelling=False).corrected_text == ""
 
 
+def test_backpain_typed_as_one_word_finds_the_pages_of_back_pain(seeded):
+    # One seed Q&A writes "backpain": a search for it listed that Q&A alone, as the word is in a
+    # page and so not split in two.
+    typed_as_one = urls("backpain")
+    assert "/questions/i-have-lower-backpain-which-is-supposedly-caused-by-the-muscles-in-my/" in (
+        typed_as_one
+    )
+    assert len(typed_as_one) > 1 and typed_as_one == urls("back pain")
+    assert prepare("backpain").corrected_text == ""
+
+
 @pytest.mark.parametrize(
     "typed", ["numbness and I cant control my bladder", "it shouldnt hurt", "I dont sleep"]
 )
