@@ -12,13 +12,20 @@ sentences that must not. Add to them with any change.
   effective. Its 2016 guideline on low back pain and sciatica (NG59), which replaced it, says not
   to offer acupuncture for them (recommendation 1.2.8).
 - That recommendation is also what the site knows of acupuncture for sciatica: a page saying
-  acupuncture cures, heals, repairs or regenerates sciatica or the sciatic nerve, is proven for it
-  or does it best says before it that NICE does not recommend acupuncture for sciatica, in the
+  acupuncture cures, heals, repairs or regenerates sciatica or the sciatic nerve, or is proven
+  for it, says before it that NICE does not recommend acupuncture for sciatica, in the
   recommendation's own words and no more (they are not a finding that acupuncture cannot help, and
   say nothing of the nerve healing or regrowing).
 - Acupuncture is not free of risk: with infections, a collapsed lung (pneumothorax) is the serious
   harm most often reported after it (Ernst, Lee and Choi, Pain 2011), and soreness, bruising and
   feeling faint or tired are common after a session.
+- Acupuncture is not known to work better than other treatments for back pain or sciatica: NICE
+  does not recommend it for them (NG59), and a sham-controlled trial for sciatica (216 people
+  with long-lasting sciatica from a slipped disc, ten sessions) found leg pain eased
+  more than after sham acupuncture, by 31 against 15 points out of 100 (Tu et al., JAMA Internal
+  Medicine 2024). A page calling acupuncture unrivalled, highly effective or the best treatment,
+  or saying what it does best, says so before it, with both. A question ("is acupuncture very effective?") or a denial is no
+  such claim, nor is "highly effective" said of another treatment or of "it", which may be one.
 - How acupuncture might ease sciatica, by calming inflammation or changing the sciatic nerve's
   blood flow, has been seen in animals and not shown in people: in mice, electroacupuncture
   calmed inflammation that a bacterial toxin set off through the body (Liu et al., Nature 2021),
@@ -124,8 +131,6 @@ OUTDATED_CLAIMS = (
             r"(cures?|heals?|repairs?|regenerates?|reverses?|gets? rid of) (\w+ ){0,3}?"
             r"(sciatica|sciatic nerves?)\b"
             r"|\bacupuncture (treatment )?(is|has been) (clinically |scientifically )?proven\b"
-            r"|\bacupuncture is (simply )?(unrivall?ed|the best (treatment|cure)) for\b"
-            r"|\bwhat acupuncture does best\b"
             # A list item under "How does acupuncture work?" has no subject of its own.
             r"|(^|[.!?]\s+)[-\u2022*\s]*((it|this|acupuncture|treatment|needling) )?"
             r"((also|can|may|even|actually|helps?( to)?) )?"
@@ -159,6 +164,25 @@ OUTDATED_CLAIMS = (
         "a collapsed lung.",
         source="Ernst, Lee and Choi, Acupuncture: does it alleviate pain and are there serious "
         "risks? A review of reviews, Pain 2011",
+    ),
+    OutdatedClaim(
+        name="works_best",
+        patterns=(
+            r"(?i)\bacupuncture (treatment )?(is|are|has been|can be|was) (\w+ ){0,2}?"
+            r"(unrivall?ed|unsurpassed|unbeatable"
+            r"|(highly|very|extremely|remarkably|incredibly|hugely|amazingly) effective"
+            r"|the (most effective|best) (treatment|cure|therapy))\b"
+            r"|\bwhat acupuncture does best\b",
+        ),
+        now="Acupuncture is not known to work better than other treatments for back pain or "
+        "sciatica. NICE does not recommend it for them. In a trial of 216 people with "
+        "long-lasting sciatica from a slipped disc, leg pain eased more after ten sessions of "
+        "acupuncture than after sham acupuncture: by 31 against 15 points out of 100, four weeks "
+        "on.",
+        source=f"{NG59_ACUPUNCTURE}; Tu et al., Acupuncture vs sham acupuncture for chronic "
+        "sciatica from herniated disk, JAMA Internal Medicine 2024",
+        # A question, or a denial: "acupuncture is not very effective for everyone".
+        unless=(*DOUBTED, r"\?", r"(?i)\b(not|isn't|aren't|never|no longer)\b"),
     ),
     OutdatedClaim(
         name="mechanism_seen_in_animals",

@@ -28,8 +28,6 @@ MAKES = {
     ],
     "acupuncture_heals_sciatica": [
         # The sciatica factsheet (fixtures/source-pages/004_a843011e60147a29.txt).
-        "It is a form of nerve inflammation and getting rid of inflammation is what acupuncture "
-        "does best.",
         "- promotes regeneration of the sciatic nerve",
         "Acupuncture promotes regeneration of the sciatic nerve.",
         "It also stimulates regrowth of the damaged sciatic nerve.",
@@ -38,8 +36,6 @@ MAKES = {
         "Acupuncture treatment repairs the damaged sciatic nerve.",
         "Acupuncture will get rid of your sciatica for good.",
         "Acupuncture has been clinically proven to relieve sciatica.",
-        "For sciatica, acupuncture is unrivalled for pain relief.",
-        "Sciatica is what acupuncture does best.",
     ],
     "free_of_risk": [
         "It is without risk, highly effective and not difficult to endure.",
@@ -53,6 +49,18 @@ MAKES = {
         "The treatment is completely harmless.",
         "It is safe and free from side effects.",
         "The needles cannot do you any harm.",
+    ],
+    "works_best": [
+        # The sciatica factsheet's "What it is" and "Causes".
+        "It is a form of nerve inflammation and getting rid of inflammation is what acupuncture "
+        "does best.",
+        "For this purpose, acupuncture is unrivalled.",
+        "For sciatica, acupuncture is unrivalled for pain relief.",
+        "Sciatica is what acupuncture does best.",
+        "Acupuncture is highly effective for sciatica.",
+        "Acupuncture is very effective for back pain.",
+        "Acupuncture is the most effective treatment for sciatica.",
+        "Acupuncture treatment has been remarkably effective for my patients.",
     ],
     "mechanism_seen_in_animals": [
         # The sciatica factsheet's list under "How acupuncture may help".
@@ -115,7 +123,12 @@ MAKES_NONE = [
     "- improves local micro circulation",
     "Getting rid of inflammation is what ibuprofen does best.",
     "Moving symptoms from one side to another is not unknown with sciatica.",
-    "For this purpose, acupuncture is unrivalled.",
+    # Effective: asked, denied, said of another treatment, or no more than effective.
+    "Is acupuncture very effective?",
+    "Acupuncture is not very effective for everyone.",
+    "Ibuprofen is highly effective.",
+    "Acupuncture may help, and exercise is very effective.",
+    "Acupuncture is an effective treatment for some people.",
     "Acupuncture is proven to be safe in the hands of a registered practitioner.",
 ]
 

@@ -317,7 +317,7 @@ def test_the_seeded_factsheets_claims_box_names_each_claims_text_box(admin_clien
     box = claims_box(admin_client.get(change_url(factsheet)).content.decode())
     headings = dict(SECTIONS)
     said = re.findall(r"The claim is in (.*?)\.</p>", box)
-    assert len(said) == len(factsheet.outdated_claims) == 5
+    assert len(said) == len(factsheet.outdated_claims) == 6
     for where in said:
         labels = re.findall(r"“(.*?)”", where)
         assert labels and set(labels) <= {"Summary", *headings.values()}

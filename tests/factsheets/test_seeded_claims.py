@@ -10,6 +10,7 @@ SEEDED_CLAIMS = [
     "nice_recommends_acupuncture",
     "acupuncture_heals_sciatica",
     "free_of_risk",
+    "works_best",
     "mechanism_seen_in_animals",
     "disc_back_into_place",
 ]
