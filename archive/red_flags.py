@@ -210,6 +210,13 @@ Decisions a reviewer should know about:
   pain not going away for days, even with increased dosage of prescribed painkillers, Tramadol"
   shows it. Sleep lost after a session in a sentence that names no pain ("I couldn't sleep well
   after the session") is not it either: a common reaction to the treatment.
+- Asking whether acupuncture helps trouble breathing, or naming a breathing condition as its
+  cause, is not the breathless sign: "acupuncture for breathing problems asthma", "does
+  acupuncture help shortness of breath", "shortness of breath from my asthma", "asthma and
+  breathing problems", nor a search of a few words naming acupuncture and a breathing condition
+  that says no "since" or "after" ("acupuncture copd shortness of breath"). Trouble breathing
+  since or after a session still is, a condition named or not ("I have asthma and since the
+  needles in my shoulders I'm short of breath", "shortness of breath after acupuncture asthma").
 - A red streak or line from a needle site is the infected needle site's sign: infection spreading
   along the skin.
 - A stem's everyday look-alikes are kept out where they are not the sign: "number" is not
@@ -724,6 +731,17 @@ INFLAMED_SKIN = (
     # A red streak or line running from the site: infection spreading along the skin.
     r"|red (streaks?|lines?|tracks?)|streaks? of red"
 )
+# A breathing condition, and trouble breathing as it is named: asking whether acupuncture helps
+# one ("acupuncture for breathing problems asthma") is not the breathless sign.
+LUNG_CONDITION = (
+    r"(asthma\w*|copd|emphysema|bronchitis|bronchiectasis|long covid|lung disease"
+    r"|(pulmonary|cystic) fibrosis)"
+)
+BREATHING_TROUBLE = (
+    r"(breathing (difficult\w*|problems?|trouble|issues?|conditions?|disorders?)"
+    r"|short(ness)? of breath|breathless\w*|short breath"
+    r"|(difficulty|trouble|problems?|struggl\w*) (with |in )?breathing)"
+)
 
 
 # What `non_capturing` reads in a pattern: an escape ("\(", "\b", "\1"), a character class
@@ -1083,8 +1101,28 @@ RED_FLAGS = (
             r"\bshort breath\b",
             r"\blungs? (puncture\w*|collapse\w*)",
         ),
-        # A blocked nose is not it.
-        ignore=(rf"\b(breath|breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",),
+        ignore=(
+            # A blocked nose is not it.
+            rf"\b(breath|breathe|breathing) (\w+ )?through {WHOSE} (nose|nostrils?)\b",
+            # Asking whether a treatment helps trouble breathing ("acupuncture for breathing
+            # problems", "does acupuncture help shortness of breath"), or trouble breathing said
+            # of a breathing condition ("shortness of breath from my asthma", "asthma and
+            # breathing problems"), not of a session.
+            r"\b((acupuncture|needling|cupping|moxa\w*|tcm|chinese medicine)( (does|do|can|could"
+            r"|will|would|really|ever|actually|also|is|be|still|treatments?|sessions?))*"
+            r"( (help|helps|helped|helping)( with| for)?| (works?|good|effective|useful|safe|ok"
+            rf"|okay) (for|with)| for) ((my|his|her|your|their|the|a) )?{BREATHING_TROUBLE}"
+            rf"|{BREATHING_TROUBLE}( \w+){{0,2}}? (from|with|because of|due to|caused by|of|like"
+            rf"|such as) ((my|his|her|the|their|your) )?{LUNG_CONDITION}"
+            rf"|{LUNG_CONDITION}( \w+){{0,2}}? (and|or|with|causes|caused|gives|give|gave) "
+            rf"(\w+ ){{0,2}}?{BREATHING_TROUBLE})"
+            # Not where a session is said after ("... from my asthma since the needles").
+            r"(?![^.!?\n]*\b(since|after|following)\b)",
+            # A search of a few words for a treatment of a breathing condition ("acupuncture copd
+            # shortness of breath"), saying no since or after.
+            rf"^(?=[\w' ]{{0,60}}$)(?=.*\b{LUNG_CONDITION})(?=.*\b(acupuncture|needling|cupping"
+            r"|moxa\w*)\b)(?!.*\b(since|after|following|from|today|now|cannot|struggl\w*)\b).*",
+        ),
     ),
     RedFlag(
         name="sudden_severe_headache",

@@ -317,6 +317,12 @@ SHOWS = {
         "pain breathing in",
         "short breath back pain",
         "lung puncture acupuncture",
+        # Trouble breathing since or after a session, a breathing condition named or not.
+        "i have asthma and since the needles in my shoulders im short of breath",
+        "i have copd and i cant breathe since the session",
+        "shortness of breath after acupuncture asthma",
+        "breathing problems since the acupuncture",
+        "shortness of breath with my asthma since the needles",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
@@ -1339,6 +1345,18 @@ EVERYDAY = [
     "I sleep well at night and the pain is fine",
     # CES is cranial electrotherapy stimulation too.
     "I bought a CES device for my anxiety",
+    # Asking whether acupuncture helps trouble breathing, or trouble breathing of a breathing
+    # condition: not the breathless sign.
+    "acupuncture for breathing problems asthma",
+    "does acupuncture help breathing problems",
+    "is acupuncture good for breathing problems",
+    "does acupuncture help with shortness of breath",
+    "acupuncture for breathlessness",
+    "can acupuncture help my shortness of breath from asthma",
+    "my shortness of breath is from my asthma",
+    "i have asthma and breathing problems, can acupuncture help my back",
+    "acupuncture copd shortness of breath",
+    "asthma breathing problems acupuncture",
     # Everyday questions, as askers type them.
     "how many sessions of acupuncture will i need for sciatica",
     "is acupuncture safe if im pregnant",
