@@ -111,7 +111,7 @@ Decisions a reviewer should know about:
   nothing"), as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in
   my legs"), and that look-alike never takes another of the sign's words with it ("when the needle
   went in my legs gave way and I felt nothing").
-- Eleven signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Twelve signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -181,6 +181,19 @@ Decisions a reviewer should know about:
   the needle in my buttock", "weeks after the acupuncture"): a needle can touch a nerve, which a
   doctor should check (NHS 111 or an urgent GP appointment, not 999). The tingle felt as a needle
   goes in, and symptoms better since ("less numbness since the acupuncture"), are not it.
+  And collapsing, passing out or blacking out ("I collapsed when I got out of bed", "my husband
+  passed out", "got up and collapsed"): the NHS page on when to call 999 names loss of
+  consciousness among its emergencies, and a collapse no one can explain can come from the heart
+  or from bleeding inside, so it is the 999 advice whether pain is named or not. Fainting is not
+  the sign alone: a faint during a session or at the sight of needles is common and, once the
+  asker comes round, most often harmless ("I felt faint during the session", "I nearly fainted
+  when I saw the needles", "I fainted during acupuncture"), and with severe pain or a severe
+  headache it is those signs'. So neither is a collapse or passing out during a session or at the
+  sight of needles, nor a near one ("I nearly collapsed"), collapsing to rest ("I collapsed on the
+  sofa", "into bed") or with laughter, a disc, arches, a lung, legs, a back or a business that
+  collapsed (a lung's is the breathless sign, legs' the both-legs sign), drink, nor leaflets
+  "passed out". A collapse after a session, not during it ("I collapsed when I got home from
+  acupuncture"), is the sign.
 - Not being able to poo, and not noticing when you need to, are the bowel sign (the NHS's "do not
   notice when you need to poo or cannot control when you poo"); constipation alone is on none of
   the NHS's lists and is not, nor a poo that needs straining ("can't poo without straining"),
@@ -731,6 +744,34 @@ INFLAMED_SKIN = (
     # A red streak or line running from the site: infection spreading along the skin.
     r"|red (streaks?|lines?|tracks?)|streaks? of red"
 )
+# Collapsing, passing out or blacking out (see the collapse sign).
+LOST_CONSCIOUSNESS = (
+    r"(collapsed|collapsing|collapses|passed out|passes out|passing out|blacked out|blacks out"
+    r"|blacking out|lost consciousness|losing consciousness)"
+)
+# What follows a collapse that is not one: resting ("I collapsed on the sofa", "into bed"),
+# laughing, a faint during a session or at the sight of needles, a disc, arches or a lung
+# ("a collapsed disc"), what is handed out ("passed out leaflets") or left ("passed out of
+# training"), drink.
+NOT_A_COLLAPSE = (
+    r"(?!( \w+)? (on|onto|on to|into|in|in front of) (the |my |a |his |her |our )?(sofa|couch"
+    r"|settee|armchair|chair|bed|beanbag|hammock|recliner|tv|telly)\b"
+    r"|( \w+)? (with|from|in) (laughter|laughing|giggles|hysterics)\b"
+    r"|[^.!?\n]{0,30}?\b(during|in the middle of|in) (the |my |a |his |her |an |our )?(first |last "
+    r"|second |next )?(acupuncture|session|treatment|appointment|needl\w*|injection|blood test)"
+    rf"|[^.!?\n]{{0,30}}?\b((when|as) ({WHO} )?(saw|see|seeing)|at the sight of|(when|as) (the|a"
+    rf"|each|{WHOSE}) {NEEDLE} (went|go|goes|was|were) in)"
+    r"| (dis[ck]s?|arch(es)?|lungs?|vertebra\w*|veins?|spine)\b"
+    r"| (drunk|of\b|(the |some )?(leaflets|flyers|forms|sheets|papers|handouts|certificates|drinks"
+    r"|sweets)))"
+)
+# "Collapsed" said of a thing, after "a", "the" or "my" ("a collapsed lung", "my collapsed disc"),
+# whatever the thing is or however it is mistyped.
+NOT_SAID_OF_A_THING = "".join(
+    rf"(?<!\b{before} {word})"
+    for before in ("a", "the", "my", "his", "her", "your", "partly", "partially")
+    for word in ("collapsed", "collapsing")
+)
 # A breathing condition, and trouble breathing as it is named: asking whether acupuncture helps
 # one ("acupuncture for breathing problems asthma") is not the breathless sign.
 LUNG_CONDITION = (
@@ -1187,6 +1228,36 @@ RED_FLAGS = (
             r"|insides?|spine|tummy|stomach)) (is |was )?(tearing|ripping)\b"
             r"(?! (up|off|out|\w+ apart)\b)",
             rf"\b({BACK}|tummy|stomach|abdom\w*)\b{NEAR}\baneurysm",
+        ),
+    ),
+    RedFlag(
+        name="collapse",
+        label="Collapsing or passing out when it is not clear why",
+        advice=f"{EMERGENCY} Collapsing or passing out when it is not clear why needs checking at "
+        "once: it can come from the heart or from bleeding inside. Fainting during a session or at "
+        "the sight of needles, when you come round within a minute or two, is common and usually "
+        "harmless: tell your practitioner.",
+        patterns=(
+            # "I collapsed when I got out of bed", "my husband passed out", "got up and collapsed".
+            rf"\b{LOST_CONSCIOUSNESS}\b{NOT_A_COLLAPSE}{NOT_SAID_OF_A_THING}",
+            r"\bfound (me|him|her|them|you|\w+) (unconscious|collapsed|passed out)\b",
+            r"\b(had|have|has|having) (a |another )?(sudden )?collapse\b",
+        ),
+        # What comes before a collapse that is not one: nearly, or felt as if ("I nearly
+        # collapsed", "I felt like I was collapsing"); a faint during a session ("during the
+        # session I passed out"); drink; a disc, a lung or a business that collapsed ("my disc has
+        # worn and collapsed"), or legs and a back that gave way (the both-legs sign's).
+        ignore=(
+            r"\b((nearly|almost|could have|would have|might have|may have|'d have)"
+            r"|(feel|feels|felt|feeling) (like|as if|as though)( \w+){0,3}?"
+            r"|(during|in the middle of) (the |my |a |his |her |an )?(first |last |second )?"
+            r"(acupuncture|session|treatment|appointment)\b[^.!?\n]{0,30}?"
+            r"|(drunk|drinks?|drinking|wine|beer|alcohol|pints?|party)\b[^.!?\n]{0,30}?"
+            r"|(dis[ck]s?|vertebra\w*|spine|back|lungs?|arch(es)?|veins?|legs?|knees?|ankles?|roof"
+            r"|ceiling|tent|chair|business|company|market|deal|plans?|space|bones?)"
+            # Up to a person's word: "my back hurt so much I collapsed" is a person's.
+            r"( (?!(i|he|she|they|we|you|my|his|her|our|their)\b)\w+){0,6}?) "
+            rf"{LOST_CONSCIOUSNESS}",
         ),
     ),
     RedFlag(

@@ -427,6 +427,25 @@ SHOWS = {
         "tearing back pain",
         "aortic dissection",
     ],
+    # A collapse, or passing or blacking out, whether pain is named or not: not a faint during a
+    # session or at the sight of needles (see EVERYDAY).
+    "collapse": [
+        "I collapsed when I got out of bed",
+        # As worried askers type them: lower case, text-speak, long chatty sentences.
+        "my mum collapsed in the kitchen this morning and now her back is really sore",
+        "i collapsed at work",
+        "i just collapsed yesterday for no reason",
+        "i keep passing out",
+        "i have blacked out twice this week",
+        "got out of bed and collapsed",
+        "found him collapsed on the bathroom floor",
+        "i passed out when i stood up",
+        "i lost consciousness for a minute",
+        "my back hurt so much i collapsed",
+        "it looks like he collapsed",
+        # After a session, not during it.
+        "i collapsed after my acupuncture session when i got home",
+    ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
         "I have erectile problems since my back went",
@@ -987,6 +1006,10 @@ IN_ASKERS_WORDS = {
         "night_or_rest_pain",
         ["pain wakes me up"],
     ),
+    "loss of consciousness (NHS: when to call 999)": (
+        "collapse",
+        ["I collapsed when I got out of bed", "i keep passing out", "i have blacked out twice"],
+    ),
 }
 
 # A typo in the word a sign hinges on, which the search and the ask form leave alone when the
@@ -1028,6 +1051,7 @@ TYPOS = {
     "numb lefs": "both_legs",
     "high temo": "fever",
     "collapsed lunh": "breathless",
+    "i colapsed when i got out of bed": "collapse",
 }
 
 EVERYDAY = [
@@ -1345,6 +1369,28 @@ EVERYDAY = [
     "I sleep well at night and the pain is fine",
     # CES is cranial electrotherapy stimulation too.
     "I bought a CES device for my anxiety",
+    # A faint during a session or at the sight of needles, a near collapse, collapsing to rest or
+    # with laughter, a disc, arches or a business that collapsed, leaflets passed out: not the
+    # collapse sign.
+    "I nearly fainted when I saw the needles",
+    "I felt faint during the session",
+    "I passed out during acupuncture",
+    "i passed out during my first session",
+    "i passed out when i saw the needles",
+    "i almost passed out when the needle went in",
+    "i fainted when i got up",
+    "i nearly collapsed with relief when the pain eased",
+    "i felt like i was going to pass out",
+    "i felt like i was collapsing",
+    "I collapsed on the sofa after work",
+    "i collapsed into bed exhausted",
+    "i collapsed on the couch after the session",
+    "we collapsed with laughter",
+    "the disc has worn and collapsed",
+    "the disc between l4 and l5 has collapsed",
+    "my arches have collapsed",
+    "the business collapsed and the stress hurt my back",
+    "i passed out leaflets at the clinic",
     # Asking whether acupuncture helps trouble breathing, or trouble breathing of a breathing
     # condition: not the breathless sign.
     "acupuncture for breathing problems asthma",
@@ -1575,6 +1621,12 @@ NOT_THIS_SIGN = {
     "My bump on my spine is bleeding and the pain is severe": "pregnancy",
     # Numb legs, but "wiped" for tired, not wiping after the toilet.
     "My legs were numb and I was totally wiped": "saddle_numbness",
+    # A lung that collapsed, or a collapsed disc with severe pain: not a person's collapse.
+    "my lung collapsed after acupuncture": "collapse",
+    "I have severe back pain from a collapsed disc": "collapse",
+    "I have a collapsed lnug": "collapse",
+    # Legs that collapsed are the both-legs sign's, not a person's collapse.
+    "my legs collapsed under me": "collapse",
     # A numb bottom, but nothing felt in the legs of a session.
     "I felt nothing in my legs during the session but my bum is numb": "both_legs",
 }
