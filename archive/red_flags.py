@@ -111,7 +111,7 @@ Decisions a reviewer should know about:
   nothing"), as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in
   my legs"), and that look-alike never takes another of the sign's words with it ("when the needle
   went in my legs gave way and I felt nothing").
-- Twelve signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Thirteen signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -181,6 +181,17 @@ Decisions a reviewer should know about:
   the needle in my buttock", "weeks after the acupuncture"): a needle can touch a nerve, which a
   doctor should check (NHS 111 or an urgent GP appointment, not 999). The tingle felt as a needle
   goes in, and symptoms better since ("less numbness since the acupuncture"), are not it.
+  And a needle left in after the session, or a piece of one broken off under the skin ("I found a
+  needle still in my back when I got home", "the needle broke and a bit is still in my skin"):
+  a needle left in a patient was the incident most often reported from acupuncture to the NHS's
+  National Patient Safety Agency (Wheway, Agbabiaka and Ernst, International Journal of Risk &
+  Safety in Medicine 2012). Neither needle sign's advice fits it, so it has its own: a whole
+  needle still in, its handle showing, the practitioner can take out; a piece under the skin is
+  not to be dug for at home and needs a doctor the same day (NHS 111 or an urgent GP
+  appointment). The needles left in for the session ("the needles were left in for 20 minutes",
+  "while the needles are still in"), asking about it ("can a needle break?", "are needles ever
+  left in?"), "pins and needles" and a needle the muscle gripped as it went in ("the needle got
+  stuck in the muscle") are not the sign.
   And collapsing, passing out or blacking out ("I collapsed when I got out of bed", "my husband
   passed out", "got up and collapsed"): the NHS page on when to call 999 names loss of
   consciousness among its emergencies, and a collapse no one can explain can come from the heart
@@ -743,6 +754,64 @@ INFLAMED_SKIN = (
     r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
     # A red streak or line running from the site: infection spreading along the skin.
     r"|red (streaks?|lines?|tracks?)|streaks? of red"
+)
+# A needle left in after the session, or a piece of one under the skin: not the needles left in
+# for the session's twenty minutes, nor while they are still in (see the sign's ignore), nor
+# "pins and needles", nor what a needle left ("the pain from the needle is still in my leg").
+# Checked once "needl" is read, not at every word.
+THE_NEEDLE = (
+    r"needl(?<!pins and needl)(?<!pins & needl)(?<!from the needl)(?<!from a needl)"
+    r"(?<!of the needl)(?<!of a needl)(?!ess)\w*"
+)
+# Not for the session's length, or during it: "left in for 20 minutes", "while I rested",
+# "one needle was left in longer than the others".
+NOT_THE_SESSION = (
+    r"(?![^.!?\n]{0,30}?\b(during|while|whilst|longer|for\b[^.!?\n]{0,20}?\b(min|mins|minutes"
+    r"|hours?|hrs?|a while|session|treatment|time))\b)"
+)
+# Left in, saying where or after: "a needle was left in my back", "needle left in after session",
+# not "how long are the needles left in?".
+LEFT_IN = (
+    r"left (in|inside|behind|under)\b(?=\s*$|\s*[.,;!]| (my|his|her|your|me|him|them|the skin"
+    r"|after|when|overnight|by (mistake|accident)|at home|since|and|but|so|from)\b)"
+    rf"{NOT_THE_SESSION}"
+)
+# What is said of the needle itself: still in, left in, stuck under the skin, broken, not taken
+# out ("I found a needle still in my back", "the needle is stuck under my skin", "the needle
+# broke"), not "can a needle break?" nor "the needle got stuck in the muscle" (a needle the
+# muscle grips as it goes in, which the practitioner eases out).
+NEEDLE_STILL_IN = (
+    r"(( (was|were|is|are|had been|has been|have been|accidentally|mistakenly|apparently|still"
+    r"|got))* (still (in|inside|stuck|under|sticking|lodged|embedded)|"
+    rf"{LEFT_IN}|(stuck|lodged|embedded) (under|beneath)|(is|are|'s) (stuck|lodged|embedded) in)"
+    # Broken, but not the skin the needle broke as it went in.
+    r"|( (had|has|have|just|then|actually))? (broke|broken|snapped|sheared)\b"
+    r"(?! (the |my |his |her |your |through (the |my )?)?skin\b)"
+    r"| (was not|wasn't|were not|weren't|had not been|hadn't been|never) (taken out|removed"
+    r"|pulled out)\b"
+    # "Needle fragment under skin", "the needle tip is still in".
+    r"| (tip|fragment|piece|shard)s? (is |was |still |stuck |left |lodged )*(in|inside|under|stuck"
+    r"|left|lodged|embedded)\b)"
+)
+# Someone who left a needle in, forgot one or broke one, or found one ("she left a needle in
+# my back", "they forgot to take one of the needles out", "she snapped a needle"): not the needles
+# of every session ("she left the needles in"). A piece of a needle: "part of the needle is stuck
+# under my skin", "the tip of the needle broke off", not "can part of the needle break off?".
+NEEDLE_LEFT_BY = (
+    rf"((left|forgot|forgotten|missed) (a|an|one|another|one of the) (acupuncture )?{NEEDLE}\b"
+    rf"{NOT_THE_SESSION}"
+    r"|(forgot|forgotten|forgets|did not|didn't|failed) to (take|remove|pull) (out )?(a|an|one"
+    rf"|another|one of the|all the|all of the|all) (acupuncture )?{NEEDLE}"
+    # "Found a needle", not "I found the needles in my back painful".
+    rf"|(found|discovered) (a|an|one|another) (acupuncture )?{NEEDLE}"
+    r" (still |left )?(in|stuck|sticking|under)\b"
+    rf"|(broke|snapped) (a|the|one|one of the) {NEEDLE}"
+    rf"|(retained|forgotten|broken off) (acupuncture )?{NEEDLE}"
+    rf"|broken (off )?(acupuncture )?{NEEDLE} (is |was |still |got |has been )*(stuck|lodged"
+    r"|embedded|still|(in|under) (my|his|her|your|the skin|skin)\b)"
+    r"|(piece|bit|part|tip|end|fragment|shard|half)s? of (a |the |an |one |my )?(acupuncture )?"
+    rf"{NEEDLE} (is |was |are |were |has been |had been |still |got |been |left )*(still|stuck"
+    r"|left|lodged|embedded|broke|broken|snapped|came off|(in|under|inside) (my|his|her|your)\b))"
 )
 # Collapsing, passing out or blacking out (see the collapse sign).
 LOST_CONSCIOUSNESS = (
@@ -1500,6 +1569,24 @@ RED_FLAGS = (
             # Feeling weak all over, as a session can leave one tired: not a limb's weakness.
             rf"\b{WHO}('ve| have| has| had)?( been)? (feel|feels|felt|feeling) (\w+ ){{0,2}}?weak\b"
             r"(?! (in|down)\b)",
+        ),
+    ),
+    RedFlag(
+        name="needle_left_in",
+        label="A needle, or a piece of one, left in your skin after acupuncture",
+        advice=f"{URGENT} A piece of needle broken off under the skin needs a doctor to find and "
+        "take out: do not try to dig it out yourself. If a whole needle is still in and you can "
+        "see its handle, your practitioner can take it out instead: call them.",
+        patterns=(
+            rf"\b{THE_NEEDLE}{NEEDLE_STILL_IN}",
+            rf"\b{NEEDLE_LEFT_BY}",
+        ),
+        # With the needles in, as every session has them ("can I move while the needles are
+        # still in?"), and how long they stay.
+        ignore=(
+            r"\b((while|whilst|when|as|with|once|until|before) (all )?(the |my |a |some |these "
+            rf"|those )?(acupuncture )?{NEEDLE} ((are|were|is|was|have been|had been) )?(still )?in"
+            r"|how long\b[^.!?\n]{0,40}?\bleft in)\b",
         ),
     ),
     RedFlag(

@@ -366,6 +366,31 @@ SHOWS = {
         # As searched: keywords side by side.
         "numbness two weeks after acupuncture",
     ],
+    # A needle left in after the session, or a piece of one broken off under the skin.
+    "needle_left_in": [
+        "I found a needle still in my back when I got home",
+        "the needle broke and a bit is still in my skin",
+        "I think part of the needle is stuck under my skin",
+        "needle left in after session",
+        "a bit of the needle is still in my skin",
+        # As worried askers type them: lower case, text-speak, long chatty sentences.
+        "when i got home my husband found a needle still stuck in my back",
+        "i think the acupuncturist left a needle in my neck, i only noticed when i took my top "
+        "off to get changed",
+        "she forgot to take one of the needles out",
+        "one needle wasnt removed",
+        "a needle was left in my back after the session",
+        "the tip of the needle broke off and i can feel it under my skin",
+        "theres a bit of needle under my skin",
+        "the practitioner snapped a needle in my leg",
+        "a needle is stuck in my back and wont come out",
+        "the needle is still in my shoulder and its been 2 hours",
+        "i had a needle left in my back overnight",
+        # As searched: keywords side by side.
+        "broken needle in skin",
+        "needle fragment under skin",
+        "retained acupuncture needle",
+    ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
         "Suddenly the worst headache of my life",
@@ -1006,6 +1031,10 @@ IN_ASKERS_WORDS = {
         "night_or_rest_pain",
         ["pain wakes me up"],
     ),
+    "a needle left in, or a piece of one under the skin (see the module's docstring)": (
+        "needle_left_in",
+        ["needle left in after session", "the needle broke and a bit is still in my skin"],
+    ),
     "loss of consciousness (NHS: when to call 999)": (
         "collapse",
         ["I collapsed when I got out of bed", "i keep passing out", "i have blacked out twice"],
@@ -1052,6 +1081,7 @@ TYPOS = {
     "high temo": "fever",
     "collapsed lunh": "breathless",
     "i colapsed when i got out of bed": "collapse",
+    "the needle snaped off under my skin": "needle_left_in",
 }
 
 EVERYDAY = [
@@ -1369,6 +1399,28 @@ EVERYDAY = [
     "I sleep well at night and the pain is fine",
     # CES is cranial electrotherapy stimulation too.
     "I bought a CES device for my anxiety",
+    # The needles left in for the session, or still in during it, asking about a needle left in
+    # or broken, a needle the muscle gripped as it went in, pins and needles: not a needle left in.
+    "can a needle break?",
+    "are needles ever left in?",
+    "the needles were left in for 20 minutes",
+    "pins and needles",
+    "how long are the needles left in?",
+    "how long are the needles left in for",
+    "can i move while the needles are still in",
+    "she left the needles in for half an hour while i rested",
+    "she left one needle in longer than the others",
+    "i lay with the needles still in for 20 minutes",
+    "do needles ever get left in by mistake?",
+    "what happens if a needle breaks",
+    "can part of the needle break off?",
+    "has a needle ever broken in someone?",
+    "the needle got stuck in the muscle and she eased it out",
+    "the needle goes just under the skin",
+    "the pins and needles are still there",
+    "i found a needle on the floor of the clinic",
+    "i found the needles in my back quite painful",
+    "as the needle broke the skin i felt a sting",
     # A faint during a session or at the sight of needles, a near collapse, collapsing to rest or
     # with laughter, a disc, arches or a business that collapsed, leaflets passed out: not the
     # collapse sign.
@@ -1627,6 +1679,9 @@ NOT_THIS_SIGN = {
     "I have a collapsed lnug": "collapse",
     # Legs that collapsed are the both-legs sign's, not a person's collapse.
     "my legs collapsed under me": "collapse",
+    # What a needle left, not a needle left in.
+    "the pain from the needle is still in my leg": "needle_left_in",
+    "the tingling from the needle is still in my foot": "needle_left_in",
     # A numb bottom, but nothing felt in the legs of a session.
     "I felt nothing in my legs during the session but my bum is numb": "both_legs",
 }
