@@ -111,7 +111,7 @@ Decisions a reviewer should know about:
   nothing"), as the safer mistake, or since a needle ("since the acupuncture I have felt nothing in
   my legs"), and that look-alike never takes another of the sign's words with it ("when the needle
   went in my legs gave way and I felt nothing").
-- Thirteen signs are on none of those lists. Cancer, now or in the past, with back pain: new back
+- Fourteen signs are on none of those lists. Cancer, now or in the past, with back pain: new back
   pain can be the first sign that a cancer has spread to the spine, and NICE's guideline on spinal
   metastases and metastatic spinal cord compression (NG234) has such pain checked urgently. Words
   of cancer alone ("acupuncture for nausea during chemo") are not the sign. And thin bones
@@ -192,6 +192,18 @@ Decisions a reviewer should know about:
   "while the needles are still in"), asking about it ("can a needle break?", "are needles ever
   left in?"), "pins and needles" and a needle the muscle gripped as it went in ("the needle got
   stuck in the muscle") are not the sign.
+  And a burn or blister from moxa (moxibustion), a heat lamp or cupping ("the moxa burnt my skin
+  and it has blistered", "cupping left blisters that are weeping"), or skin there that weeps or
+  looks infected: burns are a known harm of moxa and of fire cupping, and the infected needle
+  site's advice, of a needle site, does not fit them, so they have their own. The NHS page on
+  burns and scalds sends to A&E a burn bigger than the hand, one that leaves the skin white or
+  charred, and one that blisters on the face, hands, arms, feet, legs or genitals, and says to
+  cool a burn under cool or lukewarm running water for 20 minutes; the NHS page on blisters says
+  not to burst one. Any other burn that blisters, weeps or looks infected is NHS 111 or an urgent
+  GP appointment, with those cases for A&E named in the advice. Cupping's round marks and bruises
+  are usual and are not the sign ("cupping marks", "purple circles after cupping"), nor the
+  redness and warmth moxa leaves, nor the red lines of cupping moved over the skin, nor a
+  question ("can cupping cause blisters?", "does moxa burn").
   And collapsing, passing out or blacking out ("I collapsed when I got out of bed", "my husband
   passed out", "got up and collapsed"): the NHS page on when to call 999 names loss of
   consciousness among its emergencies, and a collapse no one can explain can come from the heart
@@ -812,6 +824,32 @@ NEEDLE_LEFT_BY = (
     r"|(piece|bit|part|tip|end|fragment|shard|half)s? of (a |the |an |one |my )?(acupuncture )?"
     rf"{NEEDLE} (is |was |are |were |has been |had been |still |got |been |left )*(still|stuck"
     r"|left|lodged|embedded|broke|broken|snapped|came off|(in|under|inside) (my|his|her|your)\b))"
+)
+# Burns and blisters, as the skin has them, not moxa that burns as it should ("the moxa burns
+# slowly"), nor a question ("can moxa burn?").
+BURNT = (
+    r"(blister\w*|scalds?\b|scalded|burn (marks?|scars?|blisters?)"
+    r"|(burnt|burned|burning|scorched|singed|scalded) (me|my|him|her|his|the skin|skin|through)\b"
+    r"|(burnt|burned|scorched|singed) (by|from)\b"
+    r"|(i|he|she|they|we|you|skin) (\w+ )?(got|get|gets|getting|was|were|been|am|'m|is) (\w+ )?"
+    r"(burnt|burned|scorched|singed|scalded)\b"
+    r"|(a|the|my|this|that|his|her)( (small|little|nasty|bad|big|large|tiny|slight|minor|deep"
+    r"|red))? burns?\b)"
+)
+# What heats or draws the skin in a session: moxa (moxibustion), a heat lamp, cupping (fire
+# cupping heats the cup), a needle warmed with moxa. Not a cup of tea.
+HEAT_TREATMENT = (
+    r"(moxa\w*|moxibustion|(heat|heating|infra.?red|tdp) lamps?|lamps?|tdp|cupping|cups?\b(?! of)"
+    r"|(warm|warmed|warming|heated) needles?)"
+)
+# Skin that weeps or looks infected where the moxa, a lamp or a cup was: not the redness and
+# heat moxa and cupping leave as they should, nor the red lines of cupping moved over the skin,
+# nor eyes that weep from moxa's smoke or an asker weeping as a session moves them.
+SKIN_WEEPING = (
+    r"(pus|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed) (\w+ )?infected"
+    r"|(red|redness) (is |are |has been |keeps? )?spreading|(skin|marks?|spots?|sites?|areas?"
+    r"|patch(es)?|burns?|wounds?|sores?|blisters?|it|they) (is |are |was |were |has been |have been"
+    r" |keeps? |started |starting to )?(weeping|weeps|oozing|oozes|oozed))"
 )
 # Collapsing, passing out or blacking out (see the collapse sign).
 LOST_CONSCIOUSNESS = (
@@ -1587,6 +1625,34 @@ RED_FLAGS = (
             r"\b((while|whilst|when|as|with|once|until|before) (all )?(the |my |a |some |these "
             rf"|those )?(acupuncture )?{NEEDLE} ((are|were|is|was|have been|had been) )?(still )?in"
             r"|how long\b[^.!?\n]{0,40}?\bleft in)\b",
+        ),
+    ),
+    RedFlag(
+        name="treatment_burn",
+        label="A burn or blister from moxa, a heat lamp or cupping",
+        advice=f"{URGENT} A burn that blisters, or skin that weeps or gets red, hot or swollen, "
+        "needs checking. Go to an urgent treatment centre or A&E if the burn is bigger than your "
+        "hand, the skin looks white or charred, or it has blistered on your face, hands, arms, "
+        "legs, feet or genitals. Cool a new burn under cool running water for 20 minutes, and do "
+        "not burst a blister. Round marks or bruises from cupping are usual.",
+        patterns=(
+            # A burn with moxa, a lamp or cupping in one sentence, or said to be from a session
+            # ("I got burned during acupuncture").
+            rf"\b{BURNT}({NEAR}\b{HEAT_TREATMENT}|( \w+){{0,3}}? (from|after|since|during|by|in"
+            r"|at) (the |my |a |an |his |her |this |that |last |each )?(\w+ )?"
+            rf"({NEEDLE}|acupuncture|sessions?|treatments?)\b)",
+            rf"\b{HEAT_TREATMENT}({NEAR}\b({BURNT}|{SKIN_WEEPING})"
+            # As searched: "moxa burn", "cupping blisters" (not "the moxa burns slowly").
+            r"| (burns?|blisters?)\b(?=\s*$|\s*[.,;!]| (on|from|after|and|marks?|scars?|infected"
+            r"|blister\w*)\b))",
+            # Skin that weeps or looks infected where moxa, a lamp or a cup was.
+            rf"\b{SKIN_WEEPING}\b{NEAR}\b{HEAT_TREATMENT}",
+        ),
+        # A question about the risk: "can cupping cause blisters?", "does moxa burn".
+        ignore=(
+            r"\b(can|could|does|do|will|would|might|may)\b( \w+){1,3}? ((cause|leave|give|make"
+            r"|produce)\w*( \w+){0,2}? (blisters?|burns?)\b|(burn|blister)\b(?= (you|people"
+            r"|anyone|someone|the skin|skin)\b|\s*$|\s*\?))",
         ),
     ),
     RedFlag(

@@ -391,6 +391,26 @@ SHOWS = {
         "needle fragment under skin",
         "retained acupuncture needle",
     ],
+    # A burn or blister from moxa, a heat lamp or cupping, or skin there that weeps.
+    "treatment_burn": [
+        "the moxa burnt my skin and it has blistered",
+        "cupping left blisters that are weeping",
+        "I got burned by the heat lamp during acupuncture",
+        # As worried askers type them: lower case, text-speak, long chatty sentences.
+        "i have a blister from the moxa",
+        "the heat lamp burnt my back",
+        "i was burnt by the moxa stick",
+        "my skin blistered after cupping",
+        "fire cupping burned me",
+        "i got burned during acupuncture and now its blistered",
+        "the moxa left a burn mark",
+        "the cupping marks are weeping",
+        "the moxibustion spot is oozing pus",
+        "i got a burn from the heat lamp at my session last week and it hurts when i lie on it",
+        # As searched: keywords side by side.
+        "moxa burn",
+        "cupping blisters",
+    ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
         "Suddenly the worst headache of my life",
@@ -1035,6 +1055,10 @@ IN_ASKERS_WORDS = {
         "needle_left_in",
         ["needle left in after session", "the needle broke and a bit is still in my skin"],
     ),
+    "a burn that blisters (NHS: burns and scalds)": (
+        "treatment_burn",
+        ["the moxa burnt my skin and it has blistered", "cupping left blisters that are weeping"],
+    ),
     "loss of consciousness (NHS: when to call 999)": (
         "collapse",
         ["I collapsed when I got out of bed", "i keep passing out", "i have blacked out twice"],
@@ -1082,6 +1106,7 @@ TYPOS = {
     "collapsed lunh": "breathless",
     "i colapsed when i got out of bed": "collapse",
     "the needle snaped off under my skin": "needle_left_in",
+    "the moxa left a blistr": "treatment_burn",
 }
 
 EVERYDAY = [
@@ -1421,6 +1446,30 @@ EVERYDAY = [
     "i found a needle on the floor of the clinic",
     "i found the needles in my back quite painful",
     "as the needle broke the skin i felt a sting",
+    # Cupping's marks and bruises, moxa's warmth, a question, a burn with no treatment of heat:
+    # not a burn or blister from one.
+    "cupping marks",
+    "bruises from cupping",
+    "purple circles after cupping",
+    "the cupping marks lasted a week",
+    "the cupping marks look like burns but they dont hurt",
+    "red streaks after cupping",
+    "cupping left my back red and sore",
+    "the moxa felt lovely and warm",
+    "moxa made my skin red and warm",
+    "the heat lamp made my back red",
+    "the moxa burns slowly",
+    "the practitioner burned moxa on the needle",
+    "can cupping cause blisters?",
+    "does moxa leave burns?",
+    "does moxa burn",
+    "can moxa burn you",
+    "i burnt my hand on a cup of tea and my back hurts",
+    "i had a blister on my heel from new shoes, can i still have my session?",
+    # Eyes that weep from moxa's smoke, an asker moved to tears, a lamp said to be hot.
+    "my eyes were weeping from the moxa smoke",
+    "i started weeping during the cupping",
+    "the heat lamp was scalding hot",
     # A faint during a session or at the sight of needles, a near collapse, collapsing to rest or
     # with laughter, a disc, arches or a business that collapsed, leaflets passed out: not the
     # collapse sign.
