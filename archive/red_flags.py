@@ -1348,7 +1348,9 @@ RED_FLAGS = (
             # "I collapsed when I got out of bed", "my husband passed out", "got up and collapsed".
             rf"\b{LOST_CONSCIOUSNESS}\b{NOT_A_COLLAPSE}{NOT_SAID_OF_A_THING}",
             r"\bfound (me|him|her|them|you|\w+) (unconscious|collapsed|passed out)\b",
-            r"\b(had|have|has|having) (a |another )?(sudden )?collapse\b",
+            # "I had a collapse", "I keep having blackouts".
+            r"\b(had|have|has|having|get|gets|getting|got) (a |another |some |several |many )?"
+            r"(sudden |brief |short )?(collapse|black ?outs?)\b",
         ),
         # What comes before a collapse that is not one: nearly, or felt as if ("I nearly
         # collapsed", "I felt like I was collapsing"); a faint during a session ("during the

@@ -482,6 +482,8 @@ SHOWS = {
         "i just collapsed yesterday for no reason",
         "i keep passing out",
         "i have blacked out twice this week",
+        "I had a blackout",
+        "i keep having blackouts since my back went",
         "got out of bed and collapsed",
         "found him collapsed on the bathroom floor",
         "i passed out when i stood up",
