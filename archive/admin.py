@@ -300,6 +300,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         "original_title",
         "created_at",
         "updated_at",
+        "urgent_advice",
         outdated_claims,
         "factsheets_linking_here",
         "from_visitors_question",
@@ -326,6 +327,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                 "readers see a note that it is due for review. “Mark as reviewed today” in the "
                 "list clears both.",
                 "fields": [
+                    "urgent_advice",
                     outdated_claims,
                     "last_reviewed",
                     "reviewed_by",
@@ -444,6 +446,16 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     @admin.display(description="category", ordering="category__name")
     def category_name(self, question):
         return question.category.name
+
+    @admin.display(description="Urgent advice shown before the answer")
+    def urgent_advice(self, question):
+        """The advice of the warning signs its question describes, which its page gives before
+        the answer: the answer must not contradict it (a Q&A that gains a sign when the rules
+        change is marked for review for that: `store_red_flags`)."""
+        signs = question.red_flags if question else []
+        if not signs:
+            return "None: its question describes no warning sign."
+        return format_html_join("", "<p>{}. {}</p>", ((sign.label, sign.advice) for sign in signs))
 
     @admin.display(description="review")
     def review(self, question):

@@ -352,19 +352,27 @@ class QuestionQuerySet(models.QuerySet):
 
     def store_red_flags(self, *, batch=1000, report=None):
         """Find and store the red-flag signs of each Q&A here whose stored finding is stale: made
-        by other rules or of another text, or never made (see `Question.red_flags`). Calls
-        `report(looked, stored)` after each batch; returns how many were stored."""
-        looked = stored = 0
-        rows = self.only("question", *RED_FLAG_FIELDS).order_by("pk").iterator(chunk_size=batch)
+        by other rules or of another text, or never made (see `Question.red_flags`). A published
+        Q&A that gains a sign its stored finding lacked is marked for review: its answer was
+        written without that sign's advice, which its page now gives before it, and an editor
+        checks that the two agree. Calls `report(looked, stored)` after each batch; returns how
+        many were stored and how many of them were marked for review."""
+        looked = stored = marked = 0
+        fields = ["question", "status", "marked_for_review", "updated_at", *RED_FLAG_FIELDS]
+        rows = self.only(*fields).order_by("pk").iterator(chunk_size=batch)
         while chunk := list(islice(rows, batch)):
             stale = [q for q in chunk if q.red_flags_key != red_flags.finding_key(q.question)]
             for question in stale:
-                question.find_red_flags()
-            stored += self.model.objects.bulk_update(stale, RED_FLAG_FIELDS)
+                gained = question.find_red_flags()
+                if gained and question.status == self.model.Status.PUBLISHED:
+                    marked += not question.marked_for_review
+                    question.marked_for_review = True
+                    question.updated_at = timezone.now()
+            stored += self.model.objects.bulk_update(stale, fields[2:])
             looked += len(chunk)
             if report:
                 report(looked, stored)
-        return stored
+        return stored, marked
 
 
 class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
@@ -602,9 +610,12 @@ class Question(models.Model):
         return red_flags.signs_shown(self.question)
 
     def find_red_flags(self):
-        """Find the signs its question shows and keep them, with their key, for saving."""
+        """Find the signs its question shows and keep them, with their key, for saving. Returns
+        the signs found that the finding kept before lacked (none when there was none)."""
+        before = set(self.red_flags_found) if self.red_flags_key else None
         self.red_flags_found = red_flags.found_in(self.question)
         self.red_flags_key = red_flags.finding_key(self.question)
+        return [] if before is None else [s for s in self.red_flags_found if s not in before]
 
     @property
     def outdated_claims(self):

@@ -27,7 +27,7 @@ def test_synthetic_questions_carry_the_signs_their_words_show(generator):
     for question in filled:
         assert question.red_flags_key == red_flags.finding_key(question.question)
         assert question.red_flags_found == red_flags.found_in(question.question)
-    assert Question.objects.store_red_flags() == 0
+    assert Question.objects.store_red_flags() == (0, 0)
 
 
 def test_a_fill_to_the_size_there_already_is_adds_and_rebuilds_nothing(generator):

@@ -65,6 +65,19 @@ def test_the_claims_box_names_the_title_where_it_makes_a_claim(editor_client):
     assert "The claim is in “Answer”." in box
 
 
+def test_a_qas_page_gives_the_urgent_advice_its_readers_see_before_the_answer(editor_client):
+    # What an editor checks the answer against, as a Q&A that gains a sign is marked for review.
+    area = make_category("Lower back pain")
+    legs = make_question(area, question="Since acupuncture both my legs have gone numb.")
+    html = editor_client.get(f"{LIST}{legs.pk}/change/").text
+    box = html.split('class="form-row field-urgent_advice"')[1].split("</div>\n")[0]
+    assert "Pain, weakness or numbness in both legs" in box and "Call 999" in box
+    tired = make_question(area, question="Is it normal to feel tired afterwards?")
+    html = editor_client.get(f"{LIST}{tired.pk}/change/").text
+    box = html.split('class="form-row field-urgent_advice"')[1].split("</div>\n")[0]
+    assert "None: its question describes no warning sign." in box
+
+
 def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(editor_client):
     question = make_question(make_category("Lower back pain"), title="Tired after treatment")
     url = f"{LIST}{question.pk}/change/"

@@ -63,7 +63,7 @@ def test_store_red_flags_stores_only_stale_findings_and_reports_its_progress(are
     changed = make_question(area, question=TIRED)
     Question.objects.filter(pk=changed.pk).update(question=BOTH_LEGS)
     reports = []
-    stored = Question.objects.store_red_flags(batch=1, report=lambda *r: reports.append(r))
+    stored, _ = Question.objects.store_red_flags(batch=1, report=lambda *r: reports.append(r))
     assert stored == 1
     assert reports == [(1, 0), (2, 1)]
     assert Question.objects.get(pk=changed.pk).red_flags_found == ["both_legs"]
@@ -75,8 +75,29 @@ def test_the_command_says_how_many_findings_it_stored(area):
     Question.objects.filter(pk=question.pk).update(question=BOTH_LEGS)
     out = StringIO()
     call_command("store_red_flags", stdout=out, stderr=StringIO())
-    assert out.getvalue().strip() == "Red-flag signs stored for 1 of 1 Q&As."
+    assert out.getvalue().strip() == (
+        "Red-flag signs stored for 1 of 1 Q&As; 1 published Q&As that gained a sign marked for "
+        "review."
+    )
     assert Question.objects.get(pk=question.pk).red_flags_found == ["both_legs"]
+
+
+def test_a_published_qa_that_gains_a_sign_under_new_rules_is_marked_for_review(area):
+    # Its answer was written without that sign's advice, which the page now gives before it.
+    gains = make_question(area, question=BOTH_LEGS)
+    keeps = make_question(area, question=BOTH_LEGS)
+    draft = make_question(area, question=BOTH_LEGS, published=False)
+    never_stored = make_question(area, question=BOTH_LEGS)
+    before = Question.objects.get(pk=gains.pk).updated_at
+    old_rules = {"red_flags_key": "made by an earlier version of the rules"}
+    Question.objects.filter(pk__in=[gains.pk, draft.pk]).update(red_flags_found=[], **old_rules)
+    Question.objects.filter(pk=keeps.pk).update(red_flags_found=["both_legs"], **old_rules)
+    Question.objects.filter(pk=never_stored.pk).update(red_flags_found=[], red_flags_key="")
+    assert Question.objects.store_red_flags() == (4, 1)
+    marked = set(Question.objects.filter(marked_for_review=True).values_list("pk", flat=True))
+    assert marked == {gains.pk}
+    assert Question.objects.get(pk=gains.pk).updated_at > before
+    assert gains in Question.objects.due_for_review()
 
 
 def test_the_key_changes_with_the_text_and_with_the_rules(monkeypatch):

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = (
         "Find and store the red-flag signs of every Q&A whose stored finding was made by other "
         "rules or of another text, or never made. Pages are right without it, only slower: run "
-        "it after a release that changes archive/red_flags.py, and after loading Q&As in bulk."
+        "it after a release that changes archive/red_flags.py, and after loading Q&As in bulk. "
+        "A published Q&A that gains a sign is marked for review: its answer was written without "
+        "that sign's advice."
     )
 
     def handle(self, *args, **options):
@@ -19,6 +21,9 @@ class Command(BaseCommand):
             if options["verbosity"]:
                 self.stderr.write(f"  {looked:,}/{total:,} Q&As looked at, {stored:,} stored")
 
-        stored = Question.objects.store_red_flags(report=report)
+        stored, marked = Question.objects.store_red_flags(report=report)
         if options["verbosity"]:
-            self.stdout.write(f"Red-flag signs stored for {stored:,} of {total:,} Q&As.")
+            self.stdout.write(
+                f"Red-flag signs stored for {stored:,} of {total:,} Q&As; {marked:,} published "
+                "Q&As that gained a sign marked for review."
+            )
