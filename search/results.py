@@ -4,11 +4,11 @@ highlighted snippets and how many there are. The one ranking path of the site: t
 through `TOP`.
 
 The ranking itself is `search_top()` in PostgreSQL (migrations search/0002, 0005 to 0023, 0030
-to 0033): BM25F over each page's whole text, from impact-ordered posting lists and weight tiers.
-Exact for one word and for two, synonyms of any length included, in any body area, and for any
-words within a body area of few pages or with a quoted phrase in few pages (every such page
-scored); otherwise, for three words or more or with minus words, the best of a pool scored
-exactly, which can miss a page (docs/benchmarks.md measures how often for more words).
+to 0033 and 0040): BM25F over each page's whole text, from impact-ordered posting lists and
+weight tiers. Exact for one word and for two, synonyms of any length included, in any body area,
+and for any words within a body area of few pages or with a quoted phrase in few pages (every
+such page scored); otherwise, for three words or more or with minus words, the best of a pool
+scored exactly, which can miss a page (docs/benchmarks.md measures how often for more words).
 """
 
 import re
