@@ -153,7 +153,9 @@ Decisions a reviewer should know about:
   aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
   Severe pain and feeling faint in one sentence ("I feel faint and have severe back pain") are the
   sign too, without "sudden": askers do not always say how the pain began, and both together are
-  reason enough to get help now. None of sudden pain, severe pain or fainting during a session
+  reason enough to get help now. Pain that nearly made one pass out says both ("I nearly passed
+  out from the back pain", "the pain was so bad I almost blacked out"), but not from a needle
+  going in or during a session. None of sudden pain, severe pain or fainting during a session
   is the sign alone. A tearing or ripping pain is that sign too, alone: the NHS's page on aortic
   dissection (a tear in the main blood vessel from the heart) describes its pain, sudden and severe
   in the chest or upper back, as tearing or ripping, and says to call 999. A torn muscle in a
@@ -587,6 +589,8 @@ FAINTNESS = (
     rf"({FAINT}|dizz\w*|light.?headed|sweat(s|y|ing|ed)?\b|clammy|(?!paleo)pale\b|passed out"
     rf"|pass(ing)? out|{COLLAPSED})"
 )
+# Passing out as a near thing: "I nearly passed out", "almost blacked out".
+NEARLY_OUT = r"(passed out|blacked out|fainted|collapsed)"
 # A stiff neck, as askers say it.
 STIFF_NECK = (
     r"(stiff neck|neck stiffness|neck (is|feels|felt|was|has been|has gone|went) (\w+ )?stiff)"
@@ -1325,6 +1329,13 @@ RED_FLAGS = (
             # tummy and back, I feel faint and clammy"), as a burst aneurysm shows, however bad.
             rf"(?:^|[.!?\n])(?=[^.!?\n]*\b(tummy|stomach|abdom\w*|belly)\b)(?=[^.!?\n]*\b{BACK}\b)"
             rf"(?=[^.!?\n]*\b({PAIN_WORD}|ache|aches|aching|hurt\w*))(?=[^.!?\n]*\b{FAINTNESS})",
+            # Pain that nearly made one pass out says both ("I nearly passed out from the back
+            # pain", "the pain was so bad I almost blacked out"), not pain from a needle going in.
+            rf"\b(nearly|almost)( \w+)? {NEARLY_OUT}\b( \w+)? (with|from|because of) (the |my |this )?"
+            rf"((\w+ ){{0,2}}?({BACK}|tummy|stomach|abdom\w*) )?({PAIN_WORD}|agony)\b"
+            rf"(?![^.!?\n]{{0,40}}?\b({NEEDLE}|acupuncture|session|treatment)\b)",
+            rf"\b({PAIN_WORD}|agony)\b (is|was|got|gets) so (bad|severe|intense|strong)( that)? "
+            rf"{WHO} (nearly|almost) {NEARLY_OUT}\b",
             rf"\baortic aneurysm|\baneurysm\b{NEAR}\b({BACK}|tummy|stomach|abdom\w*)\b",
             # A tearing or ripping pain (a torn aorta), named or as felt: "tearing back pain", "it
             # feels like something is ripping inside my chest".

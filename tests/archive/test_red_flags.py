@@ -438,6 +438,11 @@ SHOWS = {
         "headache neck stiffness",
     ],
     "burst_aneurysm": [
+        # Pain that nearly made one pass out: severe pain and faintness both.
+        "I nearly passed out from the back pain",
+        "the back pain was so bad I almost passed out",
+        "i almost blacked out with the pain in my back",
+        "I almost fainted from the pain in my lower back this morning",
         # Pain in the tummy and the back with faintness, however bad.
         "pain in my tummy and back, feel faint and clammy",
         "stomach and back ache, dizzy and sweaty",
@@ -1483,6 +1488,8 @@ EVERYDAY = [
     "i almost passed out when the needle went in",
     "i fainted when i got up",
     "i nearly collapsed with relief when the pain eased",
+    "I nearly passed out from the pain when the needle went in",
+    "i almost passed out from the pain during my session",
     "i felt like i was going to pass out",
     "i felt like i was collapsing",
     "I collapsed on the sofa after work",
