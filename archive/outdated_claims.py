@@ -21,11 +21,12 @@ sentences that must not. Add to them with any change.
   feeling faint or tired are common after a session.
 - Acupuncture is not known to work better than other treatments for back pain or sciatica: NICE
   does not recommend it for them (NG59), and a sham-controlled trial for sciatica (216 people
-  with long-lasting sciatica from a slipped disc, ten sessions) found leg pain eased
-  more than after sham acupuncture, by 31 against 15 points out of 100 (Tu et al., JAMA Internal
-  Medicine 2024). A page calling acupuncture unrivalled, highly effective or the best treatment,
-  or saying what it does best, says so before it, with both. A question ("is acupuncture very effective?") or a denial is no
-  such claim, nor is "highly effective" said of another treatment or of "it", which may be one.
+  with long-lasting sciatica from a slipped disc, ten sessions) found leg pain eased more than
+  after sham acupuncture, by 31 against 15 points out of 100 (Tu et al., JAMA Internal Medicine
+  2024). A page calling acupuncture unrivalled, highly effective or the best treatment, or saying
+  what it does best, says so before it, with both. A question ("is acupuncture very
+  effective?") or a denial is no such claim, nor is "highly effective" said of another treatment
+  or of "it", which may be one.
 - How acupuncture might ease sciatica, by calming inflammation or changing the sciatic nerve's
   blood flow, has been seen in animals and not shown in people: in mice, electroacupuncture
   calmed inflammation that a bacterial toxin set off through the body (Liu et al., Nature 2021),
