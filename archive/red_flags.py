@@ -1331,8 +1331,8 @@ RED_FLAGS = (
             rf"(?=[^.!?\n]*\b({PAIN_WORD}|ache|aches|aching|hurt\w*))(?=[^.!?\n]*\b{FAINTNESS})",
             # Pain that nearly made one pass out says both ("I nearly passed out from the back
             # pain", "the pain was so bad I almost blacked out"), not pain from a needle going in.
-            rf"\b(nearly|almost)( \w+)? {NEARLY_OUT}\b( \w+)? (with|from|because of) (the |my |this )?"
-            rf"((\w+ ){{0,2}}?({BACK}|tummy|stomach|abdom\w*) )?({PAIN_WORD}|agony)\b"
+            rf"\b(nearly|almost)( \w+)? {NEARLY_OUT}\b( \w+)? (with|from|because of) "
+            rf"(the |my |this )?((\w+ ){{0,2}}?({BACK}|tummy|stomach|abdom\w*) )?({PAIN_WORD}|agony)\b"
             rf"(?![^.!?\n]{{0,40}}?\b({NEEDLE}|acupuncture|session|treatment)\b)",
             rf"\b({PAIN_WORD}|agony)\b (is|was|got|gets) so (bad|severe|intense|strong)( that)? "
             rf"{WHO} (nearly|almost) {NEARLY_OUT}\b",
