@@ -874,7 +874,7 @@ NOT_A_COLLAPSE = (
     rf"|each|{WHOSE}) {NEEDLE} (went|go|goes|was|were) in)"
     r"| (dis[ck]s?|arch(es)?|lungs?|vertebra\w*|veins?|spine)\b"
     r"| (drunk|of\b|(the |some )?(leaflets|flyers|forms|sheets|papers|handouts|certificates|drinks"
-    r"|sweets)))"
+    r"|sweets|needles)))"
 )
 # "Collapsed" said of a thing, after "a", "the" or "my" ("a collapsed lung", "my collapsed disc"),
 # whatever the thing is or however it is mistyped.
@@ -1359,8 +1359,9 @@ RED_FLAGS = (
             # "I collapsed when I got out of bed", "my husband passed out", "got up and collapsed".
             rf"\b{LOST_CONSCIOUSNESS}\b{NOT_A_COLLAPSE}{NOT_SAID_OF_A_THING}",
             r"\bfound (me|him|her|them|you|\w+) (unconscious|collapsed|passed out)\b",
-            # "I had a collapse", "I keep having blackouts".
-            r"\b(had|have|has|having|get|gets|getting|got) (a |another |some |several |many )?"
+            # "I had a collapse", "I keep having blackouts"; not "we had a blackout" (a power cut).
+            r"(?<!\bwe )\b(had|have|has|having|get|gets|getting|got) (a |another |some |several "
+            r"|many )?"
             r"(sudden |brief |short )?(collapse|black ?outs?)\b",
         ),
         # What comes before a collapse that is not one: nearly, or felt as if ("I nearly

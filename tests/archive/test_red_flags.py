@@ -1501,6 +1501,8 @@ EVERYDAY = [
     "my arches have collapsed",
     "the business collapsed and the stress hurt my back",
     "i passed out leaflets at the clinic",
+    "she passed out the needles to the students",
+    "we had a blackout in the street last night",
     # Asking whether acupuncture helps trouble breathing, or trouble breathing of a breathing
     # condition: not the breathless sign.
     "acupuncture for breathing problems asthma",
