@@ -382,14 +382,15 @@ def _remembered_now():
     return ContentVersion.remembered(_remembered, words={}, runs={}, synonyms=None)
 
 
-def remembered_words():
-    """What this process has learnt of words, {(corrected, word): (correction, lexemes, absent
-    lexemes)}. Most searches repeat words searched before: kept under the content version, and
-    forgotten past REMEMBERED_WORDS."""
+def remembered_words(kind="words"):
+    """What this process has learnt of words: `words`, {(corrected, word): (correction, lexemes,
+    absent lexemes)}, or `runs`, {word: the two words it runs together, or None}. Most searches
+    repeat words searched before: kept under the content version, and forgotten past
+    REMEMBERED_WORDS."""
     remembered = _remembered_now()
-    if len(remembered["words"]) >= REMEMBERED_WORDS:
-        remembered["words"] = {}
-    return remembered["words"]
+    if len(remembered[kind]) >= REMEMBERED_WORDS:
+        remembered[kind] = {}
+    return remembered[kind]
 
 
 def correctable(word):
@@ -564,7 +565,7 @@ def run_together(words, known, *, remember=True):
         and known.lexemes[word]
         and known.absent.issuperset(known.lexemes[word])
     ]
-    remembered = _remembered_now()["runs"]
+    remembered = remembered_words("runs")
     asked = [word for word in unknown if word not in remembered]
     learnt = dict.fromkeys(asked)
     if asked:
@@ -572,8 +573,6 @@ def run_together(words, known, *, remember=True):
             cursor.execute(RUN_TOGETHER_SQL, {"words": asked})
             learnt.update(cursor.fetchall())
         if remember:
-            if len(remembered) >= REMEMBERED_WORDS:
-                remembered.clear()
             remembered.update(learnt)
     found = {word: learnt[word] if word in learnt else remembered[word] for word in unknown}
     return {word: spaced for word, spaced in found.items() if spaced}
