@@ -358,8 +358,8 @@ class QuestionQuerySet(models.QuerySet):
         checks that the two agree. Calls `report(looked, stored)` after each batch; returns how
         many were stored and how many of them were marked for review."""
         looked = stored = marked = 0
-        fields = ["question", "status", "marked_for_review", "updated_at", *RED_FLAG_FIELDS]
-        rows = self.only(*fields).order_by("pk").iterator(chunk_size=batch)
+        written = ["marked_for_review", "updated_at", *RED_FLAG_FIELDS]
+        rows = self.only("question", "status", *written).order_by("pk").iterator(chunk_size=batch)
         while chunk := list(islice(rows, batch)):
             stale = [q for q in chunk if q.red_flags_key != red_flags.finding_key(q.question)]
             for question in stale:
@@ -368,7 +368,7 @@ class QuestionQuerySet(models.QuerySet):
                     marked += not question.marked_for_review
                     question.marked_for_review = True
                     question.updated_at = timezone.now()
-            stored += self.model.objects.bulk_update(stale, fields[2:])
+            stored += self.model.objects.bulk_update(stale, written)
             looked += len(chunk)
             if report:
                 report(looked, stored)
