@@ -155,17 +155,24 @@ Decisions a reviewer should know about:
   sign too, without "sudden": askers do not always say how the pain began, and both together are
   reason enough to get help now. Pain that nearly made one pass out says both ("I nearly passed
   out from the back pain", "the pain was so bad I almost blacked out"), but not from a needle
-  going in or during a session. None of sudden pain, severe pain or fainting during a session
-  is the sign alone. A tearing or ripping pain is that sign too, alone: the NHS's page on aortic
-  dissection (a tear in the main blood vessel from the heart) describes its pain, sudden and severe
-  in the chest or upper back, as tearing or ripping, and says to call 999. A torn muscle in a
-  limb ("a tearing pain in my calf"), "tearing up" and "the pain is tearing me apart" are not it;
-  a tearing pain in the back on lifting, most often a strained muscle, is, as a few words cannot
-  tell them apart. And blood in the pee: the NHS page on blood in urine sends anyone who has it
-  to an urgent GP appointment or NHS 111, even if it happened once, there was only a little or
-  they are not sure it is blood; with back pain it can come from a kidney stone or an infection,
-  and it can be a sign of cancer. Blood and urine tests ("a blood test and a urine sample") are
-  not the sign.
+  going in or during a session. The back's pain with feeling faint or dizzy in one sentence is
+  the sign however bad ("my back pain made me feel faint", "the pain in my back is so bad I feel
+  dizzy"), as that page names pain in the back with feeling dizzy or fainting, and askers do not
+  always say how bad; sweaty or pale with back pain alone is not, as sweats are the fever sign's.
+  Not a faint of a session or a needle said in the same clause ("my back hurts and I felt dizzy
+  after acupuncture", "the needles in my back made me feel faint"), nor one asked of in general
+  ("can back pain cause dizziness?", "does acupuncture help back pain and dizziness?"); dizziness
+  since a session, or asked of one's own ("why does my back pain make me dizzy?"), is the sign.
+  None of sudden pain, severe pain or fainting during a session is the sign alone. A tearing or
+  ripping pain is that sign too, alone: the NHS's page on aortic dissection (a tear in the main
+  blood vessel from the heart) describes its pain, sudden and severe in the chest or upper back, as
+  tearing or ripping, and says to call 999. A torn muscle in a limb ("a tearing pain in my calf"),
+  "tearing up" and "the pain is tearing me apart" are not it; a tearing pain in the back on lifting,
+  most often a strained muscle, is, as a few words cannot tell them apart. And blood in the pee: the
+  NHS page on blood in urine sends anyone who has it to an urgent GP appointment or NHS 111, even if
+  it happened once, there was only a little or they are not sure it is blood; with back pain it can
+  come from a kidney stone or an infection, and it can be a sign of cancer. Blood and urine tests
+  ("a blood test and a urine sample") are not the sign.
   And a headache that came on suddenly and is extremely painful: the NHS page on headaches says to
   call 999 for one, as it can mean bleeding in or around the brain, and so for a severe headache
   with feeling drowsy or confused, problems speaking, loss of vision or a stiff neck; passing out
@@ -258,10 +265,11 @@ Decisions a reviewer should know about:
 - A red streak or line from a needle site is the infected needle site's sign: infection spreading
   along the skin.
 - A stem's everyday look-alikes are kept out where they are not the sign: "number" is not
-  "numb" (see above), a faint ache or "the faintest idea" is not feeling faint, nor a sweater
-  sweating, a collapsed disc or arches collapsing, "paleo" pale, an agonist (a drug) agony,
-  paint or "painless" pain, tablets "not easy to swallow" tablets that do not ease the pain,
-  "needless to say" a needle, nor "a trip on foot" tripping over one's feet.
+  "numb" (see above), a faint ache, "a faint click", "the faintest idea" or "faint-hearted" is not
+  feeling faint, nor "a dizzying number" dizziness, nor a sweater sweating, a collapsed disc or
+  arches collapsing, "paleo" pale, an agonist (a drug) agony, paint or "painless" pain, tablets
+  "not easy to swallow" tablets that do not ease the pain, "needless to say" a needle, nor "a trip
+  on foot" tripping over one's feet.
 """
 
 import hashlib
@@ -577,11 +585,16 @@ TEARING_PAIN = (
     r"|calves|hamstrings?|knees?|ankles?|achilles|heels?|feet|foot|toes?|fingers?|hands?|wrists?"
     r"|elbows?|arms?)\b)"
 )
-# Feeling faint, but not a faint ache or mark ("the pain has faded to a faint ache"), nor "the
-# faintest idea" or "faintly red".
+# Feeling faint, but not faint as slight, of a pain or a mark ("the pain has faded to a faint
+# ache", "faint dull ache in my lower back"), nor "the faintest idea", "faintly red" or "not for
+# the faint-hearted". "A faint" or "the faint" before a word is slight ("a faint click in my
+# back"), but for a faint feeling, spell, fit or turn, or "and" ("I had a faint and hurt my back").
 FAINT = (
-    r"faint(?!est|ly)\w*\b(?! (ache|aches|aching|pain|pains|bruis\w*|marks?|lines?|tingl\w*|red\w*"
-    r"|pink|idea|smell)\b)"
+    r"faint(?!est|ly|.?heart)\w*\b(?! ((dull|sharp|nagging|niggling|lingering|low|lower|upper|mid"
+    r"|back|burning|throbbing|aching|tingling|residual|constant|background) )?(ache|aches|aching"
+    r"|backache|pain|pains|twinges?|niggl\w*|throb\w*|bruis\w*|marks?|lines?|tingl\w*|red\w*|pink"
+    r"|idea|smell)\b)"
+    r"(?!(?:(?<=\ba faint)|(?<=\bthe faint)) (?!(and|or|but|feeling|spells?|fits?|turns?)\b)[a-z])"
 )
 FAINTNESS = (
     # Not a sweater or sweatshirt, nor a paleo diet (a word of the rules in the lookahead, so that
@@ -591,6 +604,19 @@ FAINTNESS = (
 )
 # Passing out as a near thing: "I nearly passed out", "almost blacked out".
 NEARLY_OUT = r"(passed out|blacked out|fainted|collapsed)"
+# Feeling faint or dizzy, as said with the back's pain however bad (see the burst aneurysm's
+# sign): not sweaty, pale or clammy, which are its signs only with severe or sudden pain, nor "a
+# dizzying number".
+FEELING_FAINT = (
+    rf"({FAINT}|dizz(?!ying\b)\w*|light.?headed\w*|woozy|(going|about) to (pass|black) out"
+    r"|like (i'm |i am )?(passing|blacking) out)"
+)
+# The back's pain, as a sentence says it with feeling faint: a word of the back, and one of pain
+# ("my back is killing me", "backache").
+BACK_HURTING = (
+    rf"(?=[^.!?\n]*\b{BACK}\b)(?=[^.!?\n]*(\b({PAIN_WORD}|aches?\b|aching|hurt\w*|sore\b|agony"
+    r"|killing|sciatica)|backache|backpain))"
+)
 # A stiff neck, as askers say it.
 STIFF_NECK = (
     r"(stiff neck|neck stiffness|neck (is|feels|felt|was|has been|has gone|went) (\w+ )?stiff)"
@@ -621,6 +647,42 @@ SUDDENLY_EASED = (
 NEEDLE = r"needl(?!ess)\w*"
 NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
+# Where a faint is common and most often harmless: a session, a needle, an injection, a blood test.
+AT_A_SESSION = (
+    rf"(acupunctur\w*|sessions?|treatments?|appointments?|{NEEDLE}|cupping|moxa\w*|injections?"
+    r"|blood tests?)"
+)
+# Feeling faint of a session or a needle, in one clause ("I felt faint when the needles went in",
+# "light-headed after my session", "the needles made me dizzy", "can acupuncture for lower back
+# pain cause imbalance and dizziness"): not since one ("dizzy since the session"), which is no
+# passing faint.
+FAINT_OF_A_SESSION = (
+    rf"({FEELING_FAINT}\b{NEAR_IN_CLAUSE}\b(when|as|once|while|during|after|at|in|from|with"
+    rf"|following|through|by)\b{NEAR_IN_CLAUSE}\b{AT_A_SESSION}\b"
+    rf"|\b(when|as|once|while|during|after|at|in|from|with|following|by)\b{NEAR_IN_CLAUSE}"
+    rf"\b{AT_A_SESSION}\b{NEAR_IN_CLAUSE}\b{FEELING_FAINT}"
+    rf"|\b{AT_A_SESSION}\b (\w+ ){{0,4}}?(made|make|makes|making|left|leave|leaves|got|get|gets"
+    rf"|caus\w*|giv\w*|gave) (\w+ ){{0,3}}?{FEELING_FAINT})"
+)
+# Not the asker's own: a word but "i", "me", "my" and the like.
+NOT_ONES_OWN = r"(?!(i|i'm|me|my|mine|he|she|his|her|him|we|our|us)\b)\w+"
+# Asked of the back's pain in general ("can back pain cause dizziness?", "does sciatica make you
+# dizzy?", "is dizziness a symptom of back pain?"), as a question about a treatment's risk is not
+# the burn's sign: not of the asker's own ("can my back pain make me dizzy?", "why does my back
+# pain make me feel faint?"). Nor whether a treatment helps it ("does acupuncture help back pain
+# and dizziness?"), as asking whether it helps trouble breathing is not the breathless sign.
+ASKED_IN_GENERAL = (
+    rf"(\b(can|could|does|do|will|would|might|may)( {NOT_ONES_OWN}){{1,4}}? (caus\w*|mak\w*"
+    rf"|giv\w*|lead\w* to|bring\w* on|trigger\w*|result\w* in)( {NOT_ONES_OWN}){{0,3}}? "
+    rf"{FEELING_FAINT}"
+    rf"|\b(is|are)( {NOT_ONES_OWN}){{0,4}}? {FEELING_FAINT}( {NOT_ONES_OWN}){{0,4}}? "
+    r"((a |an )?(\w+ )?(symptoms?|signs?|side effects?|causes?) of|linked|related|connected"
+    r"|associated)\b"
+    r"|\b(acupuncture|needling|cupping|moxa\w*|tcm|chinese medicine)( (does|do|can|could|will"
+    r"|would|really|ever|actually|also|is|be))*( (help|helps|helped|helping|treat|treats|ease"
+    r"|eases)( with| for)?| (works?|good|effective|useful) (for|with)| for)( (\w+ ){0,4}?(and|or"
+    rf"|&|with|plus))? (feeling )?{FEELING_FAINT})"
+)
 # Nothing felt of a needle going in, or of a session (see FELT_NOTHING): a needle that did not
 # hurt, or a treatment that did nothing, not lost feeling in the saddle area or the legs (see
 # nothing_felt_of_a_needle). "I felt nothing when the needle went in my bottom", "I didn't feel a
@@ -1309,12 +1371,13 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="burst_aneurysm",
-        label="Severe pain in your back or tummy with feeling dizzy, faint, sweaty or clammy, or a "
-        "tearing or ripping pain",
-        advice=f"{EMERGENCY} Severe pain with feeling dizzy, faint, sweaty or clammy can mean that "
-        "the main blood vessel in the tummy has burst (an abdominal aortic aneurysm). A tearing or "
-        "ripping pain in the back or chest can mean that the main blood vessel from the heart has "
-        "torn (an aortic dissection). Do not drive yourself.",
+        label="Back or tummy pain with feeling dizzy or faint, severe pain with feeling sweaty or "
+        "clammy, or a tearing or ripping pain",
+        advice=f"{EMERGENCY} Pain in the back or tummy with feeling dizzy or faint, or severe pain "
+        "with feeling sweaty or clammy, can mean that the main blood vessel in the tummy has burst "
+        "(an abdominal aortic aneurysm). A tearing or ripping pain in the back or chest can mean "
+        "that the main blood vessel from the heart has torn (an aortic dissection). Do not drive "
+        "yourself.",
         patterns=(
             rf"(?s:\b{SUDDEN_SEVERE}.{{0,200}}?\b{FAINTNESS})",
             rf"(?s:\b{FAINTNESS}.{{0,200}}?\b{SUDDEN_SEVERE})",
@@ -1336,6 +1399,13 @@ RED_FLAGS = (
             rf"(?![^.!?\n]{{0,40}}?\b({NEEDLE}|acupuncture|session|treatment)\b)",
             rf"\b({PAIN_WORD}|agony)\b (is|was|got|gets) so (bad|severe|intense|strong)( that)? "
             rf"{WHO} (nearly|almost) {NEARLY_OUT}\b",
+            # The back's pain with feeling faint or dizzy, in one sentence, however bad ("my back
+            # pain made me feel faint", "the pain in my back is so bad I feel dizzy"): the NHS page
+            # on abdominal aortic aneurysm names pain in the back with feeling dizzy or fainting
+            # among a burst one's signs, and askers do not always say how bad. Not a faint of a
+            # session or a needle (see FAINT_OF_A_SESSION), nor a question asked in general.
+            rf"(?:^|[.!?\n])(?=[^.!?\n]*\b{FEELING_FAINT}){BACK_HURTING}"
+            rf"(?![^.!?\n]*{FAINT_OF_A_SESSION})(?![^.!?\n]*{ASKED_IN_GENERAL})",
             rf"\baortic aneurysm|\baneurysm\b{NEAR}\b({BACK}|tummy|stomach|abdom\w*)\b",
             # A tearing or ripping pain (a torn aorta), named or as felt: "tearing back pain", "it
             # feels like something is ripping inside my chest".

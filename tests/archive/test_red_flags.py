@@ -463,6 +463,20 @@ SHOWS = {
         "severe back pain and I collapsed on the floor",
         "the pain is agonizing and I feel faint",
         "agonising back pain and dizzy",
+        # The back's pain with feeling faint or dizzy in one sentence, however bad; asked of the
+        # asker's own, or since a session (not a passing faint during one).
+        "my back pain made me feel faint",
+        "sudden severe back pain and I feel dizzy and sweaty",
+        "the pain in my back is so bad I feel faint",
+        "my back hurts and i feel really dizzy",
+        "backache and feeling faint",
+        "my back is killing me and I feel like I'm going to pass out",
+        "my sciatica is so bad I feel dizzy",
+        "why does my back pain make me dizzy?",
+        "can my back pain make me feel faint?",
+        "my back pain is so bad I feel faint, should I cancel my acupuncture session?",
+        "I have felt dizzy since the session and my back hurts",
+        "I'm on a GLP-1 agonist and my back pain makes me dizzy",
         # A tearing or ripping pain (aortic dissection), alone.
         "sudden tearing pain between my shoulder blades",
         "ripping pain in my back",
@@ -471,6 +485,9 @@ SHOWS = {
         "the pain in my back feels like tearing",
         # As searched: keywords side by side.
         "back pain dizzy faint sudden",
+        "back pain dizziness",
+        "back ache and light headed",
+        "lower back pain, dizzy",
         "sudden back pain collapse",
         "aortic aneurysm",
         "aneurysm back pain",
@@ -1066,6 +1083,10 @@ IN_ASKERS_WORDS = {
         "treatment_burn",
         ["the moxa burnt my skin and it has blistered", "cupping left blisters that are weeping"],
     ),
+    "pain in your back and feeling dizzy or fainting (NHS: abdominal aortic aneurysm)": (
+        "burst_aneurysm",
+        ["my back pain made me feel faint", "the pain in my back is so bad I feel faint"],
+    ),
     "loss of consciousness (NHS: when to call 999)": (
         "collapse",
         ["I collapsed when I got out of bed", "i keep passing out", "i have blacked out twice"],
@@ -1114,6 +1135,7 @@ TYPOS = {
     "i colapsed when i got out of bed": "collapse",
     "the needle snaped off under my skin": "needle_left_in",
     "the moxa left a blistr": "treatment_burn",
+    "my back pian made me feel faint": "burst_aneurysm",
 }
 
 EVERYDAY = [
@@ -1223,8 +1245,9 @@ EVERYDAY = [
     "I have collapsed arches and severe pain in my lower back",
     "The pain is severe, so I bought a collapsible walking stick",
     "I have severe back pain since I started a paleo diet",
-    # An agonist is a drug, not agony (GLP-1 agonists often make people dizzy).
-    "I'm on a GLP-1 agonist and my back pain makes me dizzy",
+    # An agonist is a drug, not agony (GLP-1 agonists often make people dizzy); the back's pain
+    # with dizziness is the burst aneurysm's sign however bad (see SHOWS).
+    "I'm on a GLP-1 agonist for the pain and it makes me dizzy",
     # Painless and paint are not pain; tablets not easy to swallow are not tablets that do not
     # ease the pain.
     "The needling was painless on both sides",
@@ -1378,6 +1401,31 @@ EVERYDAY = [
     # Feeling faint after a session with the back named, the sea's waters, heartburn.
     "I felt faint in the session, is that normal?",
     "my back hurts and I felt dizzy after acupuncture",
+    # Feeling faint of a session or a needle, with the back's pain in the sentence: common, and
+    # most often harmless. Dizziness asked of in general, or whether a treatment helps it; faint
+    # as slight, faint-hearted, a dizzying choice.
+    "I felt faint when the needles went in my back",
+    "my back pain is easing but I felt a bit light-headed after my session",
+    "I have back pain and felt light-headed during my first session",
+    "the needles in my back made me feel faint",
+    "when the needles went in my back I felt dizzy",
+    "does acupuncture help dizziness",
+    "does acupuncture help vertigo",
+    "does acupuncture help back pain and dizziness?",
+    "acupuncture for dizziness and back pain",
+    "can back pain cause dizziness?",
+    "does sciatica make you dizzy?",
+    "can a bad back make you feel faint?",
+    "is dizziness a symptom of back pain?",
+    "are dizziness and back pain linked?",
+    "I have a faint ache in my lower back",
+    "a faint pain in my back",
+    "there's a faint dull ache in my lower back, I feel fine otherwise",
+    "my back hurts and I heard a faint click",
+    "faint dull ache in my lower back",
+    "I get faint twinges in my lower back",
+    "back pain is not for the faint-hearted",
+    "a dizzying number of treatments for back pain",
     "the waters were rough on the ferry and my back hurts",
     "I have heartburn and back pain",
     # Sleep lost in a text that names no pain and no back: not pain at night.
@@ -1739,6 +1787,9 @@ NOT_THIS_SIGN = {
     "I have a collapsed lnug": "collapse",
     # Legs that collapsed are the both-legs sign's, not a person's collapse.
     "my legs collapsed under me": "collapse",
+    # Dizziness asked of a session, not the back's pain with feeling dizzy (the imbalance is the
+    # both-legs sign's).
+    "Can acupuncture for lower back pain cause imbalance and dizziness": "burst_aneurysm",
     # What a needle left, not a needle left in.
     "the pain from the needle is still in my leg": "needle_left_in",
     "the tingling from the needle is still in my foot": "needle_left_in",
@@ -2010,6 +2061,9 @@ LONG_TEXTS = [
     # of their words.
     ("the needle in my legs did not hurt and " * 200)[:5000],
     ("my legs have gone " * 300)[:5000],
+    # The back's pain with feeling dizzy, and what would make it a session's or a question, read
+    # once from the sentence's start, not again from each of its words, to a needle at its end.
+    ("my back hurts and i feel dizzy when the can it make " * 100)[:4990] + " needle",
     " ".join(sorted(red_flags.VOCABULARY) * 3)[:5000],
 ]
 
