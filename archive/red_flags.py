@@ -212,7 +212,13 @@ Decisions a reviewer should know about:
   GP appointment, with those cases for A&E named in the advice. Cupping's round marks and bruises
   are usual and are not the sign ("cupping marks", "purple circles after cupping"), nor the
   redness and warmth moxa leaves, nor the red lines of cupping moved over the skin, nor a
-  question ("can cupping cause blisters?", "does moxa burn").
+  question ("can cupping cause blisters?", "does moxa burn"). A burn or blister from a heat pad,
+  pack, wrap or patch, a hot-water bottle, a wheat bag or an electric blanket is the sign too ("I
+  burnt my back with a hot water bottle", "blister from my heat pad"): people with back pain use
+  them at home, and they burn skin that is numb, or one fallen asleep on them, without its being
+  felt; the same NHS advice holds. Not one that warmed or reddened the skin as it should, a question
+  ("can heat pads cause burns?"), nor a pain that burns ("the heat pad soothes the nerve pain
+  burning my leg"), as sciatica's often does.
   And collapsing, passing out or blacking out ("I collapsed when I got out of bed", "my husband
   passed out", "got up and collapsed"): the NHS page on when to call 999 names loss of
   consciousness among its emergencies, and a collapse no one can explain can come from the heart
@@ -908,6 +914,14 @@ HEAT_TREATMENT = (
     r"(moxa\w*|moxibustion|(heat|heating|infra.?red|tdp) lamps?|lamps?|tdp|cupping|cups?\b(?! of)"
     r"|(warm|warmed|warming|heated) needles?)"
 )
+# What heats a sore back at home: a heat pad, pack, wrap or patch, a hot-water bottle, a wheat bag,
+# an electric blanket. They burn skin that is numb, or one fallen asleep on them, without its
+# being felt.
+HEAT_AT_HOME = (
+    r"((heat|heating|heated|hot|electric|microwave\w*) (pads?|packs?|wraps?|patch(es)?|pillows?)"
+    r"|hot.?water ?bottles?|wheat ?(bags?|packs?|pillows?)|electric blankets?)"
+)
+HEAT_SOURCE = rf"({HEAT_TREATMENT}|{HEAT_AT_HOME})"
 # Skin that weeps or looks infected where the moxa, a lamp or a cup was: not the redness and
 # heat moxa and cupping leave as they should, nor the red lines of cupping moved over the skin,
 # nor eyes that weep from moxa's smoke or an asker weeping as a session moves them.
@@ -1713,30 +1727,33 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="treatment_burn",
-        label="A burn or blister from moxa, a heat lamp or cupping",
+        label="A burn or blister from moxa, a heat lamp, cupping, a heat pad or a hot-water bottle",
         advice=f"{URGENT} A burn that blisters, or skin that weeps or gets red, hot or swollen, "
         "needs checking. Go to an urgent treatment centre or A&E if the burn is bigger than your "
         "hand, the skin looks white or charred, or it has blistered on your face, hands, arms, "
         "legs, feet or genitals. Cool a new burn under cool running water for 20 minutes, and do "
         "not burst a blister. Round marks or bruises from cupping are usual.",
         patterns=(
-            # A burn with moxa, a lamp or cupping in one sentence, or said to be from a session
-            # ("I got burned during acupuncture").
-            rf"\b{BURNT}({NEAR}\b{HEAT_TREATMENT}|( \w+){{0,3}}? (from|after|since|during|by|in"
+            # A burn with moxa, a lamp, cupping or a heat pad in one sentence, or said to be from a
+            # session ("I got burned during acupuncture").
+            rf"\b{BURNT}({NEAR}\b{HEAT_SOURCE}|( \w+){{0,3}}? (from|after|since|during|by|in"
             r"|at) (the |my |a |an |his |her |this |that |last |each )?(\w+ )?"
             rf"({NEEDLE}|acupuncture|sessions?|treatments?)\b)",
-            rf"\b{HEAT_TREATMENT}({NEAR}\b({BURNT}|{SKIN_WEEPING})"
+            rf"\b{HEAT_SOURCE}({NEAR}\b({BURNT}|{SKIN_WEEPING})"
             # As searched: "moxa burn", "cupping blisters" (not "the moxa burns slowly").
             r"| (burns?|blisters?)\b(?=\s*$|\s*[.,;!]| (on|from|after|and|marks?|scars?|infected"
             r"|blister\w*)\b))",
-            # Skin that weeps or looks infected where moxa, a lamp or a cup was.
-            rf"\b{SKIN_WEEPING}\b{NEAR}\b{HEAT_TREATMENT}",
+            # Skin that weeps or looks infected where moxa, a lamp, a cup or a heat pad was.
+            rf"\b{SKIN_WEEPING}\b{NEAR}\b{HEAT_SOURCE}",
         ),
-        # A question about the risk: "can cupping cause blisters?", "does moxa burn".
+        # A question about the risk: "can cupping cause blisters?", "does moxa burn", "can a hot
+        # water bottle cause blisters?". Nor pain that burns ("the heat pad soothes the nerve pain
+        # burning my leg"), as sciatica's often does.
         ignore=(
-            r"\b(can|could|does|do|will|would|might|may)\b( \w+){1,3}? ((cause|leave|give|make"
+            r"\b(can|could|does|do|will|would|might|may)\b( \w+){1,4}? ((cause|leave|give|make"
             r"|produce)\w*( \w+){0,2}? (blisters?|burns?)\b|(burn|blister)\b(?= (you|people"
             r"|anyone|someone|the skin|skin)\b|\s*$|\s*\?))",
+            rf"\b({PAIN_WORD}|sciatica|nerves?)( (is|was|keeps|kept|that is|that's))? burning\b",
         ),
     ),
     RedFlag(

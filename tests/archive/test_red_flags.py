@@ -391,7 +391,8 @@ SHOWS = {
         "needle fragment under skin",
         "retained acupuncture needle",
     ],
-    # A burn or blister from moxa, a heat lamp or cupping, or skin there that weeps.
+    # A burn or blister from moxa, a heat lamp or cupping, or skin there that weeps, or from a
+    # heat pad, a hot-water bottle, a heat wrap or a wheat bag.
     "treatment_burn": [
         "the moxa burnt my skin and it has blistered",
         "cupping left blisters that are weeping",
@@ -410,6 +411,20 @@ SHOWS = {
         # As searched: keywords side by side.
         "moxa burn",
         "cupping blisters",
+        # Heat at home for a sore back, which burns numb skin without its being felt.
+        "I burnt my back with a hot water bottle",
+        "blister from my heat pad",
+        "the wheat bag scalded my skin",
+        "the heat pad burned my lower back while I slept",
+        "i fell asleep on my heating pad and now theres a blister",
+        "the heat wrap left a burn on my back",
+        "my skin has blistered where the hot-water bottle was",
+        "got burnt by a microwaved wheat bag",
+        "my electric blanket burnt my leg and it blistered",
+        "the hot water bottle was burning my back so I moved it",
+        "the pain is burning and the heat pad burnt my skin",
+        "hot water bottle burn",
+        "heat pad blisters",
     ],
     "sudden_severe_headache": [
         "I have a sudden severe headache",
@@ -1081,7 +1096,11 @@ IN_ASKERS_WORDS = {
     ),
     "a burn that blisters (NHS: burns and scalds)": (
         "treatment_burn",
-        ["the moxa burnt my skin and it has blistered", "cupping left blisters that are weeping"],
+        [
+            "the moxa burnt my skin and it has blistered",
+            "cupping left blisters that are weeping",
+            "blister from my heat pad",
+        ],
     ),
     "pain in your back and feeling dizzy or fainting (NHS: abdominal aortic aneurysm)": (
         "burst_aneurysm",
@@ -1135,6 +1154,7 @@ TYPOS = {
     "i colapsed when i got out of bed": "collapse",
     "the needle snaped off under my skin": "needle_left_in",
     "the moxa left a blistr": "treatment_burn",
+    "the hot water botle burnt my back": "treatment_burn",
     "my back pian made me feel faint": "burst_aneurysm",
 }
 
@@ -1521,6 +1541,18 @@ EVERYDAY = [
     "can moxa burn you",
     "i burnt my hand on a cup of tea and my back hurts",
     "i had a blister on my heel from new shoes, can i still have my session?",
+    # Heat at home that warmed as it should, asked about, or a pain that burns.
+    "is a heat pad safe?",
+    "the heat pad felt warm",
+    "the heat pad made my skin red for a while",
+    "I use a hot water bottle for the pain",
+    "can a hot water bottle cause blisters?",
+    "can heat pads cause burns?",
+    "the heat pad eases the burning pain in my leg",
+    "the heat pad soothes the nerve pain burning my leg",
+    "my sciatica is burning my leg and a heat pad helps",
+    "the hot water bottle was scalding hot",
+    "the wheat bag burst in the microwave",
     # Eyes that weep from moxa's smoke, an asker moved to tears, a lamp said to be hot.
     "my eyes were weeping from the moxa smoke",
     "i started weeping during the cupping",
