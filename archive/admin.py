@@ -69,7 +69,8 @@ def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, cal
     `reviewer` emptied. Readers see "Reviewed <today> by <reviewer>": whoever checked it before
     did not check it today, and the action does not know who did (the editor who ticks it may
     only record a review the panel made). `called`: what the message calls them, e.g. "Q&A(s)";
-    `then`: what the message adds after "reviewed today"."""
+    `then`: what the message adds after "reviewed today". A second message names those still
+    making a claim archive.outdated_claims notes."""
     model = queryset.model
     objects = list(queryset)
     # A save sets auto_now dates (a Q&A's updated_at); bulk_update does not.
@@ -88,6 +89,18 @@ def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, cal
         f"in “{label}” on its page.",
         messages.SUCCESS,
     )
+    # A review leaves the authors' words as they are, and readers still see the notes on what
+    # current evidence does not support: the editor is told which pages keep them, as one click
+    # over many pages may not have looked.
+    noted = [str(obj) for obj in objects if obj.outdated_claims]
+    if noted:
+        model_admin.message_user(
+            request,
+            f"Still saying what current evidence does not support, with a note for readers: "
+            f"{get_text_list([f'“{name}”' for name in noted], 'and')}. To remove a note, edit "
+            "the claim out on the page (see “Claims current evidence does not support”).",
+            messages.WARNING,
+        )
 
 
 def visitors_question(question):

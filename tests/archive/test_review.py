@@ -138,3 +138,22 @@ def rows_said_due(html):
     )
     assert not any("being reviewed" in meta for _, meta in items)
     return {title: "answer due for review" in meta for title, meta in items}
+
+
+def test_marking_reviewed_today_warns_of_none_when_no_answer_makes_a_noted_claim(
+    editor_client, area
+):
+    question = make_question(area, answer="Rest, and keep moving gently.")
+    response = editor_client.post(
+        LIST, {"action": "mark_reviewed", "_selected_action": [question.pk]}, follow=True
+    )
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+def test_marking_reviewed_today_names_the_qas_still_making_noted_claims(editor_client, area):
+    noted = make_question(area, title="NICE and my back", answer="NICE recommends acupuncture.")
+    response = editor_client.post(
+        LIST, {"action": "mark_reviewed", "_selected_action": [noted.pk]}, follow=True
+    )
+    warning = next(str(m) for m in response.context["messages"] if m.level_tag == "warning")
+    assert "“NICE and my back”" in warning

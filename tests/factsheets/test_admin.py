@@ -321,3 +321,21 @@ def test_the_seeded_factsheets_claims_box_names_each_claims_text_box(admin_clien
     for where in said:
         labels = re.findall(r"“(.*?)”", where)
         assert labels and set(labels) <= {"Summary", *headings.values()}
+
+
+def test_marking_reviewed_today_names_the_factsheets_still_making_noted_claims(admin_client, db):
+    noted = make_factsheet("Sciatica", summary="Acupuncture is unrivalled for sciatica.")
+    plain = make_factsheet("Lumbago", summary="Lumbago is pain in the lower back.")
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "mark_reviewed", "_selected_action": [noted.pk, plain.pk]},
+        follow=True,
+    )
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings == [
+        "Still saying what current evidence does not support, with a note for readers: "
+        "“Sciatica”. To remove a note, edit the claim out on the page (see “Claims current "
+        "evidence does not support”)."
+    ]
+    # Reviewed all the same: the authors' words are kept, and readers see the note.
+    assert Factsheet.objects.filter(last_reviewed=timezone.localdate()).count() == 2
