@@ -36,6 +36,7 @@ from ask.models import (
     Submission,
     Transition,
 )
+from config.personal_data import PHONE_OR_NHS_NUMBER
 
 logger = logging.getLogger(__name__)
 
@@ -784,7 +785,8 @@ PERSONAL_DATA = "The {field} contains {what}. Edit it out before publishing."
 
 def _refuse_personal_data(locked):
     """The title, edited question and answer go into the public archive: refuse them while they
-    hold the asker's e-mail address, any e-mail address, or the asker's name (`_names`)."""
+    hold the asker's e-mail address, any e-mail address, a phone or NHS number, or the asker's
+    name (`_names`)."""
     errors = {}
     for field in ("title", "edited_question", "answer"):
         text = getattr(locked, field)
@@ -792,6 +794,8 @@ def _refuse_personal_data(locked):
             what = "the asker's e-mail address"
         elif EMAIL_ADDRESS.search(text):
             what = "an e-mail address"
+        elif PHONE_OR_NHS_NUMBER.search(text):
+            what = "a phone or NHS number"
         elif _names(text, locked.name):
             what = "the asker's name"
         else:

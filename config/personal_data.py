@@ -8,6 +8,16 @@ import re
 LOOKS_PERSONAL = re.compile(r"@|\d[\d\s\"'+.-]{5,}\d")
 
 
+# A UK phone number ("07700 900123", "+44 7700 900123", "(020) 7946 0958") or an NHS number
+# ("943 476 5919"): what a visitor may leave in a question, which publishing refuses. Stricter
+# than LOOKS_PERSONAL, which only keeps pages out of caches and may take a year range or a
+# dose ("2009-2016", "10 - 20 mg") for one.
+PHONE_OR_NHS_NUMBER = re.compile(
+    r"(?<![\w+-])(\+44[\s-]?(\(0\)\s?)?|\(?0)\d(\)?[\s-]?\d){8,9}(?![\w-])"
+    r"|(?<![\w-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w-])"
+)
+
+
 def looks_personal(text):
     """True when `text` holds something like an e-mail address or a phone or NHS number: a
     visitor may type their own."""

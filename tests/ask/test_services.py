@@ -307,6 +307,8 @@ def test_an_answer_making_a_claim_the_site_knows_is_not_true_is_not_published(ed
         ("answer", "Mrs Example, rest and move gently.", "the asker's name"),
         ("answer", "Write to ANN@Example.ORG if it lasts.", "the asker's e-mail address"),
         ("edited_question", "Is tiredness normal? (carl@bücher.de)", "an e-mail address"),
+        ("edited_question", "Call me on 07700 900123. Is it normal?", "a phone or NHS number"),
+        ("answer", "Give your NHS number, 943 476 5919, to your GP.", "a phone or NHS number"),
     ],
 )
 def test_publishing_refuses_the_askers_name_or_any_email_address(editor, area, field, text, what):
@@ -336,6 +338,8 @@ def test_publishing_refuses_a_name_that_is_also_a_word_where_it_is_a_name(editor
         ("Will Back", "Your lower back pain will ease. Back pain is common. Will it come back?"),
         # Words that only contain the name.
         ("Ann Example", "Annual reviews help; the examples show how. Rest at 2pm @ home."),
+        # Numbers that are no one's: a year range, a dose, NHS 111.
+        ("Ann Example", "From 2009-2016 NICE said so; take 10 - 20 mg; call NHS 111."),
     ],
 )
 def test_publishing_allows_words_that_are_not_the_askers_name(editor, area, name, answer):
