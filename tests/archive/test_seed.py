@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 
 from archive.models import Question
 from search import index
@@ -123,3 +124,10 @@ def test_seed_shows_each_step_as_it_goes():
     assert out.getvalue().splitlines()[0].startswith("Seed: added 16 rows, kept 0 already there")
     assert "Search index rebuilt" in out.getvalue().splitlines()[-1]
     assert "12 Q&As looked at for red-flag signs" in err.getvalue()
+
+
+def test_seed_dates_the_qas_it_adds_when_it_adds_them(db):
+    before = timezone.now()
+    call_command("seed", verbosity=0)
+    for created_at, updated_at in Question.objects.values_list("created_at", "updated_at"):
+        assert created_at == updated_at >= before  # not the day the fixture was built

@@ -15,6 +15,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from archive.models import Question, RetiredSlug
@@ -75,9 +76,14 @@ def load(fixture):
     rows = json.loads(fixture.read_text(encoding="utf-8"))
     kept_rows = without_deleted_questions(rows)
     added = kept = updated = 0
+    now = timezone.now()
     for row in serializers.deserialize("python", kept_rows):
         # Natural keys found in the database give the object its primary key.
         if row.object.pk is None:
+            if isinstance(row.object, Question):
+                # Dated when added here, not when the fixture was built: readers' pages, the
+                # sitemap and the feeds say when a record last changed here.
+                row.object.created_at = row.object.updated_at = now
             row.save()
             added += 1
         else:
@@ -106,8 +112,8 @@ def without_deleted_questions(rows):
 def bring_up_to_date_if_untouched(seed):
     """Give a seed Q&A an older seed loaded the fixture's texts, and mark it for review if the
     fixture marks it (a newer importer's finding), only while its row is as that seed loaded it:
-    never saved since (every save, and both review actions in admin, move `updated_at` on from
-    the fixture's) and never reviewed. An editor's edits, or own decision, are never overwritten,
+    never saved since (a seed dates a Q&A it adds once, `created_at` and `updated_at` alike, and
+    every save, and both review actions in admin, move `updated_at` on) and never reviewed. An editor's edits, or own decision, are never overwritten,
     and a mark is never taken off. Returns how many rows it changed (0 or 1)."""
     if not isinstance(seed, Question):
         return 0
@@ -115,7 +121,7 @@ def bring_up_to_date_if_untouched(seed):
     if seed.marked_for_review:
         fresh["marked_for_review"] = True
     untouched = Question.objects.filter(
-        pk=seed.pk, last_reviewed__isnull=True, updated_at=seed.updated_at
+        pk=seed.pk, last_reviewed__isnull=True, updated_at=F("created_at")
     )
     # Changed, like any save: readers' pages, the sitemap and the feeds show the new text.
     return untouched.exclude(**fresh).update(**fresh, updated_at=timezone.now())
