@@ -10,7 +10,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from config.log_filters import without_signed_links
+from config.log_filters import without_signed_links, without_typed_words
 
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -41,12 +41,36 @@ access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 
 class AccessLogger(Logger):
-    """gunicorn's logger, with an asker's link token left out of the logged path."""
+    """gunicorn's logger, with an asker's link token left out of the logged path, and what
+    visitors type left out of gunicorn's own messages."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        atoms["U"] = without_signed_links(atoms["U"])
+        # None where gunicorn answers an error itself before reading the path.
+        if atoms["U"]:
+            atoms["U"] = without_signed_links(atoms["U"])
         return atoms
+
+    # gunicorn's messages name a request whole when it fails ("Error handling request GET
+    # /search/?q=…", on a worker's timeout too) or is refused ("Invalid request from ip=…:
+    # Invalid Request Line '…'"): the query string and any link token are left out.
+    def critical(self, msg, *args, **kwargs):
+        super().critical(*untyped(msg, args), **kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        super().error(*untyped(msg, args), **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        super().warning(*untyped(msg, args), **kwargs)
+
+    def exception(self, msg, *args, **kwargs):
+        super().exception(*untyped(msg, args), **kwargs)
+
+
+def untyped(msg, args):
+    """A message and its arguments with what visitors type left out (without_typed_words)."""
+    clean = [without_typed_words(a) if isinstance(a, str) else a for a in args]
+    return [without_typed_words(msg) if isinstance(msg, str) else msg, *clean]
 
 
 logger_class = AccessLogger

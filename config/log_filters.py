@@ -9,9 +9,19 @@ import re
 SIGNED_LINK = re.compile(r"(/ask/(?:thanks|status|withdraw)/)[^/?#\s]+")
 
 
+# A query string in a message naming a request ("GET /search/?q=… HTTP/1.1"): what visitors type.
+QUERY_STRING = re.compile(r"\?[^\s'\"]*")
+
+
 def without_signed_links(text):
     """`text` (a path, or a message naming one) with every asker's link token left out."""
     return SIGNED_LINK.sub(r"\1…", text)
+
+
+def without_typed_words(text):
+    """`text`, a message naming a request, with its query string and any asker's link token
+    left out."""
+    return without_signed_links(QUERY_STRING.sub("", text))
 
 
 class RequestPathOnly(logging.Filter):

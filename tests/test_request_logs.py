@@ -2,6 +2,8 @@
 strings, the question being typed into the ask form in a POST's body, and a log line holds the
 address."""
 
+from datetime import timedelta
+
 import pytest
 
 from tests.gunicorn_site import gunicorn_site, request
@@ -42,3 +44,46 @@ def test_an_askers_link_token_is_in_neither_log(logged):
     # The JSON log writes "…" escaped.
     assert '"request": "GET /ask/status/\\u2026/"' in logged
     assert "SECRETPART" not in logged
+
+
+def test_gunicorns_own_messages_name_a_request_without_the_words_typed(tmp_path):
+    # gunicorn names a request whole when it fails (a worker timed out in it) or refuses it.
+    from gunicorn.config import Config
+
+    from config.gunicorn import AccessLogger
+
+    log = tmp_path / "error.log"
+    config = Config()
+    config.set("errorlog", str(log))
+    logger = AccessLogger(config)
+    query = f"?q={TYPED.replace(' ', '+')}"
+    try:
+        try:
+            raise SystemExit(1)
+        except SystemExit:
+            logger.exception("Error handling request %s %s", "GET", f"/search/{query}")
+        logger.exception("Error handling request %s", f"/ask/status/{TOKEN}/{query}")
+        logger.warning(f"Invalid request from ip=198.51.100.7: Invalid Request Line 'GET /{query}'")
+    finally:
+        for handler in logger.error_log.handlers[:]:  # gunicorn's logger is shared
+            handler.close()
+            logger.error_log.removeHandler(handler)
+    logged = log.read_text()
+    assert "Error handling request GET /search/\n" in logged
+    assert "Error handling request /ask/status/…/\n" in logged
+    assert "Invalid Request Line 'GET /'" in logged
+    for word in ["Jane", "cancer", "q=", "SECRETPART"]:
+        assert word not in logged
+
+
+def test_gunicorn_logs_an_error_it_answers_before_reading_the_path(tmp_path):
+    from gunicorn.config import Config
+
+    from config.gunicorn import AccessLogger
+
+    environ = {"REQUEST_METHOD": "GET", "SERVER_PROTOCOL": "HTTP/1.1", "RAW_URI": "/"}
+    response = type("Response", (), {"status": "500 Internal Server Error", "headers": [],
+                                     "sent": 0, "response_length": 0})()  # fmt: skip
+    request = type("Request", (), {"headers": []})()
+    atoms = AccessLogger(Config()).atoms(response, request, environ, timedelta(seconds=0))
+    assert atoms["U"] is None
