@@ -15,18 +15,22 @@ minus words) as tsquery text written from those stems.
 """
 
 import re
+import time
 from dataclasses import dataclass, field, replace
 
 from django.db import connections, router
 
 from archive.models import ContentVersion
 from archive.red_flags import JOINERS_AND_MARKS
+from config.personal_data import looks_personal
 from search.models import Synonym
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 50
-# Words each process remembers what the database said of (see `remembered_words`).
+# Words each process remembers what the database said of (see `remembered_words`), and for
+# how long at most: the words searched for may be a visitor's own (a name).
 REMEMBERED_WORDS = 10_000
+REMEMBERED_SECONDS = 3600
 # What this process learnt from the database under the content version (`_remembered_now`).
 _remembered = {}
 
@@ -386,10 +390,12 @@ def remembered_words(kind="words"):
     """What this process has learnt of words: `words`, {(corrected, word): (correction, lexemes,
     absent lexemes)}, or `runs`, {word: the two words it runs together, or None}. Most searches
     repeat words searched before: kept under the content version, and forgotten past
-    REMEMBERED_WORDS."""
+    REMEMBERED_WORDS or REMEMBERED_SECONDS after the first was kept (SECURITY.md)."""
     remembered = _remembered_now()
-    if len(remembered[kind]) >= REMEMBERED_WORDS:
+    since = remembered.setdefault(f"{kind} since", time.monotonic())
+    if len(remembered[kind]) >= REMEMBERED_WORDS or time.monotonic() - since > REMEMBERED_SECONDS:
         remembered[kind] = {}
+        remembered[f"{kind} since"] = time.monotonic()
     return remembered[kind]
 
 
@@ -515,8 +521,10 @@ class PreparedSearch:
 
 def prepare(text, *, correct_spelling=True, syntax=True, remember=True):
     """Parse, correct and widen a query (one small query to the database, none when its words
-    were looked up before). With `remember` false, what the database says of its words is not
-    kept in this process's memory."""
+    were looked up before). With `remember` false, or words that look like someone's e-mail
+    address or phone number, what the database says of its words is not kept in this process's
+    memory."""
+    remember = remember and not looks_personal(text)
     groups = parse(text, syntax=syntax)
     query_words = [word for group in groups for item in group for word in item.words]
     if not query_words:

@@ -1,12 +1,16 @@
 """Search in patients' words: ranking, typo correction, synonyms, web-search syntax."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from factsheets.models import SECTIONS
+from search import query
 from search.models import EnglishWord, Synonym
-from search.query import prepare, prepare_question, remembered_words
+from search.query import REMEMBERED_SECONDS, prepare, prepare_question, remembered_words
 from search.results import Results, similar_questions, similar_to_question
 from tests.factories import make_category, make_factsheet, make_question
 from tests.searching import found
@@ -256,6 +260,20 @@ def test_an_askers_words_are_not_remembered_by_the_process_but_a_searchs_are(see
     assert "quarmbyvale" not in {word for _, word in remembered_words()}
     prepare("quarmbyvale acupuncture")
     assert "quarmbyvale" in {word for _, word in remembered_words()}
+
+
+def test_a_search_holding_a_long_number_leaves_none_of_its_words_remembered(seeded):
+    prepare("quarmbyvale 07700 900123 sciatica")
+    assert "quarmbyvale" not in {word for _, word in remembered_words()}
+
+
+def test_remembered_words_are_forgotten_after_remembered_seconds(seeded, monkeypatch):
+    prepare("quarmbyvale acupuncture")
+    assert "quarmbyvale" in {word for _, word in remembered_words()}
+    later = time.monotonic() + REMEMBERED_SECONDS + 1
+    # The search module's clock only: the content version's look-ups keep the real one.
+    monkeypatch.setattr(query, "time", SimpleNamespace(monotonic=lambda: later))
+    assert "quarmbyvale" not in {word for _, word in remembered_words()}
 
 
 def test_a_qas_similar_questions_share_its_rarest_words_whatever_their_area(area):
