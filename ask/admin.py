@@ -297,6 +297,13 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         f"“Erase the asker's details now”, else {settings.ASK_ERASE_AFTER_DAYS} days after the "
         "question is closed.",
     )
+    follows_urgent_advice = forms.BooleanField(
+        required=False,
+        label=services.FOLLOWS_URGENT_ADVICE,
+        help_text="The asker reads the urgent advice of the warning signs above before the "
+        "answer. An answer that says not to worry, or to wait, is sent or published only once "
+        "it tells them to follow that advice first, and you have ticked this box to say so.",
+    )
     called = "question"
     # Off for the preview, which saves nothing.
     refuse_note_without_step = True
@@ -324,6 +331,14 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         kept = "_send_again" in self.data
         if self.refuse_note_without_step and cleaned.get("note", "").strip() and not (step or kept):
             self.add_error("note", NOTE_NEEDS_A_STEP)
+        # A step that sends or publishes the answer is refused here, before anything is saved,
+        # as the service would refuse it (ask.services.urgent_advice_unfollowed); a plain save
+        # keeps the draft.
+        move = services.MOVES.get(self.data.get("_transition", ""))
+        if move and move.gives_answer(self.instance) and not cleaned.get("follows_urgent_advice"):
+            answer = cleaned.get("answer", self.instance.answer)
+            if unfollowed := services.urgent_advice_unfollowed(self.instance, answer):
+                self.add_error("follows_urgent_advice", unfollowed)
         return cleaned
 
 
@@ -428,6 +443,9 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         answer_fields = list(ANSWER_FIELDS)
         if obj and obj.is_open and obj.answer:
             answer_fields.insert(answer_fields.index("answer") + 1, "claims_in_the_answer")
+        # Only to whoever may send or publish: to anyone else it would be an empty read-only box.
+        if obj and obj.is_open and obj.red_flags and self.has_change_permission(request, obj):
+            answer_fields.insert(answer_fields.index("factsheets"), "follows_urgent_advice")
         if obj and obj.is_open and obj.consent_to_publish:
             answer_fields.insert(answer_fields.index("title") + 1, "address_when_published")
         if obj and obj.state == State.IN_REVIEW:
@@ -900,6 +918,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         # See response_change: a title a colleague changed since the page opened is new to
         # this editor too.
         obj.title_changed = "title" in form.changed_data or "title" in form.kept_theirs
+        obj.follows_urgent_advice = form.cleaned_data.get("follows_urgent_advice", False)
 
     def response_change(self, request, obj):
         steps = ("_send_again", "_unreachable", "_start_from", "_transition")
@@ -922,7 +941,13 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         # Read before a withdrawal erases the address.
         mail = "sent" if obj.can_receive_email else "unsendable" if obj.email else "none"
         try:
-            services.make_move(move, submission=obj, by=request.user, note=self._note(request))
+            services.make_move(
+                move,
+                submission=obj,
+                by=request.user,
+                note=self._note(request),
+                follows_urgent_advice=getattr(obj, "follows_urgent_advice", False),
+            )
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, _not_done(move, error), messages.ERROR)
             return self._back_to_page(request, obj)

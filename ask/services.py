@@ -212,9 +212,11 @@ def start_from_answer(*, submission, by, question, note=""):
     return locked
 
 
-def mark_answered(*, submission, by, answer=None, note=""):
+def mark_answered(*, submission, by, answer=None, note="", follows_urgent_advice=False):
     """Record the expert's answer. Without consent to publish, this closes the submission and the
-    answer is e-mailed to the asker; with consent, the asker hears when it is published."""
+    answer is e-mailed to the asker; with consent, the asker hears when it is published.
+    `follows_urgent_advice`: the editor confirms the answer tells the asker to follow the urgent
+    advice (`_refuse_unfollowed_urgent_advice`)."""
     with _moving(submission, "answer", by=by, note=note) as locked:
         if answer is not None:
             locked.answer = answer
@@ -222,20 +224,22 @@ def mark_answered(*, submission, by, answer=None, note=""):
             raise ValidationError({"answer": "Write the answer before marking it answered."})
         _refuse_untrue_claims(locked)
         if not locked.consent_to_publish:
+            _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
             _send_privately(locked)
     return locked
 
 
-def close_unpublished(*, submission, by, note=""):
+def close_unpublished(*, submission, by, note="", follows_urgent_advice=False):
     """Close an answered submission without publishing it (the asker allowed publishing, but
     the editors decided against it): the answer goes to the asker privately."""
     with _moving(submission, "close_unpublished", by=by, note=note) as locked:
         _refuse_untrue_claims(locked)
+        _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
         _send_privately(locked)
     return locked
 
 
-def publish(*, submission, by, note=""):
+def publish(*, submission, by, note="", follows_urgent_advice=False):
     """Publish an answered submission as a new archive Q&A from its edited title, question and
     answer, in its body area. The asker's name and e-mail are never copied."""
     with _moving(submission, "publish", by=by, note=note) as locked:
@@ -250,6 +254,7 @@ def publish(*, submission, by, note=""):
             raise ValidationError(missing)
         _refuse_untrue_claims(locked)
         _refuse_personal_data(locked)
+        _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
         now = timezone.now()
         question = Question(
             title=locked.title,
@@ -350,9 +355,10 @@ def note_unreachable(*, email, by, note=""):
 def close_stale(*, days, failed=None):
     """Close every submission still open `days` after it was received, so that its personal data
     has an end too: an answered one sends its answer privately, unless the answer makes a claim
-    the site knows is not true (then, like any other, it is closed as expired, unsent, and the
-    asker is told it could not be answered). An address no e-mail can be sent to any more gets
-    none, and the question is closed all the same (`_queue_email`).
+    the site knows is not true, or says not to worry, or to wait, under a warning sign's advice
+    (then, like any other, it is closed as expired, unsent, and the asker is told it could not
+    be answered). An address no e-mail can be sent to any more gets none, and the question is
+    closed all the same (`_queue_email`).
 
     Each submission is closed on its own: one that fails is logged (its reference, never its
     contents) and the others are closed all the same. Its reference is added to `failed` if
@@ -377,13 +383,22 @@ def close_stale(*, days, failed=None):
 def _way_out(locked):
     """The move close_stale closes an open submission with, and why when it is not the usual
     one. An answer making a claim the site knows is not true goes to no asker, and no editor is
-    there to rewrite it: that submission expires unsent, like an unanswered one."""
+    there to rewrite it: that submission expires unsent, like an unanswered one. So does one
+    that says not to worry, or to wait, under a warning sign's advice: no editor is there to
+    confirm that it tells the asker to follow that advice."""
     if locked.state != State.ANSWERED:
         return "expire", ""
     if locked.outdated_claims:
         return "expire", (
             " Its answer was not sent: it says something current evidence or guidance does not "
             "support."
+        )
+    if urgent_advice_unfollowed(locked):
+        # Sent only once an editor confirms it (_refuse_unfollowed_urgent_advice), and none has.
+        return "expire", (
+            " Its answer was not sent: it says not to worry, or to wait, to a question that "
+            "showed a warning sign, and no editor confirmed that it tells the asker to follow "
+            "the urgent advice."
         )
     return "close_unpublished", ""
 
@@ -600,6 +615,9 @@ class Move:
     button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
     permission: str = EDIT_PERMISSION
     offered_when: Callable = lambda submission, user: True  # noqa: E731
+    # Whether the move gives this submission's answer out, to its asker or into the archive: its
+    # `run` then takes `follows_urgent_advice` (see _refuse_unfollowed_urgent_advice).
+    gives_answer: Callable = lambda submission: False  # noqa: E731
     # Asked before a move that cannot be undone: words, or a function making them for the
     # submission (publishing names the address it gives for good).
     confirm: str | Callable = ""
@@ -655,6 +673,8 @@ MOVES = {
             State.ANSWERED,
             mark_answered,
             button="Save and mark answered",
+            # Without consent to publish, the answer goes to the asker at once.
+            gives_answer=lambda submission: not submission.consent_to_publish,
         ),
         Move(
             "publish",
@@ -667,6 +687,7 @@ MOVES = {
                 submission.consent_to_publish and submission.is_open
             ),
             confirm=publish_confirm,
+            gives_answer=lambda submission: True,
         ),
         Move(
             "close_unpublished",
@@ -675,6 +696,7 @@ MOVES = {
             close_unpublished,
             button="Close without publishing (e-mail the answer to the asker)",
             offered_when=lambda submission, user: submission.is_open,
+            gives_answer=lambda submission: True,
         ),
         Move(
             "duplicate",
@@ -718,11 +740,17 @@ MOVES = {
 }
 
 
-def make_move(name, *, submission, by, note=""):
-    """Make the move called `name` (an admin button's value)."""
+def make_move(name, *, submission, by, note="", follows_urgent_advice=False):
+    """Make the move called `name` (an admin button's value). `follows_urgent_advice`: the
+    editor confirms the answer tells the asker to follow the urgent advice, for a move that gives
+    the answer out (Move.gives_answer)."""
     move = MOVES.get(name)
     if move is None or move.run is None:
         raise ValidationError(f"There is no move called “{name}”.")
+    if move.gives_answer(submission):
+        return move.run(
+            submission=submission, by=by, note=note, follows_urgent_advice=follows_urgent_advice
+        )
     return move.run(submission=submission, by=by, note=note)
 
 
@@ -823,6 +851,76 @@ def _names(text, name):
             ):
                 return True
     return False
+
+
+# Words of an answer that tell its asker not to worry, or to wait. Under the advice of a warning
+# sign their question showed ("Call 999 or go to A&E now"), which comes first in every e-mail and
+# page that gives the answer, they read as leave not to follow it; so such an answer goes to no
+# asker and into no archive until its editor confirms it tells the asker to follow that advice.
+# Kept short on purpose: it asks an editor to look again, not to judge an answer, and the note
+# before every such answer ("where this answer says not to worry, or to wait…") meets whatever
+# it misses. Everyday words that are no leave to wait stay out: "normal activities", "not
+# normal", "abnormal", "a waiting list", "do not wait a few days", "pass urine", "common sense".
+REASSURANCE = re.compile(
+    r"(?<!\bnot )(?<!n't )(?<!\bnot a )\bnormal\b(?! (activit|daily|routine|life|duties))"
+    r"|\b(nothing to|no need to|don't|do not|not to) worry\b"
+    r"|(?<!\bnot )(?<!n't )\bwait(ing)? (and see|(for )?(a|a few|a couple of|several|some|\d+|one|"
+    r"two|three) (days?|weeks?|months?))\b"
+    r"|\b(will|\w+'ll|should|usually|normally|often|tends? to) (?!not\b|never\b)(\w+ )?(settle[sd]?|"
+    r"pass(es)?|go(es)? away|wears? off)\b(?! (out|urine|water|wind|stools?)\b)"
+    r"|\bgive (it|this|them) (\w+ ){0,2}time\b"
+    r"|\b(this|that|it)( is|'s) (very |quite |fairly |really )?(a )?common\b(?! sense)",
+    re.IGNORECASE,
+)
+
+# The box an editor ticks to send or publish such an answer all the same, and what they are told
+# when they have not.
+FOLLOWS_URGENT_ADVICE = "The answer tells the asker to follow the urgent advice first"
+URGENT_ADVICE_UNFOLLOWED = (
+    "This question showed {signs}, and the asker reads the urgent advice before the answer: "
+    "{advice}. The answer says {words}, which reads as leave not to follow it. Make the answer "
+    "tell the asker to follow that advice first, then tick “{confirm}” to send or publish it."
+)
+
+
+def reassuring_words(text):
+    """The words of `text` that tell the reader not to worry, or to wait (REASSURANCE), each
+    once, in the order they come."""
+    plain = " ".join(text.replace("’", "'").split())
+    found = [match.group(0) for match in REASSURANCE.finditer(plain)]
+    return list(dict.fromkeys(found))
+
+
+def urgent_advice_unfollowed(submission, answer=None):
+    """Why `answer` (else the submission's own) may not go out unconfirmed: the submission
+    showed red-flag signs, and the answer tells the asker not to worry, or to wait. The message
+    names each sign's urgent advice (its first sentence, "Call 999 or go to A&E now.") and the
+    words. "" when nothing stops it."""
+    signs = submission.red_flags
+    words = reassuring_words(submission.answer if answer is None else answer)
+    if not (signs and words):
+        return ""
+    signs_by_advice = {}
+    for sign in signs:
+        first = re.match(r".*?[.!?](?=\s|$)", sign.advice)
+        signs_by_advice.setdefault(first[0] if first else sign.advice, []).append(sign.label)
+    advice = "; ".join(
+        f"“{action}” ({'; '.join(labels)})" for action, labels in signs_by_advice.items()
+    )
+    return URGENT_ADVICE_UNFOLLOWED.format(
+        signs="a warning sign" if len(signs) == 1 else "warning signs",
+        advice=advice,
+        words=", ".join(f"“{word}”" for word in words),
+        confirm=FOLLOWS_URGENT_ADVICE,
+    )
+
+
+def _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice):
+    """An answer that tells the asker not to worry, or to wait, under a warning sign's advice
+    goes to no asker and into no archive unless the editor confirms (`follows_urgent_advice`)
+    that it tells the asker to follow that advice."""
+    if not follows_urgent_advice and (unfollowed := urgent_advice_unfollowed(locked)):
+        raise ValidationError({"answer": unfollowed})
 
 
 def _send_privately(locked):

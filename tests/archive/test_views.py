@@ -273,12 +273,12 @@ def test_an_answer_under_urgent_advice_is_met_with_a_note_that_it_does_not_overr
     calm = make_question(area, question="Is it normal to feel tired afterwards?")
     answer = answer_section(client.get(urgent.get_absolute_url()).content.decode())
     note = answer.index(
-        "This answer was written for the person who asked. Where it says not to worry, or to "
-        'wait, follow the <a href="#urgent-heading">urgent advice above</a> instead.'
+        "Where this answer says not to worry, or to wait, follow the "
+        '<a href="#urgent-heading">urgent advice above</a> instead.'
     )
     assert note < answer.index("Don&#x27;t panic")
     html = client.get(calm.get_absolute_url()).content.decode()
-    assert "written for the person who asked" not in answer_section(html)
+    assert "Where this answer says not to worry" not in answer_section(html)
     assert 'href="#urgent-heading"' not in html
 
 

@@ -228,10 +228,14 @@ def answered(submission, editor, area, how):
     services.assign(submission=submission, editor=editor)
     submission.category, submission.title = area, "Numbness after acupuncture"
     submission.save()
-    # Without consent to publish, marking it answered closes it and e-mails the answer.
-    services.mark_answered(submission=submission, by=editor, answer="It usually passes.")
+    # Without consent to publish, marking it answered closes it and e-mails the answer. Under a
+    # sign's advice, "it usually passes" goes out only as the editor confirms it follows it.
+    confirmed = {"follows_urgent_advice": True}
+    services.mark_answered(
+        submission=submission, by=editor, answer="It usually passes.", **confirmed
+    )
     if how == "published":
-        services.publish(submission=submission, by=editor)
+        services.publish(submission=submission, by=editor, **confirmed)
 
 
 @pytest.mark.parametrize("how", ["privately", "published", "duplicate"])

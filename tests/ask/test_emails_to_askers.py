@@ -48,9 +48,13 @@ def closed(editor, area, how, question):
         services.assign(submission=submission, editor=editor, note=EDITORS_NOTE)
         submission.category, submission.title = area, "Tired after acupuncture"
         submission.save()
-        services.mark_answered(submission=submission, by=editor, answer="It usually passes.")
+        # Under a sign's advice, "it usually passes" goes out only as the editor confirms it.
+        confirmed = {"follows_urgent_advice": True}
+        services.mark_answered(
+            submission=submission, by=editor, answer="It usually passes.", **confirmed
+        )
         if how == "published":
-            services.publish(submission=submission, by=editor)
+            services.publish(submission=submission, by=editor, **confirmed)
         if how == "withheld":
             services.save_draft(submission=submission, by=editor, answer=UNTRUE)
             left_open_too_long(submission)
