@@ -186,3 +186,20 @@ def _tree_order(nodes, names=()):
 def typed_question(data, length=QUESTION_MAX_LENGTH):
     """The question text from submitted form data, cut to `length` (the longest we accept)."""
     return data.get("question", "")[:length]
+
+
+class WithdrawForm(forms.Form):
+    """The withdraw page's button, carrying the names of the warning signs the page showed: a
+    second press (a double click) finds the question erased, signs and all, and its answer is
+    the page the asker sees, so it gives their advice again from these. Names only of the rules'
+    signs; at worst a crafted one shows more urgent advice."""
+
+    signs = forms.MultipleChoiceField(
+        choices=[(flag.name, flag.name) for flag in red_flags.RED_FLAGS],
+        required=False,
+        widget=forms.MultipleHiddenInput,
+    )
+
+    def shown_signs(self):
+        """The RedFlags the page showed, as its form sent them (none if it sent no valid ones)."""
+        return red_flags.flags_named(self.cleaned_data["signs"]) if self.is_valid() else []

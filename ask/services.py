@@ -571,23 +571,30 @@ ERASED_FIELDS = [
     "answer",
     "browser",
 ]
+ERASED_SIGNS = ["red_flags_ticked", "red_flags_in_text", "urgent"]
 
 
 def _erase(locked):
     """Blank everything of the asker's on a locked, closed submission: name, e-mail address,
     the question as they typed it, the key of their browser, the editors' working copy (edited
     question, title, answer), the history notes (which may quote them) and the e-mails sent to
-    them.
+    them; and what it said of their health, which the record under its reference would keep:
+    the warning signs (and so its being urgent), the factsheets and Q&As linked for its answer.
 
     The working copy goes in every state, published included: editors may edit the public Q&A
     afterwards (a place name taken out) or unpublish it, and the copy here would keep the old
     text. A published Q&A lives on in the archive (archive_question) alone."""
     for field in ERASED_FIELDS:
         setattr(locked, field, "")
+    locked.red_flags_ticked, locked.red_flags_in_text, locked.urgent = [], [], False
     locked.personal_data_erased_at = timezone.now()
     # Nothing validated: erasing must never wait on the validity of what it erases, and a blank
     # question is what erasing means. Only the erased columns are written.
-    locked.save(update_fields=[*ERASED_FIELDS, "personal_data_erased_at", "updated_at"])
+    locked.save(
+        update_fields=[*ERASED_FIELDS, *ERASED_SIGNS, "personal_data_erased_at", "updated_at"]
+    )
+    locked.factsheets.clear()
+    locked.linked_questions.clear()
     locked.history.update(note="")
     locked.emails.all().delete()
 

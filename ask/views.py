@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from archive import red_flags
 from ask import rate_limit, services
-from ask.forms import AskForm, typed_question
+from ask.forms import AskForm, WithdrawForm, typed_question
 from ask.models import QUESTION_MAX_LENGTH, RETRY_FOR, Submission
 from config.client_ip import client_ip
 from search.query import prepare_question
@@ -320,18 +320,25 @@ def thanks_withdraw(request, token):
 
 def _withdraw(request, submission):
     # The advice is shown on the page that withdraws it too, and on the answer to any press of
-    # its button (a double click's second answer is the one seen); later visits show only the
-    # state, as the status page does once the details are erased.
-    erased = submission.personal_data_erased_at and request.method != "POST"
-    signs = [] if erased else submission.red_flags
+    # its button (a double click's second answer is the one seen, and erasing took the signs:
+    # the button sends them back); later visits show only the state, as the status page does
+    # once the details are erased.
+    signs = [] if submission.personal_data_erased_at else submission.red_flags
     if request.method == "POST":
+        signs = signs or WithdrawForm(request.POST).shown_signs()
         services.withdraw(submission=submission)
         submission.refresh_from_db()
+    form = WithdrawForm(initial={"signs": [flag.name for flag in signs]})
     # `done`: this request erased them ("Done."); a later visit only says they are erased.
     return render(
         request,
         "ask/withdraw.html",
-        {"submission": submission, "warning_signs": signs, "done": request.method == "POST"},
+        {
+            "submission": submission,
+            "warning_signs": signs,
+            "form": form,
+            "done": request.method == "POST",
+        },
     )
 
 

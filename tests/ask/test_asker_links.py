@@ -1,6 +1,7 @@
 """The asker's receipt e-mail and its two signed links: where the question stands, and
 withdrawing it with its personal data. No log-in; a link cannot be made from a reference."""
 
+import re
 import time
 from datetime import timedelta
 from types import SimpleNamespace
@@ -276,9 +277,12 @@ def test_the_withdraw_page_keeps_the_advice_of_an_urgent_question_before_and_aft
     heading = "If you have not been seen about this yet, get medical help now"
     asking = client.get("/" + withdraw).content.decode()
     assert asking.index(heading) < asking.index('<form method="post">')
-    assert heading in client.post("/" + withdraw).content.decode()
+    # The button sends the signs the page showed, as the question's are erased at once.
+    sent = {"signs": re.findall(r'name="signs" value="([^"]+)"', asking)}
+    assert sent["signs"] == ["saddle_numbness"]
+    assert heading in client.post("/" + withdraw, sent).content.decode()
     # A double click: the second press's answer is the page the asker sees.
-    assert heading in client.post("/" + withdraw).content.decode()
+    assert heading in client.post("/" + withdraw, sent).content.decode()
     later = client.get("/" + withdraw).content.decode()
     assert heading not in later  # erased: only the state, as on the status page
 

@@ -17,7 +17,7 @@ from ask import services
 from ask.forms import new_form_token
 from ask.models import OPEN_STATES, OutgoingEmail, RateLimitCount, Submission, Transition
 from tests.ask.conftest import links, make_submission
-from tests.factories import make_question
+from tests.factories import make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
 State = Submission.State
@@ -113,6 +113,22 @@ def test_the_published_qa_stays_public_when_the_askers_data_is_erased(editor, ar
     assert submission.state == State.PUBLISHED
     assert submission.published_question.answer == "Rest, then move gently."
     assert submission.published_question.status == "published"
+
+
+def test_erasing_takes_what_the_question_said_of_the_askers_health(editor, area):
+    # Kept under its reference, the signs and the linked pages would say it for good.
+    submission = make_submission(
+        question="I had cancer and now my back hurts at night", red_flags_ticked=["cancer_history"]
+    )
+    services.assign(submission=submission, editor=editor)
+    submission.factsheets.add(make_factsheet("Sciatica"))
+    submission.linked_questions.add(make_question(area))
+    assert submission.urgent and submission.red_flags_in_text
+    services.withdraw(submission=submission)
+    submission.refresh_from_db()
+    erased = (submission.red_flags_ticked, submission.red_flags_in_text, submission.urgent)
+    assert erased == ([], [], False)
+    assert not submission.factsheets.exists() and not submission.linked_questions.exists()
 
 
 def test_every_open_state_has_a_way_out_that_needs_nobody(editor):
