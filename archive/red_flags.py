@@ -91,6 +91,17 @@ Decisions a reviewer should know about:
   bottom when the needle went in"), since a needle ("since the needle in my bum I have felt
   nothing"), or with wiping or the area after it, as the safer mistake; and "I can't feel the
   needle in my bottom" is, as not being able to feel says more than a needle that did not hurt.
+  Not feeling the toilet paper is the sign with wiping said or not ("I didn't feel the loo roll"),
+  but not as an opinion ("I don't feel the toilet paper is soft enough"). "Loo" is read wherever
+  "toilet" is.
+- Lost feeling when going to the toilet (the card's "loss of sensation when you pass urine" or "a
+  bowel motion") is the bladder sign however it is said: nothing felt, or "it" or oneself not
+  felt, when peeing, pooing or going to the toilet ("I can't feel it when I pee", "no feeling when
+  I have a poo", "I can't feel anything when I go to the loo", "I can't feel myself having a
+  poo"). "Can't feel it" is the sign, "don't feel it" is not: most often a pain not felt ("my hip
+  aches but I don't feel it when I go to the loo"). Nor is numbness or pins and needles when going
+  to the toilet, which legs get from sitting there (numb when passing urine or stools is the
+  sign), nor "no feeling of relief".
 - Lost feeling in both legs is read in the same ways as in the saddle area (SENSATION_LOSS): numb or
   tingling, "no feeling", "can't feel", "can hardly feel", "lost the feeling", "less feeling", "felt
   nothing", "I don't have much feeling", in both legs or feet, either leg, or "my legs" ("I've lost
@@ -317,15 +328,16 @@ FELT_NOTHING = (
     r"(?:(?:feel|feels|felt|feeling) nothing\b(?! (?:has|have|had|is|was|were|will|would|can"
     r"|could|should|seems?|seemed|works?|worked|helps?|helped|changed|happens?|happened|matters?"
     r"|else|but|more|less|much|like|new|wrong|unusual|different|special|untoward|bad|good)\b)"
-    rf"|{NOT_FEEL} (?:anything|a thing|the (?:toilet )?(?:paper|tissue))\b)"
+    rf"|{NOT_FEEL} (?:anything|a thing|the (?:(?:toilet|loo) )?(?:paper|tissue)|the (?:toilet|loo)"
+    r" roll)\b)"
 )
 # Nothing felt at all, not numbness or tingling (see SITTING_ON_THE_TOILET).
 NOTHING_FELT = rf"({FELT_NOTHING}|no (feeling|sensation)|cannot feel (anything|a thing))"
-# Not feeling the seat or chair you sit on ("I can't feel the toilet seat", "I don't feel the
-# chair under me"): the buttocks are numb. Not an opinion ("I don't feel the seat is safe"), nor
-# a seat belt or heater.
+# Not feeling the seat or chair you sit on ("I can't feel the toilet seat", "the loo seat", "I
+# don't feel the chair under me"): the buttocks are numb. Not an opinion ("I don't feel the seat
+# is safe"), nor a seat belt or heater.
 NOT_FEELING_THE_SEAT = (
-    rf"(cannot feel|{NOT_FEEL}) (the|my) (toilet |car )?(seat|chair)\b"
+    rf"(cannot feel|{NOT_FEEL}) (the|my) (toilet |loo |car )?(seat|chair)\b"
     r"(?! (is|was|were|has|had|would|will|could|belts?|heaters?|heating|warmers?)\b)"
 )
 # Gone dead, as askers say numb ("my bum's gone dead", "it feels dead down there"): not "dead"
@@ -402,12 +414,14 @@ WIPED = (
 WIPING = (
     rf"((wip(e|es|ing)|{WHO} wiped)(?=$|[^ \w]| ({WHO}|it (feels?|felt|is|was)|{WIPED}"
     rf"|and ({WHO} )?(felt|feel|feels|cannot|could|it))\b)"
-    rf"|wiped(?= {WIPED}\b)|toilet (paper|tissue)\b)"
+    rf"|wiped(?= {WIPED}\b)|(toilet|loo) (paper|tissue|roll)\b)"
 )
 # Sitting on the toilet, where askers notice they cannot feel the seat: only with nothing felt
 # ("I can't feel anything when I sit on the toilet", "no feeling sitting on the loo"), not
 # numbness or pins and needles, which legs get from sitting there long.
-SITTING_ON_THE_TOILET = r"((sit|sits|sat|sitting) (down )?on (the|a) (toilet|loo)|toilet seat)\b"
+SITTING_ON_THE_TOILET = (
+    r"((sit|sits|sat|sitting) (down )?on (the|a) (toilet|loo)|(toilet|loo) seat)\b"
+)
 # Both legs or feet, or either ("I felt nothing in either leg", "I can't feel either of my feet").
 BOTH_LEGS = (
     r"(?:both (?:of )?(?:my |the |his |her )?(?:legs|feet)"
@@ -496,6 +510,16 @@ URINATING = r"(urinat\w*|peeing|pee|pass(ing)? (urine|water)|(the )?flow of urin
 # correction of typos leaves alone).
 BOWEL = r"(bowel|bowl)"
 PASSING = rf"({URINATING}|pass(ing)? (a )?({BOWEL} motion|stools?)|{BOWEL} (motion|movement)s?)"
+# Going to the toilet, or peeing or pooing there, after "when I": "go to the loo", "have a poo",
+# "open my bowels", "peeing". Not "weed" (the garden's), nor passing wind.
+GOING_TO_THE_TOILET = (
+    r"((go|goes|going|went|been) (to the (toilet|loo|bathroom|lavatory)|for a (pee|wee|poo))"
+    r"|(use|uses|used|using) the (toilet|loo|bathroom|lavatory)"
+    r"|(have|has|had|having|do|does|did|doing) a (pee|wee|poo|poop|bowel (movement|motion))"
+    rf"|{URINATING}|pees|peed|wee|wees|weeing|poo|poos|pooed|pooing|poop|poops|pooped|pooping"
+    rf"|pass(es|ed|ing)? (a )?({BOWEL} motion|stools?)"
+    r"|open(s|ed|ing)? (my|his|her|their|your|the) bowels)\b"
+)
 CANNOT = r"(cannot|unable to|inability to|not able to)"
 # After "strain": straining on the toilet, not to reach something or a back strained.
 ON_THE_TOILET = (
@@ -709,7 +733,7 @@ def nothing_felt_of_a_needle(area, kept):
     where `area`, the sign's part of the body, is named between nothing felt and the needle or
     after nothing felt, nor across a word of `kept`, the sign's words, which stay to be read."""
     # A word that is not of the sign's (nor wiping, nor "since"), and one not of its area either.
-    not_of_the_sign = rf"(?!wip|toilet|since\b|{kept})[\w']+"
+    not_of_the_sign = rf"(?!wip|toilet|loo\b|since\b|{kept})[\w']+"
     not_of_the_area = rf"(?!{area}\b){not_of_the_sign}"
     return (
         # Nothing felt first: "I felt nothing when the needle went in", "during the session".
@@ -1067,6 +1091,9 @@ RED_FLAGS = (
             # The card's "altered feeling when using toilet paper", as askers say it.
             rf"\b{WIPING}{NEAR}\b{FEELS_ODD}",
             rf"\b{FEELS_ODD}\b{NEAR}\b{WIPING}",
+            # The paper itself not felt, with no wiping said ("I didn't feel the toilet paper",
+            # "the loo roll"): not an opinion ("I don't feel the toilet paper is soft enough").
+            rf"\b{NOT_FEEL} the (toilet|loo) (paper|tissue|roll)\b(?! (is|was|were|would|will)\b)",
             # Nothing felt sitting on the toilet, or the seat not felt at all.
             rf"\b{NOTHING_FELT}\b{NEAR}\b{SITTING_ON_THE_TOILET}",
             rf"\b{SITTING_ON_THE_TOILET}{NEAR}\b{NOTHING_FELT}",
@@ -1101,7 +1128,7 @@ RED_FLAGS = (
             # "Bowls" for "bowels" and "loose" for "lose", as askers often type them (words of
             # English, which the correction of typos leaves alone).
             r"\b(lost|loss of|losing|lose|loose|no|poor|cannot) control (of|over)? ?"
-            r"(my |the |when i )?(bladder|bowels?|bowls?|pee|wee|urine|poo|toilet)",
+            r"(my |the |when i )?(bladder|bowels?|bowls?|pee|wee|urine|poo|toilet|loo)",
             r"\b(lost|loss of|losing|lose|loose|no|poor|reduced|less) (my |the )?"
             r"(bladder|bowels?|bowls?)( (or|and) (bladder|bowels?|bowls?))? control\b",
             rf"\b(difficulty|trouble|problems?|struggl\w*|hard to|harder to)\b{NEAR_IN_CLAUSE}\b{URINATING}\b",
@@ -1139,7 +1166,7 @@ RED_FLAGS = (
             r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
             r"|not) working\b",
             SOILED,
-            r"\b(poo|pee|wee|toilet|bladder|bowel) accidents?\b",
+            r"\b(poo|pee|wee|toilet|loo|bladder|bowel) accidents?\b",
             # "Wee" as the toilet ("needed a wee", "to wee"), not "my wee boy had an accident".
             rf"\b(toilet|loo|pee|(a|to) wee|poo)\b{NEAR}\b(had|have|having) an accident\b",
             rf"\b(bladder|{BOWEL})s?( control)? (problems?|trouble|issues?|changes?|dysfunction"
@@ -1150,10 +1177,20 @@ RED_FLAGS = (
             r"\b(need|needs|needed|want|wants|wanted|try|tries|tried|trying) to (pee|wee|urinate"
             rf"|pass (urine|water)) but\b{NEAR}\b(nothing|hardly anything|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
-            rf"\bcannot feel (anything )?(when|while|as) {WHO} (go to the toilet|pee|wee|poo)",
-            # "I can't feel myself pee", "I don't feel the wee come out".
-            r"\b(cannot|do not|don't|didn't|did not|no longer) feel (myself|himself|herself"
-            r"|themselves|yourself|the (pee|wee|urine|poo)) (\w+ )?(pee|peeing|wee|weeing"
+            # Nothing felt, or "it" or oneself not felt, when going to the toilet: "I can't feel
+            # it when I pee", "no feeling when I have a poo", "I can't feel anything when I go to
+            # the loo". "Can't feel it", not "don't feel it", most often a pain ("my hip aches but
+            # I don't feel it when I go to the loo"); nor numbness or tingling when going to the
+            # toilet, which legs get from sitting there (see SITTING_ON_THE_TOILET): numbness when
+            # passing urine or stools is read above.
+            rf"\b({NOTHING_FELT}|{CANNOT_FEEL}( (it|anything|a thing|myself|himself|herself"
+            r"|themselves|yourself))?)"
+            rf"( at all)? (when|while|whenever|as) ({WHO}('m|'re| am| is| are| was| were)?"
+            rf" {GOING_TO_THE_TOILET}|using the (toilet|loo|bathroom|lavatory)\b)",
+            # "I can't feel myself pee", "I don't feel the wee come out", "I can't feel myself
+            # having a poo".
+            rf"\b({CANNOT_FEEL}|{NOT_FEEL}) (myself|himself|herself"
+            r"|themselves|yourself|the (pee|wee|urine|poo)) (\w+ )?(a )?(pee|peeing|wee|weeing"
             r"|urinat\w*|poo|pooing|go|going|come|coming|pass\w*)\b",
             rf"\b(strain|push)\w* (to|when|while) ({WHO} )?{URINATING}",
             r"\b((cannot|do not|don't|didn't|did not|no) (feel|get|have) (the |an |any )?"
@@ -1975,7 +2012,7 @@ RED_FLAGS = (
             r"\b(in|this|last|next|since|during|until) the fall\b",
             r"\b(this|last|next) fall\b",
             r"\bby accident\b",
-            r"\b(toilet|bladder|bowel) accidents?\b",
+            r"\b(toilet|loo|bladder|bowel) accidents?\b",
             SOILED,
             r"\bfell on (a|the) (same )?(day|week|weekend|monday|tuesday|wednesday|thursday|friday"
             r"|saturday|sunday)\b",

@@ -116,6 +116,21 @@ SHOWS = {
         "cant feel when I pee",
         "I can't feel myself pee",
         "I don't feel the wee come out",
+        # Nothing felt, or "it" or oneself not felt, when going to the toilet, however it is said
+        # (the card's "loss of sensation when you pass urine" or "a bowel motion"), and "loo" as
+        # "toilet".
+        "I cant feel it when I pee",
+        "I cant feel it when I poo",
+        "no feeling when i have a poo",
+        "I can't feel anything when I go to the loo",
+        "I didn't feel a thing when I went to the loo",
+        "no sensation while i'm peeing",
+        "I can hardly feel it when I have a wee",
+        "I can't feel myself when I pee",
+        "I can't feel myself having a poo",
+        "i dont feel anything when i open my bowels",
+        "I felt nothing when I did a poo",
+        "I have no feeling when using the toilet",
         "I'm leaking since my back went",
         # In the past, or "not able" (read as "cannot": see normalise).
         "Last night I couldn't control my bladder",
@@ -134,6 +149,7 @@ SHOWS = {
         "lower back pain and bowels",
         "back pain poo accident",
         "toilet accidents sciatica",
+        "loo accidents sciatica",
         "back pain leaking",
         "sciatica and leaking",
         # "Bowls" and "bowl" for "bowels" and "bowel" (words of English, never corrected).
@@ -964,6 +980,7 @@ IN_ASKERS_WORDS = {
             "my bottom feels dead",
             "dead bum",
             "I can't feel the toilet seat",
+            "I can't feel the loo seat",
             "I can't feel anything when I sit on the toilet",
             "when I sit on the toilet I feel nothing",
         ],
@@ -989,6 +1006,9 @@ IN_ASKERS_WORDS = {
             "i dont feel anything when i wipe",
             "no feeling when I wipe",
             "can't feel the toilet paper",
+            "I didn't feel the toilet paper",
+            "I didn't feel the loo roll",
+            "i couldnt feel the toilet roll",
             "didn't feel the paper when I wiped",
             "couldn't feel myself wiping",
             "I wiped and felt nothing",
@@ -1011,7 +1031,21 @@ IN_ASKERS_WORDS = {
     ),
     "loss of sensation when you pass urine": (
         "bladder_bowel",
-        ["cant feel when I pee", "can't feel myself pee", "felt nothing when I peed"],
+        [
+            "cant feel when I pee",
+            "can't feel myself pee",
+            "felt nothing when I peed",
+            "i cant feel it when i pee",
+            "no feeling when i go to the loo",
+        ],
+    ),
+    "loss of sensation when you pass a bowel motion": (
+        "bladder_bowel",
+        [
+            "i cant feel it when i poo",
+            "no feeling when i have a poo",
+            "I can't feel myself do a poo",
+        ],
     ),
     "you cannot control when you poo": (
         "bladder_bowel",
@@ -1401,6 +1435,14 @@ EVERYDAY = [
     "Is dead butt syndrome real?",
     "My foot goes numb when I sit on the toilet too long",
     "I get pins and needles in my feet when I sit on the toilet",
+    # Not feeling "it" working, a pain not felt ("don't feel it", where "can't feel it" is the
+    # sign), a feeling of relief, and pins and needles on the toilet: no lost feeling said.
+    "I can't feel it working yet",
+    "my hip aches when I walk but I don't feel it when I go to the loo",
+    "no feeling of relief when I go to the loo",
+    "I don't feel any pain when I go to the toilet now",
+    "I get pins and needles when I go to the loo",
+    "I don't feel the toilet paper is soft enough",
     # Nerve symptoms eased since the needles, and feeling weak all over after a session.
     "ever since the acupuncture my shooting pains have eased",
     "since the needles my tingling is much better",
@@ -1805,6 +1847,8 @@ EVERYDAY = [
 # Look-alikes of one sign in phrases that rightly show another: each with the sign it must not
 # show.
 NOT_THIS_SIGN = {
+    # An accident on the loo is the bladder's, not a fall's.
+    "loo accidents sciatica": "fall_or_accident",
     # "Wee" meaning small: an accident on a bike, not a bladder's.
     "My wee boy had an accident on his bike and hurt his back.": "bladder_bowel",
     # Legs weak, but numbness better since the acupuncture.
