@@ -199,8 +199,11 @@ Decisions a reviewer should know about:
   askers of an acupuncture panel describe often, from sitting at a desk.
   And pain, numbness, pins and needles or weakness that has gone on since a needle went in ("since
   the needle in my buttock", "weeks after the acupuncture"): a needle can touch a nerve, which a
-  doctor should check (NHS 111 or an urgent GP appointment, not 999). The tingle felt as a needle
-  goes in, and symptoms better since ("less numbness since the acupuncture"), are not it.
+  doctor should check (NHS 111 or an urgent GP appointment, not 999). Numbness is read as a part
+  not felt too ("I can't feel my foot since acupuncture", "no feeling in my leg since the
+  acupuncture"), but not the pain in it ("since the acupuncture I can't feel my back pain"), which
+  is pain gone. The tingle felt as a needle goes in, and symptoms better since ("less numbness
+  since the acupuncture"), are not it.
   And a needle left in after the session, or a piece of one broken off under the skin ("I found a
   needle still in my back when I got home", "the needle broke and a bit is still in my skin"):
   a needle left in a patient was the incident most often reported from acupuncture to the NHS's
@@ -770,9 +773,21 @@ PEE = r"(pee|urine|wee|piss)"
 # A nerve's symptoms that have gone on since a needle went in (a nerve touched by it): "since" or
 # days later, not the tingle as a needle goes in, nor symptoms better since ("less numbness since
 # the acupuncture", "the tingling has gone since the needles": see SAYS_BETTER).
+# A part of the body not felt, numbness said another way: "I can't feel my foot", "no feeling in
+# my leg", "lost the feeling in my thigh". Not the pain in it ("I can't feel my back pain", "my
+# back hurting", "the pain in my leg"), which is pain gone, nor "no feeling of pain".
+PART_NOT_FELT = (
+    rf"({CANNOT_FEEL} {WHOSE}|no (feeling|sensation) in {WHOSE}"
+    rf"|(lost|losing|loss of) (the |all |some )?(feeling|sensation) in {WHOSE})"
+    r" ((left|right|lower|upper|big|little|whole) )?(legs?|foot|feet|toes?|ankles?|calf|calves"
+    r"|shins?|thighs?|knees?|hips?|buttocks?|bum|bottom|arms?|hands?|fingers?|thumbs?|wrists?"
+    r"|elbows?|shoulders?|neck|back|face|lips?|skin)\b"
+    r"(?! (pain|pains|ache|aches|aching|hurt\w*|throb\w*|sore\w*|twing\w*|spasm\w*|click\w*"
+    r"|problems?|issues?|trouble)\b)"
+)
 NERVE_SYMPTOM = (
     r"(?<!less )(?<!no )(?<!no more )(shooting|electric\w*|shocks?|pins and needles|tingl\w*"
-    rf"|{NUMB}|burning|nerve pain|weak\w*)"
+    rf"|{NUMB}|burning|nerve pain|weak\w*|{PART_NOT_FELT})"
 )
 SINCE_NEEDLED = (
     rf"((ever )?since|(days|weeks|months) (after|since)) ({WHOSE} |that |this |last )?(\w+ )?"

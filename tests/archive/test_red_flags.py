@@ -379,6 +379,14 @@ SHOWS = {
         "weeks after the needles I still have numbness in my foot",
         "It has now been over two weeks and I'm still suffering from pain at the side of the "
         "needle insertion and also from shooting pains and pins and needles",
+        # Numbness said as a part not felt, or no feeling in it (not the pain in it: see
+        # EVERYDAY).
+        "I cant feel my foot since acupuncture",
+        "I have had no feeling in my leg since the acupuncture",
+        "since the needle in my buttock I can hardly feel my left leg",
+        "I've lost the feeling in my thigh since the needles",
+        "I can't feel my toes two weeks after the acupuncture",
+        "Since the acupuncture I still can't feel my big toe",
         # As searched: keywords side by side.
         "numbness two weeks after acupuncture",
     ],
@@ -1451,6 +1459,14 @@ EVERYDAY = [
     "since the acupuncture my sciatica shooting pains are 80% better",
     "since the acupuncture I feel weak and tired",
     "since acupuncture I have felt a bit weak",
+    # Pain not felt since the needles is pain gone, not a part gone numb; a foot not felt as the
+    # needle went in is its tingle, not since.
+    "since the acupuncture I can't feel my back pain at all",
+    "since the acupuncture I can't feel my back hurting any more",
+    "since acupuncture I can't feel the pain in my leg",
+    "since the acupuncture I have no feeling of pain in my hip",
+    "I couldn't feel my foot when the needle went in",
+    "I can't feel my sciatica since the acupuncture",
     # A walk's length or an errand: a limit, not legs that fail.
     "I can't walk the dog because of my back",
     "I can't walk far because of my back",
