@@ -108,12 +108,19 @@ Decisions a reviewer should know about:
   the feeling in both legs", "I can hardly feel my legs", "I felt nothing in either leg", "both legs
   have lost all sensation"). Either leg is read as both ("no feeling in either leg", "weakness in
   either leg"); one leg named is not the sign ("I've lost the feeling in my left leg"), as sciatica
-  often numbs one. "Gone dead" is read only right beside both legs or "my legs" ("my legs have gone
-  dead", "gone dead in both legs"), as both together are not everyday: one leg that goes dead from
-  sitting, cross-legged or on the toilet, is, and is not the sign. "Gone to sleep" is read the same
-  way, right beside both legs ("both my legs keep going to sleep", "both feet have fallen asleep"),
-  or of the legs again and again ("my legs keep falling asleep"); one leg gone to sleep, "my legs
-  went to sleep" once, or legs gone to sleep from sitting or kneeling on them, are not the sign.
+  often numbs one. "My feet" are read as "my legs" are ("my feet are numb and tingling", "numbness
+  in my feet", "numb feet"), as numbness in both feet is part of the same picture; one foot is not
+  ("my foot is numb"), nor feet in a sentence that says what numbs them every day: sitting or
+  kneeling on them, cold, shoes, flat feet, or neuropathy, a long-known condition of the feet
+  most often of diabetes ("when I sit on the toilet my feet go numb", "my feet are always cold and
+  numb", "I have diabetic neuropathy and my feet are numb"); both feet named are the sign
+  whatever the sentence says ("both feet are numb with cold"). "Gone dead" is read only right
+  beside both legs or "my legs" ("my legs have gone dead", "gone dead in both legs"), as both
+  together are not everyday: one leg that goes dead from sitting, cross-legged or on the toilet,
+  is, and is not the sign. "Gone to sleep" is read the same way, right beside both legs ("both my
+  legs keep going to sleep", "both feet have fallen asleep"), or of the legs again and again ("my
+  legs keep falling asleep"); one leg gone to sleep, "my legs went to sleep" once, or legs gone to
+  sleep from sitting or kneeling on them, are not the sign.
   As in the saddle area, feeling nothing, or not feeling the legs, is not the sign as an opinion
   ("I feel nothing has helped my legs", "I don't feel my legs are any stronger"), nor of a needle
   going in or a session ("I felt nothing in my legs during the session", "she needled my legs and
@@ -447,6 +454,37 @@ LEGS_NOT_FELT = (
     rf" (?:{BOTH_LEGS}|(?:my |his |her |the )?(?:legs|feet))\b"
     r"(?! (?:is|are|was|were|has|have|had|will|would|could|can|should|seems?|seemed|get|gets"
     r"|getting|got|ache|aches|aching|hurt|hurts|hurting)\b)"
+)
+# "My feet", both feet, read as "my legs" are (numb, tingling, weak, lost feeling: "my feet are
+# numb and tingling", "numbness in my feet", "numb feet"), but not one foot ("my foot is numb"),
+# which sciatica often numbs. Not feet as a length ("50 feet", "a few feet", "six feet tall"), nor
+# on, off or to one's feet.
+FEET = (
+    "".join(
+        rf"(?<!\b{before} {whose} )"
+        for before in ("on", "off", "to")
+        for whose in ("my", "his", "her", "your", "their", "our", "the")
+    )
+    + r"(?<!\d )(?<!\d)(?<!\bfew )feet\b(?! (tall|high|long|away|deep|wide|apart)\b)"
+)
+# What numbs feet or makes them tingle every day, read in the feet's sentence: sitting, kneeling
+# or squatting on them (as PRESSED), cold, shoes, flat feet, and neuropathy, a long-known
+# condition of the feet, most often of diabetes. Both feet named are the sign whatever the
+# sentence says (see BOTH_LEGS).
+FEET_EVERYDAY = (
+    r"(sit|sits|sat|sitting|cross.legged|kneel\w*|knelt|squat\w*|cold|colder|freezing|frozen"
+    r"|snow|chilblains?|shoes?|boots?|trainers|laces|flat.(feet|footed)"
+    r"|(fallen|collapsed|collapsing) arch(es)?|neuropath\w*|diabet\w*"
+    r"|(?<!pins and )needl\w*|acupunctur\w*|sessions?|treatments?)"
+)
+# Lost feeling or weakness in "my feet", read once from each sentence that names feet and
+# nothing of FEET_EVERYDAY, as the legs are; nor a needle or a session in it ("my feet tingle
+# after needling"), as feet that tingle or go numb since one are the needle-nerve sign's.
+MY_FEET = (
+    rf"(?:^|(?<=[.!?\n]))(?=[^.!?\n]*\bfeet\b)(?![^.!?\n]*\b{FEET_EVERYDAY}\b)[^.!?\n]*?"
+    rf"(\b{LEG_WEAKNESS}\b (in|of|down|to) (my |the |his |her )?{FEET}"
+    rf"|\b{FEET} (are|feel|feels|felt|have|keep|went|go|going)? ?(\w+ ){{0,2}}?{LEG_WEAKNESS}"
+    rf"|\b(numb|num|tingly|paralysed|paralyzed) {FEET})"
 )
 # Words the both-legs sign reads besides lost feeling and weakness: both legs or either, pain,
 # sciatica, balance, walking, standing, falling, wobbly or jelly legs, dead legs, legs that give
@@ -1266,6 +1304,8 @@ RED_FLAGS = (
             # "Barely stand" is with the other standing below: not "I can hardly stand the pain".
             r"\b(barely|hardly) walk\b",
             rf"\b{LEGS_NOT_FELT}",
+            # "My feet" as "my legs", but not numb from sitting, cold, shoes or neuropathy.
+            MY_FEET,
             # Gone dead, right beside both legs or "my legs" (see GONE_DEAD): one leg that goes
             # dead is everyday.
             rf"\b({BOTH_LEGS}|legs)\b[^.!?,;\n]{{0,15}}?\b{GONE_DEAD}",

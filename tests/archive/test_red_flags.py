@@ -283,6 +283,17 @@ SHOWS = {
         "I felt nothing in my legs for two days",
         "when the needle went in my legs gave way and I felt nothing",
         "When the needle went in I lost my balance and felt nothing",
+        # "My feet", both feet, read as "my legs" (one foot, and feet numb from sitting, cold,
+        # shoes or neuropathy, are not the sign: see EVERYDAY).
+        "my feet are numb and tingling",
+        "my feet are numb",
+        "numbness in my feet",
+        "I have pins and needles in my feet since yesterday",
+        "weakness in my feet",
+        "my feet feel weak and numb",
+        "my feet have lost all feeling",
+        "numb feet",
+        "back pain and numb feet",
     ],
     "chest_pain": [
         # Where askers feel it as the heart.
@@ -382,6 +393,7 @@ SHOWS = {
         # Numbness said as a part not felt, or no feeling in it (not the pain in it: see
         # EVERYDAY).
         "I cant feel my foot since acupuncture",
+        "my feet have been numb since acupuncture",
         "I have had no feeling in my leg since the acupuncture",
         "since the needle in my buttock I can hardly feel my left leg",
         "I've lost the feeling in my thigh since the needles",
@@ -1201,8 +1213,6 @@ TYPOS = {
 }
 
 EVERYDAY = [
-    # Pins and needles are not a needle: no needle went in.
-    "I've had pins and needles in my feet for weeks and still have them",
     "I fell asleep during the session",
     "Does acupuncture help balance?",
     "I was extremely worried about the pain",
@@ -1528,6 +1538,25 @@ EVERYDAY = [
     "my left leg keeps going to sleep",
     "my legs went to sleep sitting on the floor",
     "My legs often fall asleep when I sit cross legged",
+    # One foot, and feet numb or tingling from sitting or kneeling on them, cold, shoes, flat feet
+    # or neuropathy (see FEET_EVERYDAY), feet as a length, and on one's feet.
+    "my foot is numb",
+    "My left foot is numb and tingling",
+    "my feet go numb when I sit cross-legged",
+    "when I sit on the toilet my feet go numb",
+    "my feet get pins and needles when I kneel in the garden",
+    "my feet go numb in the cold",
+    "my feet are always cold and numb",
+    "my feet tingle in these tight shoes",
+    "my flat feet feel weak",
+    "I have fallen arches and my feet are weak",
+    "I have diabetic neuropathy and my feet are numb",
+    "my feet tingle from peripheral neuropathy, can acupuncture help?",
+    # Feet that tingle with a needle or a session said: the needle-nerve sign's, when it lasts.
+    "My feet tingle after needling: is it acupressure?",
+    "After the session my feet felt warm and tingly",
+    "I can only walk 50 feet before the numbness starts",
+    "I was back on my feet and weak from the flu",
     "both my feet went to sleep while I sat on the floor",
     "I rubbed both legs then fell asleep",
     "I fell asleep with both legs on the sofa",
@@ -1882,6 +1911,8 @@ NOT_THIS_SIGN = {
     # Dizziness asked of a session, not the back's pain with feeling dizzy (the imbalance is the
     # both-legs sign's).
     "Can acupuncture for lower back pain cause imbalance and dizziness": "burst_aneurysm",
+    # Pins and needles are not a needle: no needle went in (in both feet, the both-legs sign's).
+    "I've had pins and needles in my feet for weeks and still have them": "needle_nerve",
     # What a needle left, not a needle left in.
     "the pain from the needle is still in my leg": "needle_left_in",
     "the tingling from the needle is still in my foot": "needle_left_in",
@@ -2157,6 +2188,9 @@ LONG_TEXTS = [
     # once from the sentence's start, not again from each of its words, to a needle at its end.
     ("my back hurts and i feel dizzy when the can it make " * 100)[:4990] + " needle",
     " ".join(sorted(red_flags.VOCABULARY) * 3)[:5000],
+    # "My feet" read once from the sentence's start, not again from each of its words.
+    ("my feet are weak and " * 300)[:5000],
+    ("tingling in my feet and " * 300)[:4990] + " cold",
 ]
 
 
