@@ -113,8 +113,10 @@ Decisions a reviewer should know about:
   ("my foot is numb"), nor feet in a sentence that says what numbs them every day: sitting or
   kneeling on them, cold, shoes, flat feet, or neuropathy, a long-known condition of the feet
   most often of diabetes ("when I sit on the toilet my feet go numb", "my feet are always cold and
-  numb", "I have diabetic neuropathy and my feet are numb"); both feet named are the sign
-  whatever the sentence says ("both feet are numb with cold"). "Gone dead" is read only right
+  numb", "I have diabetic neuropathy and my feet are numb"), nor feet that tingle with a needle
+  or a session said ("my feet tingle after needling"), which the needle-nerve sign reads if it
+  lasts; both feet named are the sign whatever the sentence says ("both feet are numb with
+  cold"). "Gone dead" is read only right
   beside both legs or "my legs" ("my legs have gone dead", "gone dead in both legs"), as both
   together are not everyday: one leg that goes dead from sitting, cross-legged or on the toilet,
   is, and is not the sign. "Gone to sleep" is read the same way, right beside both legs ("both my
