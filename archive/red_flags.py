@@ -1295,7 +1295,9 @@ RED_FLAGS = (
             rf"{LEG_WEAKNESS}",
             r"\b(sciatica|nerve pain|shooting pain)\W+(\w+\W+){0,3}?(both (legs|sides)|each leg)",
             r"\bbilateral sciatica",
-            rf"\b({PAIN_WORD}|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of (my|the) )?(legs|sides)\b",
+            # "Pain in both legs", "pain in both my legs", "in both of his legs".
+            rf"\b({PAIN_WORD}|ache|aches|aching|hurt\w*)\b{NEAR}\bboth (of )?(my |the |his |her )?"
+            r"(legs|sides)\b",
             # Not "both legs ache after a long day on my feet".
             r"\bboth (of )?(my |the )?legs (are |feel |have been )?(\w+ )?(hurt\w*|painful|sore|aching)",
             r"\b(weak|numb|num|tingly|dead|paralysed|paralyzed|wobbly|unsteady) legs\b",

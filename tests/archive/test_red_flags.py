@@ -294,6 +294,10 @@ SHOWS = {
         "my feet have lost all feeling",
         "numb feet",
         "back pain and numb feet",
+        # "Both my legs", "both of his legs", with the pain said before them.
+        "pain in both my legs",
+        "my husband has aching in both of his legs",
+        "shooting pains down both my legs",
     ],
     "chest_pain": [
         # Where askers feel it as the heart.
