@@ -1387,8 +1387,16 @@ RED_FLAGS = (
         patterns=(
             r"\bchest (pain|pains|ache|aches|aching|tightness|hurts|hurting)\b",
             r"\bchest (is|feels|felt|was|has been|is feeling) (very |really |a bit |so )?(tight"
-            r"|painful|sore|heavy)\b",
+            r"|painful|sore|heavy|killing (me|him|her))\b",
             r"\b(pain|pains|ache|tightness|pressure) (in|across|around) ((my|the|his|her) )?chest\b",
+            # Where in the chest, how it feels, and where it goes, as the NHS page on chest pain
+            # describes it ("heaviness in my chest", "pain in the middle of my chest", "pain
+            # spreading from my chest to my back"): not a chest of drawers or a chest freezer.
+            r"\b(pain|pains|ache|aching|tightness|pressure|heaviness|squeezing|crushing|discomfort)"
+            r"( (spreading|going|moving|radiating|shooting))? (in|across|around|from|through)"
+            r" (the (middle|centre|center|left side|right side|left|right) of )?((my|the|his|her) )?"
+            r"chest\b(?! (of drawers|freezers?|press|expanders?)\b)",
+            r"\bsore chest\b",
             r"\btight (chest|feeling in my chest)\b",
             # Where askers feel it as the heart: "my heart hurts", "pain around my heart".
             r"\bheart (pain|pains|hurts|is hurting|ache)\b|\bpains? (in|around) (my|the|his|her) heart\b",

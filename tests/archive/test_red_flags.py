@@ -317,6 +317,13 @@ SHOWS = {
         "chest and back pain",
         "chest pressure back pain",
         "angina back pain",
+        # Where in the chest, how it feels and where it goes, as the NHS page on chest pain
+        # describes it.
+        "pain in the middle of my chest",
+        "heaviness in my chest",
+        "pain spreading from my chest to my back",
+        "sore chest",
+        "my chest is killing me",
     ],
     # A collapsed lung (pneumothorax) is acupuncture's best-known serious harm; it can start hours
     # after the session.
