@@ -1047,7 +1047,8 @@ LUNG_CONDITION = (
 BREATHING_TROUBLE = (
     r"(breathing (difficult\w*|problems?|trouble|issues?|conditions?|disorders?)"
     r"|short(ness)? of breath|breathless\w*|short breath"
-    r"|(difficulty|trouble|problems?|struggl\w*) (with |in )?breathing)"
+    r"|(difficulty|trouble|problems?|struggl\w*) (with |in )?breathing"
+    r"|(gasp\w*|struggl\w*|fight\w*) for (breath|air))"
 )
 
 
@@ -1432,6 +1433,10 @@ RED_FLAGS = (
             r"\b(painful|pain|pains|sharp|stabbing|hurts?|hurting) (on |when )?breathing\b",
             r"\bshort breath\b",
             r"\blungs? (puncture\w*|collapse\w*)",
+            # Gasping or fighting for breath, or not getting enough air ("I was gasping for
+            # breath", "struggling for air", "I can't get enough air"): not "gasping for a cuppa".
+            r"\b(gasp\w*|struggl\w*|fight\w*) for (breath|air)\b",
+            rf"\b{CANNOT} get (enough )?(air|breath)\b(?! (in|into|out)\b)",
         ),
         ignore=(
             # A blocked nose is not it.

@@ -361,6 +361,12 @@ SHOWS = {
         "shortness of breath after acupuncture asthma",
         "breathing problems since the acupuncture",
         "shortness of breath with my asthma since the needles",
+        # Gasping or fighting for breath, or not getting enough air.
+        "i was gasping for breath",
+        "struggling for breath",
+        "gasping for air",
+        "i feel like i cant get enough air",
+        "my wife couldnt get enough air",
     ],
     "needle_site_infection": [
         "The place where the needle went in is red and hot",
