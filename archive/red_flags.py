@@ -199,9 +199,9 @@ Decisions a reviewer should know about:
   with one is the sign too. Askers of an acupuncture panel write about headaches and migraines
   often, so a headache needs both "sudden" and a word of severity, or "the worst ever", or one of
   those companions; pain that "suddenly stopped" is not the sign, and migraines (which askers
-  describe as sudden and severe every time) are left out. "Bad" is a word of severity only of the
-  headache itself ("a sudden bad headache"): "bad back pain" is everyday, and not severe enough
-  for the burst aneurysm's sign. "The worst headache" is the sign with or without "ever". So is a
+  describe as sudden and severe every time) are left out. "Bad", "splitting" and "blinding" are
+  words of severity only of the headache itself ("a sudden bad headache", "a sudden splitting
+  headache"): "bad back pain" is everyday, and not severe enough for the burst aneurysm's sign. "The worst headache" is the sign with or without "ever". So is a
   headache with a stiff neck, severe or not: the NHS page on meningitis names both among its
   symptoms and says to call 999 if you think you could have it. But only one headache ("a
   headache and a stiff neck"), not "headaches and a stiff neck" nor a tension headache, which
@@ -1477,8 +1477,10 @@ RED_FLAGS = (
             rf"\b{SUDDEN}\b{NEAR}\b{HEADACHE}\b{NEAR}\b{SEVERE}",
             # "Sudden bad headache": "bad" only as the headache's own word ("bad back pain" is not
             # severe enough for the other signs).
-            rf"\b{SUDDEN}\b{NEAR}\bbad {HEADACHE}",
-            rf"\bbad {HEADACHE}\b{NEAR}\b{SUDDEN}",
+            # "Splitting" and "blinding" as severe only of the headache too ("a sudden splitting
+            # headache", "a blinding headache came on suddenly").
+            rf"\b{SUDDEN}\b{NEAR}\b(bad|splitting|blinding) {HEADACHE}",
+            rf"\b(bad|splitting|blinding) {HEADACHE}\b{NEAR}\b{SUDDEN}",
             rf"\bworst {HEADACHE}s?\b[^.!?\n]{{0,30}}?\b(ever|of (my|his|her|their) li(fe|ves))\b",
             # "The worst headache", with or without "ever": not "my worst headaches are on Mondays".
             rf"\bworst {HEADACHE}\b",

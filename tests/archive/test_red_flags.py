@@ -504,6 +504,11 @@ SHOWS = {
         "headache and stiff neck",
         "bad headache stiff neck fever",
         "headache neck stiffness",
+        # "Splitting" and "blinding", of the headache itself, with "sudden".
+        "sudden splitting headache",
+        "a sudden blinding headache",
+        "i suddenly got a splitting headache",
+        "blinding headache came on suddenly",
     ],
     "burst_aneurysm": [
         # Pain that nearly made one pass out: severe pain and faintness both.
