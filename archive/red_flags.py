@@ -254,7 +254,9 @@ Decisions a reviewer should know about:
   sofa", "into bed") or with laughter, a disc, arches, a lung, legs, a back or a business that
   collapsed (a lung's is the breathless sign, legs' the both-legs sign), drink, nor leaflets
   "passed out". A collapse after a session, not during it ("I collapsed when I got home from
-  acupuncture"), is the sign.
+  acupuncture"), is the sign. Being unconscious is read as passing out ("I went unconscious", "he
+  was unconscious for a minute", "found him on the floor unconscious"), but not for an operation
+  ("I was unconscious during the operation", "under the anaesthetic").
 - Not being able to poo, and not noticing when you need to, are the bowel sign (the NHS's "do not
   notice when you need to poo or cannot control when you poo"); constipation alone is on none of
   the NHS's lists and is not, nor a poo that needs straining ("can't poo without straining"),
@@ -1013,7 +1015,13 @@ SKIN_WEEPING = (
 # Collapsing, passing out or blacking out (see the collapse sign).
 LOST_CONSCIOUSNESS = (
     r"(collapsed|collapsing|collapses|passed out|passes out|passing out|blacked out|blacks out"
-    r"|blacking out|lost consciousness|losing consciousness)"
+    r"|blacking out|lost consciousness|losing consciousness"
+    # Unconscious as a state one was in ("I went unconscious", "he was unconscious for a
+    # minute"), not "unconscious bias" or tension held "unconsciously", nor put to sleep for an
+    # operation ("I was unconscious during the operation", "under the anaesthetic").
+    r"|(went|go|goes|going|was|were|been|is|became|become|fell|lay|lying|knocked) unconscious\b"
+    r"(?! (during|under|for|through) (the |my |an? |his |her )?(operations?|op|surgery|procedure"
+    r"|an(a)?esthe\w*|general)\b))"
 )
 # What follows a collapse that is not one: resting ("I collapsed on the sofa", "into bed"),
 # laughing, a faint during a session or at the sight of needles, a disc, arches or a lung
@@ -1554,6 +1562,9 @@ RED_FLAGS = (
             # "I collapsed when I got out of bed", "my husband passed out", "got up and collapsed".
             rf"\b{LOST_CONSCIOUSNESS}\b{NOT_A_COLLAPSE}{NOT_SAID_OF_A_THING}",
             r"\bfound (me|him|her|them|you|\w+) (unconscious|collapsed|passed out)\b",
+            # "Found him on the floor unconscious", "found my dad unconscious".
+            r"\bfound (me|him|her|them|you|(my|his|her|our|their) \w+)\b[^.!?,;\n]{0,30}?"
+            r"\bunconscious\b",
             # "I had a collapse", "I keep having blackouts"; not "we had a blackout" (a power cut).
             r"(?<!\bwe )\b(had|have|has|having|get|gets|getting|got) (a |another |some |several "
             r"|many )?"

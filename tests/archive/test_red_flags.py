@@ -587,6 +587,11 @@ SHOWS = {
         "it looks like he collapsed",
         # After a session, not during it.
         "i collapsed after my acupuncture session when i got home",
+        # Being unconscious, as passing out.
+        "i went unconscious",
+        "i was unconscious for a few minutes",
+        "found him on the floor unconscious",
+        "found my dad unconscious in the garden",
     ],
     "sexual_function": [
         "Since the back pain started I can't get an erection",
