@@ -1214,8 +1214,9 @@ RED_FLAGS = (
             r"(need|needs|needed) (to |a )(pee|wee|poo)\b",
             r"\bincontinen\w*",
             r"\b(wet|wets|wetting|soil|soils|soiled|soiling|pee|pees|peed|peeing|wee|wees|weeing"
-            r"|poo|poos|pooed|pooing|poop|poops|pooped|pooping|piss|pissed|pissing) (myself|the bed"
-            r"|my (pants|underwear|trousers|knickers))",
+            # Oneself or a relative ("my husband has wet himself"), and "my self" as typed.
+            r"|poo|poos|pooed|pooing|poop|poops|pooped|pooping|piss|pissed|pissing) (myself|my self"
+            r"|himself|herself|themselves|yourself|the bed|my (pants|underwear|trousers|knickers))",
             r"\b(leak\w*|dribbl\w*) (of )?(urine|pee|wee|poo|stools?|faeces)"
             r"|\b(urine|pee|wee|poo) leak\w*",
             # Leaking when coughing or sneezing (stress incontinence), and not reaching the toilet
@@ -1226,6 +1227,12 @@ RED_FLAGS = (
             r"\b(cannot|unable to|not able to|don't|do not|didn't|did not|never|not|struggl\w* to)"
             r" (always |quite |ever )?(get|make it|reach|getting|making it) to the (loo|toilet"
             r"|bathroom|lavatory) in time\b",
+            # "In time" left unsaid after "make it", where the sentence ends there ("I didn't make
+            # it to the toilet", "and wet myself"): not "I can't get to the toilet", a back too
+            # stiff to walk there, nor "I didn't make it to the loo before my session".
+            r"\b(cannot|unable to|not able to|don't|do not|didn't|did not|never|not) (always |quite"
+            r" )?(make it|making it|made it) to the (loo|toilet|bathroom|lavatory)"
+            r"(?=\s*$|\s*[.,;!?]| (and|so)\b)",
             rf"\b(bladder|{BOWEL}) control (is |has )?(gone|going|lost|worse|poor|bad)\b",
             r"\b(bladder|bowels?) (is not|isn't|are not|aren't|has stopped|have stopped|stopped"
             r"|not) working\b",
@@ -1241,6 +1248,12 @@ RED_FLAGS = (
             r"\b(need|needs|needed|want|wants|wanted|try|tries|tried|trying) to (pee|wee|urinate"
             rf"|pass (urine|water)) but\b{NEAR}\b(nothing|hardly anything|little|cannot|not able"
             r"|won't|will not|doesn't|does not|didn't|did not)\b",
+            # The same the other way round ("nothing comes out when I try to wee"), and a bladder
+            # that will not empty.
+            r"\bnothing (comes|came|is coming|will come) out\b[^.!?\n]{0,20}?\b(pee|wee|urinat\w*"
+            r"|pass (urine|water))\b",
+            r"\bbladder (will not|won't|does not|doesn't|did not|didn't|is not|isn't|never)"
+            r" (fully |properly |completely )?empty",
             # Nothing felt, or "it" or oneself not felt, when going to the toilet: "I can't feel
             # it when I pee", "no feeling when I have a poo", "I can't feel anything when I go to
             # the loo". "Can't feel it", not "don't feel it", most often a pain ("my hip aches but
@@ -1273,7 +1286,8 @@ RED_FLAGS = (
         ),
         ignore=(
             # Laughing hard, as the saying has it.
-            r"\b(wet|wets|peed|pee|weed|wee|pissed|piss) myself laughing\b",
+            r"\b(wet|wets|peed|pee|weed|wee|pissed|piss) (myself|my self|himself|herself|themselves"
+            r"|yourself) laughing\b",
             # Acupuncture's bladder channel and its points, tests, and a long-known condition.
             r"\bbladder (meridian|channel|points?|line|acupoints?|energy|qi|\d+)\b",
             r"\b(bowel|bladder) (cancer|tumou?rs?)\b",

@@ -172,6 +172,14 @@ SHOWS = {
         "I didn't realise I had peed until I stood up",
         "I didn't know I'd wet myself",
         "I never noticed I was peeing",
+        # A relative wetting themself, "my self" as typed, not making it to the toilet with "in
+        # time" unsaid, and a bladder that will not empty or gives nothing when one tries.
+        "my husband has wet himself twice",
+        "i wet my self",
+        "i didnt make it to the toilet",
+        "my dad never made it to the bathroom",
+        "my bladder wont empty",
+        "nothing comes out when i try to wee",
     ],
     "both_legs": [
         "I can't walk properly",
