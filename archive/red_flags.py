@@ -408,6 +408,8 @@ SADDLE_AREA = (
     r"|testicles?|bottom(?! of)|bum|buttocks|saddle"
     # As askers put it: "numb crotch", "my privates are numb", "numb backside", "numb arse".
     r"|crotch|privates|backside|butts?|arse"
+    # And "willy", "fanny" (not "fanny about" or a fanny pack) and "nether regions".
+    r"|willy|fanny(?! (about|around|packs?)\b)|nether regions?"
     # "down there", but not "tingling down below the knee".
     r"|down (there|below)(?!\s+(the|my|your|his|her|their|our|knees?|waist)\b))"
 )

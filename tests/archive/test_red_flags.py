@@ -68,6 +68,12 @@ SHOWS = {
         "when the needle went into my numb bum I felt nothing",
         # Not being able to feel a needle there (see the module's docstring).
         "I can't feel the needle in my bottom",
+        # "Willy", "fanny" and "nether regions", as askers put it.
+        "my willy is numb",
+        "i cant feel my willy",
+        "numb fanny",
+        "tingling in my fanny",
+        "numb nether regions",
     ],
     "bladder_bowel": [
         "I havent had a wee since this morning",
