@@ -1614,6 +1614,9 @@ RED_FLAGS = (
             r"|achiev\w*) (an |my )?erections?\b",
             r"\b(cannot|unable to|inability to|trouble|difficulty|problems?) (\w+ ){0,5}?"
             r"ejaculat\w*",
+            # Not being able to come, as women say it too ("I can't orgasm", "can't climax").
+            r"\b(cannot|unable to|not able to|inability to|struggl\w* to|trouble|difficulty)"
+            r" (reach(ing)? (an? )?|hav(e|ing) (an? )?)?(orgasm\w*|climax)\b",
             r"\berectile\b|\bimpoten\w*|\berections? (problems?|issues?|trouble)",
             r"\b(cannot|unable to|not able to|trouble|difficulty|problems?|struggl\w*( to)?) (get"
             r"|getting|keep|keeping|stay|staying) hard\b(?=$|[^ \w]| (any ?more|since|now|at all|or"

@@ -622,6 +622,11 @@ SHOWS = {
         # As searched: keywords side by side.
         "impotence back pain",
         "sciatica erection problems",
+        # Not being able to come, as women say it too.
+        "i cant orgasm since my back went",
+        "i can't climax anymore",
+        "my wife is unable to have an orgasm since the fall",
+        "trouble reaching orgasm",
     ],
     # Naming it: the syndrome's own advice.
     "cauda_equina": [
