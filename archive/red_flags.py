@@ -2431,10 +2431,10 @@ def flags_named(names):
 
 # How much of a typed text the rules read: four times the longest question the ask form accepts
 # (5,000 characters; a search's limit is 200), so that a text refused as too long still gets the
-# advice of a sign near its end, but bounded, as they take about 80 million instructions per 1,000
+# advice of a sign near its end, but bounded, as they take about 85 million instructions per 1,000
 # characters (under valgrind's callgrind, over 20,000 characters of the seed archive's questions
-# and answers): about 11 ms on one core of a server where 70 million took 10 ms (a 2-core AMD
-# EPYC, shared, load average 2). A post may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB: some 28
+# and answers): about 12 ms on one core of a server where 70 million took 10 ms (a 2-core AMD
+# EPYC, shared, load average 2). A post may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB: some 30
 # seconds of a worker, for a post no allowance counts).
 SIGNS_READ_LENGTH = 20_000
 
