@@ -201,9 +201,10 @@ Decisions a reviewer should know about:
   those companions; pain that "suddenly stopped" is not the sign, and migraines (which askers
   describe as sudden and severe every time) are left out. "Bad", "splitting" and "blinding" are
   words of severity only of the headache itself ("a sudden bad headache", "a sudden splitting
-  headache"): "bad back pain" is everyday, and not severe enough for the burst aneurysm's sign. "The worst headache" is the sign with or without "ever". So is a
-  headache with a stiff neck, severe or not: the NHS page on meningitis names both among its
-  symptoms and says to call 999 if you think you could have it. But only one headache ("a
+  headache"): "bad back pain" is everyday, and not severe enough for the burst aneurysm's sign.
+  "The worst headache" is the sign with or without "ever". So is a headache with a stiff neck,
+  severe or not: the NHS page on meningitis names both among its symptoms and says to call 999 if
+  you think you could have it. But only one headache ("a
   headache and a stiff neck"), not "headaches and a stiff neck" nor a tension headache, which
   askers of an acupuncture panel describe often, from sitting at a desk.
   And pain, numbness, pins and needles or weakness that has gone on since a needle went in ("since

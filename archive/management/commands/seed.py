@@ -113,8 +113,9 @@ def bring_up_to_date_if_untouched(seed):
     """Give a seed Q&A an older seed loaded the fixture's texts, and mark it for review if the
     fixture marks it (a newer importer's finding), only while its row is as that seed loaded it:
     never saved since (a seed dates a Q&A it adds once, `created_at` and `updated_at` alike, and
-    every save, and both review actions in admin, move `updated_at` on) and never reviewed. An editor's edits, or own decision, are never overwritten,
-    and a mark is never taken off. Returns how many rows it changed (0 or 1)."""
+    every save, and both review actions in admin, move `updated_at` on) and never reviewed. An
+    editor's edits, or own decision, are never overwritten, and a mark is never taken off.
+    Returns how many rows it changed (0 or 1)."""
     if not isinstance(seed, Question):
         return 0
     fresh = {field: getattr(seed, field) for field in IMPORTED_TEXTS}
