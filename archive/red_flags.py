@@ -742,6 +742,14 @@ FAINT_OF_A_SESSION = (
     rf"|\b{AT_A_SESSION}\b (\w+ ){{0,4}}?(made|make|makes|making|left|leave|leaves|got|get|gets"
     rf"|caus\w*|giv\w*|gave) (\w+ ){{0,3}}?{FEELING_FAINT})"
 )
+# A treatment asked of, whether it helps, treats or is good for what follows ("does acupuncture
+# help", "is acupuncture safe for", "acupuncture for"): a question, not a sign the asker has.
+TREATMENT_HELPS = (
+    r"(acupuncture|needling|cupping|moxa\w*|tcm|chinese medicine)( (does|do|can|could|will|would"
+    r"|really|ever|actually|also|is|be|still|treatments?|sessions?))*( (help|helps|helped|helping"
+    r"|treat|treats|ease|eases)( with| for)?| (works?|good|effective|useful|safe|ok|okay)"
+    r" (for|with)| for)"
+)
 # Not the asker's own: a word but "i", "me", "my" and the like.
 NOT_ONES_OWN = r"(?!(i|i'm|me|my|mine|he|she|his|her|him|we|our|us)\b)\w+"
 # Asked of the back's pain in general ("can back pain cause dizziness?", "does sciatica make you
@@ -756,10 +764,7 @@ ASKED_IN_GENERAL = (
     rf"|\b(is|are)( {NOT_ONES_OWN}){{0,4}}? {FEELING_FAINT}( {NOT_ONES_OWN}){{0,4}}? "
     r"((a |an )?(\w+ )?(symptoms?|signs?|side effects?|causes?) of|linked|related|connected"
     r"|associated)\b"
-    r"|\b(acupuncture|needling|cupping|moxa\w*|tcm|chinese medicine)( (does|do|can|could|will"
-    r"|would|really|ever|actually|also|is|be))*( (help|helps|helped|helping|treat|treats|ease"
-    r"|eases)( with| for)?| (works?|good|effective|useful) (for|with)| for)( (\w+ ){0,4}?(and|or"
-    rf"|&|with|plus))? (feeling )?{FEELING_FAINT})"
+    rf"|\b{TREATMENT_HELPS}( (\w+ ){{0,4}}?(and|or|&|with|plus))? (feeling )?{FEELING_FAINT})"
 )
 # Nothing felt of a needle going in, or of a session (see FELT_NOTHING): a needle that did not
 # hurt, or a treatment that did nothing, not lost feeling in the saddle area or the legs (see
@@ -1470,10 +1475,7 @@ RED_FLAGS = (
             # problems", "does acupuncture help shortness of breath"), or trouble breathing said
             # of a breathing condition ("shortness of breath from my asthma", "asthma and
             # breathing problems"), not of a session.
-            r"\b((acupuncture|needling|cupping|moxa\w*|tcm|chinese medicine)( (does|do|can|could"
-            r"|will|would|really|ever|actually|also|is|be|still|treatments?|sessions?))*"
-            r"( (help|helps|helped|helping)( with| for)?| (works?|good|effective|useful|safe|ok"
-            rf"|okay) (for|with)| for) ((my|his|her|your|their|the|a) )?{BREATHING_TROUBLE}"
+            rf"\b({TREATMENT_HELPS} ((my|his|her|your|their|the|a) )?{BREATHING_TROUBLE}"
             rf"|{BREATHING_TROUBLE}( \w+){{0,2}}? (from|with|because of|due to|caused by|of|like"
             rf"|such as) ((my|his|her|the|their|your) )?{LUNG_CONDITION}"
             rf"|{LUNG_CONDITION}( \w+){{0,2}}? (and|or|with|causes|caused|gives|give|gave) "
