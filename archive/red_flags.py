@@ -725,11 +725,10 @@ SUDDENLY_EASED = (
 NEEDLE = r"needl(?!ess)\w*"
 NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
+# A needle or a session, and what is done at one.
+TREATED = rf"({NEEDLE}|acupuncture|sessions?|treatments?|cupping)"
 # Where a faint is common and most often harmless: a session, a needle, an injection, a blood test.
-AT_A_SESSION = (
-    rf"(acupunctur\w*|sessions?|treatments?|appointments?|{NEEDLE}|cupping|moxa\w*|injections?"
-    r"|blood tests?)"
-)
+AT_A_SESSION = rf"({TREATED}|acupunctur\w*|appointments?|moxa\w*|injections?|blood tests?)"
 # Feeling faint of a session or a needle, in one clause ("I felt faint when the needles went in",
 # "light-headed after my session", "the needles made me dizzy", "can acupuncture for lower back
 # pain cause imbalance and dizziness"): not since one ("dizzy since the session"), which is no
@@ -778,7 +777,6 @@ ASKED_IN_GENERAL = (
 # felt nothing down there"). Only the words of nothing felt and of the needle are removed:
 # numbness or wiping between them stays ("when the needle went into my numb bum I felt
 # nothing").
-TREATED = rf"({NEEDLE}|acupuncture|sessions?|treatments?|cupping)"
 
 
 def nothing_felt_of_a_needle(area, kept):
