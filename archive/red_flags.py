@@ -43,6 +43,24 @@ Decisions a reviewer should know about:
   never numbness ("the number of sessions for my bottom"), but for "getting number" (more numb:
   "my foot is getting number"). Every text of the seed archive gains no sign by the correction,
   which its tests check.
+- The signs of a stroke (the NHS's face, arms and speech: a face dropped on one side, weakness
+  or numbness down one side of the body or in one arm, slurred speech) are a sign of their own,
+  though on none of the back pain lists: a needle or manipulation in the neck can rarely bring
+  one on, and askers write of their relatives. A stroke feared now ("am I having a stroke?", "I
+  think dad had a stroke last night") shows it; one of the past and what it left ("weakness down
+  one side since my stroke", "a stroke two years ago"), a face drooping from a Bell's palsy named
+  in the same sentence, drooping eyelids, an arm that cannot be lifted above the head (a frozen
+  shoulder's) or one gone numb in the night do not.
+- A severe allergic reaction (anaphylaxis: lips, tongue or throat swelling, a tight throat, lips
+  turning blue, or an allergy said with swelling, breathing trouble or swallowing) is a sign of
+  its own: a needle's metal, tape or a cream can rarely bring one on. An allergy with no reaction
+  said ("allergic to nickel"), or "an allergic reaction" alone (most are a rash), is not; nor is a
+  throat or lip swollen in a sentence naming a cold, tonsils, glands, a cold sore or a filler.
+- Thoughts of suicide or self-harm, said outright ("I want to end it all", "I don't want to be
+  alive anymore", "I took an overdose"), are a sign of their own: pain that goes on wears people
+  down, and the asker is told where to talk today (NHS 111's mental health option, Samaritans) and
+  to call 999 if they might act on them. Pain said to be killing someone, not wanting to live with
+  pain, and not wanting to go on with a treatment are not it.
 - Naming cauda equina syndrome ("could I have cauda equina?", "CES symptoms") is a sign of its own,
   on none of the NHS's lists (which name the syndrome's signs, each a sign here), with the 999
   advice and the syndrome's signs: one who fears it should go now, and advice that names its signs
@@ -714,6 +732,28 @@ WITH_SEVERE_HEADACHE = (
     r"|(lost|losing|loss of|lose) (my |his |her )?(sight|vision)|cannot see"
     rf"|(blurred|blurry|double) vision|{STIFF_NECK})"
 )
+# The signs of a stroke (the NHS's face, arms and speech), which a needle or manipulation in the
+# neck can rarely bring on by tearing an artery. A face or mouth dropped on one side: not eyelids
+# (they droop with age), not sagging skin (a cosmetic treatment's word), not a face that fell (a
+# look of dismay), and not of a Bell's or facial palsy named in the sentence (see PALSY).
+DROPPED = r"(dropped|drooped|droop(s|ing|y)?|lopsided|(gone|pulled|twisted) to one side)"
+FACE = r"(face|mouth|smile)"
+PALSY = r"\b(bell'?s|facial|face) palsy\b"
+ONE_SIDE = r"(one|the left|the right|my left|my right|his left|his right|her left|her right)"
+ONE_SIDE_OF_THE_BODY = rf"{ONE_SIDE} side of (my|his|her|their|the) (body|face)"
+SLURRED = r"(slurr(ed|ing)|garbled|jumbled)"
+# A stroke of the past and what it left ("weakness down one side of my body since my stroke",
+# "I had a stroke two years ago"), not one just had or feared.
+STROKE_OF_THE_PAST = (
+    r"\b((since|after|from|following) (my|his|her|their|a|the) (mini[- ]?)?strokes?\b"
+    r"|(mini[- ]?)?strokes? (\w+ ){0,4}?(years?|months?|weeks?) ago\b|stroke survivors?)"
+)
+# A severe allergic reaction (the NHS's anaphylaxis page): lips, tongue or throat swelling, a
+# throat tight or closing, blue lips or tongue.
+SWELLING_UP = r"(swell\w*|swollen|puff\w*( up)?|blow\w* up|closing( up)?)"
+THROAT_TIGHT = r"(throat (\w+ ){0,2}?(tight\w*|closing)|tight(ness in the|ness of the)? throat)"
+ALLERGY_SWELLS = r"(lips?|tongue|throat|mouth)"
+ALLERGIC = r"(allerg\w*|hives|anaphyla\w*)"
 # Pain that stopped suddenly is not pain that started suddenly.
 SUDDENLY_EASED = (
     rf"\b{SUDDEN}\b (\w+ ){{0,2}}?(stopped|went away|gone|disappeared|eased|improved|better"
@@ -1520,6 +1560,73 @@ RED_FLAGS = (
         ignore=(SUDDENLY_EASED,),
     ),
     RedFlag(
+        name="stroke",
+        label="A face that has dropped on one side, sudden weakness or numbness down one side of "
+        "the body or in one arm, or slurred speech (signs of a stroke)",
+        advice=f"{EMERGENCY} A face dropped on one side, weakness or numbness down one side of the "
+        "body or in one arm, and speech that is slurred or muddled can be signs of a stroke, which "
+        "needs treating as soon as possible. Call even if the signs go away. Note the time they "
+        "started.",
+        patterns=(
+            # "Her face has dropped on one side", "his mouth is droopy", "a lopsided smile".
+            rf"\b{FACE}\b( \w+){{0,3}}? {DROPPED}\b",
+            rf"\b{DROPPED} {FACE}\b",
+            rf"\b(one|the|a) side of {WHOSE} {FACE}\b{NEAR_IN_CLAUSE}\b{DROPPED}\b",
+            r"\b(facial|face|mouth) droop\b",
+            # Weakness or numbness down one side of the body or face.
+            rf"\b(weak\w*|{NUMB}|paraly[sz]\w*|cannot move)\b{NEAR}\b(down |on |in )?"
+            rf"{ONE_SIDE_OF_THE_BODY}\b",
+            rf"\b{ONE_SIDE_OF_THE_BODY}\b{NEAR}\b(weak\w*|{NUMB}|paraly[sz]\w*|dead|heavy)",
+            # One arm suddenly weak or not moving: not an arm that cannot be lifted above the head
+            # (a frozen shoulder's), nor one gone numb (a nerve's or a night's).
+            rf"\b{SUDDEN}\b{NEAR}\b(weak\w*|cannot (lift|raise|move)|paraly[sz]\w*)\b"
+            rf"{NEAR_IN_CLAUSE}\b(one|an|my|his|her|their|left|right) arm\b",
+            # Slurred or garbled speech ("his speech is slurred", "slurring her words").
+            rf"\b(speech|words|talking|speaking)\b( \w+){{0,3}}? {SLURRED}\b",
+            rf"\b{SLURRED} (\w+ )?(speech|words|talking|speaking)\b",
+            # A stroke feared now ("I think I'm having a stroke", "could this be a mini stroke?").
+            r"\b(i'm|i am|he's|he is|she's|she is|they're|they are|am i|is (he|she)|was|were|be)"
+            r" having (a |another )?(mini[- ]?)?stroke\b",
+            r"\b(could|might|may|is) (it|this|that) (be )?(a |another )?(mini[- ]?)?stroke\b",
+            r"\b(think|thought|worried|afraid|scared|fear|wonder\w*|just) (\w+ ){0,3}?"
+            r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
+        ),
+        # A sentence naming a Bell's palsy or a stroke of the past, whose signs they are; slurring
+        # in drink ("after a few pints my speech was slurred"). The sentence is read from its
+        # start, so each is tried once a sentence.
+        ignore=(
+            rf"(^|(?<=[.!?\n]))[^.!?\n]*({PALSY}|{STROKE_OF_THE_PAST})[^.!?\n]*",
+            r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",
+        ),
+    ),
+    RedFlag(
+        name="anaphylaxis",
+        label="Swelling of your lips, tongue or throat, a tight throat, or lips or tongue turning "
+        "blue (a severe allergic reaction)",
+        advice=f"{EMERGENCY} Lips, tongue or throat that swell, a throat that feels tight, trouble "
+        "breathing or swallowing, or lips turning blue can be a severe allergic reaction "
+        "(anaphylaxis). If you have an adrenaline auto-injector, use it too. Lie down with your "
+        "legs raised, or sit up if that helps you breathe.",
+        patterns=(
+            # "My lips are swelling", "my tongue has swollen up", "my throat is closing up".
+            rf"\b{ALLERGY_SWELLS}\b( \w+){{0,3}}? {SWELLING_UP}\b",
+            rf"\b(swollen|swelling|puffy) {ALLERGY_SWELLS}\b",
+            rf"\b{THROAT_TIGHT}\b",
+            r"\b(lips?|tongue|face) (\w+ ){0,2}?(turned|turning|gone|going|went|are|is) blue\b",
+            r"\banaphyla\w*",
+            # An allergy said with swelling, breathing trouble or swallowing in one sentence.
+            rf"\b{ALLERGIC}\b{NEAR}\b({SWELLING_UP}|{BREATHING_TROUBLE}|swallow\w*)",
+            rf"\b({SWELLING_UP}|{BREATHING_TROUBLE}|swallow\w*)\b{NEAR}\b{ALLERGIC}",
+        ),
+        # A sentence of a throat or glands swollen with a cold or tonsils, lips blue with the
+        # cold, a cold sore or a filler; not "I went cold" (clammy). The sentence is read from its
+        # start, so each is tried once a sentence.
+        ignore=(
+            r"(^|(?<=[.!?\n]))[^.!?\n]*\b(tonsil\w*|glands?|sore throat|cold sores?|fillers?"
+            r"|(a|the|head|common) cold|colds|flu|strep)\b[^.!?\n]*",
+        ),
+    ),
+    RedFlag(
         name="burst_aneurysm",
         label="Back or tummy pain with feeling dizzy or faint, severe pain with feeling sweaty or "
         "clammy, or a tearing or ripping pain",
@@ -1686,6 +1793,35 @@ RED_FLAGS = (
             r"|started )?(spreading|spread"
             r"|getting worse|worsening)\b",
             rf"\b({NUMB}|weak\w*|tingl\w*) (\w+ )?spreading up\b",
+        ),
+    ),
+    RedFlag(
+        name="thoughts_of_suicide",
+        label="Thoughts of ending your life or of harming yourself",
+        advice="If you might act on these thoughts, or have harmed yourself, call 999 or go to A&E "
+        "now. If not, talk to someone today: call NHS 111 and choose the mental health option, or "
+        "Samaritans free on 116 123, day or night. Pain that goes on can wear anyone down, and "
+        "there is help for how you feel as well as for the pain.",
+        # Said outright: not "the pain is killing me", "I could kill for a night's sleep", "I
+        # want to take my life back" or "I don't want to live with this pain".
+        patterns=(
+            r"\bsuicid\w*",
+            r"\b(kill|killing|killed|end|ending|take|taking) (myself|it all"
+            r"|my (own )?life(?! back))\b",
+            r"\b(want|wanted|wanting|wish|wished) (\w+ ){0,2}?(to die|(i|i'd) (was|were|be) dead"
+            r"|to be dead|to not be here|not to be here|i (wasn't|was not|weren't) here)\b",
+            # Not wanting to live: not to live with pain, or somewhere; not to go on or carry on
+            # but at the end of the clause ("I don't want to go on like this", not "... go on
+            # holiday").
+            r"\b(do not|don't|didn't|no longer) want to (be alive|live)\b"
+            r"(?! (with|in|at|near|on|there|here|abroad|alone|together|by|through)\b)",
+            r"\b(do not|don't|didn't|no longer) want to (be here|go on|carry on)( like this"
+            r"| living)?( any ?more)?(?= *([.,;!?\n]|$))",
+            r"\bbetter off (dead|without me)\b",
+            r"\bno (point|reason) (in )?(living|being alive|being here|going on|carrying on)\b",
+            r"\b(harm|harming|harmed|hurt|hurting) myself (on purpose|deliberately)\b",
+            r"\bself[- ]?harm\w*",
+            r"\b(took|taken|take|taking) an overdose\b",
         ),
     ),
     RedFlag(
@@ -2432,9 +2568,9 @@ def flags_named(names):
 
 # How much of a typed text the rules read: four times the longest question the ask form accepts
 # (5,000 characters; a search's limit is 200), so that a text refused as too long still gets the
-# advice of a sign near its end, but bounded, as they take about 85 million instructions per 1,000
+# advice of a sign near its end, but bounded, as they take about 93 million instructions per 1,000
 # characters (under valgrind's callgrind, over 20,000 characters of the seed archive's questions
-# and answers): about 12 ms on one core of a server where 70 million took 10 ms (a 2-core AMD
+# and answers): about 13 ms on one core of a server where 70 million took 10 ms (a 2-core AMD
 # EPYC, shared, load average 2). A post may be DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB: some 30
 # seconds of a worker, for a post no allowance counts).
 SIGNS_READ_LENGTH = 20_000

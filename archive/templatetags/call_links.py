@@ -1,4 +1,5 @@
-"""999 and NHS 111 as tap-to-call links, wherever the site's text names them."""
+"""999, NHS 111 and Samaritans' 116 123 as tap-to-call links, wherever the site's text names
+them."""
 
 import re
 
@@ -8,14 +9,14 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-CALL_NUMBERS = re.compile(r"\b(NHS 111|999)\b")
+CALL_NUMBERS = re.compile(r"\b(NHS 111|999|116 123)\b")
 TAG = re.compile(r"(<[^>]*>)")
 
 
 @register.filter(is_safe=True)
 def call_links(html):
-    """`html` (escaped first if it is not marked safe) with each "999" and "NHS 111" in its text
-    made a tel: link. Text inside tags or inside an existing link is left alone."""
+    """`html` (escaped first if it is not marked safe) with each "999", "NHS 111" and "116 123"
+    in its text made a tel: link. Text inside tags or inside an existing link is left alone."""
     pieces = TAG.split(str(conditional_escape(html)))
     in_link = False
     for i, piece in enumerate(pieces):
@@ -28,4 +29,4 @@ def call_links(html):
 
 def _link(match):
     number = match[1]
-    return f'<a href="tel:{number.removeprefix("NHS ")}">{number}</a>'
+    return f'<a href="tel:{number.removeprefix("NHS ").replace(" ", "")}">{number}</a>'

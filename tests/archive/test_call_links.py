@@ -1,4 +1,4 @@
-"""999 and NHS 111 become tap-to-call links wherever the site's text names them."""
+"""999, NHS 111 and 116 123 become tap-to-call links wherever the site's text names them."""
 
 import pytest
 from django.utils.safestring import mark_safe
@@ -20,7 +20,11 @@ def test_numbers_inside_tags_or_existing_links_are_left_alone():
     )
 
 
-@pytest.mark.parametrize("text", ["in 1999", "9999 steps", "NHS 1111", "0999"])
+def test_samaritans_number_is_linked_without_its_space():
+    assert call_links("Samaritans on 116 123") == 'Samaritans on <a href="tel:116123">116 123</a>'
+
+
+@pytest.mark.parametrize("text", ["in 1999", "9999 steps", "NHS 1111", "0999", "116 1234"])
 def test_other_numbers_are_not_links(text):
     assert "tel:" not in call_links(text)
 
