@@ -12,6 +12,7 @@ from django.utils.text import capfirst, get_text_list
 from archive import outdated_claims as claims_known
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question, RetiredSlug
+from config.personal_data import personal_data_in
 
 
 class TitleBox(AdminTextareaWidget):
@@ -180,6 +181,23 @@ class QuestionForm(RefuseStaleSavesForm):
     class Meta:
         field_classes = {"title": OneLineText}
         widgets = {"title": TitleBox}
+
+    # The boxes readers see, each checked for personal data as the editor changes it.
+    PUBLIC_TEXT = ("title", "question", "answer")
+
+    def clean(self):
+        """Refuse a title, question or answer the editor changed to hold an e-mail address, a
+        phone or NHS number, or the name of the asker it was published from while their details
+        are kept, as publishing from the queue does (ask.services): a Q&A is public, and an edit
+        made here later (a line pasted from the asker's e-mail) reaches no other check."""
+        cleaned = super().clean()
+        submission = visitors_question(self.instance)
+        asker = {"name": submission.name, "email": submission.email} if submission else {}
+        changed = [name for name in self.PUBLIC_TEXT if name in self.changed_data]
+        for field in changed:
+            if field in cleaned and (what := personal_data_in(cleaned[field], **asker)):
+                self.add_error(field, f"This contains {what}. Edit it out: the Q&A is public.")
+        return cleaned
 
     def clean_slug(self):
         """Refuse the address of a deleted Q&A, whose links say it was removed (as a taken one

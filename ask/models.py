@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from archive import outdated_claims, red_flags
 from archive.models import Question
+from config.personal_data import EMAIL_ADDRESS
 from search.query import prepare_question
 from search.results import similar_questions
 
@@ -62,13 +63,6 @@ one_line = RegexValidator(
     code="line_break",
 )
 
-# Anything that looks like an e-mail address, in whatever form: as typed, with its domain
-# IDNA-encoded by smtplib (carl@xn--bcher-kva.de), inside <> or quotes. Deliberately loose:
-# what it keeps out of the log or the archive is worth more than a word it catches by mistake.
-# It cannot see a quoted local part ("z,q"@example.org) or the part before an apostrophe
-# (o'quimby@…) as part of an address: a mail server's error about a known recipient goes
-# through `without_address` instead.
-EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]{}'\",;:]+@[^\s@<>()\[\]{}'\",;:]+")
 AN_ADDRESS = "<an e-mail address>"
 
 

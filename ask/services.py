@@ -29,14 +29,13 @@ from django.utils.text import capfirst
 from archive import red_flags
 from archive.models import Question
 from ask.models import (
-    EMAIL_ADDRESS,
     OPEN_STATES,
     WAITING_STATES,
     OutgoingEmail,
     Submission,
     Transition,
 )
-from config.personal_data import PHONE_OR_NHS_NUMBER
+from config.personal_data import personal_data_in
 
 logger = logging.getLogger(__name__)
 
@@ -820,44 +819,16 @@ PERSONAL_DATA = "The {field} contains {what}. Edit it out before publishing."
 
 def _refuse_personal_data(locked):
     """The title, edited question and answer go into the public archive: refuse them while they
-    hold the asker's e-mail address, any e-mail address, a phone or NHS number, or the asker's
-    name (`_names`)."""
+    hold the asker's e-mail address or name, any e-mail address, or a phone or NHS number
+    (config.personal_data.personal_data_in)."""
     errors = {}
     for field in ("title", "edited_question", "answer"):
-        text = getattr(locked, field)
-        if locked.email and locked.email.lower() in text.lower():
-            what = "the asker's e-mail address"
-        elif EMAIL_ADDRESS.search(text):
-            what = "an e-mail address"
-        elif PHONE_OR_NHS_NUMBER.search(text):
-            what = "a phone or NHS number"
-        elif _names(text, locked.name):
-            what = "the asker's name"
-        else:
-            continue
-        label = Submission._meta.get_field(field).verbose_name
-        errors[field] = PERSONAL_DATA.format(field=label, what=what)
+        what = personal_data_in(getattr(locked, field), name=locked.name, email=locked.email)
+        if what:
+            label = Submission._meta.get_field(field).verbose_name
+            errors[field] = PERSONAL_DATA.format(field=label, what=what)
     if errors:
         raise ValidationError(errors)
-
-
-def _names(text, name):
-    """Whether `text` names the asker: their full name in any case, or a word of it of three
-    letters or more written as a name. Many names are words too ("Will", "Grace", "Back"), so a
-    word alone counts only with its capital and where a sentence does not start, or with "'s"
-    or a comma after it: "Dear Will," and "Grace's pain", not "it will ease" or "Back pain..."."""
-    if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.I):
-        return True
-    for word in re.findall(r"[^\W\d_]{3,}", name):
-        for found in re.finditer(rf"(?<!\w){re.escape(word.capitalize())}(?!\w)", text):
-            before, after = text[: found.start()].rstrip(), text[found.end() :]
-            if (
-                after.startswith(("'s", "\u2019s", ","))
-                or before
-                and before[-1] not in '.!?:"\u201c('
-            ):
-                return True
-    return False
 
 
 # Words of an answer that tell its asker not to worry, or to wait. Under the advice of a warning

@@ -1,5 +1,5 @@
 """What in a visitor's words looks like someone's personal data: the one test for what the site
-neither counts nor lets any cache keep."""
+neither counts nor lets any cache keep, and the one for what no public Q&A may say."""
 
 import re
 
@@ -18,6 +18,15 @@ PHONE_OR_NHS_NUMBER = re.compile(
 )
 
 
+# Anything that looks like an e-mail address, in whatever form: as typed, with its domain
+# IDNA-encoded by smtplib (carl@xn--bcher-kva.de), inside <> or quotes. Deliberately loose:
+# what it keeps out of the log or the archive is worth more than a word it catches by mistake.
+# It cannot see a quoted local part ("z,q"@example.org) or the part before an apostrophe
+# (o'quimby@…) as part of an address: a mail server's error about a known recipient goes
+# through `ask.models.without_address` instead.
+EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]{}'\",;:]+@[^\s@<>()\[\]{}'\",;:]+")
+
+
 def looks_personal(text):
     """True when `text` holds something like an e-mail address or a phone or NHS number: a
     visitor may type their own."""
@@ -31,3 +40,37 @@ def asks_with_personal_data(request):
     return any(
         looks_personal(text) for name, values in request.GET.lists() for text in (name, *values)
     )
+
+
+def personal_data_in(text, *, name="", email=""):
+    """What `text`, bound for a public Q&A, holds of someone's personal data, in words for the
+    editor ("an e-mail address"), or "": the e-mail address `email` of the asker it came from, any
+    e-mail address, a phone or NHS number, or the asker's `name` (`names`)."""
+    if email and email.lower() in text.lower():
+        return "the asker's e-mail address"
+    if EMAIL_ADDRESS.search(text):
+        return "an e-mail address"
+    if PHONE_OR_NHS_NUMBER.search(text):
+        return "a phone or NHS number"
+    if names(text, name):
+        return "the asker's name"
+    return ""
+
+
+def names(text, name):
+    """Whether `text` names the asker: their full name in any case, or a word of it of three
+    letters or more written as a name. Many names are words too ("Will", "Grace", "Back"), so a
+    word alone counts only with its capital and where a sentence does not start, or with "'s"
+    or a comma after it: "Dear Will," and "Grace's pain", not "it will ease" or "Back pain..."."""
+    if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.I):
+        return True
+    for word in re.findall(r"[^\W\d_]{3,}", name):
+        for found in re.finditer(rf"(?<!\w){re.escape(word.capitalize())}(?!\w)", text):
+            before, after = text[: found.start()].rstrip(), text[found.end() :]
+            if (
+                after.startswith(("'s", "\u2019s", ","))
+                or before
+                and before[-1] not in '.!?:"\u201c('
+            ):
+                return True
+    return False

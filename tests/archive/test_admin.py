@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from archive.admin import QuestionAdmin
+from archive.models import Question
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_factsheet, make_question
 
@@ -456,3 +457,58 @@ def test_a_qa_chosen_for_a_duplicate_not_closed_or_with_no_address_is_not_guarde
     ) in page.text
     assert waiting.reference not in page.text and CONFIRM not in page.text
     assert editor_client.post(url, form_data(page, status="draft")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "field, text, what",
+    [
+        ("answer", "Ann, it usually passes within a day.", "the asker's name"),
+        ("question", "I am ann example and I feel tired.", "the asker's name"),
+        ("answer", "Write to ann@example.org if it lasts.", "the asker's e-mail address"),
+        ("title", "Tired after it (call 07700 900123)", "a phone or NHS number"),
+    ],
+)
+def test_an_edit_putting_the_askers_details_into_a_visitors_qa_is_refused(
+    editor_client, from_a_visitor, field, text, what
+):
+    # Publishing refused them (ask.services); an edit here later must not let them in.
+    submission, url = from_a_visitor
+    response = editor_client.post(url, form_data(editor_client.get(url), **{field: text}))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors[field] == [f"This contains {what}. Edit it out: the Q&A is public."]
+    question = submission.published_question
+    question.refresh_from_db()
+    assert text not in (question.title, question.question, question.answer)
+
+
+def test_a_qa_added_by_hand_with_an_email_address_is_refused(editor_client):
+    page = editor_client.get(f"{LIST}add/")
+    data = form_data(
+        page,
+        title="Tired after treatment",
+        slug="tired-after-treatment",
+        category=make_category("Lower back pain").pk,
+        question="Is it normal? Reply to carl@example.org",
+        answer="Rest, then move gently.",
+        status="draft",
+    )
+    response = editor_client.post(f"{LIST}add/", data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["question"] == [
+        "This contains an e-mail address. Edit it out: the Q&A is public."
+    ]
+    assert not Question.objects.exists()
+
+
+def test_the_askers_name_may_be_written_once_their_details_are_erased(
+    editor_client, from_a_visitor
+):
+    # Nothing is known of the asker then; a word that happens to be their name is just a word.
+    from ask import services
+
+    submission, url = from_a_visitor
+    services.withdraw(submission=submission)
+    data = form_data(editor_client.get(url), answer="Ann, it usually passes within a day.")
+    assert editor_client.post(url, data).status_code == 302
