@@ -28,17 +28,18 @@ class RequestPathOnly(logging.Filter):
     """Write a record's request (Django attaches it to every 4xx and 5xx it logs) as its method
     and path: the JSON log would otherwise print it whole, query string and all, and the query
     holds what visitors type (search words, and those a search carries to the ask form). An
-    asker's link token is left out of the path and the message."""
+    asker's link token is left out of the path, and out of every record's message, with a
+    request or not ("Database unavailable for /ask/status/…/")."""
 
     def filter(self, record):
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
             record.request = f"{request.method} {without_signed_links(request.path)}"
-            # Django's message names the path too ("Not Found: /ask/status/…/").
-            record.msg = without_signed_links(str(record.msg))
-            if isinstance(record.args, tuple):
-                record.args = tuple(
-                    without_signed_links(arg) if isinstance(arg, str) else arg
-                    for arg in record.args
-                )
+        # Django's message names the path too ("Not Found: /ask/status/…/"), as do the site's.
+        if isinstance(record.msg, str):
+            record.msg = without_signed_links(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                without_signed_links(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
         return True

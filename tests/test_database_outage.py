@@ -48,3 +48,17 @@ def test_other_errors_still_fail_loudly(client, monkeypatch):
     monkeypatch.setattr("archive.views.Category.objects.tree", broken)
     with pytest.raises(ValueError, match="a bug"):
         client.get("/")
+
+
+def test_the_outage_is_logged_without_an_askers_link_token(client, caplog):
+    # The token opens the asker's question and its answer: no log line may keep it.
+    from ask import services
+    from config.log_filters import RequestPathOnly
+    from tests.ask.conftest import make_submission
+
+    status = services.status_url(make_submission())
+    with connection.execute_wrapper(database_down):
+        assert client.get(status).status_code == 503
+    (record,) = [r for r in caplog.records if r.getMessage().startswith("Database unavailable")]
+    RequestPathOnly().filter(record)  # as the site's log handler does (settings.LOGGING)
+    assert record.getMessage() == "Database unavailable for /ask/status/…/"
