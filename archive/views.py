@@ -8,6 +8,7 @@ from archive import red_flags
 from archive.caching import public_page
 from archive.filters import QuestionFilter
 from archive.models import Category, Question, RetiredSlug
+from config.personal_data import sends_no_referrer
 
 QUESTIONS_PER_PAGE = 10
 
@@ -25,6 +26,7 @@ def home(request):
     )
 
 
+@sends_no_referrer
 @public_page
 def category_detail(request, slug):
     """A body area's Q&As, a page at a time, counted from the remembered totals unless title

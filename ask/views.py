@@ -21,6 +21,7 @@ from ask import rate_limit, services
 from ask.forms import AskForm, WithdrawForm, typed_question
 from ask.models import QUESTION_MAX_LENGTH, RETRY_FOR, Submission
 from config.client_ip import client_ip
+from config.personal_data import sends_no_referrer
 from search.query import prepare_question
 from search.results import similar_questions
 
@@ -211,6 +212,7 @@ def _try_again(request):
     )
 
 
+@sends_no_referrer
 @require_safe
 def thanks(request, token):
     """The thank-you page of a just-sent question. Its link lasts THANKS_MAX_AGE, so that it does
@@ -280,6 +282,7 @@ def thanks_url(submission):
     return reverse("ask:thanks", args=[signing.dumps(submission.reference, salt=THANKS_SALT)])
 
 
+@sends_no_referrer
 @never_cache
 @require_safe
 def status(request, token):

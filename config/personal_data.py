@@ -2,6 +2,7 @@
 neither counts nor lets any cache keep, and the one for what no public Q&A may say."""
 
 import re
+from functools import wraps
 
 # Something like an e-mail address, or a phone or NHS number: digits with at most spaces, dots,
 # dashes, plus signs or quotes between them ("07700 900123", "943-476-5919", '"07700" "900123"').
@@ -74,3 +75,20 @@ def names(text, name):
             ):
                 return True
     return False
+
+
+def sends_no_referrer(view):
+    """For a view whose address holds what a visitor typed (search words, a title filter) or an
+    asker's link token: its page is sent `Referrer-Policy: no-referrer`, so the links followed
+    from it carry no `Referer` naming that address, which a proxy's or a CDN's log of the next
+    request would keep. The site-wide policy (`same-origin`) sends the whole address to the
+    site's own pages. Only for pages with no form Django's CSRF check guards: a browser sends
+    such a form from such a page with `Origin: null`, which that check refuses."""
+
+    @wraps(view)
+    def without_referrer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return without_referrer

@@ -7,11 +7,13 @@ from django.views.decorators.http import require_safe
 from archive import red_flags
 from archive.caching import is_staff, public_page
 from archive.models import Category
+from config.personal_data import sends_no_referrer
 from search.forms import SearchForm
 from search.models import SearchGap
 from search.results import EXAMPLE_SEARCHES, Results
 
 
+@sends_no_referrer
 @public_page(runs_when_unchanged=True)
 @require_safe
 def search_results(request):

@@ -60,6 +60,29 @@ def test_pages_refuse_framing_and_limit_referrers(client, db):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_pages_whose_address_holds_typed_words_or_a_link_token_send_no_referrer(client, db):
+    # A link followed from them would carry the words or the token in its Referer, which a
+    # proxy's log of that request keeps.
+    from ask import services
+    from ask.views import thanks_url
+    from tests.ask.conftest import make_submission
+    from tests.factories import make_category
+
+    submission = make_submission()
+    pages = [
+        "/search/?q=my+wife+Jane+has+sciatica",
+        make_category("Lower back pain").get_absolute_url() + "?title=Jane",
+        services.status_url(submission),
+        thanks_url(submission),
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert response.headers["Referrer-Policy"] == "no-referrer", page
+    # The form's pages post with CSRF, which a browser sends with no origin from such a page.
+    assert client.get("/ask/?q=sciatica").headers["Referrer-Policy"] == "same-origin"
+
+
 @pytest.mark.parametrize(
     "proxies, forwarded, expected",
     [
