@@ -675,7 +675,8 @@ class RetiredSlug(models.Model):
     asker's e-mail, bookmarks, search engines, feeds) must never open an answer they did not
     point to, so they say the answer was removed (410 Gone). PostgreSQL writes a row whenever a
     Q&A is deleted, however (admin, a queryset, SQL), and refuses a Q&A at a retired address
-    (migration `0016_retiredslug`). Only the address and when: nothing of the Q&A or its asker."""
+    (migration `0016_retiredslug`). Only the address (made from the title it was published with)
+    and when: nothing else of the Q&A or its asker."""
 
     slug = models.SlugField(max_length=200, unique=True)
     retired_at = models.DateTimeField(default=timezone.now)
