@@ -120,6 +120,13 @@ class SubmissionQuerySet(models.QuerySet):
         since = timezone.now() - SENT_AGAIN_WITHIN
         return self.waiting().filter(browser=browser, created_at__gte=since).exclude(browser="")
 
+    def browser_no_longer_needed(self):
+        """Still holding the key of the browser that sent them (`browser`), though sent more
+        than SENT_AGAIN_WITHIN ago: the key finds nothing after that, and kept, it would tie
+        together every question one browser sent until each is erased."""
+        since = timezone.now() - SENT_AGAIN_WITHIN
+        return self.filter(created_at__lt=since).exclude(browser="")
+
     def open_longer_than(self, days):
         """Received at least `days` ago and still not closed."""
         return self.still_open().filter(created_at__lte=timezone.now() - timedelta(days=days))
@@ -351,7 +358,8 @@ class Submission(models.Model):
     form_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     # A keyed hash of the CSRF cookie of the browser it was sent from, which stays the same across
     # its form pages: the same words sent again from a page the browser asked for again (Back,
-    # with a new token) find this submission. Erased with the asker's details.
+    # with a new token) find this submission. Forgotten once SENT_AGAIN_WITHIN has passed
+    # (erase_personal_data), or with the asker's details if they are erased sooner.
     browser = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = SubmissionQuerySet.as_manager()

@@ -420,6 +420,13 @@ def erase_personal_data(*, days, failed=None):
     return _each_on_its_own("erase", due, erase, failed)
 
 
+def forget_browsers():
+    """Blank the key of the browser that sent each question once it can find nothing
+    (SubmissionQuerySet.browser_no_longer_needed). Returns how many were blanked. `updated_at`
+    stays: an editor's page open on the question is not made stale by it."""
+    return Submission.objects.browser_no_longer_needed().update(browser="")
+
+
 def forget_emails_of_no_question(*, days):
     """Delete the outbox's e-mails that belong to no question once `days` old (sent or given up
     long before): erasing an asker's details never reaches them. Returns how many went."""

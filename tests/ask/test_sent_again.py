@@ -6,9 +6,10 @@ and other words (a corrected address) store a new one."""
 import re
 
 import pytest
+from django.core.management import call_command
 
 from ask import services
-from ask.models import Submission
+from ask.models import SENT_AGAIN_WITHIN, Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -67,5 +68,22 @@ def test_the_same_words_after_the_first_was_withdrawn_store_a_new_question(clien
     services.withdraw(submission=first)
     first.refresh_from_db()
     assert first.browser == ""  # erased with the asker's details
+    send_from_a_fresh_page(client)
+    assert Submission.objects.count() == 2
+
+
+def test_the_daily_retention_run_forgets_the_browser_once_it_can_find_nothing(client):
+    # Kept longer, the key would tie together every question one browser sent.
+    send_from_a_fresh_page(client)
+    yesterday = Submission.objects.get()
+    Submission.objects.update(created_at=yesterday.created_at - SENT_AGAIN_WITHIN)
+    client.cookies.clear()  # another browser, which sends a question today
+    send_from_a_fresh_page(client)
+    today = Submission.objects.exclude(pk=yesterday.pk).get()
+    call_command("erase_personal_data")
+    yesterday.refresh_from_db()
+    today.refresh_from_db()
+    assert yesterday.browser == "" and yesterday.personal_data_erased_at is None
+    assert today.browser  # still finds a question sent again today with Back
     send_from_a_fresh_page(client)
     assert Submission.objects.count() == 2

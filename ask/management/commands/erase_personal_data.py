@@ -1,5 +1,6 @@
 """The site's daily retention run: close questions left open too long, erase askers' personal data
-once their question has been closed long enough, forget rate-limit counts of past hours, and the
+once their question has been closed long enough, forget the key of the browser that sent a
+question once it finds nothing, rate-limit counts of past hours, and the
 admin's expired sessions, old log-in records and old log of saves (SECURITY.md lists each and its
 end)."""
 
@@ -26,7 +27,8 @@ class Command(BaseCommand):
         "has its answer e-mailed privately, to an address that can still receive it, unless it "
         "makes a claim the site knows is not true; any other is closed as expired); erase the "
         "name, e-mail address, question text, history notes and e-mails of every question "
-        "closed at least --days days ago, and e-mails of no question as old; delete the "
+        "closed at least --days days ago, and e-mails of no question as old; forget the key of "
+        "the browser that sent each question a day after it was sent; delete the "
         "rate-limit counts of hours that have ended, expired sessions, admin log-in records "
         "older than AXES_LOGS_KEEP_DAYS, and entries of the admin's log of saves older than "
         "ADMIN_LOG_KEEP_DAYS. Each step, and each "
@@ -68,6 +70,7 @@ class Command(BaseCommand):
             failed=failed_questions,
             own_transactions=True,
         )
+        browsers = self.step("forget the keys of browsers", services.forget_browsers)
         unlinked = self.step(
             "forget e-mails of no question", services.forget_emails_of_no_question, days=days
         )
@@ -78,7 +81,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Closed {closed} question(s) still open after {close_after} days. "
             f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
-            f"more days ago. Deleted {unlinked} e-mail(s) of no question, {counts} rate-limit "
+            f"more days ago. Forgot the browser key of {browsers} question(s) sent over a day "
+            f"ago. Deleted {unlinked} e-mail(s) of no question, {counts} rate-limit "
             f"count(s) of past hours, expired "
             f"sessions, {logins} admin log-in record(s) and {saves} entry(ies) of the admin's "
             f"log of saves older than {settings.ADMIN_LOG_KEEP_DAYS} days."
