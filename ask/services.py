@@ -321,8 +321,13 @@ def withdraw(*, submission, by=None, note=""):
             _log_move(locked, "withdraw", by=by, note=note)
             locked.closed_at = timezone.now()
             _save_closed(locked)
-        if locked.personal_data_erased_at is None:
+        erasing = locked.personal_data_erased_at is None
+        if erasing:
             _erase(locked)
+    if erasing:
+        # Outside the database, so that a backup restored later, taken before this, can be
+        # erased again by reference (README, Deploy): the asker does not know to ask twice.
+        logger.info("Question %s: its asker's details erased at their request.", locked.reference)
     submission.refresh_from_db()
     return locked
 

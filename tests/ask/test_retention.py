@@ -173,6 +173,21 @@ def test_an_editor_can_withdraw_a_question_at_the_askers_request(editor):
     assert list(submission.history.values_list("note", flat=True)) == ["", "", ""]
 
 
+def test_each_erasure_at_the_askers_request_is_logged_by_reference(client, editor, caplog):
+    # A backup restored later brings the details back: the log, kept apart from the database,
+    # says which to erase again, and nothing else of the asker's.
+    by_link, by_editor = make_submission(), in_review(editor)
+    _, withdraw = links(by_link)
+    client.post("/" + withdraw)
+    services.withdraw(submission=by_editor, by=editor, note=NOTE)
+    services.withdraw(submission=by_editor, by=editor)  # erased already: nothing to log
+    erased = [m for r in caplog.records if "at their request" in (m := r.getMessage())]
+    assert erased == [
+        f"Question {s.reference}: its asker's details erased at their request."
+        for s in (by_link, by_editor)
+    ]
+
+
 def test_a_closed_question_offers_its_editor_the_erase_button_until_it_is_erased(editor):
     submission = make_submission()
     services.reject(submission=submission, by=editor)
