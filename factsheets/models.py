@@ -178,6 +178,27 @@ class Factsheet(models.Model):
         )
 
     @property
+    def summary_claims(self):
+        """Claims its summary makes that the site knows are not true: a list that shows the
+        summary without the page's note (the A–Z index, a Q&A's factsheets) says what is known
+        now beside it."""
+        return outdated_claims.found_in(self.summary)
+
+    @property
+    def title_claims(self):
+        """Claims its title makes that the site knows are not true, noted beside it in search
+        results, as a Q&A's title is."""
+        return outdated_claims.found_in(self.title)
+
+    @property
+    def description(self):
+        """What search engines and link previews show of its page (the meta description): its
+        summary, else its title. Empty when that makes a claim the site knows is not true,
+        which a description cannot carry the note of."""
+        text = self.summary or self.title
+        return "" if outdated_claims.found_in(text) else text
+
+    @property
     def known_reviewer(self):
         """Who reviewed it, only when the site knows when: "Reviewed by" a name beside "Not yet
         reviewed" would claim a review the page denies."""
@@ -233,7 +254,7 @@ class Factsheet(models.Model):
             "name": self.title,
             "about": {"@type": "MedicalCondition", "name": self.condition},
         }
-        if self.summary:
+        if self.summary and not self.summary_claims:
             data["description"] = self.summary
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()

@@ -185,7 +185,7 @@ class Pages(Paginator):
 
 class Hit:
     """One search result: a Q&A or a factsheet, with its score, highlighted snippet, and the
-    claims that a Q&A's title and the snippet's sentences make that the site knows are not true
+    claims that its title and the snippet's sentences make that the site knows are not true
     (the list says what is known now beside them, as the page does before them)."""
 
     def __init__(self, obj, score, snippet):
@@ -194,7 +194,7 @@ class Hit:
         self.is_factsheet = isinstance(obj, Factsheet)
         self.snippet = highlighted(snippet or "")
         plain = (snippet or "").replace(MARK_START, "").replace(MARK_STOP, "")
-        self.title_claims = [] if self.is_factsheet else obj.title_claims
+        self.title_claims = obj.title_claims
         # The title's note is shown with every result: the snippet's says only what it did not.
         self.outdated_claims = [
             claim

@@ -341,3 +341,35 @@ def test_a_feed_entry_says_what_is_known_now_before_the_answer(client, db):
         "It may help"
     )
     assert NOTE not in plain
+
+
+def test_a_factsheets_summary_that_makes_a_claim_is_noted_wherever_it_is_listed(client, db):
+    # The A–Z index and a Q&A's factsheets show the summary without the page's note.
+    summary = "Acupuncture is highly effective for sciatica."
+    factsheet = make_factsheet("Sciatica", summary=summary)
+    question = make_question(make_category("Lower back pain"))
+    factsheet.questions.add(question)
+    headline = "<strong>Note:</strong> Acupuncture is not known to work better than other"
+    for url in ("/factsheets/", question.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert html.index(summary) < html.index(headline), url
+
+
+def test_a_factsheets_description_never_makes_a_claim_it_cannot_note(client, db):
+    # Search engines show the description and the JSON-LD without the page's note.
+    factsheet = make_factsheet("Sciatica", summary="Acupuncture is highly effective for it.")
+    html = client.get(factsheet.get_absolute_url()).content.decode()
+    shown = re.search(r'<meta name="description" content="([^"]*)">', html)[1]
+    assert shown.startswith("Expert answers to patients' questions about acupuncture")
+    assert "highly effective" not in re.search(r"application/ld\+json\">(.*?)</script>", html)[1]
+    plain = make_factsheet("Bursitis", summary="What bursitis is.")
+    html = client.get(plain.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="What bursitis is.">' in html
+    assert '"description": "What bursitis is."' in html
+
+
+def test_a_factsheets_title_that_makes_a_claim_is_noted_in_search_results(client, db):
+    make_factsheet("Sciatica", title="Sciatica: acupuncture is highly effective")
+    html = client.get("/search/", {"q": "sciatica"}).content.decode()
+    title = html.index("Sciatica: acupuncture is highly effective</a>")
+    assert title < html.index("<strong>Note:</strong> Acupuncture is not known to work better")
