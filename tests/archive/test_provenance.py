@@ -371,6 +371,19 @@ def test_a_feed_entry_whose_question_describes_a_warning_sign_is_titled_get_help
     assert titles == {"Get help now – urgent advice shown – Numb", "Needles"}
 
 
+def test_a_link_preview_of_a_qa_whose_question_describes_a_warning_sign_says_get_help_now(
+    client, db
+):
+    # A link shared in a message shows og:title and the description, not the page's advice.
+    area = make_category("Lower back pain")
+    numb = make_question(area, title="Numb", question="I have numbness around my genitals")
+    needles = make_question(area, title="Needles", answer="The needles are fine.")
+    html = client.get(numb.get_absolute_url()).content.decode()
+    assert f'<meta property="og:title" content="{GET_HELP}Numb">' in html
+    html = client.get(needles.get_absolute_url()).content.decode()
+    assert '<meta property="og:title" content="Needles">' in html
+
+
 def test_a_feed_entry_under_urgent_advice_says_do_not_wait_where_it_would_say_talk_to_a_gp(
     client, db
 ):
