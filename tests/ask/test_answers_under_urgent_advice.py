@@ -13,6 +13,7 @@ from ask import services
 from ask.models import Submission
 from tests.ask.conftest import links, make_submission, receipt
 from tests.ask.test_admin import change_url, form_data, press
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db
 State = Submission.State
@@ -271,3 +272,21 @@ def test_a_reassuring_answer_left_open_too_long_expires_unsent(editor, area):
     services.close_stale(days=0)
     calm.refresh_from_db()
     assert calm.state == State.ANSWERED and REASSURING in sent(calm)[0].body
+
+
+def test_an_urgent_askers_duplicate_gives_the_note_before_the_answers_link(client, editor, area):
+    # Written for someone else, the Q&A may say not to worry, and its page gives no advice
+    # for a sign its own question does not describe.
+    original = make_question(area, title="Tired", question=CALM_QUESTION, answer=REASSURING)
+    for question, noted in [(URGENT_QUESTION, True), (CALM_QUESTION, False)]:
+        submission = make_submission(question=question)
+        services.close_as_duplicate(submission=submission, by=editor, duplicate_of=original)
+        (email,) = sent(submission)
+        html = client.get("/" + links(submission)[0]).text
+        if noted:
+            advice = email.body.index("Call 999 or go to A&E now.")
+            assert advice < email.body.index(f"{NOTE}\n\nTired\n")
+            assert html.index("Call <a href") < html.index(PAGE_NOTE) < html.index(">Tired</a>")
+        else:
+            assert "not to worry, or to wait" not in email.body + html
+            assert "\nTired\n" in email.body and ">Tired</a>" in html
