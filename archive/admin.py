@@ -215,6 +215,16 @@ class QuestionForm(RefuseStaleSavesForm):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked
         # the row): the instance then holds what this save would write.
         super()._post_clean()
+        # A review recorded in this save (not one a colleague saved meanwhile) checked the
+        # question and answer as saved with it.
+        recorded = [
+            name
+            for name in ("last_reviewed", "reviewed_by")
+            if name not in self.kept_theirs
+            and self.cleaned_data.get(name) != self.initial.get(name)
+        ]
+        if recorded and self.instance.last_reviewed:
+            self.instance.note_reviewed_text()
         sent = sent_its_link(self.instance)
         if not sent:
             return
@@ -493,7 +503,8 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if question.is_due_for_review():
             return "Due"
         if question.last_reviewed:
-            return f"Reviewed {question.last_reviewed:%d %b %Y}"
+            edited = ", edited since" if question.edited_since_review else ""
+            return f"Reviewed {question.last_reviewed:%d %b %Y}{edited}"
         return "Never reviewed"
 
     @admin.action(description="Mark the selected Q&As for review", permissions=["change"])
@@ -511,7 +522,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             self,
             request,
             queryset,
-            fields=["last_reviewed", "marked_for_review", "review_by"],
+            fields=["last_reviewed", "reviewed_text_key", "marked_for_review", "review_by"],
             reviewer="reviewed_by",
             called="Q&A(s)",
         )

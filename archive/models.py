@@ -1,5 +1,6 @@
 """The published archive: a tree of body-area categories and the Q&As filed in them."""
 
+import hashlib
 import re
 import time
 from contextlib import contextmanager
@@ -455,6 +456,11 @@ class Question(models.Model):
         blank=True,
         help_text="When an editor last checked the answer against current advice.",
     )
+    # A key of the question and answer as they read when last reviewed: an edit since, which the
+    # reviewer never saw, is told apart from the text they checked (`edited_since_review`).
+    reviewed_text_key = models.CharField(
+        max_length=64, blank=True, default="", db_default="", editable=False
+    )
     review_by = models.DateField(
         "review by",
         null=True,
@@ -578,6 +584,8 @@ class Question(models.Model):
         # site knows only when it was added here: not a date of publication.
         if self.published_at and not self.from_archive:
             data["datePublished"] = self.published_at.isoformat()
+        if self.edited_since_review:
+            return data
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if reviewer := self.known_reviewer:
@@ -590,6 +598,22 @@ class Question(models.Model):
         """Who reviewed it, only when the site knows when: a name without a date would claim
         a review the page then says never happened ("Not reviewed since it was published")."""
         return self.reviewed_by if self.last_reviewed else ""
+
+    def text_key(self):
+        """A key of its question and answer as they read now: what a review checks."""
+        return hashlib.sha256(f"{self.question}\0{self.answer}".encode()).hexdigest()
+
+    def note_reviewed_text(self):
+        """Its question and answer as they read now are the ones its last review checked."""
+        self.reviewed_text_key = self.text_key()
+
+    @property
+    def edited_since_review(self):
+        """Whether its question or answer was edited after its last review: the page says so
+        beside the review, and its structured data names no review of a text it did not check.
+        A review recorded without its text (no key: written outside admin) claims no edit."""
+        key = self.reviewed_text_key
+        return bool(self.last_reviewed and key) and key != self.text_key()
 
     @property
     def last_changed(self):
@@ -665,6 +689,7 @@ class Question(models.Model):
     def mark_reviewed(self, today=None):
         """An editor checked the answer today: the note goes, and a passed review-by date with it."""
         self.last_reviewed = today or timezone.localdate()
+        self.note_reviewed_text()
         self.marked_for_review = False
         if self.review_by and self.review_by <= self.last_reviewed:
             self.review_by = None

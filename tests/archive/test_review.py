@@ -10,6 +10,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from archive.models import Question
+from tests.archive.test_admin import form_data
 from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_question
 
@@ -157,3 +158,43 @@ def test_marking_reviewed_today_names_the_qas_still_making_noted_claims(editor_c
     )
     warning = next(str(m) for m in response.context["messages"] if m.level_tag == "warning")
     assert "“NICE and my back”" in warning
+
+
+def reviewed_then_edited(editor_client, area, **changes):
+    """A Q&A marked reviewed today in the list, named its reviewer, then saved in admin with
+    `changes`; its page as readers see it."""
+    question = make_question(area, answer="Rest, then move gently.")
+    editor_client.post(LIST, {"action": "mark_reviewed", "_selected_action": [question.pk]})
+    Question.objects.filter(pk=question.pk).update(reviewed_by="Dr Ann Checker")
+    url = f"{LIST}{question.pk}/change/"
+    response = editor_client.post(url, form_data(editor_client.get(url), **changes))
+    assert response.status_code == 302
+    return editor_client.get(question.get_absolute_url()).text
+
+
+def test_an_answer_edited_after_its_review_says_so_beside_the_review(editor_client, area):
+    # Dr Checker read the answer as it was, not the sentence added since.
+    html = reviewed_then_edited(editor_client, area, answer="Rest. You will be fine in a week.")
+    today = f"{timezone.localdate():%-d %B %Y}"
+    assert (
+        f"{today}</time> by Dr Ann Checker (the question or answer has been edited since)" in html
+    )
+    ld = re.search(r"application/ld\+json\">(.*?)</script>", html)[1]
+    assert "lastReviewed" not in ld and "Dr Ann Checker" not in ld
+    assert "Reviewed" in editor_client.get(LIST).text.split("edited since")[0]
+
+
+def test_a_review_recorded_with_the_edit_or_after_it_is_of_the_text_as_it_reads(
+    editor_client, area
+):
+    html = reviewed_then_edited(
+        editor_client, area, answer="Rest for a day.", reviewed_by="Dr Bo Later"
+    )
+    assert "by Dr Bo Later</dd>" in html and "edited since" not in html
+    assert '"reviewedBy": {"@type": "Person", "name": "Dr Bo Later"}' in html
+    html = reviewed_then_edited(editor_client, area, title="Resting after acupuncture")
+    assert "edited since" not in html  # a title corrected is no change to what was checked
+    html = reviewed_then_edited(editor_client, area, answer="Rest. Then walk a little.")
+    question = Question.objects.get(answer="Rest. Then walk a little.")
+    editor_client.post(LIST, {"action": "mark_reviewed", "_selected_action": [question.pk]})
+    assert "edited since" not in editor_client.get(question.get_absolute_url()).text
