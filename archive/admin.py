@@ -215,16 +215,7 @@ class QuestionForm(RefuseStaleSavesForm):
         # After the stale-save check has merged in what a colleague saved meanwhile (and locked
         # the row): the instance then holds what this save would write.
         super()._post_clean()
-        # A review recorded in this save (not one a colleague saved meanwhile) checked the
-        # question and answer as saved with it.
-        recorded = [
-            name
-            for name in ("last_reviewed", "reviewed_by")
-            if name not in self.kept_theirs
-            and self.cleaned_data.get(name) != self.initial.get(name)
-        ]
-        if recorded and self.instance.last_reviewed:
-            self.instance.note_reviewed_text()
+        note_a_review_recorded(self, "reviewed_by")
         sent = sent_its_link(self.instance)
         if not sent:
             return
@@ -239,6 +230,19 @@ class QuestionForm(RefuseStaleSavesForm):
                 f"This Q&A was {sent}: that link will not open while it is a draft or scheduled "
                 "for later. Tick this box to save it all the same, or keep it published.",
             )
+
+
+def note_a_review_recorded(form, reviewer):
+    """After a Q&A's or factsheet's change `form` is cleaned: a review it records (its date or
+    `reviewer` changed in this save, not kept as a colleague saved it meanwhile) checked the
+    texts as saved with it (archive.models.ReviewedText)."""
+    recorded = [
+        name
+        for name in ("last_reviewed", reviewer)
+        if name not in form.kept_theirs and form.cleaned_data.get(name) != form.initial.get(name)
+    ]
+    if recorded and form.instance.last_reviewed:
+        form.instance.note_reviewed_text()
 
 
 def _retired_slugs_in_admin():

@@ -391,7 +391,37 @@ class QuestionManager(models.Manager.from_queryset(QuestionQuerySet)):
         return slug
 
 
-class Question(models.Model):
+class ReviewedText(models.Model):
+    """A page whose review is of its text as it then read (a Q&A, a factsheet): an edit since,
+    which the reviewer never saw, is told apart from the text they checked. Its model gives
+    `last_reviewed` and `reviewed_texts()`."""
+
+    # A key of the texts as they read when last reviewed.
+    reviewed_text_key = models.CharField(
+        max_length=64, blank=True, default="", db_default="", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def text_key(self):
+        """A key of the texts a review checks, as they read now."""
+        return hashlib.sha256("\0".join(self.reviewed_texts()).encode()).hexdigest()
+
+    def note_reviewed_text(self):
+        """Its texts as they read now are the ones its last review checked."""
+        self.reviewed_text_key = self.text_key()
+
+    @property
+    def edited_since_review(self):
+        """Whether its text was edited after its last review: the page says so beside the
+        review, and its structured data names no review of a text it did not check. A review
+        recorded without its text (no key: written outside admin) claims no edit."""
+        key = self.reviewed_text_key
+        return bool(self.last_reviewed and key) and key != self.text_key()
+
+
+class Question(ReviewedText):
     """One question and the expert panel's answer to it."""
 
     class Status(models.TextChoices):
@@ -455,11 +485,6 @@ class Question(models.Model):
         null=True,
         blank=True,
         help_text="When an editor last checked the answer against current advice.",
-    )
-    # A key of the question and answer as they read when last reviewed: an edit since, which the
-    # reviewer never saw, is told apart from the text they checked (`edited_since_review`).
-    reviewed_text_key = models.CharField(
-        max_length=64, blank=True, default="", db_default="", editable=False
     )
     review_by = models.DateField(
         "review by",
@@ -599,21 +624,9 @@ class Question(models.Model):
         a review the page then says never happened ("Not reviewed since it was published")."""
         return self.reviewed_by if self.last_reviewed else ""
 
-    def text_key(self):
-        """A key of its question and answer as they read now: what a review checks."""
-        return hashlib.sha256(f"{self.question}\0{self.answer}".encode()).hexdigest()
-
-    def note_reviewed_text(self):
-        """Its question and answer as they read now are the ones its last review checked."""
-        self.reviewed_text_key = self.text_key()
-
-    @property
-    def edited_since_review(self):
-        """Whether its question or answer was edited after its last review: the page says so
-        beside the review, and its structured data names no review of a text it did not check.
-        A review recorded without its text (no key: written outside admin) claims no edit."""
-        key = self.reviewed_text_key
-        return bool(self.last_reviewed and key) and key != self.text_key()
+    def reviewed_texts(self):
+        """What a review of it checks: its question and answer (a title corrected is not)."""
+        return (self.question, self.answer)
 
     @property
     def last_changed(self):

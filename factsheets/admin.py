@@ -18,6 +18,7 @@ from archive.admin import (
     RefusesStaleSaves,
     TitleBox,
     mark_reviewed_today,
+    note_a_review_recorded,
     outdated_claims_box,
 )
 from archive.forms import RefuseStaleSavesForm
@@ -123,6 +124,10 @@ class FactsheetForm(RefuseStaleSavesForm):
         else:
             field.help_text = "No other published Q&A mentions this condition."
 
+    def _post_clean(self):
+        super()._post_clean()
+        note_a_review_recorded(self, "reviewer")
+
 
 @admin.register(Factsheet)
 class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
@@ -201,7 +206,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             return "Overdue"
         if factsheet.is_due_for_review():
             return "Due soon"
-        return "Up to date"
+        return "Up to date, edited since" if factsheet.edited_since_review else "Up to date"
 
     @admin.action(
         description="Mark the selected factsheets as reviewed today", permissions=["change"]
@@ -212,7 +217,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             self,
             request,
             queryset,
-            fields=["last_reviewed", "next_review"],
+            fields=["last_reviewed", "reviewed_text_key", "next_review"],
             reviewer="reviewer",
             called="factsheet(s)",
             then=f", next review by {next_review:%-d %b %Y}",

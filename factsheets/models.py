@@ -18,7 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import outdated_claims
-from archive.models import Question, is_about_back_pain, refuse_misleading_review
+from archive.models import (
+    Question,
+    ReviewedText,
+    is_about_back_pain,
+    refuse_misleading_review,
+)
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
 SECTIONS = [
@@ -83,7 +88,7 @@ class FactsheetManager(models.Manager.from_queryset(FactsheetQuerySet)):
         return self.get(slug=slug)
 
 
-class Factsheet(models.Model):
+class Factsheet(ReviewedText):
     """A factsheet about one condition, in fixed, ordered sections."""
 
     condition = models.CharField(max_length=100, unique=True, help_text="e.g. Sciatica")
@@ -204,9 +209,14 @@ class Factsheet(models.Model):
         reviewed" would claim a review the page denies."""
         return self.reviewer if self.last_reviewed else ""
 
+    def reviewed_texts(self):
+        """What a review of it checks: its summary and sections (a title corrected is not)."""
+        return (self.summary, *(getattr(self, name) for name, _ in SECTIONS))
+
     def mark_reviewed(self, today=None):
         """Reviewed today: the next review is due one REVIEW_PERIOD later."""
         self.last_reviewed = today or timezone.localdate()
+        self.note_reviewed_text()
         self.next_review = self.next_review_after(self.last_reviewed)
 
     @staticmethod
@@ -256,9 +266,9 @@ class Factsheet(models.Model):
         }
         if self.summary and not self.summary_claims:
             data["description"] = self.summary
-        if self.last_reviewed:
+        if self.last_reviewed and not self.edited_since_review:
             data["lastReviewed"] = self.last_reviewed.isoformat()
-        if self.known_reviewer:
+        if self.known_reviewer and not self.edited_since_review:
             data["reviewedBy"] = {"@type": "Person", "name": self.known_reviewer}
         if self.author:
             data["author"] = {"@type": "Person", "name": self.author}

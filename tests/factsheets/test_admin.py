@@ -339,3 +339,25 @@ def test_marking_reviewed_today_names_the_factsheets_still_making_noted_claims(a
     ]
     # Reviewed all the same: the authors' words are kept, and readers see the note.
     assert Factsheet.objects.filter(last_reviewed=timezone.localdate()).count() == 2
+
+
+def test_a_factsheet_edited_after_its_review_says_so_until_reviewed_again(admin_client, db):
+    # The reviewer checked the sections as they were, not the claim added since.
+    factsheet = make_factsheet("Sciatica", causes="Irritation of the sciatic nerve.")
+    admin_client.post(CHANGELIST, {"action": "mark_reviewed", "_selected_action": [factsheet.pk]})
+    factsheet.refresh_from_db()
+    Factsheet.objects.filter(pk=factsheet.pk).update(reviewer="Dr Ann Checker")
+    factsheet.refresh_from_db()
+    edited = form_data(factsheet, causes="Irritation of the nerve. Rest cures it in days.")
+    assert admin_client.post(change_url(factsheet), edited).status_code == 302
+    html = admin_client.get(factsheet.get_absolute_url()).content.decode()
+    assert "</time> (it has been edited since)</dd>" in html
+    ld = re.search(r"application/ld\+json\">(.*?)</script>", html)[1]
+    assert "lastReviewed" not in ld and "Dr Ann Checker" not in ld
+    assert "Up to date, edited since" in admin_client.get(CHANGELIST).content.decode()
+    # Naming who reviewed the text as it reads now records a review of it.
+    factsheet.refresh_from_db()
+    named = form_data(factsheet, reviewer="Dr Bo Later")
+    assert admin_client.post(change_url(factsheet), named).status_code == 302
+    html = admin_client.get(factsheet.get_absolute_url()).content.decode()
+    assert "edited since" not in html and '"name": "Dr Bo Later"' in html
