@@ -313,6 +313,13 @@ EXPERT_PANEL = "The Acupuncture Answers expert panel"
 ARCHIVE_PANEL = "The expert panel of the earlier “Ask an expert” service"
 
 
+def schema_party(name):
+    """`name` as a schema.org author or reviewer: either panel is an Organization, anyone else a
+    Person (structured data must not call a panel a person)."""
+    kind = "Organization" if name in (EXPERT_PANEL, ARCHIVE_PANEL) else "Person"
+    return {"@type": kind, "name": name}
+
+
 class QuestionQuerySet(models.QuerySet):
     def published(self):
         """Q&As readers can open: published, and not scheduled for later. An archived Q&A with
@@ -472,7 +479,7 @@ class Question(ReviewedText):
         blank=True,
         default="",
         db_default="",
-        help_text="Who last checked it, e.g. “The expert panel”.",
+        help_text=f"Who last checked it: a person's name, or “{EXPERT_PANEL}”.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -603,7 +610,7 @@ class Question(ReviewedText):
             "@type": "MedicalWebPage",
             "url": url,
             "name": self.title,
-            "author": {"@type": "Organization", "name": self.answered_by},
+            "author": schema_party(self.answered_by),
         }
         # Of an answer of the earlier archive, first published there on a date not known, the
         # site knows only when it was added here: not a date of publication.
@@ -614,8 +621,7 @@ class Question(ReviewedText):
         if self.last_reviewed:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if reviewer := self.known_reviewer:
-            kind = "Organization" if reviewer == EXPERT_PANEL else "Person"
-            data["reviewedBy"] = {"@type": kind, "name": reviewer}
+            data["reviewedBy"] = schema_party(reviewer)
         return data
 
     @property

@@ -22,7 +22,7 @@ from archive.admin import (
     outdated_claims_box,
 )
 from archive.forms import RefuseStaleSavesForm
-from archive.models import Question
+from archive.models import EXPERT_PANEL, Question
 from factsheets.models import REVIEW_NOTICE_DAYS, SECTIONS, Factsheet
 from factsheets.views import render_factsheet
 
@@ -101,8 +101,10 @@ class FactsheetForm(RefuseStaleSavesForm):
         # Editors see each section under the heading readers will see.
         labels = dict(SECTIONS) | {"questions": "Linked Q&As"}
         help_texts = {
-            "author": "Who wrote the factsheet, as readers should see it.",
-            "reviewer": "Who last checked it against current evidence.",
+            "author": "Who wrote the factsheet, as readers should see it: a person's name, or "
+            f"“{EXPERT_PANEL}”.",
+            "reviewer": "Who last checked it against current evidence: a person's name, or "
+            f"“{EXPERT_PANEL}”.",
             "last_reviewed": "When it was last checked against current evidence. Leave empty "
             "if it never was: readers are then told it has not been reviewed.",
             "next_review": "When it must be checked again, usually within a year. After this "

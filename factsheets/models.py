@@ -23,6 +23,7 @@ from archive.models import (
     ReviewedText,
     is_about_back_pain,
     refuse_misleading_review,
+    schema_party,
 )
 
 # The sections of every factsheet, in the order readers see them: (field name, heading).
@@ -269,7 +270,7 @@ class Factsheet(ReviewedText):
         if self.last_reviewed and not self.edited_since_review:
             data["lastReviewed"] = self.last_reviewed.isoformat()
         if self.known_reviewer and not self.edited_since_review:
-            data["reviewedBy"] = {"@type": "Person", "name": self.known_reviewer}
+            data["reviewedBy"] = schema_party(self.known_reviewer)
         if self.author:
-            data["author"] = {"@type": "Person", "name": self.author}
+            data["author"] = schema_party(self.author)
         return data

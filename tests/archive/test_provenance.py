@@ -407,3 +407,9 @@ def test_a_feed_entry_under_urgent_advice_says_do_not_wait_where_it_would_say_ta
     assert do_not_wait < urgent.index("Don&#x27;t panic")
     assert "Talk to your GP" not in urgent
     assert "Talk to your GP or a registered practitioner" in summaries["Needles"]
+
+
+def test_the_reviewer_box_names_the_panel_as_json_ld_calls_it_an_organization():
+    # An editor who types the panel as the box suggests gets an Organization, not a Person.
+    help_text = str(Question._meta.get_field("reviewed_by").help_text)
+    assert f"“{EXPERT_PANEL}”" in help_text

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from archive.models import EXPERT_PANEL
 from factsheets.models import SECTIONS, Factsheet
 from tests.factories import make_category, make_factsheet, make_question
 
@@ -123,3 +124,15 @@ def test_structured_data_names_no_reviewer_without_a_review_date():
     data = factsheet.structured_data("https://example.org/factsheets/sciatica/")
     assert "reviewedBy" not in data
     assert "lastReviewed" not in data
+
+
+def test_structured_data_calls_the_panel_an_organization_and_a_named_reviewer_a_person():
+    factsheet = make_factsheet(
+        "Sciatica", author=EXPERT_PANEL, reviewer="Dr B", last_reviewed=date(2026, 3, 2)
+    )
+    data = factsheet.structured_data("https://example.org/factsheets/sciatica/")
+    assert data["author"] == {"@type": "Organization", "name": EXPERT_PANEL}
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr B"}
+    factsheet.reviewer = EXPERT_PANEL
+    data = factsheet.structured_data("https://example.org/factsheets/sciatica/")
+    assert data["reviewedBy"] == {"@type": "Organization", "name": EXPERT_PANEL}
