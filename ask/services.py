@@ -254,6 +254,7 @@ def publish(*, submission, by, note="", follows_urgent_advice=False):
         _refuse_untrue_claims(locked)
         _refuse_personal_data(locked)
         _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
+        _refuse_advice_left_out(locked)
         now = timezone.now()
         question = Question(
             title=locked.title,
@@ -911,6 +912,37 @@ def _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice):
     that it tells the asker to follow that advice."""
     if not follows_urgent_advice and (unfollowed := urgent_advice_unfollowed(locked)):
         raise ValidationError({"answer": unfollowed})
+
+
+# What an editor is told when the question as it would be published leaves out a sign whose
+# advice its answer relies on.
+ADVICE_LEFT_OUT = (
+    "The answer says {words}, which the asker reads under the urgent advice for {signs}. The "
+    "question as it would be published does not describe {it}, so its page would not give that "
+    "advice before the answer. Keep the words that describe {it} in the question, or take what "
+    "says not to worry, or to wait, out of the answer."
+)
+
+
+def _refuse_advice_left_out(locked):
+    """A Q&A's page gives the advice of the signs its own question describes, and no other: an
+    answer that says not to worry, or to wait, sent under the advice of a sign the asker showed
+    (ticked, or described in words an editor took out), is not published without it."""
+    words = reassuring_words(locked.answer)
+    if not (locked.red_flags and words):
+        return
+    shown = {sign.name for sign in red_flags.signs_shown(locked.edited_question)}
+    missing = [sign.label for sign in locked.red_flags if sign.name not in shown]
+    if missing:
+        raise ValidationError(
+            {
+                "edited_question": ADVICE_LEFT_OUT.format(
+                    words=", ".join(f"“{word}”" for word in words),
+                    signs="; ".join(missing),
+                    it="it" if len(missing) == 1 else "them",
+                )
+            }
+        )
 
 
 def _send_privately(locked):

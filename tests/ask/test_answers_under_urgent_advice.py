@@ -290,3 +290,29 @@ def test_an_urgent_askers_duplicate_gives_the_note_before_the_answers_link(clien
         else:
             assert "not to worry, or to wait" not in email.body + html
             assert "\nTired\n" in email.body and ">Tired</a>" in html
+
+
+def test_a_reassuring_answer_is_not_published_where_its_page_would_leave_out_the_advice(
+    client, editor, area
+):
+    # Its page gives advice only for what the published question describes: a sign ticked, or
+    # described in words an editor took out, would leave "it will settle" with none before it.
+    ticked = in_review(
+        editor, question=CALM_QUESTION, category=area, red_flags_ticked=["saddle_numbness"]
+    )
+    services.save_draft(submission=ticked, by=editor, title="Tired after acupuncture")
+    services.mark_answered(submission=ticked, by=editor, answer=REASSURING)
+    with pytest.raises(ValidationError) as refused:
+        services.publish(submission=ticked, by=editor, follows_urgent_advice=True)
+    message = refused.value.message_dict["edited_question"][0]
+    assert "does not describe it, so its page would not give that advice" in message
+    assert not Question.objects.exists()
+    edited = answered(editor, area)
+    services.save_draft(submission=edited, by=editor, edited_question=CALM_QUESTION)
+    with pytest.raises(ValidationError):
+        services.publish(submission=edited, by=editor, follows_urgent_advice=True)
+    # Kept in the question, the sign's advice comes before the answer on the page.
+    services.save_draft(submission=edited, by=editor, edited_question=URGENT_QUESTION)
+    services.publish(submission=edited, by=editor, follows_urgent_advice=True)
+    html = client.get(Question.objects.get().get_absolute_url()).text
+    assert html.index("Call <a href") < html.index("This is a normal reaction")
