@@ -355,6 +355,7 @@ def test_a_factsheet_edited_after_its_review_says_so_until_reviewed_again(admin_
     ld = re.search(r"application/ld\+json\">(.*?)</script>", html)[1]
     assert "lastReviewed" not in ld and "Dr Ann Checker" not in ld
     assert "Up to date, edited since" in admin_client.get(CHANGELIST).content.decode()
+    assert "</time> (edited since)</span>" in admin_client.get("/factsheets/").content.decode()
     # Naming who reviewed the text as it reads now records a review of it.
     factsheet.refresh_from_db()
     named = form_data(factsheet, reviewer="Dr Bo Later")
