@@ -257,6 +257,23 @@
     if (target) target.focus();
   }
 
+  // A link in the error summary puts focus in its field with the field's label, hint and error
+  // in view above it: the browser's own jump scrolls the field to the very top of the screen,
+  // which on a phone hides what the field is and what is wrong with it.
+  function summaryLinks() {
+    var summary = document.getElementById("error-summary");
+    if (!summary) return;
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.hash.slice(1));
+      var group = field && field.closest(".field");
+      if (!group) return;
+      event.preventDefault();
+      group.scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
+  }
+
   function start() {
     var form = document.querySelector("form[data-similar-url]");
     if (!form) return;
@@ -264,6 +281,7 @@
     noReplyWarning(form);
     lockWhileSending(form);
     focusOnLoad(form);
+    summaryLinks();
   }
 
   if (document.readyState === "loading") {

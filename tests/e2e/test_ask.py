@@ -374,6 +374,18 @@ def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture)
     assert Submission.objects.get(reference=reference).email == ""
 
 
+def test_on_a_phone_the_error_summarys_link_shows_its_field_with_its_label_and_error(page):
+    page.set_viewport_size(PHONE)
+    fill_and_send(page, QUESTION, email="")
+    page.get_by_role("link", name=re.compile("^E-mail address: With no e-mail address")).press(
+        "Enter"
+    )
+    assert focused(page) == "id_email"
+    # What tells the visitor which box this is and what is wrong with it is on the screen too.
+    for part in ["label[for=id_email]", "#id_email_error", "#id_email"]:
+        expect(page.locator(part)).to_be_in_viewport(ratio=1)
+
+
 def test_a_double_click_on_send_stores_one_question(page):
     page.goto("/ask/")
     page.get_by_label("Your question").fill(QUESTION)
