@@ -78,11 +78,24 @@ def test_category_page_filters_by_title_words_and_keeps_the_filter_in_page_links
     assert f'<link rel="canonical" href="{address}">' in page_2.content.decode()
 
 
+def test_a_list_narrowed_by_title_words_says_so_in_its_heading_and_page_title(client, seeded):
+    # The page title is what a screen reader reads first after "Apply": it says what was found.
+    html = client.get("/archive/back-spine/", {"words": "sciatica"}).content.decode()
+    assert "<title>Back / spine: 1 answer with “sciatica” in the title · " in html
+    assert '<h2 id="questions-heading">1 answer with “sciatica” in the title</h2>' in html
+    # The whole list keeps its plain count and title.
+    html = client.get("/archive/back-spine/", {"sort": "title"}).content.decode()
+    assert "<title>Back / spine · " in html
+    assert '<h2 id="questions-heading">12 answers</h2>' in html
+
+
 def test_title_words_that_describe_a_red_flag_sign_get_its_urgent_advice_first(client, seeded):
     response = client.get("/archive/lower-back-pain/", {"words": "cant control bladder"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r"<title>Get help now – urgent advice shown – Lower back pain ", html)
+    assert re.search(
+        r"<title>Get help now – urgent advice shown – Lower back pain: 0 answers ", html
+    )
     advice = html.index('<section class="warning urgent" role="alert"')
     assert 'pee or poo.</strong> Call <a href="tel:999">999</a> or go to A&amp;E now.' in html
     assert advice < html.index('<form class="filters"') < html.index("No answers match.")
