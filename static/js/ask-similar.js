@@ -199,6 +199,16 @@
         update();
       });
     });
+    // Back to this page, the browser loads it again and puts back what was typed and ticked
+    // (Chromium does so just before "pageshow"): the advice for it shows again at once, not
+    // only once something more is typed.
+    window.addEventListener("pageshow", function () {
+      var restored = question.value !== question.defaultValue ||
+        Array.prototype.some.call(tickBoxes, function (box) {
+          return box.checked !== box.defaultChecked;
+        });
+      if (restored) update();
+    });
   }
 
   function noReplyWarning(form) {

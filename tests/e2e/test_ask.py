@@ -247,6 +247,21 @@ def test_the_live_box_shows_urgent_advice_first_as_you_type_and_announces_it(pag
     expect(page).to_have_title(re.compile("^Ask the expert panel"))
 
 
+def test_back_from_another_page_the_question_put_back_gets_its_advice_again(page):
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(URGENT_QUESTION)
+    page.get_by_label("Chest pain").check()
+    expect(page.locator("#similar-answers").get_by_role("alert")).to_have_count(1)
+    page.get_by_role("link", name="Factsheets").click()
+    page.go_back()
+    # The browser puts back what was typed and ticked; the advice it called for shows again,
+    # where it showed, without another key pressed.
+    expect(page.get_by_label("Your question")).to_have_value(URGENT_QUESTION)
+    expect(page.locator("#similar-answers").get_by_role("alert")).to_contain_text("pee or poo")
+    expect(page.locator(".ticked-advice").get_by_role("alert")).to_contain_text("Chest pain")
+    expect(page).to_have_title(re.compile("^Get help now – urgent advice shown – Ask the expert"))
+
+
 # A long question, its warning sign past the 1,000th character: the live box reads it all.
 LONG_CALM = (
     "My lower back aches after a long day sitting at my desk, and I wonder why. " * 14
