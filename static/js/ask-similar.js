@@ -222,6 +222,7 @@
     email.addEventListener("input", show);
     publish.addEventListener("change", show);
     show();
+    window.addEventListener("pageshow", show); // what the browser put back, on the way Back
   }
 
   // From pressing a button until the next page opens, what is typed or ticked would be lost (that

@@ -368,6 +368,12 @@ def test_with_javascript_the_no_answer_warning_shows_only_while_it_applies(page)
     expect(warning).to_be_visible()
     page.get_by_label("You may publish my question and its answer in the archive").check()
     expect(warning).to_be_hidden()
+    # Back from another page, with the address and the tick put back by the browser.
+    page.get_by_label("Your e-mail address").fill("ann@example.org")
+    page.get_by_role("link", name="Factsheets").click()
+    page.go_back()
+    expect(page.get_by_label("Your e-mail address")).to_have_value("ann@example.org")
+    expect(warning).to_be_hidden()
 
 
 @pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
