@@ -56,3 +56,12 @@ def test_the_form_says_every_question_still_open_is_closed_in_time(client, setti
     settings.ASK_CLOSE_AFTER_DAYS = 30
     html = client.get("/ask/").content.decode()
     assert "We close any question still open after 30 days, answered or not." in html
+
+
+def test_a_period_of_one_day_is_said_in_the_singular(client, settings):
+    settings.ASK_ERASE_AFTER_DAYS = 1
+    settings.ASK_CLOSE_AFTER_DAYS = 1
+    html = client.get("/ask/").content.decode()
+    assert "question 1 day after your question is closed" in html
+    assert "still open after 1 day, answered or not" in html
+    assert "1 days" not in html
