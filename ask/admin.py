@@ -903,8 +903,11 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         moves = [] if obj is None else services.moves_offered(obj, request.user)
-        # Each button's question in words for this submission (publishing names its address).
-        moves = [replace(move, confirm=move.confirm_for(obj)) for move in moves]
+        # Each button's words and question for this submission (publishing names its address).
+        moves = [
+            replace(move, button=move.button_for(obj), confirm=move.confirm_for(obj))
+            for move in moves
+        ]
         extra_context = (extra_context or {}) | {"moves": moves}
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -1135,10 +1138,15 @@ def _step_done(move, obj, mail):
     match move:
         case "assign":
             return f"{ref} is assigned to you: In review."
-        case "answer" if obj.is_open:
+        case "answer" if obj.is_open and obj.can_receive_email:
             return (
                 f"{ref}: Answered. Publish it in the archive, or close it without publishing to "
                 "e-mail the answer to the asker."
+            )
+        case "answer" if obj.is_open:
+            return (
+                f"{ref}: Answered. Publish it in the archive: the asker left no address that can "
+                "receive the answer, so they can read it only there."
             )
         case "answer" | "close_unpublished":
             return f"{ref}: {ANSWERED_PRIVATELY}, not published: {emailed('the answer')}."

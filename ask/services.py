@@ -631,7 +631,9 @@ class Move:
     sources: tuple
     target: str | None  # None: the state stays (a closed submission's details erased)
     run: Callable | None = None
-    button: str = ""  # no button: made by the asker, by the system, or from elsewhere on the page
+    # No button: made by the asker, by the system, or from elsewhere on the page. Words, or a
+    # function making them for the submission (what a button sends depends on the asker).
+    button: str | Callable = ""
     permission: str = EDIT_PERMISSION
     offered_when: Callable = lambda submission, user: True  # noqa: E731
     # Whether the move gives this submission's answer out, to its asker or into the archive: its
@@ -640,6 +642,10 @@ class Move:
     # Asked before a move that cannot be undone: words, or a function making them for the
     # submission (publishing names the address it gives for good).
     confirm: str | Callable = ""
+
+    def button_for(self, submission):
+        """Its button's words for this submission."""
+        return self.button(submission) if callable(self.button) else self.button
 
     def confirm_for(self, submission):
         """What its button asks before the move, for this submission ("": nothing)."""
@@ -657,6 +663,28 @@ class Move:
 
 def _not_already_theirs(submission, user):
     return not (submission.state == State.IN_REVIEW and submission.assigned_to_id == user.pk)
+
+
+# Where an answer given privately goes, in a button's words: an asker who left no address that
+# can receive it is sent nothing, so the button must not promise an e-mail.
+SENT_TO_ASKER = "e-mail the answer to the asker"
+SENT_TO_NOBODY = "the asker left no address that can receive the answer"
+
+
+def answer_button(submission):
+    """The words of the button marking the answer given: without consent to publish, it closes
+    the question and sends the answer at once (mark_answered), and says so."""
+    if submission.consent_to_publish:
+        return "Save and mark answered"
+    if submission.can_receive_email:
+        return f"Save, mark answered and {SENT_TO_ASKER}"
+    return f"Save, mark answered and close ({SENT_TO_NOBODY})"
+
+
+def close_unpublished_button(submission):
+    """The words of the button closing an answered question unpublished (close_unpublished)."""
+    sent_to = SENT_TO_ASKER if submission.can_receive_email else SENT_TO_NOBODY
+    return f"Close without publishing ({sent_to})"
 
 
 def publish_confirm(submission):
@@ -691,7 +719,7 @@ MOVES = {
             (State.IN_REVIEW,),
             State.ANSWERED,
             mark_answered,
-            button="Save and mark answered",
+            button=answer_button,
             # Without consent to publish, the answer goes to the asker at once.
             gives_answer=lambda submission: not submission.consent_to_publish,
         ),
@@ -713,7 +741,7 @@ MOVES = {
             (State.ANSWERED,),
             State.ANSWERED,
             close_unpublished,
-            button="Close without publishing (e-mail the answer to the asker)",
+            button=close_unpublished_button,
             offered_when=lambda submission, user: submission.is_open,
             gives_answer=lambda submission: True,
         ),

@@ -359,7 +359,43 @@ def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, e
     for move in services.moves_offered(submission, editor):
         confirm = move.confirm_for(submission)
         confirm = f' data-confirm="{escape(confirm)}"' if confirm else ""
-        assert f'value="{move.name}" class="button"{confirm}>{escape(move.button)}</button>' in html
+        button = escape(move.button_for(submission))
+        assert f'value="{move.name}" class="button"{confirm}>{button}</button>' in html
+
+
+def step_button(html, move):
+    """The words of the step button for `move` on a submission's page."""
+    return re.search(rf'name="_transition" value="{move}"[^>]*>([^<]*)</button>', html)[1]
+
+
+def test_the_answer_button_says_it_sends_the_answer_when_the_asker_may_not_be_published(
+    editor_client, editor
+):
+    for email, says in [
+        ("ann@example.org", "Save, mark answered and e-mail the answer to the asker"),
+        ("", "Save, mark answered and close (the asker left no address that can receive"),
+    ]:
+        submission = make_submission(email=email, consent_to_publish=False)
+        services.assign(submission=submission, editor=editor)
+        assert step_button(press_page(editor_client, submission), "answer").startswith(says)
+    submission = make_submission(question="Is acupuncture safe for sciatica in pregnancy?")
+    services.assign(submission=submission, editor=editor)
+    assert step_button(press_page(editor_client, submission), "answer") == "Save and mark answered"
+
+
+def test_closing_unpublished_promises_no_e_mail_to_an_asker_who_left_no_address(
+    editor_client, editor
+):
+    submission = make_submission(email="")
+    services.assign(submission=submission, editor=editor)
+    page = press(editor_client, submission, "answer", answer="Rest, then move gently.")
+    html = page.content.decode()
+    assert "the asker left no address that can receive the answer, so they can read it" in html
+    button = step_button(html, "close_unpublished")
+    assert button == (
+        "Close without publishing (the asker left no address that can receive the answer)"
+    )
+    assert "e-mail" not in button
 
 
 def test_an_answered_question_nobody_publishes_can_be_closed_and_its_answer_sent(
