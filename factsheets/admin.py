@@ -60,7 +60,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 class SuggestedQuestionsField(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
+    # Admin's class for its own lists of choices: without it, each choice's label is 160 px wide,
+    # as a field's label is, and a Q&A's title wraps a word or two a line.
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "radiolist"})
 
     def label_from_instance(self, question):
         return format_html(

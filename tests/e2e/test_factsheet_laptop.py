@@ -1,5 +1,5 @@
 """A factsheet's page in admin at a laptop's 1366 × 768: the Q&As linked to it show with their
-whole titles."""
+whole titles, and those suggested for it are read a line or two each."""
 
 import pytest
 from django.db.models.functions import Length
@@ -42,3 +42,15 @@ def test_an_editor_tabbing_into_an_autocomplete_box_sees_where_focus_is(laptop):
     assert box.evaluate(outline).startswith("none")
     laptop.locator(".field-questions .select2-search__field").focus()
     assert box.evaluate(outline) == "solid 2px"
+
+
+def test_an_editor_reads_each_suggested_qa_across_the_row(laptop):  # noqa: F811
+    factsheet = Factsheet.objects.first()
+    factsheet.questions.clear()  # the Q&As that were linked are suggested instead
+    log_in(laptop, make_editor())
+    laptop.goto(f"/admin/factsheets/factsheet/{factsheet.pk}/change/")
+    suggested = laptop.locator(".field-link_suggested label[for]")
+    assert suggested.count() >= 2
+    widths = suggested.evaluate_all("labels => labels.map(l => l.getBoundingClientRect().width)")
+    # Not squeezed into the 160 px of a field's label, a word or two a line.
+    assert min(widths) > 320, widths
