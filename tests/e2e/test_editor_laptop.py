@@ -1,6 +1,6 @@
 """An editor's and an administrator's pages at a laptop's 1366 × 768: a Q&A's title is corrected
-in a box that shows all of it, and the outbox's list fits the screen, with who noted an asker
-cannot be reached."""
+in a box that shows all of it, its answer and a factsheet's sections in boxes as wide as the row,
+and the outbox's list fits the screen, with who noted an asker cannot be reached."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -10,6 +10,7 @@ from django.utils import timezone
 from archive.models import Question
 from ask import services
 from ask.models import OutgoingEmail
+from factsheets.models import Factsheet
 from tests.ask.conftest import make_editor, make_submission
 from tests.e2e.conftest import open_page
 from tests.e2e.test_workspace import log_in
@@ -31,6 +32,25 @@ def test_an_editor_sees_the_whole_title_of_a_qa_they_correct(laptop):
     title = laptop.get_by_label("Title")
     assert title.input_value() == longest.title
     assert title.evaluate("box => box.scrollWidth <= box.clientWidth")
+
+
+@pytest.mark.parametrize(
+    "model, boxes",
+    [
+        (Question, ["question", "answer"]),
+        (Factsheet, ["summary", "what_it_is", "evidence"]),
+    ],
+)
+def test_an_editor_writes_an_answer_or_a_factsheet_in_a_box_as_wide_as_the_row(
+    laptop, model, boxes
+):
+    log_in(laptop, make_editor())
+    opts = model._meta
+    laptop.goto(f"/admin/{opts.app_label}/{opts.model_name}/{model.objects.first().pk}/change/")
+    for name in boxes:
+        # Not admin's 610 px, half the row of a Q&A's page: the row beside the label, less the
+        # navigation beside a factsheet's.
+        assert laptop.locator(f"#id_{name}").evaluate("box => box.offsetWidth") > 750, name
 
 
 def test_an_administrator_sees_the_whole_outbox(laptop):
