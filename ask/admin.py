@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_POST
@@ -71,6 +72,16 @@ def state(submission):
     (state_in_words). A function, not a method, so that it keeps the name of the model's field it
     stands for: the queue's column stays "column-state" / "field-state" (admin.css)."""
     return state_in_words(submission)
+
+
+def no_email(submission):
+    """For the queue, under an open question's reference: its asker left no address that can
+    receive the answer, so that only the archive can carry it, or, not to be published, nothing
+    can. Seen before the answer is written; "" when the answer can be e-mailed."""
+    if not submission.is_open or submission.can_receive_email:
+        return ""
+    where = "archive only" if submission.consent_to_publish else "not to publish"
+    return format_html('<span class="no-email">No e-mail; {}</span>', where)
 
 
 def how_long_ago(since, now=None):
@@ -554,9 +565,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     @admin.display(description="reference", ordering="reference")
     def reference_and_urgency(self, obj):
         # A labelled badge under the reference: urgency must not rest on colour or weight alone.
-        if not obj.urgent:
-            return obj.reference
-        return format_html('{}<br><span class="badge-urgent">Urgent</span>', obj.reference)
+        urgent = mark_safe('<br><span class="badge-urgent">Urgent</span>') if obj.urgent else ""
+        return format_html("{}{}{}", obj.reference, urgent, no_email(obj))
 
     @admin.display(description="question")
     def short_question(self, obj):

@@ -109,6 +109,26 @@ def test_the_queue_shows_waiting_questions_urgent_first_then_oldest(editor_clien
     assert '<span class="badge-urgent">Urgent</span>' in response.text
 
 
+def test_the_queue_says_which_askers_the_answer_cannot_be_e_mailed_to(editor_client, editor):
+    make_submission()
+    make_submission(question="Will acupuncture help my sciatica?", consent_to_publish=False)
+    make_submission(question="Can acupuncture help a stiff neck?", email="")
+    make_submission(
+        question="Is acupuncture safe in pregnancy?", email="", consent_to_publish=False
+    )
+    closed = make_submission(question="Buy cheap watches now", email="")
+    services.reject(submission=closed, by=editor)
+    page = editor_client.get(QUEUE, {"state": "all"}).text
+    cells = re.findall(r'<th class="field-reference_and_urgency">(.*?)</th>', page, re.S)
+    assert [re.findall(r'class="no-email">(.*?)<', cell) for cell in cells] == [
+        [],
+        [],
+        ["No e-mail; archive only"],
+        ["No e-mail; not to publish"],
+        [],  # closed: nothing more to send
+    ]
+
+
 def test_the_queue_filters_by_state_urgency_body_area_and_age(editor_client, editor, area):
     old = make_submission(category=area)
     other = make_submission(red_flags_ticked=["fever"])
