@@ -836,6 +836,10 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         if obj is not None:
             # Its read-only boxes' buttons post the page as a change: see shows_buttons.
             obj.shows_buttons = self.has_change_permission(request, obj)
+        if obj is not None and not obj.is_open:
+            # Every box of a closed question is read-only: a save would change nothing and say it
+            # changed it. Its steps (erasing the asker's details) keep their buttons.
+            context["show_save"] = context["show_save_and_continue"] = False
         context["held_by"] = self._held_by(request, obj)
         form = context["adminform"].form
         context["can_preview"] = obj is not None and "answer" in form.fields

@@ -356,9 +356,14 @@ def test_a_move_the_submission_cannot_make_is_refused_even_if_posted(editor_clie
 
 
 def step_buttons(html):
-    """The step buttons of each row of buttons on a submission's page, top and bottom."""
+    """The step buttons of each row of buttons on a submission's page, top and bottom (not the
+    preview's row)."""
     rows = re.findall(r'<div class="submit-row">(.*?)</div>', html, re.S)
-    return [re.findall(r'name="_transition" value="(\w+)"', row) for row in rows if "_save" in row]
+    return [
+        re.findall(r'name="_transition" value="(\w+)"', row)
+        for row in rows
+        if "_preview" not in row
+    ]
 
 
 def test_only_the_moves_a_submission_can_make_are_offered(editor_client, editor):
@@ -371,6 +376,15 @@ def test_only_the_moves_a_submission_can_make_are_offered(editor_client, editor)
     services.mark_answered(submission=submission, by=editor, answer="An answer.")
     offered = ["publish", "close_unpublished", "withdraw"]
     assert step_buttons(press_page(editor_client, submission)) == [offered, offered]
+
+
+def test_a_closed_question_offers_no_save_that_would_change_nothing(editor_client, editor):
+    submission = make_submission()
+    assert 'name="_save"' in press_page(editor_client, submission)
+    services.reject(submission=submission, by=editor)
+    page = press_page(editor_client, submission)
+    assert 'name="_save"' not in page and 'name="_continue"' not in page
+    assert step_buttons(page) == [["erase"], ["erase"]]  # its one step, above and below
 
 
 def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, editor):
