@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -69,7 +70,7 @@ def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, cal
     each is reviewed today as its model's `mark_reviewed` says, saving `fields`, and its
     `reviewer` emptied. Readers see "Reviewed <today> by <reviewer>": whoever checked it before
     did not check it today, and the action does not know who did (the editor who ticks it may
-    only record a review the panel made). `called`: what the message calls them, e.g. "Q&A(s)";
+    only record a review the panel made). `called`: what the message calls one, e.g. "Q&A";
     `then`: what the message adds after "reviewed today". A second message names those still
     making a claim archive.outdated_claims notes."""
     model = queryset.model
@@ -86,8 +87,8 @@ def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, cal
     label = capfirst(model._meta.get_field(reviewer).verbose_name)
     model_admin.message_user(
         request,
-        f"{len(objects)} {called} marked as reviewed today{then}. To name who reviewed one, fill "
-        f"in “{label}” on its page.",
+        f"{len(objects)} {called}{pluralize(len(objects))} marked as reviewed today{then}. To "
+        f"name who reviewed one, fill in “{label}” on its page.",
         messages.SUCCESS,
     )
     # A review leaves the authors' words as they are, and readers still see the notes on what
@@ -516,7 +517,8 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         count = queryset.update(marked_for_review=True, updated_at=timezone.now())
         self.message_user(
             request,
-            f"{count} Q&A(s) marked for review: readers see a note until you review them.",
+            f"{count} Q&A{pluralize(count)} marked for review: readers see a note until you "
+            "review them.",
             messages.SUCCESS,
         )
 
@@ -528,7 +530,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             queryset,
             fields=["last_reviewed", "reviewed_text_key", "marked_for_review", "review_by"],
             reviewer="reviewed_by",
-            called="Q&A(s)",
+            called="Q&A",
         )
 
 

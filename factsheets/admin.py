@@ -223,7 +223,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             queryset,
             fields=["last_reviewed", "reviewed_text_key", "next_review"],
             reviewer="reviewer",
-            called="factsheet(s)",
+            called="factsheet",
             then=f", next review by {next_review:%-d %b %Y}",
         )
 

@@ -88,7 +88,7 @@ def test_an_editor_marks_every_qa_with_a_phrase_for_review_in_one_action(editor_
         {"action": "mark_for_review", "_selected_action": [q.pk for q in found]},
         follow=True,
     )
-    assert "2 Q&amp;A(s) marked for review" in response.text
+    assert "2 Q&amp;As marked for review" in response.text
     assert set(Question.objects.due_for_review()) == set(citing)
     other.refresh_from_db()
     assert not other.marked_for_review
@@ -148,7 +148,10 @@ def test_marking_reviewed_today_warns_of_none_when_no_answer_makes_a_noted_claim
     response = editor_client.post(
         LIST, {"action": "mark_reviewed", "_selected_action": [question.pk]}, follow=True
     )
-    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    assert [str(m) for m in response.context["messages"]] == [
+        "1 Q&A marked as reviewed today. To name who reviewed one, fill in “Reviewed by” on its "
+        "page."
+    ]
 
 
 def test_marking_reviewed_today_names_the_qas_still_making_noted_claims(editor_client, area):
