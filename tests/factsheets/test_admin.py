@@ -100,6 +100,12 @@ def test_the_title_is_written_in_a_wrapping_box(admin_client, db):
     assert 'maxlength="200"' in title
 
 
+def test_a_factsheet_is_written_without_the_app_list_beside_it(admin_client, db):
+    for url in (change_url(make_factsheet()), reverse("admin:factsheets_factsheet_add")):
+        assert 'id="nav-sidebar"' not in admin_client.get(url).content.decode()
+    assert 'id="nav-sidebar"' in admin_client.get(CHANGELIST).content.decode()  # elsewhere
+
+
 def test_a_line_break_typed_in_the_title_box_is_saved_as_a_space(admin_client, db):
     factsheet = make_factsheet("Sciatica")
     data = form_data(factsheet, title="Acupuncture for\r\nsciatica ")
