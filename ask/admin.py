@@ -235,18 +235,24 @@ class AssignActionForm(ActionForm):
 
 class AnswerWidget(AdminTextareaWidget):
     """The answer's text box (admin's large one), with a button per saved reply that inserts
-    it at the cursor."""
+    it at the cursor, under the box: both in one block, so that the buttons do not stand
+    beside the box in its row and take its width."""
 
     class Media:
         js = ["js/saved-replies.js"]
 
     def render(self, name, value, attrs=None, renderer=None):
         textarea = super().render(name, value, attrs, renderer)
+        return format_html(
+            '<div class="answer-box">{}{}</div>', textarea, self._saved_replies(attrs)
+        )
+
+    def _saved_replies(self, attrs):
         replies = SavedReply.objects.all()
         if not replies:
-            return textarea
+            return ""
         answer_id = (attrs or {}).get("id", "")
-        return textarea + format_html(
+        return format_html(
             '<div class="saved-replies" role="group" aria-label="Saved replies">'
             "<span>Insert a saved reply at the cursor:</span> {}</div>",
             format_html_join(

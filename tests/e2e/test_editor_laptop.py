@@ -1,6 +1,7 @@
 """An editor's and an administrator's pages at a laptop's 1366 × 768: a Q&A's title is corrected
 in a box that shows all of it, its answer and a factsheet's sections in boxes as wide as the row,
-and the outbox's list fits the screen, with who noted an asker cannot be reached."""
+a visitor's question answered in one too, its saved replies under it, and the outbox's list fits
+the screen, with who noted an asker cannot be reached."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from archive.models import Question
 from ask import services
-from ask.models import OutgoingEmail
+from ask.models import OutgoingEmail, SavedReply
 from factsheets.models import Factsheet
 from tests.ask.conftest import make_editor, make_submission
 from tests.e2e.conftest import open_page
@@ -51,6 +52,23 @@ def test_an_editor_writes_an_answer_or_a_factsheet_in_a_box_as_wide_as_the_row(
         # Not admin's 610 px, half the row of a Q&A's page: the row beside the label, less the
         # navigation beside a factsheet's.
         assert laptop.locator(f"#id_{name}").evaluate("box => box.offsetWidth") > 750, name
+
+
+def test_an_editor_answers_in_a_box_as_wide_as_the_row_with_the_saved_replies_under_it(laptop):
+    for title in ("See your GP first", "Keep moving gently", "Aching after a session"):
+        SavedReply.objects.create(title=title, text=f"{title}.")
+    editor = make_editor()
+    submission = services.assign(submission=make_submission(), editor=editor)
+    log_in(laptop, editor)
+    laptop.goto(f"/admin/ask/submission/{submission.pk}/change/")
+    answer = laptop.locator("#id_answer")
+    # Not beside the box, taking its width.
+    assert answer.evaluate("box => box.offsetWidth") == laptop.locator(
+        "#id_edited_question"
+    ).evaluate("box => box.offsetWidth")
+    replies = laptop.get_by_role("group", name="Saved replies").bounding_box()
+    box = answer.bounding_box()
+    assert replies["y"] >= box["y"] + box["height"]
 
 
 def test_an_administrator_sees_the_whole_outbox(laptop):
