@@ -643,6 +643,13 @@ def both_anywhere(one, other):
     return rf"(?s:\A(?=.*?\b{one})(?=.*?\b{other}))"
 
 
+def a_sentence_naming(words):
+    """A pattern for a whole sentence that holds `words`, for an ignore that takes out a sentence
+    whose signs have another cause, whichever side of `words` they are said. It starts only where
+    a sentence does, so that the sentence is read once, not again from each of its letters."""
+    return rf"(^|(?<=[.!?\n]))[^.!?\n]*{words}[^.!?\n]*"
+
+
 GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
 # Pain that comes on suddenly and badly, and feeling faint with it (a burst aneurysm).
 SUDDEN = r"(sudden(ly)?|all of a sudden|out of (nowhere|the blue))"
@@ -1592,10 +1599,9 @@ RED_FLAGS = (
             r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
         ),
         # A sentence naming a Bell's palsy or a stroke of the past, whose signs they are; slurring
-        # in drink ("after a few pints my speech was slurred"). The sentence is read from its
-        # start, so each is tried once a sentence.
+        # in drink ("after a few pints my speech was slurred").
         ignore=(
-            rf"(^|(?<=[.!?\n]))[^.!?\n]*({PALSY}|{STROKE_OF_THE_PAST})[^.!?\n]*",
+            a_sentence_naming(f"({PALSY}|{STROKE_OF_THE_PAST})"),
             r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",
         ),
     ),
@@ -1619,11 +1625,12 @@ RED_FLAGS = (
             rf"\b({SWELLING_UP}|{BREATHING_TROUBLE}|swallow\w*)\b{NEAR}\b{ALLERGIC}",
         ),
         # A sentence of a throat or glands swollen with a cold or tonsils, lips blue with the
-        # cold, a cold sore or a filler; not "I went cold" (clammy). The sentence is read from its
-        # start, so each is tried once a sentence.
+        # cold, a cold sore or a filler; not "I went cold" (clammy).
         ignore=(
-            r"(^|(?<=[.!?\n]))[^.!?\n]*\b(tonsil\w*|glands?|sore throat|cold sores?|fillers?"
-            r"|(a|the|head|common) cold|colds|flu|strep)\b[^.!?\n]*",
+            a_sentence_naming(
+                r"\b(tonsil\w*|glands?|sore throat|cold sores?|fillers?|(a|the|head|common) cold"
+                r"|colds|flu|strep)\b"
+            ),
         ),
     ),
     RedFlag(
