@@ -50,7 +50,15 @@ Decisions a reviewer should know about:
   think dad had a stroke last night") shows it; one of the past and what it left ("weakness down
   one side since my stroke", "a stroke two years ago"), a face drooping from a Bell's palsy named
   in the same sentence, drooping eyelids, an arm that cannot be lifted above the head (a frozen
-  shoulder's) or one gone numb in the night do not.
+  shoulder's) or one gone numb in the night do not. But a sign said to be new, now or back in the
+  sentence that names a stroke of the past shows it, as it may be a new stroke (see SAID_NEW):
+  suddenly, today, this morning, tonight, just now, an hour ago, since last week, again (not
+  walking or talking again), another or a new stroke, new weakness, a face that started to droop
+  or weakness that came on ("after my stroke last year I recovered well, but this morning my face
+  suddenly dropped on one side", "since my stroke I've been fine, now his speech is slurred
+  again"). A treatment or the back's pain begun is not new of the sign ("since my stroke I
+  started acupuncture for the weakness down my left side"), nor is a word of now in another
+  sentence.
 - A severe allergic reaction (anaphylaxis: lips, tongue or throat swelling, a tight throat, lips
   turning blue, or an allergy said with swelling, breathing trouble or swallowing) is a sign of
   its own: a needle's metal, tape or a cream can rarely bring one on. An allergy with no reaction
@@ -643,11 +651,14 @@ def both_anywhere(one, other):
     return rf"(?s:\A(?=.*?\b{one})(?=.*?\b{other}))"
 
 
-def a_sentence_naming(words):
+def a_sentence_naming(words, unless=None):
     """A pattern for a whole sentence that holds `words`, for an ignore that takes out a sentence
-    whose signs have another cause, whichever side of `words` they are said. It starts only where
-    a sentence does, so that the sentence is read once, not again from each of its letters."""
-    return rf"(^|(?<=[.!?\n]))[^.!?\n]*{words}[^.!?\n]*"
+    whose signs have another cause, whichever side of `words` they are said; not one that also
+    holds `unless`, which says they may not be of that cause after all. It starts only where a
+    sentence does, so that a sentence is read from its start, not again from each of its
+    letters, and looks for `unless` only in a sentence that holds `words`."""
+    kept = rf"(?![^.!?\n]*{unless})" if unless else ""
+    return rf"(^|(?<=[.!?\n]))(?=[^.!?\n]*{words}){kept}[^.!?\n]*"
 
 
 GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
@@ -754,6 +765,30 @@ SLURRED = r"(slurr(ed|ing)|garbled|jumbled)"
 STROKE_OF_THE_PAST = (
     r"\b((since|after|from|following) (my|his|her|their|a|the) (mini[- ]?)?strokes?\b"
     r"|(mini[- ]?)?strokes? (\w+ ){0,4}?(years?|months?|weeks?) ago\b|stroke survivors?)"
+)
+# A sign said to be new, now or back in a sentence that names a stroke of the past: a new stroke
+# perhaps, not what the old one left ("after my stroke last year I recovered well, but this
+# morning my face suddenly dropped", "since his stroke he's been fine, now his speech is slurred
+# again"). Not "a sudden stroke" (the old one's).
+SAID_NEW = (
+    rf"\b({SUDDEN}\b(?! (mini[- ]?)?strokes?\b)|today|tonight"
+    r"|this (morning|afternoon|evening)|last night|yesterday|just now|(minutes?|hours?) ago"
+    r"|since (last |this )?(night|week|weekend|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)"
+    r"|(another|new) (mini[- ]?)?strokes?"
+    r"|(new|fresh) (\w+ )?(weakness|numbness|tingl\w*|droop\w*|slurr\w*|symptoms?|signs?)"
+    r"|(is|are|it's|that's) (all |completely |totally |quite )?new\b"
+    # A sign starting, not a treatment or the back's pain ("my back pain started last month").
+    r"|(it|this|they|which|weakness|numbness|tingling|droop\w*|slurr\w*|symptoms?|signs?|face"
+    r"|mouth|arm|body|side|speech)"
+    r" (has |have |had |just |only |first )?(started|began|begun|came on|come on|comes on)\b"
+    r"|(started|starting|starts|began|begun|begins) (to (droop|drop|slur|sag|go numb|go weak)"
+    r"|(droop|dropp|slurr|sagg)ing)"
+    # Not "again" of doing something once more, as recovery is said ("I can walk again",
+    # "learning to talk again").
+    r"|(?<!walk )(?<!walking )(?<!talk )(?<!talking )(?<!speak )(?<!speaking )(?<!smile )"
+    r"(?<!smiling )(?<!drive )(?<!driving )(?<!work )(?<!working )(?<!normal )(?<!normally )"
+    r"(?<!myself )(?<!himself )(?<!herself )again)\b"
 )
 # A severe allergic reaction (the NHS's anaphylaxis page): lips, tongue or throat swelling, a
 # throat tight or closing, blue lips or tongue.
@@ -1598,10 +1633,11 @@ RED_FLAGS = (
             r"\b(think|thought|worried|afraid|scared|fear|wonder\w*|just) (\w+ ){0,3}?"
             r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
         ),
-        # A sentence naming a Bell's palsy or a stroke of the past, whose signs they are; slurring
-        # in drink ("after a few pints my speech was slurred").
+        # A sentence naming a Bell's palsy, or a stroke of the past but no sign said to be new,
+        # whose signs they are; slurring in drink ("after a few pints my speech was slurred").
         ignore=(
-            a_sentence_naming(f"({PALSY}|{STROKE_OF_THE_PAST})"),
+            a_sentence_naming(PALSY),
+            a_sentence_naming(STROKE_OF_THE_PAST, unless=SAID_NEW),
             r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",
         ),
     ),

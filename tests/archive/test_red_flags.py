@@ -515,6 +515,18 @@ SHOWS = {
         "I think I have had a stroke",
         "I had a stroke last year. Now my face has dropped again",
         "weakness down one side of my body, I'm worried it is a stroke",
+        # A sign said to be new, now or back, in the very sentence that names a stroke of the
+        # past: perhaps a new stroke, not what the old one left.
+        "After my stroke last year I recovered well, but this morning my face suddenly dropped on "
+        "one side",
+        "Since my stroke in 2019 I've been fine, now his speech is slurred again today",
+        "after her stroke her face drooped, and it has dropped again",
+        "since my stroke I have new weakness down the left side of my body",
+        "I had a stroke two years ago and my face droops, could it be another stroke?",
+        "since his stroke his face started to droop",
+        "after his stroke yesterday his mouth is droopy",
+        "I had a stroke 3 years ago and since last week my face has drooped",
+        "after my stroke I had weakness down one side of my body, and it came on again an hour ago",
     ],
     # Thoughts of suicide or self-harm, said outright: pain that goes on wears people down.
     "thoughts_of_suicide": [
@@ -1308,6 +1320,9 @@ TYPOS = {
     "the moxa left a blistr": "treatment_burn",
     "the hot water botle burnt my back": "treatment_burn",
     "my back pian made me feel faint": "burst_aneurysm",
+    # A sign said to be new, misspelt, in a sentence that names a stroke of the past.
+    "since my stroke I've been fine but his face has sudenly dropped": "stroke",
+    "after my stroke my face drooped, and this mornign it dropped agian": "stroke",
 }
 
 EVERYDAY = [
@@ -1992,6 +2007,15 @@ EVERYDAY = [
     "can acupuncture help after a stroke?",
     "weakness on the left side of my body since my stroke",
     "after his stroke he has had weakness down one side of his body",
+    "I had a stroke two years ago and my face still droops",
+    # Recovery, a treatment or the back's pain begun, or a new thing said in another sentence,
+    # are not a sign said to be new.
+    "after my stroke I had to learn to walk again and I still have weakness down the left side "
+    "of my body",
+    "after his stroke his speech was slurred but he is talking again",
+    "I had a stroke two years ago, my face droops, and my back pain started last month",
+    "since my stroke I started acupuncture for the weakness down the left side of my body",
+    "I had a stroke two years ago and my face droops. I started acupuncture today.",
     "I'm a stroke survivor with weakness down the left side of my body",
     "stroke rehabilitation with acupuncture",
     "the practitioner used long strokes on my back",
