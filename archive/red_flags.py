@@ -58,7 +58,10 @@ Decisions a reviewer should know about:
   suddenly dropped on one side", "since my stroke I've been fine, now his speech is slurred
   again"). A treatment or the back's pain begun is not new of the sign ("since my stroke I
   started acupuncture for the weakness down my left side"), nor is a word of now in another
-  sentence.
+  sentence. A face drooping from a Bell's palsy shows it only when the droop came within hours
+  (today, this morning, last night: see JUST_NOW), as the NHS's page on the palsy says to call
+  999 for a face that has dropped ("I woke up this morning with my face drooping, I think it's
+  Bell's palsy"); the palsy comes on suddenly by nature, so "suddenly" alone does not.
 - A severe allergic reaction (anaphylaxis: lips, tongue or throat swelling, a tight throat, lips
   turning blue, or an allergy said with swelling, breathing trouble or swallowing) is a sign of
   its own: a needle's metal, tape or a cream can rarely bring one on. An allergy with no reaction
@@ -770,9 +773,13 @@ STROKE_OF_THE_PAST = (
 # perhaps, not what the old one left ("after my stroke last year I recovered well, but this
 # morning my face suddenly dropped", "since his stroke he's been fine, now his speech is slurred
 # again"). Not "a sudden stroke" (the old one's).
+# Within hours: a face drooped this morning may be a stroke, whatever the asker takes it for.
+JUST_NOW = (
+    r"(today|tonight|this (morning|afternoon|evening)|last night|yesterday|just now"
+    r"|(minutes?|hours?) ago)"
+)
 SAID_NEW = (
-    rf"\b({SUDDEN}\b(?! (mini[- ]?)?strokes?\b)|today|tonight"
-    r"|this (morning|afternoon|evening)|last night|yesterday|just now|(minutes?|hours?) ago"
+    rf"\b({SUDDEN}\b(?! (mini[- ]?)?strokes?\b)|{JUST_NOW}"
     r"|since (last |this )?(night|week|weekend|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday)"
     r"|(another|new) (mini[- ]?)?strokes?"
@@ -1633,10 +1640,12 @@ RED_FLAGS = (
             r"\b(think|thought|worried|afraid|scared|fear|wonder\w*|just) (\w+ ){0,3}?"
             r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
         ),
-        # A sentence naming a Bell's palsy, or a stroke of the past but no sign said to be new,
-        # whose signs they are; slurring in drink ("after a few pints my speech was slurred").
+        # A sentence naming a Bell's palsy (sudden by nature: only a droop of the last hours
+        # counts, as the NHS's page on the palsy says), or a stroke of the past but no sign said
+        # to be new, whose signs they are; slurring in drink ("after a few pints my speech was
+        # slurred").
         ignore=(
-            a_sentence_naming(PALSY),
+            a_sentence_naming(PALSY, unless=rf"\b{JUST_NOW}\b"),
             a_sentence_naming(STROKE_OF_THE_PAST, unless=SAID_NEW),
             r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",
         ),

@@ -527,6 +527,9 @@ SHOWS = {
         "after his stroke yesterday his mouth is droopy",
         "I had a stroke 3 years ago and since last week my face has drooped",
         "after my stroke I had weakness down one side of my body, and it came on again an hour ago",
+        # A face drooped within hours, taken for a Bell's palsy: perhaps a stroke.
+        "I woke up this morning with my face drooping on one side, I think it's Bell's palsy",
+        "my mouth has dropped on one side since last night, could it be bell's palsy?",
     ],
     # Thoughts of suicide or self-harm, said outright: pain that goes on wears people down.
     "thoughts_of_suicide": [
@@ -2021,6 +2024,7 @@ EVERYDAY = [
     "the practitioner used long strokes on my back",
     "I have Bell's palsy and my face is drooping, can acupuncture help?",
     "my face has been drooping for a year from Bell's palsy",
+    "my Bell's palsy came on suddenly two weeks ago and my face still droops",
     "my eyelids droop as I get older",
     "cosmetic acupuncture for a sagging face",
     "my face fell when I saw the price",
