@@ -395,13 +395,18 @@ def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture)
     assert Submission.objects.get(reference=reference).email == ""
 
 
-def test_on_a_phone_the_error_summarys_link_shows_its_field_with_its_label_and_error(page):
+@pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
+def test_on_a_phone_the_error_summarys_link_shows_its_field_with_its_label_and_error(
+    request, fixture
+):
+    page = request.getfixturevalue(fixture)
     page.set_viewport_size(PHONE)
     fill_and_send(page, QUESTION, email="")
     page.get_by_role("link", name=re.compile("^E-mail address: With no e-mail address")).press(
         "Enter"
     )
-    assert focused(page) == "id_email"
+    if fixture == "page":  # without the script, the browser's own jump to the field
+        assert focused(page) == "id_email"
     # What tells the visitor which box this is and what is wrong with it is on the screen too.
     for part in ["label[for=id_email]", "#id_email_error", "#id_email"]:
         expect(page.locator(part)).to_be_in_viewport(ratio=1)
