@@ -8,6 +8,7 @@ and `rebuild()` writes everything afresh: after a bulk load, or when `manage.py
 rebuild_search_index --if-drifted` finds the averages moved by more than DRIFT_LIMIT.
 """
 
+import math
 from contextlib import contextmanager
 
 from django.db import connection
@@ -23,15 +24,29 @@ INSERT_TRIGGER = "search_archive_question_inserted"
 
 def drift():
     """How far the average field lengths have moved since the index was last rebuilt, as the
-    largest relative change of the three."""
+    largest relative change of the three: infinite when pages were indexed but it was never
+    rebuilt (the averages it weighs by are still none)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT documents, ARRAY[title_length, question_length, answer_length], "
             "rebuilt_averages FROM search_corpus"
         )
         documents, lengths, rebuilt = cursor.fetchone()
+    if documents and not any(rebuilt):
+        return math.inf
     now = [length / documents if documents else 0 for length in lengths]
     return max(abs(a - b) / max(b, 1) for a, b in zip(now, rebuilt, strict=True))
+
+
+def pages_to_index():
+    """How many Q&As and factsheets a rebuild indexes (search_rebuild(): published Q&As, those
+    scheduled for later included, and every factsheet)."""
+    from archive.models import Question
+    from factsheets.models import Factsheet
+
+    return Question.objects.filter(
+        status=Question.Status.PUBLISHED
+    ).count(), Factsheet.objects.count()
 
 
 def rebuild():
