@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -385,6 +385,28 @@ def test_a_closed_question_offers_no_save_that_would_change_nothing(editor_clien
     page = press_page(editor_client, submission)
     assert 'name="_save"' not in page and 'name="_continue"' not in page
     assert step_buttons(page) == [["erase"], ["erase"]]  # its one step, above and below
+
+
+def back_links(html):
+    """(where to, words) of the links in the rows of buttons that lead away from the page."""
+    return re.findall(r'<a href="([^"]*)" class="closelink">([^<]*)</a>', html)
+
+
+def test_a_page_with_no_save_has_a_link_back_to_the_queue_not_a_close(editor_client, editor):
+    submission = make_submission()
+    assert back_links(press_page(editor_client, submission)) == []  # Save leads back itself
+    services.reject(submission=submission, by=editor)
+    page = editor_client.get(change_url(submission), {"_changelist_filters": "state=rejected"}).text
+    # Beside "Erase the asker's details now", and steps such as "Close as a duplicate" on other
+    # pages, a "Close" would read as one more step on the question.
+    assert back_links(page) == [(f"{QUEUE}?state=rejected", "Back to the queue")] * 2
+    assert ">Close<" not in page
+    # Nor "Close" for an account that may only view the questions, on an open one.
+    viewer = User.objects.create_user("viewer", password="pw", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_submission"))
+    editor_client.force_login(viewer)
+    open_page = press_page(editor_client, make_submission())
+    assert [words for _, words in back_links(open_page)] == ["Back to the queue"] * 2
 
 
 def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, editor):

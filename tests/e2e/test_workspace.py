@@ -113,6 +113,22 @@ def test_a_question_of_one_long_unbroken_word_wraps_in_the_queue(page):
     assert_the_queue_fits(page, 1280)
 
 
+def test_a_closed_questions_page_leads_back_to_the_queue_from_the_keyboard(page):
+    editor = make_editor()
+    submission = make_submission(category=lower_back())
+    services.reject(submission=submission, by=editor)
+    log_in(page, editor)
+    rejected = f"state={Submission.State.REJECTED}"
+    page.goto(f"/admin/ask/submission/{submission.pk}/change/?_changelist_filters={rejected}")
+    expect(page.get_by_role("link", name="Close", exact=True)).to_have_count(0)
+    # Its one step, then the way back, in each row of buttons.
+    page.get_by_role("button", name=services.MOVES["erase"].button).first.focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Back to the queue").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/admin/ask/submission/\?{rejected}$"))
+
+
 def assert_the_queue_fits(page, width):
     """Neither the queue's page nor its table scrolls sideways, and its last columns are on a
     screen `width` wide."""
