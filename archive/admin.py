@@ -7,6 +7,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.text import capfirst, get_text_list
 
@@ -509,7 +510,7 @@ class QuestionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             return "Due"
         if question.last_reviewed:
             edited = ", edited since" if question.edited_since_review else ""
-            return f"Reviewed {question.last_reviewed:%d %b %Y}{edited}"
+            return f"Reviewed {date_format(question.last_reviewed)}{edited}"
         return "Never reviewed"
 
     @admin.action(description="Mark the selected Q&As for review", permissions=["change"])

@@ -23,6 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -563,7 +564,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             "“{}”{}<br>not delivered since {} ({} ago); {}",
             subject,
             f" and {more} more" if more else "",
-            f"{timezone.localtime(since):%d %B %Y}",
+            _day(since),
             how_long_ago(since),
             "given up" if obj.undelivered_next_attempt is None else "still being tried",
         )
@@ -714,8 +715,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     @admin.display(description="received")
     def received(self, obj):
-        received = timezone.localtime(obj.created_at)
-        return f"{received:%d %B %Y, %H:%M} ({how_long_ago(obj.created_at)} ago)"
+        return f"{_when(obj.created_at)} ({how_long_ago(obj.created_at)} ago)"
 
     @admin.display(description="warning signs")
     def warning_signs(self, obj):
@@ -738,7 +738,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     @admin.display(description="asker")
     def asker(self, obj):
         if obj.personal_data_erased_at:
-            return f"Erased on {timezone.localtime(obj.personal_data_erased_at):%d %B %Y}"
+            return f"Erased on {_day(obj.personal_data_erased_at)}"
         return format_html(
             "{}<br>{}",
             obj.name or "No name given",
@@ -1254,7 +1254,14 @@ def noted_unreachable(noted):
 
 
 def _when(moment):
-    return f"{timezone.localtime(moment):%d %B %Y, %H:%M}"
+    """`moment` in the site's time zone and format, as admin writes the dates of its own fields
+    and of the history ("7 December 2026, 14:05")."""
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def _day(moment):
+    """The day of `moment`, in the site's time zone and format ("7 December 2026")."""
+    return date_format(timezone.localtime(moment))
 
 
 def _sent_again(model_admin, request, emails, none="None of these has a given-up e-mail."):

@@ -200,9 +200,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 # The site is in English only: Django's translation machinery off, as its docs offer for speed (a
-# look-up of the active language in every URL reversed and date written). Dates and numbers keep
-# LANGUAGE_CODE's formats.
+# look-up of the active language in every URL reversed and date written). Numbers keep
+# LANGUAGE_CODE's formats; dates and times are written the site's one way (config/formats/).
 USE_I18N = False
+FORMAT_MODULE_PATH = "config.formats"
 USE_TZ = True
 
 FIXTURE_DIRS = [SITE_FILES_DIR / "fixtures"]

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
@@ -224,7 +225,7 @@ class FactsheetAdmin(RefusesStaleSaves, admin.ModelAdmin):
             fields=["last_reviewed", "reviewed_text_key", "next_review"],
             reviewer="reviewer",
             called="factsheet",
-            then=f", next review by {next_review:%-d %b %Y}",
+            then=f", next review by {date_format(next_review)}",
         )
 
     @admin.display(description="linked Q&As", ordering="question_count")

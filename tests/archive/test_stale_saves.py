@@ -256,7 +256,7 @@ def test_each_kind_of_box_changed_by_both_is_refused_then_kept_as_the_editor_sen
     neck, shoulder = make_question(make_category("Neck")), make_question(make_category("Arm"))
     theirs, mine, shown = {
         "category": (str(neck.category.pk), str(shoulder.category.pk), neck.category.name),
-        "last_reviewed": ("01/03/2025", "02/03/2025", "1 Mar 2025"),
+        "last_reviewed": ("01/03/2025", "02/03/2025", "1 March 2025"),
         "linked_questions": ([str(neck.pk)], [str(shoulder.pk)], neck.title),
     }[name]
     url = url_of(question)

@@ -1,8 +1,9 @@
 """The editors' side: the Editors group, the queue in admin, and the whole path from the public
 form to a published, searchable Q&A, driven through the pages an editor uses."""
 
+import calendar
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -407,6 +408,30 @@ def test_a_page_with_no_save_has_a_link_back_to_the_queue_not_a_close(editor_cli
     editor_client.force_login(viewer)
     open_page = press_page(editor_client, make_submission())
     assert [words for _, words in back_links(open_page)] == ["Back to the queue"] * 2
+
+
+# A date as the site writes it: "5 March 2026", with the time after it, "5 March 2026, 09:07".
+SITE_DATE = rf"[1-9]\d? (?:{'|'.join(calendar.month_name[1:])}) \d{{4}}(?:, \d\d:\d\d)?"
+
+
+def test_a_questions_page_writes_every_date_and_time_one_way(editor_client, editor):
+    submission = make_submission()
+    services.reject(submission=submission, by=editor)
+    moment = datetime(2026, 3, 5, 9, 7, tzinfo=UTC)  # the same in London, in March
+    Submission.objects.filter(pk=submission.pk).update(created_at=moment)
+    submission.history.update(at=moment)
+    submission.emails.update(sent_at=moment)
+    page = press_page(editor_client, submission)
+    assert '<div class="readonly">5 March 2026, 09:07 (' in page  # received
+    assert page.count("<p>5 March 2026, 09:07</p>") == 2  # its two steps in the history
+    assert page.count("sent at 5 March 2026, 09:07") == 2  # the receipt and the rejection
+    # Nothing written another way: "05 March", "5 Mar 2026", "9:07 a.m.".
+    written = re.findall(r"\d+ [A-Z][a-z]+\.? \d{4}[^<(]*", page)
+    assert written and all(re.fullmatch(SITE_DATE, date.strip()) for date in written), written
+    assert "a.m." not in page and "p.m." not in page
+    services.make_move("erase", submission=submission, by=editor)
+    erased_on = f"Erased on {timezone.localdate():%-d %B %Y}"
+    assert erased_on in press_page(editor_client, submission)
 
 
 def test_every_button_on_the_page_comes_from_the_table_of_moves(editor_client, editor):

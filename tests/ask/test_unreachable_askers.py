@@ -114,7 +114,7 @@ def test_the_outbox_lists_who_noted_the_asker_unreachable_and_when(admin_client,
     html = admin_client.get("/admin/ask/outgoingemail/").text
     cells = re.findall(r'<td class="field-next_attempt">(.*?)</td>', html, re.S)
     said = (
-        f"editor noted on {timezone.localtime(step.at):%d %B %Y, %H:%M} that the asker cannot be "
+        f"editor noted on {timezone.localtime(step.at):%-d %B %Y, %H:%M} that the asker cannot be "
         "reached at this address."
     )
     # In the column a given-up e-mail leaves empty: the list keeps its width (tests/e2e).

@@ -190,7 +190,9 @@ def test_a_question_another_editor_holds_says_who_and_since_when(editor_client, 
     other.save()
     services.assign(submission=submission, editor=other)
     page = editor_client.get(change_url(submission)).text
-    assert "Olu Other holds this question</strong>, since" in page
+    since = timezone.localtime(submission.history.get(to_state=State.IN_REVIEW).at)
+    # Written as every other date on the page (tests/ask/test_admin.py).
+    assert f"Olu Other holds this question</strong>, since {since:%-d %B %Y, %H:%M} (" in page
     services.assign(submission=submission, editor=editor)
     assert "holds this question" not in editor_client.get(change_url(submission)).text
 

@@ -261,7 +261,7 @@ def test_marking_factsheets_reviewed_today_sets_both_dates_and_empties_the_revie
     )
     next_review = today + REVIEW_PERIOD
     assert (
-        f"2 factsheets marked as reviewed today, next review by {next_review:%-d %b %Y}. To "
+        f"2 factsheets marked as reviewed today, next review by {next_review:%-d %B %Y}. To "
         "name who reviewed one, fill in “Reviewer” on its page."
     ) in response.content.decode()
     for factsheet in Factsheet.objects.filter(pk__in=chosen):
