@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.template.defaultfilters import pluralize
 from django.utils.text import slugify
 
 # Whole lines that belong to the captured site, not to any answer.
@@ -303,7 +304,8 @@ def gather(pages: list[Page]) -> Report:
     by_identity: dict[str, Entry] = {}
     for page in pages:
         if page.unanswered:
-            report.skipped.append(f"{page.name}: {page.unanswered} question(s) with no answer")
+            unanswered = f"{page.unanswered} question{pluralize(page.unanswered)}"
+            report.skipped.append(f"{page.name}: {unanswered} with no answer")
         if not page.records and not page.factsheet_condition:
             report.skipped.append(f"{page.name}: no Q&A and no factsheet found")
         for record in page.records:

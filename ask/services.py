@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import get_connection
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Min
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -465,7 +466,8 @@ class RetentionIncomplete(Exception):
     def __init__(self, references):
         self.references = list(references)
         super().__init__(
-            f"{len(self.references)} question(s) could not be closed or erased: "
+            f"{len(self.references)} question{pluralize(len(self.references))} could not be closed "
+            "or erased: "
             f"{', '.join(self.references)}. Each is logged; all the others were done."
         )
 

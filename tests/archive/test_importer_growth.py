@@ -81,7 +81,7 @@ def test_it_reports_what_it_imported_merged_and_skipped(pages):
     _, log, _ = build(pages)
     assert "Imported 4 Q&As; merged 1 captured twice; skipped 2." in log
     assert "102_single.txt: “I have been diagnosed with Spinal Stenosis" in log
-    assert "101_neck_2.txt: 1 question(s) with no answer" in log
+    assert "101_neck_2.txt: 1 question with no answer" in log
     assert "105_empty.txt: no Q&A and no factsheet found" in log
 
 

@@ -40,7 +40,7 @@ def test_a_mail_server_failure_is_recorded_not_raised_and_the_command_sends_it_l
     assert OutgoingEmail.objects.get().attempts == 1
     soonest = f"{timezone.localtime(email.next_attempt_at):%Y-%m-%d %H:%M %Z}"
     waiting = (
-        f"Sent 0 e-mail(s), 0 failed; 1 waiting for a later try, the next due at {soonest} "
+        f"Sent 0 e-mails, 0 failed; 1 waiting for a later try, the next due at {soonest} "
         "(1 as soon as the mail server can be reached).\n"
     )
     assert capsys.readouterr().out == waiting
@@ -48,11 +48,11 @@ def test_a_mail_server_failure_is_recorded_not_raised_and_the_command_sends_it_l
     OutgoingEmail.objects.update(next_attempt_at=timezone.now())
     call_command("send_pending_emails")
     assert OutgoingEmail.objects.get().attempts == 2
-    assert capsys.readouterr().out.startswith("Sent 0 e-mail(s), 1 failed; 1 waiting")
+    assert capsys.readouterr().out.startswith("Sent 0 e-mails, 1 failed; 1 waiting")
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_pending_emails")
-    assert capsys.readouterr().out == "Sent 1 e-mail(s), 0 failed; none waiting.\n"
+    assert capsys.readouterr().out == "Sent 1 e-mail, 0 failed; none waiting.\n"
     assert [m.to for m in mailoutbox] == [["ann@example.org"]]
     call_command("send_pending_emails")
     assert len(mailoutbox) == 1  # sent once only
@@ -135,7 +135,7 @@ def test_nothing_is_erased_or_closed_before_its_time(editor, area, capsys):
     waiting = make_submission()
     Submission.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(days=99))
     call_command("erase_personal_data", days=30, close_after=100)
-    assert "Closed 0 question(s)" in capsys.readouterr().out
+    assert "Closed 0 questions" in capsys.readouterr().out
     for kept in (recent, waiting):
         kept.refresh_from_db()
         assert (kept.name, kept.email, kept.personal_data_erased_at) == (
@@ -144,6 +144,23 @@ def test_nothing_is_erased_or_closed_before_its_time(editor, area, capsys):
             None,
         )
     assert waiting.is_open
+
+
+def test_the_retention_run_counts_in_words_one_question_two_questions(settings, capsys):
+    settings.ADMIN_LOG_KEEP_DAYS = 1
+    for _ in range(2):
+        old = make_submission()
+        Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    call_command("erase_personal_data", days=30, close_after=1)
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Closed 2 questions still open after 1 day. Erased the personal data of 0 askers "
+    )
+    assert out.endswith(" and 0 entries of the admin's log of saves older than 1 day.\n")
+    call_command("erase_personal_data", days=0, close_after=1)
+    assert "Closed 0 questions still open after 1 day. Erased the personal data of 2 askers " in (
+        capsys.readouterr().out
+    )
 
 
 def test_the_thanks_page_says_the_receipt_was_sent_only_once_it_was(

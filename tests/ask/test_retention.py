@@ -437,7 +437,7 @@ def test_one_question_that_cannot_be_erased_stops_neither_the_others_nor_the_oth
     assert first.name == ""
 
 
-def test_a_step_that_fails_stops_none_of_the_others(monkeypatch, caplog):
+def test_a_step_that_fails_stops_none_of_the_others(monkeypatch, caplog, capsys):
     closed = make_submission()
     Submission.objects.filter(pk=closed.pk).update(
         state=State.REJECTED, closed_at=timezone.now() - timedelta(days=ERASE_AFTER)
@@ -450,8 +450,9 @@ def test_a_step_that_fails_stops_none_of_the_others(monkeypatch, caplog):
         raise RuntimeError("Ann Example, ann@example.org")
 
     monkeypatch.setattr(services, "close_stale", broken)
-    with pytest.raises(CommandError, match="close questions left open"):
+    with pytest.raises(CommandError, match="1 step failed .close questions left open"):
         erase()
+    assert capsys.readouterr().out.startswith("Closed no questions still open after ")
     closed.refresh_from_db()
     assert closed.name == ""
     assert not RateLimitCount.objects.exists()

@@ -200,8 +200,12 @@ def test_each_day_has_its_own_count_and_old_days_are_pruned(db, settings):
     )
     SearchGap.objects.record("frozen shoulder", 0)
     assert SearchGap.objects.count() == 3
-    call_command("prune_search_gaps", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("prune_search_gaps", stdout=out)
     assert sorted(gap.day for gap in SearchGap.objects.all()) == [today - timedelta(days=30), today]
+    assert out.getvalue() == "Deleted 1 daily count older than 30 days.\n"
+    call_command("prune_search_gaps", days=1, stdout=out)
+    assert out.getvalue().endswith("Deleted 1 daily count older than 1 day.\n")
 
 
 def test_normalising_keeps_the_words_and_drops_case_spacing_and_search_syntax():

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from ask import rate_limit, services
 
@@ -79,18 +80,20 @@ class Command(BaseCommand):
         logins = self.step("forget admin log-in records", forget_admin_log_ins)
         saves = self.step("forget the admin's log of saves", forget_admin_log)
         self.stdout.write(
-            f"Closed {closed} question(s) still open after {close_after} days. "
-            f"Erased the personal data of {erased} asker(s) whose question was closed {days} or "
-            f"more days ago. Forgot the browser key of {browsers} question(s) sent over a day "
-            f"ago. Deleted {unlinked} e-mail(s) of no question, {counts} rate-limit "
-            f"count(s) of past hours, expired "
-            f"sessions, {logins} admin log-in record(s) and {saves} entry(ies) of the admin's "
-            f"log of saves older than {settings.ADMIN_LOG_KEEP_DAYS} days."
+            f"Closed {counted(closed, 'question')} still open after "
+            f"{counted(close_after, 'day')}. Erased the personal data of "
+            f"{counted(erased, 'asker')} whose question was closed {days} or more days ago. "
+            f"Forgot the browser key of {counted(browsers, 'question')} sent over a day ago. "
+            f"Deleted {counted(unlinked, 'e-mail')} of no question, "
+            f"{counted(counts, 'rate-limit count')} of past hours, expired sessions, "
+            f"{counted(logins, 'admin log-in record')} and {counted(saves, 'entry', 'entries')} "
+            "of the admin's log of saves older than "
+            f"{counted(settings.ADMIN_LOG_KEEP_DAYS, 'day')}."
         )
         if failed_questions or self.failed_steps:
             raise CommandError(
-                f"Retention incomplete: {len(failed_questions)} question(s) could not be closed "
-                f"or erased, and {len(self.failed_steps)} step(s) failed"
+                f"Retention incomplete: {counted(len(failed_questions), 'question')} could not be "
+                f"closed or erased, and {counted(len(self.failed_steps), 'step')} failed"
                 + (f" ({'; '.join(self.failed_steps)})" if self.failed_steps else "")
                 + ". Everything else was done; the log says which and why."
             )
@@ -112,6 +115,12 @@ class Command(BaseCommand):
             )
             self.failed_steps.append(name)
             return "no"
+
+
+def counted(number, singular, plural=None):
+    """ "1 question", "2 questions", "no questions": `number` is "no" for a step that failed
+    (Command.step), which the template filter pluralize cannot count."""
+    return f"{number} {ngettext(singular, plural or f'{singular}s', number)}"
 
 
 def forget_admin_log_ins():

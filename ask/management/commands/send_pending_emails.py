@@ -1,6 +1,7 @@
 """Send the e-mails in the outbox that have not gone yet; run it every few minutes from cron."""
 
 from django.core.management.base import BaseCommand
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from ask.services import send_pending_emails
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
 def summary(run):
     """One line on an `OutboxRun`: what went, what failed, and what waits for a later try."""
-    done = f"Sent {run.sent} e-mail(s), {run.failed} failed"
+    done = f"Sent {run.sent} e-mail{pluralize(run.sent)}, {run.failed} failed"
     if not run.waiting:
         return f"{done}; none waiting."
     soonest = f"{timezone.localtime(run.next_attempt_at):%Y-%m-%d %H:%M %Z}"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from search.models import SearchGap
 
@@ -21,4 +22,7 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days must be 0 or more.")
         deleted, _ = SearchGap.objects.older_than(days).delete()
-        self.stdout.write(f"Deleted {deleted} daily count(s) older than {days} days.")
+        self.stdout.write(
+            f"Deleted {deleted} daily count{pluralize(deleted)} older than "
+            f"{days} day{pluralize(days)}."
+        )
