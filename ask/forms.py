@@ -1,6 +1,7 @@
 """The public question form."""
 
 import secrets
+from typing import NamedTuple
 
 from django import forms
 from django.core import signing
@@ -8,6 +9,7 @@ from django.core import signing
 from archive import red_flags
 from archive.forms import MultiLineText
 from archive.models import Category
+from ask import email_typos
 from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
 
 
@@ -30,6 +32,10 @@ class AskForm(forms.ModelForm):
         required=False,
         label="Send it anyway: I understand that I will not get an answer",
     )
+    # Which address to write to, when the one typed is a near miss of a common one: the
+    # suggestion or the address as typed, each sent as itself, so that a choice made for one
+    # address is never taken for another typed later. Shown as a choice beside the address box.
+    email_choice = forms.CharField(required=False, widget=forms.HiddenInput)
     # A trap for form-filling robots: hidden from people (and screen readers) by the template.
     website = forms.CharField(required=False, label="Leave this box empty", max_length=200)
     # The page's one-time token: the same form sent twice stores one question.
@@ -106,6 +112,7 @@ class AskForm(forms.ModelForm):
         # at its end; the server refuses it with the reason and that sign's advice, and keeps it.
         self.fields["question"].widget.attrs.pop("maxlength", None)
         self.fields["form_token"].initial = new_form_token()
+        self.email_near_miss = None
 
     @classmethod
     def keeping(cls, data):
@@ -132,11 +139,29 @@ class AskForm(forms.ModelForm):
             self.data = self.data.copy()  # shown again with a token that will be accepted
             self.data[self.add_prefix("form_token")] = new_form_token()
         cleaned["form_token"] = token
+        self._check_email_domain(cleaned)
         no_way_to_reply = not cleaned.get("email") and not cleaned.get("consent_to_publish")
         if no_way_to_reply and not cleaned.get("send_without_reply") and "email" not in self.errors:
             # On the address box, which is what most people will want to fill in.
             self.add_error("email", self.NO_REPLY_WARNING)
         return cleaned
+
+    def _check_email_domain(self, cleaned):
+        """Hold back an address whose domain is a near miss of a common one ("jane@gmial.com")
+        until the asker chooses between it and the suggestion; the suggestion chosen is put in
+        the address box, as the form is shown again if anything else stops it."""
+        typed = cleaned.get("email")
+        suggested = typed and email_typos.suggestion(typed)
+        if not suggested:
+            return
+        if cleaned.get("email_choice") == suggested:
+            cleaned["email"] = suggested
+            self.data = self.data.copy()
+            self.data[self.add_prefix("email")] = suggested
+            return
+        self.email_near_miss = EmailNearMiss(typed, suggested)
+        if cleaned.get("email_choice") != typed:
+            self.add_error("email", f"Did you mean {suggested}?")
 
     def error_summary(self):
         """(id of the field, "Short name: message") for each field's error, in form order."""
@@ -155,6 +180,13 @@ class AskForm(forms.ModelForm):
         """Keyword arguments for ask.services.submit_question."""
         fields = [*self.Meta.fields, "form_token"]
         return {name: self.cleaned_data[name] for name in fields}
+
+
+class EmailNearMiss(NamedTuple):
+    """An address typed whose domain is a near miss of a common one, and the suggestion."""
+
+    typed: str
+    suggested: str
 
 
 FORM_TOKEN_SALT = "ask.form-token"  # noqa: S105 - a signing salt, not a secret

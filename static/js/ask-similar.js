@@ -227,16 +227,17 @@
 
   // From pressing a button until the next page opens, what is typed or ticked would be lost (that
   // page holds what was sent): the boxes take no change meanwhile, and say so. Read-only, not
-  // disabled, as disabled boxes would not be sent; tick boxes have no read-only, so they are
-  // marked aria-disabled and their clicks (a label's and the space bar's too) cancelled. No
-  // aria-busy, which would silence the note's status. A page brought back by Back is unlocked.
+  // disabled, as disabled boxes would not be sent; tick boxes and choices (radio buttons) have no
+  // read-only, so they are marked aria-disabled and their clicks (a label's and the space bar's
+  // too) cancelled. No aria-busy, which would silence the note's status. A page brought back by
+  // Back is unlocked.
   // A page whose loading was stopped (Esc, the stop button, a dropped connection) tells the page
   // nothing: after a wait far longer than a send takes, the boxes are unlocked and the note says
   // to send again, which the form's one-time token keeps from storing the question twice.
   function lockWhileSending(form) {
     var note = document.getElementById("ask-sending");
     var boxes = form.querySelectorAll("textarea, input[type=text], input[type=email]");
-    var ticks = form.querySelectorAll("input[type=checkbox]");
+    var ticks = form.querySelectorAll("input[type=checkbox], input[type=radio]");
     var sending = false;
     var stuck = null;
     function lock(locked, said) {
@@ -250,7 +251,9 @@
       if (note) note.textContent = said || "";
     }
     form.addEventListener("click", function (event) {
-      if (sending && event.target.matches("input[type=checkbox]")) event.preventDefault();
+      if (sending && event.target.matches("input[type=checkbox], input[type=radio]")) {
+        event.preventDefault();
+      }
     });
     form.addEventListener("submit", function () {
       lock(true, note && note.dataset.busy);

@@ -17,6 +17,7 @@ FORM_TOKEN = re.compile(r'name="form_token" value="([^"]+)"')
 FILLED = {
     "question": "Is it normal to feel very tired the day after acupuncture for sciatica?",
     "email": "ann@gmial.com",
+    "email_choice": "ann@gmial.com",  # asked "Did you mean ann@gmail.com?", kept as typed
     "consent_to_store": "on",
     "action": "send",
 }

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ask.models import Submission
+from tests.e2e.conftest import serious_violations
 
 pytestmark = pytest.mark.usefixtures("archive")
 
@@ -393,6 +394,21 @@ def test_a_question_nobody_could_answer_is_sent_only_knowingly(request, fixture)
     page.get_by_role("button", name="Send my question").click()
     reference = page.locator(".reference strong").inner_text()
     assert Submission.objects.get(reference=reference).email == ""
+
+
+@pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
+def test_a_mistyped_address_is_put_right_by_choosing_the_suggestion(request, fixture, axe):
+    page = request.getfixturevalue(fixture)
+    fill_and_send(page, QUESTION, email="ann@gmial.com")
+    expect(page.get_by_role("alert")).to_contain_text("E-mail address: Did you mean ann@gmail.com?")
+    assert not Submission.objects.exists()
+    if fixture == "page":  # axe runs as a script
+        assert serious_violations(axe, page) == []
+    assert page.get_by_label("Your question").input_value() == QUESTION
+    page.get_by_label("Use ann@gmail.com").check()
+    page.get_by_role("button", name="Send my question").click()
+    reference = page.locator(".reference strong").inner_text()
+    assert Submission.objects.get(reference=reference).email == "ann@gmail.com"
 
 
 @pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
