@@ -119,8 +119,12 @@
         var boxed = ticked.indexOf(name) !== -1 || lastAsked.indexOf(name) !== -1;
         return !boxed && isNew(name);
       }, "similar-urgent-heading"), announced);
-      sayInTitle(atTop.length > 0 || !!document.querySelector(
-        ".ticked-advice [data-sign], #similar-urgent [data-sign]"));
+      sayInTitle(adviceShown());
+    }
+
+    function adviceShown() {
+      return atTop.length > 0 || !!document.querySelector(
+        ".ticked-advice [data-sign], #similar-urgent [data-sign]");
     }
 
     // The title says so whenever advice shows, as the server's pages do: a screen reader reads
@@ -166,15 +170,15 @@
       });
     }
 
-    function update() {
-      var text = question.value.trim();
+    // Asks for the answers to what is typed and ticked now, and shows them; resolves to whether
+    // they were shown. A request started since aborts this one.
+    function fetchAnswers() {
       var asked = tickedNames();
       var params = query();
-      if ((text.length < MIN_LENGTH && !asked.length) || params === lastQuery) return;
       lastQuery = params;
       if (controller) controller.abort();
       controller = new AbortController();
-      fetch(form.dataset.similarUrl, {
+      return fetch(form.dataset.similarUrl, {
         method: "POST",
         body: params,
         signal: controller.signal,
@@ -182,12 +186,42 @@
       })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
-          if (html === null) return;
+          if (html === null) return false;
           showAnswers(html, asked);
           box.dataset.shownFor = params; // what is shown now answers: browser tests wait on it
-        })
-        .catch(function () { /* the button still works */ });
+          return true;
+        });
     }
+
+    function update() {
+      var text = question.value.trim();
+      if ((text.length < MIN_LENGTH && !tickedNames().length) || query() === lastQuery) return;
+      fetchAnswers().catch(function () { /* the button still works */ });
+    }
+
+    // "Check for similar answers" shows them here, without leaving the page: Back to a page that
+    // answered a post makes the browser ask to send the form again, which a visitor back from
+    // reading an answer cannot make sense of. Focus goes to the answers, as on the page the
+    // server sends, unless urgent advice shows: that comes first. Should the answers not come,
+    // the form is posted, as without JavaScript.
+    var posting = false;
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (posting || !button || button.value !== "check") return;
+      event.preventDefault();
+      function post() {
+        posting = true;
+        form.requestSubmit(button); // its submit event is dispatched before this returns
+        posting = false;
+      }
+      fetchAnswers().then(function (shown) {
+        if (!shown) return post();
+        var heading = document.getElementById("similar-answers-heading");
+        if (heading && !adviceShown()) heading.focus();
+      }, function (error) {
+        if (error.name !== "AbortError") post(); // else newer typing is being answered
+      });
+    });
 
     question.addEventListener("input", function () {
       clearTimeout(timer);
@@ -255,7 +289,8 @@
         event.preventDefault();
       }
     });
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return; // answered in the page: no next page is coming
       lock(true, note && note.dataset.busy);
       if (!note) return;
       stuck = setTimeout(function () { lock(false, note.dataset.stuck); },

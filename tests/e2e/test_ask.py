@@ -139,14 +139,79 @@ def focused(page, attribute="id"):
     return page.evaluate(f"document.activeElement.getAttribute('{attribute}')")
 
 
-def test_checking_for_similar_answers_says_so_and_takes_you_to_them(page):
-    page.goto("/ask/")
-    page.get_by_label("Your question").fill(
-        "Can acupuncture make me dizzy and unsteady after treatment for lower back pain?"
+def posts_of_the_form(page):
+    """The posts of the ask form (not of its live box) the page makes from now on."""
+    posts = []
+    page.on(
+        "request",
+        lambda request: (
+            request.method == "POST" and request.url.endswith("/ask/") and posts.append(request)
+        ),
     )
+    return posts
+
+
+def back_to_the_form(page, question):
+    """Goes Back from another page: the form opens again, not the browser's page asking to send
+    it again, with the question put back."""
+    page.go_back()
+    expect(page.get_by_role("heading", name="Ask the expert panel")).to_be_visible()
+    expect(page.get_by_label("Your question")).to_have_value(question)
+
+
+def test_checking_for_similar_answers_shows_them_in_the_page_and_back_comes_to_the_form(page):
+    typed = "Can acupuncture make me dizzy and unsteady after treatment for lower back pain?"
+    page.goto("/ask/")
+    posts = posts_of_the_form(page)
+    page.get_by_label("Your question").fill(typed)
+    history = page.evaluate("history.length")
     page.get_by_role("button", name="Check for similar answers").click()
-    expect(page).to_have_title(re.compile(r"^\d+ similar answers? found: Ask the expert panel"))
-    assert focused(page) == "similar-answers-heading"
+    match = page.locator("#similar-answers").get_by_role(
+        "link", name="Can acupuncture for lower back pain cause imbalance"
+    )
+    expect(match).to_be_visible()
+    # Taken to the answers, with no page opened: the form was not posted.
+    expect(page.locator("#similar-answers-heading")).to_be_focused()
+    assert posts == []
+    assert page.evaluate("history.length") == history
+    assert page.url.endswith("/ask/")
+    match.click()
+    expect(page).to_have_url(re.compile("/questions/can-acupuncture-for-lower-back-pain-cause"))
+    back_to_the_form(page, typed)
+    expect(match).to_be_visible()
+    assert posts == []
+
+
+def test_checking_a_question_with_a_warning_sign_shows_its_advice_before_the_answers(page):
+    page.goto("/ask/")
+    posts = posts_of_the_form(page)
+    question = page.get_by_label("Your question")
+    question.fill(RED_FLAG_TYPING)
+    # Pressed at once, before the live box asks: the button's answers bring the advice.
+    page.get_by_role("button", name="Check for similar answers").click()
+    box = page.locator("#similar-answers")
+    expect(box.get_by_role("alert")).to_contain_text("Call 999 or go to A&E now")
+    text = box.inner_text()
+    assert "need not send" not in text and "Already answered" not in text
+    if "Answered questions on similar subjects" in text:
+        assert text.index("Get medical help now") < text.index("Answered questions on similar")
+    # The advice is read first: focus is not taken past it to the answers.
+    expect(page.locator("#similar-answers-heading")).not_to_be_focused()
+    expect(page).to_have_title(re.compile("^Get help now – urgent advice shown – Ask the expert"))
+    assert posts == []
+    page.get_by_role("link", name="Factsheets").click()
+    back_to_the_form(page, RED_FLAG_TYPING)
+    expect(box.get_by_role("alert")).to_contain_text("Call 999 or go to A&E now")
+
+
+def test_checking_when_the_answers_cannot_be_fetched_posts_the_form(page):
+    page.route(SIMILAR, lambda route: route.abort())
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(QUESTION)
+    page.get_by_role("button", name="Check for similar answers").click()
+    expect(page).to_have_title(re.compile(r"similar answers? found: Ask the expert panel"))
+    expect(page.locator("#similar-answers-heading")).to_be_focused()
+    assert page.get_by_label("Your question").input_value() == QUESTION
 
 
 def test_the_live_box_rewrites_and_announces_only_what_changed(page):
@@ -474,6 +539,8 @@ NOTE_EACH_KEY = """() => {
 @pytest.mark.parametrize("action", ["send", "check"])
 def test_text_typed_while_the_form_is_being_sent_is_never_lost(page, action):
     # No address and no permission to publish: the first Send comes back asking to confirm.
+    # Checking posts the form only when its answers cannot be fetched.
+    page.route(SIMILAR, lambda route: route.abort())
     held = held_posts(page)
     page.goto("/ask/")
     page.get_by_label("Your question").fill(QUESTION)
@@ -532,6 +599,7 @@ NOTE_EACH_TICK = """() => {
 
 
 def test_a_tick_box_changed_while_the_form_is_being_sent_is_never_lost(page):
+    page.route(SIMILAR, lambda route: route.abort())  # so that checking posts the form
     held = held_posts(page)
     page.goto("/ask/")
     page.get_by_label("Your question").fill(QUESTION)
