@@ -323,6 +323,22 @@
     });
   }
 
+  // A page that answers a post (the form sent back unsent, or checked when the answers could not
+  // be fetched) is made the form's own page in the browser's history: Back to it from another
+  // page then opens the form afresh, where the browser would ask to send the form again. The
+  // browser puts back only what was typed since a page opened, so what the server filled in is
+  // marked typed: a text box's own value is cleared, the question box is written.
+  function forgetThePost(form) {
+    if (!window.history.replaceState) return;
+    form.querySelectorAll("input[type=text], input[type=email]").forEach(function (box) {
+      var typed = box.value;
+      box.defaultValue = "";
+      box.value = typed;
+    });
+    form.querySelectorAll("textarea").forEach(function (box) { box.value = box.value; });
+    window.history.replaceState(window.history.state, "", location.href);
+  }
+
   function start() {
     var form = document.querySelector("form[data-similar-url]");
     if (!form) return;
@@ -331,6 +347,7 @@
     lockWhileSending(form);
     focusOnLoad(form);
     summaryLinks();
+    forgetThePost(form);
   }
 
   if (document.readyState === "loading") {

@@ -212,6 +212,36 @@ def test_checking_when_the_answers_cannot_be_fetched_posts_the_form(page):
     expect(page).to_have_title(re.compile(r"similar answers? found: Ask the expert panel"))
     expect(page.locator("#similar-answers-heading")).to_be_focused()
     assert page.get_by_label("Your question").input_value() == QUESTION
+    # The page answers a post, yet Back to it from an answer opens the form again.
+    page.locator("#similar-list a").first.click()
+    expect(page).to_have_url(re.compile("/questions/"))
+    back_to_the_form(page, QUESTION)
+
+
+def test_back_to_a_form_sent_back_unsent_opens_the_form_with_what_was_typed(page):
+    page.goto("/ask/")
+    page.get_by_label("Your question").fill(QUESTION)
+    page.get_by_label("Your first name (optional)").fill("Ann")
+    category = page.get_by_label("Where is the problem? (optional)")
+    category.select_option(index=1)
+    chosen = category.input_value()
+    page.get_by_label("Chest pain").check()
+    page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
+    # No address and no permission to publish: the server sends the form back to confirm.
+    page.get_by_role("button", name="Send my question").click()
+    expect(page).to_have_title(re.compile("Error: "))
+    page.get_by_role("link", name="Factsheets").click()
+    expect(page).to_have_url(re.compile("/factsheets/"))
+    back_to_the_form(page, QUESTION)
+    expect(page.get_by_label("Your first name (optional)")).to_have_value("Ann")
+    expect(category).to_have_value(chosen)
+    expect(page.get_by_label("Chest pain")).to_be_checked()
+    expect(page.locator(".ticked-advice").get_by_role("alert")).to_contain_text("Chest pain")
+    page.get_by_label("Send it anyway").check()
+    page.get_by_role("button", name="Send my question").click()
+    reference = page.locator(".reference strong").inner_text()
+    submission = Submission.objects.get(reference=reference)
+    assert (submission.question, submission.name) == (QUESTION, "Ann")
 
 
 def test_the_live_box_rewrites_and_announces_only_what_changed(page):
