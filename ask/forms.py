@@ -1,7 +1,6 @@
 """The public question form."""
 
 import secrets
-from typing import NamedTuple
 
 from django import forms
 from django.core import signing
@@ -34,8 +33,11 @@ class AskForm(forms.ModelForm):
     )
     # Which address to write to, when the one typed is a near miss of a common one: the
     # suggestion or the address as typed, each sent as itself, so that a choice made for one
-    # address is never taken for another typed later. Shown as a choice beside the address box.
-    email_choice = forms.CharField(required=False, widget=forms.HiddenInput)
+    # address is never taken for another typed later. A choice under the address box then
+    # (_check_email_domain), hidden otherwise.
+    email_choice = forms.CharField(
+        required=False, label="Which address should we write to?", widget=forms.HiddenInput
+    )
     # A trap for form-filling robots: hidden from people (and screen readers) by the template.
     website = forms.CharField(required=False, label="Leave this box empty", max_length=200)
     # The page's one-time token: the same form sent twice stores one question.
@@ -112,7 +114,7 @@ class AskForm(forms.ModelForm):
         # at its end; the server refuses it with the reason and that sign's advice, and keeps it.
         self.fields["question"].widget.attrs.pop("maxlength", None)
         self.fields["form_token"].initial = new_form_token()
-        self.email_near_miss = None
+        self.asks_which_address = False
 
     @classmethod
     def keeping(cls, data):
@@ -159,7 +161,13 @@ class AskForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix("email")] = suggested
             return
-        self.email_near_miss = EmailNearMiss(typed, suggested)
+        self.asks_which_address = True
+        self.fields["email_choice"].widget = forms.RadioSelect(
+            choices=[
+                (suggested, f"Use {suggested}"),
+                (typed, f"Keep the address as I typed it: {typed}"),
+            ]
+        )
         if cleaned.get("email_choice") != typed:
             self.add_error("email", f"Did you mean {suggested}?")
 
@@ -180,13 +188,6 @@ class AskForm(forms.ModelForm):
         """Keyword arguments for ask.services.submit_question."""
         fields = [*self.Meta.fields, "form_token"]
         return {name: self.cleaned_data[name] for name in fields}
-
-
-class EmailNearMiss(NamedTuple):
-    """An address typed whose domain is a near miss of a common one, and the suggestion."""
-
-    typed: str
-    suggested: str
 
 
 FORM_TOKEN_SALT = "ask.form-token"  # noqa: S105 - a signing salt, not a secret
