@@ -4,8 +4,8 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.template.defaultfilters import date
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -51,7 +51,7 @@ def when_published(question):
         '{} <time datetime="{}">{}</time>',
         "Added here" if question.from_archive else "Published",
         machine_datetime(question.published_at),
-        date(timezone.localtime(question.published_at), "j F Y"),
+        date_format(timezone.localtime(question.published_at)),
     )
 
 
