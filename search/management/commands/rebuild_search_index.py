@@ -4,7 +4,7 @@ import math
 import time
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import ngettext
+from django.template.defaultfilters import pluralize
 
 from search import index
 
@@ -30,9 +30,8 @@ class Command(BaseCommand):
         questions, factsheets = index.pages_to_index()
         # Said first: nothing is shown while PostgreSQL writes the index (minutes, when large).
         self.stdout.write(
-            f"Rebuilding the search index for {questions:,} "
-            f"{ngettext('Q&A', 'Q&As', questions)} and {factsheets:,} "
-            f"{ngettext('factsheet', 'factsheets', factsheets)}; searches wait until it ends "
+            f"Rebuilding the search index for {questions:,} Q&A{pluralize(questions)} and "
+            f"{factsheets:,} factsheet{pluralize(factsheets)}; searches wait until it ends "
             "(about 4 minutes per 100,000 Q&As on two cores)."
         )
         started = time.monotonic()
