@@ -59,9 +59,11 @@ Decisions a reviewer should know about:
   again"). A treatment or the back's pain begun is not new of the sign ("since my stroke I
   started acupuncture for the weakness down my left side"), nor is a word of now in another
   sentence. A face drooping from a Bell's palsy shows it only when the droop came within hours
-  (today, this morning, last night: see JUST_NOW), as the NHS's page on the palsy says to call
-  999 for a face that has dropped ("I woke up this morning with my face drooping, I think it's
-  Bell's palsy"); the palsy comes on suddenly by nature, so "suddenly" alone does not.
+  (today, this morning, last night: see JUST_NOW) or suddenly, as the NHS's page on the palsy
+  says to call 999 for a face that has dropped and that a stroke's signs, unlike the palsy's,
+  usually come on suddenly ("I woke up this morning with my face drooping, I think it's Bell's
+  palsy", "my face suddenly drooped, is it Bell's palsy?"); a palsy that came on weeks, months
+  or years ago does not ("it came on suddenly two weeks ago and my face still droops").
 - A severe allergic reaction (anaphylaxis: lips, tongue or throat swelling, a tight throat, lips
   turning blue, or an allergy said with swelling, breathing trouble or swallowing) is a sign of
   its own: a needle's metal, tape or a cream can rarely bring one on. An allergy with no reaction
@@ -654,14 +656,15 @@ def both_anywhere(one, other):
     return rf"(?s:\A(?=.*?\b{one})(?=.*?\b{other}))"
 
 
-def a_sentence_naming(words, unless=None):
-    """A pattern for a whole sentence that holds `words`, for an ignore that takes out a sentence
-    whose signs have another cause, whichever side of `words` they are said; not one that also
-    holds `unless`, which says they may not be of that cause after all. It starts only where a
-    sentence does, so that a sentence is read from its start, not again from each of its
+def a_sentence_naming(*words, unless=None):
+    """A pattern for a whole sentence that holds each of `words`, for an ignore that takes out a
+    sentence whose signs have another cause, whichever side of `words` they are said; not one
+    that also holds `unless`, which says they may not be of that cause after all. It starts only
+    where a sentence does, so that a sentence is read from its start, not again from each of its
     letters, and looks for `unless` only in a sentence that holds `words`."""
+    held = "".join(rf"(?=[^.!?\n]*{word})" for word in words)
     kept = rf"(?![^.!?\n]*{unless})" if unless else ""
-    return rf"(^|(?<=[.!?\n]))(?=[^.!?\n]*{words}){kept}[^.!?\n]*"
+    return rf"(^|(?<=[.!?\n])){held}{kept}[^.!?\n]*"
 
 
 GROWING = r"(getting|growing|becoming|became|become|gone|grown|got)"
@@ -756,7 +759,8 @@ WITH_SEVERE_HEADACHE = (
 # The signs of a stroke (the NHS's face, arms and speech), which a needle or manipulation in the
 # neck can rarely bring on by tearing an artery. A face or mouth dropped on one side: not eyelids
 # (they droop with age), not sagging skin (a cosmetic treatment's word), not a face that fell (a
-# look of dismay), and not of a Bell's or facial palsy named in the sentence (see PALSY).
+# look of dismay), and not of a Bell's or facial palsy named in the sentence, but for a droop
+# that came on within hours or suddenly (see PALSY_OF_THE_PAST).
 DROPPED = r"(dropped|drooped|droop(s|ing|y)?|lopsided|(gone|pulled|twisted) to one side)"
 FACE = r"(face|mouth|smile)"
 PALSY = r"\b(bell'?s|facial|face) palsy\b"
@@ -777,6 +781,14 @@ STROKE_OF_THE_PAST = (
 JUST_NOW = (
     r"(today|tonight|this (morning|afternoon|evening)|last night|yesterday|just now"
     r"|(minutes?|hours?) ago)"
+)
+# A palsy named with weeks or more behind it ("came on suddenly two weeks ago", "for a year"): its
+# droop is what the palsy left. One named with no such time and a droop that came on suddenly
+# may be a stroke: the NHS's page on the palsy says to call 999 for a face that droops on one
+# side, and that a stroke's signs, unlike the palsy's, usually come on suddenly.
+PALSY_OF_THE_PAST = (
+    r"\b((\w+ ){0,2}?(weeks?|months?|years?) ago|(for|over) (the (last|past) )?(\w+ ){0,2}?"
+    r"(weeks?|months?|years?)|since (last )?(week|month|year|christmas|(19|20)\d\d))\b"
 )
 SAID_NEW = (
     rf"\b({SUDDEN}\b(?! (mini[- ]?)?strokes?\b)|{JUST_NOW}"
@@ -1640,12 +1652,13 @@ RED_FLAGS = (
             r"\b(think|thought|worried|afraid|scared|fear|wonder\w*|just) (\w+ ){0,3}?"
             r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
         ),
-        # A sentence naming a Bell's palsy (sudden by nature: only a droop of the last hours
-        # counts, as the NHS's page on the palsy says), or a stroke of the past but no sign said
-        # to be new, whose signs they are; slurring in drink ("after a few pints my speech was
-        # slurred").
+        # A sentence naming a Bell's palsy, but for a droop of the last hours or one come on
+        # suddenly and not weeks ago (see PALSY_OF_THE_PAST), or a stroke of the past but no sign
+        # said to be new, whose signs they are; slurring in drink ("after a few pints my speech
+        # was slurred").
         ignore=(
-            a_sentence_naming(PALSY, unless=rf"\b{JUST_NOW}\b"),
+            a_sentence_naming(PALSY, unless=rf"\b({JUST_NOW}|{SUDDEN})\b"),
+            a_sentence_naming(PALSY, PALSY_OF_THE_PAST, unless=rf"\b{JUST_NOW}\b"),
             a_sentence_naming(STROKE_OF_THE_PAST, unless=SAID_NEW),
             r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",
         ),

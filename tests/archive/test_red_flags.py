@@ -530,6 +530,11 @@ SHOWS = {
         # A face drooped within hours, taken for a Bell's palsy: perhaps a stroke.
         "I woke up this morning with my face drooping on one side, I think it's Bell's palsy",
         "my mouth has dropped on one side since last night, could it be bell's palsy?",
+        # A droop come on suddenly, taken for a Bell's palsy: a stroke's signs, unlike the
+        # palsy's, usually come on suddenly.
+        "my face suddenly drooped on one side, is it Bell's palsy?",
+        "all of a sudden her mouth dropped, we think it's facial palsy",
+        "I've had Bell's palsy for a year and this morning my face drooped further",
     ],
     # Thoughts of suicide or self-harm, said outright: pain that goes on wears people down.
     "thoughts_of_suicide": [
@@ -2025,6 +2030,9 @@ EVERYDAY = [
     "I have Bell's palsy and my face is drooping, can acupuncture help?",
     "my face has been drooping for a year from Bell's palsy",
     "my Bell's palsy came on suddenly two weeks ago and my face still droops",
+    "three months ago my face suddenly drooped with Bell's palsy",
+    "my face drooped suddenly from Bell's palsy over the last few weeks",
+    "since 2023 my mouth has drooped from facial palsy that came on suddenly",
     "my eyelids droop as I get older",
     "cosmetic acupuncture for a sagging face",
     "my face fell when I saw the price",
