@@ -56,9 +56,9 @@ Decisions a reviewer should know about:
   walking or talking again), another or a new stroke, new weakness, a face that started to droop
   or weakness that came on ("after my stroke last year I recovered well, but this morning my face
   suddenly dropped on one side", "since my stroke I've been fine, now his speech is slurred
-  again"). A treatment or the back's pain begun is not new of the sign ("since my stroke I
-  started acupuncture for the weakness down my left side"), nor is a word of now in another
-  sentence. A face drooping from a Bell's palsy shows it only when the droop came within hours
+  again"), or worse ("my face dropped after my stroke, and now it's worse"). A treatment or the
+  back's pain begun or worse is not new of the sign ("since my stroke I started acupuncture for
+  the weakness down my left side"), nor is a word of now in another sentence. A face drooping from a Bell's palsy shows it only when the droop came within hours
   (today, this morning, last night: see JUST_NOW) or suddenly, as the NHS's page on the palsy
   says to call 999 for a face that has dropped and that a stroke's signs, unlike the palsy's,
   usually come on suddenly ("I woke up this morning with my face drooping, I think it's Bell's
@@ -803,6 +803,10 @@ SAID_NEW = (
     r" (has |have |had |just |only |first )?(started|began|begun|came on|come on|comes on)\b"
     r"|(started|starting|starts|began|begun|begins) (to (droop|drop|slur|sag|go numb|go weak)"
     r"|(droop|dropp|slurr|sagg)ing)"
+    # A sign worse than the old stroke left it, not the back's pain ("my back pain is worse").
+    r"|(it|this|they|weakness|numbness|tingling|droop\w*|slurr\w*|face|mouth|speech|side|arm)"
+    r"('s| is| are| has| have)?( been)?( (got|gotten|getting|become|becoming|grown|growing))?"
+    r" (much |a lot |even |far )?(worse|worsen\w*)"
     # Not "again" of doing something once more, as recovery is said ("I can walk again",
     # "learning to talk again").
     r"|(?<!walk )(?<!walking )(?<!talk )(?<!talking )(?<!speak )(?<!speaking )(?<!smile )"

@@ -527,6 +527,9 @@ SHOWS = {
         "after his stroke yesterday his mouth is droopy",
         "I had a stroke 3 years ago and since last week my face has drooped",
         "after my stroke I had weakness down one side of my body, and it came on again an hour ago",
+        "after my stroke my face dropped on one side, and now it's worse",
+        "since his stroke he has had weakness down the left side of his body and it is getting worse",
+        "her speech has been slurred since her stroke two years ago but it's much worse this week",
         # A face drooped within hours, taken for a Bell's palsy: perhaps a stroke.
         "I woke up this morning with my face drooping on one side, I think it's Bell's palsy",
         "my mouth has dropped on one side since last night, could it be bell's palsy?",
@@ -2023,6 +2026,7 @@ EVERYDAY = [
     "after his stroke his speech was slurred but he is talking again",
     "I had a stroke two years ago, my face droops, and my back pain started last month",
     "since my stroke I started acupuncture for the weakness down the left side of my body",
+    "since my stroke I have weakness on the left side of my body and my back pain is worse",
     "I had a stroke two years ago and my face droops. I started acupuncture today.",
     "I'm a stroke survivor with weakness down the left side of my body",
     "stroke rehabilitation with acupuncture",
