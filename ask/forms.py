@@ -31,10 +31,10 @@ class AskForm(forms.ModelForm):
         required=False,
         label="Send it anyway: I understand that I will not get an answer",
     )
-    # Which address to write to, when the one typed is a near miss of a common one: the
-    # suggestion or the address as typed, each sent as itself, so that a choice made for one
-    # address is never taken for another typed later. A choice under the address box then
-    # (_check_email_domain), hidden otherwise.
+    # Which address to write to, when the one typed is a mistyped common one: the suggestion or
+    # the address as typed (to keep it, or, if mail cannot be sent to it, to correct it), each
+    # sent as itself, so that a choice made for one address is never taken for another typed
+    # later. A choice under the address box then (_check_email_domain), hidden otherwise.
     email_choice = forms.CharField(
         required=False, label="Which address should we write to?", widget=forms.HiddenInput
     )
@@ -149,27 +149,52 @@ class AskForm(forms.ModelForm):
         return cleaned
 
     def _check_email_domain(self, cleaned):
-        """Hold back an address whose domain is a near miss of a common one ("jane@gmial.com")
-        until the asker chooses between it and the suggestion; the suggestion chosen is put in
-        the address box, as the form is shown again if anything else stops it."""
-        typed = cleaned.get("email")
-        suggested = typed and email_typos.suggestion(typed)
+        """Hold back an address whose domain is a mistyped common one ("jane@gmial.com",
+        "jane@gmail") until the asker chooses the suggestion, or the address as typed when mail
+        can be sent to it; the suggestion chosen is put in the address box, as the form is shown
+        again if anything else stops it. For one mail cannot be sent to, "Did you mean …?" takes
+        the place of Django's "Please check your e-mail address"."""
+        unsendable = self.has_error("email", "invalid")
+        typed = self._typed_email() if unsendable else cleaned.get("email")
+        suggested = typed and self._suggestion(typed)
         if not suggested:
             return
+        if unsendable:
+            del self.errors["email"]
         if cleaned.get("email_choice") == suggested:
             cleaned["email"] = suggested
             self.data = self.data.copy()
             self.data[self.add_prefix("email")] = suggested
             return
-        self.asks_which_address = True
-        self.fields["email_choice"].widget = forms.RadioSelect(
-            choices=[
-                (suggested, f"Use {suggested}"),
-                (typed, f"Keep the address as I typed it: {typed}"),
-            ]
-        )
-        if cleaned.get("email_choice") != typed:
+        self._ask_which_address(suggested, typed, unsendable)
+        if unsendable or cleaned.get("email_choice") != typed:
             self.add_error("email", f"Did you mean {suggested}?")
+
+    def _ask_which_address(self, suggested, typed, unsendable):
+        """Show email_choice as a choice between `suggested` and `typed`, which is the address
+        kept, or, when mail cannot be sent to it, the asker's to correct."""
+        self.asks_which_address = True
+        other = (
+            "I will correct it myself in the box above"
+            if unsendable
+            else f"Keep the address as I typed it: {typed}"
+        )
+        self.fields["email_choice"].widget = forms.RadioSelect(
+            choices=[(suggested, f"Use {suggested}"), (typed, other)]
+        )
+
+    def _typed_email(self):
+        """The address as typed, when it failed the field's check (so is not in cleaned_data)."""
+        return self.fields["email"].to_python(self["email"].data)
+
+    def _suggestion(self, typed):
+        """email_typos' suggestion for `typed`, if it passes the address box's checks: one put
+        right after the "@" may still be wrong before it ("jane doe@gmail")."""
+        suggested = email_typos.suggestion(typed)
+        try:
+            return suggested and self.fields["email"].clean(suggested)
+        except forms.ValidationError:
+            return None
 
     def error_summary(self):
         """(id of the field, "Short name: message") for each field's error, in form order."""
