@@ -81,6 +81,8 @@ def test_the_sciatica_page_shows_its_sections_in_order_with_lists(client, seeded
 def test_the_sciatica_page_says_it_has_not_been_reviewed(client, seeded):
     html = page(client, Factsheet.objects.get(slug="sciatica"))
     assert "<dd>Not yet reviewed</dd>" in html
+    # Due now, as the warning says: not "not planned".
+    assert "<dd>Now (overdue)</dd>" in html
     assert "This factsheet has not been reviewed against current evidence." in html
     assert "How we review factsheets" in html
 
@@ -106,6 +108,7 @@ def test_a_factsheet_past_its_review_date_warns_readers(client, db):
     html = page(client, factsheet)
     assert "This factsheet is overdue for review." in html
     assert f"due to be checked again by {factsheet.next_review:%-d %B %Y}" in html
+    assert f"{factsheet.next_review:%-d %B %Y}</time> (overdue)</dd>" in html
 
 
 @pytest.mark.parametrize("days_left", [1, 20, 200])
@@ -115,7 +118,7 @@ def test_a_factsheet_within_its_review_date_has_no_warning(client, db, days_left
         last_reviewed=today - timedelta(days=100), next_review=today + timedelta(days=days_left)
     )
     html = page(client, factsheet)
-    assert 'id="review-warning"' not in html
+    assert 'id="review-warning"' not in html and "(overdue)" not in html
     assert f'<time datetime="{factsheet.last_reviewed:%Y-%m-%d}">' in html
 
 
