@@ -110,10 +110,12 @@ def test_the_urgent_help_page_gives_999_and_111(client, db):
     assert "a kidney stone" in html
 
 
-def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks(client, db):
+def test_the_urgent_help_page_lists_every_red_flag_the_ask_form_checks_with_its_advice(client, db):
     html = client.get("/urgent-help/").content.decode()
+    # What to do for each sign, as the boxes linking here promise: the 999 signs' own advice too
+    # ("note the time they started", "use your adrenaline auto-injector").
     for flag in RED_FLAGS:
-        assert escape(flag.label) in html
+        assert f"{escape(flag.label)}. {flag.advice_html}</li>" in html
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"
