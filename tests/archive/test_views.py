@@ -89,6 +89,23 @@ def test_a_list_narrowed_by_title_words_says_so_in_its_heading_and_page_title(cl
     assert '<h2 id="questions-heading">12 answers</h2>' in html
 
 
+def test_title_words_that_find_nothing_lead_to_the_search_of_the_area_which_puts_typos_right(
+    client, seeded
+):
+    html = client.get("/archive/back-spine/", {"words": "siatica"}).content.decode()
+    assert "0 answers with “siatica” in the title" in html
+    link = re.search(
+        r'<a href="([^"]+)">Search the answers in Back / spine for “siatica”</a>', html
+    )
+    assert link[1] == "/search/?q=siatica&amp;category=back-spine"
+    found = client.get("/search/", {"q": "siatica", "category": "back-spine"})
+    assert found.context["results"].count >= 1
+    assert "Showing results for" in found.content.decode()
+    # A list that found answers has no such link.
+    html = client.get("/archive/back-spine/", {"words": "sciatica"}).content.decode()
+    assert "Search the answers in" not in html
+
+
 def test_title_words_that_describe_a_red_flag_sign_get_its_urgent_advice_first(client, seeded):
     response = client.get("/archive/lower-back-pain/", {"words": "cant control bladder"})
     html = response.content.decode()
