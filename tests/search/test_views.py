@@ -171,12 +171,20 @@ def test_every_example_search_finds_something(client, seeded):
         assert client.get(SEARCH, {"q": example}).context["results"].count, example
 
 
+def test_the_search_page_says_how_long_a_search_may_be_before_one_is_sent(client, seeded):
+    html = client.get(SEARCH).content.decode()
+    hint = '<p id="search-q-hint" class="helptext">A few words work best, up to 200 characters.</p>'
+    assert hint in html
+    assert 'aria-describedby="search-q-hint"' in html
+    assert html.index(hint) < html.index('<input id="search-q"')
+
+
 def test_an_overlong_query_gets_a_clear_message(client, seeded):
     response = client.get(SEARCH, {"q": "sciatica " * 30})
     html = response.content.decode()
     assert response.status_code == 400
     assert "Please shorten your search to 200 characters or fewer (it has 269)" in html
-    assert 'aria-describedby="search-q-error"' in html
+    assert 'aria-describedby="search-q-hint search-q-error"' in html
     # Where the results would be, a link to the box, whose message follows it.
     assert '<a href="#search-q">see the message under the search box</a>' in html
     assert html.index('<input id="search-q"') < html.index('id="search-q-error"')
