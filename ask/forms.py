@@ -4,12 +4,14 @@ import secrets
 
 from django import forms
 from django.core import signing
+from django.core.validators import MaxLengthValidator
 
 from archive import red_flags
 from archive.forms import MultiLineText
 from archive.models import Category
 from ask import email_typos
 from ask.models import QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH, Submission
+from config.personal_data import EMAIL_ADDRESS
 
 
 class AskForm(forms.ModelForm):
@@ -34,7 +36,9 @@ class AskForm(forms.ModelForm):
     # Which address to write to, when the one typed is a mistyped common one: the suggestion or
     # the address as typed (to keep it, or, if mail cannot be sent to it, to correct it), each
     # sent as itself, so that a choice made for one address is never taken for another typed
-    # later. A choice under the address box then (_check_email_domain), hidden otherwise.
+    # later. A choice under the address box then (_check_email_domain), hidden otherwise. With
+    # the box empty and an address in the question, the choice is to use that one or to send
+    # without (WITHOUT_ADDRESS and it), asked by _check_address_in_question.
     email_choice = forms.CharField(
         required=False, label="Which address should we write to?", widget=forms.HiddenInput
     )
@@ -58,6 +62,9 @@ class AskForm(forms.ModelForm):
         "the answer. Add your e-mail address, allow us to publish it (without your name), or "
         "tick “Send it anyway”."
     )
+
+    # The value of the choice to send without the address the question holds, before that address.
+    WITHOUT_ADDRESS = "without:"
 
     class Meta:
         model = Submission
@@ -91,7 +98,8 @@ class AskForm(forms.ModelForm):
             "question": {
                 "required": "Please type your question.",
                 "min_length": "Please tell us a little more: at least %(limit_value)d characters.",
-                "max_length": "Please shorten your question to %(limit_value)d characters or fewer.",
+                "max_length": "Please shorten your question to %(limit_value)s characters or fewer "
+                "(it has %(show_value)s).",
             },
             "email": {"invalid": "Please check your e-mail address, e.g. name@example.com."},
         }
@@ -113,6 +121,12 @@ class AskForm(forms.ModelForm):
         # No maxlength: a browser would cut a longer paste short unseen, with any warning sign
         # at its end; the server refuses it with the reason and that sign's advice, and keeps it.
         self.fields["question"].widget.attrs.pop("maxlength", None)
+        self.fields["question"].validators = [
+            GroupedMaxLengthValidator(validator.limit_value)
+            if isinstance(validator, MaxLengthValidator)
+            else validator
+            for validator in self.fields["question"].validators
+        ]
         self.fields["form_token"].initial = new_form_token()
         self.asks_which_address = False
 
@@ -141,12 +155,66 @@ class AskForm(forms.ModelForm):
             self.data = self.data.copy()  # shown again with a token that will be accepted
             self.data[self.add_prefix("form_token")] = new_form_token()
         cleaned["form_token"] = token
+        sent_without = self._check_address_in_question(cleaned)
         self._check_email_domain(cleaned)
         no_way_to_reply = not cleaned.get("email") and not cleaned.get("consent_to_publish")
-        if no_way_to_reply and not cleaned.get("send_without_reply") and "email" not in self.errors:
+        without_reply = cleaned.get("send_without_reply") or sent_without
+        if no_way_to_reply and not without_reply and "email" not in self.errors:
             # On the address box, which is what most people will want to fill in.
             self.add_error("email", self.NO_REPLY_WARNING)
         return cleaned
+
+    def _check_address_in_question(self, cleaned):
+        """Hold back a question that holds an e-mail address while the address box is empty, until
+        the asker chooses to have it put in the box or to send without: they may think they gave
+        one. Returns whether they chose to send without it, which, with no permission to publish,
+        is also choosing to get no answer (the choice says so)."""
+        if cleaned.get("email") or self["email"].data or "question" not in cleaned:
+            return False
+        found = self._address_in(cleaned["question"])
+        if not found:
+            return False
+        choice = cleaned.get("email_choice")
+        if choice == found:
+            # In the box as if typed there: the choice is spent, and the address is checked for a
+            # mistyped domain as one typed would be.
+            cleaned["email"], cleaned["email_choice"] = found, ""
+            self.data = self.data.copy()
+            self.data[self.add_prefix("email")] = found
+            self.data[self.add_prefix("email_choice")] = ""
+            return False
+        without = self.WITHOUT_ADDRESS + found
+        no_answer = (
+            ""
+            if cleaned.get("consent_to_publish")
+            else ": I understand that I will not get an answer"
+        )
+        self.asks_which_address = True
+        self.fields["email_choice"].label = "Should we write to you there?"
+        self.fields["email_choice"].widget = forms.RadioSelect(
+            choices=[
+                (found, f"Yes: put {found} in the box above"),
+                (without, f"No: send it without an e-mail address{no_answer}"),
+            ]
+        )
+        if choice == without:
+            return True
+        self.add_error(
+            "email",
+            f"Your question holds an e-mail address ({found}). To get the answer by e-mail, put "
+            "it in this box; editors remove it from the question before anything is published.",
+        )
+        return False
+
+    def _address_in(self, text):
+        """The first e-mail address in `text` that the address box would take, without the full
+        stop or other mark that may end its sentence; None if it holds none."""
+        for match in EMAIL_ADDRESS.finditer(text):
+            try:
+                return self.fields["email"].clean(match[0].rstrip(".!?"))
+            except forms.ValidationError:
+                continue
+        return None
 
     def _check_email_domain(self, cleaned):
         """Hold back an address whose domain is a mistyped common one ("jane@gmial.com",
@@ -213,6 +281,19 @@ class AskForm(forms.ModelForm):
         """Keyword arguments for ask.services.submit_question."""
         fields = [*self.Meta.fields, "form_token"]
         return {name: self.cleaned_data[name] for name in fields}
+
+
+class GroupedMaxLengthValidator(MaxLengthValidator):
+    """MaxLengthValidator whose message gives the numbers as the site writes them ("5,000
+    characters or fewer (it has 14,000)"): a message's %(…)d cannot group thousands."""
+
+    def __call__(self, value):
+        try:
+            super().__call__(value)
+        except forms.ValidationError as error:
+            length = error.params["show_value"]
+            error.params |= {"limit_value": f"{self.limit_value:,}", "show_value": f"{length:,}"}
+            raise
 
 
 FORM_TOKEN_SALT = "ask.form-token"  # noqa: S105 - a signing salt, not a secret

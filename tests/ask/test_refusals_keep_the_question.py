@@ -40,7 +40,7 @@ def test_over_the_hourly_allowance(client, settings):
 @pytest.mark.parametrize(
     ("changes", "said"),
     [
-        ({"question": URGENT + " " + "x" * 5000}, "5000 characters or fewer"),
+        ({"question": URGENT + " " + "x" * 5000}, "5,000 characters or fewer"),
         ({"consent_to_store": ""}, "so that we may keep your question"),
         ({"email": ""}, "tick “Send it anyway”"),
         ({"form_token": "made-up"}, "open for too long"),
@@ -173,7 +173,7 @@ def test_the_question_box_takes_a_paste_longer_than_a_question(client):
 def test_a_question_refused_as_too_long_gets_the_advice_of_a_sign_past_the_limit(client):
     assert TOO_LONG.index(URGENT) > 5000 and not red_flags.found_in(FILLER)
     html = client.post("/ask/", good(question=TOO_LONG)).content.decode()
-    assert "5000 characters or fewer" in html
+    assert "5,000 characters or fewer" in html
     assert_kept_with_advice_first(html, "Your question has not been sent yet")
     assert html_module.escape(TOO_LONG) + "</textarea>" in html
 

@@ -114,7 +114,7 @@ def test_a_similar_answer_whose_title_makes_a_claim_says_what_is_known_now(clien
     ("field", "value", "message"),
     [
         ("question", "Too short", "at least 20 characters"),
-        ("question", "x" * 5001, "5000 characters or fewer"),
+        ("question", "x" * 5001, "5,000 characters or fewer"),
         ("question", "Is this normal\x00 after acupuncture?", "Null characters are not allowed"),
         ("question", "Is this normal\x1b[31m after acupuncture?", "invisible control characters"),
         ("name", "Ann\x07", "invisible control characters"),
@@ -603,3 +603,9 @@ def test_the_withdraw_page_says_question_withdrawn_once_it_is(client):
     assert page_title(done) == "Question withdrawn · Acupuncture Answers"
     assert "<h1>Question withdrawn</h1>" in done
     assert "Withdraw your question" not in done
+
+
+def test_a_question_too_long_is_told_its_length_with_numbers_as_the_site_writes_them(client):
+    html = client.post("/ask/", good(question="x" * 14000)).content.decode()
+    assert not Submission.objects.exists()
+    assert "Please shorten your question to 5,000 characters or fewer (it has 14,000)." in html

@@ -96,8 +96,8 @@ def test_a_question_pasted_past_the_limit_is_kept_whole_and_refused_with_its_adv
     page.get_by_label("I agree to Acupuncture Answers keeping my question").check()
     page.get_by_role("button", name="Send my question").click()
     main = page.locator("main").inner_text()
-    assert "5000 characters or fewer" in main
-    assert main.index("Get medical help now") < main.index("5000 characters or fewer")
+    assert "5,000 characters or fewer" in main
+    assert main.index("Get medical help now") < main.index("5,000 characters or fewer")
     assert page.get_by_label("Your question").input_value() == pasted
     assert not Submission.objects.exists()
 
