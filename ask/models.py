@@ -451,11 +451,22 @@ class Submission(models.Model):
         return self.closed_at is None
 
     @property
+    def is_waiting(self):
+        """Waiting for a member of the panel: new, or in review with no editor (the one who held
+        it has left)."""
+        return self.state == State.NEW or self.state == State.IN_REVIEW and not self.assigned_to_id
+
+    @property
+    def awaits_answer(self):
+        """Open and not yet answered: what its asker may be told not to wait for."""
+        return self.is_open and self.state != State.ANSWERED
+
+    @property
     def state_for_asker(self):
         """Its state in the words its asker reads (ASKER_STATE_NAMES). In review with no editor,
         it waits again (the one who held it has left); answered, it is closed once the answer
         went to the asker privately."""
-        if self.state == State.NEW or self.state == State.IN_REVIEW and not self.assigned_to_id:
+        if self.is_waiting:
             return "Received"
         if self.state == State.ANSWERED:
             return "Answered" if self.is_open else "Answered privately"

@@ -225,10 +225,12 @@ def thanks(request, token):
         request,
         "ask/thanks.html",
         # The wait, and the way to withdraw a question sent to a mistyped address, are told only
-        # beside the receipt, to those who gave an address.
+        # beside the receipt, to those who gave an address; the wait only while it waits.
         {
             "submission": submission,
-            "typical_wait": submission.email and Submission.objects.typical_wait(),
+            "typical_wait": submission.email
+            and submission.is_waiting
+            and Submission.objects.typical_wait(),
             # Not the receipt's lasting link: this one ends with the page's own (its token), as
             # whoever opens the browser's history later must not withdraw the question.
             "withdraw_url": submission.email and reverse("ask:thanks_withdraw", args=[token]),
@@ -294,9 +296,8 @@ def status(request, token):
         {
             "submission": submission,
             "withdraw_url": services.withdraw_url(submission),
-            # Told only while the question waits (state "new").
-            "typical_wait": submission.state == Submission.State.NEW
-            and Submission.objects.typical_wait(),
+            # Told only while the question waits.
+            "typical_wait": submission.is_waiting and Submission.objects.typical_wait(),
         },
     )
 

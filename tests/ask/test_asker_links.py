@@ -29,7 +29,10 @@ def test_the_receipt_gives_the_reference_what_happens_next_and_both_links(
     (mail,) = mailoutbox
     assert mail.to == ["ann@example.org"]
     assert submission.reference in mail.subject and submission.reference in mail.body
-    assert "most urgent first." in mail.body
+    assert (
+        "Questions that show a warning sign are answered first, then the others in the order they arrive."
+        in mail.body
+    )
     status, withdraw = links(submission)
     assert status.startswith("ask/status/") and withdraw.startswith("ask/withdraw/")
 
@@ -408,9 +411,7 @@ def test_an_erased_status_page_tells_any_asker_who_showed_a_sign_to_get_help_now
 
 def test_the_withdraw_page_of_an_urgent_question_ends_with_do_not_wait(client):
     _, withdraw = links(make_submission(question=URGENT_QUESTION))
-    do_not_wait = (
-        "<strong>Do not wait for our answer if you have not been seen about this yet:</strong>"
-    )
+    do_not_wait = "<strong>If you have not been seen about this yet, do not wait:</strong>"
     asking = client.get("/" + withdraw).content.decode()
     assert asking.index('<form method="post">') < asking.index(do_not_wait)
     done = client.post("/" + withdraw).content.decode()

@@ -48,7 +48,10 @@ def test_the_receipt_and_status_page_give_the_wait_only_when_it_is_known(client,
     assert "answered within" not in receipt(silent).body
     assert "few weeks" not in receipt(silent).body
     status = client.get("/" + links(silent)[0]).text
-    assert "Questions are answered in the order they arrive, most urgent first." in status
+    assert (
+        "Questions that show a warning sign are answered first, then the others in the order they arrive."
+        in status
+    )
     assert "answered within" not in status
     for days in [4, 6, 9, 20, 25]:
         answer_after(editor, days)

@@ -509,6 +509,24 @@ def test_a_mistyped_address_is_put_right_by_choosing_the_suggestion(request, fix
 
 
 @pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
+def test_an_address_in_the_question_is_put_in_the_box_by_one_choice(request, fixture, axe):
+    page = request.getfixturevalue(fixture)
+    question = QUESTION + " Email me at bob@example.net please"
+    fill_and_send(page, question, email="")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "E-mail address: Your question holds an e-mail address (bob@example.net)."
+    )
+    assert not Submission.objects.exists()
+    if fixture == "page":
+        assert serious_violations(axe, page) == []
+    assert page.get_by_label("Your question").input_value() == question
+    page.get_by_label("Yes: put bob@example.net in the box above").check()
+    page.get_by_role("button", name="Send my question").click()
+    reference = page.locator(".reference strong").inner_text()
+    assert Submission.objects.get(reference=reference).email == "bob@example.net"
+
+
+@pytest.mark.parametrize("fixture", ["page", "page_without_javascript"])
 def test_on_a_phone_the_error_summarys_link_shows_its_field_with_its_label_and_error(
     request, fixture
 ):
