@@ -54,8 +54,12 @@ class NewAnswersFeed(Feed):
         # Atom summaries are HTML: escape the plain-text answer as HTML here, once, so that
         # "<5 sessions" shows as written (the XML writer's escaping is undone by the reader).
         # What its page says before the answer comes first here too: advice for a warning sign
-        # the question describes, the review note, what is known now of an outdated claim.
+        # the question describes, the review note, what is known now of an outdated claim, and,
+        # directly before the answer, the note that puts that advice first.
         notes = render_to_string("archive/_before_the_answer.html", {"question": question})
+        if question.red_flags:
+            note = render_to_string("includes/follow_the_urgent_advice.txt")
+            notes = f'{notes.strip()}<p class="notice">{note.strip()}</p>'
         return notes.strip() + escape(Truncator(question.answer).words(60))
 
     def item_author_name(self, question):

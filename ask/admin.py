@@ -319,8 +319,10 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         required=False,
         label=services.FOLLOWS_URGENT_ADVICE,
         help_text="The asker reads the urgent advice of the warning signs above before the "
-        "answer. An answer that says not to worry, or to wait, is sent or published only once "
-        "it tells them to follow that advice first, and you have ticked this box to say so.",
+        "answer. An answer that says not to worry, or to wait, is marked answered, sent or "
+        "published only once it tells them to follow that advice first, and you have ticked this "
+        "box to say so. One that says there is no need to see a doctor, or to wait and see, is "
+        "not, ticked or not: change those words.",
     )
     called = "question"
     # Off for the preview, which saves nothing.
@@ -349,13 +351,17 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         kept = "_send_again" in self.data
         if self.refuse_note_without_step and cleaned.get("note", "").strip() and not (step or kept):
             self.add_error("note", NOTE_NEEDS_A_STEP)
-        # A step that sends or publishes the answer is refused here, before anything is saved,
-        # as the service would refuse it (ask.services.urgent_advice_unfollowed); a plain save
-        # keeps the draft.
+        # A step that marks answered, sends or publishes the answer is refused here, before
+        # anything is saved, as the service would refuse it
+        # (ask.services._refuse_unfollowed_urgent_advice); a plain save keeps the draft.
         move = services.MOVES.get(self.data.get("_transition", ""))
-        if move and move.gives_answer(self.instance) and not cleaned.get("follows_urgent_advice"):
+        if move and move.gives_answer(self.instance):
             answer = cleaned.get("answer", self.instance.answer)
-            if unfollowed := services.urgent_advice_unfollowed(self.instance, answer):
+            if contradicted := services.urgent_advice_contradicted(self.instance, answer):
+                self.add_error("answer" if "answer" in cleaned else None, contradicted)
+            elif not cleaned.get("follows_urgent_advice") and (
+                unfollowed := services.urgent_advice_unfollowed(self.instance, answer)
+            ):
                 self.add_error("follows_urgent_advice", unfollowed)
         return cleaned
 

@@ -223,8 +223,9 @@ def mark_answered(*, submission, by, answer=None, note="", follows_urgent_advice
         if not locked.answer.strip():
             raise ValidationError({"answer": "Write the answer before marking it answered."})
         _refuse_untrue_claims(locked)
+        # Checked with consent to publish too: the answer leaves its editor's hands here.
+        _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
         if not locked.consent_to_publish:
-            _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
             _send_privately(locked)
     return locked
 
@@ -638,8 +639,9 @@ class Move:
     button: str | Callable = ""
     permission: str = EDIT_PERMISSION
     offered_when: Callable = lambda submission, user: True  # noqa: E731
-    # Whether the move gives this submission's answer out, to its asker or into the archive: its
-    # `run` then takes `follows_urgent_advice` (see _refuse_unfollowed_urgent_advice).
+    # Whether the move takes this submission's answer out of its editor's hands (marks it
+    # answered, sends it to its asker or publishes it): its `run` then takes
+    # `follows_urgent_advice` (see _refuse_unfollowed_urgent_advice).
     gives_answer: Callable = lambda submission: False  # noqa: E731
     # Asked before a move that cannot be undone: words, or a function making them for the
     # submission (publishing names the address it gives for good).
@@ -722,8 +724,9 @@ MOVES = {
             State.ANSWERED,
             mark_answered,
             button=answer_button,
-            # Without consent to publish, the answer goes to the asker at once.
-            gives_answer=lambda submission: not submission.consent_to_publish,
+            # Without consent to publish, the answer goes to the asker at once; with it, it is
+            # passed on as ready to publish.
+            gives_answer=lambda submission: True,
         ),
         Move(
             "publish",
@@ -894,22 +897,77 @@ REASSURANCE = re.compile(
     re.IGNORECASE,
 )
 
-# The box an editor ticks to send or publish such an answer all the same, and what they are told
-# when they have not.
+# Words of an answer that tell its asker not to get help, or to wait and see: "there is no need
+# to see a doctor", "you don't need to see your GP", "do not go to A&E". Under a warning sign's
+# advice they contradict it outright, which no note before the answer can set right, so no tick
+# lets them out: the editor changes them. Only help the urgent advice sends people to is named
+# ("no need to see your acupuncturist again" says nothing of it), and "don't wait and see" or
+# "don't delay seeing a doctor" tell the asker to get it.
+_HELP = (
+    r"(?:(?:a|an|your|the|any|some|medical|urgent|emergency|NHS)\s+){0,2}"
+    r"(?:doctors?|GPs?|A\s?&\s?E|A and E|accident and emergency|emergency department|999|111|"
+    r"hospital|ambulance|nurse|specialist|consultant|help|advice|attention|care|treatment|"
+    r"anyone|anybody|someone|somebody|medics?|out[- ]of[- ]hours)\b"
+)
+_SEEK = (
+    r"(?:see|call|contact|phone|ring|visit|go to|go and see|go in to|seek|get|ask|ask for|"
+    r"consult|attend|bother|trouble|book(?: in)? with|dial)"
+)
+_SEEN = (
+    rf"(?:{_SEEK} {_HELP}"
+    r"|(?:get|have) (?:it|this|that|them|these|those|yourself|you) "
+    r"(?:checked|looked at|seen|examined))"
+)
+CONTRADICTION = re.compile(
+    rf"\b(?:no|not any|little) (?:real )?need (?:for you )?(?:to {_SEEN}|for {_HELP})"
+    rf"|\b(?:not|isn't|is not) (?:necessary|needed|worth it) to {_SEEN}"
+    rf"|\b(?:don't|do not|won't|will not|shouldn't|should not|doesn't|does not) "
+    rf"(?:really |even )?(?:need|have) to {_SEEN}"
+    rf"|\b(?:needn't|need not) {_SEEN}"
+    rf"|\b(?:don't|do not|never) {_SEEK} {_HELP}"
+    r"|(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:wait and see|wait it out|"
+    r"see how (?:it|things|you) (?:goes?|gets? on))\b",
+    re.IGNORECASE,
+)
+
+# The box an editor ticks to mark answered, send or publish an answer that says not to worry, or
+# to wait, all the same, and what they are told when they have not, or when it says not to get
+# help.
 FOLLOWS_URGENT_ADVICE = "The answer tells the asker to follow the urgent advice first"
 URGENT_ADVICE_UNFOLLOWED = (
     "This question showed {signs}, and the asker reads the urgent advice before the answer: "
     "{advice}. The answer says {words}, which reads as leave not to follow it. Make the answer "
-    "tell the asker to follow that advice first, then tick “{confirm}” to send or publish it."
+    "tell the asker to follow that advice first, then tick “{confirm}” to mark it answered, "
+    "send it or publish it."
+)
+URGENT_ADVICE_CONTRADICTED = (
+    "This question showed {signs}, and the asker reads the urgent advice before the answer: "
+    "{advice}. The answer says {words}, which tells the asker not to get that help, or to wait. "
+    "Change those words to tell them to follow the advice: while the answer says so, it is "
+    "not marked answered, sent or published, whether or not “{confirm}” is ticked."
 )
 
 
-def reassuring_words(text):
-    """The words of `text` that tell the reader not to worry, or to wait (REASSURANCE), each
-    once, in the order they come."""
+def _words(text, *patterns):
+    """The words of `text` that any of `patterns` finds, each once, in the order they come."""
     plain = " ".join(text.replace("’", "'").split())
-    found = [match.group(0) for match in REASSURANCE.finditer(plain)]
-    return list(dict.fromkeys(found))
+    matches = sorted(
+        (match for pattern in patterns for match in pattern.finditer(plain)),
+        key=lambda match: match.start(),
+    )
+    return list(dict.fromkeys(match.group(0) for match in matches))
+
+
+def reassuring_words(text):
+    """The words of `text` that tell the reader not to worry, or to wait (REASSURANCE), or not
+    to get help (CONTRADICTION), each once, in the order they come."""
+    return _words(text, REASSURANCE, CONTRADICTION)
+
+
+def contradicting_words(text):
+    """The words of `text` that tell the reader not to get help, or to wait and see
+    (CONTRADICTION), each once, in the order they come."""
+    return _words(text, CONTRADICTION)
 
 
 def urgent_advice_unfollowed(submission, answer=None):
@@ -917,8 +975,20 @@ def urgent_advice_unfollowed(submission, answer=None):
     showed red-flag signs, and the answer tells the asker not to worry, or to wait. The message
     names each sign's urgent advice (its first sentence, "Call 999 or go to A&E now.") and the
     words. "" when nothing stops it."""
-    signs = submission.red_flags
     words = reassuring_words(submission.answer if answer is None else answer)
+    return _urgent_advice_message(URGENT_ADVICE_UNFOLLOWED, submission.red_flags, words)
+
+
+def urgent_advice_contradicted(submission, answer=None):
+    """Why `answer` (else the submission's own) may not go out at all, confirmed or not: the
+    submission showed red-flag signs, and the answer tells the asker not to get help, or to wait
+    and see. The message names each sign's urgent advice and the words to change. "" when
+    nothing stops it."""
+    words = contradicting_words(submission.answer if answer is None else answer)
+    return _urgent_advice_message(URGENT_ADVICE_CONTRADICTED, submission.red_flags, words)
+
+
+def _urgent_advice_message(message, signs, words):
     if not (signs and words):
         return ""
     signs_by_advice = {}
@@ -928,7 +998,7 @@ def urgent_advice_unfollowed(submission, answer=None):
     advice = "; ".join(
         f"“{action}” ({'; '.join(labels)})" for action, labels in signs_by_advice.items()
     )
-    return URGENT_ADVICE_UNFOLLOWED.format(
+    return message.format(
         signs="a warning sign" if len(signs) == 1 else "warning signs",
         advice=advice,
         words=", ".join(f"“{word}”" for word in words),
@@ -937,9 +1007,12 @@ def urgent_advice_unfollowed(submission, answer=None):
 
 
 def _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice):
-    """An answer that tells the asker not to worry, or to wait, under a warning sign's advice
-    goes to no asker and into no archive unless the editor confirms (`follows_urgent_advice`)
-    that it tells the asker to follow that advice."""
+    """An answer that tells the asker not to get help, or to wait and see, under a warning
+    sign's advice goes to no asker and into no archive; one that tells them not to worry, or to
+    wait, goes only once the editor confirms (`follows_urgent_advice`) that it tells the asker
+    to follow that advice."""
+    if contradicted := urgent_advice_contradicted(locked):
+        raise ValidationError({"answer": contradicted})
     if not follows_urgent_advice and (unfollowed := urgent_advice_unfollowed(locked)):
         raise ValidationError({"answer": unfollowed})
 

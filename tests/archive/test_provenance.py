@@ -413,3 +413,32 @@ def test_the_reviewer_box_names_the_panel_as_json_ld_calls_it_an_organization():
     # An editor who types the panel as the box suggests gets an Organization, not a Person.
     help_text = str(Question._meta.get_field("reviewed_by").help_text)
     assert f"“{EXPERT_PANEL}”" in help_text
+
+
+def test_a_feed_entry_under_urgent_advice_gives_the_pages_note_directly_before_the_answer(
+    client, db
+):
+    # As on its page: where the answer says not to worry, the urgent advice above comes first.
+    area = make_category("Lower back pain")
+    numb = make_question(
+        area,
+        title="Numb",
+        question="I have numbness around my genitals since yesterday",
+        answer="Don't panic: this is normal after treatment.",
+        marked_for_review=True,
+    )
+    make_question(area, title="Needles", answer="Don't panic: the needles are fine.")
+    summaries = {
+        entry.find(f"{ATOM}title").text.removeprefix(GET_HELP): entry.find(f"{ATOM}summary").text
+        for entry in xml_of(client, "/feed/").findall(f"{ATOM}entry")
+    }
+    note = (
+        "Where this answer says not to worry, or to wait, follow the urgent advice above instead."
+    )
+    urgent = summaries["Numb"]
+    advice = urgent.index("If you have this too, get medical help now")
+    assert advice < urgent.index("This answer is due for review") < urgent.index(note)
+    assert f'<p class="notice">{note}</p>Don&#x27;t panic: this is normal' in urgent
+    page = html_of(client, numb.get_absolute_url())
+    assert page.index("urgent advice above</a> instead.") < page.index("Don&#x27;t panic")
+    assert "not to worry, or to wait" not in summaries["Needles"]

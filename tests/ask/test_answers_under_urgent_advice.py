@@ -1,7 +1,8 @@
 """An answer that says not to worry, or to wait, to a question that showed a warning sign is
-neither sent nor published until its editor confirms it tells the asker to follow the urgent
-advice; and wherever the asker reads such an answer (e-mail, status page), the note the Q&A page
-gives comes directly before it."""
+neither marked answered, sent nor published until its editor confirms it tells the asker to
+follow the urgent advice, and one that says not to get help is not, confirmed or not; and
+wherever the asker reads such an answer (e-mail, status page), the note the Q&A page gives comes
+directly before it."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -29,6 +30,11 @@ FOLLOWS = (
     "tiredness after a session is common."
 )
 EMERGENCY = "“Call 999 or go to A&E now.”"
+# An editor's answer to cauda equina signs, as it was written in a trial of the site.
+TRIAL_ANSWER = (
+    "Don't worry, this is a normal reaction to treatment and will settle in a few days. There "
+    "is no need to see a doctor."
+)
 # What the asker reads before such an answer, as the Q&A page says it (there with a link).
 NOTE = "Where this answer says not to worry, or to wait, follow the urgent advice above instead."
 PAGE_NOTE = (
@@ -63,6 +69,48 @@ def test_words_that_say_not_to_worry_or_to_wait_are_found(text):
 
 
 @pytest.mark.parametrize(
+    "text, words",
+    [
+        (TRIAL_ANSWER, ["no need to see a doctor"]),
+        ("You don't need to see your GP.", ["don't need to see your GP"]),
+        ("You don’t really need to see a doctor.", ["don't really need to see a doctor"]),
+        ("There's no need to worry about it, wait and see.", ["wait and see"]),
+        ("No need to go to A&E.", ["No need to go to A&E"]),
+        ("There is no need for a doctor.", ["no need for a doctor"]),
+        ("It's not necessary to call 111.", ["not necessary to call 111"]),
+        ("You needn't call 999.", ["needn't call 999"]),
+        ("Do not go to A&E unless it gets worse.", ["Do not go to A&E"]),
+        ("There is no need to get it checked.", ["no need to get it checked"]),
+        ("There is no need to seek medical advice.", ["no need to seek medical advice"]),
+        ("Let's see how it goes.", ["see how it goes"]),
+    ],
+)
+def test_words_that_say_not_to_get_help_are_found(text, words):
+    assert services.contradicting_words(text) == words
+    assert set(words) <= set(services.reassuring_words(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        REASSURING,
+        FOLLOWS,
+        "Don't wait and see: call 999.",
+        "Do not wait; go to A&E now.",
+        "Don't delay seeing a doctor.",
+        "Don't hesitate to call 999.",
+        "You need to see a doctor today.",
+        "Please don't wait to see your GP.",
+        "There is no need to stop acupuncture for good.",
+        "There is no need to see your acupuncturist again.",
+        "There is no need to worry about your next session.",
+    ],
+)
+def test_words_that_do_not_say_not_to_get_help_are_not_found(text):
+    assert services.contradicting_words(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Go back to your normal activities once you have been seen.",
@@ -90,11 +138,15 @@ def in_review(editor, question=URGENT_QUESTION, **fields):
     return services.assign(submission=submission, editor=editor)
 
 
-def answered(editor, area, answer=REASSURING, question=URGENT_QUESTION, **confirmed):
-    """A question its asker agreed to publish, titled and answered, ready to publish."""
+def answered(editor, area, answer=REASSURING, question=URGENT_QUESTION):
+    """A question its asker agreed to publish, titled and answered (the editor confirming, when
+    marking it answered, that the answer tells the asker to follow the urgent advice), ready to
+    publish."""
     submission = in_review(editor, question=question, category=area)
     services.save_draft(submission=submission, by=editor, title="Numb after acupuncture")
-    services.mark_answered(submission=submission, by=editor, answer=answer, **confirmed)
+    services.mark_answered(
+        submission=submission, by=editor, answer=answer, follows_urgent_advice=True
+    )
     return submission
 
 
@@ -190,11 +242,17 @@ def test_the_editors_page_saves_a_reassuring_draft_without_the_box(editor_client
     assert (submission.state, submission.is_open) == (State.ANSWERED, False)
 
 
-def test_marking_answered_a_question_to_publish_sends_nothing_so_needs_no_box(
-    editor_client, editor
-):
+def test_marking_answered_a_question_to_publish_needs_the_box_too(editor_client, editor):
+    # It sends nothing yet, but the answer leaves its editor's hands: checked here, as it is
+    # when published or sent.
     submission = in_review(editor)
-    press(editor_client, submission, "answer", answer=REASSURING)
+    response = press(editor_client, submission, "answer", answer=REASSURING)
+    errors = response.context["adminform"].form.errors["follows_urgent_advice"]
+    assert EMERGENCY in errors[0] and "“nothing to worry”" in errors[0]
+    assert Submission.objects.get().state == State.IN_REVIEW
+    with pytest.raises(ValidationError, match="Call 999 or go to A&E now"):
+        services.mark_answered(submission=submission, by=editor, answer=REASSURING)
+    press(editor_client, submission, "answer", answer=REASSURING, follows_urgent_advice="on")
     assert Submission.objects.get().state == State.ANSWERED
 
 
@@ -301,7 +359,9 @@ def test_a_reassuring_answer_is_not_published_where_its_page_would_leave_out_the
         editor, question=CALM_QUESTION, category=area, red_flags_ticked=["saddle_numbness"]
     )
     services.save_draft(submission=ticked, by=editor, title="Tired after acupuncture")
-    services.mark_answered(submission=ticked, by=editor, answer=REASSURING)
+    services.mark_answered(
+        submission=ticked, by=editor, answer=REASSURING, follows_urgent_advice=True
+    )
     with pytest.raises(ValidationError) as refused:
         services.publish(submission=ticked, by=editor, follows_urgent_advice=True)
     message = refused.value.message_dict["edited_question"][0]
@@ -316,3 +376,76 @@ def test_a_reassuring_answer_is_not_published_where_its_page_would_leave_out_the
     services.publish(submission=edited, by=editor, follows_urgent_advice=True)
     html = client.get(Question.objects.get().get_absolute_url()).text
     assert html.index("Call <a href") < html.index("This is a normal reaction")
+
+
+def in_the_editors_hands(editor, area, answer, consent_to_publish=True):
+    """An urgent question in review, titled, with `answer` saved as its draft; or, once marked
+    answered with an answer that tells the asker to get help, `answer` saved in its place."""
+    submission = in_review(editor, consent_to_publish=consent_to_publish, category=area)
+    services.save_draft(
+        submission=submission, by=editor, title="Numb after acupuncture", answer=answer
+    )
+    return submission
+
+
+@pytest.mark.parametrize("consent_to_publish", [True, False])
+def test_an_answer_saying_not_to_get_help_is_not_marked_answered_even_ticked(
+    editor, area, consent_to_publish
+):
+    submission = in_the_editors_hands(editor, area, TRIAL_ANSWER, consent_to_publish)
+    with pytest.raises(ValidationError) as refused:
+        services.mark_answered(submission=submission, by=editor, follows_urgent_advice=True)
+    (message,) = refused.value.message_dict["answer"]
+    assert EMERGENCY in message and "“no need to see a doctor”" in message
+    assert "Change those words" in message
+    assert f"whether or not “{services.FOLLOWS_URGENT_ADVICE}” is ticked" in message
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.IN_REVIEW, True)
+    assert sent(submission) == []
+
+
+@pytest.mark.parametrize("move", ["publish", "close_unpublished"])
+def test_an_answer_saying_not_to_get_help_is_neither_published_nor_sent_even_ticked(
+    editor, area, move
+):
+    submission = answered(editor, area)
+    services.save_draft(submission=submission, by=editor, answer=TRIAL_ANSWER)
+    with pytest.raises(ValidationError, match="“no need to see a doctor”"):
+        services.make_move(move, submission=submission, by=editor, follows_urgent_advice=True)
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.ANSWERED, True)
+    assert not Question.objects.exists() and sent(submission) == []
+    # Told to follow the advice instead, and ticked, it goes out.
+    services.save_draft(submission=submission, by=editor, answer=FOLLOWS + " " + REASSURING)
+    services.make_move(move, submission=submission, by=editor, follows_urgent_advice=True)
+    assert not submission.is_open and len(sent(submission)) == 1
+
+
+@pytest.mark.parametrize("move", ["answer", "publish"])
+def test_the_editors_page_refuses_an_answer_saying_not_to_get_help_ticked_or_not(
+    editor_client, editor, area, move
+):
+    submission = in_the_editors_hands(editor, area, "Rest, then move gently.")
+    if move == "publish":
+        services.mark_answered(submission=submission, by=editor)
+    state = Submission.objects.get().state
+    response = press(
+        editor_client, submission, move, answer=TRIAL_ANSWER, follows_urgent_advice="on"
+    )
+    assert response.status_code == 200 and not response.redirect_chain
+    (error,) = response.context["adminform"].form.errors["answer"]
+    assert "“no need to see a doctor”" in error and EMERGENCY in error
+    assert escape(error) in response.text
+    submission.refresh_from_db()
+    assert (submission.state, submission.answer) == (state, "Rest, then move gently.")
+    assert not Question.objects.exists() and sent(submission) == []
+
+
+def test_an_answer_saying_not_to_get_help_left_open_too_long_expires_unsent(editor, area):
+    submission = answered(editor, area, answer=FOLLOWS)
+    services.save_draft(submission=submission, by=editor, answer="No need to go to A&E.")
+    services.close_stale(days=0)
+    submission.refresh_from_db()
+    assert (submission.state, submission.is_open) == (State.EXPIRED, False)
+    (email,) = sent(submission)
+    assert "A&E." not in email.body.split("could not answer it")[-1]
