@@ -66,16 +66,28 @@ def _made_in(claim, made_in):
 outdated_claims = outdated_claims_box(("title", "Title"), ("answer", "Answer"))
 
 
+# Why no review is recorded for a page still making a claim current evidence does not support:
+# "Last reviewed <today>" beside the note that it says what evidence does not support would tell
+# its readers the review found it current, which is untrue.
+REVIEW_OF_OUTDATED_CLAIMS = (
+    "correct the claim first (see “Claims current evidence does not support” on its page), then "
+    "record the review: a review dated beside the note that the page says what current evidence "
+    "does not support would say the page was found current."
+)
+
+
 def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, called, then=""):
     """The action "Mark the selected … as reviewed today" of Q&As and factsheets, in one query:
     each is reviewed today as its model's `mark_reviewed` says, saving `fields`, and its
     `reviewer` emptied. Readers see "Reviewed <today> by <reviewer>": whoever checked it before
     did not check it today, and the action does not know who did (the editor who ticks it may
     only record a review the panel made). `called`: what the message calls one, e.g. "Q&A";
-    `then`: what the message adds after "reviewed today". A second message names those still
-    making a claim archive.outdated_claims notes."""
+    `then`: what the message adds after "reviewed today". Those still making a claim
+    archive.outdated_claims notes are left as they are, and a second message names them."""
     model = queryset.model
-    objects = list(queryset)
+    selected = list(queryset)
+    noted = [obj for obj in selected if obj.outdated_claims]
+    objects = [obj for obj in selected if obj not in noted]
     # A save sets auto_now dates (a Q&A's updated_at); bulk_update does not.
     stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
     now = timezone.now()
@@ -84,24 +96,21 @@ def mark_reviewed_today(model_admin, request, queryset, *, fields, reviewer, cal
         setattr(obj, reviewer, "")
         for name in stamped:
             setattr(obj, name, now)
-    model._default_manager.bulk_update(objects, [*fields, reviewer, *stamped])
-    label = capfirst(model._meta.get_field(reviewer).verbose_name)
-    model_admin.message_user(
-        request,
-        f"{len(objects)} {called}{pluralize(len(objects))} marked as reviewed today{then}. To "
-        f"name who reviewed one, fill in “{label}” on its page.",
-        messages.SUCCESS,
-    )
-    # A review leaves the authors' words as they are, and readers still see the notes on what
-    # current evidence does not support: the editor is told which pages keep them, as one click
-    # over many pages may not have looked.
-    noted = [str(obj) for obj in objects if obj.outdated_claims]
-    if noted:
+    if objects:
+        model._default_manager.bulk_update(objects, [*fields, reviewer, *stamped])
+        label = capfirst(model._meta.get_field(reviewer).verbose_name)
         model_admin.message_user(
             request,
-            f"Still saying what current evidence does not support, with a note for readers: "
-            f"{get_text_list([f'“{name}”' for name in noted], 'and')}. To remove a note, edit "
-            "the claim out on the page (see “Claims current evidence does not support”).",
+            f"{len(objects)} {called}{pluralize(len(objects))} marked as reviewed today{then}. "
+            f"To name who reviewed one, fill in “{label}” on its page.",
+            messages.SUCCESS,
+        )
+    if noted:
+        names = get_text_list([f"“{obj}”" for obj in noted], "and")
+        model_admin.message_user(
+            request,
+            f"Not marked as reviewed, as still saying what current evidence does not support: "
+            f"{names}. For each, {REVIEW_OF_OUTDATED_CLAIMS}",
             messages.WARNING,
         )
 
@@ -237,14 +246,25 @@ class QuestionForm(RefuseStaleSavesForm):
 def note_a_review_recorded(form, reviewer):
     """After a Q&A's or factsheet's change `form` is cleaned: a review it records (its date or
     `reviewer` changed in this save, not kept as a colleague saved it meanwhile) checked the
-    texts as saved with it (archive.models.ReviewedText)."""
+    texts as saved with it (archive.models.ReviewedText). It is refused while those texts still
+    make a claim archive.outdated_claims notes."""
     recorded = [
         name
         for name in ("last_reviewed", reviewer)
         if name not in form.kept_theirs and form.cleaned_data.get(name) != form.initial.get(name)
     ]
-    if recorded and form.instance.last_reviewed:
-        form.instance.note_reviewed_text()
+    if not (recorded and form.instance.last_reviewed):
+        return
+    # Emptying the reviewer's name records no review to refuse.
+    reviewed = "last_reviewed" in recorded or getattr(form.instance, reviewer)
+    if reviewed and form.instance.outdated_claims:
+        form.add_error(
+            "last_reviewed",
+            "This page still says what current evidence does not support: "
+            + REVIEW_OF_OUTDATED_CLAIMS,
+        )
+        return
+    form.instance.note_reviewed_text()
 
 
 def _retired_slugs_in_admin():

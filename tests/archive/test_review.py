@@ -154,13 +154,53 @@ def test_marking_reviewed_today_warns_of_none_when_no_answer_makes_a_noted_claim
     ]
 
 
-def test_marking_reviewed_today_names_the_qas_still_making_noted_claims(editor_client, area):
+def test_marking_reviewed_today_skips_and_names_the_qas_still_making_noted_claims(
+    client, editor_client, area
+):
+    # "Last reviewed today" beside "this page says something current evidence does not
+    # support" would say the review found it current.
     noted = make_question(area, title="NICE and my back", answer="NICE recommends acupuncture.")
+    plain = make_question(area, title="Resting", answer="Rest, then move gently.")
     response = editor_client.post(
-        LIST, {"action": "mark_reviewed", "_selected_action": [noted.pk]}, follow=True
+        LIST, {"action": "mark_reviewed", "_selected_action": [noted.pk, plain.pk]}, follow=True
     )
-    warning = next(str(m) for m in response.context["messages"] if m.level_tag == "warning")
-    assert "“NICE and my back”" in warning
+    messages = {m.level_tag: str(m) for m in response.context["messages"]}
+    assert messages["success"].startswith("1 Q&A marked as reviewed today.")
+    assert messages["warning"].startswith(
+        "Not marked as reviewed, as still saying what current evidence does not support: "
+        "“NICE and my back”. For each, correct the claim first"
+    )
+    noted.refresh_from_db()
+    plain.refresh_from_db()
+    assert (noted.last_reviewed, plain.last_reviewed) == (None, timezone.localdate())
+    assert "Not reviewed since it was published" in client.get(noted.get_absolute_url()).text
+    # Corrected, it is reviewed.
+    Question.objects.filter(pk=noted.pk).update(answer="NICE does not recommend it for this.")
+    editor_client.post(LIST, {"action": "mark_reviewed", "_selected_action": [noted.pk]})
+    noted.refresh_from_db()
+    assert noted.last_reviewed == timezone.localdate()
+
+
+def test_a_review_is_not_recorded_on_the_page_of_a_qa_still_making_a_noted_claim(
+    editor_client, area
+):
+    noted = make_question(area, title="NICE and my back", answer="NICE recommends acupuncture.")
+    url = f"{LIST}{noted.pk}/change/"
+    today = f"{timezone.localdate():%Y-%m-%d}"
+    for review in [{"last_reviewed": today}, {"last_reviewed": today, "reviewed_by": "Dr A"}]:
+        response = editor_client.post(url, form_data(editor_client.get(url), **review))
+        assert response.status_code == 200
+        (error,) = response.context["adminform"].form.errors["last_reviewed"]
+        assert error.startswith("This page still says what current evidence does not support")
+        noted.refresh_from_db()
+        assert noted.last_reviewed is None
+    # The claim corrected in the same save, the review is of the text as it now reads.
+    corrected = form_data(
+        editor_client.get(url), last_reviewed=today, answer="NICE does not recommend it."
+    )
+    assert editor_client.post(url, corrected).status_code == 302
+    noted.refresh_from_db()
+    assert noted.last_reviewed == timezone.localdate() and not noted.edited_since_review
 
 
 def reviewed_then_edited(editor_client, area, **changes):

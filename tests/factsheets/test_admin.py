@@ -329,7 +329,9 @@ def test_the_seeded_factsheets_claims_box_names_each_claims_text_box(admin_clien
         assert labels and set(labels) <= {"Summary", *headings.values()}
 
 
-def test_marking_reviewed_today_names_the_factsheets_still_making_noted_claims(admin_client, db):
+def test_marking_reviewed_today_skips_and_names_the_factsheets_making_noted_claims(
+    admin_client, db
+):
     noted = make_factsheet("Sciatica", summary="Acupuncture is unrivalled for sciatica.")
     plain = make_factsheet("Lumbago", summary="Lumbago is pain in the lower back.")
     response = admin_client.post(
@@ -339,12 +341,14 @@ def test_marking_reviewed_today_names_the_factsheets_still_making_noted_claims(a
     )
     warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
     assert warnings == [
-        "Still saying what current evidence does not support, with a note for readers: "
-        "“Sciatica”. To remove a note, edit the claim out on the page (see “Claims current "
-        "evidence does not support”)."
+        "Not marked as reviewed, as still saying what current evidence does not support: "
+        "“Sciatica”. For each, correct the claim first (see “Claims current evidence does not "
+        "support” on its page), then record the review: a review dated beside the note that the "
+        "page says what current evidence does not support would say the page was found current."
     ]
-    # Reviewed all the same: the authors' words are kept, and readers see the note.
-    assert Factsheet.objects.filter(last_reviewed=timezone.localdate()).count() == 2
+    # Not reviewed while it says so: the other is.
+    reviewed = Factsheet.objects.filter(last_reviewed=timezone.localdate())
+    assert list(reviewed) == [plain]
 
 
 def test_a_factsheet_edited_after_its_review_says_so_until_reviewed_again(admin_client, db):
@@ -368,3 +372,24 @@ def test_a_factsheet_edited_after_its_review_says_so_until_reviewed_again(admin_
     assert admin_client.post(change_url(factsheet), named).status_code == 302
     html = admin_client.get(factsheet.get_absolute_url()).content.decode()
     assert "edited since" not in html and '"name": "Dr Bo Later"' in html
+
+
+def test_a_review_is_not_recorded_on_the_page_of_a_factsheet_still_making_a_noted_claim(
+    admin_client, db
+):
+    factsheet = make_factsheet("Sciatica", summary="Acupuncture is unrivalled for sciatica.")
+    today = timezone.localdate()
+    review = {
+        "last_reviewed": f"{today:%Y-%m-%d}",
+        "next_review": f"{today + REVIEW_PERIOD:%Y-%m-%d}",
+    }
+    response = admin_client.post(change_url(factsheet), form_data(factsheet, **review))
+    assert response.status_code == 200
+    (error,) = response.context["adminform"].form.errors["last_reviewed"]
+    assert error.startswith("This page still says what current evidence does not support")
+    factsheet.refresh_from_db()
+    assert factsheet.last_reviewed is None
+    corrected = form_data(factsheet, summary="Sciatica is pain down the leg.", **review)
+    assert admin_client.post(change_url(factsheet), corrected).status_code == 302
+    factsheet.refresh_from_db()
+    assert factsheet.last_reviewed == today
