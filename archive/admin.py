@@ -198,16 +198,19 @@ class QuestionForm(RefuseStaleSavesForm):
 
     def clean(self):
         """Refuse a title, question or answer the editor changed to hold an e-mail address, a
-        phone or NHS number, or the name of the asker it was published from while their details
-        are kept, as publishing from the queue does (ask.services): a Q&A is public, and an edit
-        made here later (a line pasted from the asker's e-mail) reaches no other check."""
+        phone or NHS number, a home address, a postcode, or the name of the asker it was published
+        from while their details are kept, as publishing from the queue does (ask.services): a
+        Q&A is public, and an edit made here later (a line pasted from the asker's e-mail) reaches
+        no other check."""
         cleaned = super().clean()
         submission = visitors_question(self.instance)
         asker = {"name": submission.name, "email": submission.email} if submission else {}
         changed = [name for name in self.PUBLIC_TEXT if name in self.changed_data]
         for field in changed:
             if field in cleaned and (what := personal_data_in(cleaned[field], **asker)):
-                self.add_error(field, f"This contains {what}. Edit it out: the Q&A is public.")
+                self.add_error(
+                    field, f"This contains personal data ({what}). Edit it out: the Q&A is public."
+                )
         return cleaned
 
     def clean_slug(self):

@@ -12,41 +12,18 @@ the common domain meant:
 Any other domain is left as typed: a company's own, and other countries' real ones
 ("hotmail.ca", "yahoo.com.au")."""
 
-# The domains most askers' addresses are at: the big webmail services, the largest UK internet
-# providers and NHSmail (nhs.net), chosen by hand. Only mistypings of these are questioned, never
-# any other domain: a company's own is as it was typed. A domain that keeps turning up mistyped
-# in the "E-mail not delivered" list is one to add here.
-COMMON_DOMAINS = (
-    "gmail.com",
-    "googlemail.com",
-    "hotmail.com",
-    "hotmail.co.uk",
-    "outlook.com",
-    "live.com",
-    "live.co.uk",
-    "yahoo.com",
-    "yahoo.co.uk",
-    "icloud.com",
-    "me.com",
-    "aol.com",
-    "btinternet.com",
-    "sky.com",
-    "virginmedia.com",
-    "talktalk.net",
-    "nhs.net",
-    "protonmail.com",
-    "proton.me",
-    "msn.com",
-)
-
+# Only mistypings of the common mail domains are questioned, never any other domain: a company's
+# own is as it was typed. A domain that keeps turning up mistyped in the "E-mail not delivered"
+# list is one to add there.
+from config.personal_data import COMMON_MAIL_DOMAINS
 
 # Domains askers type for a common one that are not that service's at all: Google's
 # consumer mail is gmail.com and googlemail.com only, in every country. Only a domain known not
 # to be the service's belongs here: hotmail.co.uk, yahoo.co.uk and live.co.uk are real.
 NOT_THE_SERVICES = {"gmail.co.uk": "gmail.com"}
 
-# The endings of COMMON_DOMAINS, for putting back a dot left out ("gmailcom").
-ENDINGS = tuple(dict.fromkeys(domain.partition(".")[2] for domain in COMMON_DOMAINS))
+# The endings of COMMON_MAIL_DOMAINS, for putting back a dot left out ("gmailcom").
+ENDINGS = tuple(dict.fromkeys(domain.partition(".")[2] for domain in COMMON_MAIL_DOMAINS))
 
 
 def suggestion(address):
@@ -54,7 +31,7 @@ def suggestion(address):
     the module docstring's kinds), else None. The part before the "@" is kept as typed."""
     local, _, typed = address.rpartition("@")
     typed = typed.lower()
-    if not local or typed in COMMON_DOMAINS:
+    if not local or typed in COMMON_MAIL_DOMAINS:
         return None
     meant = _meant(_tidied(typed))
     return f"{local}@{meant}" if meant else None
@@ -64,7 +41,7 @@ def _meant(domain):
     """The common domain `domain` (tidied) was typed for, else None: the domain itself once
     tidied, the service's for one that is not ("gmail.co.uk"), the nearest, or the one it
     begins with before a stray ending."""
-    if domain in COMMON_DOMAINS:
+    if domain in COMMON_MAIL_DOMAINS:
         return domain
     return NOT_THE_SERVICES.get(domain) or _nearest(domain) or _before_stray_ending(domain)
 
@@ -83,19 +60,19 @@ def _tidied(domain):
 
 
 def _nearest(domain):
-    """The one of COMMON_DOMAINS that `domain` is a near miss of (the nearest, the first listed
+    """The one of COMMON_MAIL_DOMAINS that `domain` is a near miss of (the nearest, the first listed
     of equals), else None."""
-    misses = [(_slips(domain, common), common) for common in COMMON_DOMAINS]
+    misses = [(_slips(domain, common), common) for common in COMMON_MAIL_DOMAINS]
     misses = [miss for miss in misses if miss[0] is not None]
     return min(misses, key=lambda miss: miss[0])[1] if misses else None
 
 
 def _before_stray_ending(domain):
-    """The one of COMMON_DOMAINS that `domain` begins with, when all that follows is an ending
+    """The one of COMMON_MAIL_DOMAINS that `domain` begins with, when all that follows is an ending
     no mail service adds there, else None: its own again ("gmail.com.com", "gmail.comcom"),
     ".com" ("hotmail.co.uk.com"), or ".uk" after ".com" ("gmail.com.uk": com.uk is no UK
     ending). Never another country's ending after ".com": yahoo.com.au, hotmail.com.ar are real."""
-    for common in COMMON_DOMAINS:
+    for common in COMMON_MAIL_DOMAINS:
         ending = common.partition(".")[2]
         strays = {f".{ending}", ending, ".com"} | ({".uk"} if ending == "com" else set())
         if domain.startswith(common) and domain[len(common) :] in strays:

@@ -859,14 +859,15 @@ def _refuse_untrue_claims(locked):
 # message shows above the page drawn afresh, with no error beside the box.
 MISSING = "Fill in “{field}” before publishing."
 
-# Said to an editor whose Q&A would publish something of the asker's: {field} is its label.
-PERSONAL_DATA = "The {field} contains {what}. Edit it out before publishing."
+# Said to an editor whose Q&A would publish someone's personal data: {field} is its label, {what}
+# each kind found ("a home address and a postcode").
+PERSONAL_DATA = "The {field} contains personal data ({what}). Edit it out before publishing."
 
 
 def _refuse_personal_data(locked):
     """The title, edited question and answer go into the public archive: refuse them while they
-    hold the asker's e-mail address or name, any e-mail address, or a phone or NHS number
-    (config.personal_data.personal_data_in)."""
+    hold the asker's e-mail address or name, any e-mail address, a phone or NHS number, a home
+    address or a postcode (config.personal_data.personal_data_in)."""
     errors = {}
     for field in ("title", "edited_question", "answer"):
         what = personal_data_in(getattr(locked, field), name=locked.name, email=locked.email)

@@ -4,6 +4,32 @@ neither counts nor lets any cache keep, and the one for what no public Q&A may s
 import re
 from functools import wraps
 
+# The domains most askers' addresses are at: the big webmail services, the largest UK internet
+# providers and NHSmail (nhs.net), chosen by hand. The ask form questions mistypings of these
+# (ask.email_typos); publishing takes one written after " at " for an address's domain.
+COMMON_MAIL_DOMAINS = (
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "outlook.com",
+    "live.com",
+    "live.co.uk",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "btinternet.com",
+    "sky.com",
+    "virginmedia.com",
+    "talktalk.net",
+    "nhs.net",
+    "protonmail.com",
+    "proton.me",
+    "msn.com",
+)
+
 # Something like an e-mail address, or a phone or NHS number: digits with at most spaces, dots,
 # dashes, plus signs or quotes between them ("07700 900123", "943-476-5919", '"07700" "900123"').
 LOOKS_PERSONAL = re.compile(r"@|\d[\d\s\"'+.-]{5,}\d")
@@ -28,6 +54,48 @@ PHONE_OR_NHS_NUMBER = re.compile(
 EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]{}'\",;:]+@[^\s@<>()\[\]{}'\",;:]+")
 
 
+# An e-mail address written so that no "@" shows, as askers do to dodge spam: "j dot doe at
+# example dot com", "jdoe (at) gmail (dot) com", "jdoe at gmail.com". Only with a domain that ends
+# as an address's does ("com", "co.uk", "org", "net", ...), so "I looked at the dot on the chart"
+# is no address; "at work dot com" would be one.
+_AT = r"(?:\s*(?P<bracketed>[(\[{<]\s*at\s*[)\]}>])\s*|\s+at\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+SPELLED_OUT_ADDRESS = re.compile(
+    rf"(?P<local>[\w.+-]+){_AT}(?P<domain>(?:[\w-]+{_DOT})+"
+    r"(?:com|net|org|uk|ie|eu|info|biz|me|io|edu|gov|au|ca|nz|de|fr|nl|es))(?![\w-])",
+    re.IGNORECASE,
+)
+
+# A UK postcode ("LS1 4AB", "SW1A 1AA", "m1 1ae"; "LS14AB" without its space only in capitals,
+# as "ca4c6bf" is a commit's id), in the letters the Royal Mail uses: its inward part is a digit
+# and two letters, so vertebrae ("L4 5S1", "L5 S1", "C5 C6", "T12 L1") are none, nor a dose
+# ("B12 5mg": no inward part has an M), nor an ordinal ("L4 2nd").
+_OUTWARD = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?"
+_INWARD = r"(?!\d(?-i:st|nd|rd|th)\b)\d[ABD-HJLNP-UW-Z]{2}"
+POSTCODE = re.compile(rf"(?<![\w-])(?:(?i:{_OUTWARD}\s{_INWARD})|{_OUTWARD}{_INWARD})(?![\w-])")
+
+# Words after a number that make it a dose, a time or a count ("2 weeks", "10 sessions", "3
+# times"), or that no street's name has ("ward 5 at St Mary's", "3 days to Close"): such a number
+# starts no home address.
+_NOT_A_STREETS_NAME = (
+    r"(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times?"
+    r"|sessions?|treatments?|visits?|needles?|points?|tablets?|capsules?|doses?|drops?|units?"
+    r"|mg|mcg|g|ml|kg|cm|mm|km|miles?|inch(?:es)?|feet|foot|ft|cups?|glasses|sets?|reps?|am|pm"
+    r"|more|or|and|at|in|on|to|of|the|a|an|for|from|by|with|per|each|every|my|your|his|her"
+    r"|their|its)(?![\w'-])"
+)
+_WORD = rf"(?!{_NOT_A_STREETS_NAME})[A-Za-z][A-Za-z'-]*"
+# A home address: a house number, a word or two and a street's ending ("12 High Street", "45
+# park road", "7 Elm Close", "12a St Mary's Rd"), or a flat ("Flat 3", "apartment 12b"). Endings
+# that are everyday words too ("close", "way", "place") count only with a capital.
+HOME_ADDRESS = re.compile(
+    rf"(?<![\w.,:/-])\d{{1,4}}[A-Za-z]?(?: +{_WORD}){{1,2}} +"
+    r"(?:(?i:street|road|avenue)|Crescent|Gardens|Terrace|Grove|Lane|Close|Drive|Way|Place"
+    r"|Court|St|Rd|Ave)(?![\w-])"
+    rf"|(?<!\w)(?i:flat|apartment) +\d{{1,4}}[A-Za-z]?(?![\w-])(?! +{_NOT_A_STREETS_NAME})"
+)
+
+
 def looks_personal(text):
     """True when `text` holds something like an e-mail address or a phone or NHS number: a
     visitor may type their own."""
@@ -44,18 +112,50 @@ def asks_with_personal_data(request):
 
 
 def personal_data_in(text, *, name="", email=""):
-    """What `text`, bound for a public Q&A, holds of someone's personal data, in words for the
-    editor ("an e-mail address"), or "": the e-mail address `email` of the asker it came from, any
-    e-mail address, a phone or NHS number, or the asker's `name` (`names`)."""
-    if email and email.lower() in text.lower():
-        return "the asker's e-mail address"
-    if EMAIL_ADDRESS.search(text):
-        return "an e-mail address"
-    if PHONE_OR_NHS_NUMBER.search(text):
-        return "a phone or NHS number"
+    """What `text`, bound for a public Q&A, holds of someone's personal data, each kind found in
+    words for the editor ("an e-mail address", "a home address and a postcode"), or "": the
+    e-mail address `email` of the asker it came from, any e-mail address, typed or spelled out,
+    a phone or NHS number, a home address, a postcode, or the asker's `name` (`names`). What one
+    kind finds is taken out before the next looks, so an address is not named twice (an address
+    "Ann.Example@…" is not also the name "Ann")."""
+    # "(?!)" finds nothing: no address of the asker's is kept.
+    askers_address = re.compile(re.escape(email) if email else "(?!)", re.IGNORECASE)
+    found = []
+    for kind, matches in (
+        ("the asker's e-mail address", askers_address.finditer),
+        ("an e-mail address", EMAIL_ADDRESS.finditer),
+        ("an e-mail address spelled out", _spelled_out_addresses),
+        ("a phone or NHS number", PHONE_OR_NHS_NUMBER.finditer),
+        ("a home address", HOME_ADDRESS.finditer),
+        ("a postcode", POSTCODE.finditer),
+    ):
+        spans = [match.span() for match in matches(text)]
+        if spans:
+            found.append(kind)
+            for start, end in reversed(spans):
+                text = f"{text[:start]} {text[end:]}"
     if names(text, name):
-        return "the asker's name"
-    return ""
+        found.append("the asker's name")
+    if len(found) > 1:
+        return f"{', '.join(found[:-1])} and {found[-1]}"
+    return "".join(found)
+
+
+def _spelled_out_addresses(text):
+    """The e-mail addresses in `text` written so that no "@" shows (SPELLED_OUT_ADDRESS). One
+    written with a plain " at " and real dots only ("jdoe at gmail.com") counts only at a common
+    mail service (COMMON_MAIL_DOMAINS), after a name that looks like an address's ("j.doe", "jdoe85")
+    or after "me", "us", "him", "her" or "them": "read more at nhs.uk" is a sentence."""
+    for match in SPELLED_OUT_ADDRESS.finditer(text):
+        local, domain = match["local"].lower(), match["domain"].lower()
+        if (
+            match["bracketed"]
+            or re.search(r"\bdot\b", domain)
+            or domain in COMMON_MAIL_DOMAINS
+            or re.search(r"\w[._+-]\w|[^\W\d]\d", local)
+            or local in ("me", "us", "him", "her", "them")
+        ):
+            yield match
 
 
 def names(text, name):

@@ -466,6 +466,8 @@ def test_a_qa_chosen_for_a_duplicate_not_closed_or_with_no_address_is_not_guarde
         ("question", "I am ann example and I feel tired.", "the asker's name"),
         ("answer", "Write to ann@example.org if it lasts.", "the asker's e-mail address"),
         ("title", "Tired after it (call 07700 900123)", "a phone or NHS number"),
+        ("answer", "Write to ann (at) example (dot) org.", "an e-mail address spelled out"),
+        ("question", "I live at Flat 3, Leeds LS1 4AB.", "a home address and a postcode"),
     ],
 )
 def test_an_edit_putting_the_askers_details_into_a_visitors_qa_is_refused(
@@ -476,7 +478,9 @@ def test_an_edit_putting_the_askers_details_into_a_visitors_qa_is_refused(
     response = editor_client.post(url, form_data(editor_client.get(url), **{field: text}))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert errors[field] == [f"This contains {what}. Edit it out: the Q&A is public."]
+    assert errors[field] == [
+        f"This contains personal data ({what}). Edit it out: the Q&A is public."
+    ]
     question = submission.published_question
     question.refresh_from_db()
     assert text not in (question.title, question.question, question.answer)
@@ -497,7 +501,7 @@ def test_a_qa_added_by_hand_with_an_email_address_is_refused(editor_client):
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     assert errors["question"] == [
-        "This contains an e-mail address. Edit it out: the Q&A is public."
+        "This contains personal data (an e-mail address). Edit it out: the Q&A is public."
     ]
     assert not Question.objects.exists()
 

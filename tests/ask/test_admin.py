@@ -547,7 +547,29 @@ def test_publishing_the_askers_name_is_refused_with_a_reason_for_the_editor(
     submission = answered_and_titled(editor, area)
     response = press(editor_client, submission, "publish", answer="Ann, rest.")
     assert response.status_code == 200
-    assert escape("Not done: The answer contains the asker's name.") in response.content.decode()
+    assert (
+        escape(
+            "Not done: The answer contains personal data (the asker's name). Edit it out before "
+            "publishing."
+        )
+        in response.content.decode()
+    )
+    assert Submission.objects.get().state == State.ANSWERED
+    assert not Question.objects.exists()
+
+
+def test_publishing_a_postcode_is_refused_with_a_reason_for_the_editor(editor_client, editor, area):
+    submission = answered_and_titled(editor, area)
+    question = "I live at 12 High Street, Leeds LS1 4AB. Is tiredness normal?"
+    response = press(editor_client, submission, "publish", edited_question=question)
+    assert response.status_code == 200
+    assert (
+        escape(
+            "Not done: The question for the archive contains personal data (a home address and a "
+            "postcode). Edit it out before publishing."
+        )
+        in response.content.decode()
+    )
     assert Submission.objects.get().state == State.ANSWERED
     assert not Question.objects.exists()
 
@@ -771,7 +793,9 @@ def test_a_refused_duplicate_comes_back_with_the_note_typed(editor_client, area)
 def test_a_refused_publish_comes_back_with_the_note_typed(editor_client, editor, area):
     submission = answered_and_titled(editor, area)
     response = press(editor_client, submission, "publish", answer="Ann, rest.", note=NOTE)
-    assert escape("Not done: The answer contains the asker's name.") in response.text
+    assert (
+        escape("Not done: The answer contains personal data (the asker's name).") in response.text
+    )
     assert note_in_the_box(response) == NOTE
     assert Submission.objects.get().state == State.ANSWERED
     # A changed title is refused for the address, the note kept too.
