@@ -38,6 +38,14 @@ sentences that must not. Add to them with any change.
   soft cushion between two bones of the spine bulges or pushes out, and it usually gets better
   slowly on its own (NHS, Slipped disc; patient.info, Slipped disc: "a disc does not actually
   slip").
+- Feeling worse after a session does not always settle within a set time: the NHS lists worsening
+  symptoms among acupuncture's mild, short-lived side effects, and an NHS pain clinic calls
+  increased pain "usually temporary". A page promising that it always will ("in all cases this
+  should stop after about 48 hours", "it will always settle within a day or two", "the pain will
+  have subsided by the time you read this") says so before it, and, as the NHS's page on
+  sciatica does, that pain that keeps getting worse needs a GP or NHS 111, and weakness or
+  numbness in both legs, numbness around the genitals or bottom, or new trouble peeing or pooing
+  needs 999. Saying that it usually settles, or to see a doctor if it does not, promises nothing.
 """
 
 import re
@@ -53,6 +61,15 @@ NG59_ACUPUNCTURE = (
 )
 NG59_ACUPUNCTURE_WORDS = (
     "Do not offer acupuncture for managing low back pain with or without sciatica."
+)
+
+# Pain or symptoms settling, as an intransitive verb: not "stop taking", "ease the pain".
+SETTLES = (
+    r"(stop(s|ped)?|settle[sd]?( down)?|subside[sd]?|pass(es|ed)?( off)?|ease[sd]?( off)?"
+    r"|clear(s|ed)? up|calm(s|ed)? down|die[sd]? down|wears? off|worn off|disappear(s|ed)?"
+    r"|resolve[sd]?|abate[sd]?|go(es)? (away|off)|gone( away| off)?)\b"
+    r"(?!\s+(the|your|my|his|her|their|its|a|an|this|that|these|those|it|them|you|me|him|us"
+    r"|pain|back|symptoms?|sciatica|into|\w+ing)\b)"
 )
 
 # A sentence that doubts or reports a claim: "no evidence that acupuncture repairs".
@@ -219,6 +236,43 @@ OUTDATED_CLAIMS = (
         "part of the soft cushion between two bones of the spine bulges or pushes out. It "
         "usually gets better slowly, with rest, gentle exercise and painkillers.",
         source="NHS, Slipped disc (nhs.uk/conditions/slipped-disc)",
+    ),
+    OutdatedClaim(
+        name="worse_always_settles",
+        patterns=(
+            r"(?i)"
+            # A certainty, beside a verb of settling: "in all cases this should stop", "it will
+            # always settle", "is guaranteed to pass", "never lasts longer than".
+            r"(\bin (all|every) cases?\b,?(\s+\w+){0,4}?"
+            r"|\b(always|definitely|certainly|invariably|guaranteed to)(\s+(have|be))?)"
+            rf"\s+{SETTLES}"
+            r"|\bnever (lasts?|persists?|continues?|goes on)( for)? (any )?(more|longer) than\b"
+            # What will have happened by the time the answer is read: "the paim [sic, as the
+            # seed's author typed it] will have subsided considerably".
+            r"|\b(pai[nm]|symptoms?|soreness|aches?|aching|discomfort|stiffness|sciatica"
+            r"|flare[- ]?ups?|reactions?|worsening|it|this|that|they)\b"
+            # A few words between ("the pain in your leg"), none of them the reader or the panel.
+            r"(\s+(?!(you|we|I)\b)\w+){0,3}?"
+            rf"\s+will (all )?have( completely| largely)?\s+{SETTLES}",
+            # Within a set time.
+            r"(?i)\b(hours?|hrs|days?|weeks?|overnight|tomorrow|by (now|then)"
+            r"|by the time (you|they) (read|get|see) (this|these))\b",
+        ),
+        now="Feeling worse for a short time after a session of acupuncture usually passes, but "
+        "not always. The NHS lists worsening symptoms among acupuncture's mild, short-lived side "
+        "effects. Pain that keeps getting worse needs a GP or NHS 111; weakness or numbness in "
+        "both legs, numbness around the genitals or bottom, or new trouble peeing or pooing "
+        "needs 999 or A&E now.",
+        source="NHS, Acupuncture (nhs.uk/conditions/acupuncture); North Bristol NHS Trust, "
+        "Acupuncture for pain relief (possible side effects: \u201cIncreased pain (usually "
+        "temporary)\u201d); NHS, Sciatica (nhs.uk/conditions/sciatica)",
+        # A condition ("if it has not settled in 48 hours"), a denial ("does not always settle"),
+        # a hedge ("almost always", "hopefully") or a question promises nothing.
+        unless=(
+            *DOUBTED,
+            r"(?i)\b(if|unless|not|almost|nearly|virtually|usually|normally|generally|mostly"
+            r"|probably|likely|hope|hopefully)\b|n't\b|\?",
+        ),
     ),
 )
 

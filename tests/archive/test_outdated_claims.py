@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from archive import outdated_claims
+from archive.models import Question
 from tests.factories import make_category, make_factsheet, make_question
 
 MAKES = {
@@ -77,6 +78,22 @@ MAKES = {
         "A few sessions will pop the disc back in place.",
         "Treatment pushes the slipped disc back into position.",
     ],
+    "worse_always_settles": [
+        # The seed Q&A on sciatica worse after two sessions.
+        "In some cases this can be quite marked, but in all cases this should stop after about 48 "
+        "hours.",
+        "Our expectation, however, is that by the time you read this the paim will have subsided "
+        "considerably and you will be starting to feel the benefits of the treatment.",
+        "It will always settle within a day or two.",
+        "The pain will have subsided by the time you read this.",
+        "This reaction always passes within 48 hours.",
+        "The flare-up will definitely have settled down in a couple of days.",
+        "It is guaranteed to pass within a day.",
+        "In every case the soreness clears up overnight.",
+        "The soreness never lasts more than two days.",
+        "By now the pain in your leg will have eased.",
+        "The symptoms are always gone by the next day.",
+    ],
 }
 
 MAKES_NONE = [
@@ -130,6 +147,29 @@ MAKES_NONE = [
     "Acupuncture may help, and exercise is very effective.",
     "Acupuncture is an effective treatment for some people.",
     "Acupuncture is proven to be safe in the hands of a registered practitioner.",
+    # Settling: what usually happens, a condition, a denial, a hope, a question, or no set time.
+    "Soreness usually settles in a day or two.",
+    "Most people feel better within 48 hours.",
+    "If it does not settle within 48 hours, see your doctor.",
+    "Always see your doctor if it has not settled within 48 hours.",
+    "It will almost always settle within a day or two.",
+    "It does not always settle within 48 hours.",
+    "Hopefully by the time you read this the pain will have subsided.",
+    "Will it always settle within two days?",
+    "The soreness always passes quickly.",
+    # The seed's other answers on feeling worse after a session.
+    "If the symptoms have abated by the time you read this, it will mean that the effects were "
+    "transient.",
+    "The vast majority are transient and have disappeared within 24 - 48 hours, but some can "
+    "linger a little longer.",
+    "We routinely warn people that there may be as much as two to four days of disruption after "
+    "a session, and that they will only start to see progress when this has settled down.",
+    # Settling words of something else.
+    "You should always stop taking ibuprofen after three days.",
+    "Acupuncture will always ease the pain within a day.",
+    "By the time you read this, your appointment will have passed.",
+    "By the time you read this you will have settled into a routine.",
+    "The needles are always removed after 20 minutes.",
 ]
 
 
@@ -160,6 +200,12 @@ def test_a_note_that_quotes_nice_makes_no_claim_itself():
         (claim,) = (claim for claim in outdated_claims.OUTDATED_CLAIMS if claim.name == name)
         assert outdated_claims.found_in(claim.now) == [], name
         assert claim.source == outdated_claims.NG59_ACUPUNCTURE
+
+
+def test_the_note_on_feeling_worse_promises_nothing_itself():
+    (claim,) = (c for c in outdated_claims.OUTDATED_CLAIMS if c.name == "worse_always_settles")
+    assert outdated_claims.found_in(claim.now) == []
+    assert claim.headline.endswith("usually passes, but not always.")
 
 
 def test_a_claim_is_made_within_one_sentence():
@@ -238,6 +284,25 @@ def test_a_qa_pages_description_never_makes_a_claim_it_cannot_note(
         assert shown == described
     else:
         assert shown.startswith("Expert answers to patients' questions about acupuncture")
+
+
+def test_the_seeded_qa_on_sciatica_worse_after_sessions_says_it_may_not_settle(
+    client, admin_client, seeded
+):
+    # Its answer promises that "in all cases this should stop after about 48 hours".
+    question = Question.objects.get(
+        slug="i-have-had-twp-sessions-of-acupucture-to-help-me-with-lower-back-pain"
+    )
+    assert [claim.name for claim in question.outdated_claims] == ["worse_always_settles"]
+    html = client.get(question.get_absolute_url()).content.decode()
+    told = html.index("Feeling worse for a short time after a session of acupuncture usually")
+    assert html.index(NOTE) < told < html.index("in all cases this should stop after about 48")
+    assert "Pain that keeps getting worse needs a GP or NHS 111" in html
+    assert "Source: NHS, Acupuncture (nhs.uk/conditions/acupuncture)" in html
+    # Editors see it on the Q&A's change page, where they would edit the claim out.
+    html = admin_client.get(f"/admin/archive/question/{question.pk}/change/").content.decode()
+    assert "Readers are told: “Feeling worse for a short time" in html
+    assert "The claim is in “Answer”." in html
 
 
 def test_a_qa_that_makes_no_such_claim_has_no_note(client, db):
