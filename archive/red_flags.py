@@ -197,9 +197,23 @@ Decisions a reviewer should know about:
   it a known risk. It can come on hours after the session, and a collapsed lung needs hospital
   care, so the advice is 999 or A&E. Being "out of breath" counts only with words of treatment:
   climbing stairs is not it. And a needle site that looks infected (hot, swollen, oozing, redness
-  spreading): infection is the other harm that review found most often, and the NHS page on
-  cellulitis sends skin that is red, hot and swollen to NHS 111 or an urgent GP appointment.
-  Asking about the risk ("can needles cause infection?") is not the sign. And sudden, severe pain
+  spreading): infection is the other harm that review found most often, and the NHS pages on
+  cellulitis and on infected wounds send skin that is hot, swollen or oozing pus, or whose redness
+  spreads, to NHS 111 or an urgent GP appointment. Hot or swollen alone is the sign when it is
+  said of the place a needle went in ("where a needle went in is swollen", "swollen where the
+  needle went in", "the needle site feels hot"), as the NHS's wound page and the sign's label name
+  each alone; not of a knee or ankle asked about ("acupuncture for swollen ankles"), a hot flush
+  or a needle warmed with moxa. Red alone, a little soreness, small red marks or a bruise are
+  not: they are usual after a needle and fade, as the advice says; red with heat, swelling or
+  soreness, or red spreading, is. An infection said of a needle or a session is the sign
+  ("infection after acupuncture", "I think I have an infection from the needles", "needle site
+  infection"), and so are "is it infected?" and "I think it's infected" anywhere in a text that
+  names a needle, as askers say where a needle went in in one sentence and ask the next. An
+  infection of another part ("a chest infection after acupuncture", "a kidney infection") or of
+  the blood ("hepatitis") is not, as the advice is for the skin; nor is asking about the risk or
+  how it is kept away ("can acupuncture cause infection?", "is there a risk of infection from
+  needles?", "how do clinics prevent infection?", "infection after acupuncture is rare"). One
+  said to have cleared since a session still shows it, as the safer mistake. And sudden, severe pain
   in the back or tummy with feeling dizzy, faint, sweaty or clammy: the NHS page on abdominal
   aortic aneurysm lists these as the signs of one that has burst, for which it says to call 999.
   Severe pain and feeling faint in one sentence ("I feel faint and have severe back pain") are the
@@ -256,15 +270,15 @@ Decisions a reviewer should know about:
   "while the needles are still in"), asking about it ("can a needle break?", "are needles ever
   left in?"), "pins and needles" and a needle the muscle gripped as it went in ("the needle got
   stuck in the muscle") are not the sign.
-  And a burn or blister from moxa (moxibustion), a heat lamp or cupping ("the moxa burnt my skin
-  and it has blistered", "cupping left blisters that are weeping"), or skin there that weeps or
-  looks infected: burns are a known harm of moxa and of fire cupping, and the infected needle
-  site's advice, of a needle site, does not fit them, so they have their own. The NHS page on
+  And a burn or blister from moxa (moxibustion), a heat lamp or cupping ("the moxa burnt my skin and
+  it has blistered", "cupping left blisters that are weeping", "burn from moxa"), or skin there that
+  weeps or looks infected: burns are a known harm of moxa and of fire cupping, and the infected
+  needle site's advice, of a needle site, does not fit them, so they have their own. The NHS page on
   burns and scalds sends to A&E a burn bigger than the hand, one that leaves the skin white or
-  charred, and one that blisters on the face, hands, arms, feet, legs or genitals, and says to
-  cool a burn under cool or lukewarm running water for 20 minutes; the NHS page on blisters says
-  not to burst one. Any other burn that blisters, weeps or looks infected is NHS 111 or an urgent
-  GP appointment, with those cases for A&E named in the advice. Cupping's round marks and bruises
+  charred, and one that blisters on the face, hands, arms, feet, legs or genitals, and says to cool
+  a burn under cool or lukewarm running water for 20 minutes; the NHS page on blisters says not to
+  burst one. Any other burn that blisters, weeps or looks infected is NHS 111 or an urgent GP
+  appointment, with those cases for A&E named in the advice. Cupping's round marks and bruises
   are usual and are not the sign ("cupping marks", "purple circles after cupping"), nor the
   redness and warmth moxa leaves, nor the red lines of cupping moved over the skin, nor a
   question ("can cupping cause blisters?", "does moxa burn"). A burn or blister from a heat pad,
@@ -830,6 +844,78 @@ SUDDENLY_EASED = (
 NEEDLE = r"needl(?!ess)\w*"
 NEEDLED = rf"({NEEDLE}|acupuncture|puncture)"
 NEEDLE_SITE = r"(sites?|points?|marks?|spots?|wounds?|holes?|areas?)"
+# The place a needle went in, named: "where the needle went in", "where he put the needles",
+# "where I was needled", "the needle site", "acupuncture points".
+WHERE_NEEDLED = (
+    rf"(where (\w+ ){{0,3}}?{NEEDLE} (went|go|goes|gone|were|was|are|is|had been|have been"
+    r"|entered)( (in|into|put in|inserted|placed|stuck in))?"
+    rf"|where (\w+ ){{0,2}}?(put|inserted|placed|stuck) (\w+ ){{0,3}}?{NEEDLE}"
+    rf"|where (\w+ )?(was|were|got|been|is|am) needled|{NEEDLED}( insertion)? {NEEDLE_SITE})\b"
+)
+# One feature of an infected site that shows the sign alone (the NHS's infected wound: hot,
+# swollen), said of the site: not small red marks, a bruise or a little soreness, which are usual.
+# Not a hot flush, a hot-water bottle or hot needles (warmed with moxa).
+HOT_OR_SWOLLEN = (
+    r"(hot\b(?! (flush\w*|flash\w*|water|drinks?|baths?|packs?|compress\w*|stones?|moxa|lamps?"
+    rf"|cupping)\b| needles?\b(?! {NEEDLE_SITE}))"
+    r"|swollen|swelling|swelled|swells|puffy|puffed up|inflamed)"
+)
+# What is said of the site between it and the feature: "is", "on my back has got", "is still a
+# bit".
+SAID_OF_SITE = (
+    r"( \w+){0,3}?( (is|are|was|were|looks?|looked|feels?|felt|has|have|had|got|gone|getting"
+    r"|gets|become|becomes|became|seems?|seemed|still|now)|'s|'re)( \w+){0,3}?"
+)
+# Parts of the body an infection named by its part is of ("a chest infection", "a water
+# infection", "an infection in my ear"), and infections of the blood a needle can carry, which
+# are asked about as a risk ("hepatitis infection from needles"): not the skin where a needle went
+# in.
+OTHER_INFECTED_PARTS = (
+    "chest", "kidney", "kidneys", "urine", "urinary", "tract", "bladder", "water", "ear",
+    "ears", "throat", "sinus", "tooth", "teeth", "dental", "gum", "eye", "eyes", "lung",
+    "lungs", "spinal", "spine", "disc", "bone", "joint", "yeast", "fungal", "viral", "bowel",
+    "stomach", "tummy", "gut", "womb", "pelvic", "vaginal", "prostate", "blood",
+    "respiratory", "nail", "toenail", "thrush", "covid", "virus", "hepatitis", "hep", "hiv",
+    "borne",
+)  # fmt: skip
+# An infection, but not one of another part ("a chest infection after acupuncture"): the parts
+# looked for behind only where an infection is.
+AN_INFECTION = (
+    r"(?=infection)" + "".join(rf"(?<!{part} )" for part in OTHER_INFECTED_PARTS) + r"infections?\b"
+)
+OF_ANOTHER_PART = rf"(?![^.,;!?\n]{{0,40}}?\b({'|'.join(OTHER_INFECTED_PARTS)})\b)"
+# A needle or a session, as an infection is said to be from one: "from the needles", "after my
+# acupuncture", "since the session", "at the acupuncture point".
+FROM_A_NEEDLE = (
+    r"(from|after|since|following|caused by|because of|due to|at|in|on|around|of)"
+    rf" (the |my |a |an |last |his |her |this |that |each |one of the )?(\w+ )?({NEEDLED}"
+    r"|needling|sessions?)\b"
+)
+# A place asked or said to be infected, in words that do not name it ("is it infected?", "I think
+# it's infected", "could this be infected?"): the needle site's sign anywhere in a text that names
+# a needle or acupuncture, as askers say where the needle went in one sentence and ask the next.
+IT_INFECTED = (
+    r"((is|are|could|might|may|does|do) (it|this|that|they|these)( \w+)? (be |look |looks |seem )?"
+    r"infected|(it|this|that|they|these)('s|'re| is| are| looks?| seems?| might be| could be"
+    r"| may be| must be| has got| has become| got| became)( \w+)? infected)\b"
+)
+# Asking about the risk of infection, or how it is kept away ("can acupuncture cause
+# infection?", "is there a risk of infection from needles?", "how do clinics prevent
+# infection?", "infection after acupuncture is rare"): not an infection the asker has.
+INFECTION_RISK = (
+    r"\b((risks?|chances?|likelihood|dangers?|possibility|odds|rates?|incidence) of (an |a |any"
+    r" |getting |catching |developing )?(\w+ )?infections?"
+    r"|infections? (risks?|control|prevention|rates?)"
+    r"|(prevent|avoid|reduce|minimi[sz]e|lower|protect\w* against|guard\w* against)\w*"
+    r"( \w+){0,3}? infections?"
+    r"|(can|could|does|do|will|would|might|may)( \w+){1,4}? (cause|give|lead to|spread"
+    r"|transmit|pass on|result in|bring) (\w+ ){0,2}?infections?"
+    r"|(can|could|do|does|will|would|might|may|possible to|likely to)( you| one| people| anyone"
+    r"| someone| patients| i| we)?( ever)? (get|catch|pick up|develop) (\w+ ){0,2}?infections?"
+    r"|how (likely|common|often|rare|usual)( \w+){0,5}? infections?"
+    r"|infections?( \w+){0,4}? (is|are) (very |extremely |really |quite |so )?(rare|uncommon"
+    r"|unusual|unlikely|low|minimal))\b"
+)
 # A needle or a session, and what is done at one.
 TREATED = rf"({NEEDLE}|acupuncture|sessions?|treatments?|cupping)"
 # Where a faint is common and most often harmless: a session, a needle, an injection, a blood test.
@@ -1024,8 +1110,9 @@ DENIED_FEVER = (
     r"(?=\s*($|[-.,;:!?)\n])| (but|and|or|nor|at all|so far|yet|now|today|though|either)\b)"
 )
 INFLAMED_SKIN = (
-    r"pus|oozing|oozes|weeping|abscess|(is|are|looks?|looked|got|gone|become|became|seems?|seemed)"
-    r" (\w+ )?infected|red,? (and )?(hot|swollen|angry|spreading)|hot,? (and )?(red|swollen)"
+    r"pus|oozing|oozes|weeping|abscess|(is|are|'s|'re|been|looks?|looked|got|gone|become"
+    r"|became|seems?|seemed) (\w+ )?infected|red,? (and )?(hot|swollen|angry|spreading)"
+    r"|hot,? (and )?(red|swollen)"
     r"|swollen,? (and )?(red|hot)|red and sore"
     r"|(red|redness|red streaks?) (is |are |has been |keeps? )?spreading|spreading red\w*"
     # A red streak or line running from the site: infection spreading along the skin.
@@ -2007,7 +2094,8 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="needle_site_infection",
-        label="Where a needle went in is hot, swollen, oozing or spreading red",
+        label="Where a needle went in is hot, swollen, oozing or infected, or redness spreads from "
+        "it",
         advice=f"{URGENT} A needle site that gets hot, swollen or oozes, or redness that spreads, "
         "can be an infection, which needs treating quickly. Small red marks or a bruise that "
         "fade within a day or two are usual.",
@@ -2016,15 +2104,41 @@ RED_FLAGS = (
             rf"\b{NEEDLED}\b{NEAR}\b({INFLAMED_SKIN})",
             # "Infected needle site", "needle site infected", but not "can needles get infected?"
             rf"\binfected {NEEDLED} {NEEDLE_SITE}\b",
-            # As searched: "swollen needle site", "needle site hot", "cellulitis after acupuncture".
-            rf"\bswollen {NEEDLED} {NEEDLE_SITE}\b|\b{NEEDLED} {NEEDLE_SITE} (is |looks? )?(hot|swollen)\b",
+            # Hot or swollen alone, said of the site: "where a needle went in is swollen", "the
+            # needle site feels hot", "swollen where the needle went in", "swelling at needle
+            # site", "swollen needle site".
+            rf"\b{WHERE_NEEDLED}{SAID_OF_SITE} {HOT_OR_SWOLLEN}\b",
+            # As searched, the feature straight after the site and nothing it is of ("needle site
+            # hot", not "acupuncture points swollen ankles").
+            rf"\b{WHERE_NEEDLED} {HOT_OR_SWOLLEN}(?=\s*$|\s*[.,;:!?)]| (and|or|but|after|since"
+            r"|from|with|now|again|still|today|for)\b)",
+            rf"\b{HOT_OR_SWOLLEN}( (up|lumps?|bumps?|spots?|patch|skin|and \w+))?( (at|around|round"
+            rf"|on|near|by|in|of|over)( the| a| my| one of the| each| all the| all| some)?)?"
+            rf" {WHERE_NEEDLED}",
             rf"\bcellulitis\b{NEAR}\b{NEEDLED}|\b{NEEDLED}\b{NEAR}\bcellulitis\b",
             rf"\b{NEEDLED} {NEEDLE_SITE} (\w+ ){{0,2}}?infected\b",
-            rf"\b(have|has|had|got|developed|getting) (a |an )?{NEEDLED} {NEEDLE_SITE} infection",
+            # Skin said to be infected near a needle: "an infected spot where the needle was".
+            rf"\binfected (spots?|sites?|points?|areas?|wounds?|holes?|marks?|skin|lumps?|bumps?"
+            rf"|patch(es)?|sores?|pimples?)\b{NEAR}\b{NEEDLED}",
+            rf"\b{NEEDLED}\b{NEAR}\binfected (spots?|sites?|points?|areas?|wounds?|holes?|marks?"
+            r"|skin|lumps?|bumps?|patch(es)?|sores?|pimples?)\b",
+            # An infection said of a needle or a session ("infection after acupuncture", "I
+            # think I have an infection from the needles", "the needles gave me an infection"),
+            # or as searched ("needle site infection", "acupuncture infection"): not one of
+            # another part ("a chest infection after acupuncture"), nor the risk of one (see
+            # the ignore).
+            rf"\b{AN_INFECTION}{OF_ANOTHER_PART}{NEAR_IN_CLAUSE}"
+            rf"\b({FROM_A_NEEDLE}|{WHERE_NEEDLED})",
+            rf"\b(since|after|following|from) (the |my |a |an |last |his |her |this |that )?"
+            rf"(\w+ )?({NEEDLED}|needling|sessions?)\b{NEAR_IN_CLAUSE}\b{AN_INFECTION}",
+            rf"\b{NEEDLED}s? (\w+ ){{0,3}}?(gave|given|caused|left) (\w+ ){{0,3}}?{AN_INFECTION}",
+            rf"\b{NEEDLED}( {NEEDLE_SITE})? infections?\b",
+            both_anywhere(rf"({NEEDLED}|needling)", IT_INFECTED),
             # "The redness round the needle mark is getting bigger."
             rf"\b(red|redness|reddened|reddening)\b{NEAR}\b{NEEDLED}\b{NEAR}\b(getting|growing"
             r"|grown|got|gets) (bigger|larger|wider)\b",
         ),
+        ignore=(INFECTION_RISK,),
     ),
     RedFlag(
         name="needle_nerve",
@@ -2092,6 +2206,11 @@ RED_FLAGS = (
             r"|blister\w*)\b))",
             # Skin that weeps or looks infected where moxa, a lamp, a cup or a heat pad was.
             rf"\b{SKIN_WEEPING}\b{NEAR}\b{HEAT_SOURCE}",
+            # As searched, a burn said to be from one: "burn from moxa", "burns from the heat
+            # lamp".
+            # Not moxa that burns as it should ("the moxa burns from the top down").
+            r"(^|(?<=[.,;:!?(])|(?<=[.,;:!?(] ))burns? (from|by|caused by|off|after)"
+            rf" (the |my |a |an |his |her |this |that |last )?(\w+ )?{HEAT_SOURCE}",
         ),
         # A question about the risk: "can cupping cause blisters?", "does moxa burn", "can a hot
         # water bottle cause blisters?". Nor pain that burns ("the heat pad soothes the nerve pain

@@ -405,6 +405,32 @@ SHOWS = {
         "cellulitis after acupuncture",
         "red streak from needle",
         "red line spreading from where the needle went in",
+        # Hot or swollen alone, said of the place a needle went in (the NHS's infected wound).
+        "where a needle went in is swollen",
+        "swollen where the needle went in",
+        "swelling at needle site",
+        "where the needle went in is hot",
+        "the needle site feels hot",
+        "the place where the acupuncture needles were put in has swollen up",
+        "where the needle went in on my back is still a bit swollen",
+        "hot needle site",
+        # An infection said of a needle or a session, or a site asked or said to be infected.
+        "infection after acupuncture",
+        "I think I have an infection from the needles",
+        "needle site infection",
+        "acupuncture infection",
+        "an infection at the needle site",
+        "infection where the needle went in",
+        "I developed a skin infection after dry needling",
+        "since my acupuncture session I've got an infection on my back",
+        "the needles have given me an infection",
+        "the acupuncture left me with an infection",
+        "could the needles have caused an infection?",
+        "an infected spot where the needle went in",
+        "the needle site is red, is it infected?",
+        "where the needle went in, I think it's infected",
+        "I had acupuncture yesterday. The spot is red and sore. Is it infected?",
+        "I had acupuncture on Monday. Now it's hot and I think it's infected.",
     ],
     # A needle that touched a nerve: symptoms that have gone on since, not the tingle as it went in.
     "needle_nerve": [
@@ -478,6 +504,9 @@ SHOWS = {
         # As searched: keywords side by side.
         "moxa burn",
         "cupping blisters",
+        "burn from moxa",
+        "burn from the heat lamp",
+        "burns from the heat lamp on my back",
         # Heat at home for a sore back, which burns numb skin without its being felt.
         "I burnt my back with a hot water bottle",
         "blister from my heat pad",
@@ -1700,9 +1729,38 @@ EVERYDAY = [
     # A bad headache, but not a sudden one, or one that suddenly stopped.
     "I get a bad headache after each session",
     "My bad headache suddenly stopped after acupuncture",
-    # The risk of infection, not a site that looks infected.
+    # The risk of infection, or how it is kept away, not a site that looks infected.
     "Can needles get infected?",
     "Can an infected needle give me hepatitis?",
+    "can acupuncture cause infection?",
+    "is there a risk of infection from needles?",
+    "how do clinics prevent infection",
+    "does acupuncture cause infections?",
+    "how common is infection after acupuncture?",
+    "infection after acupuncture is rare",
+    "can you get an infection from acupuncture?",
+    "what are the chances of getting an infection from acupuncture needles",
+    "acupuncture infection risk",
+    "the practitioner uses single-use needles to avoid infection",
+    "I think I caught a hepatitis infection from the needles",
+    # An infection of another part than where a needle went in, or one acupuncture is asked
+    # about for.
+    "a chest infection after acupuncture",
+    "I had an infection in my chest after acupuncture",
+    "I have a chest infection, can I still have acupuncture?",
+    "I'm on antibiotics for an infection can I have acupuncture",
+    "acupuncture for infection",
+    "Acupuncture points for infection",
+    "My cut is red. Is it infected?",
+    # Red alone where a needle went in, usual and fading (the sign is redness spreading), a
+    # feeling of heat as a needle goes in, a swollen joint or a hot flush asked about.
+    "where the needle went in is red",
+    "I felt a hot sensation where the needles went in",
+    "acupuncture for swollen ankles",
+    "acupuncture points swollen ankles",
+    "acupuncture points hot flushes",
+    "I have a swollen knee, will acupuncture help?",
+    "the hot needles felt nice",
     # Pain at night that is no worse, painkillers at night, an alarm.
     "The pain is better at night",
     "I take painkillers at night",
@@ -2102,6 +2160,8 @@ NOT_THIS_SIGN = {
     "the tingling from the needle is still in my foot": "needle_left_in",
     # A numb bottom, but nothing felt in the legs of a session.
     "I felt nothing in my legs during the session but my bum is numb": "both_legs",
+    # A kidney infection (the fever sign's), not the skin where a needle went in.
+    "since the acupuncture I have a kidney infection": "needle_site_infection",
 }
 
 
