@@ -2094,8 +2094,7 @@ RED_FLAGS = (
     ),
     RedFlag(
         name="needle_site_infection",
-        label="Where a needle went in is hot, swollen, oozing or infected, or redness spreads from "
-        "it",
+        label="Where a needle went in is hot, swollen, oozing or spreading red",
         advice=f"{URGENT} A needle site that gets hot, swollen or oozes, or redness that spreads, "
         "can be an infection, which needs treating quickly. Small red marks or a bruise that "
         "fade within a day or two are usual.",
