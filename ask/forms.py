@@ -178,10 +178,7 @@ class AskForm(forms.ModelForm):
         if choice == found:
             # In the box as if typed there: the choice is spent, and the address is checked for a
             # mistyped domain as one typed would be.
-            cleaned["email"], cleaned["email_choice"] = found, ""
-            self.data = self.data.copy()
-            self.data[self.add_prefix("email")] = found
-            self.data[self.add_prefix("email_choice")] = ""
+            self._put_in_address_box(cleaned, found, email_choice="")
             return False
         without = self.WITHOUT_ADDRESS + found
         no_answer = (
@@ -230,13 +227,21 @@ class AskForm(forms.ModelForm):
         if unsendable:
             del self.errors["email"]
         if cleaned.get("email_choice") == suggested:
-            cleaned["email"] = suggested
-            self.data = self.data.copy()
-            self.data[self.add_prefix("email")] = suggested
+            self._put_in_address_box(cleaned, suggested)
             return
         self._ask_which_address(suggested, typed, unsendable)
         if unsendable or cleaned.get("email_choice") != typed:
             self.add_error("email", f"Did you mean {suggested}?")
+
+    def _put_in_address_box(self, cleaned, address, **also):
+        """Take `address` as the one typed in the address box, in what is cleaned and in the box
+        itself, as the form is shown again if anything else stops it; `also`: other fields'
+        values, set likewise."""
+        values = {"email": address, **also}
+        cleaned.update(values)
+        self.data = self.data.copy()
+        for name, value in values.items():
+            self.data[self.add_prefix(name)] = value
 
     def _ask_which_address(self, suggested, typed, unsendable):
         """Show email_choice as a choice between `suggested` and `typed`, which is the address
