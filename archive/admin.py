@@ -12,6 +12,7 @@ from django.utils.html import format_html_join
 from django.utils.text import capfirst, get_text_list
 
 from archive import outdated_claims as claims_known
+from archive import red_flags, urgent_advice
 from archive.forms import RefuseStaleSavesForm
 from archive.models import Category, Question, RetiredSlug
 from config.personal_data import personal_data_in
@@ -195,6 +196,13 @@ class QuestionForm(RefuseStaleSavesForm):
 
     # The boxes readers see, each checked for personal data as the editor changes it.
     PUBLIC_TEXT = ("title", "question", "answer")
+    # What an editor is told when the answer tells readers not to get the help the page sends
+    # them to, above it, for a warning sign its question describes.
+    URGENT_ADVICE_CONTRADICTED = (
+        "This Q&A's question describes {signs}, and its page gives the urgent advice before the "
+        "answer: {advice}. The answer says {words}, which tells the reader not to get that help, "
+        "or to wait. Change those words to tell them to follow the advice."
+    )
 
     def clean(self):
         """Refuse a title, question or answer the editor changed to hold an e-mail address, a
@@ -211,7 +219,23 @@ class QuestionForm(RefuseStaleSavesForm):
                 self.add_error(
                     field, f"This contains personal data ({what}). Edit it out: the Q&A is public."
                 )
+        if {"question", "answer"} & set(changed):
+            self._refuse_contradicted_urgent_advice(cleaned)
         return cleaned
+
+    def _refuse_contradicted_urgent_advice(self, cleaned):
+        """Refuse an answer that tells readers not to get help, or to wait and see, under the
+        advice of a warning sign its question describes, as the queue refuses it
+        (ask.services.urgent_advice_contradicted): no note before the answer sets that right."""
+        if "question" not in cleaned or "answer" not in cleaned:
+            return
+        contradicted = urgent_advice.message(
+            self.URGENT_ADVICE_CONTRADICTED,
+            red_flags.signs_shown(cleaned["question"]),
+            urgent_advice.contradicting_words(cleaned["answer"]),
+        )
+        if contradicted:
+            self.add_error("answer", contradicted)
 
     def clean_slug(self):
         """Refuse the address of a deleted Q&A, whose links say it was removed (as a taken one

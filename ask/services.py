@@ -5,7 +5,6 @@ e-mail to the asker is queued in the same transaction."""
 
 import hashlib
 import logging
-import re
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from archive import red_flags
+from archive import red_flags, urgent_advice
 from archive.models import Question
 from ask.models import (
     OPEN_STATES,
@@ -878,59 +877,6 @@ def _refuse_personal_data(locked):
         raise ValidationError(errors)
 
 
-# Words of an answer that tell its asker not to worry, or to wait. Under the advice of a warning
-# sign their question showed ("Call 999 or go to A&E now"), which comes first in every e-mail and
-# page that gives the answer, they read as leave not to follow it; so such an answer goes to no
-# asker and into no archive until its editor confirms it tells the asker to follow that advice.
-# Kept short on purpose: it asks an editor to look again, not to judge an answer, and the note
-# before every such answer ("where this answer says not to worry, or to wait…") meets whatever
-# it misses. Everyday words that are no leave to wait stay out: "normal activities", "not
-# normal", "abnormal", "a waiting list", "do not wait a few days", "pass urine", "common sense".
-REASSURANCE = re.compile(
-    r"(?<!\bnot )(?<!n't )(?<!\bnot a )\bnormal\b(?! (activit|daily|routine|life|duties))"
-    r"|\b(nothing to|no need to|don't|do not|not to) worry\b"
-    r"|(?<!\bnot )(?<!n't )\bwait(ing)? (and see|(for )?(a|a few|a couple of|several|some|\d+|one|"
-    r"two|three) (days?|weeks?|months?))\b"
-    r"|\b(will|\w+'ll|should|usually|normally|often|tends? to) (?!not\b|never\b)(\w+ )?(settle[sd]?|"
-    r"pass(es)?|go(es)? away|wears? off)\b(?! (out|urine|water|wind|stools?)\b)"
-    r"|\bgive (it|this|them) (\w+ ){0,2}time\b"
-    r"|\b(this|that|it)( is|'s) (very |quite |fairly |really )?(a )?common\b(?! sense)",
-    re.IGNORECASE,
-)
-
-# Words of an answer that tell its asker not to get help, or to wait and see: "there is no need
-# to see a doctor", "you don't need to see your GP", "do not go to A&E". Under a warning sign's
-# advice they contradict it outright, which no note before the answer can set right, so no tick
-# lets them out: the editor changes them. Only help the urgent advice sends people to is named
-# ("no need to see your acupuncturist again" says nothing of it), and "don't wait and see" or
-# "don't delay seeing a doctor" tell the asker to get it.
-_HELP = (
-    r"(?:(?:a|an|your|the|any|some|medical|urgent|emergency|NHS)\s+){0,2}"
-    r"(?:doctors?|GPs?|A\s?&\s?E|A and E|accident and emergency|emergency department|999|111|"
-    r"hospital|ambulance|nurse|specialist|consultant|help|advice|attention|care|treatment|"
-    r"anyone|anybody|someone|somebody|medics?|out[- ]of[- ]hours)\b"
-)
-_SEEK = (
-    r"(?:see|call|contact|phone|ring|visit|go to|go and see|go in to|seek|get|ask|ask for|"
-    r"consult|attend|bother|trouble|book(?: in)? with|dial)"
-)
-_SEEN = (
-    rf"(?:{_SEEK} {_HELP}"
-    r"|(?:get|have) (?:it|this|that|them|these|those|yourself|you) "
-    r"(?:checked|looked at|seen|examined))"
-)
-CONTRADICTION = re.compile(
-    rf"\b(?:no|not any|little) (?:real )?need (?:for you )?(?:to {_SEEN}|for {_HELP})"
-    rf"|\b(?:not|isn't|is not) (?:necessary|needed|worth it) to {_SEEN}"
-    rf"|\b(?:don't|do not|won't|will not|shouldn't|should not|doesn't|does not) "
-    rf"(?:really |even )?(?:need|have) to {_SEEN}"
-    rf"|\b(?:needn't|need not) {_SEEN}"
-    rf"|\b(?:don't|do not|never) {_SEEK} {_HELP}"
-    r"|(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:wait and see|wait it out|"
-    r"see how (?:it|things|you) (?:goes?|gets? on))\b",
-    re.IGNORECASE,
-)
-
 # The box an editor ticks to mark answered, send or publish an answer that says not to worry, or
 # to wait, all the same, and what they are told when they have not, or when it says not to get
 # help.
@@ -949,35 +895,15 @@ URGENT_ADVICE_CONTRADICTED = (
 )
 
 
-def _words(text, *patterns):
-    """The words of `text` that any of `patterns` finds, each once, in the order they come."""
-    plain = " ".join(text.replace("’", "'").split())
-    matches = sorted(
-        (match for pattern in patterns for match in pattern.finditer(plain)),
-        key=lambda match: match.start(),
-    )
-    return list(dict.fromkeys(match.group(0) for match in matches))
-
-
-def reassuring_words(text):
-    """The words of `text` that tell the reader not to worry, or to wait (REASSURANCE), or not
-    to get help (CONTRADICTION), each once, in the order they come."""
-    return _words(text, REASSURANCE, CONTRADICTION)
-
-
-def contradicting_words(text):
-    """The words of `text` that tell the reader not to get help, or to wait and see
-    (CONTRADICTION), each once, in the order they come."""
-    return _words(text, CONTRADICTION)
-
-
 def urgent_advice_unfollowed(submission, answer=None):
     """Why `answer` (else the submission's own) may not go out unconfirmed: the submission
     showed red-flag signs, and the answer tells the asker not to worry, or to wait. The message
     names each sign's urgent advice (its first sentence, "Call 999 or go to A&E now.") and the
     words. "" when nothing stops it."""
-    words = reassuring_words(submission.answer if answer is None else answer)
-    return _urgent_advice_message(URGENT_ADVICE_UNFOLLOWED, submission.red_flags, words)
+    words = urgent_advice.reassuring_words(submission.answer if answer is None else answer)
+    return urgent_advice.message(
+        URGENT_ADVICE_UNFOLLOWED, submission.red_flags, words, confirm=FOLLOWS_URGENT_ADVICE
+    )
 
 
 def urgent_advice_contradicted(submission, answer=None):
@@ -985,25 +911,9 @@ def urgent_advice_contradicted(submission, answer=None):
     submission showed red-flag signs, and the answer tells the asker not to get help, or to wait
     and see. The message names each sign's urgent advice and the words to change. "" when
     nothing stops it."""
-    words = contradicting_words(submission.answer if answer is None else answer)
-    return _urgent_advice_message(URGENT_ADVICE_CONTRADICTED, submission.red_flags, words)
-
-
-def _urgent_advice_message(message, signs, words):
-    if not (signs and words):
-        return ""
-    signs_by_advice = {}
-    for sign in signs:
-        first = re.match(r".*?[.!?](?=\s|$)", sign.advice)
-        signs_by_advice.setdefault(first[0] if first else sign.advice, []).append(sign.label)
-    advice = "; ".join(
-        f"“{action}” ({'; '.join(labels)})" for action, labels in signs_by_advice.items()
-    )
-    return message.format(
-        signs="a warning sign" if len(signs) == 1 else "warning signs",
-        advice=advice,
-        words=", ".join(f"“{word}”" for word in words),
-        confirm=FOLLOWS_URGENT_ADVICE,
+    words = urgent_advice.contradicting_words(submission.answer if answer is None else answer)
+    return urgent_advice.message(
+        URGENT_ADVICE_CONTRADICTED, submission.red_flags, words, confirm=FOLLOWS_URGENT_ADVICE
     )
 
 
@@ -1032,7 +942,7 @@ def _refuse_advice_left_out(locked):
     """A Q&A's page gives the advice of the signs its own question describes, and no other: an
     answer that says not to worry, or to wait, sent under the advice of a sign the asker showed
     (ticked, or described in words an editor took out), is not published without it."""
-    words = reassuring_words(locked.answer)
+    words = urgent_advice.reassuring_words(locked.answer)
     if not (locked.red_flags and words):
         return
     shown = {sign.name for sign in red_flags.signs_shown(locked.edited_question)}

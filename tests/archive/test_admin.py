@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 LIST = "/admin/archive/question/"
 
 
-@pytest.fixture
-def editor_client(client, db):
-    client.force_login(make_editor())
-    return client
-
-
 def test_the_list_has_no_app_list_beside_it(editor_client):
     assert 'id="nav-sidebar"' not in editor_client.get(LIST).text
     assert 'id="nav-sidebar"' in editor_client.get("/admin/archive/category/").text  # elsewhere

@@ -13,18 +13,11 @@ from django.utils import timezone
 from archive.models import Question, RetiredSlug
 from factsheets.models import Factsheet
 from tests.archive.test_admin import LIST, form_data
-from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_question
 
 pytestmark = pytest.mark.django_db
 RETIRED = "/admin/archive/retiredslug/"
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def delete_in_admin(client, question):

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from archive.models import Question
 from tests.archive.test_admin import form_data
-from tests.ask.conftest import make_editor
 from tests.factories import make_category, make_question
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +20,6 @@ LIST = "/admin/archive/question/"
 @pytest.fixture
 def area(db):
     return make_category("Lower back pain")
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_editor())
-    return client
 
 
 def test_due_for_review_means_marked_or_past_the_review_by_date(area):

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from archive.models import Question
 from ask import services
 from ask.models import Submission
+from tests.archive.test_urgent_advice import FOLLOWS, REASSURING, TRIAL_ANSWER
 from tests.ask.conftest import links, make_submission, receipt
 from tests.ask.test_admin import change_url, form_data, press
 from tests.factories import make_question
@@ -21,116 +22,13 @@ State = Submission.State
 
 URGENT_QUESTION = "My bum is numb and i cant pee properly since my acupuncture yesterday."
 CALM_QUESTION = "Is it normal to feel tired for a day after acupuncture for my lower back?"
-REASSURING = (
-    "This is a normal reaction after treatment and nothing to worry about. Wait a few days and "
-    "it will settle."
-)
-FOLLOWS = (
-    "Please call 999 or go to A&E now, as the advice above says. Once you have been seen, "
-    "tiredness after a session is common."
-)
 EMERGENCY = "“Call 999 or go to A&E now.”"
-# An editor's answer to cauda equina signs, as it was written in a trial of the site.
-TRIAL_ANSWER = (
-    "Don't worry, this is a normal reaction to treatment and will settle in a few days. There "
-    "is no need to see a doctor."
-)
 # What the asker reads before such an answer, as the Q&A page says it (there with a link).
 NOTE = "Where this answer says not to worry, or to wait, follow the urgent advice above instead."
 PAGE_NOTE = (
     "Where this answer says not to worry, or to wait, follow the "
     '<a href="#urgent-heading">urgent advice above</a> instead.'
 )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "This is a normal reaction.",
-        "It's perfectly normal after a session.",
-        "There is nothing to worry about.",
-        "Don’t worry.",
-        "No need to worry.",
-        "Wait a few days.",
-        "I would wait a couple of weeks and see.",
-        "Wait and see how it goes.",
-        "It will settle.",
-        "It’ll pass.",
-        "It should soon go away.",
-        "The soreness usually wears off.",
-        "Give it time.",
-        "Give it a little time.",
-        "This is very common after acupuncture.",
-        "It's common to feel this way.",
-    ],
-)
-def test_words_that_say_not_to_worry_or_to_wait_are_found(text):
-    assert services.reassuring_words(text)
-
-
-@pytest.mark.parametrize(
-    "text, words",
-    [
-        (TRIAL_ANSWER, ["no need to see a doctor"]),
-        ("You don't need to see your GP.", ["don't need to see your GP"]),
-        ("You don’t really need to see a doctor.", ["don't really need to see a doctor"]),
-        ("There's no need to worry about it, wait and see.", ["wait and see"]),
-        ("No need to go to A&E.", ["No need to go to A&E"]),
-        ("There is no need for a doctor.", ["no need for a doctor"]),
-        ("It's not necessary to call 111.", ["not necessary to call 111"]),
-        ("You needn't call 999.", ["needn't call 999"]),
-        ("Do not go to A&E unless it gets worse.", ["Do not go to A&E"]),
-        ("There is no need to get it checked.", ["no need to get it checked"]),
-        ("There is no need to seek medical advice.", ["no need to seek medical advice"]),
-        ("Let's see how it goes.", ["see how it goes"]),
-    ],
-)
-def test_words_that_say_not_to_get_help_are_found(text, words):
-    assert services.contradicting_words(text) == words
-    assert set(words) <= set(services.reassuring_words(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        REASSURING,
-        FOLLOWS,
-        "Don't wait and see: call 999.",
-        "Do not wait; go to A&E now.",
-        "Don't delay seeing a doctor.",
-        "Don't hesitate to call 999.",
-        "You need to see a doctor today.",
-        "Please don't wait to see your GP.",
-        "There is no need to stop acupuncture for good.",
-        "There is no need to see your acupuncturist again.",
-        "There is no need to worry about your next session.",
-    ],
-)
-def test_words_that_do_not_say_not_to_get_help_are_not_found(text):
-    assert services.contradicting_words(text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Go back to your normal activities once you have been seen.",
-        "Your normal daily routine can wait.",
-        "This is not normal: call 999.",
-        "This isn’t normal.",
-        "An abnormal feeling needs checking.",
-        "You may be on a waiting list for physiotherapy.",
-        "Do not wait a few days: go now.",
-        "Don't wait and see.",
-        "If you cannot pass urine, call 999.",
-        "It will not settle by itself.",
-        "If you feel you will pass out, lie down.",
-        "Use common sense.",
-        "This is uncommon.",
-        "Call 999 or go to A&E now.",
-    ],
-)
-def test_words_that_are_no_leave_to_wait_are_not_found(text):
-    assert services.reassuring_words(text) == []
 
 
 def in_review(editor, question=URGENT_QUESTION, **fields):
