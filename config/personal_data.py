@@ -141,11 +141,19 @@ def personal_data_in(text, *, name="", email=""):
     return "".join(found)
 
 
+# Words that say an address follows: "e-mail jdoe at example.com", "my email is …", "write to …",
+# "contact …" (up to a few words before it, in the same sentence).
+_ADDRESS_FOLLOWS = re.compile(
+    r"\b(?:e-?mail|mail|write to|contact|reach|message|address)\b[^.!?,;\n]{0,16}$", re.IGNORECASE
+)
+
+
 def _spelled_out_addresses(text):
     """The e-mail addresses in `text` written so that no "@" shows (SPELLED_OUT_ADDRESS). One
     written with a plain " at " and real dots only ("jdoe at gmail.com") counts only at a common
     mail service (COMMON_MAIL_DOMAINS), after a name that looks like an address's ("j.doe", "jdoe85")
-    or after "me", "us", "him", "her" or "them": "read more at nhs.uk" is a sentence."""
+    or after "me", "us", "him", "her" or "them", or after words that say an address follows ("my
+    email is jdoe at example.com"): "read more at nhs.uk" is a sentence."""
     for match in SPELLED_OUT_ADDRESS.finditer(text):
         local, domain = match["local"].lower(), match["domain"].lower()
         if (
@@ -154,6 +162,7 @@ def _spelled_out_addresses(text):
             or domain in COMMON_MAIL_DOMAINS
             or re.search(r"\w[._+-]\w|[^\W\d]\d", local)
             or local in ("me", "us", "him", "her", "them")
+            or _ADDRESS_FOLLOWS.search(text, 0, match.start())
         ):
             yield match
 

@@ -342,6 +342,9 @@ def test_publishing_refuses_the_askers_name_or_any_email_address(editor, area, f
         ("JDOE [AT] EXAMPLE DOT CO DOT UK", "an e-mail address spelled out"),
         ("j.doe at example.org", "an e-mail address spelled out"),
         ("Email me at jdoe.co.uk", "an e-mail address spelled out"),
+        ("My email is jdoe at example.com", "an e-mail address spelled out"),
+        ("Please write to jdoe at example.org.", "an e-mail address spelled out"),
+        ("contact: jdoe at example.co.uk", "an e-mail address spelled out"),
         # Home addresses: a house number and a street, or a flat.
         ("12 High Street", "a home address"),
         ("45 park road", "a home address"),
@@ -373,6 +376,8 @@ def test_personal_data_is_found_and_named(text, what):
         # Sentences with "at" and "dot", and sites to read.
         "I looked at the dot on the chart.",
         "Read more at nhs.uk, or at www.nice.org.uk.",
+        "I emailed my GP. Read more at nhs.uk.",
+        "Contact your GP, or read more at nhs.uk.",
         # Doses, times and counts are no house numbers; a street word alone is no street.
         "Rest for 2 weeks, have 10 sessions, take it 3 times a day.",
         "I was in ward 5 at St James's, and it took 3 days to close.",
