@@ -171,7 +171,7 @@ class AskForm(forms.ModelForm):
         is also choosing to get no answer (the choice says so)."""
         if cleaned.get("email") or self["email"].data or "question" not in cleaned:
             return False
-        found = self._address_in(cleaned["question"])
+        typed, found = self._address_in(cleaned["question"])
         if not found:
             return False
         choice = cleaned.get("email_choice")
@@ -198,20 +198,24 @@ class AskForm(forms.ModelForm):
             return True
         self.add_error(
             "email",
-            f"Your question holds an e-mail address ({found}). To get the answer by e-mail, put "
+            f"Your question holds an e-mail address ({typed}). To get the answer by e-mail, put "
             "it in this box; editors remove it from the question before anything is published.",
         )
         return False
 
     def _address_in(self, text):
-        """The first e-mail address in `text` that the address box would take, without the full
-        stop or other mark that may end its sentence; None if it holds none."""
+        """The first e-mail address in `text`, without the full stop or other mark that may end
+        its sentence, as (typed, usable): usable is what the address box would take, the address
+        itself or, where mail cannot be sent to it, the suggestion put right ("bob@gmail" →
+        "bob@gmail.com"). (None, None) if it holds none."""
         for match in EMAIL_ADDRESS.finditer(text):
+            typed = match[0].rstrip(".!?")
             try:
-                return self.fields["email"].clean(match[0].rstrip(".!?"))
+                return typed, self.fields["email"].clean(typed)
             except forms.ValidationError:
-                continue
-        return None
+                if suggested := self._suggestion(typed):
+                    return typed, suggested
+        return None, None
 
     def _check_email_domain(self, cleaned):
         """Hold back an address whose domain is a mistyped common one ("jane@gmial.com",

@@ -95,6 +95,19 @@ def test_an_address_that_ends_a_sentence_is_taken_without_its_full_stop(client):
     assert email_errors(html) == [HOLDS]
 
 
+@pytest.mark.parametrize(
+    "typed, put_right", [("bob@gmail", "bob@gmail.com"), ("bob@hotmailcom", "bob@hotmail.com")]
+)
+def test_an_address_mail_cannot_reach_is_offered_put_right(client, typed, put_right):
+    data = sent(question=f"Is it normal to feel very tired after it? Write to {typed}.")
+    html = client.post("/ask/", data).content.decode()
+    assert not Submission.objects.exists()
+    assert email_errors(html) == [HOLDS.replace("bob@example.net", typed)]
+    assert radio_choices(html)[0] == (put_right, f"Yes: put {put_right} in the box above", False)
+    assert client.post("/ask/", data | {"email_choice": put_right}).status_code == 302
+    assert Submission.objects.get().email == put_right
+
+
 def test_an_address_in_the_box_is_sent_as_typed_whatever_the_question_holds(client):
     assert client.post("/ask/", sent(email="ann@example.org")).status_code == 302
     assert Submission.objects.get().email == "ann@example.org"
