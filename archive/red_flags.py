@@ -62,8 +62,11 @@ Decisions a reviewer should know about:
   (today, this morning, last night: see JUST_NOW) or suddenly, as the NHS's page on the palsy
   says to call 999 for a face that has dropped and that a stroke's signs, unlike the palsy's,
   usually come on suddenly ("I woke up this morning with my face drooping, I think it's Bell's
-  palsy", "my face suddenly drooped, is it Bell's palsy?"); a palsy that came on weeks, months
-  or years ago does not ("it came on suddenly two weeks ago and my face still droops").
+  palsy", "my face suddenly drooped, is it Bell's palsy?"), or when the palsy is only asked about
+  or thought of, not named by a doctor ("my face drooped, is it Bell's palsy?", "I think it's
+  Bell's palsy": see PALSY_ASKED); a palsy that came on weeks, months or years ago does not ("it
+  came on suddenly two weeks ago and my face still droops"), nor one the asker has ("I have
+  Bell's palsy and my face droops on one side").
 - A severe allergic reaction (anaphylaxis: lips, tongue or throat swelling, a tight throat, lips
   turning blue, or an allergy said with swelling, breathing trouble or swallowing) is a sign of
   its own: a needle's metal, tape or a cream can rarely bring one on. An allergy with no reaction
@@ -803,6 +806,15 @@ JUST_NOW = (
 PALSY_OF_THE_PAST = (
     r"\b((\w+ ){0,2}?(weeks?|months?|years?) ago|(for|over) (the (last|past) )?(\w+ ){0,2}?"
     r"(weeks?|months?|years?)|since (last )?(week|month|year|christmas|(19|20)\d\d))\b"
+)
+# A palsy asked about, or only thought of, not one a doctor has named ("is it Bell's palsy?", "I
+# think it's Bell's palsy", "do I have facial palsy?"): a face that droops may be a stroke,
+# whatever the asker takes it for.
+PALSY_ASKED = (
+    r"((is|could|might|may|would|can) (it|this|that) (be |have been )?"
+    r"|(do|does|could|might|have|has) (i|he|she|they|you) (have |got |had )"
+    r"|(think|thought|wonder\w*|worried|afraid|scared|fear\w*|suspect\w*|guess\w*|maybe|perhaps"
+    r"|possibly)( \S+){0,3}? )(a |an )?(case of |touch of )?(bell'?s|facial|face) palsy\b"
 )
 SAID_NEW = (
     rf"\b({SUDDEN}\b(?! (mini[- ]?)?strokes?\b)|{JUST_NOW}"
@@ -1743,12 +1755,13 @@ RED_FLAGS = (
             r"\b(think|thought|worried|afraid|scared|fear|wonder\w*|just) (\w+ ){0,3}?"
             r"(had|has had|having) (a |another )?(mini[- ]?)?stroke\b",
         ),
-        # A sentence naming a Bell's palsy, but for a droop of the last hours or one come on
-        # suddenly and not weeks ago (see PALSY_OF_THE_PAST), or a stroke of the past but no sign
+        # A sentence naming a Bell's palsy, but for a droop of the last hours, or one come on
+        # suddenly or a palsy only asked about and not weeks ago (see PALSY_OF_THE_PAST,
+        # PALSY_ASKED), or a stroke of the past but no sign
         # said to be new, whose signs they are; slurring in drink ("after a few pints my speech
         # was slurred").
         ignore=(
-            a_sentence_naming(PALSY, unless=rf"\b({JUST_NOW}|{SUDDEN})\b"),
+            a_sentence_naming(PALSY, unless=rf"\b({JUST_NOW}|{SUDDEN}|{PALSY_ASKED})"),
             a_sentence_naming(PALSY, PALSY_OF_THE_PAST, unless=rf"\b{JUST_NOW}\b"),
             a_sentence_naming(STROKE_OF_THE_PAST, unless=SAID_NEW),
             r"\b(drunk|drinks?|drinking|wine|beer|alcohol|pints?)\b[^.!?\n]{0,40}?\bslurr\w*",

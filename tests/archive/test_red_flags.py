@@ -567,6 +567,10 @@ SHOWS = {
         "my face suddenly drooped on one side, is it Bell's palsy?",
         "all of a sudden her mouth dropped, we think it's facial palsy",
         "I've had Bell's palsy for a year and this morning my face drooped further",
+        # A palsy only asked about or thought of, with no time: no doctor has named it.
+        "My face drooped, is it Bell's palsy?",
+        "one side of my mouth is drooping, I think it's Bell's palsy",
+        "my face droops on one side, do I have facial palsy?",
     ],
     # Thoughts of suicide or self-harm, said outright: pain that goes on wears people down.
     "thoughts_of_suicide": [
@@ -2095,6 +2099,9 @@ EVERYDAY = [
     "three months ago my face suddenly drooped with Bell's palsy",
     "my face drooped suddenly from Bell's palsy over the last few weeks",
     "since 2023 my mouth has drooped from facial palsy that came on suddenly",
+    "I was diagnosed with Bell's palsy and my face droops on one side",
+    "Will acupuncture help the droop from my Bell's palsy?",
+    "my face has drooped for three weeks, is it Bell's palsy?",
     "my eyelids droop as I get older",
     "cosmetic acupuncture for a sagging face",
     "my face fell when I saw the price",
