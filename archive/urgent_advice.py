@@ -15,11 +15,19 @@ import re
 # normal", "abnormal", "a waiting list", "do not wait a few days", "pass urine", "common sense".
 REASSURANCE = re.compile(
     r"(?<!\bnot )(?<!n't )(?<!\bnot a )\bnormal\b(?! (activit|daily|routine|life|duties))"
-    r"|\b(nothing to|no need to|don't|do not|not to) worry\b"
+    r"|\b(nothing to|no need to|no reason to|don't|do not|not to) (worry|panic|fret|be (worried"
+    r"|alarmed|concerned|scared|frightened))\b"
+    r"|\bnothing to (be )?(worried|concerned|alarmed|scared|frightened) (about|by)\b"
+    r"|\bno (cause|reason|need) for (concern|alarm|worry|panic)\b"
+    r"|(?<!\bnot )(?<!n't )(?<!\bnot a )(?<!n't a )\b(a )?(positive|good|healthy|encouraging) sign\b"
+    r"|\b(perfectly|completely|absolutely|totally|quite) (fine|safe|harmless|ok|okay|expected)\b"
+    r"|\b(you'll|you will) be (fine|ok|okay|all right|alright)\b"
+    r"|\b(is|are|it's|that's) (usually |generally |completely |quite )?(harmless|nothing serious)\b"
     r"|(?<!\bnot )(?<!n't )\bwait(ing)? (and see|(for )?(a|a few|a couple of|several|some|\d+|one|"
     r"two|three) (days?|weeks?|months?))\b"
     r"|\b(will|\w+'ll|should|usually|normally|often|tends? to) (?!not\b|never\b)(\w+ )?(settle[sd]?|"
-    r"pass(es)?|go(es)? away|wears? off)\b(?! (out|urine|water|wind|stools?)\b)"
+    r"pass(es)?|go(es)? away|wears? off|clears? up|clears?|eases? off|subsides?|dies? down"
+    r"|calms? down|resolves?|gets? better|disappears?)\b(?! (out|urine|water|wind|stools?)\b)"
     r"|\bgive (it|this|them) (\w+ ){0,2}time\b"
     r"|\b(this|that|it)( is|'s) (very |quite |fairly |really )?(a )?common\b(?! sense)",
     re.IGNORECASE,
@@ -39,21 +47,35 @@ _HELP = (
 )
 _SEEK = (
     r"(?:see|call|contact|phone|ring|visit|go to|go and see|go in to|seek|get|ask|ask for|"
-    r"consult|attend|bother|trouble|book(?: in)? with|dial)"
+    r"consult|attend|bother|trouble|book(?: in)? with|dial|(?:rush|hurry|run|race|dash|head)"
+    r"(?: off| down)? to|go (?:running|rushing)(?: off)? to)"
+)
+# The same, as "seeing", "calling", "rushing to": "hold off on seeing your GP".
+_SEEKING = (
+    r"(?:seeing|calling|contacting|phoning|ringing|visiting|going to|going in to|seeking|getting|"
+    r"asking for|consulting|attending|bothering|booking(?: in)? with|dialling|dialing|"
+    r"(?:rushing|hurrying|running|racing|dashing|heading)(?: off| down)? to)"
 )
 _SEEN = (
     rf"(?:{_SEEK} {_HELP}"
     r"|(?:get|have) (?:it|this|that|them|these|those|yourself|you) "
     r"(?:checked|looked at|seen|examined))"
 )
+# Not after "not", "n't" or "never": "don't delay seeing a doctor", "do not put off calling 999".
+_NOT_DENIED = r"(?<!\bnot )(?<!n't )(?<!\bnever )"
 CONTRADICTION = re.compile(
-    rf"\b(?:no|not any|little) (?:real )?need (?:for you )?(?:to {_SEEN}|for {_HELP})"
+    rf"\b(?:no|not any|little) (?:real )?(?:need|reason|point|call) (?:for you )?(?:in )?"
+    rf"(?:to {_SEEN}|for {_HELP}|{_SEEKING} {_HELP})"
     rf"|\b(?:not|isn't|is not) (?:necessary|needed|worth it) to {_SEEN}"
     rf"|\b(?:don't|do not|won't|will not|shouldn't|should not|doesn't|does not) "
     rf"(?:really |even )?(?:need|have) to {_SEEN}"
+    rf"|\b(?:don't|do not|won't|will not|shouldn't|should not) (?:really |even )?need {_HELP}"
     rf"|\b(?:needn't|need not) {_SEEN}"
     rf"|\b(?:don't|do not|never) {_SEEK} {_HELP}"
-    r"|(?<!\bnot )(?<!n't )(?<!\bnever )\b(?:wait and see|wait it out|"
+    rf"|{_NOT_DENIED}\b(?:hold|put|holding|putting) off (?:on )?{_SEEKING} {_HELP}"
+    rf"|{_NOT_DENIED}\b(?:delay|postpone) {_SEEKING} {_HELP}"
+    rf"|{_NOT_DENIED}\bwait\b[^.!?;]{{0,40}}? before {_SEEKING} {_HELP}"
+    rf"|{_NOT_DENIED}\b(?:wait and see|wait it out|"
     r"see how (?:it|things|you) (?:goes?|gets? on))\b",
     re.IGNORECASE,
 )

@@ -43,6 +43,16 @@ TRIAL_ANSWER = (
         "Give it a little time.",
         "This is very common after acupuncture.",
         "It's common to feel this way.",
+        # As an answer was written to saddle numbness in a trial of the site.
+        "Don't panic.",
+        "This is a positive sign that the treatment is working.",
+        "There is nothing to be worried about.",
+        "No cause for concern.",
+        "It should clear up within 48 hours.",
+        "It will ease off.",
+        "This is perfectly fine.",
+        "You'll be fine.",
+        "It's harmless.",
     ],
 )
 def test_words_that_say_not_to_worry_or_to_wait_are_found(text):
@@ -64,6 +74,14 @@ def test_words_that_say_not_to_worry_or_to_wait_are_found(text):
         ("There is no need to get it checked.", ["no need to get it checked"]),
         ("There is no need to seek medical advice.", ["no need to seek medical advice"]),
         ("Let's see how it goes.", ["see how it goes"]),
+        # As an answer was written to saddle numbness in a trial of the site.
+        ("Please don't rush to A&E.", ["don't rush to A&E"]),
+        ("There is no reason to see a doctor.", ["no reason to see a doctor"]),
+        ("Hold off on seeing your GP until your next session.", ["Hold off on seeing your GP"]),
+        ("You don't need a doctor.", ["don't need a doctor"]),
+        ("There's no point calling 999.", ["no point calling 999"]),
+        ("I would delay seeing your GP.", ["delay seeing your GP"]),
+        ("Wait a week before seeing your GP.", ["Wait a week before seeing your GP"]),
     ],
 )
 def test_words_that_say_not_to_get_help_are_found(text, words):
@@ -85,6 +103,9 @@ def test_words_that_say_not_to_get_help_are_found(text, words):
         "There is no need to stop acupuncture for good.",
         "There is no need to see your acupuncturist again.",
         "There is no need to worry about your next session.",
+        "Do not put off calling 999.",
+        "Please don't wait before calling 999.",
+        "Don't rush: read the advice, then call 999.",
     ],
 )
 def test_words_that_do_not_say_not_to_get_help_are_not_found(text):
@@ -108,6 +129,9 @@ def test_words_that_do_not_say_not_to_get_help_are_not_found(text):
         "Use common sense.",
         "This is uncommon.",
         "Call 999 or go to A&E now.",
+        "It is not a good sign: call 999.",
+        "We use fine needles.",
+        "It will not clear up by itself.",
     ],
 )
 def test_words_that_are_no_leave_to_wait_are_not_found(text):
