@@ -219,23 +219,28 @@ class QuestionForm(RefuseStaleSavesForm):
                 self.add_error(
                     field, f"This contains personal data ({what}). Edit it out: the Q&A is public."
                 )
-        if {"question", "answer"} & set(changed):
-            self._refuse_contradicted_urgent_advice(cleaned)
+        if set(changed) and "question" in cleaned:
+            self._refuse_words_against_urgent_advice(cleaned)
         return cleaned
 
-    def _refuse_contradicted_urgent_advice(self, cleaned):
-        """Refuse an answer that tells readers not to get help, or to wait and see, under the
-        advice of a warning sign its question describes, as the queue refuses it
-        (ask.services.urgent_advice_contradicted): no note before the answer sets that right."""
-        if "question" not in cleaned or "answer" not in cleaned:
-            return
-        contradicted = urgent_advice.message(
-            self.URGENT_ADVICE_CONTRADICTED,
-            red_flags.signs_shown(cleaned["question"]),
-            urgent_advice.contradicting_words(cleaned["answer"]),
-        )
-        if contradicted:
+    def _refuse_words_against_urgent_advice(self, cleaned):
+        """Under the advice of a warning sign its question describes, refuse an answer that
+        tells readers not to get help, or to wait and see, as the queue refuses it
+        (ask.services.urgent_advice_contradicted): no note before the answer sets that right;
+        and a title that says not to worry, or to wait, listed where no advice comes first."""
+        signs = red_flags.signs_shown(cleaned["question"])
+        if "answer" in cleaned and (
+            contradicted := urgent_advice.message(
+                self.URGENT_ADVICE_CONTRADICTED,
+                signs,
+                urgent_advice.contradicting_words(cleaned["answer"]),
+            )
+        ):
             self.add_error("answer", contradicted)
+        if "title" in cleaned and (
+            against := urgent_advice.title_against_advice(cleaned["title"], signs)
+        ):
+            self.add_error("title", against)
 
     def clean_slug(self):
         """Refuse the address of a deleted Q&A, whose links say it was removed (as a taken one

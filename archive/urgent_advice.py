@@ -122,3 +122,20 @@ def message(template, signs, words, **names):
         words=", ".join(f"“{word}”" for word in words),
         **names,
     )
+
+
+# What an editor is told of a title that says not to worry, or to wait, or not to get help, above
+# a question that describes a warning sign: no note comes before a title where it is listed.
+TITLE_AGAINST_ADVICE = (
+    "The question describes {signs}, and its page gives the urgent advice first: {advice}. The "
+    "title says {words}, and it is listed where that advice is not (lists of Q&As, search "
+    "results, the ask form's similar answers). Change those words: a title above such a question "
+    "may not tell the reader not to worry, or to wait, or not to get help."
+)
+
+
+def title_against_advice(title, signs):
+    """Why `title` may not stand above a question showing `signs`: it says not to worry, or to
+    wait, or not to get help (REASSURANCE, CONTRADICTION), where it is listed without their
+    advice, which no editor's confirmation sets right. "" when nothing stops it."""
+    return message(TITLE_AGAINST_ADVICE, signs, reassuring_words(title))

@@ -256,6 +256,8 @@ def publish(*, submission, by, note="", follows_urgent_advice=False):
         _refuse_personal_data(locked)
         _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice)
         _refuse_advice_left_out(locked)
+        if against := urgent_advice.title_against_advice(locked.title, locked.red_flags):
+            raise ValidationError({"title": against})
         now = timezone.now()
         question = Question(
             title=locked.title,

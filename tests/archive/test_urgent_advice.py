@@ -197,3 +197,13 @@ def test_an_answer_that_follows_the_advice_or_only_reassures_saves(
     response = editor_client.post(url, form_data(editor_client.get(url), answer=answer))
     assert response.status_code == 302
     assert Question.objects.get(pk=question.pk).answer == answer
+
+
+def test_a_title_edited_to_say_not_to_worry_above_a_sign_is_refused(editor_client, urgent_qa):
+    question, url = urgent_qa
+    title = "Numb after acupuncture is normal"
+    response = editor_client.post(url, form_data(editor_client.get(url), title=title))
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.errors["title"]
+    assert "The title says “normal”, and it is listed where that advice is not" in error
+    assert Question.objects.get(pk=question.pk).title == question.title

@@ -347,3 +347,24 @@ def test_an_answer_saying_not_to_get_help_left_open_too_long_expires_unsent(edit
     assert (submission.state, submission.is_open) == (State.EXPIRED, False)
     (email,) = sent(submission)
     assert "A&E." not in email.body.split("could not answer it")[-1]
+
+
+@pytest.mark.parametrize(
+    "title", ["Numb after acupuncture: nothing to worry about", "Numb bottom? No need to see a GP"]
+)
+def test_a_title_saying_not_to_worry_or_not_to_get_help_is_not_published_even_ticked(
+    editor, area, title
+):
+    # Listed where the advice is not (lists, search results, the ask form's similar answers).
+    submission = answered(editor, area, answer=FOLLOWS)
+    services.save_draft(submission=submission, by=editor, title=title)
+    with pytest.raises(ValidationError) as refused:
+        services.publish(submission=submission, by=editor, follows_urgent_advice=True)
+    [message] = refused.value.message_dict["title"]
+    assert EMERGENCY in message and "it is listed where that advice is not" in message
+    assert not Question.objects.exists()
+    # The same title above a question with no sign is the editor's to choose.
+    calm = answered(editor, area, answer=FOLLOWS, question=CALM_QUESTION)
+    services.save_draft(submission=calm, by=editor, title=title)
+    services.publish(submission=calm, by=editor)
+    assert Question.objects.get().title == title
