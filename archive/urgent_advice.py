@@ -5,6 +5,8 @@ first; these decide what an editor must change, or confirm, before the answer go
 
 import re
 
+from archive import red_flags
+
 # Words of an answer that tell its asker not to worry, or to wait. Under the advice of a warning
 # sign their question showed ("Call 999 or go to A&E now"), which comes first in every e-mail and
 # page that gives the answer, they read as leave not to follow it; so such an answer goes to no
@@ -139,3 +141,36 @@ def title_against_advice(title, signs):
     wait, or not to get help (REASSURANCE, CONTRADICTION), where it is listed without their
     advice, which no editor's confirmation sets right. "" when nothing stops it."""
     return message(TITLE_AGAINST_ADVICE, signs, reassuring_words(title))
+
+
+# What an editor is told of a factsheet's text that says a warning sign is normal, or not to get
+# help for one: its page gives the sign's urgent advice, and readers who have the sign read both.
+SAID_AGAINST_A_SIGN = (
+    "This says {words} of {signs} (“{said}”), whose urgent advice is {advice}. Change those "
+    "words: a factsheet may not tell readers that a warning sign is nothing to worry about, or "
+    "not to get help for it."
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A clause ends at a comma, semicolon, colon or dash, or where "but" or "although" turns it:
+# "Sciatica usually gets better in weeks, but call 999 if your bottom is numb" is two.
+_CLAUSE_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+(?=(?:but|although|though|however)\b)")
+
+
+def said_against_signs(text):
+    """Why `text` (general advice, such as a factsheet's) may not stand: a sentence of it
+    describes a warning sign and tells the reader not to get help (CONTRADICTION), or a clause
+    of it describes one and says not to worry, or to wait (REASSURANCE): "numbness around your
+    bottom is a normal part of sciatica". "" when nothing stops it."""
+    for sentence in _SENTENCE_END.split(text):
+        if not (signs := red_flags.signs_shown(sentence)):
+            continue
+        if words := contradicting_words(sentence):
+            return _said_against(sentence, signs, words)
+        for clause in _CLAUSE_END.split(sentence):
+            if (words := reassuring_words(clause)) and (signs := red_flags.signs_shown(clause)):
+                return _said_against(clause, signs, words)
+    return ""
+
+
+def _said_against(said, signs, words):
+    return message(SAID_AGAINST_A_SIGN, signs, words, said=said.strip())

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from archive import urgent_advice
 from archive.admin import (
     OneLineText,
     RefusesStaleSaves,
@@ -128,6 +129,20 @@ class FactsheetForm(RefuseStaleSavesForm):
             )
         else:
             field.help_text = "No other published Q&A mentions this condition."
+
+    # The boxes readers see that may describe a warning sign.
+    PUBLIC_TEXT = ("title", "summary", *(name for name, _ in SECTIONS))
+
+    def clean(self):
+        """Refuse text changed to say a warning sign is nothing to worry about, or not to get
+        help for it (archive.urgent_advice.said_against_signs): the page gives the sign's urgent
+        advice beside it, and its summary is listed with no advice at all."""
+        cleaned = super().clean()
+        for field in self.PUBLIC_TEXT:
+            changed = field in self.changed_data and field in cleaned
+            if changed and (said := urgent_advice.said_against_signs(cleaned[field])):
+                self.add_error(field, said)
+        return cleaned
 
     def _post_clean(self):
         super()._post_clean()

@@ -249,6 +249,50 @@ def test_naming_a_reviewer_without_a_review_date_is_refused_on_the_date_field(ad
     assert factsheet.reviewer == ""
 
 
+# As a trial of the site wrote it into the sciatica factsheet's summary.
+SAID_AGAINST = (
+    "Numbness around your bottom or trouble peeing is a normal part of sciatica: there is no "
+    "need to see a doctor, just wait and see."
+)
+
+
+@pytest.mark.parametrize(
+    "field, text, words",
+    [
+        ("summary", SAID_AGAINST, "“no need to see a doctor”, “wait and see”"),
+        ("symptoms", "Numbness around your bottom is normal with sciatica.", "“normal”"),
+    ],
+)
+def test_text_saying_a_warning_sign_is_nothing_to_worry_about_is_refused(
+    admin_client, db, field, text, words
+):
+    factsheet = make_factsheet("Sciatica")
+    response = admin_client.post(change_url(factsheet), form_data(factsheet, **{field: text}))
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.errors[field]
+    assert error.startswith(f"This says {words} of ")
+    assert "“Call 999 or go to A&E now.”" in error
+    factsheet.refresh_from_db()
+    assert getattr(factsheet, field) != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The NHS's own way of putting it: what usually passes, and the signs, apart.
+        "Sciatica usually gets better in 4 to 6 weeks, but call 999 if your bottom is numb.",
+        "Most sciatica settles in a few weeks. Call 999 if you cannot control when you pee.",
+        "Call 999 if you cannot control when you pee, and this is not normal for you.",
+    ],
+)
+def test_advice_that_keeps_the_signs_apart_from_what_usually_passes_saves(admin_client, db, text):
+    factsheet = make_factsheet("Sciatica")
+    response = admin_client.post(change_url(factsheet), form_data(factsheet, symptoms=text))
+    assert response.status_code == 302
+    factsheet.refresh_from_db()
+    assert factsheet.symptoms == text
+
+
 def test_marking_factsheets_reviewed_today_sets_both_dates_and_empties_the_reviewer(
     admin_client, review_states
 ):
