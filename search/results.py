@@ -53,9 +53,9 @@ TOP = """search_top(%(lexemes)s::text[], %(concepts)s::int[], %(alternatives)s::
 TOP_SQL = f"SELECT question_id, factsheet_id, score, total FROM {TOP} ORDER BY n"  # noqa: S608 - constants
 
 # One page of a ranking with what the page shows of each hit (title, address, body area,
-# snippet), from search_page() (migration search/0025, which says what it reads): one statement
-# and no queryset to compile, as every search runs it, in a function so that PostgreSQL keeps its
-# plan. Django has no expression for calling a set-returning function.
+# snippet, a Q&A's warning signs), from search_page() (migrations search/0025 and 0041, which
+# say what it reads): one statement and no queryset to compile, as every search runs it, in a
+# function so that PostgreSQL keeps its plan. Django has no expression for calling a set-returning function.
 PAGE_SQL = """SELECT * FROM search_page(%(lexemes)s::text[], %(concepts)s::int[],
     %(alternatives)s::int[], %(k)s, %(categories)s::bigint[], %(questions_only)s,
     %(must)s::tsquery, %(count_up_to)s, %(highlight)s::tsquery, %(options)s, %(per_page)s,
@@ -192,6 +192,9 @@ class Hit:
         self.object = obj
         self.score = score
         self.is_factsheet = isinstance(obj, Factsheet)
+        # A Q&A's answer was written under the urgent advice of the signs its question
+        # describes: no line of it is shown where that advice is not.
+        self.warning_signs = [] if self.is_factsheet else obj.red_flags
         self.snippet = highlighted(snippet or "")
         plain = (snippet or "").replace(MARK_START, "").replace(MARK_STOP, "")
         self.title_claims = obj.title_claims
@@ -278,21 +281,31 @@ class Results:
             return cursor.fetchall(), connection.alias
 
 
-# What PAGE_SQL reads of a hit's Q&A or factsheet: its link, and whether it is due for review
-# (in the model's order, as `Model.from_db` takes them).
-HIT_QUESTION_FIELDS = ["id", "title", "slug", "review_by", "marked_for_review"]
+# What PAGE_SQL reads of a hit's Q&A or factsheet: its link, whether it is due for review, and
+# for a Q&A the warning signs its question describes (in the model's order, as `Model.from_db`
+# takes them).
+HIT_QUESTION_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "question",
+    "review_by",
+    "marked_for_review",
+    "red_flags_found",
+    "red_flags_key",
+]
 HIT_FACTSHEET_FIELDS = ["id", "title", "slug", "last_reviewed", "next_review"]
 
 
 def hit(row, db):
     """The Hit of a row of PAGE_SQL (from its score on), its Q&A or factsheet built as the ORM
     builds one loaded with only these fields (any other is read from `db` when asked for)."""
-    score, question_id, title, slug, review_by, marked, category_id, area, area_slug, *rest = row
-    *factsheet, snippet = rest
+    score, question_id, title, slug, review_by, marked, text, found, key, *rest = row
+    category_id, area, area_slug, *factsheet, snippet = rest
     if question_id is None:
         page = Factsheet.from_db(db, HIT_FACTSHEET_FIELDS, factsheet)
     else:
-        question = [question_id, title, slug, review_by, marked]
+        question = [question_id, title, slug, text, review_by, marked, found, key]
         page = Question.from_db(db, HIT_QUESTION_FIELDS, question)
         page.category = Category.from_db(db, ["id", "name", "slug"], [category_id, area, area_slug])
     return Hit(page, score, snippet)

@@ -77,6 +77,28 @@ def test_the_snippet_highlights_the_query_words(client, db):
     assert '<p class="snippet">Rest eases <mark>sciatica</mark>.</p>' in html
 
 
+def test_a_result_whose_question_describes_a_sign_shows_no_line_of_its_answer(client, db):
+    # Written under its page's urgent advice, which the list does not give. The seed archive's
+    # "I have trapped nerves in my lower back" (both legs) says "don't panic".
+    area = make_category()
+    make_question(
+        area,
+        title="Trapped nerves",
+        question="I have pins and needles down both legs.",
+        answer="Don't panic: most trapped nerves ease.",
+    )
+    make_question(area, title="Calm", question="Tired after it?", answer="Don't panic: rest.")
+    html = results_html(client.get(SEARCH, {"q": "panic"}))
+    urgent, calm = sorted(html.split("<li>")[1:], key=lambda hit: "Calm" in hit)
+    assert "Trapped nerves" in urgent and "panic" not in urgent.lower()
+    label = red_flags.flags_named(["both_legs"])[0].label
+    assert (
+        f'<p class="snippet">Its page gives urgent advice first, for what its question '
+        f"describes: {label}.</p>"
+    ) in urgent
+    assert '<p class="snippet">Don&#x27;t <mark>panic</mark>: rest.</p>' in calm
+
+
 def test_expert_text_in_snippets_is_escaped_before_highlighting(client, db):
     make_question(
         make_category(),
