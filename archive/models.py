@@ -205,8 +205,25 @@ def _link_tree(categories, direct_counts):
         if category.parent:
             category.parent.children.append(category)
     for category in categories:
+        _cut_loop(category)
+    for category in categories:
         if category.parent is None:
             _fill_totals(category, direct_counts)
+
+
+def _cut_loop(category):
+    """Cut the loop of parents `category` leads up into, if any (`Category.clean` refuses one,
+    but a write around it, an `.update()` or SQL, could make it), above its oldest category,
+    most likely the one at its top before: the remembered tree stays a tree, so every walk of
+    it ends and every category in the loop has its place and total."""
+    path = category.ancestry()
+    if path[0].parent_id is None:
+        return
+    # The walk up stopped at a category met before: the loop runs from the top of the path to it.
+    loop = path[: path.index(path[0].parent) + 1]
+    top = min(loop, key=lambda member: member.id)
+    top.parent.children.remove(top)
+    top.parent = None
 
 
 def category_choices():
@@ -282,11 +299,30 @@ class Category(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        """Refuse a parent that is this category or one inside it: the tree would loop, and a
+        walk up it (a page's trail, admin's names) with it."""
+        if self.pk is None or self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            refused = f"“{self.parent.name}” is this body area: it cannot go inside itself."
+        elif self.pk in {category.pk for category in self.parent.ancestry()}:
+            refused = (
+                f"“{self.parent.name}” is inside “{self.name}”: a body area cannot go inside "
+                "one of its own areas."
+            )
+        else:
+            return
+        raise ValidationError({"parent": f"{refused} Choose another parent."})
+
     def ancestry(self):
-        """This category's path from the root, itself last."""
-        path = [self]
-        while path[0].parent_id:
+        """This category's path from the root, itself last. It ends at a category met before,
+        should a write around `clean` (an `.update()`, SQL) have made a loop of parents: no
+        walk up the tree runs for ever."""
+        path, seen = [self], {self.pk}
+        while path[0].parent_id and path[0].parent_id not in seen:
             path.insert(0, path[0].parent)
+            seen.add(path[0].pk)
         return path
 
     def as_node(self):

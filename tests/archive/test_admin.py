@@ -177,6 +177,33 @@ def form_data(page, **changes):
     return data | changes
 
 
+def test_a_body_area_cannot_go_inside_itself_or_one_of_its_own_areas(editor_client):
+    top = make_category("Muscles and bones")
+    bottom = make_category("Lower back pain", parent=make_category("Back / spine", parent=top))
+    url = f"/admin/archive/category/{top.pk}/change/"
+    for parent, refused in [
+        (
+            bottom,
+            "“Lower back pain” is inside “Muscles and bones”: a body area cannot go inside "
+            "one of its own areas.",
+        ),
+        (top, "“Muscles and bones” is this body area: it cannot go inside itself."),
+    ]:
+        response = editor_client.post(url, form_data(editor_client.get(url), parent=parent.pk))
+        assert response.status_code == 200
+        errors = response.context["adminform"].form.errors
+        assert errors == {"parent": [f"{refused} Choose another parent."]}
+    top.refresh_from_db()
+    assert top.parent is None
+    # Moving an area elsewhere in the tree, under its own top area included, is saved.
+    url = f"/admin/archive/category/{bottom.pk}/change/"
+    assert (
+        editor_client.post(url, form_data(editor_client.get(url), parent=top.pk)).status_code == 302
+    )
+    bottom.refresh_from_db()
+    assert bottom.parent == top
+
+
 def test_a_save_from_a_page_someone_else_saved_since_keeps_what_they_changed(editor_client):
     question = make_question(make_category("Lower back pain"), title="Tired after treatment")
     url = f"{LIST}{question.pk}/change/"

@@ -81,3 +81,32 @@ def test_ancestry_runs_from_the_root():
         "Lower back pain",
     ]
     assert str(bottom) == "Muscles and bones › Back / spine › Lower back pain"
+
+
+def test_ancestry_ends_on_a_loop_of_parents_written_around_the_admin():
+    top = make_category("Muscles and bones")
+    bottom = make_category("Lower back pain", parent=make_category("Back / spine", parent=top))
+    Category.objects.filter(pk=top.pk).update(parent=bottom)
+    assert [c.name for c in bottom.ancestry()] == [
+        "Muscles and bones",
+        "Back / spine",
+        "Lower back pain",
+    ]
+    top.refresh_from_db()
+    assert str(top) == "Back / spine › Lower back pain › Muscles and bones"
+
+
+def test_the_remembered_tree_cuts_a_loop_of_parents_above_its_oldest_area():
+    top = make_category("Muscles and bones")
+    middle = make_category("Back / spine", parent=top)
+    bottom = make_category("Lower back pain", parent=middle)
+    make_question(bottom)
+    Category.objects.filter(pk=top.pk).update(parent=bottom)
+    (root,) = Category.objects.tree()
+    assert (root, root.total) == (top, 1)
+    assert [c.name for c in Category.objects.node(bottom.slug).ancestry()] == [
+        "Muscles and bones",
+        "Back / spine",
+        "Lower back pain",
+    ]
+    assert set(top.descendant_ids()) == {top.pk, middle.pk, bottom.pk}
