@@ -259,6 +259,7 @@ class QuestionForm(RefuseStaleSavesForm):
         # the row): the instance then holds what this save would write.
         super()._post_clean()
         note_a_review_recorded(self, "reviewed_by")
+        self._refuse_relabelled_visitors_qa()
         sent = sent_its_link(self.instance)
         if not sent:
             return
@@ -272,6 +273,33 @@ class QuestionForm(RefuseStaleSavesForm):
                 "unpublish_confirmed",
                 f"This Q&A was {sent}: that link will not open while it is a draft or scheduled "
                 "for later. Tick this box to save it all the same, or keep it published.",
+            )
+
+    def _refuse_relabelled_visitors_qa(self):
+        """Refuse marking a Q&A published from a visitor's question as from the earlier archive,
+        or dating it before that question was received: its page would say the earlier
+        service's panel answered it, and when it was added, untruly."""
+        submission = visitors_question(self.instance)
+        if submission is None:
+            return
+        published_from = (
+            f"This Q&A was published from a visitor's question ({submission.reference})"
+        )
+        if self.instance.from_archive and not self.has_error("from_archive"):
+            self.add_error(
+                "from_archive",
+                f"{published_from}: its answer is this site's panel's, not the earlier "
+                "archive's. Leave this unticked.",
+            )
+        # To the second, as the box gives the time.
+        received = submission.created_at.replace(microsecond=0)
+        published_at = self.instance.published_at
+        if published_at and published_at < received and not self.has_error("published_at"):
+            when = date_format(timezone.localtime(submission.created_at), "DATETIME_FORMAT")
+            self.add_error(
+                "published_at",
+                f"{published_from}, received {when}: it cannot have been published before it "
+                "was asked. Give a date and time from then on.",
             )
 
 

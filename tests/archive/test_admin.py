@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from archive.admin import QuestionAdmin
 from archive.models import Question
@@ -537,3 +538,43 @@ def test_the_askers_name_may_be_written_once_their_details_are_erased(
     services.withdraw(submission=submission)
     data = form_data(editor_client.get(url), answer="Ann, it usually passes within a day.")
     assert editor_client.post(url, data).status_code == 302
+
+
+def test_a_visitors_qa_cannot_be_marked_as_from_the_archive_or_dated_before_it_was_asked(
+    editor_client, from_a_visitor
+):
+    # Its page would say the earlier service's panel answered it, "Added here 1 January 2009".
+    submission, url = from_a_visitor
+    data = form_data(editor_client.get(url), from_archive="on", published_at_0="2009-01-01")
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    received = date_format(timezone.localtime(submission.created_at), "DATETIME_FORMAT")
+    published_from = f"This Q&A was published from a visitor's question ({submission.reference})"
+    assert errors == {
+        "from_archive": [
+            f"{published_from}: its answer is this site's panel's, not the earlier archive's. "
+            "Leave this unticked."
+        ],
+        "published_at": [
+            f"{published_from}, received {received}: it cannot have been published before it "
+            "was asked. Give a date and time from then on."
+        ],
+    }
+    question = submission.published_question
+    question.refresh_from_db()
+    assert not question.from_archive and question.published_at >= submission.created_at
+
+
+def test_a_visitors_qa_may_be_dated_from_the_moment_it_was_asked(editor_client, from_a_visitor):
+    submission, url = from_a_visitor
+    received = timezone.localtime(submission.created_at)
+    data = form_data(
+        editor_client.get(url),
+        published_at_0=received.date().isoformat(),
+        published_at_1=received.strftime("%H:%M:%S"),
+    )
+    assert editor_client.post(url, data).status_code == 302
+    question = submission.published_question
+    question.refresh_from_db()
+    assert question.published_at == received.replace(microsecond=0)
