@@ -5,7 +5,8 @@
    replaced by that word (pg_trgm similarity, at most one or two typos away by levenshtein, two
    neighbouring letters swapped, or a letter left out of a three-letter word), from the lexicon
    of the archive's own words and the synonym list's; never a word English uses commonly
-   (`EnglishWord`), nor one of the synonym list's.
+   (`EnglishWord`), nor one of the synonym list's, and a word of English that the warning signs'
+   rules read only into another form of it.
 3. Widen: lay words are matched to their clinical synonyms and back (`Synonym`), compared by
    English stem so that "slipped discs" finds "herniated disc".
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from django.db import connections, router
 
 from archive.models import ContentVersion
-from archive.red_flags import JOINERS_AND_MARKS
+from archive.red_flags import JOINERS_AND_MARKS, VOCABULARY
 from config.personal_data import looks_personal
 from search.models import Synonym
 
@@ -202,6 +203,12 @@ LEFT JOIN LATERAL (
     WHERE q.correct AND coalesce(english.frequency, 0) < %(common_word)s
       -- Nor a word of the synonym list, which editors wrote: "tens" (machine) is not "tend".
       AND NOT q.word = ANY(%(synonym_words)s::text[])
+      -- A word of English that the warning signs' rules read (archive.red_flags.VOCABULARY),
+      -- however seldom English uses it, is made only another form of itself: "drooping face",
+      -- of a stroke, is not "dropping face" where no page says "drooping". The misspellings
+      -- they read ("genatal") are no English, and are put right.
+      AND (english.word IS NULL OR shape.ending
+           OR NOT q.word = ANY(%(rule_words)s::text[]))
       -- A three-letter word English has is left alone, whatever its frequency: "rib" is no
       -- typo, and its look-alikes are many.
       AND (length(q.word) > 3 OR english.word IS NULL)
@@ -359,6 +366,7 @@ class Words:
                     "words": list(correct),
                     "correct": list(correct.values()),
                     "synonym_words": synonym_words,
+                    "rule_words": [word for word in correct if word in VOCABULARY],
                     "common_word": COMMON_WORD,
                     "known_word": KNOWN_WORD,
                     "endings": ENDINGS,

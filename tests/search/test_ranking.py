@@ -385,6 +385,7 @@ def english():
         "pregnancy": 8933, "pus": 1117, "tens": 7890, "bruised": 4120, "calf": 4138,
         "call": 1724756, "ankle": 7335, "angle": 16017, "injections": 5020, "insertions": 300,
         "stiffer": 412, "suffer": 43111, "rotated": 746, "related": 27028, "spinel": 50,
+        "drooping": 365, "dropping": 32579,
     }  # fmt: skip
     for word, frequency in frequencies.items():
         EnglishWord.objects.update_or_create(word=word, defaults={"frequency": frequency})
@@ -465,6 +466,32 @@ def test_a_word_of_the_synonym_list_is_never_corrected(english, area):
     # The page said "Showing results for tend machine".
     make_question(area, answer="Some tend to feel better after a few sessions.")
     assert prepare("tens machine").corrected_text == ""
+
+
+def test_a_word_of_english_the_warning_signs_read_is_never_corrected_into_another(english, area):
+    # The only Q&A saying "drooping" was a draft: the page said "Showing results for dropping
+    # face", a sign of a stroke searched as back pain.
+    make_question(area, answer="It hurts when dropping my shoulder to wash my face.")
+    make_question(area, answer="My face is drooping on one side.", published=False)
+    prepared = prepare("drooping face")
+    assert (prepared.corrected_text, prepared.forms) == ("", [])
+    assert prepared.missing == ["drooping"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected"),
+    [
+        ("drooping fcae", "drooping face"),
+        ("droopng face", "drooping face"),
+        # A misspelling the rules read ("genatal") is no English: it is put right too.
+        ("genatal itching", "genital itching"),
+    ],
+)
+def test_typos_of_and_beside_the_warning_signs_words_are_still_corrected(
+    english, area, typed, corrected
+):
+    make_question(area, answer="My face is drooping and my genital area itches.")
+    assert prepare(typed).corrected_text == corrected
 
 
 def test_a_tens_machine_finds_pages_that_spell_it_out(area):

@@ -512,6 +512,18 @@ def test_another_form_of_a_word_of_english_is_included_not_called_a_typo(client,
     assert "1 result for pelvic</h2>" in html
 
 
+def test_a_word_of_english_the_warning_signs_read_is_searched_as_typed(client, db):
+    # The only Q&A saying "drooping" was unpublished: the page said "4 results for dropping
+    # face… Showing results for dropping face", searching for what was not typed.
+    area = make_category("Lower back pain")
+    make_question(area, answer="It hurts when dropping my shoulder to wash my face.")
+    make_question(area, answer="My face is drooping on one side.", published=False)
+    html = client.get(SEARCH, {"q": "drooping face"}).content.decode()
+    assert "Showing results for" not in html
+    assert "1 result for drooping face<" in html
+    assert "No answer or factsheet here mentions <strong>drooping</strong>" in html
+
+
 def test_a_word_spelt_by_ear_is_put_right(client, seeded):
     html = client.get(SEARCH, {"q": "cyatica"}).content.decode()
     assert "Showing results for <strong>sciatica</strong>." in html
