@@ -2,6 +2,7 @@
 neither counts nor lets any cache keep, and the one for what no public Q&A may say."""
 
 import re
+import unicodedata
 from functools import wraps
 
 # The domains most askers' addresses are at: the big webmail services, the largest UK internet
@@ -170,20 +171,30 @@ def _spelled_out_addresses(text):
 def names(text, name):
     """Whether `text` names the asker: their full name in any case, or a word of it of three
     letters or more written as a name. Many names are words too ("Will", "Grace", "Back"), so a
-    word alone counts only with its capital and where a sentence does not start, or with "'s"
-    or a comma after it: "Dear Will," and "Grace's pain", not "it will ease" or "Back pain..."."""
-    if name.strip() and re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text, re.I):
+    word alone counts only with its capital and where a sentence does not start, or with "'s",
+    a possessive "s" or a comma after it: "Dear Will," "Grace's pain" and "Zoes question", not
+    "it will ease" or "Back pain...". Accents count for nothing either way: "Zoe" names "Zoë"."""
+    text, name = without_accents(text), without_accents(name).strip()
+    if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
         return True
     for word in re.findall(r"[^\W\d_]{3,}", name):
-        for found in re.finditer(rf"(?<!\w){re.escape(word.capitalize())}(?!\w)", text):
+        pattern = rf"(?<!\w){re.escape(word.capitalize())}(?P<possessive>s)?(?!\w)"
+        for found in re.finditer(pattern, text):
             before, after = text[: found.start()].rstrip(), text[found.end() :]
             if (
-                after.startswith(("'s", "\u2019s", ","))
+                found["possessive"]
+                or after.startswith(("'s", "\u2019s", ","))
                 or before
                 and before[-1] not in '.!?:"\u201c('
             ):
                 return True
     return False
+
+
+def without_accents(text):
+    """`text` with its letters' accents taken off ("Zoë" → "Zoe", "Séan" → "Sean")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(letter for letter in decomposed if not unicodedata.combining(letter))
 
 
 def sends_no_referrer(view):

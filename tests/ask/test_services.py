@@ -398,9 +398,21 @@ def test_the_askers_address_is_named_once():
     assert found == "the asker's e-mail address"
 
 
-@pytest.mark.parametrize("answer", ["Dear Will, rest and move gently.", "Will, rest first."])
-def test_publishing_refuses_a_name_that_is_also_a_word_where_it_is_a_name(editor, area, answer):
-    submission = ready_to_publish(make_submission(name="Will Back"), editor, area)
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        ("Will Back", "Dear Will, rest and move gently."),
+        ("Will Back", "Will, rest first."),
+        # Accents, either way, and a possessive without its apostrophe.
+        ("Zoë", "Hi, Zoe here. My back aches."),
+        ("Zoe", "Hi, Zoë here. My back aches."),
+        ("Zebedee", "Zebedees back pain is better."),
+    ],
+)
+def test_publishing_refuses_a_name_that_is_also_a_word_where_it_is_a_name(
+    editor, area, name, answer
+):
+    submission = ready_to_publish(make_submission(name=name), editor, area)
     services.save_draft(submission=submission, by=editor, answer=answer)
     with pytest.raises(ValidationError):
         services.publish(submission=submission, by=editor)
