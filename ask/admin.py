@@ -544,7 +544,8 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         return self.list_display
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        # Whether each asker can be e-mailed (the list's "No e-mail"), in its one query.
+        queryset = super().get_queryset(request).with_reachability()
         if not self._listing_undelivered(request):
             return queryset
         # Its oldest undelivered e-mail and how many there are, in the list's one query.

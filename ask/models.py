@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import get_connection, send_mail
 from django.core.validators import MaxLengthValidator, MinLengthValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from archive import outdated_claims, red_flags
@@ -102,6 +102,14 @@ SENT_AGAIN_WITHIN = timedelta(days=1)
 
 
 class SubmissionQuerySet(models.QuerySet):
+    def with_reachability(self):
+        """Each with whether an editor noted its asker cannot be reached at its address
+        (`can_receive_email` reads it), in the list's one query."""
+        noted = OutgoingEmail.objects.unreachable().filter(
+            submission=OuterRef("pk"), to=OuterRef("email")
+        )
+        return self.annotate(address_noted_unreachable=Exists(noted))
+
     def queue(self):
         """The editors' queue order: urgent first, then oldest first."""
         return self.order_by("-urgent", "created_at", "id")
@@ -517,16 +525,28 @@ class Submission(models.Model):
 
     @property
     def can_receive_email(self):
-        """Whether an e-mail can go to the asker: they gave an address, and it passes the
-        outbox's check of a recipient as it stands today. One stored before that check was
-        tightened may not: nothing is sent to it, and the question still reaches its end."""
+        """Whether an e-mail can go to the asker: they gave an address, it passes the outbox's
+        check of a recipient as it stands today, and no editor noted that the asker cannot be
+        reached at it (an e-mail to it given up on: the next would bounce too, quoting their
+        name and links in the bounce). One stored before that check was tightened may not pass:
+        nothing is sent to it, and the question still reaches its end."""
         if not self.email:
             return False
         try:
             OutgoingEmail._meta.get_field("to").clean(self.email, None)
         except ValidationError:
             return False
-        return True
+        return not self.address_is_noted_unreachable
+
+    @property
+    def address_is_noted_unreachable(self):
+        """Whether an editor noted that the asker cannot be reached at its address (on an
+        e-mail given up on; "Send it again" takes the note away): read from
+        `with_reachability()` where the list has it."""
+        noted = getattr(self, "address_noted_unreachable", None)
+        if noted is None:
+            noted = self.emails.unreachable().filter(to=self.email).exists()
+        return noted
 
     @property
     def red_flags(self):

@@ -994,6 +994,9 @@ UNSENDABLE_ADDRESS = (
     "No e-mail was sent to the asker: their address, as stored, is not one an e-mail can be "
     "sent to."
 )
+UNREACHABLE_ADDRESS = (
+    "No e-mail was sent to the asker: it was noted that they cannot be reached at their address."
+)
 
 
 # Starts the subject of every e-mail to an asker whose question showed a sign: the inbox line
@@ -1042,13 +1045,17 @@ def _queue_email(submission, template, *, subject, **context):
 
 def _note_unsendable(submission):
     """Say in the step just logged that its e-mail was not sent, and why (never the address)."""
+    unreachable = submission.address_is_noted_unreachable
     step = submission.history.last()
-    step.note = " ".join(filter(None, [step.note, UNSENDABLE_ADDRESS]))
+    why = UNREACHABLE_ADDRESS if unreachable else UNSENDABLE_ADDRESS
+    step.note = " ".join(filter(None, [step.note, why]))
     step.save(update_fields=["note"])
     logger.warning(
-        "Question %s: no e-mail sent to the asker, whose stored address fails the check of a "
-        "recipient.",
+        "Question %s: no e-mail sent to the asker, %s.",
         submission.reference,
+        "noted unreachable at their address"
+        if unreachable
+        else "whose stored address fails the check of a recipient",
     )
 
 

@@ -130,3 +130,21 @@ def test_erasing_the_askers_details_takes_the_email_and_the_note_the_step_stays(
     assert not OutgoingEmail.objects.exists()
     step = submission.history.get(to_state="")
     assert (step.note, step.by) == ("", editor)
+
+
+def test_no_email_goes_to_an_address_noted_unreachable_until_sent_again(editor, area):
+    # The next would bounce as well, quoting the asker's name and links in the bounce.
+    submission = make_submission(consent_to_publish=False)
+    give_up(submission)
+    services.note_unreachable(email=receipt(submission), by=editor, note="")
+    submission = Submission.objects.get(pk=submission.pk)
+    assert not submission.can_receive_email
+    listed = Submission.objects.with_reachability().get(pk=submission.pk)
+    assert listed.address_noted_unreachable and not listed.can_receive_email
+
+    services.reject(submission=submission, by=editor)
+    assert submission.emails.count() == 1  # the receipt alone
+    assert submission.history.last().note == services.UNREACHABLE_ADDRESS
+
+    OutgoingEmail.objects.filter(pk=receipt(submission).pk).send_again()
+    assert Submission.objects.get(pk=submission.pk).can_receive_email
