@@ -236,8 +236,9 @@ class AssignActionForm(ActionForm):
 
 class AnswerWidget(AdminTextareaWidget):
     """The answer's text box (admin's large one), with a button per saved reply that inserts
-    it at the cursor, under the box: both in one block, so that the buttons do not stand
-    beside the box in its row and take its width."""
+    it at the cursor, or at the end of an answer the editor has not placed it in, under the
+    box: both in one block, so that the buttons do not stand beside the box in its row and take
+    its width."""
 
     class Media:
         js = ["js/saved-replies.js"]

@@ -173,12 +173,17 @@ def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
 
 
-def test_an_editor_answers_with_a_saved_reply_links_previews_and_publishes(page):
-    editor = make_editor()
-    SavedReply.objects.create(
+def see_your_gp_first():
+    """The saved reply editors insert most."""
+    return SavedReply.objects.create(
         title="See your GP first",
         text="Please see your GP first, so that they can rule out anything needing treatment.",
     )
+
+
+def test_an_editor_answers_with_a_saved_reply_links_previews_and_publishes(page):
+    editor = make_editor()
+    see_your_gp_first()
     submission = make_submission(
         question="My sciatica has flared since my second acupuncture session. Is that normal?",
         category=lower_back(),
@@ -226,6 +231,43 @@ def test_an_editor_answers_with_a_saved_reply_links_previews_and_publishes(page)
     expect(page.get_by_role("link", name="Sciatica", exact=True)).to_be_visible()
     page.goto(Factsheet.objects.get(condition="Sciatica").get_absolute_url())
     expect(page.get_by_role("link", name="Sciatica flaring after a session")).to_be_visible()
+
+
+def test_a_saved_reply_goes_at_the_end_of_an_answer_not_placed_in_else_at_the_cursor(page):
+    editor = make_editor()
+    reply = see_your_gp_first().text
+    submission = services.assign(submission=make_submission(), editor=editor)
+    saved = "Acupuncture may help some people with sciatica."
+    Submission.objects.filter(pk=submission.pk).update(answer=saved)
+    log_in(page, editor)
+    change = f"/admin/ask/submission/{submission.pk}/change/"
+    answer = page.locator("#id_answer")
+    button = page.get_by_role("button", name="See your GP first")
+
+    # By keyboard alone, passing through the answer on the way to the button.
+    page.goto(change)
+    page.locator("#id_edited_question").focus()
+    page.keyboard.press("Tab")
+    expect(answer).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(answer).to_have_value(f"{saved}\n\n{reply}")
+    expect(answer).to_be_focused()
+    assert cursor(answer) == [len(f"{saved}\n\n{reply}")] * 2
+
+    # The cursor clicked in at the start of the answer.
+    page.goto(change)
+    answer.click(position={"x": 2, "y": 2})
+    button.click()
+    expect(answer).to_have_value(f"{reply}\n\n{saved}")
+    expect(answer).to_be_focused()
+    assert cursor(answer) == [len(reply)] * 2
+
+
+def cursor(box):
+    """Where a text box's selection starts and ends."""
+    return box.evaluate("box => [box.selectionStart, box.selectionEnd]")
 
 
 def choose(page, field, typed, option):
