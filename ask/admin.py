@@ -216,9 +216,14 @@ def editors():
     )
 
 
+def name_of(editor):
+    """An editor as their colleagues read them: their full name, else their username."""
+    return editor.get_full_name() or editor.get_username()
+
+
 class EditorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        return user.get_full_name() or user.get_username()
+        return name_of(user)
 
 
 class AssignActionForm(ActionForm):
@@ -280,6 +285,25 @@ ANSWER_FIELDS = [
 ]
 
 
+class OriginalField(forms.ModelChoiceField):
+    """The "Already answered by" box, which offers only Q&As readers can open: one they cannot
+    (set back to draft, or to a later date, since it was chosen) is refused saying why, not as
+    an unknown choice."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            chosen = Question.objects.filter(pk=value).first() if str(value).isdigit() else None
+            if chosen is None or not (why := services.why_not_the_original(chosen)):
+                raise
+            raise ValidationError(why, code="invalid_choice") from None
+
+
+# The buttons that take a step, logged in the history: a move's, "Start from this answer" and
+# "The asker cannot be reached…". A plain save takes none, nor does "Send it again".
+STEP_BUTTONS = ("_transition", "_start_from", "_unreachable")
+
 NOTE_NEEDS_A_STEP = (
     "A note is saved with a step: press the step button it belongs to, or empty the box."
 )
@@ -325,14 +349,23 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
         "box to say so. One that says there is no need to see a doctor, or to wait and see, is "
         "not, ticked or not: change those words.",
     )
+    checked_with_holder = forms.BooleanField(
+        required=False,
+        help_text="Needed for a step (a button, “Start from this answer”) while a colleague "
+        "holds the question, which stays theirs; a plain save needs none.",
+    )
     called = "question"
     # Off for the preview, which saves nothing.
     refuse_note_without_step = True
+    # The colleague who holds the question, when the editor is not them (set by
+    # SubmissionAdmin.get_form): a step then needs `checked_with_holder`.
+    holder = None
 
     class Meta:
         model = Submission
         fields = [*ANSWER_FIELDS, "duplicate_of"]
         field_classes = {
+            "duplicate_of": OriginalField,
             "title": OneLineText,
             "edited_question": MultiLineText,
             "answer": MultiLineText,
@@ -342,16 +375,30 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
             "title": TitleBox,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.holder:
+            box, holder = self.fields["checked_with_holder"], name_of(self.holder)
+            box.label = f"I have checked with {holder}: take this step on their question"
+
     def clean(self):
         cleaned = super().clean()
-        # A note goes into the history with a step (a move's button, "Start from this answer",
-        # or "The asker cannot be reached…"); a plain save logs no step, so it would silently
-        # lose the note.
-        step = any(name in self.data for name in ("_transition", "_start_from", "_unreachable"))
-        # "Send it again" is no step, but the page comes back with the note still in its box.
+        step = any(name in self.data for name in STEP_BUTTONS)
+        # A note goes into the history with a step; a plain save logs no step, so it would
+        # silently lose the note. "Send it again" is no step, but the page comes back with the
+        # note still in its box.
         kept = "_send_again" in self.data
         if self.refuse_note_without_step and cleaned.get("note", "").strip() and not (step or kept):
             self.add_error("note", NOTE_NEEDS_A_STEP)
+        # A step on a question a colleague holds needs the editor's word that they checked with
+        # them: refused here, before anything on the page is saved.
+        if step and self.holder and not cleaned.get("checked_with_holder"):
+            holder = name_of(self.holder)
+            self.add_error(
+                "checked_with_holder",
+                f"{holder} holds this question: check with them, then tick this box to take this "
+                "step on it.",
+            )
         # A step that marks answered, sends or publishes the answer is refused here, before
         # anything is saved, as the service would refuse it
         # (ask.services._refuse_unfollowed_urgent_advice); a plain save keeps the draft.
@@ -502,7 +549,10 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             )
         # No note box on a closed question: its only steps erase the notes or write their own.
         if obj is None or obj.is_open:
-            fieldsets.append(("Next step", {"fields": ["note"]}))
+            next_step = ["note"]
+            if self._holder(request, obj):
+                next_step.append("checked_with_holder")
+            fieldsets.append(("Next step", {"fields": next_step}))
         return self.with_opened_as(request, obj, fieldsets)
 
     def get_readonly_fields(self, request, obj=None):
@@ -512,6 +562,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        form.holder = self._holder(request, obj)
         for name in ("category", "duplicate_of", "factsheets", "linked_questions"):
             if name in form.base_fields:
                 widget = form.base_fields[name].widget
@@ -519,16 +570,17 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                 widget.can_delete_related = widget.can_view_related = False
         return form
 
+    def _holder(self, request, obj):
+        """The colleague who holds `obj`, when this user, who may change it, is not them."""
+        if obj is None or not self.has_change_permission(request, obj):
+            return None
+        return obj.held_by_another(request.user)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "category":
             # Each option names its whole path, e.g. "Muscles and bones › Back / spine".
             kwargs["queryset"] = Category.objects.select_related("parent__parent")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "linked_questions":
-            kwargs["queryset"] = Question.objects.published()
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return False  # submissions come only from the public form
@@ -602,7 +654,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
     def editor(self, obj):
         if obj.assigned_to is None:
             return "–"
-        return obj.assigned_to.get_full_name() or obj.assigned_to.get_username()
+        return name_of(obj.assigned_to)
 
     @admin.action(description="Assign the selected questions to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
@@ -641,7 +693,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                 messages.ERROR,
             )
             return
-        name = editor.get_full_name() or editor.get_username()
+        name = name_of(editor)
         self._each(
             request,
             queryset,
@@ -870,9 +922,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         this user can do about it: take it over (`takes_over`: “Assign to me” is offered), or
         change it. The warning says only that: a view-only account, offered neither, reads
         who holds it and since when."""
-        if obj is None or obj.assigned_to_id in (None, request.user.pk):
-            return None
-        if obj.state not in (State.IN_REVIEW, State.ANSWERED):
+        if obj is None or obj.held_by_another(request.user) is None:
             return None
         since = obj.history.filter(to_state=State.IN_REVIEW).order_by("-at").first()
         return {
@@ -1115,13 +1165,13 @@ def _new_address(obj):
 
 
 def _not_done(move, error):
-    """Why a step was refused. "Close as a duplicate" with no published Q&A chosen says where
-    the chooser is, and links to it."""
+    """Why a step was refused. "Close as a duplicate" with no published Q&A chosen (or one
+    readers cannot open) says where the chooser is, and links to it."""
     if move == "duplicate" and "duplicate_of" in getattr(error, "error_dict", {}):
         return format_html(
             'Not done: {} in the <a href="#id_duplicate_of">“{}”</a> box, under “{}”, then press '
             "“{}” again.",
-            "Choose the published Q&A that answers it",
+            " ".join(error.message_dict["duplicate_of"]).removesuffix("."),
             "Already answered by",
             "Closing without a new answer",
             services.MOVES["duplicate"].button,

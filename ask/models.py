@@ -82,6 +82,13 @@ def without_address(text, address):
     return EMAIL_ADDRESS.sub(AN_ADDRESS, text)
 
 
+def open_to_readers():
+    """The Q&As readers can open now (archive's own rule, `Question.objects.published()`): all
+    a question's "Linked Q&As" and "Already answered by" boxes offer, their searches in admin
+    too (limit_choices_to, which Django's autocomplete applies)."""
+    return Q(pk__in=Question.objects.published())
+
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
 
@@ -331,6 +338,7 @@ class Submission(models.Model):
         "archive.Question",
         blank=True,
         related_name="+",
+        limit_choices_to=open_to_readers,
         verbose_name="linked Q&As",
         help_text="Published Q&As the answer will point readers to.",
     )
@@ -343,6 +351,7 @@ class Submission(models.Model):
         null=True,
         blank=True,
         related_name="duplicate_submissions",
+        limit_choices_to=open_to_readers,
         help_text="To close as a duplicate: the published Q&A that answers this question.",
     )
     published_question = models.OneToOneField(
@@ -457,6 +466,14 @@ class Submission(models.Model):
     def is_open(self):
         """Still waiting for the panel, or answered and waiting to be published."""
         return self.closed_at is None
+
+    def held_by_another(self, user):
+        """The editor who holds it (it is assigned to them, and open) when that is not `user`,
+        else None. Anyone else takes a step on it only once they say they checked with them
+        (ask.admin.SubmissionAdminForm); the step leaves it theirs."""
+        if not self.is_open or self.assigned_to_id in (None, user.pk):
+            return None
+        return self.assigned_to
 
     @property
     def is_waiting(self):

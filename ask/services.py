@@ -24,6 +24,7 @@ from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from archive import red_flags, urgent_advice
@@ -46,6 +47,10 @@ EDIT_PERMISSION = "ask.change_submission"
 # added (ask/0005 refused zero-width characters and line breaks in names without cleaning older
 # rows) would otherwise stop every move of that question, the editors' and the asker's own.
 ASKERS_FIELDS = ["name", "email", "question"]
+# Checked where it is chosen (the admin's box) and where it is used (close_as_duplicate), not by
+# every other save: a Q&A set back to draft since it was chosen must not stop the question's
+# other moves, nor a plain save of its answer.
+CHECKED_WHEN_USED = ["duplicate_of"]
 # Salts of the asker's signed links (in their e-mails): each kind of link opens only its own page.
 STATUS_SALT = "ask.status"
 WITHDRAW_SALT = "ask.withdraw"
@@ -195,7 +200,8 @@ def save_draft(*, submission, by, **fields):
             raise ValidationError("This question is closed; its answer can no longer change.")
         for name, value in fields.items():
             setattr(locked, name, value)
-        locked.full_clean(exclude=[name for name in ASKERS_FIELDS if name not in fields])
+        unchanged = [name for name in [*ASKERS_FIELDS, *CHECKED_WHEN_USED] if name not in fields]
+        locked.full_clean(exclude=unchanged)
         locked.save()
     submission.refresh_from_db()
     return locked
@@ -290,9 +296,10 @@ def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
     with _moving(submission, "duplicate", by=by, note=note) as locked:
         if duplicate_of is not None:
             locked.duplicate_of = duplicate_of
-        original = locked.duplicate_of
-        if original is None or not Question.objects.published().filter(pk=original.pk).exists():
-            raise ValidationError({"duplicate_of": "Choose the published Q&A that answers it."})
+        # As saved now: it may have been set back to draft since it was chosen.
+        original = Question.objects.filter(pk=locked.duplicate_of_id).first()
+        if why := why_not_the_original(original):
+            raise ValidationError({"duplicate_of": why})
         locked.closed_at = timezone.now()
         _queue_email(
             locked,
@@ -303,6 +310,22 @@ def close_as_duplicate(*, submission, by, duplicate_of=None, note=""):
             original=original,
         )
     return locked
+
+
+def why_not_the_original(question):
+    """Why a question cannot be closed as a duplicate of `question`: none is chosen, or readers
+    cannot open it (a draft, or one scheduled for later), which the asker's e-mail would link to.
+    "" when it can."""
+    if question is None:
+        return "Choose the published Q&A that answers it."
+    if question.is_open_to_readers:
+        return ""
+    if question.status == Question.Status.DRAFT:
+        why = f"“{question.title}” is a draft: readers cannot open it."
+    else:
+        when = date_format(timezone.localtime(question.published_at), "DATETIME_FORMAT")
+        why = f"“{question.title}” is scheduled for {when}: readers cannot open it yet."
+    return f"{why} Choose a published Q&A that answers it."
 
 
 def reject(*, submission, by, note=""):
@@ -822,7 +845,7 @@ def _moving(submission, move_name, *, by, note):
         locked = _locked(submission)
         _log_move(locked, move_name, by=by, note=note)
         yield locked
-        locked.full_clean(exclude=ASKERS_FIELDS)
+        locked.full_clean(exclude=[*ASKERS_FIELDS, *CHECKED_WHEN_USED])
         locked.save()
     submission.refresh_from_db()
 

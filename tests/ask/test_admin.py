@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -687,7 +688,10 @@ def test_another_editor_can_take_over_a_question_in_review(client, editor):
     services.assign(submission=submission, editor=editor)
     other = make_editor("other")
     client.force_login(other)
+    # Once they say they checked with its editor (tests/ask/test_workspace.py).
     press(client, submission, "assign")
+    assert Submission.objects.get().assigned_to == editor
+    press(client, submission, "assign", checked_with_holder="on")
     assert Submission.objects.get().assigned_to == other
 
 
@@ -765,6 +769,56 @@ def test_the_history_button_leads_to_the_steps_on_the_questions_page(editor_clie
     press(editor_client, submission, ("_continue", "1"), title="A title")
     html = editor_client.get(f"{QUEUE}{submission.pk}/history/").text
     assert "Changed Title for the archive." in html
+
+
+def offered(client, field_name, term):
+    """The Q&As the search of a question's `field_name` box offers for `term`, by title."""
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "ask", "model_name": "submission", "field_name": field_name, "term": term},
+    )
+    return sorted(result["text"] for result in response.json()["results"])
+
+
+@pytest.mark.parametrize("field_name", ["duplicate_of", "linked_questions"])
+def test_the_boxes_naming_qas_offer_only_those_readers_can_open(editor_client, area, field_name):
+    make_question(area, title="Sciatica and needles")
+    make_question(area, title="Sciatica in pregnancy", published=False)
+    make_question(
+        area, title="Sciatica after a fall", published_at=timezone.now() + timedelta(days=3)
+    )
+    assert offered(editor_client, field_name, "sciatica") == ["Sciatica and needles"]
+
+
+def test_closing_as_a_duplicate_of_a_qa_set_back_to_draft_is_refused_on_its_box(
+    editor_client, area
+):
+    original = make_question(area, title="Sciatica and needles")
+    submission = make_submission()
+    press(editor_client, submission, ("_continue", "1"), duplicate_of=original.pk)
+    Question.objects.filter(pk=original.pk).update(status=Question.Status.DRAFT)
+    page = press(editor_client, submission, "duplicate")
+    error = page.context["adminform"].form.errors["duplicate_of"]
+    assert error == [
+        "“Sciatica and needles” is a draft: readers cannot open it. Choose a published Q&A that "
+        "answers it."
+    ]
+    submission.refresh_from_db()
+    assert submission.state == State.NEW and not submission.emails.exclude(
+        subject__contains="We have your question"
+    )
+
+
+def test_a_qa_set_back_to_draft_once_chosen_stops_no_other_step(editor, area):
+    original = make_question(area, title="Sciatica and needles")
+    submission = services.assign(submission=make_submission(), editor=editor)
+    services.save_draft(submission=submission, by=editor, duplicate_of=original)
+    Question.objects.filter(pk=original.pk).update(status=Question.Status.DRAFT)
+    services.save_draft(submission=submission, by=editor, answer="It usually passes.")
+    services.mark_answered(submission=submission, by=editor)
+    assert submission.state == State.ANSWERED
+    with pytest.raises(ValidationError, match="“Sciatica and needles” is a draft"):
+        services.close_as_duplicate(submission=make_submission(), by=editor, duplicate_of=original)
 
 
 NOTE = "Asked again by phone on Monday; she is worried."

@@ -224,6 +224,81 @@ def test_a_question_another_editor_holds_says_only_what_this_account_can_do(clie
     assert "Check with them" not in held_by_note(client, submission)
 
 
+@pytest.fixture
+def olu(db):
+    other = make_editor("other")
+    other.first_name, other.last_name = "Olu", "Other"
+    other.save()
+    return other
+
+
+def held_by(holder):
+    """A question `holder` holds, their answer written."""
+    submission = services.assign(submission=make_submission(), editor=holder)
+    services.save_draft(submission=submission, by=holder, answer="Olu's answer.")
+    return submission
+
+
+TICK = "I have checked with Olu Other: take this step on their question"
+BOX = 'name="checked_with_holder"'
+
+
+@pytest.mark.parametrize("step", ["reject", "answer", "withdraw", "assign"])
+def test_a_step_on_a_question_a_colleague_holds_is_refused_unticked(editor_client, olu, step):
+    submission = held_by(olu)
+    page = editor_client.get(change_url(submission)).text
+    assert TICK in page and BOX in page
+    refused = press(editor_client, submission, step, answer="Mine instead.")
+    assert refused.context["adminform"].form.errors["checked_with_holder"] == [
+        "Olu Other holds this question: check with them, then tick this box to take this step "
+        "on it."
+    ]
+    submission.refresh_from_db()
+    # Nothing is done, nor saved with it.
+    assert (submission.state, submission.answer) == (State.IN_REVIEW, "Olu's answer.")
+    assert submission.assigned_to.username == "other"
+
+
+def test_a_step_ticked_as_checked_with_the_holder_is_taken_and_leaves_it_theirs(
+    editor_client, editor, olu
+):
+    submission = held_by(olu)
+    done = press(editor_client, submission, "answer", checked_with_holder="on")
+    assert f"{submission.reference}: Answered." in done.text
+    submission.refresh_from_db()
+    assert submission.state == State.ANSWERED
+    assert submission.history.get(to_state=State.ANSWERED).by == editor
+    # Still Olu's in the queue: only "Assign to me" takes a question over.
+    assert submission.assigned_to.username == "other"
+    queue = editor_client.get(QUEUE, {"state": "all", "editor": "others"}).context["cl"]
+    assert list(queue.result_list) == [submission]
+    taken = held_by(olu)
+    press(editor_client, taken, "assign", checked_with_holder="on")
+    taken.refresh_from_db()
+    assert taken.assigned_to == editor
+
+
+def test_a_plain_save_on_a_question_a_colleague_holds_needs_no_tick(editor_client, olu):
+    submission = held_by(olu)
+    press(editor_client, submission, ("_continue", "1"), answer="Olu's answer, corrected.")
+    submission.refresh_from_db()
+    assert submission.answer == "Olu's answer, corrected."
+
+
+def test_the_holder_and_a_question_nobody_holds_need_no_tick(client, editor, olu):
+    submission = held_by(olu)
+    client.force_login(olu)
+    assert BOX not in client.get(change_url(submission)).text
+    press(client, submission, "answer")
+    client.force_login(editor)
+    free = make_submission()
+    assert BOX not in client.get(change_url(free)).text
+    press(client, free, "reject")
+    submission.refresh_from_db()
+    free.refresh_from_db()
+    assert (submission.state, free.state) == (State.ANSWERED, State.REJECTED)
+
+
 def test_the_preview_shows_the_unsaved_answer_on_the_qa_page_not_indexable(
     editor_client, editor, area
 ):
