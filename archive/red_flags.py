@@ -188,7 +188,14 @@ Decisions a reviewer should know about:
   bleeding; Dorset's maternity services, for severe pain in the bump or back from 13 weeks), as
   they can mean labour starting early. Back pain alone in pregnancy is everyday and is not the
   sign, nor is a needle site that bled or a muscle's contraction; the advice names the midwife
-  or maternity unit first, who know the pregnancy. And
+  or maternity unit first, who know the pregnancy. A baby moving less, or the waters broken or
+  leaking, say the pregnancy themselves and are the sign alone, however said: "the baby isn't
+  moving as much", "hasn't moved since this morning", "I haven't felt the baby move today", "my
+  waters are leaking". NHS maternity units' pages on a baby's movements (the Royal Free's, for
+  one) say to call the midwife or maternity unit at once if they slow down or stop. A question
+  whether the baby moves enough is not the sign, nor first movements not felt yet in a sentence
+  that names a week before 24 ("I'm 18 weeks and haven't felt the baby move yet"), as the same
+  pages say they come between 16 and 24 weeks; with no week named, or later, they are. And
   foot drop (a foot that drags, or whose front cannot be lifted): NHS spinal services take acute
   foot drop urgently (NHS Lothian's neurosurgical referral guidance, for one), as an early opinion
   decides whether it needs an operation, and the national back pain and radicular pain pathway has
@@ -260,8 +267,12 @@ Decisions a reviewer should know about:
   doctor should check (NHS 111 or an urgent GP appointment, not 999). Numbness is read as a part
   not felt too ("I can't feel my foot since acupuncture", "no feeling in my leg since the
   acupuncture"), but not the pain in it ("since the acupuncture I can't feel my back pain"), which
-  is pain gone. The tingle felt as a needle goes in, and symptoms better since ("less numbness
-  since the acupuncture"), are not it.
+  is pain gone. A symptom that came as the needle went in or during the session, or after it, is
+  the sign when said to go on: still there, not worn off, or the feeling not come back ("my leg
+  went numb during acupuncture and is still numb", "after the needles my foot has been numb").
+  The tingle felt as a needle goes in, one that wore off ("my leg went numb during acupuncture
+  but it wore off"), and symptoms better since ("less numbness since the acupuncture"), are not
+  it; nor is "after six sessions I still have pins and needles", what a course did not mend.
   And a needle left in after the session, or a piece of one broken off under the skin ("I found a
   needle still in my back when I got home", "the needle broke and a bit is still in my skin"):
   a needle left in a patient was the incident most often reported from acupuncture to the NHS's
@@ -705,10 +716,40 @@ PREGNANT = (
     r"|(i'm|i am|im|she's|she is) \d{1,2}(\+\d)? weeks\b"
     r"(?! (ago|into|in|post|after|since|out|of|on)\b))"
 )
+# The waters broken or leaking, as askers say it: "my waters have broken", "I think my waters
+# are leaking", "my waters might have gone".
+WATERS = (
+    r"waters? ((has|have|had|are|is|were|was|keep|keeps|(might|may|could) (have|be)"
+    r"|(has|have) been) )?"
+)
+# The baby not felt to move ("I haven't felt the baby move today", "I can't feel my baby moving").
+BABY_NOT_FELT = (
+    r"(not|never|haven't|hasn't|hadn't|didn't|don't|doesn't|cannot|hardly|barely)( been| really)?"
+    r" (felt|feel|feeling) ((the|my|our|her) )?baby('s)? (move|moves|moving|movements?|kick\w*)\b"
+)
+# A baby moving less than it did, which a maternity unit wants to hear of at once ("the baby
+# isn't moving as much", "I haven't felt the baby move today", "my baby hasn't moved"); not a
+# question whether it moves enough ("is the baby moving as much as it should?"). Not felt "yet"
+# may be first movements still awaited, which NOT_FELT_YET reads; not felt "yet today" is the sign.
+BABY_MOVING_LESS = (
+    r"\b(baby('s)? (((is|has|was|has been|been) )?(not|isn't|wasn't|hasn't been|has not been"
+    r"|hardly|barely) moving|((is|has been|been) )?moving less|(has )?stopped moving"
+    r"|(hasn't|has not|hadn't|had not) (moved|kicked)"
+    r"|(doesn't|does not|didn't|did not) (move|kick)( around)? (as much|much|as often|any ?more))"
+    rf"|{BABY_NOT_FELT}(?! yet\b(?! (today|tonight|this|since)\b)))"
+)
+# "Not felt the baby move yet" is the sign unless its sentence names a week before 24, as first
+# movements come between 16 and 24 weeks ("I'm 18 weeks and haven't felt the baby move yet"). Read
+# from a sentence's start, and on only in a sentence that names a baby, as the search for its
+# words at each of a sentence's letters is what costs.
+FIRST_MOVEMENTS_NOT_YET_DUE = r"\b([1-9]|1\d|2[0-3])(\+\d)? weeks\b"
+NOT_FELT_YET = (
+    r"(?:^|(?<=[.!?\n]))(?=[^.!?\n]*?\bbaby)"
+    rf"(?![^.!?\n]*{FIRST_MOVEMENTS_NOT_YET_DUE})[^.!?\n]*?\b{BABY_NOT_FELT} yet\b"
+)
 IN_PREGNANCY_URGENT = (
     rf"({SEVERE_PAIN}|\bbleed\w*|\bspotting\b|\bcontractions?\b|\btightenings?\b"
-    r"|\bwaters? (has |have )?(broken|broke|breaking|went|gone)|\bleaking (fluid|water)"
-    r"|\bbaby('s)? (is |has )?(not moving|moving less|stopped moving|hasn't moved|has not moved)"
+    rf"|\b{WATERS}(broken|broke|breaking|went|gone|leak\w*)|\bleaking (fluid|waters?)"
     r"|\b(reduced|fewer|less|no) (fetal |foetal )?movements\b)"
 )
 
@@ -1044,6 +1085,21 @@ SINCE_NEEDLED = (
     rf"((ever )?since|(days|weeks|months) (after|since)) ({WHOSE} |that |this |last )?(\w+ )?"
     rf"{NEEDLED}"
 )
+# The needle going in or the session ("during acupuncture", "when the needle went in", "while I
+# was being needled", "from the needles"), and after it ("after the needles").
+AS_NEEDLED = (
+    rf"(during|when|while|from) ({WHOSE} |that |this |a |an |i |i was )?([a-z]+ )?{NEEDLED}"
+)
+AFTER_NEEDLED = rf"after ({WHOSE} |that |this |last |a |an )?([a-z]+ )?{NEEDLED}"
+# A nerve's symptom that came with a needle, said to go on: "is still numb", "still tingles",
+# "it hasn't worn off", "the feeling hasn't come back"; not "it wore off".
+STILL_THERE = (
+    rf"(still\b ([a-z']+ ){{0,3}}?({NERVE_SYMPTOM}|there\b|the same\b|like (that|this|it)\b"
+    r"|cannot feel\b)|(\w*n't|not) (gone|gone away|worn off|come back|returned)\b"
+    r"|(won't|will not) go\b)"
+)
+# Began with a needle: "went numb", "started tingling", "got pins and needles".
+CAME_ON = r"(went|gone|go|goes|going|became|become|got|get|gets|getting|started|began|felt)"
 # A sentence that says something is better ("less pain and tingling since the needles"), not "no
 # better" or "hasn't gone".
 SAYS_BETTER = (
@@ -2002,11 +2058,13 @@ RED_FLAGS = (
         "early, or another problem that needs checking straight away.",
         patterns=(
             both_anywhere(rf"{PREGNANT}\b", IN_PREGNANCY_URGENT),
-            # Signs that say the pregnancy themselves: "my waters broke", "baby not moving as much".
-            r"\b((my|her|your|the) )?waters? (has |have |had )?(broken|broke|breaking)\b"
-            r"|\b(my|her|your) waters? (has |have )?(went|gone)\b"
-            r"|\bbaby('s)? (is |has )?(not moving|moving less|stopped moving|hasn't moved"
-            r"|has not moved)|\b(reduced|fewer|less) (fetal|foetal) movements\b",
+            # Signs that say the pregnancy themselves: "my waters broke", "my waters are leaking",
+            # "baby not moving as much".
+            rf"\b((my|her|your|the) )?{WATERS}(broken|broke|breaking)\b"
+            rf"|\b(my|her|your) {WATERS}(went|gone|leak\w*)\b"
+            r"|\b(reduced|fewer|less) (fetal|foetal) movements\b",
+            BABY_MOVING_LESS,
+            NOT_FELT_YET,
         ),
         ignore=(
             # Where a needle went in, and muscles: not the womb.
@@ -2165,8 +2223,19 @@ RED_FLAGS = (
             rf"\b{NERVE_SYMPTOM}\b{NEAR}\b{SINCE_NEEDLED}",
             # "Since the needle in my leg I have shooting pain down to my foot".
             rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\b{NERVE_SYMPTOM}",
-            # "Since the acupuncture I still have pins and needles".
-            rf"\b{SINCE_NEEDLED}\w*\b{NEAR}\bstill\b (\w+ ){{0,3}}?{NERVE_SYMPTOM}",
+            # "Since the acupuncture I still have pins and needles", "during acupuncture my leg
+            # went numb and it's still numb", "after the needles my foot has been numb". Not
+            # "after six sessions I still have pins and needles": what the treatment did not mend.
+            rf"\b({SINCE_NEEDLED}|{AS_NEEDLED})\w*\b{NEAR}\bstill\b (\w+ ){{0,3}}?{NERVE_SYMPTOM}",
+            rf"\b({AS_NEEDLED}|{AFTER_NEEDLED})\w*\b{NEAR}\b(has|have|'s|'ve) been\b (\w+ ){{0,3}}?"
+            rf"{NERVE_SYMPTOM}",
+            # A symptom that came as a needle went in, or after it, and goes on ("my leg went numb
+            # during acupuncture and is still numb", "during the acupuncture my leg went numb and
+            # the feeling hasn't come back"): not the tingle as it went in, nor one that wore off.
+            rf"\b({NERVE_SYMPTOM}\b{NEAR}\b{AS_NEEDLED}|{AS_NEEDLED}\w*\b{NEAR}\b{NERVE_SYMPTOM})\w*"
+            rf"\b{NEAR}\b{STILL_THERE}",
+            rf"\b{CAME_ON} (\w+ ){{0,2}}?{NERVE_SYMPTOM}\b{NEAR}\b{AFTER_NEEDLED}\w*\b{NEAR}"
+            rf"\b{STILL_THERE}",
             # Days or weeks on, still a nerve's symptoms and a needle in one sentence, in any
             # order ("It has now been two weeks and I'm still suffering from pain where the needle
             # went in and shooting pains"): not "pins and needles" for the needle.

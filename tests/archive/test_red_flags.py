@@ -456,6 +456,12 @@ SHOWS = {
         "I've lost the feeling in my thigh since the needles",
         "I can't feel my toes two weeks after the acupuncture",
         "Since the acupuncture I still can't feel my big toe",
+        # Come on as a needle went in, or after it, and gone on.
+        "my leg went numb during acupuncture and is still numb",
+        "after the needles my foot has been numb",
+        "my foot tingled when the needle went in and it still tingles",
+        "my leg went numb after acupuncture and it hasn't worn off",
+        "during the acupuncture my leg went numb and the feeling hasn't come back",
         # As searched: keywords side by side.
         "numbness two weeks after acupuncture",
     ],
@@ -924,6 +930,21 @@ SHOWS = {
         "28 weeks pregnant, lower back pain that comes and goes with tightenings",
         "I'm in my third trimester and my waters have broken",
         "I am pregnant and my baby is moving less",
+        # Moving less, said with a negation; not felt to move; first movements not felt yet at
+        # 24 weeks or more, or with no weeks said.
+        "I'm 30 weeks pregnant and the baby isn't moving as much",
+        "the baby hasn't been moving much today",
+        "the baby doesn't move as much as it did",
+        "I haven't felt the baby move today",
+        "I have not felt my baby move since last night",
+        "I can't feel the baby moving",
+        "I haven't felt the baby move yet today",
+        "I'm 26 weeks and haven't felt the baby move yet",
+        "the baby hasn't moved since this morning",
+        # The waters leaking, or broken, in a pregnancy.
+        "pregnant and I think my waters are leaking",
+        "my waters might be leaking",
+        "I'm 32 weeks and my waters have broken",
         "Is acupuncture safe for severe back pain in pregnancy?",
         # As worried askers type them: lower case, text-speak, no punctuation.
         "pregant and bleding",
@@ -1633,6 +1654,14 @@ EVERYDAY = [
     "since acupuncture I can't feel the pain in my leg",
     "since the acupuncture I have no feeling of pain in my hip",
     "I couldn't feel my foot when the needle went in",
+    # The tingle or numbness as a needle went in, gone again; a symptom that the treatment did not
+    # mend, or that it eased.
+    "I felt a tingle when the needle went in",
+    "my leg went numb during acupuncture but it wore off",
+    "my leg went numb during acupuncture and I still went to work",
+    "after six sessions of acupuncture I still have pins and needles in my foot",
+    "I have had numbness in my foot for years and after acupuncture it is still numb",
+    "after acupuncture my foot has been much less numb",
     "I can't feel my sciatica since the acupuncture",
     # A walk's length or an errand: a limit, not legs that fail.
     "I can't walk the dog because of my back",
@@ -2062,6 +2091,11 @@ EVERYDAY = [
     "pregnancy back pain",
     "I am pregnant and the needle site bled a little",
     "I am pregnant; acupuncture caused muscle contractions",
+    # Movements asked about, or felt; first movements not felt yet before 24 weeks, when the NHS
+    # says they may not be.
+    "is the baby moving as much as it should at 20 weeks?",
+    "I am pregnant and the baby moves a lot at night, is that normal?",
+    "I'm 18 weeks and haven't felt the baby move yet",
     "I am 3 weeks into the treatment and the pain is less severe than it was",
     "I'm 6 weeks post surgery and the bleeding has stopped",
     # In the past, or "not able" (read as "cannot"), with nothing a sign needs; sleep lost after
