@@ -167,6 +167,10 @@ def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
     page.goto(f"/admin/ask/submission/{submission.pk}/change/")
     expect(page.locator(".held-by")).to_contain_text("Ben Colleague holds this question")
     expect(page.locator(".held-by")).to_contain_text("since")
+    # Taking it over is a step on a colleague's question: it needs the tick.
+    page.get_by_role("button", name="Assign to me").first.click()
+    expect(page.locator(".held-by")).to_contain_text("Ben Colleague holds this question")
+    page.get_by_label("I have checked with Ben Colleague: take this step on their question").check()
     page.get_by_role("button", name="Assign to me").first.click()
     expect(page.locator(".held-by")).to_have_count(0)
     page.goto("/admin/ask/submission/?editor=mine")
