@@ -36,12 +36,7 @@ class RequestPathOnly(logging.Filter):
         if request is not None and hasattr(request, "path"):
             record.request = f"{request.method} {without_signed_links(request.path)}"
         # Django's message names the path too ("Not Found: /ask/status/…/"), as do the site's.
-        if isinstance(record.msg, str):
-            record.msg = without_signed_links(record.msg)
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                without_signed_links(arg) if isinstance(arg, str) else arg for arg in record.args
-            )
+        clean_message(record, without_signed_links)
         return True
 
 
@@ -50,10 +45,13 @@ class TypedWordsLeftOut(logging.Filter):
     config.gunicorn writes gunicorn's: its query string and any asker's link token left out."""
 
     def filter(self, record):
-        if isinstance(record.msg, str):
-            record.msg = without_typed_words(record.msg)
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                without_typed_words(arg) if isinstance(arg, str) else arg for arg in record.args
-            )
+        clean_message(record, without_typed_words)
         return True
+
+
+def clean_message(record, clean):
+    """Put `record`'s message, and each of its arguments that is text, through `clean`."""
+    if isinstance(record.msg, str):
+        record.msg = clean(record.msg)
+    if isinstance(record.args, tuple):
+        record.args = tuple(clean(arg) if isinstance(arg, str) else arg for arg in record.args)
