@@ -744,7 +744,13 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Reject these questions?",
             "opts": self.opts,
-            "to_reject": rejectable,
+            # Each with the colleague who holds it, named: rejecting it here is a step on
+            # their question, which this page's "Yes" confirms (as the question's own page asks).
+            "to_reject": [
+                (submission, holder and name_of(holder))
+                for submission in rejectable.select_related("assigned_to")
+                for holder in [submission.held_by_another(request.user)]
+            ],
             "left_alone": [
                 (submission, state_in_words(submission))
                 for submission in queryset.exclude(pk__in=rejectable.values("pk"))

@@ -270,6 +270,15 @@ def test_rejecting_spam_from_the_queue_list_asks_first_listing_the_questions(edi
     assert '<a href="/admin/ask/submission/?state=all" class="button cancel-link">' in html
 
 
+def test_the_page_that_asks_first_names_a_colleague_who_holds_a_question(editor_client, editor):
+    held = services.assign(submission=make_submission(), editor=make_editor("ben"))
+    mine = services.assign(submission=make_submission(), editor=editor)
+    html = reject_selected(editor_client, held, mine).text
+    holder = "<strong>ben holds it</strong>: check with them first"
+    assert f"<strong>{held.reference}</strong> ({holder})" in html
+    assert html.count("holds it") == 1
+
+
 def test_rejecting_from_the_list_says_what_was_done_and_who_is_told(editor_client):
     told = make_submission()
     page = reject_selected(editor_client, told, confirmed=True)
