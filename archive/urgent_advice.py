@@ -151,24 +151,30 @@ SAID_AGAINST_A_SIGN = (
     "not to get help for it."
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-# A clause ends at a comma, semicolon, colon or dash, or where "but" or "although" turns it:
-# "Sciatica usually gets better in weeks, but call 999 if your bottom is numb" is two.
-_CLAUSE_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+(?=(?:but|although|though|however)\b)")
+# Where a sentence turns from what usually passes to the signs, or back: "Sciatica usually gets
+# better in weeks, but call 999 if your bottom is numb" says each apart.
+_TURN = re.compile(r"[,;:–—-]?\s+(?=(?:but|although|though|however|whereas)\b)", re.IGNORECASE)
 
 
 def said_against_signs(text):
     """Why `text` (general advice, such as a factsheet's) may not stand: a sentence of it
-    describes a warning sign and tells the reader not to get help (CONTRADICTION), or a clause
-    of it describes one and says not to worry, or to wait (REASSURANCE): "numbness around your
-    bottom is a normal part of sciatica". "" when nothing stops it."""
-    for sentence in _SENTENCE_END.split(text):
-        if not (signs := red_flags.signs_shown(sentence)):
+    describes a warning sign and says not to worry, or to wait, or not to get help ("if you get
+    numbness around your bottom, don't worry"; "numbness around your bottom is a normal part of
+    sciatica"), save where it turns from one to the other ("…, but call 999 if …"). A sentence
+    that asks about a sign is read with the next ("Numbness around your bottom? Don't worry").
+    "" when nothing stops it."""
+    sentences = [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+    for n, sentence in enumerate(sentences):
+        said = sentence
+        if sentence.rstrip().endswith("?") and n + 1 < len(sentences):
+            said = f"{sentence} {sentences[n + 1]}"
+        if not red_flags.signs_shown(said):
             continue
-        if words := contradicting_words(sentence):
-            return _said_against(sentence, signs, words)
-        for clause in _CLAUSE_END.split(sentence):
-            if (words := reassuring_words(clause)) and (signs := red_flags.signs_shown(clause)):
-                return _said_against(clause, signs, words)
+        if words := contradicting_words(said):
+            return _said_against(said, red_flags.signs_shown(said), words)
+        for part in _TURN.split(said):
+            if (words := reassuring_words(part)) and (signs := red_flags.signs_shown(part)):
+                return _said_against(part, signs, words)
     return ""
 
 

@@ -261,6 +261,22 @@ SAID_AGAINST = (
     [
         ("summary", SAID_AGAINST, "“no need to see a doctor”, “wait and see”"),
         ("symptoms", "Numbness around your bottom is normal with sciatica.", "“normal”"),
+        # The sign and the reassurance in clauses of their own, or a question and its answer.
+        (
+            "summary",
+            "If you get numbness around your bottom, don't worry, just rest.",
+            "“don't worry”",
+        ),
+        (
+            "symptoms",
+            "Numbness around your bottom? Don't worry: it is common.",
+            "“Don't worry”, “it is common”",
+        ),
+        (
+            "causes",
+            "If your face droops on one side, don't panic, it usually passes.",
+            "“don't panic”, “usually passes”",
+        ),
     ],
 )
 def test_text_saying_a_warning_sign_is_nothing_to_worry_about_is_refused(
