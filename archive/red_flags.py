@@ -736,7 +736,13 @@ BABY_MOVING_LESS = (
     r"|hardly|barely) moving|((is|has been|been) )?moving less|(has )?stopped moving"
     r"|(hasn't|has not|hadn't|had not) (moved|kicked)"
     r"|(doesn't|does not|didn't|did not) (move|kick)( around)? (as much|much|as often|any ?more))"
-    rf"|{BABY_NOT_FELT}(?! yet\b(?! (today|tonight|this|since)\b)))"
+    rf"|{BABY_NOT_FELT}(?! yet\b(?! (today|tonight|this|since)\b))"
+    # "My baby's movements have slowed down", "baby movements have reduced", "the baby has been
+    # much quieter than usual".
+    r"|baby('s)? movements? (have |has |had |are |is |seem to have |have been )?(slowed|slowing"
+    r"|reduced|reducing|decreased|decreasing|lessened|stopped|changed|fewer|less)"
+    r"|baby('s)? ((has|have) been|is|was|seems?|seemed) (\w+ )?(quieter|less active|not as active"
+    r"|not as lively|very quiet|really quiet|unusually quiet))"
 )
 # "Not felt the baby move yet" is the sign unless its sentence names a week before 24, as first
 # movements come between 16 and 24 weeks ("I'm 18 weeks and haven't felt the baby move yet"). Read

@@ -936,6 +936,10 @@ SHOWS = {
         "the baby hasn't been moving much today",
         "the baby doesn't move as much as it did",
         "I haven't felt the baby move today",
+        # Movements said to slow, or a baby said to be quieter (found on trial).
+        "I'm 30 weeks pregnant and my baby's movements have slowed down since yesterday",
+        "Baby movements have reduced since yesterday, 30 weeks.",
+        "I'm pregnant and the baby has been much quieter than usual today",
         "I have not felt my baby move since last night",
         "I can't feel the baby moving",
         "I haven't felt the baby move yet today",
