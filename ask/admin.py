@@ -930,10 +930,9 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         who holds it and since when."""
         if obj is None or obj.held_by_another(request.user) is None:
             return None
-        since = obj.history.filter(to_state=State.IN_REVIEW).order_by("-at").first()
         return {
             "editor": self.editor(obj),
-            "since": since.at if since else obj.updated_at,
+            "since": obj.assigned_at or obj.updated_at,
             # As the button is drawn (services.moves_offered): not to a view-only account, nor
             # on an answered question (one is assigned only while new or in review).
             "takes_over": services.MOVES["assign"].offered(obj, request.user),

@@ -306,6 +306,9 @@ class Submission(models.Model):
         editable=False,
         related_name="assigned_submissions",
     )
+    # When its editor took it, or was given it: the "holds this question since" editors read.
+    # A colleague's step on it since leaves it theirs, and this date too.
+    assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
     title = models.CharField(
         "title for the archive",
         max_length=200,

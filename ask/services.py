@@ -185,6 +185,7 @@ def assign(*, submission, editor, by=None, note=""):
     _require(editor, EDIT_PERMISSION)
     with _moving(submission, "assign", by=by or editor, note=note) as locked:
         locked.assigned_to = editor
+        locked.assigned_at = timezone.now()
         if not locked.edited_question:
             locked.edited_question = locked.question
     return locked

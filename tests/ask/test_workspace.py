@@ -15,7 +15,7 @@ from ask import services
 from ask.models import OutgoingEmail, SavedReply, Submission
 from tests.ask.conftest import make_editor, make_submission
 from tests.ask.test_admin import QUEUE, change_url, form_data, press
-from tests.factories import make_factsheet, make_question
+from tests.factories import make_category, make_factsheet, make_question
 
 pytestmark = pytest.mark.django_db
 State = Submission.State
@@ -396,3 +396,15 @@ def test_only_published_qas_can_be_linked(editor_client, editor, area):
     services.assign(submission=submission, editor=editor)
     response = press(editor_client, submission, ("_continue", "1"), linked_questions=[draft.pk])
     assert "Select a valid choice" in response.text
+
+
+def test_a_colleagues_step_leaves_the_date_the_holder_took_it(editor_client, editor, olu):
+    # "Start from this answer" logs a step into review too: the holder's date is their taking it.
+    submission = held_by(olu)
+    taken = Submission.objects.get(pk=submission.pk).assigned_at
+    Submission.objects.filter(pk=submission.pk).update(assigned_at=taken - timedelta(hours=3))
+    source = make_question(make_category("Lower back pain"), answer="Rest, then move.")
+    services.start_from_answer(submission=submission, by=editor, question=source)
+    page = editor_client.get(change_url(submission)).text
+    since = timezone.localtime(taken - timedelta(hours=3))
+    assert f"Olu Other holds this question</strong>, since {since:%-d %B %Y, %H:%M} (" in page
