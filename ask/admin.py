@@ -658,10 +658,21 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
 
     @admin.action(description="Assign the selected questions to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
+        self._each(
+            request,
+            self._not_held_by_others(request, queryset, editor=request.user),
+            lambda s: services.assign(submission=s, editor=request.user),
+            lambda done: f"Assigned {_questions(done)} to you.",
+        )
+
+    def _not_held_by_others(self, request, queryset, *, editor):
+        """The selected questions less those in review with a colleague other than `editor`,
+        each named in a warning: taking one over is a step on their question, which its own page
+        takes only once the editor says they checked with them."""
         held = [
             s
             for s in queryset
-            if s.state == State.IN_REVIEW and s.assigned_to_id != request.user.pk
+            if s.state == State.IN_REVIEW and s.assigned_to_id not in (editor.pk, request.user.pk)
         ]
         for submission in held:
             self.message_user(
@@ -669,12 +680,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
                 f"{submission}: {self.editor(submission)} holds it; open it to take it over.",
                 messages.WARNING,
             )
-        self._each(
-            request,
-            queryset.exclude(pk__in=[s.pk for s in held]),
-            lambda s: services.assign(submission=s, editor=request.user),
-            lambda done: f"Assigned {_questions(done)} to you.",
-        )
+        return queryset.exclude(pk__in=[s.pk for s in held])
 
     @admin.action(
         description=ASSIGN_TO_CHOSEN,
@@ -696,7 +702,7 @@ class SubmissionAdmin(RefusesStaleSaves, admin.ModelAdmin):
         name = name_of(editor)
         self._each(
             request,
-            queryset,
+            self._not_held_by_others(request, queryset, editor=editor),
             lambda s: services.assign(submission=s, editor=editor, by=request.user),
             lambda done: f"Assigned {_questions(done)} to {name}.",
         )

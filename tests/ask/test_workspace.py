@@ -143,6 +143,29 @@ def test_a_question_can_be_assigned_to_any_editor_with_who_did_it_in_its_history
     assert submission.history.last().by == editor
 
 
+def test_assigning_to_the_chosen_editor_leaves_a_colleagues_question_naming_it(
+    editor_client, editor, olu
+):
+    # Taking it from them is a step on their question, as on its own page.
+    theirs = held_by(olu)
+    mine = services.assign(submission=make_submission(), editor=editor)
+    ben = make_editor("ben")
+    response = editor_client.post(
+        QUEUE,
+        {
+            "action": "assign_to_chosen_editor",
+            "_selected_action": [theirs.pk, mine.pk],
+            "editor": ben.pk,
+        },
+        follow=True,
+    )
+    assert f"{theirs}: Olu Other holds it; open it to take it over." in response.text
+    assert "Assigned 1 question to ben." in response.text
+    theirs.refresh_from_db()
+    mine.refresh_from_db()
+    assert (theirs.assigned_to, mine.assigned_to) == (olu, ben)
+
+
 def test_only_an_editor_can_be_chosen_to_hold_a_question(editor_client, django_user_model):
     outsider = django_user_model.objects.create_user("outsider", password="pw", is_staff=True)
     submission = make_submission()
