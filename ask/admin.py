@@ -377,9 +377,29 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._offer_what_is_chosen()
         if self.holder:
             box, holder = self.fields["checked_with_holder"], name_of(self.holder)
             box.label = f"I have checked with {holder}: take this step on their question"
+
+    def _get_validation_exclusions(self):
+        # Checked when used, above, as the services check it: not on every save.
+        return {*super()._get_validation_exclusions(), *services.CHECKED_WHEN_USED}
+
+    def _offer_what_is_chosen(self):
+        """The Q&A boxes offer what readers can open (Submission's limit_choices_to) and what is
+        chosen already: one set back to draft since is shown, and kept, not dropped unseen from
+        its box by the next save ("Already answered by" then says why it cannot be used)."""
+        if self.instance.pk is None:
+            return
+        chosen = {
+            "duplicate_of": [self.instance.duplicate_of_id],
+            "linked_questions": self.instance.linked_questions.values("pk"),
+        }
+        for name, ids in chosen.items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = field.queryset | Question.objects.filter(pk__in=ids)
 
     def clean(self):
         cleaned = super().clean()
@@ -399,6 +419,12 @@ class SubmissionAdminForm(RefuseStaleSavesForm):
                 f"{holder} holds this question: check with them, then tick this box to take this "
                 "step on it.",
             )
+        # "Already answered by" is checked when a step uses it (services.CHECKED_WHEN_USED): a
+        # Q&A set back to draft since it was chosen stops no other step.
+        original = cleaned.get("duplicate_of")
+        uses_it = self.data.get("_transition") == "duplicate" and original is not None
+        if uses_it and (why := services.why_not_the_original(original)):
+            self.add_error("duplicate_of", why)
         # A step that marks answered, sends or publishes the answer is refused here, before
         # anything is saved, as the service would refuse it
         # (ask.services._refuse_unfollowed_urgent_advice); a plain save keeps the draft.

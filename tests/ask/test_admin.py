@@ -963,3 +963,24 @@ def test_the_assign_action_says_where_the_editor_box_is(editor_client):
     )
     # The "Editor" box comes after the action's in the action bar.
     assert html.index('name="action"') < html.index('name="editor"') < html.index(">Go</button>")
+
+
+def test_qas_chosen_then_set_back_to_draft_are_shown_and_kept_not_dropped_unseen(
+    editor_client, area
+):
+    original = make_question(area, title="Sciatica and needles")
+    linked = make_question(area, title="Sciatica in pregnancy")
+    submission = make_submission()
+    submission.linked_questions.set([linked])
+    Submission.objects.filter(pk=submission.pk).update(duplicate_of=original)
+    Question.objects.filter(pk__in=[original.pk, linked.pk]).update(status=Question.Status.DRAFT)
+    html = editor_client.get(change_url(submission)).text
+    for question in (original, linked):
+        assert re.search(rf'<option value="{question.pk}" selected>{question.title}</option>', html)
+    press(editor_client, submission, ("_continue", "1"), answer="Rest first.")
+    submission.refresh_from_db()
+    assert submission.answer == "Rest first."
+    assert (submission.duplicate_of, list(submission.linked_questions.all())) == (
+        original,
+        [linked],
+    )
