@@ -291,8 +291,8 @@ class QuestionForm(RefuseStaleSavesForm):
                 f"{published_from}: its answer is this site's panel's, not the earlier "
                 "archive's. Leave this unticked.",
             )
-        # To the second, as the box gives the time.
-        received = submission.created_at.replace(microsecond=0)
+        # To the minute, as the message gives the time: a date and time from then on passes.
+        received = submission.created_at.replace(second=0, microsecond=0)
         published_at = self.instance.published_at
         if published_at and published_at < received and not self.has_error("published_at"):
             when = date_format(timezone.localtime(submission.created_at), "DATETIME_FORMAT")
