@@ -177,6 +177,24 @@ def test_an_editor_assigns_to_a_colleague_and_sees_who_holds_a_question(page):
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
 
 
+def test_rejecting_a_colleagues_question_asks_only_once_ticked_as_checked_with_them(page):
+    # Unticked, the page refuses the step: asking "cannot be undone" first would ask for nothing.
+    colleague = named_editor("ben", "Ben", "Colleague")
+    submission = services.assign(submission=make_submission(), editor=colleague)
+    log_in(page, make_editor())
+    page.goto(f"/admin/ask/submission/{submission.pk}/change/")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Reject").first.click()
+    expect(page.locator(".errorlist")).to_contain_text("Ben Colleague holds this question")
+    assert asked == []
+    page.get_by_label("I have checked with Ben Colleague: take this step on their question").check()
+    page.get_by_role("button", name="Reject").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Rejected")
+    assert len(asked) == 1
+    assert Submission.objects.get(pk=submission.pk).state == Submission.State.REJECTED
+
+
 def see_your_gp_first():
     """The saved reply editors insert most."""
     return SavedReply.objects.create(
