@@ -921,6 +921,12 @@ URGENT_ADVICE_CONTRADICTED = (
 )
 
 
+URGENT_ADVICE_ALSO = (
+    "It also says {words}, which reads as leave not to follow it: change those too, or make "
+    "the answer tell the asker to follow the advice first and tick “{confirm}”."
+)
+
+
 def urgent_advice_unfollowed(submission, answer=None):
     """Why `answer` (else the submission's own) may not go out unconfirmed: the submission
     showed red-flag signs, and the answer tells the asker not to worry, or to wait. The message
@@ -937,10 +943,17 @@ def urgent_advice_contradicted(submission, answer=None):
     submission showed red-flag signs, and the answer tells the asker not to get help, or to wait
     and see. The message names each sign's urgent advice and the words to change. "" when
     nothing stops it."""
-    words = urgent_advice.contradicting_words(submission.answer if answer is None else answer)
-    return urgent_advice.message(
+    answer = submission.answer if answer is None else answer
+    words = urgent_advice.contradicting_words(answer)
+    message = urgent_advice.message(
         URGENT_ADVICE_CONTRADICTED, submission.red_flags, words, confirm=FOLLOWS_URGENT_ADVICE
     )
+    # The words that say not to worry, or to wait, too: all there is to change, in one go.
+    if message and (more := [w for w in urgent_advice.reassuring_words(answer) if w not in words]):
+        message += " " + URGENT_ADVICE_ALSO.format(
+            words=", ".join(f"“{word}”" for word in more), confirm=FOLLOWS_URGENT_ADVICE
+        )
+    return message
 
 
 def _refuse_unfollowed_urgent_advice(locked, follows_urgent_advice):

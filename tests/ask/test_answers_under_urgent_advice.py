@@ -297,6 +297,8 @@ def test_an_answer_saying_not_to_get_help_is_not_marked_answered_even_ticked(
     assert EMERGENCY in message and "“no need to see a doctor”" in message
     assert "Change those words" in message
     assert f"whether or not “{services.FOLLOWS_URGENT_ADVICE}” is ticked" in message
+    # What says not to worry, or to wait, is named in the same go: one refusal, not two.
+    assert "It also says “Don't worry”, “normal”, “will settle”" in message
     submission.refresh_from_db()
     assert (submission.state, submission.is_open) == (State.IN_REVIEW, True)
     assert sent(submission) == []
