@@ -168,10 +168,10 @@ def said_against_signs(text):
         said = sentence
         if sentence.rstrip().endswith("?") and n + 1 < len(sentences):
             said = f"{sentence} {sentences[n + 1]}"
-        if not red_flags.signs_shown(said):
+        if not (signs := red_flags.signs_shown(said)):
             continue
         if words := contradicting_words(said):
-            return _said_against(said, red_flags.signs_shown(said), words)
+            return _said_against(said, signs, words)
         for part in _TURN.split(said):
             if (words := reassuring_words(part)) and (signs := red_flags.signs_shown(part)):
                 return _said_against(part, signs, words)

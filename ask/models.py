@@ -556,17 +556,14 @@ class Submission(models.Model):
             OutgoingEmail._meta.get_field("to").clean(self.email, None)
         except ValidationError:
             return False
-        return not self.address_is_noted_unreachable
+        return not self.address_noted_unreachable
 
-    @property
-    def address_is_noted_unreachable(self):
+    @cached_property
+    def address_noted_unreachable(self):
         """Whether an editor noted that the asker cannot be reached at its address (on an
-        e-mail given up on; "Send it again" takes the note away): read from
-        `with_reachability()` where the list has it."""
-        noted = getattr(self, "address_noted_unreachable", None)
-        if noted is None:
-            noted = self.emails.unreachable().filter(to=self.email).exists()
-        return noted
+        e-mail given up on; "Send it again" takes the note away): read once, or given by
+        `with_reachability()`'s annotation of the same name where a list has it."""
+        return self.emails.unreachable().filter(to=self.email).exists()
 
     @property
     def red_flags(self):

@@ -1082,7 +1082,7 @@ def _queue_email(submission, template, *, subject, **context):
 
 def _note_unsendable(submission):
     """Say in the step just logged that its e-mail was not sent, and why (never the address)."""
-    unreachable = submission.address_is_noted_unreachable
+    unreachable = submission.address_noted_unreachable
     step = submission.history.last()
     why = UNREACHABLE_ADDRESS if unreachable else UNSENDABLE_ADDRESS
     step.note = " ".join(filter(None, [step.note, why]))
